@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The daemon object.
+ *
+ * The configured ports are the desired state: on every (re)connection to
+ * the family each one is added (an "already attached" answer counts as
+ * success), and a reload adds the new ones, removes the dropped ones and
+ * re-adds those whose role changed.  Their "attached" flag follows the
+ * answers to our requests and the family's port events.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <linux/apedge.h>
+
+#include "apedged.h"
+#include "config_file.h"
+#include "control.h"
+#include "genl.h"
+#include "log.h"
+#include "loop.h"
+#include "status.h"
+#include "version.h"
+
+struct port_state {
+	char ifname[IFNAMSIZ];
+	uint32_t role;
+	bool attached;
+};
+
+struct apedged {
+	struct apedged_opts opts;
+	struct config cfg;
+	struct port_state *ports;
+	size_t n_ports;
+
+	struct loop *loop;
+	struct ctrl_server *ctrl;
+	struct ctrl_server *old_ctrl;	/* replaced by a reload */
+	struct loop_timer *old_ctrl_timer;
+	struct agenl *nl;
+	uint64_t start_ms;
+};
+
+static const char *effective_ctrl_path(const struct apedged *d,
+				       const struct config *cfg)
+{
+	return d->opts.ctrl_path ? d->opts.ctrl_path : cfg->ctrl_socket;
+}
+
+static void apply_log_level(const struct apedged *d)
+{
+	log_set_level(d->opts.debug ? LOG_DEBUG : d->cfg.log_level);
+}
+
+static struct port_state *find_port(struct apedged *d, const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ports; i++)
+		if (!strcmp(d->ports[i].ifname, ifname))
+			return &d->ports[i];
+	return NULL;
+}
+
+/* Port states for cfg, carrying "attached" over from the current ones. */
+static struct port_state *ports_from_config(struct apedged *d,
+					    const struct config *cfg)
+{
+	struct port_state *ports;
+	size_t i;
+
+	ports = calloc(cfg->n_ports ? cfg->n_ports : 1, sizeof(*ports));
+	if (!ports)
+		return NULL;
+	for (i = 0; i < cfg->n_ports; i++) {
+		struct port_state *old = find_port(d, cfg->ports[i].ifname);
+
+		snprintf(ports[i].ifname, sizeof(ports[i].ifname), "%s",
+			 cfg->ports[i].ifname);
+		ports[i].role = cfg->ports[i].role;
+		ports[i].attached = old && old->role == ports[i].role &&
+				    old->attached;
+	}
+	return ports;
+}
+
+static void port_add(struct apedged *d, const struct port_state *p)
+{
+	int r = agenl_port_add(d->nl, p->ifname, p->role);
+
+	if (r < 0 && r != -ENOTCONN)
+		log_err("port %s: cannot send port-add: %s", p->ifname,
+			strerror(-r));
+}
+
+static void nl_connected(void *data)
+{
+	struct apedged *d = data;
+	size_t i;
+
+	for (i = 0; i < d->n_ports; i++)
+		port_add(d, &d->ports[i]);
+}
+
+static void nl_disconnected(void *data)
+{
+	struct apedged *d = data;
+	size_t i;
+
+	for (i = 0; i < d->n_ports; i++)
+		d->ports[i].attached = false;
+}
+
+static void nl_port_event(const struct amsg_port *ev, void *data)
+{
+	struct apedged *d = data;
+	bool add = ev->cmd == APEDGE_CMD_PORT_ADD_NTF;
+	struct port_state *p = ev->ifname[0] ? find_port(d, ev->ifname) : NULL;
+
+	log_info("port %s (ifindex %u) %s%s%s%s",
+		 ev->ifname[0] ? ev->ifname : "?", ev->ifindex,
+		 add ? "attached" : "detached",
+		 ev->role ? ", role " : "",
+		 ev->role ? config_role_name(ev->role) : "",
+		 p ? "" : " (not in the configuration)");
+	if (!p)
+		return;
+	p->attached = add;
+	if (add && ev->role && ev->role != p->role)
+		log_warn("port %s: attached as %s but configured as %s",
+			 p->ifname, config_role_name(ev->role),
+			 config_role_name(p->role));
+}
+
+static void nl_port_result(uint8_t cmd, const char *ifname, int error,
+			   const char *ext_msg, void *data)
+{
+	struct apedged *d = data;
+	struct port_state *p = find_port(d, ifname);
+	const char *sep = ext_msg[0] ? ": " : "";
+
+	if (cmd == APEDGE_CMD_PORT_ADD) {
+		if (!error || error == -EEXIST) {
+			log_debug("port %s: %s", ifname, error ?
+				  "already attached" : "attach acknowledged");
+			if (p)
+				p->attached = true;
+			return;
+		}
+		log_err("port %s: cannot attach: %s%s%s", ifname,
+			strerror(-error), sep, ext_msg);
+		if (p)
+			p->attached = false;
+		return;
+	}
+	if (!error || error == -ENOENT || error == -ENODEV) {
+		log_debug("port %s: detach acknowledged", ifname);
+		if (p && !error)
+			p->attached = false;
+		return;
+	}
+	log_err("port %s: cannot detach: %s%s%s", ifname, strerror(-error),
+		sep, ext_msg);
+}
+
+static const struct agenl_ops nl_ops = {
+	.connected = nl_connected,
+	.disconnected = nl_disconnected,
+	.port_event = nl_port_event,
+	.port_result = nl_port_result,
+};
+
+static void cmd_status(struct apedged *d, struct strbuf *reply)
+{
+	struct status_port *sp;
+	struct status_info si = {
+		.version = APEDGED_VERSION,
+		.module = agenl_state_name(agenl_get_state(d->nl)),
+		.family_id = agenl_family_id(d->nl),
+		.module_version = agenl_module_version(d->nl),
+		.pid = (int)getpid(),
+		.uptime_s = (loop_now_ms() - d->start_ms) / 1000,
+		.log_level = log_level_name(log_get_level()),
+		.config = d->opts.config_path,
+		.n_ports = d->n_ports,
+	};
+	size_t i;
+
+	sp = calloc(d->n_ports ? d->n_ports : 1, sizeof(*sp));
+	if (!sp) {
+		ctrl_reply_error(reply, "out of memory");
+		return;
+	}
+	for (i = 0; i < d->n_ports; i++) {
+		sp[i].ifname = d->ports[i].ifname;
+		sp[i].role = d->ports[i].role;
+		sp[i].attached = d->ports[i].attached;
+	}
+	si.ports = sp;
+	ctrl_reply_ok(reply);
+	status_format(reply, &si);
+	sb_puts(reply, "\n");
+	free(sp);
+}
+
+static void ctrl_request(int argc, char **argv, struct strbuf *reply,
+			 void *data)
+{
+	struct apedged *d = data;
+
+	if (!strcmp(argv[0], "status")) {
+		if (argc != 1) {
+			ctrl_reply_error(reply, "usage: status");
+			return;
+		}
+		cmd_status(d, reply);
+	} else if (!strcmp(argv[0], "ping")) {
+		if (argc != 1) {
+			ctrl_reply_error(reply, "usage: ping");
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{\"pong\": true}\n");
+	} else if (!strcmp(argv[0], "reload")) {
+		char err[256];
+
+		if (argc != 1) {
+			ctrl_reply_error(reply, "usage: reload");
+			return;
+		}
+		if (apedged_reload(d, err, sizeof(err)) < 0) {
+			ctrl_reply_error(reply, "reload failed: %s", err);
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_printf(reply, "{\"reloaded\": true, \"ports\": %zu}\n",
+			  d->n_ports);
+	} else {
+		char name[64];
+
+		/* Quote at most a little of what we were sent. */
+		snprintf(name, sizeof(name), "%s", argv[0]);
+		ctrl_reply_error(reply, "unknown command '%s'", name);
+	}
+}
+
+/* Bring the kernel in line with a new port list (old ones in d). */
+static void apply_port_changes(struct apedged *d, struct port_state *ports,
+			       size_t n_ports)
+{
+	bool connected = agenl_get_state(d->nl) == APEDGED_NL_CONNECTED;
+	size_t i, j;
+
+	for (i = 0; i < d->n_ports; i++) {
+		const struct port_state *old = &d->ports[i];
+
+		for (j = 0; j < n_ports; j++)
+			if (!strcmp(ports[j].ifname, old->ifname))
+				break;
+		if (j < n_ports && ports[j].role == old->role)
+			continue;
+		if (j == n_ports)
+			log_info("port %s: removed from the configuration; "
+				 "detaching", old->ifname);
+		else
+			log_info("port %s: role changed to %s; re-attaching",
+				 old->ifname, config_role_name(ports[j].role));
+		if (connected)
+			agenl_port_del(d->nl, old->ifname);
+	}
+	if (!connected)
+		return;
+	for (j = 0; j < n_ports; j++)
+		if (!ports[j].attached)
+			port_add(d, &ports[j]);
+}
+
+static void retire_ctrl(struct apedged *d)
+{
+	ctrl_server_free(d->old_ctrl);
+	d->old_ctrl = NULL;
+}
+
+static void old_ctrl_cb(struct loop_timer *t, void *data)
+{
+	retire_ctrl(data);
+}
+
+int apedged_reload(struct apedged *d, char *err, size_t err_size)
+{
+	struct ctrl_server *ctrl = NULL;
+	struct port_state *ports;
+	struct config cfg;
+	const char *path;
+	int r;
+
+	if (!d->opts.config_path) {
+		snprintf(err, err_size, "no configuration file (use -c)");
+		log_notice("reload: %s", err);
+		return -ENOENT;
+	}
+	r = config_load(d->opts.config_path, &cfg, err, err_size);
+	if (r < 0) {
+		log_err("reload failed; keeping the old configuration: %s",
+			err);
+		return r;
+	}
+
+	path = effective_ctrl_path(d, &cfg);
+	if (strcmp(path, ctrl_server_path(d->ctrl))) {
+		ctrl = ctrl_server_new(d->loop, path, ctrl_request, d, &r);
+		if (!ctrl) {
+			snprintf(err, err_size, "cannot move the control "
+				 "socket to %s: %s", path, strerror(-r));
+			log_err("reload failed; keeping the old configuration: "
+				"%s", err);
+			config_free(&cfg);
+			return r;
+		}
+	}
+	ports = ports_from_config(d, &cfg);
+	if (!ports) {
+		snprintf(err, err_size, "out of memory");
+		ctrl_server_free(ctrl);
+		config_free(&cfg);
+		return -ENOMEM;
+	}
+
+	/* Nothing can fail from here on. */
+	if (ctrl) {
+		log_notice("control socket moved from %s to %s",
+			   ctrl_server_path(d->ctrl), path);
+		/*
+		 * The request may have come over the old socket: close it
+		 * only after this iteration, once the reply is sent.
+		 */
+		retire_ctrl(d);
+		d->old_ctrl = d->ctrl;
+		d->ctrl = ctrl;
+		if (d->old_ctrl_timer)
+			loop_timer_rearm(d->old_ctrl_timer, 0, 0);
+		else
+			d->old_ctrl_timer = loop_timer_add(d->loop, 0, 0,
+							   old_ctrl_cb, d);
+		/* Without a timer the old one stays until shutdown. */
+	}
+	apply_port_changes(d, ports, cfg.n_ports);
+	free(d->ports);
+	d->ports = ports;
+	d->n_ports = cfg.n_ports;
+	config_free(&d->cfg);
+	d->cfg = cfg;
+	apply_log_level(d);
+	log_notice("configuration reloaded from %s (%zu port%s, log level %s)",
+		   d->opts.config_path, d->n_ports, d->n_ports == 1 ? "" : "s",
+		   log_level_name(log_get_level()));
+	return 0;
+}
+
+static void on_stop_signal(int signo, void *data)
+{
+	struct apedged *d = data;
+
+	log_notice("received %s; shutting down",
+		   signo == SIGINT ? "SIGINT" : "SIGTERM");
+	loop_quit(d->loop, 0);
+}
+
+static void on_sighup(int signo, void *data)
+{
+	struct apedged *d = data;
+	char err[256];
+
+	log_info("received SIGHUP; reloading the configuration");
+	apedged_reload(d, err, sizeof(err));
+}
+
+struct apedged *apedged_new(const struct apedged_opts *opts,
+			    struct config *cfg)
+{
+	struct apedged *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return NULL;
+	d->opts = *opts;
+	d->cfg = *cfg;
+	config_init(cfg);	/* it is ours now */
+	d->ports = ports_from_config(d, &d->cfg);
+	if (!d->ports) {
+		config_free(&d->cfg);
+		free(d);
+		return NULL;
+	}
+	d->n_ports = d->cfg.n_ports;
+	apply_log_level(d);
+	return d;
+}
+
+int apedged_start(struct apedged *d)
+{
+	int r;
+
+	d->start_ms = loop_now_ms();
+	d->loop = loop_new();
+	if (!d->loop) {
+		log_err("cannot create the event loop: %s", strerror(errno));
+		return -errno;
+	}
+	if ((r = loop_signal_add(d->loop, SIGINT, on_stop_signal, d)) < 0 ||
+	    (r = loop_signal_add(d->loop, SIGTERM, on_stop_signal, d)) < 0 ||
+	    (r = loop_signal_add(d->loop, SIGHUP, on_sighup, d)) < 0) {
+		log_err("cannot set up signal handling: %s", strerror(-r));
+		return r;
+	}
+	d->ctrl = ctrl_server_new(d->loop, effective_ctrl_path(d, &d->cfg),
+				  ctrl_request, d, &r);
+	if (!d->ctrl)
+		return r;
+	d->nl = agenl_new(d->loop, &nl_ops, d);
+	if (!d->nl)
+		return -ENOMEM;
+	r = agenl_start(d->nl);
+	if (r < 0)
+		return r;
+	log_info("apedged %s started (%zu port%s configured, control socket "
+		 "%s)", APEDGED_VERSION, d->n_ports,
+		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl));
+	return 0;
+}
+
+int apedged_run(struct apedged *d)
+{
+	int r = loop_run(d->loop);
+
+	if (r < 0)
+		log_err("event loop failed: %s", strerror(-r));
+	return r;
+}
+
+void apedged_free(struct apedged *d)
+{
+	if (!d)
+		return;
+	agenl_free(d->nl);
+	ctrl_server_free(d->ctrl);
+	retire_ctrl(d);
+	loop_timer_remove(d->old_ctrl_timer);
+	loop_free(d->loop);
+	free(d->ports);
+	config_free(&d->cfg);
+	free(d);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The connection to the apedge generic netlink family.
+ *
+ * One non-blocking netlink socket, watched by the loop, joined to nlctrl's
+ * "notify" group (to see the family come and go) and, while connected, to
+ * apedge's "events" group.  The family is looked up with a dump of nlctrl's
+ * families, which unlike a get-family request never makes the kernel try
+ * to load a module.  While the family is absent the lookup is repeated
+ * every AGENL_RETRY_MS, and a new-family notification cuts the wait short.
+ *
+ * Requests are sent without waiting; their acknowledgements come back
+ * through the loop and are matched on sequence number.
+ */
+#ifndef APEDGED_GENL_H
+#define APEDGED_GENL_H
+
+#include <stdint.h>
+
+#include "msg.h"
+
+struct loop;
+struct agenl;
+
+#define AGENL_RETRY_MS 2000
+
+enum agenl_state {
+	APEDGED_NL_ABSENT,	/* family not registered (or not yet known) */
+	APEDGED_NL_CONNECTED,	/* family known, events group joined */
+};
+
+struct agenl_ops {
+	/* Connected, or reconnected: (re)apply the configuration. */
+	void (*connected)(void *data);
+	/* The family went away; nothing is attached any more. */
+	void (*disconnected)(void *data);
+	void (*port_event)(const struct amsg_port *ev, void *data);
+	/* The answer to agenl_port_add() or agenl_port_del(). */
+	void (*port_result)(uint8_t cmd, const char *ifname, int error,
+			    const char *ext_msg, void *data);
+};
+
+struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
+			void *data);
+/* Open the socket and start looking for the family; 0 or -errno. */
+int agenl_start(struct agenl *nl);
+void agenl_free(struct agenl *nl);
+
+enum agenl_state agenl_get_state(const struct agenl *nl);
+const char *agenl_state_name(enum agenl_state state);
+/* 0 while absent. */
+uint16_t agenl_family_id(const struct agenl *nl);
+/* The module's version string, "" when not (yet) known. */
+const char *agenl_module_version(const struct agenl *nl);
+
+/* Send port-add / port-del; 0, -ENOTCONN when absent, or -errno. */
+int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
+int agenl_port_del(struct agenl *nl, const char *ifname);
+
+#endif

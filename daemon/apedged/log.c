@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <string.h>
+
+#include "log.h"
+
+static const char *const level_names[] = {
+	[LOG_ERR] = "error",
+	[LOG_WARNING] = "warning",
+	[LOG_NOTICE] = "notice",
+	[LOG_INFO] = "info",
+	[LOG_DEBUG] = "debug",
+};
+
+static struct {
+	const char *ident;
+	enum log_target target;
+	int level;
+	FILE *stream;
+} logger = {
+	.ident = "apedged",
+	.target = LOG_TARGET_STDERR,
+	.level = LOG_INFO,
+};
+
+void log_open(const char *ident, enum log_target target)
+{
+	if (logger.target == LOG_TARGET_SYSLOG)
+		closelog();
+	logger.ident = ident;
+	logger.target = target;
+	if (target == LOG_TARGET_SYSLOG)
+		openlog(ident, LOG_PID | LOG_NDELAY, LOG_DAEMON);
+}
+
+void log_close(void)
+{
+	if (logger.target == LOG_TARGET_SYSLOG)
+		closelog();
+	logger.target = LOG_TARGET_STDERR;
+}
+
+void log_set_level(int level)
+{
+	if (level < LOG_ERR)
+		level = LOG_ERR;
+	if (level > LOG_DEBUG)
+		level = LOG_DEBUG;
+	logger.level = level;
+}
+
+int log_get_level(void)
+{
+	return logger.level;
+}
+
+void log_set_stream(FILE *stream)
+{
+	logger.stream = stream;
+}
+
+int log_level_from_name(const char *name)
+{
+	int i;
+
+	for (i = LOG_ERR; i <= LOG_DEBUG; i++)
+		if (!strcmp(name, level_names[i]))
+			return i;
+	return -1;
+}
+
+const char *log_level_name(int level)
+{
+	if (level < LOG_ERR || level > LOG_DEBUG)
+		return "unknown";
+	return level_names[level];
+}
+
+void log_vmsg(int level, const char *fmt, va_list ap)
+{
+	int saved_errno = errno;
+	FILE *f;
+
+	if (level > logger.level)
+		return;
+	if (logger.target == LOG_TARGET_SYSLOG) {
+		vsyslog(level, fmt, ap);
+		errno = saved_errno;
+		return;
+	}
+	f = logger.stream ? logger.stream : stderr;
+	/* Info and notice go out bare; the others say what they are. */
+	if (level == LOG_INFO || level == LOG_NOTICE)
+		fprintf(f, "%s: ", logger.ident);
+	else
+		fprintf(f, "%s: %s: ", logger.ident, log_level_name(level));
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
+	fflush(f);
+	errno = saved_errno;
+}
+
+void log_msg(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vmsg(level, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "ctrl.h"
+#include "apedged/config.h"
+#include "ut.h"
+
+static int parse(const char *text, struct config *cfg,
+		 struct config_error *err)
+{
+	return config_parse(text, strlen(text), cfg, err);
+}
+
+/* Parse text, expect failure on line with msg containing what. */
+static int bad(const char *text, unsigned int line, const char *what)
+{
+	struct config_error err;
+	struct config cfg;
+	int r = parse(text, &cfg, &err);
+
+	if (r == 0) {
+		fprintf(stderr, "  accepted: %s\n", text);
+		config_free(&cfg);
+		return 0;
+	}
+	if (err.line != line || !strstr(err.msg, what)) {
+		fprintf(stderr, "  for %s\n  got line %u: %s\n  want line %u: "
+			"...%s...\n", text, err.line, err.msg, line, what);
+		return 0;
+	}
+	/* A failed parse leaves nothing to free. */
+	return !cfg.ports && !cfg.n_ports;
+}
+
+UT_CASE(empty_is_defaults)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("", &cfg, &err) == 0);
+	UT_EXPECT(cfg.log_level == LOG_INFO);
+	UT_EXPECT(!cfg.log_level_set);
+	UT_EXPECT_STR(cfg.ctrl_socket, APEDGE_CTRL_PATH);
+	UT_EXPECT(cfg.n_ports == 0);
+	config_free(&cfg);
+
+	UT_ASSERT(parse("\n\n# only comments\n  ; and this\n\t\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.n_ports == 0);
+	config_free(&cfg);
+}
+
+UT_CASE(full)
+{
+	static const char text[] =
+		"# apedged\n"
+		"[general]\n"
+		"log_level = debug\n"
+		"  ctrl_socket=/tmp/a b/x.sock  \n"
+		"\n"
+		"[port eth0]\n"
+		"role = trusted\n"
+		"[ port   wlan0.1 ]\n"
+		"role\t=\tuntrusted\r\n"
+		"[port br-lan]\n";
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse(text, &cfg, &err) == 0);
+	UT_EXPECT(cfg.log_level == LOG_DEBUG && cfg.log_level_set);
+	UT_EXPECT_STR(cfg.ctrl_socket, "/tmp/a b/x.sock");
+	UT_ASSERT(cfg.n_ports == 3);
+	UT_EXPECT_STR(cfg.ports[0].ifname, "eth0");
+	UT_EXPECT(cfg.ports[0].role == APEDGE_PORT_ROLE_TRUSTED);
+	UT_EXPECT(cfg.ports[0].line == 6);
+	UT_EXPECT_STR(cfg.ports[1].ifname, "wlan0.1");
+	UT_EXPECT(cfg.ports[1].role == APEDGE_PORT_ROLE_UNTRUSTED);
+	UT_EXPECT_STR(cfg.ports[2].ifname, "br-lan");
+	/* The default role is the safe one. */
+	UT_EXPECT(cfg.ports[2].role == APEDGE_PORT_ROLE_UNTRUSTED);
+	UT_EXPECT(config_find_port(&cfg, "wlan0.1") == &cfg.ports[1]);
+	UT_EXPECT(config_find_port(&cfg, "wlan0") == NULL);
+	config_free(&cfg);
+}
+
+UT_CASE(levels)
+{
+	static const char *const names[] = {
+		"error", "warning", "notice", "info", "debug",
+	};
+	static const int levels[] = {
+		LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO, LOG_DEBUG,
+	};
+	struct config_error err;
+	struct config cfg;
+	char text[64];
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(text, sizeof(text), "[general]\nlog_level = %s\n",
+			 names[i]);
+		UT_ASSERT(parse(text, &cfg, &err) == 0);
+		UT_EXPECT(cfg.log_level == levels[i]);
+		config_free(&cfg);
+	}
+}
+
+UT_CASE(no_trailing_newline)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[port eth1]\nrole = trusted", &cfg, &err) == 0);
+	UT_ASSERT(cfg.n_ports == 1);
+	UT_EXPECT(cfg.ports[0].role == APEDGE_PORT_ROLE_TRUSTED);
+	config_free(&cfg);
+}
+
+UT_CASE(bad_sections)
+{
+	UT_EXPECT(bad("[general\n", 1, "without ']'"));
+	UT_EXPECT(bad("\n[general] x\n", 2, "after ']'"));
+	UT_EXPECT(bad("[]\n", 1, "empty section"));
+	UT_EXPECT(bad("[globals]\n", 1, "unknown section [globals]"));
+	UT_EXPECT(bad("[General]\n", 1, "unknown section"));
+	UT_EXPECT(bad("[general x]\n", 1, "takes no name"));
+	UT_EXPECT(bad("[general]\n[general]\n", 2, "duplicate section"));
+	UT_EXPECT(bad("[port]\n", 1, "needs an interface name"));
+	UT_EXPECT(bad("[port eth0 eth1]\n", 1, "invalid interface name"));
+	UT_EXPECT(bad("[port a/b]\n", 1, "invalid interface name"));
+	UT_EXPECT(bad("[port a:b]\n", 1, "invalid interface name"));
+	UT_EXPECT(bad("[port ..]\n", 1, "invalid interface name"));
+	UT_EXPECT(bad("[port 0123456789abcdef]\n", 1,
+		      "invalid interface name"));
+	UT_EXPECT(bad("[port eth0]\nrole = trusted\n\n[port eth0]\n", 4,
+		      "duplicate port 'eth0' (first on line 1)"));
+}
+
+UT_CASE(bad_lines)
+{
+	UT_EXPECT(bad("[general]\nlog_level\n", 2, "expected 'key = value'"));
+	UT_EXPECT(bad("[general]\n= debug\n", 2, "missing key"));
+	UT_EXPECT(bad("[general]\nlog_level =\n", 2, "missing value"));
+	UT_EXPECT(bad("[general]\nlog_level =   \n", 2, "missing value"));
+	UT_EXPECT(bad("log_level = debug\n", 1, "outside of any section"));
+	UT_EXPECT(bad("[general]\nlog_level = info\x01\n", 2,
+		      "control character 0x01"));
+	UT_EXPECT(bad("[general]\nlog_level = info\r\r\n", 2,
+		      "control character 0x0d"));
+}
+
+UT_CASE(bad_keys_and_values)
+{
+	UT_EXPECT(bad("[general]\nloglevel = info\n", 2,
+		      "unknown key 'loglevel' in section [general]"));
+	UT_EXPECT(bad("[general]\nlog_level = verbose\n", 2,
+		      "invalid log_level 'verbose'"));
+	UT_EXPECT(bad("[general]\nlog_level = info # x\n", 2,
+		      "invalid log_level"));
+	UT_EXPECT(bad("[general]\nlog_level = info\nlog_level = debug\n", 3,
+		      "duplicate key 'log_level'"));
+	UT_EXPECT(bad("[general]\nctrl_socket = run/x.sock\n", 2,
+		      "absolute path"));
+	UT_EXPECT(bad("[general]\nctrl_socket = /a\nctrl_socket = /b\n", 3,
+		      "duplicate key 'ctrl_socket'"));
+	UT_EXPECT(bad("[port eth0]\nrole = server\n", 2,
+		      "invalid role 'server'"));
+	UT_EXPECT(bad("[port eth0]\nrole = trusted\nrole = trusted\n", 3,
+		      "duplicate key 'role'"));
+	UT_EXPECT(bad("[port eth0]\nmode = trusted\n", 2,
+		      "unknown key 'mode' in section [port eth0]"));
+	UT_EXPECT(bad("[port eth0]\nlog_level = info\n", 2, "unknown key"));
+}
+
+UT_CASE(long_lines)
+{
+	char text[600];
+	char path[200];
+
+	/* Exactly CONFIG_LINE_MAX is fine ... */
+	memset(text, '#', CONFIG_LINE_MAX);
+	text[CONFIG_LINE_MAX] = '\0';
+	{
+		struct config_error err;
+		struct config cfg;
+
+		UT_EXPECT(parse(text, &cfg, &err) == 0);
+		config_free(&cfg);
+	}
+	/* ... one more is not, with or without its newline. */
+	memset(text, '#', CONFIG_LINE_MAX + 1);
+	strcpy(text + CONFIG_LINE_MAX + 1, "\n");
+	UT_EXPECT(bad(text, 1, "line too long"));
+	text[CONFIG_LINE_MAX + 1] = '\0';
+	UT_EXPECT(bad(text, 1, "line too long"));
+	snprintf(text, sizeof(text), "[general]\n\n%0300d\n", 0);
+	UT_EXPECT(bad(text, 3, "line too long"));
+
+	/* A socket path that does not fit sun_path. */
+	memset(path, 'a', sizeof(path) - 1);
+	path[0] = '/';
+	path[sizeof(path) - 1] = '\0';
+	snprintf(text, sizeof(text), "[general]\nctrl_socket = %s\n", path);
+	UT_EXPECT(bad(text, 2, "ctrl_socket is too long"));
+}
+
+UT_CASE(nul_byte)
+{
+	static const char text[] = "[general]\nlog_level = in\0fo\n";
+	struct config_error err;
+	struct config cfg;
+
+	UT_EXPECT(config_parse(text, sizeof(text) - 1, &cfg, &err) < 0);
+	UT_EXPECT(err.line == 2);
+	UT_EXPECT(strstr(err.msg, "NUL") != NULL);
+}
+
+UT_CASE(too_many_ports)
+{
+	size_t size = (CONFIG_PORTS_MAX + 1) * 16 + 1;
+	char *text = malloc(size);
+	struct config_error err;
+	struct config cfg;
+	size_t len = 0;
+	int i;
+
+	UT_ASSERT(text);
+	for (i = 0; i <= CONFIG_PORTS_MAX; i++)
+		len += (size_t)snprintf(text + len, size - len,
+					"[port p%d]\n", i);
+	UT_EXPECT(config_parse(text, len, &cfg, &err) < 0);
+	UT_EXPECT(err.line == CONFIG_PORTS_MAX + 1);
+	UT_EXPECT(strstr(err.msg, "too many ports") != NULL);
+	/* One fewer is fine. */
+	len -= strlen("[port p256]\n");
+	UT_EXPECT(config_parse(text, len, &cfg, &err) == 0);
+	UT_EXPECT(cfg.n_ports == CONFIG_PORTS_MAX);
+	config_free(&cfg);
+	free(text);
+}
+
+UT_CASE(ifname_rules)
+{
+	UT_EXPECT(config_ifname_valid("eth0"));
+	UT_EXPECT(config_ifname_valid("0123456789abcde"));
+	UT_EXPECT(!config_ifname_valid("0123456789abcdef"));
+	UT_EXPECT(!config_ifname_valid(""));
+	UT_EXPECT(!config_ifname_valid("."));
+	UT_EXPECT(config_ifname_valid("..."));
+	UT_EXPECT(!config_ifname_valid("a b"));
+	UT_EXPECT_STR(config_role_name(APEDGE_PORT_ROLE_TRUSTED), "trusted");
+	UT_EXPECT_STR(config_role_name(APEDGE_PORT_ROLE_UNTRUSTED),
+		      "untrusted");
+	UT_EXPECT_STR(config_role_name(0), "unknown");
+}
+
+UT_MAIN("apedged_config", UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
+	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
+	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),
+	UT_ENTRY(nul_byte), UT_ENTRY(too_many_ports), UT_ENTRY(ifname_rules))
