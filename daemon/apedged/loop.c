@@ -37,6 +37,7 @@ struct loop_watch {
 
 struct loop_timer {
 	struct list node;	/* on loop->timers, a firing list, or none */
+	struct list all;	/* on loop->all_timers while it exists */
 	struct loop *loop;
 	uint64_t due_ns;
 	uint64_t period_ns;
@@ -53,7 +54,8 @@ struct loop {
 	int epfd;
 	struct list watches;
 	struct list dead;	/* removed watches, freed after the batch */
-	struct list timers;
+	struct list timers;	/* armed, by due time */
+	struct list all_timers;
 	int tfd;
 	struct loop_watch *timer_watch;
 	int sfd;
@@ -87,6 +89,7 @@ struct loop *loop_new(void)
 	list_init(&loop->watches);
 	list_init(&loop->dead);
 	list_init(&loop->timers);
+	list_init(&loop->all_timers);
 	loop->tfd = -1;
 	loop->sfd = -1;
 	sigemptyset(&loop->sigset);
@@ -114,9 +117,12 @@ void loop_free(struct loop *loop)
 
 	if (!loop)
 		return;
-	list_for_each_safe(pos, tmp, &loop->timers) {
-		list_del(pos);
-		free(list_entry(pos, struct loop_timer, node));
+	list_for_each_safe(pos, tmp, &loop->all_timers) {
+		struct loop_timer *t = list_entry(pos, struct loop_timer, all);
+
+		list_del(&t->node);
+		list_del(&t->all);
+		free(t);
 	}
 	list_for_each_safe(pos, tmp, &loop->watches)
 		loop_watch_remove(list_entry(pos, struct loop_watch, node));
@@ -286,6 +292,7 @@ struct loop_timer *loop_timer_add(struct loop *loop, uint64_t delay_ms,
 	if (!t)
 		return NULL;
 	list_init(&t->node);
+	list_add_tail(&loop->all_timers, &t->all);
 	t->loop = loop;
 	t->fn = fn;
 	t->data = data;
@@ -319,6 +326,7 @@ void loop_timer_remove(struct loop_timer *t)
 	if (!t)
 		return;
 	loop_timer_disarm(t);
+	list_del(&t->all);
 	free(t);
 }
 

@@ -23,7 +23,7 @@ typedef void (*loop_timer_fn)(struct loop_timer *t, void *data);
 typedef void (*loop_signal_fn)(int signo, void *data);
 
 struct loop *loop_new(void);
-/* Frees the loop and every watch and timer still on it. */
+/* Frees the loop and every watch and timer still on it, armed or not. */
 void loop_free(struct loop *loop);
 
 /*
