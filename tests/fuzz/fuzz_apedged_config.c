@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/* libFuzzer target: the configuration parser on arbitrary text. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apedged/config.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct config_error err;
+	struct config cfg;
+	size_t i;
+
+	if (config_parse((const char *)data, size, &cfg, &err) < 0) {
+		/* An error names its line and says something. */
+		if (!memchr(err.msg, '\0', sizeof(err.msg)) || !err.msg[0])
+			abort();
+		if (cfg.ports || cfg.n_ports)
+			abort();
+		return 0;
+	}
+	if (cfg.n_ports > CONFIG_PORTS_MAX)
+		abort();
+	for (i = 0; i < cfg.n_ports; i++) {
+		if (!config_ifname_valid(cfg.ports[i].ifname))
+			abort();
+		if (config_find_port(&cfg, cfg.ports[i].ifname) !=
+		    &cfg.ports[i])
+			abort();	/* duplicates are refused */
+	}
+	if (cfg.ctrl_socket[0] != '/')
+		abort();
+	config_free(&cfg);
+	return 0;
+}
