@@ -34,6 +34,7 @@
 enum unload_reason {
 	ABSENT_NOT_FOUND,	/* a lookup did not find the family */
 	ABSENT_UNLOADED,	/* nlctrl said it went away */
+	ABSENT_REPLACED,	/* it came back under a new id: said already */
 };
 
 struct pending {
@@ -184,6 +185,8 @@ static void go_absent(struct agenl *nl, enum unload_reason why)
 			   "family \"%s\" removed); will retry",
 			   APEDGE_FAMILY_NAME);
 		nl->absent_logged = true;
+	} else if (why == ABSENT_REPLACED) {
+		nl->absent_logged = true;
 	} else if (!nl->absent_logged) {
 		log_notice("apedge: kernel module not loaded (generic netlink "
 			   "family \"%s\" not found); will retry",
@@ -209,7 +212,7 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 		log_notice("apedge: generic netlink family \"%s\" was "
 			   "re-registered (id %u, was %u)", fam->name, fam->id,
 			   nl->family_id);
-		go_absent(nl, ABSENT_UNLOADED);
+		go_absent(nl, ABSENT_REPLACED);
 		reconnect = false;
 	}
 
@@ -417,7 +420,7 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
-static void handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len)
+void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len)
 {
 	const uint8_t *pos = buf, *msg;
 	size_t left = len, msg_len;
@@ -504,7 +507,7 @@ static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
 			resync(nl);
 			continue;
 		}
-		handle_datagram(nl, nl->rx, (size_t)n);
+		agenl_handle_datagram(nl, nl->rx, (size_t)n);
 	}
 }
 

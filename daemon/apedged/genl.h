@@ -53,6 +53,12 @@ uint16_t agenl_family_id(const struct agenl *nl);
 /* The module's version string, "" when not (yet) known. */
 const char *agenl_module_version(const struct agenl *nl);
 
+/*
+ * Act on one datagram received from the kernel.  The socket's callback
+ * calls it; tests call it to play the kernel's part.
+ */
+void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
+
 /* Send port-add / port-del; 0, -ENOTCONN when absent, or -errno. */
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
 int agenl_port_del(struct agenl *nl, const char *ifname);

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The netlink connection's state machine (genl.c).  The socket is real:
+ * the family lookup and the requests go to this host's kernel, where the
+ * apedge family is normally absent.  The family's coming and going and
+ * its port events are played by handing datagrams to the connection.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/apedge.h>
+
+#include "apedged/genl.h"
+#include "apedged/log.h"
+#include "apedged/loop.h"
+#include "ut.h"
+
+#define FAKE_ID 0x7ff0		/* no real family has it */
+#define FAKE_GROUP 0x7ff0
+
+struct rec {
+	int connected, disconnected, events, results;
+	struct amsg_port last_event;
+	uint8_t result_cmd;
+	int result_error;
+	char result_ifname[IFNAMSIZ];
+	struct agenl *nl;
+	bool add_on_connect;
+};
+
+static void on_connected(void *data)
+{
+	struct rec *r = data;
+
+	r->connected++;
+	if (r->add_on_connect)
+		agenl_port_add(r->nl, "lo", APEDGE_PORT_ROLE_TRUSTED);
+}
+
+static void on_disconnected(void *data)
+{
+	((struct rec *)data)->disconnected++;
+}
+
+static void on_event(const struct amsg_port *ev, void *data)
+{
+	struct rec *r = data;
+
+	r->events++;
+	r->last_event = *ev;
+}
+
+static void on_result(uint8_t cmd, const char *ifname, int error,
+		      const char *ext_msg, void *data)
+{
+	struct rec *r = data;
+
+	r->results++;
+	r->result_cmd = cmd;
+	r->result_error = error;
+	snprintf(r->result_ifname, sizeof(r->result_ifname), "%s", ifname);
+}
+
+static const struct agenl_ops ops = {
+	.connected = on_connected,
+	.disconnected = on_disconnected,
+	.port_event = on_event,
+	.port_result = on_result,
+};
+
+struct mb {
+	uint8_t buf[512];
+	size_t len;
+};
+
+static void put(struct mb *m, const void *d, size_t n)
+{
+	memcpy(m->buf + m->len, d, n);
+	m->len += n;
+	while (m->len % 4)
+		m->buf[m->len++] = 0;
+}
+
+static void attr(struct mb *m, uint16_t type, const void *d, size_t n)
+{
+	struct nlattr nla = { .nla_len = (uint16_t)(NLA_HDRLEN + n),
+			      .nla_type = type };
+
+	memcpy(m->buf + m->len, &nla, sizeof(nla));
+	m->len += sizeof(nla);
+	put(m, d, n);
+}
+
+static void start(struct mb *m, uint16_t type, uint8_t cmd)
+{
+	struct nlmsghdr nlh = { .nlmsg_type = type };
+	struct genlmsghdr gh = { .cmd = cmd, .version = 1 };
+
+	memset(m, 0, sizeof(*m));
+	put(m, &nlh, sizeof(nlh));
+	put(m, &gh, sizeof(gh));
+}
+
+static void finish(struct mb *m)
+{
+	uint32_t len = (uint32_t)m->len;
+
+	memcpy(m->buf, &len, sizeof(len));
+}
+
+/* An nlctrl new-family or del-family notification for apedge. */
+static void family_ntf(struct mb *m, uint8_t cmd, uint16_t id)
+{
+	uint32_t group = FAKE_GROUP;
+	struct mb grp = { .len = 0 }, entry = { .len = 0 };
+
+	start(m, GENL_ID_CTRL, cmd);
+	attr(m, CTRL_ATTR_FAMILY_NAME, APEDGE_FAMILY_NAME,
+	     sizeof(APEDGE_FAMILY_NAME));
+	attr(m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
+	attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, APEDGE_MCGRP_EVENTS,
+	     sizeof(APEDGE_MCGRP_EVENTS));
+	attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
+	attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
+	attr(m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
+	finish(m);
+}
+
+static void port_ntf(struct mb *m, uint16_t type, uint8_t cmd,
+		     const char *ifname)
+{
+	uint32_t ifindex = 1, role = APEDGE_PORT_ROLE_TRUSTED;
+
+	start(m, type, cmd);
+	attr(m, APEDGE_A_PORT_IFINDEX, &ifindex, sizeof(ifindex));
+	attr(m, APEDGE_A_PORT_IFNAME, ifname, strlen(ifname) + 1);
+	attr(m, APEDGE_A_PORT_ROLE, &role, sizeof(role));
+	finish(m);
+}
+
+static size_t count(const char *haystack, const char *needle)
+{
+	size_t n = 0;
+
+	while ((haystack = strstr(haystack, needle))) {
+		n++;
+		haystack++;
+	}
+	return n;
+}
+
+/* Run the loop until what it has to do now is done. */
+static void pump(struct loop *loop)
+{
+	int i;
+
+	for (i = 0; i < 20; i++)
+		if (loop_iterate(loop, 20) == 0)
+			break;
+}
+
+UT_CASE(absent_connect_unload_reconnect)
+{
+	struct rec r = { .add_on_connect = true };
+	struct loop *loop = loop_new();
+	char *logbuf = NULL;
+	size_t logsize = 0;
+	FILE *logf = open_memstream(&logbuf, &logsize);
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && logf);
+	log_set_stream(logf);
+	log_set_level(LOG_INFO);
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		/* No generic netlink here (a sandbox?): nothing to test. */
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && !strstr(logbuf ? logbuf : "", "apedge:"); i++) {
+		loop_iterate(loop, 20);
+		fflush(logf);
+	}
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+
+	/* Absent: said once, in one clear line. */
+	fflush(logf);
+	UT_EXPECT(count(logbuf, "kernel module not loaded (generic netlink "
+			"family \"apedge\" not found); will retry") == 1);
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_ABSENT);
+	UT_EXPECT(agenl_family_id(r.nl) == 0);
+	UT_EXPECT(agenl_port_add(r.nl, "lo", 1) == -ENOTCONN);
+
+	/* The module appears. */
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	UT_EXPECT(agenl_family_id(r.nl) == FAKE_ID);
+	UT_EXPECT(r.connected == 1);
+
+	/*
+	 * The kernel has no family FAKE_ID: info-get and the port-add sent
+	 * from the connected callback come back as errors.
+	 */
+	pump(loop);
+	UT_EXPECT(r.results == 1);
+	UT_EXPECT(r.result_cmd == APEDGE_CMD_PORT_ADD);
+	UT_EXPECT_STR(r.result_ifname, "lo");
+	UT_EXPECT(r.result_error < 0);
+	fflush(logf);
+	UT_EXPECT(count(logbuf, "connected to the kernel module") == 1);
+
+	/* Port events of our family are delivered, others' are not. */
+	port_ntf(&m, FAKE_ID, APEDGE_CMD_PORT_ADD_NTF, "eth3");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.events == 1);
+	UT_EXPECT_STR(r.last_event.ifname, "eth3");
+	UT_EXPECT(r.last_event.cmd == APEDGE_CMD_PORT_ADD_NTF);
+	port_ntf(&m, FAKE_ID + 1, APEDGE_CMD_PORT_DEL_NTF, "eth4");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.events == 1);
+	/* A malformed one is logged and dropped. */
+	port_ntf(&m, FAKE_ID, APEDGE_CMD_PORT_DEL_NTF, "eth5");
+	agenl_handle_datagram(r.nl, m.buf, m.len - 4);
+	UT_EXPECT(r.events == 1);
+
+	/* The module is unloaded: one line, and we are absent again. */
+	family_ntf(&m, CTRL_CMD_DELFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	agenl_handle_datagram(r.nl, m.buf, m.len);	/* said twice */
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_ABSENT);
+	UT_EXPECT(r.disconnected == 1);
+	fflush(logf);
+	UT_EXPECT(count(logbuf, "kernel module unloaded (generic netlink "
+			"family \"apedge\" removed); will retry") == 1);
+	UT_EXPECT(count(logbuf, "kernel module not loaded") == 1);
+	port_ntf(&m, FAKE_ID, APEDGE_CMD_PORT_ADD_NTF, "eth3");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.events == 1);	/* not listening any more */
+
+	/* Loaded again: connected again, configuration re-applied. */
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	UT_EXPECT(r.connected == 2);
+	pump(loop);
+	UT_EXPECT(r.results == 2);
+
+	/* Re-registered under another id while we missed the removal. */
+	r.add_on_connect = false;
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID + 2);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(agenl_family_id(r.nl) == FAKE_ID + 2);
+	UT_EXPECT(r.disconnected == 2 && r.connected == 3);
+	pump(loop);
+
+	/* Another family's notifications are none of our business. */
+	family_ntf(&m, CTRL_CMD_DELFAMILY, FAKE_ID + 2);
+	memcpy(m.buf + NLMSG_HDRLEN + GENL_HDRLEN + NLA_HDRLEN, "apedgf", 6);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+
+	/* Garbage is survived. */
+	agenl_handle_datagram(r.nl, (const uint8_t *)"\xff\xff\xff", 3);
+	UT_EXPECT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(logf);
+	if (getenv("UT_VERBOSE") && logbuf)
+		fputs(logbuf, stderr);
+	free(logbuf);
+}
+
+UT_CASE(names)
+{
+	UT_EXPECT_STR(agenl_state_name(APEDGED_NL_ABSENT), "absent");
+	UT_EXPECT_STR(agenl_state_name(APEDGED_NL_CONNECTED), "connected");
+}
+
+UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
+	UT_ENTRY(names))
