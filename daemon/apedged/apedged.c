@@ -263,14 +263,15 @@ static void apply_port_changes(struct apedged *d, struct port_state *ports,
 				break;
 		if (j < n_ports && ports[j].role == old->role)
 			continue;
+		if (!connected)
+			continue;	/* nothing to undo in the kernel */
 		if (j == n_ports)
 			log_info("port %s: removed from the configuration; "
 				 "detaching", old->ifname);
 		else
 			log_info("port %s: role changed to %s; re-attaching",
 				 old->ifname, config_role_name(ports[j].role));
-		if (connected)
-			agenl_port_del(d->nl, old->ifname);
+		agenl_port_del(d->nl, old->ifname);
 	}
 	if (!connected)
 		return;

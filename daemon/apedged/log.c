@@ -17,6 +17,7 @@ static struct {
 	enum log_target target;
 	int level;
 	FILE *stream;
+	char last_error[256];
 } logger = {
 	.ident = "apedged",
 	.target = LOG_TARGET_STDERR,
@@ -59,6 +60,11 @@ void log_set_stream(FILE *stream)
 	logger.stream = stream;
 }
 
+const char *log_last_error(void)
+{
+	return logger.last_error;
+}
+
 int log_level_from_name(const char *name)
 {
 	int i;
@@ -81,6 +87,14 @@ void log_vmsg(int level, const char *fmt, va_list ap)
 	int saved_errno = errno;
 	FILE *f;
 
+	if (level <= LOG_ERR) {
+		va_list aq;
+
+		va_copy(aq, ap);
+		vsnprintf(logger.last_error, sizeof(logger.last_error), fmt,
+			  aq);
+		va_end(aq);
+	}
 	if (level > logger.level)
 		return;
 	if (logger.target == LOG_TARGET_SYSLOG) {

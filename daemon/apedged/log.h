@@ -24,6 +24,9 @@ int log_get_level(void);
 /* Send stderr-target output to stream instead (for tests); NULL resets. */
 void log_set_stream(FILE *stream);
 
+/* The last error-level message logged, "" if none. */
+const char *log_last_error(void);
+
 /* "debug", "info", ... to a level; -1 when unknown. */
 int log_level_from_name(const char *name);
 /* A level to its name; "unknown" when out of range. */

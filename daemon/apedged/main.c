@@ -128,6 +128,7 @@ static void pidfile_remove(struct pidfile *pf)
  */
 static int daemonize(int *ready_fd)
 {
+	char msg[257];
 	int pipefd[2];
 	pid_t pid;
 	char status;
@@ -150,9 +151,23 @@ static int daemonize(int *ready_fd)
 				"start-up (see the system log)\n");
 			_exit(1);
 		}
-		if (status)
-			fprintf(stderr, "apedged: failed to start (see the "
-				"system log)\n");
+		if (status) {
+			size_t len = 0;
+
+			/* The reason follows the status, when there is one. */
+			while (len < sizeof(msg) - 1) {
+				n = read(pipefd[0], msg + len,
+					 sizeof(msg) - 1 - len);
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0)
+					break;
+				len += (size_t)n;
+			}
+			msg[len] = '\0';
+			fprintf(stderr, "apedged: failed to start: %s\n",
+				len ? msg : "see the system log");
+		}
 		_exit(status);
 	}
 
@@ -187,9 +202,12 @@ static void detach_stdio(void)
 
 static void report_ready(int *ready_fd, char status)
 {
+	const char *why = log_last_error();
+
 	if (*ready_fd < 0)
 		return;
-	if (write(*ready_fd, &status, 1) != 1)
+	if (write(*ready_fd, &status, 1) != 1 ||
+	    (status && write(*ready_fd, why, strlen(why)) < 0))
 		log_debug("cannot report start-up status: %s",
 			  strerror(errno));
 	close(*ready_fd);
@@ -287,6 +305,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	if (!foreground) {
+		/* Whatever we inherited is none of the daemon's business. */
+		close_range(STDERR_FILENO + 1, ~0U, 0);
 		r = daemonize(&ready_fd);
 		if (r < 0) {
 			log_err("cannot go to the background: %s",
