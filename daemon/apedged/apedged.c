@@ -299,11 +299,6 @@ int apedged_reload(struct apedged *d, char *err, size_t err_size)
 	const char *path;
 	int r;
 
-	if (!d->opts.config_path) {
-		snprintf(err, err_size, "no configuration file (use -c)");
-		log_notice("reload: %s", err);
-		return -ENOENT;
-	}
 	r = config_load(d->opts.config_path, &cfg, err, err_size);
 	if (r < 0) {
 		log_err("reload failed; keeping the old configuration: %s",

@@ -13,7 +13,7 @@
 struct apedged;
 
 struct apedged_opts {
-	const char *config_path;	/* NULL: run without a file */
+	const char *config_path;	/* read again on reload */
 	const char *ctrl_path;		/* -s, overrides the file; or NULL */
 	bool debug;			/* -d, overrides the file's level */
 };

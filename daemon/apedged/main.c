@@ -293,9 +293,9 @@ int main(int argc, char **argv)
 		opts.config_path = CONFIG_DEFAULT_PATH;
 	r = config_load(opts.config_path, &cfg, err, sizeof(err));
 	if (r == -ENOENT && !config_given) {
+		/* Kept: a reload reads it once it exists. */
 		log_info("no configuration file %s; using the defaults",
 			 opts.config_path);
-		opts.config_path = NULL;
 	} else if (r < 0) {
 		log_err("%s", err);
 		goto out;
