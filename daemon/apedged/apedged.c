@@ -437,6 +437,11 @@ int apedged_run(struct apedged *d)
 	return r;
 }
 
+int apedged_iterate(struct apedged *d, int timeout_ms)
+{
+	return loop_iterate(d->loop, timeout_ms);
+}
+
 void apedged_free(struct apedged *d)
 {
 	if (!d)

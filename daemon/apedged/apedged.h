@@ -27,6 +27,9 @@ int apedged_start(struct apedged *d);
 int apedged_run(struct apedged *d);
 void apedged_free(struct apedged *d);
 
+/* One loop iteration, waiting at most timeout_ms (for tests). */
+int apedged_iterate(struct apedged *d, int timeout_ms);
+
 /* Re-read the configuration file and apply it; 0 or -errno. */
 int apedged_reload(struct apedged *d, char *err, size_t err_size);
 
