@@ -63,6 +63,7 @@ struct agenl {
 	uint32_t info_seq;
 
 	bool dumping;
+	unsigned int dump_ticks;	/* retry ticks the lookup has taken */
 	uint32_t dump_seq;
 	bool dump_found;
 	struct amsg_family found;
@@ -160,6 +161,11 @@ static void retry_timer_cb(struct loop_timer *t, void *data)
 
 	if (nl->state != APEDGED_NL_ABSENT)
 		return;
+	if (nl->dumping && ++nl->dump_ticks < 2)
+		return;		/* give the lookup in flight a chance */
+	if (nl->dumping)
+		log_debug("apedge: family lookup got no answer; again");
+	nl->dumping = false;
 	log_debug("apedge: looking for the generic netlink family again");
 	start_lookup(nl);
 }
@@ -253,6 +259,7 @@ static void start_lookup(struct agenl *nl)
 	if (nl->dumping)
 		return;
 	nl->dump_found = false;
+	nl->dump_ticks = 0;
 	if (send_msg(nl, amsg_build_family_dump(), &nl->dump_seq) < 0)
 		return;		/* the retry timer tries again */
 	nl->dumping = true;
