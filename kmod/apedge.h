@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * apedge: internal declarations shared by the module's files.
+ */
+#ifndef _APEDGE_H
+#define _APEDGE_H
+
+#include <linux/if_ether.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include <linux/apedge.h>
+
+#define APEDGE_VERSION "0.1.0"
+
+/* counters (stats.c) */
+
+enum apedge_ctr {
+	APEDGE_CTR_XID_TRANSMIT,
+	APEDGE_CTR_XID_INJECT,
+	APEDGE_CTR_XID_ERRORS,
+	APEDGE_CTR_MAX
+};
+
+struct apedge_pcpu_stats {
+	u64_stats_t ctr[APEDGE_CTR_MAX];
+	struct u64_stats_sync syncp;
+};
+
+/* A consistent sum of one port's per-CPU counters. */
+struct apedge_stats {
+	u64 ctr[APEDGE_CTR_MAX];
+};
+
+/* ports (port.c) */
+
+/**
+ * struct apedge_port - a network device attached to apedge
+ * @list: entry in &apedge_net.ports; RCU for readers, RTNL for writers
+ * @dev: the device; a tracked reference is held while attached
+ * @dev_tracker: tracker of that reference
+ * @an: the namespace state the port belongs to
+ * @role: enum apedge_port_role
+ * @stats: per-CPU counters
+ * @rcu: for freeing after a grace period
+ */
+struct apedge_port {
+	struct list_head list;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct apedge_net *an;
+	u32 role;
+	struct apedge_pcpu_stats __percpu *stats;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct apedge_net - per network namespace state
+ * @net: the namespace
+ * @ports: attached ports; written under RTNL, read under RCU
+ * @nports: number of entries in @ports, under RTNL
+ * @burst_lock: protects @bursts
+ * @bursts: XID bursts still in flight (struct apedge_xid_burst)
+ */
+struct apedge_net {
+	struct net *net;
+	struct list_head ports;
+	unsigned int nports;
+	spinlock_t burst_lock;	/* protects bursts */
+	struct list_head bursts;
+};
+
+/* Most ports one namespace may have; a bound on memory, not a design limit. */
+#define APEDGE_PORTS_MAX 4096
+
+extern unsigned int apedge_net_id;
+
+static inline struct apedge_net *apedge_net(const struct net *net)
+{
+	return net_generic(net, apedge_net_id);
+}
+
+struct apedge_port *apedge_port_find(struct apedge_net *an, int ifindex);
+struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex);
+int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
+		    struct netlink_ext_ack *extack);
+void apedge_port_del(struct apedge_port *port);
+void apedge_port_del_all(struct apedge_net *an);
+int apedge_port_notifier_register(void);
+void apedge_port_notifier_unregister(void);
+
+void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st);
+
+struct apedge_pcpu_stats __percpu *apedge_stats_alloc(void);
+
+/* Count one event; callable from any context. */
+static inline void apedge_count(struct apedge_port *port, enum apedge_ctr c)
+{
+	struct apedge_pcpu_stats *s;
+	unsigned long flags;
+
+	s = get_cpu_ptr(port->stats);
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	u64_stats_inc(&s->ctr[c]);
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(port->stats);
+}
+
+/* XID Layer-2 Update frames (xid.c) */
+
+/* DA, SA, length, DSAP, SSAP, control, three bytes of XID information */
+#define APEDGE_XID_LEN		(2 * ETH_ALEN + 2 + 3 + 3)
+#define APEDGE_XID_RW_DEFAULT	0x02
+
+/**
+ * struct apedge_xid_req - a validated XID send request
+ * @sta: station MAC address, the frame's source
+ * @mode: enum apedge_xid_mode
+ * @vlan: 802.1Q VLAN ID, or 0 for an untagged frame
+ * @count: frames to send, 1..APEDGE_XID_COUNT_MAX
+ * @interval_ms: spacing between frames
+ * @rw: receive-window byte of the XID information field
+ */
+struct apedge_xid_req {
+	u8 sta[ETH_ALEN];
+	u32 mode;
+	u16 vlan;
+	u32 count;
+	u32 interval_ms;
+	u8 rw;
+};
+
+void apedge_xid_build(u8 *buf, const u8 *sta, u8 rw);
+int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
+		    struct netlink_ext_ack *extack);
+void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
+
+/* generic netlink (netlink.c) */
+
+extern const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1];
+extern const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1];
+extern const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1];
+
+int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
+			 struct netlink_ext_ack *extack);
+int apedge_genl_register(void);
+void apedge_genl_unregister(void);
+void apedge_notify_port(struct apedge_port *port, u8 cmd);
+
+#endif /* _APEDGE_H */

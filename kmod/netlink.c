@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: the "apedge" generic netlink family.
+ *
+ * The ABI is Documentation/netlink/specs/apedge.yaml; the policies below
+ * carry its checks.  Every command validates strictly and says why it
+ * refused in the extended ack; every command that changes state needs
+ * CAP_NET_ADMIN in the namespace's user namespace.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/rtnetlink.h>
+#include <net/sock.h>
+
+#include "apedge.h"
+
+const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1] = {
+	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[APEDGE_A_PORT_ROLE] = NLA_POLICY_RANGE(NLA_U32,
+						APEDGE_PORT_ROLE_UNTRUSTED,
+						APEDGE_PORT_ROLE_TRUSTED),
+};
+
+const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
+	[APEDGE_A_XID_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_XID_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[APEDGE_A_XID_STA] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[APEDGE_A_XID_MODE] = NLA_POLICY_RANGE(NLA_U32, APEDGE_XID_MODE_TRANSMIT,
+					       APEDGE_XID_MODE_INJECT),
+	[APEDGE_A_XID_VLAN] = NLA_POLICY_RANGE(NLA_U16, 1, VLAN_N_VID - 2),
+	[APEDGE_A_XID_COUNT] = NLA_POLICY_RANGE(NLA_U32, 1, APEDGE_XID_COUNT_MAX),
+	[APEDGE_A_XID_INTERVAL] = NLA_POLICY_MAX(NLA_U32, APEDGE_XID_INTERVAL_MAX),
+	[APEDGE_A_XID_RW] = { .type = NLA_U8 },
+};
+
+const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1] = {
+	[APEDGE_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_STATS_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+static struct genl_family apedge_genl_family;
+
+enum apedge_mcgrp {
+	APEDGE_MCGRP_EVENTS_ID,
+};
+
+static const struct genl_multicast_group apedge_mcgrps[] = {
+	[APEDGE_MCGRP_EVENTS_ID] = { .name = APEDGE_MCGRP_EVENTS },
+};
+
+/*
+ * Find the port a request names, by ifindex or else by ifname; when both
+ * are given they must agree.  RTNL held.
+ */
+static struct apedge_port *apedge_port_from_attrs(struct genl_info *info,
+						  int a_ifindex, int a_ifname)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct apedge_port *port;
+	struct net_device *dev;
+
+	if (tb[a_ifindex]) {
+		dev = __dev_get_by_index(genl_info_net(info),
+					 nla_get_u32(tb[a_ifindex]));
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[a_ifindex],
+					    "no such device");
+			return ERR_PTR(-ENODEV);
+		}
+		if (tb[a_ifname] && nla_strcmp(tb[a_ifname], dev->name)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[a_ifname],
+					    "ifindex and ifname name different devices");
+			return ERR_PTR(-EINVAL);
+		}
+	} else if (tb[a_ifname]) {
+		dev = __dev_get_by_name(genl_info_net(info),
+					nla_data(tb[a_ifname]));
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[a_ifname],
+					    "no such device");
+			return ERR_PTR(-ENODEV);
+		}
+	} else {
+		NL_SET_ERR_MSG(info->extack, "ifindex or ifname required");
+		return ERR_PTR(-EINVAL);
+	}
+
+	port = apedge_port_find(an, dev->ifindex);
+	if (!port) {
+		NL_SET_ERR_MSG(info->extack, "device is not an apedge port");
+		return ERR_PTR(-ENOENT);
+	}
+	return port;
+}
+
+static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &apedge_genl_family, 0,
+				APEDGE_CMD_INFO_GET);
+	if (!hdr)
+		goto nospace;
+	if (nla_put_string(msg, APEDGE_A_INFO_VERSION, APEDGE_VERSION) ||
+	    nla_put_u32(msg, APEDGE_A_INFO_FEATURES,
+			APEDGE_FEATURES_XID_TRANSMIT |
+			APEDGE_FEATURES_XID_INJECT |
+			APEDGE_FEATURES_XID_VLAN |
+			APEDGE_FEATURES_XID_BURST))
+		goto nospace;
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+nospace:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct nlattr **tb = info->attrs;
+	struct net_device *dev;
+	u32 role = APEDGE_PORT_ROLE_UNTRUSTED;
+	int err;
+
+	if (tb[APEDGE_A_PORT_ROLE])
+		role = nla_get_u32(tb[APEDGE_A_PORT_ROLE]);
+
+	rtnl_lock();
+	if (tb[APEDGE_A_PORT_IFINDEX])
+		dev = __dev_get_by_index(net,
+					 nla_get_u32(tb[APEDGE_A_PORT_IFINDEX]));
+	else if (tb[APEDGE_A_PORT_IFNAME])
+		dev = __dev_get_by_name(net, nla_data(tb[APEDGE_A_PORT_IFNAME]));
+	else
+		dev = ERR_PTR(-EINVAL);
+
+	if (IS_ERR(dev)) {
+		NL_SET_ERR_MSG(info->extack, "ifindex or ifname required");
+		err = PTR_ERR(dev);
+	} else if (!dev) {
+		NL_SET_ERR_MSG(info->extack, "no such device");
+		err = -ENODEV;
+	} else if (tb[APEDGE_A_PORT_IFINDEX] && tb[APEDGE_A_PORT_IFNAME] &&
+		   nla_strcmp(tb[APEDGE_A_PORT_IFNAME], dev->name)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_PORT_IFNAME],
+				    "ifindex and ifname name different devices");
+		err = -EINVAL;
+	} else {
+		err = apedge_port_add(apedge_net(net), dev, role, info->extack);
+	}
+	rtnl_unlock();
+	return err;
+}
+
+static int apedge_nl_port_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_port *port;
+	int err = 0;
+
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_PORT_IFINDEX,
+				      APEDGE_A_PORT_IFNAME);
+	if (IS_ERR(port))
+		err = PTR_ERR(port);
+	else
+		apedge_port_del(port);
+	rtnl_unlock();
+	return err;
+}
+
+static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
+			    u32 portid, u32 seq, int flags, u8 cmd)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, APEDGE_A_PORT_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_PORT_IFNAME, port->dev->name) ||
+	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, port->role)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+static int apedge_stats_fill(struct sk_buff *msg,
+			     const struct apedge_port *port,
+			     u32 portid, u32 seq, int flags)
+{
+	struct apedge_stats st;
+	void *hdr;
+
+	apedge_stats_read(port, &st);
+	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
+			  APEDGE_CMD_STATS_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, APEDGE_A_STATS_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_STATS_IFNAME, port->dev->name) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_TRANSMIT,
+			      st.ctr[APEDGE_CTR_XID_TRANSMIT],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_INJECT,
+			      st.ctr[APEDGE_CTR_XID_INJECT],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_ERRORS,
+			      st.ctr[APEDGE_CTR_XID_ERRORS],
+			      APEDGE_A_STATS_PAD)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+typedef int (*apedge_fill_fn)(struct sk_buff *msg,
+			      const struct apedge_port *port,
+			      u32 portid, u32 seq, int flags);
+
+static int apedge_port_fill_get(struct sk_buff *msg,
+				const struct apedge_port *port,
+				u32 portid, u32 seq, int flags)
+{
+	return apedge_port_fill(msg, port, portid, seq, flags,
+				APEDGE_CMD_PORT_GET);
+}
+
+/* A "do" that replies with one port's object. */
+static int apedge_nl_get_one(struct genl_info *info, int a_ifindex,
+			     int a_ifname, apedge_fill_fn fill)
+{
+	struct apedge_port *port;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, a_ifindex, a_ifname);
+	if (IS_ERR(port))
+		err = PTR_ERR(port);
+	else
+		err = fill(msg, port, info->snd_portid, info->snd_seq, 0);
+	rtnl_unlock();
+
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * A dump of one object per port.  cb->args[0] counts the ports already
+ * sent; a port added or removed between two parts of a dump may shift
+ * that count, which the sequence check below reports to the reader.
+ */
+static int apedge_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
+			  apedge_fill_fn fill)
+{
+	struct apedge_net *an = apedge_net(sock_net(skb->sk));
+	struct apedge_port *port;
+	long idx = 0, start = cb->args[0];
+	int err = 0;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(port, &an->ports, list) {
+		if (idx++ < start)
+			continue;
+		err = fill(skb, port, NETLINK_CB(cb->skb).portid,
+			   cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		if (err) {
+			idx--;
+			break;
+		}
+	}
+	rcu_read_unlock();
+
+	cb->args[0] = idx;
+	if (err && skb->len == 0)
+		return err;
+	return skb->len;
+}
+
+static int apedge_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return apedge_nl_get_one(info, APEDGE_A_PORT_IFINDEX,
+				 APEDGE_A_PORT_IFNAME, apedge_port_fill_get);
+}
+
+static int apedge_nl_port_get_dumpit(struct sk_buff *skb,
+				     struct netlink_callback *cb)
+{
+	return apedge_nl_dump(skb, cb, apedge_port_fill_get);
+}
+
+static int apedge_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return apedge_nl_get_one(info, APEDGE_A_STATS_IFINDEX,
+				 APEDGE_A_STATS_IFNAME, apedge_stats_fill);
+}
+
+static int apedge_nl_stats_get_dumpit(struct sk_buff *skb,
+				      struct netlink_callback *cb)
+{
+	return apedge_nl_dump(skb, cb, apedge_stats_fill);
+}
+
+/**
+ * apedge_xid_req_parse - turn validated XID attributes into a request
+ * @tb: attributes, already checked against apedge_xid_policy
+ * @req: the request to fill, with defaults for what is absent
+ * @extack: for error messages
+ *
+ * Checks what a policy cannot express: the station must be given and be a
+ * unicast address, and an interval needs a burst.  Pure.
+ */
+int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
+			 struct netlink_ext_ack *extack)
+{
+	memset(req, 0, sizeof(*req));
+	req->mode = APEDGE_XID_MODE_TRANSMIT;
+	req->count = 1;
+	req->rw = APEDGE_XID_RW_DEFAULT;
+
+	if (!tb[APEDGE_A_XID_STA]) {
+		NL_SET_ERR_MSG(extack, "station address (sta) required");
+		return -EINVAL;
+	}
+	memcpy(req->sta, nla_data(tb[APEDGE_A_XID_STA]), ETH_ALEN);
+	if (!is_valid_ether_addr(req->sta)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_STA],
+				    "station address must be unicast and not zero");
+		return -EINVAL;
+	}
+	if (tb[APEDGE_A_XID_MODE])
+		req->mode = nla_get_u32(tb[APEDGE_A_XID_MODE]);
+	if (tb[APEDGE_A_XID_VLAN])
+		req->vlan = nla_get_u16(tb[APEDGE_A_XID_VLAN]);
+	if (tb[APEDGE_A_XID_COUNT])
+		req->count = nla_get_u32(tb[APEDGE_A_XID_COUNT]);
+	if (tb[APEDGE_A_XID_INTERVAL]) {
+		req->interval_ms = nla_get_u32(tb[APEDGE_A_XID_INTERVAL]);
+		if (req->interval_ms && req->count < 2) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_INTERVAL],
+					    "interval needs a count of 2 or more");
+			return -EINVAL;
+		}
+	}
+	if (tb[APEDGE_A_XID_RW])
+		req->rw = nla_get_u8(tb[APEDGE_A_XID_RW]);
+	return 0;
+}
+
+static int apedge_nl_xid_send(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_xid_req req;
+	struct apedge_port *port;
+	int err;
+
+	err = apedge_xid_req_parse(info->attrs, &req, info->extack);
+	if (err)
+		return err;
+
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_XID_IFINDEX,
+				      APEDGE_A_XID_IFNAME);
+	if (IS_ERR(port))
+		err = PTR_ERR(port);
+	else
+		err = apedge_xid_send(port, &req, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+static const struct genl_ops apedge_genl_ops[] = {
+	{
+		.cmd = APEDGE_CMD_INFO_GET,
+		.doit = apedge_nl_info_get,
+		/* No attributes: an empty policy rejects any. */
+		.policy = apedge_stats_policy,
+		.maxattr = 0,
+	},
+	{
+		.cmd = APEDGE_CMD_PORT_ADD,
+		.doit = apedge_nl_port_add,
+		.policy = apedge_port_policy,
+		.maxattr = APEDGE_A_PORT_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_PORT_DEL,
+		.doit = apedge_nl_port_del,
+		.policy = apedge_port_policy,
+		.maxattr = APEDGE_A_PORT_IFNAME,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_PORT_GET,
+		.doit = apedge_nl_port_get_doit,
+		.dumpit = apedge_nl_port_get_dumpit,
+		.policy = apedge_port_policy,
+		.maxattr = APEDGE_A_PORT_IFNAME,
+	},
+	{
+		.cmd = APEDGE_CMD_XID_SEND,
+		.doit = apedge_nl_xid_send,
+		.policy = apedge_xid_policy,
+		.maxattr = APEDGE_A_XID_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_STATS_GET,
+		.doit = apedge_nl_stats_get_doit,
+		.dumpit = apedge_nl_stats_get_dumpit,
+		.policy = apedge_stats_policy,
+		.maxattr = APEDGE_A_STATS_IFNAME,
+	},
+};
+
+static struct genl_family apedge_genl_family __ro_after_init = {
+	.name = APEDGE_FAMILY_NAME,
+	.version = APEDGE_FAMILY_VERSION,
+	.netnsok = true,
+	.parallel_ops = false,
+	.module = THIS_MODULE,
+	.ops = apedge_genl_ops,
+	.n_ops = ARRAY_SIZE(apedge_genl_ops),
+	.resv_start_op = APEDGE_CMD_STATS_GET + 1,
+	.mcgrps = apedge_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(apedge_mcgrps),
+};
+
+/**
+ * apedge_notify_port - tell the events group that a port came or went
+ * @port: the port
+ * @cmd: APEDGE_CMD_PORT_ADD_NTF or APEDGE_CMD_PORT_DEL_NTF
+ */
+void apedge_notify_port(struct apedge_port *port, u8 cmd)
+{
+	struct net *net = port->an->net;
+	struct sk_buff *msg;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_EVENTS_ID))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	if (apedge_port_fill(msg, port, 0, 0, 0, cmd)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+}
+
+int __init apedge_genl_register(void)
+{
+	return genl_register_family(&apedge_genl_family);
+}
+
+void apedge_genl_unregister(void)
+{
+	genl_unregister_family(&apedge_genl_family);
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: ports, the network devices apedge is attached to.
+ *
+ * Each namespace keeps its ports on a list that RTNL protects for writers
+ * and RCU for readers.  A port holds a tracked reference on its device and
+ * detaches itself when the device unregisters or leaves the namespace.
+ */
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "apedge.h"
+
+struct apedge_port *apedge_port_find(struct apedge_net *an, int ifindex)
+{
+	struct apedge_port *port;
+
+	ASSERT_RTNL();
+	list_for_each_entry(port, &an->ports, list)
+		if (port->dev->ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex)
+{
+	struct apedge_port *port;
+
+	list_for_each_entry_rcu(port, &an->ports, list)
+		if (port->dev->ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
+		    struct netlink_ext_ack *extack)
+{
+	struct apedge_port *port;
+
+	ASSERT_RTNL();
+	if (dev->reg_state != NETREG_REGISTERED) {
+		NL_SET_ERR_MSG(extack, "device is going away");
+		return -ENODEV;
+	}
+	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN) {
+		NL_SET_ERR_MSG(extack, "device is not an Ethernet device");
+		return -EOPNOTSUPP;
+	}
+	if (apedge_port_find(an, dev->ifindex)) {
+		NL_SET_ERR_MSG(extack, "port already attached");
+		return -EEXIST;
+	}
+	if (an->nports >= APEDGE_PORTS_MAX) {
+		NL_SET_ERR_MSG(extack, "too many ports in this namespace");
+		return -ENOSPC;
+	}
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return -ENOMEM;
+	port->stats = apedge_stats_alloc();
+	if (!port->stats) {
+		kfree(port);
+		return -ENOMEM;
+	}
+	port->an = an;
+	port->role = role;
+	port->dev = dev;
+	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
+
+	list_add_tail_rcu(&port->list, &an->ports);
+	an->nports++;
+	apedge_notify_port(port, APEDGE_CMD_PORT_ADD_NTF);
+	return 0;
+}
+
+static void apedge_port_free_rcu(struct rcu_head *head)
+{
+	struct apedge_port *port = container_of(head, struct apedge_port, rcu);
+
+	free_percpu(port->stats);
+	kfree(port);
+}
+
+void apedge_port_del(struct apedge_port *port)
+{
+	struct apedge_net *an = port->an;
+
+	ASSERT_RTNL();
+	list_del_rcu(&port->list);
+	an->nports--;
+	/* Bursts in flight use the port: stop them before it goes. */
+	apedge_xid_cancel(an, port);
+	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);
+	netdev_put(port->dev, &port->dev_tracker);
+	call_rcu(&port->rcu, apedge_port_free_rcu);
+}
+
+void apedge_port_del_all(struct apedge_net *an)
+{
+	struct apedge_port *port, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(port, tmp, &an->ports, list)
+		apedge_port_del(port);
+}
+
+static int apedge_netdev_event(struct notifier_block *nb, unsigned long event,
+			       void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct apedge_port *port;
+
+	if (event != NETDEV_UNREGISTER)
+		return NOTIFY_DONE;
+
+	/* Also sent when the device moves to another namespace. */
+	port = apedge_port_find(apedge_net(dev_net(dev)), dev->ifindex);
+	if (port && port->dev == dev)
+		apedge_port_del(port);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block apedge_netdev_nb = {
+	.notifier_call = apedge_netdev_event,
+};
+
+int apedge_port_notifier_register(void)
+{
+	return register_netdevice_notifier(&apedge_netdev_nb);
+}
+
+void apedge_port_notifier_unregister(void)
+{
+	unregister_netdevice_notifier(&apedge_netdev_nb);
+}

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: IEEE 802.2 LLC XID "Layer-2 Update" frames.
+ *
+ * When a station associates, an unsolicited XID response with the
+ * station's address as source makes every learning bridge on the way move
+ * the station to the port the frame came in on (IEEE 802.11F, annex; IEEE
+ * 802.2 5.4.1.2.1).  The frame is 802.3-framed with a length, not a type:
+ *
+ *   ff:ff:ff:ff:ff:ff  STA  00 06  00 01 af  81 01 RW
+ *   DA                 SA   len    DSAP SSAP control  XID information
+ *
+ * DSAP is the null address, SSAP the null address with the C/R bit set
+ * (a response), control 0xaf is XID with P/F clear, 0x81 is the basic XID
+ * format, 0x01 says Type 1 LLC, and RW is the receive window.
+ *
+ * A frame is either transmitted on a port, for switches upstream, or
+ * injected as if received from the station on the port, so that a bridge
+ * above the port learns the station there and floods the frame onwards.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+
+#include "apedge.h"
+
+#define LLC_NULL_SAP		0x00
+#define LLC_NULL_SAP_RESPONSE	0x01
+#define LLC_XID_RESPONSE	0xaf
+#define LLC_XID_FMT_BASIC	0x81
+#define LLC_XID_CLASS_TYPE1	0x01
+/* Length field: the LLC header plus the XID information. */
+#define APEDGE_XID_LLC_LEN	6
+
+/**
+ * apedge_xid_build - write an XID Layer-2 Update frame
+ * @buf: APEDGE_XID_LEN bytes to write
+ * @sta: the station's MAC address
+ * @rw: the receive-window byte
+ *
+ * Pure: no allocation, no side effect but on @buf.
+ */
+void apedge_xid_build(u8 *buf, const u8 *sta, u8 rw)
+{
+	eth_broadcast_addr(buf);
+	ether_addr_copy(buf + ETH_ALEN, sta);
+	buf[12] = 0;
+	buf[13] = APEDGE_XID_LLC_LEN;
+	buf[14] = LLC_NULL_SAP;
+	buf[15] = LLC_NULL_SAP_RESPONSE;
+	buf[16] = LLC_XID_RESPONSE;
+	buf[17] = LLC_XID_FMT_BASIC;
+	buf[18] = LLC_XID_CLASS_TYPE1;
+	buf[19] = rw;
+}
+
+/**
+ * struct apedge_xid_burst - the rest of a spaced burst, sent from a work
+ * @work: sends one frame and re-arms itself
+ * @list: entry in &apedge_net.bursts, under &apedge_net.burst_lock; empty
+ *	  once the burst is claimed by its work or by a canceller
+ * @doomed: entry on a canceller's private list
+ * @port: the port; apedge_port_del() cancels the burst before freeing it
+ * @req: the request; @req.count is what remains to send
+ */
+struct apedge_xid_burst {
+	struct delayed_work work;
+	struct list_head list;
+	struct list_head doomed;
+	struct apedge_port *port;
+	struct apedge_xid_req req;
+};
+
+static int apedge_xid_one(struct apedge_port *port,
+			  const struct apedge_xid_req *req)
+{
+	struct net_device *dev = port->dev;
+	struct sk_buff *skb;
+	int err;
+
+	if (!netif_running(dev)) {
+		err = -ENETDOWN;
+		goto fail;
+	}
+
+	skb = alloc_skb(LL_RESERVED_SPACE(dev) + APEDGE_XID_LEN +
+			dev->needed_tailroom, GFP_KERNEL);
+	if (!skb) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	skb_reserve(skb, LL_RESERVED_SPACE(dev));
+	apedge_xid_build(skb_put(skb, APEDGE_XID_LEN), req->sta, req->rw);
+	skb->dev = dev;
+	skb_reset_mac_header(skb);
+	if (req->vlan)
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), req->vlan);
+
+	if (req->mode == APEDGE_XID_MODE_INJECT) {
+		skb->protocol = eth_type_trans(skb, dev);
+		skb_reset_network_header(skb);
+		if (netif_rx(skb) == NET_RX_DROP) {
+			err = -ENOBUFS;
+			goto fail;
+		}
+		apedge_count(port, APEDGE_CTR_XID_INJECT);
+		return 0;
+	}
+
+	skb->protocol = htons(ETH_P_802_2);
+	skb_set_network_header(skb, ETH_HLEN);
+	err = net_xmit_errno(net_xmit_eval(dev_queue_xmit(skb)));
+	if (err)
+		goto fail;
+	apedge_count(port, APEDGE_CTR_XID_TRANSMIT);
+	return 0;
+
+fail:
+	apedge_count(port, APEDGE_CTR_XID_ERRORS);
+	return err;
+}
+
+/* Take @b off the list; true if the caller now owns it. */
+static bool apedge_xid_claim(struct apedge_net *an, struct apedge_xid_burst *b)
+{
+	bool mine;
+
+	spin_lock_bh(&an->burst_lock);
+	mine = !list_empty(&b->list);
+	list_del_init(&b->list);
+	spin_unlock_bh(&an->burst_lock);
+	return mine;
+}
+
+static void apedge_xid_work(struct work_struct *work)
+{
+	struct apedge_xid_burst *b = container_of(to_delayed_work(work),
+						  struct apedge_xid_burst,
+						  work);
+	struct apedge_net *an = b->port->an;
+
+	apedge_xid_one(b->port, &b->req);
+	if (--b->req.count) {
+		schedule_delayed_work(&b->work,
+				      msecs_to_jiffies(b->req.interval_ms));
+		return;
+	}
+	/* Done; free it unless a canceller got there first and owns it. */
+	if (apedge_xid_claim(an, b))
+		kfree(b);
+}
+
+/**
+ * apedge_xid_send - send an XID frame, or start a burst, on a port
+ * @port: the port
+ * @req: the validated request
+ * @extack: for error messages
+ *
+ * The first frame is sent at once and its result returned; with an
+ * interval, the rest of a burst follows from a delayed work.  Counts every
+ * frame on the port.  Process context; RTNL held.
+ */
+int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
+		    struct netlink_ext_ack *extack)
+{
+	struct apedge_net *an = port->an;
+	struct apedge_xid_burst *b;
+	u32 i;
+	int err;
+
+	if (!netif_running(port->dev)) {
+		NL_SET_ERR_MSG(extack, "port is down");
+		return -ENETDOWN;
+	}
+
+	if (req->count > 1 && req->interval_ms) {
+		b = kzalloc(sizeof(*b), GFP_KERNEL);
+		if (!b)
+			return -ENOMEM;
+	} else {
+		b = NULL;
+	}
+
+	err = apedge_xid_one(port, req);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "could not deliver the XID frame");
+		kfree(b);
+		return err;
+	}
+
+	if (!b) {
+		/* Back to back; a later frame's failure is only counted. */
+		for (i = 1; i < req->count; i++)
+			apedge_xid_one(port, req);
+		return 0;
+	}
+
+	b->port = port;
+	b->req = *req;
+	b->req.count--;
+	INIT_DELAYED_WORK(&b->work, apedge_xid_work);
+	spin_lock_bh(&an->burst_lock);
+	list_add_tail(&b->list, &an->bursts);
+	spin_unlock_bh(&an->burst_lock);
+	schedule_delayed_work(&b->work, msecs_to_jiffies(req->interval_ms));
+	return 0;
+}
+
+/**
+ * apedge_xid_cancel - stop the bursts of one port, or of all ports
+ * @an: namespace state
+ * @port: the port, or NULL for every port of @an
+ *
+ * Sleeps until the cancelled bursts' works have finished.
+ */
+void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port)
+{
+	struct apedge_xid_burst *b, *tmp;
+	LIST_HEAD(doomed);
+
+	spin_lock_bh(&an->burst_lock);
+	list_for_each_entry_safe(b, tmp, &an->bursts, list) {
+		if (port && b->port != port)
+			continue;
+		/* Claimed: the work will no longer free it. */
+		list_del_init(&b->list);
+		list_add_tail(&b->doomed, &doomed);
+	}
+	spin_unlock_bh(&an->burst_lock);
+
+	list_for_each_entry_safe(b, tmp, &doomed, doomed) {
+		cancel_delayed_work_sync(&b->work);
+		kfree(b);
+	}
+}
