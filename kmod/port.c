@@ -6,6 +6,7 @@
  * and RCU for readers.  A port holds a tracked reference on its device and
  * detaches itself when the device unregisters or leaves the namespace.
  */
+#include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
