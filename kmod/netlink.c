@@ -390,9 +390,7 @@ static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_INFO_GET,
 		.doit = apedge_nl_info_get,
-		/* No attributes: an empty policy rejects any. */
-		.policy = apedge_stats_policy,
-		.maxattr = 0,
+		/* No policy: genetlink rejects any attribute. */
 	},
 	{
 		.cmd = APEDGE_CMD_PORT_ADD,
@@ -439,7 +437,11 @@ static struct genl_family apedge_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = apedge_genl_ops,
 	.n_ops = ARRAY_SIZE(apedge_genl_ops),
-	.resv_start_op = APEDGE_CMD_STATS_GET + 1,
+	/*
+	 * No resv_start_op: a new family validates every command strictly,
+	 * including the reserved header byte, and an op without a policy
+	 * takes no attributes.
+	 */
 	.mcgrps = apedge_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(apedge_mcgrps),
 };
