@@ -79,6 +79,12 @@ static void apedge_port_free_rcu(struct rcu_head *head)
 {
 	struct apedge_port *port = container_of(head, struct apedge_port, rcu);
 
+	/*
+	 * Readers may still look at port->dev until the grace period ends;
+	 * an unregistering device waits for this reference (and runs
+	 * rcu_barrier() while it does).
+	 */
+	netdev_put(port->dev, &port->dev_tracker);
 	free_percpu(port->stats);
 	kfree(port);
 }
@@ -93,7 +99,6 @@ void apedge_port_del(struct apedge_port *port)
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);
-	netdev_put(port->dev, &port->dev_tracker);
 	call_rcu(&port->rcu, apedge_port_free_rcu);
 }
 
