@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedgectl's argument parser.
+ *
+ *   apedgectl [OPTIONS] OBJECT COMMAND [ARGS]
+ *
+ * iproute2 style: keywords followed by their values, in any order.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/apedge.h>
+
+#include "args.h"
+
+const char actl_usage[] =
+"Usage: apedgectl [-j] [-p] [-s CTRL_SOCKET] COMMAND\n"
+"       apedgectl -h | -V\n"
+"Commands:\n"
+"  info\n"
+"  port add dev IF [role trusted|untrusted]\n"
+"  port del dev IF\n"
+"  port show [dev IF]\n"
+"  xid send dev IF sta MAC [mode transmit|inject] [vlan VID]\n"
+"           [count N [interval MS]] [rw BYTE]\n"
+"  stats [show] [dev IF]\n"
+"  monitor\n"
+"  daemon status|ping|reload\n"
+"Devices may also be given as \"ifindex N\" instead of \"dev IF\".\n"
+"Options:\n"
+"  -j, --json     print JSON\n"
+"  -p, --pretty   indent the JSON\n"
+"  -s PATH        apedged's control socket (for \"daemon\")\n"
+"  -h, --help     show this text\n"
+"  -V, --version  show the version\n";
+
+const char *actl_cmd_name(enum actl_cmd cmd)
+{
+	switch (cmd) {
+	case ACTL_CMD_INFO: return "info";
+	case ACTL_CMD_PORT_ADD: return "port add";
+	case ACTL_CMD_PORT_DEL: return "port del";
+	case ACTL_CMD_PORT_SHOW: return "port show";
+	case ACTL_CMD_XID_SEND: return "xid send";
+	case ACTL_CMD_STATS: return "stats";
+	case ACTL_CMD_MONITOR: return "monitor";
+	case ACTL_CMD_DAEMON: return "daemon";
+	case ACTL_CMD_HELP: return "help";
+	case ACTL_CMD_VERSION: return "version";
+	case ACTL_CMD_NONE: break;
+	}
+	return "?";
+}
+
+struct parser {
+	int argc;
+	char **argv;
+	int i;
+	char *err;
+	size_t errlen;
+};
+
+__attribute__((format(printf, 2, 3)))
+static int fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->err, p->errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const char *peek(const struct parser *p)
+{
+	return p->i < p->argc ? p->argv[p->i] : NULL;
+}
+
+static const char *next(struct parser *p)
+{
+	return p->i < p->argc ? p->argv[p->i++] : NULL;
+}
+
+/* The value after keyword kw. */
+static int value(struct parser *p, const char *kw, const char **out)
+{
+	*out = next(p);
+	if (!*out)
+		return fail(p, "\"%s\" needs a value", kw);
+	return 0;
+}
+
+/* An unsigned number in [min, max]; decimal, or hex with 0x. */
+static int number(struct parser *p, const char *kw, unsigned long min,
+		  unsigned long max, unsigned long *out)
+{
+	const char *s;
+	char *end;
+
+	if (value(p, kw, &s))
+		return -1;
+	if (*s < '0' || *s > '9')
+		return fail(p, "%s \"%s\": not a number", kw, s);
+	errno = 0;
+	*out = strtoul(s, &end, 0);
+	if (errno || *end)
+		return fail(p, "%s \"%s\": not a number", kw, s);
+	if (*out < min || *out > max)
+		return fail(p, "%s %s: out of range %lu..%lu", kw, s, min, max);
+	return 0;
+}
+
+static int device(struct parser *p, const char *kw, struct actl_req *req)
+{
+	unsigned long n;
+	const char *s;
+
+	if (req->ifname[0] || req->ifindex)
+		return fail(p, "the device is given twice");
+	if (!strcmp(kw, "ifindex")) {
+		if (number(p, kw, 1, INT_MAX, &n))
+			return -1;
+		req->ifindex = n;
+		return 0;
+	}
+	if (value(p, kw, &s))
+		return -1;
+	if (!*s || strlen(s) >= ACTL_IFNAMSIZ || strchr(s, '/') ||
+	    strchr(s, ' '))
+		return fail(p, "\"%s\" is not a valid interface name", s);
+	strcpy(req->ifname, s);
+	return 0;
+}
+
+static bool is_dev_kw(const char *kw)
+{
+	return !strcmp(kw, "dev") || !strcmp(kw, "ifindex");
+}
+
+static int need_device(struct parser *p, const struct actl_req *req)
+{
+	if (!req->ifname[0] && !req->ifindex)
+		return fail(p, "%s: \"dev IF\" is required",
+			    actl_cmd_name(req->cmd));
+	return 0;
+}
+
+static int no_more(struct parser *p, const struct actl_req *req)
+{
+	const char *s = peek(p);
+
+	if (s)
+		return fail(p, "%s: unexpected \"%s\"", actl_cmd_name(req->cmd), s);
+	return 0;
+}
+
+static int parse_port(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p), *kw, *s;
+
+	if (!verb || !strcmp(verb, "show") || !strcmp(verb, "list") ||
+	    !strcmp(verb, "ls"))
+		req->cmd = ACTL_CMD_PORT_SHOW;
+	else if (!strcmp(verb, "add"))
+		req->cmd = ACTL_CMD_PORT_ADD;
+	else if (!strcmp(verb, "del") || !strcmp(verb, "delete"))
+		req->cmd = ACTL_CMD_PORT_DEL;
+	else
+		return fail(p, "port: unknown command \"%s\" (add, del, show)",
+			    verb);
+
+	while ((kw = next(p))) {
+		if (is_dev_kw(kw)) {
+			if (device(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "role") && req->cmd == ACTL_CMD_PORT_ADD) {
+			if (value(p, kw, &s))
+				return -1;
+			if (!strcmp(s, "trusted"))
+				req->role = APEDGE_PORT_ROLE_TRUSTED;
+			else if (!strcmp(s, "untrusted"))
+				req->role = APEDGE_PORT_ROLE_UNTRUSTED;
+			else
+				return fail(p, "role \"%s\": use trusted or untrusted", s);
+		} else {
+			return fail(p, "%s: unexpected \"%s\"",
+				    actl_cmd_name(req->cmd), kw);
+		}
+	}
+	if (req->cmd != ACTL_CMD_PORT_SHOW)
+		return need_device(p, req);
+	return 0;
+}
+
+static int parse_xid(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p), *kw, *s;
+	unsigned long n;
+
+	if (!verb || strcmp(verb, "send"))
+		return fail(p, "xid: unknown command \"%s\" (send)",
+			    verb ? verb : "");
+	req->cmd = ACTL_CMD_XID_SEND;
+
+	while ((kw = next(p))) {
+		if (is_dev_kw(kw)) {
+			if (device(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "sta")) {
+			if (value(p, kw, &s))
+				return -1;
+			if (mac_parse(s, req->sta))
+				return fail(p, "sta \"%s\": not a MAC address (xx:xx:xx:xx:xx:xx)", s);
+			if (!mac_is_unicast(req->sta) || mac_is_zero(req->sta))
+				return fail(p, "sta %s: must be a unicast, non-zero address", s);
+			req->has_sta = true;
+		} else if (!strcmp(kw, "mode")) {
+			if (value(p, kw, &s))
+				return -1;
+			if (!strcmp(s, "transmit"))
+				req->mode = APEDGE_XID_MODE_TRANSMIT;
+			else if (!strcmp(s, "inject"))
+				req->mode = APEDGE_XID_MODE_INJECT;
+			else
+				return fail(p, "mode \"%s\": use transmit or inject", s);
+		} else if (!strcmp(kw, "vlan")) {
+			if (number(p, kw, 1, 4094, &n))
+				return -1;
+			req->vlan = n;
+		} else if (!strcmp(kw, "count")) {
+			if (number(p, kw, 1, APEDGE_XID_COUNT_MAX, &n))
+				return -1;
+			req->count = n;
+		} else if (!strcmp(kw, "interval")) {
+			if (number(p, kw, 0, APEDGE_XID_INTERVAL_MAX, &n))
+				return -1;
+			req->interval = n;
+			req->has_interval = true;
+		} else if (!strcmp(kw, "rw")) {
+			if (number(p, kw, 0, 255, &n))
+				return -1;
+			req->rw = n;
+			req->has_rw = true;
+		} else {
+			return fail(p, "xid send: unexpected \"%s\"", kw);
+		}
+	}
+	if (need_device(p, req))
+		return -1;
+	if (!req->has_sta)
+		return fail(p, "xid send: \"sta MAC\" is required");
+	if (req->has_interval && req->interval && req->count < 2)
+		return fail(p, "xid send: interval needs a count of 2 or more");
+	return 0;
+}
+
+static int parse_stats(struct parser *p, struct actl_req *req)
+{
+	const char *kw;
+
+	req->cmd = ACTL_CMD_STATS;
+	if (peek(p) && (!strcmp(peek(p), "show") || !strcmp(peek(p), "list")))
+		next(p);
+	while ((kw = next(p))) {
+		if (!is_dev_kw(kw))
+			return fail(p, "stats: unexpected \"%s\"", kw);
+		if (device(p, kw, req))
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_daemon(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p);
+
+	req->cmd = ACTL_CMD_DAEMON;
+	if (!verb)
+		verb = "status";
+	if (strcmp(verb, "status") && strcmp(verb, "ping") &&
+	    strcmp(verb, "reload"))
+		return fail(p, "daemon: unknown command \"%s\" (status, ping, reload)",
+			    verb);
+	req->daemon_req = verb;
+	return no_more(p, req);
+}
+
+int actl_args_parse(int argc, char **argv, struct actl_req *req,
+		    char *err, size_t errlen)
+{
+	struct parser p = { argc, argv, 1, err, errlen };
+	const char *s;
+
+	memset(req, 0, sizeof(*req));
+	if (errlen)
+		err[0] = '\0';
+
+	while ((s = peek(&p)) && s[0] == '-' && s[1]) {
+		next(&p);
+		if (!strcmp(s, "-j") || !strcmp(s, "--json")) {
+			req->json = true;
+		} else if (!strcmp(s, "-p") || !strcmp(s, "--pretty")) {
+			req->pretty = true;
+		} else if (!strcmp(s, "-jp") || !strcmp(s, "-pj")) {
+			req->json = req->pretty = true;
+		} else if (!strcmp(s, "-s")) {
+			if (value(&p, s, &req->ctrl_path))
+				return -1;
+		} else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			req->cmd = ACTL_CMD_HELP;
+			return 0;
+		} else if (!strcmp(s, "-V") || !strcmp(s, "--version")) {
+			req->cmd = ACTL_CMD_VERSION;
+			return 0;
+		} else {
+			return fail(&p, "unknown option \"%s\" (try -h)", s);
+		}
+	}
+
+	s = next(&p);
+	if (!s)
+		return fail(&p, "no command given (try -h)");
+	if (!strcmp(s, "help")) {
+		req->cmd = ACTL_CMD_HELP;
+		return 0;
+	}
+	if (!strcmp(s, "info")) {
+		req->cmd = ACTL_CMD_INFO;
+		return no_more(&p, req);
+	}
+	if (!strcmp(s, "port"))
+		return parse_port(&p, req);
+	if (!strcmp(s, "xid"))
+		return parse_xid(&p, req);
+	if (!strcmp(s, "stats"))
+		return parse_stats(&p, req);
+	if (!strcmp(s, "monitor")) {
+		req->cmd = ACTL_CMD_MONITOR;
+		return no_more(&p, req);
+	}
+	if (!strcmp(s, "daemon"))
+		return parse_daemon(&p, req);
+	return fail(&p, "unknown command \"%s\" (try -h)", s);
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * apedgectl's command line, parsed into a request.  Pure: no I/O.
+ */
+#ifndef APEDGECTL_ARGS_H
+#define APEDGECTL_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mac.h"
+
+#define ACTL_IFNAMSIZ 16
+
+enum actl_cmd {
+	ACTL_CMD_NONE,
+	ACTL_CMD_HELP,
+	ACTL_CMD_VERSION,
+	ACTL_CMD_INFO,
+	ACTL_CMD_PORT_ADD,
+	ACTL_CMD_PORT_DEL,
+	ACTL_CMD_PORT_SHOW,
+	ACTL_CMD_XID_SEND,
+	ACTL_CMD_STATS,
+	ACTL_CMD_MONITOR,
+	ACTL_CMD_DAEMON,
+};
+
+/* A request; a field left 0 (or false) was not given. */
+struct actl_req {
+	enum actl_cmd cmd;
+	bool json;
+	bool pretty;
+	const char *ctrl_path;		/* -s; NULL for the default */
+
+	char ifname[ACTL_IFNAMSIZ];	/* dev IF */
+	uint32_t ifindex;		/* ifindex N */
+	uint32_t role;			/* enum apedge_port_role */
+	uint8_t sta[MAC_LEN];
+	bool has_sta;
+	uint32_t mode;			/* enum apedge_xid_mode */
+	uint16_t vlan;
+	uint32_t count;
+	bool has_interval;
+	uint32_t interval;
+	bool has_rw;
+	uint8_t rw;
+	const char *daemon_req;		/* status, ping or reload */
+};
+
+/*
+ * Parse argv[1..argc-1].  Returns 0, or -1 with a one-line reason in err
+ * (no trailing newline).
+ */
+int actl_args_parse(int argc, char **argv, struct actl_req *req,
+		    char *err, size_t errlen);
+
+/* The command's name as the user typed it, e.g. "port add". */
+const char *actl_cmd_name(enum actl_cmd cmd);
+
+/* The usage text. */
+extern const char actl_usage[];
+
+#endif

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedgectl: administer the apedge module and the apedged daemon.
+ *
+ * Parsing (args.c, reply.c) and printing (output.c) are pure; this file
+ * only wires them to the netlink socket (nl.c) and the daemon's control
+ * socket (ctl.c).  See Documentation/admin-guide/apedgectl.rst.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libmnl/libmnl.h>
+#include <linux/apedge.h>
+
+#include "args.h"
+#include "ctl.h"
+#include "ctrl.h"
+#include "nl.h"
+#include "output.h"
+#include "reply.h"
+
+#define ACTL_VERSION "0.1.0"
+
+static struct out out;
+
+/* One line on stderr for a failed request, with the kernel's reason. */
+static int report(const struct actl_req *req, const struct actl_nl *nl,
+		  int err)
+{
+	const char *what = actl_cmd_name(req->cmd);
+	const char *why = strerror(-err);
+
+	if (err == -EPERM) {
+		fprintf(stderr, "apedgectl: %s: %s (needs CAP_NET_ADMIN)\n",
+			what, why);
+	} else if (nl && nl->ext[0]) {
+		fprintf(stderr, "apedgectl: %s: %s (%s)\n", what, nl->ext, why);
+	} else if (err == -EPROTO) {
+		fprintf(stderr, "apedgectl: %s: malformed reply from the kernel\n",
+			what);
+	} else {
+		fprintf(stderr, "apedgectl: %s: %s\n", what, why);
+	}
+	return 1;
+}
+
+static void put_dev(struct nlmsghdr *nlh, const struct actl_req *req,
+		    int a_ifindex, int a_ifname)
+{
+	if (req->ifindex)
+		mnl_attr_put_u32(nlh, a_ifindex, req->ifindex);
+	if (req->ifname[0])
+		mnl_attr_put_strz(nlh, a_ifname, req->ifname);
+}
+
+static int info_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_info info;
+
+	if (actl_parse_info(nlh, &info))
+		return -1;
+	out_info(&out, &info);
+	return 0;
+}
+
+static int port_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_port port;
+
+	if (actl_parse_port(nlh, &port))
+		return -1;
+	out_port(&out, &port);
+	return 0;
+}
+
+static int stats_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_stats st;
+
+	if (actl_parse_stats(nlh, &st))
+		return -1;
+	out_stats(&out, &st);
+	return 0;
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	stop = 1;
+}
+
+static int event_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_port port;
+	int cmd = actl_genl_cmd(nlh);
+
+	if (stop)
+		return -1;
+	if (cmd != APEDGE_CMD_PORT_ADD_NTF && cmd != APEDGE_CMD_PORT_DEL_NTF)
+		return 0;
+	if (actl_parse_port(nlh, &port)) {
+		fprintf(stderr, "apedgectl: monitor: malformed event skipped\n");
+		return 0;
+	}
+	out_event(&out, cmd == APEDGE_CMD_PORT_ADD_NTF ? "port-add" : "port-del",
+		  &port);
+	return 0;
+}
+
+static int run_monitor(const struct actl_req *req, struct actl_nl *nl)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	int err;
+
+	/* No SA_RESTART: a signal ends the blocking receive. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	err = actl_nl_listen(nl, event_cb, NULL);
+	if (err)
+		return report(req, NULL, err);
+	return 0;
+}
+
+static int run_daemon(const struct actl_req *req)
+{
+	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
+	static char buf[APEDGE_CTRL_MAX + 1];
+	const char *body;
+	char line[32];
+	int err;
+
+	snprintf(line, sizeof(line), "%s\n", req->daemon_req);
+	err = actl_ctl_call(path, line, buf, sizeof(buf));
+	if (err == -ENOENT || err == -ECONNREFUSED) {
+		fprintf(stderr, "apedgectl: daemon %s: apedged is not running (no socket at %s)\n",
+			req->daemon_req, path);
+		return 1;
+	}
+	if (err) {
+		fprintf(stderr, "apedgectl: daemon %s: %s: %s\n",
+			req->daemon_req, path, strerror(-err));
+		return 1;
+	}
+	switch (actl_ctl_split(buf, &body)) {
+	case 1:
+		if (*body)
+			fputs(body, stdout);
+		else if (!req->json)
+			puts("ok");
+		if (req->json && !*body)
+			puts("{}");
+		return 0;
+	case 0:
+		fprintf(stderr, "apedgectl: daemon %s: %s", req->daemon_req, body);
+		if (!*body || body[strlen(body) - 1] != '\n')
+			fputc('\n', stderr);
+		return 1;
+	}
+	fprintf(stderr, "apedgectl: daemon %s: malformed reply from apedged\n",
+		req->daemon_req);
+	return 1;
+}
+
+static int run(const struct actl_req *req, struct actl_nl *nl)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	bool one = req->ifname[0] || req->ifindex;
+	int err;
+
+	switch (req->cmd) {
+	case ACTL_CMD_INFO:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_INFO_GET, 0);
+		err = actl_nl_talk(nl, nlh, info_cb, NULL);
+		break;
+	case ACTL_CMD_PORT_ADD:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_PORT_ADD, 0);
+		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
+		if (req->role)
+			mnl_attr_put_u32(nlh, APEDGE_A_PORT_ROLE, req->role);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_PORT_DEL:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_PORT_DEL, 0);
+		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_PORT_SHOW:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_PORT_GET,
+				  one ? 0 : NLM_F_DUMP);
+		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
+		out_list_begin(&out, NULL);
+		err = actl_nl_talk(nl, nlh, port_cb, NULL);
+		if (!err)
+			out_list_end(&out);
+		break;
+	case ACTL_CMD_XID_SEND:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_XID_SEND, 0);
+		put_dev(nlh, req, APEDGE_A_XID_IFINDEX, APEDGE_A_XID_IFNAME);
+		mnl_attr_put(nlh, APEDGE_A_XID_STA, MAC_LEN, req->sta);
+		if (req->mode)
+			mnl_attr_put_u32(nlh, APEDGE_A_XID_MODE, req->mode);
+		if (req->vlan)
+			mnl_attr_put_u16(nlh, APEDGE_A_XID_VLAN, req->vlan);
+		if (req->count)
+			mnl_attr_put_u32(nlh, APEDGE_A_XID_COUNT, req->count);
+		if (req->has_interval)
+			mnl_attr_put_u32(nlh, APEDGE_A_XID_INTERVAL,
+					 req->interval);
+		if (req->has_rw)
+			mnl_attr_put_u8(nlh, APEDGE_A_XID_RW, req->rw);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_STATS:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_STATS_GET,
+				  one ? 0 : NLM_F_DUMP);
+		put_dev(nlh, req, APEDGE_A_STATS_IFINDEX, APEDGE_A_STATS_IFNAME);
+		out_list_begin(&out, req->json ? NULL :
+			       "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS");
+		err = actl_nl_talk(nl, nlh, stats_cb, NULL);
+		if (!err)
+			out_list_end(&out);
+		break;
+	case ACTL_CMD_MONITOR:
+		return run_monitor(req, nl);
+	default:
+		return 2;
+	}
+	if (err)
+		return report(req, nl, err);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct actl_req req;
+	struct actl_nl nl;
+	char err[256];
+	int rc;
+
+	if (actl_args_parse(argc, argv, &req, err, sizeof(err))) {
+		fprintf(stderr, "apedgectl: %s\n", err);
+		return 2;
+	}
+	out_init(&out, stdout, req.json, req.pretty);
+
+	switch (req.cmd) {
+	case ACTL_CMD_HELP:
+		fputs(actl_usage, stdout);
+		return 0;
+	case ACTL_CMD_VERSION:
+		printf("apedgectl %s\n", ACTL_VERSION);
+		return 0;
+	case ACTL_CMD_DAEMON:
+		return run_daemon(&req);
+	default:
+		break;
+	}
+
+	rc = actl_nl_open(&nl);
+	if (rc == -ENOENT) {
+		fprintf(stderr, "apedgectl: the apedge module is not loaded (no generic netlink family \"%s\")\n",
+			APEDGE_FAMILY_NAME);
+		return 1;
+	}
+	if (rc) {
+		fprintf(stderr, "apedgectl: cannot reach generic netlink: %s\n",
+			strerror(-rc));
+		actl_nl_close(&nl);
+		return 1;
+	}
+	rc = run(&req, &nl);
+	actl_nl_close(&nl);
+	return rc;
+}

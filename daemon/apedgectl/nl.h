@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * apedgectl's netlink socket (libmnl): resolving the family, one request
+ * and its replies, and the events group.
+ */
+#ifndef APEDGECTL_NL_H
+#define APEDGECTL_NL_H
+
+#include <stdint.h>
+#include <linux/netlink.h>
+
+struct mnl_socket;
+
+struct actl_nl {
+	struct mnl_socket *sock;
+	uint16_t family;
+	uint32_t events_grp;
+	uint32_t seq;
+	char *buf;		/* one receive buffer */
+	/* The last error: negative errno and the kernel's extack text. */
+	int err;
+	char ext[256];
+};
+
+/* Called for every reply message that is not an error or the end. */
+typedef int (*actl_reply_fn)(const struct nlmsghdr *nlh, void *data);
+
+/*
+ * Open the socket and look the family up.  -ENOENT if the apedge family
+ * is not registered (the module is not loaded).
+ */
+int actl_nl_open(struct actl_nl *nl);
+void actl_nl_close(struct actl_nl *nl);
+
+/* A request of the apedge family with its genetlink header, to add to. */
+struct nlmsghdr *actl_nl_msg(struct actl_nl *nl, void *buf, uint8_t cmd,
+			     uint16_t flags);
+
+/*
+ * Send nlh and read the replies until the ACK, the error or the end of
+ * the dump; fn sees each reply.  Returns 0 or a negative errno, with the
+ * extack text in nl->ext.  A reply fn's -1 ends it with -EPROTO.
+ */
+int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
+		 void *data);
+
+/* Join the events group and call fn for each event until it returns -1. */
+int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data);
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Parsers of the apedge family's replies and of netlink errors.  Pure:
+ * each takes one netlink message already checked with mnl_nlmsg_ok()
+ * and validates every attribute it reads.  They return 0, or -1 for a
+ * malformed message.
+ */
+#ifndef APEDGECTL_REPLY_H
+#define APEDGECTL_REPLY_H
+
+#include <stdint.h>
+#include <linux/netlink.h>
+
+#include "args.h"
+
+struct actl_info {
+	char version[32];
+	uint32_t features;
+};
+
+struct actl_port {
+	uint32_t ifindex;
+	char ifname[ACTL_IFNAMSIZ];
+	uint32_t role;
+};
+
+struct actl_stats {
+	uint32_t ifindex;
+	char ifname[ACTL_IFNAMSIZ];
+	uint64_t xid_transmit;
+	uint64_t xid_inject;
+	uint64_t xid_errors;
+};
+
+/* The genetlink command of a message, or -1 if it is too short. */
+int actl_genl_cmd(const struct nlmsghdr *nlh);
+
+int actl_parse_info(const struct nlmsghdr *nlh, struct actl_info *info);
+int actl_parse_port(const struct nlmsghdr *nlh, struct actl_port *port);
+int actl_parse_stats(const struct nlmsghdr *nlh, struct actl_stats *st);
+
+/*
+ * A CTRL_CMD_NEWFAMILY reply: the family id and the id of the multicast
+ * group named group (0 if absent).
+ */
+int actl_parse_family(const struct nlmsghdr *nlh, const char *group,
+		      uint16_t *id, uint32_t *grp_id);
+
+/*
+ * An NLMSG_ERROR (or NLMSG_DONE carrying an error): *err is the negative
+ * errno (0 for an ACK) and msg the extended ACK text, or "" if none.
+ */
+int actl_parse_error(const struct nlmsghdr *nlh, int *err, char *msg,
+		     size_t msglen);
+
+#endif
