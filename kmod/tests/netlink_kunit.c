@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the family's attribute policies and the XID request checks.
+ *
+ * Each case builds attributes in an skb as a client would send them and
+ * parses them strictly, as genetlink does, with the policy of the command.
+ */
+#include <kunit/test.h>
+#include <linux/skbuff.h>
+
+#include "../apedge.h"
+
+static const u8 sta[ETH_ALEN] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+
+struct apedge_nl_ctx {
+	struct sk_buff *skb;
+	struct netlink_ext_ack extack;
+};
+
+static int apedge_nl_init(struct kunit *test)
+{
+	struct apedge_nl_ctx *ctx;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->skb = alloc_skb(NLMSG_GOODSIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx->skb);
+	test->priv = ctx;
+	return 0;
+}
+
+static void apedge_nl_exit(struct kunit *test)
+{
+	struct apedge_nl_ctx *ctx = test->priv;
+
+	kfree_skb(ctx->skb);
+}
+
+/* Parse what the case put in the skb; reset the extack first. */
+static int apedge_nl_parse(struct kunit *test, struct nlattr **tb, int max,
+			   const struct nla_policy *policy)
+{
+	struct apedge_nl_ctx *ctx = test->priv;
+
+	memset(&ctx->extack, 0, sizeof(ctx->extack));
+	return nla_parse(tb, max, (struct nlattr *)ctx->skb->data,
+			 ctx->skb->len, policy, &ctx->extack);
+}
+
+static struct sk_buff *apedge_nl_skb(struct kunit *test)
+{
+	return ((struct apedge_nl_ctx *)test->priv)->skb;
+}
+
+static const char *apedge_nl_msg(struct kunit *test)
+{
+	return ((struct apedge_nl_ctx *)test->priv)->extack._msg;
+}
+
+/* port */
+
+static void apedge_nl_port_ok(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	KUNIT_ASSERT_EQ(test, nla_put_string(skb, APEDGE_A_PORT_IFNAME, "eth0"), 0);
+	KUNIT_ASSERT_EQ(test, nla_put_u32(skb, APEDGE_A_PORT_ROLE,
+					  APEDGE_PORT_ROLE_TRUSTED), 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), 0);
+	KUNIT_EXPECT_NOT_NULL(test, tb[APEDGE_A_PORT_IFNAME]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[APEDGE_A_PORT_ROLE]),
+			(u32)APEDGE_PORT_ROLE_TRUSTED);
+}
+
+static void apedge_nl_port_role_range(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	static const u32 bad[] = { 0, APEDGE_PORT_ROLE_TRUSTED + 1, 0xffffffff };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		skb_trim(skb, 0);
+		nla_put_u32(skb, APEDGE_A_PORT_ROLE, bad[i]);
+		KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+						      apedge_port_policy),
+				-ERANGE);
+		KUNIT_EXPECT_NOT_NULL(test, apedge_nl_msg(test));
+	}
+}
+
+static void apedge_nl_port_ifname_too_long(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	/* IFNAMSIZ characters leave no room for the NUL. */
+	nla_put_string(skb, APEDGE_A_PORT_IFNAME, "abcdefghijklmnop");
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), -EINVAL);
+}
+
+static void apedge_nl_port_ifname_no_nul(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put(skb, APEDGE_A_PORT_IFNAME, 4, "eth0");
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), -EINVAL);
+}
+
+static void apedge_nl_port_ifindex_zero(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put_u32(skb, APEDGE_A_PORT_IFINDEX, 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), -ERANGE);
+}
+
+static void apedge_nl_port_wrong_size(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put_u16(skb, APEDGE_A_PORT_IFINDEX, 3);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), -EINVAL);
+}
+
+static void apedge_nl_unknown_attr(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put_u32(skb, APEDGE_A_PORT_MAX + 1, 1);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
+					      apedge_port_policy), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, apedge_nl_msg(test));
+}
+
+/* xid */
+
+static int apedge_nl_xid(struct kunit *test, struct nlattr **tb,
+			 struct apedge_xid_req *req)
+{
+	struct apedge_nl_ctx *ctx = test->priv;
+	int err;
+
+	err = apedge_nl_parse(test, tb, APEDGE_A_XID_MAX, apedge_xid_policy);
+	if (err)
+		return err;
+	return apedge_xid_req_parse(tb, req, &ctx->extack);
+}
+
+static void apedge_nl_xid_defaults(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	nla_put_string(skb, APEDGE_A_XID_IFNAME, "eth0");
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	KUNIT_ASSERT_EQ(test, apedge_nl_xid(test, tb, &req), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(req.sta, sta, ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, req.mode, (u32)APEDGE_XID_MODE_TRANSMIT);
+	KUNIT_EXPECT_EQ(test, req.vlan, 0);
+	KUNIT_EXPECT_EQ(test, req.count, 1U);
+	KUNIT_EXPECT_EQ(test, req.interval_ms, 0U);
+	KUNIT_EXPECT_EQ(test, req.rw, APEDGE_XID_RW_DEFAULT);
+}
+
+static void apedge_nl_xid_all(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	nla_put_u32(skb, APEDGE_A_XID_IFINDEX, 7);
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	nla_put_u32(skb, APEDGE_A_XID_MODE, APEDGE_XID_MODE_INJECT);
+	nla_put_u16(skb, APEDGE_A_XID_VLAN, 4094);
+	nla_put_u32(skb, APEDGE_A_XID_COUNT, APEDGE_XID_COUNT_MAX);
+	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, APEDGE_XID_INTERVAL_MAX);
+	nla_put_u8(skb, APEDGE_A_XID_RW, 0);
+	KUNIT_ASSERT_EQ(test, apedge_nl_xid(test, tb, &req), 0);
+	KUNIT_EXPECT_EQ(test, req.mode, (u32)APEDGE_XID_MODE_INJECT);
+	KUNIT_EXPECT_EQ(test, req.vlan, 4094);
+	KUNIT_EXPECT_EQ(test, req.count, (u32)APEDGE_XID_COUNT_MAX);
+	KUNIT_EXPECT_EQ(test, req.interval_ms, (u32)APEDGE_XID_INTERVAL_MAX);
+	KUNIT_EXPECT_EQ(test, req.rw, 0);
+}
+
+static void apedge_nl_xid_no_sta(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	nla_put_string(skb, APEDGE_A_XID_IFNAME, "eth0");
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, apedge_nl_msg(test),
+			   "station address (sta) required");
+}
+
+static void apedge_nl_xid_bad_sta(struct kunit *test)
+{
+	static const u8 bad[][ETH_ALEN] = {
+		{ 0, 0, 0, 0, 0, 0 },			/* zero */
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },	/* broadcast */
+		{ 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 },	/* multicast */
+	};
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		skb_trim(skb, 0);
+		nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, bad[i]);
+		KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), -EINVAL);
+		KUNIT_EXPECT_STREQ(test, apedge_nl_msg(test),
+				   "station address must be unicast and not zero");
+	}
+}
+
+static void apedge_nl_xid_sta_length(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN - 1, sta);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), -ERANGE);
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN + 2, "\x02\x11\x22\x33\x44\x55\x66");
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), -ERANGE);
+}
+
+/* One attribute at a value its policy refuses. */
+static void apedge_nl_xid_range_one(struct kunit *test, int type, int size,
+				    u32 val)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	if (size == 2)
+		nla_put_u16(skb, type, val);
+	else
+		nla_put_u32(skb, type, val);
+	KUNIT_EXPECT_EQ_MSG(test, apedge_nl_xid(test, tb, &req), -ERANGE,
+			    "attr %d value %u", type, val);
+	KUNIT_EXPECT_NOT_NULL(test, apedge_nl_msg(test));
+}
+
+static void apedge_nl_xid_ranges(struct kunit *test)
+{
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_VLAN, 2, 0);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_VLAN, 2, 4095);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_COUNT, 4, 0);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_COUNT, 4,
+				APEDGE_XID_COUNT_MAX + 1);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_INTERVAL, 4,
+				APEDGE_XID_INTERVAL_MAX + 1);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_MODE, 4, 0);
+	apedge_nl_xid_range_one(test, APEDGE_A_XID_MODE, 4,
+				APEDGE_XID_MODE_INJECT + 1);
+}
+
+static void apedge_nl_xid_interval_needs_burst(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, 100);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, apedge_nl_msg(test),
+			   "interval needs a count of 2 or more");
+
+	/* A zero interval is a back-to-back burst, fine with any count. */
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), 0);
+}
+
+static void apedge_nl_stats_policy(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_STATS_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put_string(skb, APEDGE_A_STATS_IFNAME, "wlan0");
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_STATS_IFNAME,
+					      apedge_stats_policy), 0);
+	/* Counters are replies only: a request carrying one is refused. */
+	nla_put_u64_64bit(skb, APEDGE_A_STATS_XID_TRANSMIT, 1,
+			  APEDGE_A_STATS_PAD);
+	KUNIT_EXPECT_NE(test, apedge_nl_parse(test, tb, APEDGE_A_STATS_IFNAME,
+					      apedge_stats_policy), 0);
+}
+
+static struct kunit_case apedge_netlink_cases[] = {
+	KUNIT_CASE(apedge_nl_port_ok),
+	KUNIT_CASE(apedge_nl_port_role_range),
+	KUNIT_CASE(apedge_nl_port_ifname_too_long),
+	KUNIT_CASE(apedge_nl_port_ifname_no_nul),
+	KUNIT_CASE(apedge_nl_port_ifindex_zero),
+	KUNIT_CASE(apedge_nl_port_wrong_size),
+	KUNIT_CASE(apedge_nl_unknown_attr),
+	KUNIT_CASE(apedge_nl_xid_defaults),
+	KUNIT_CASE(apedge_nl_xid_all),
+	KUNIT_CASE(apedge_nl_xid_no_sta),
+	KUNIT_CASE(apedge_nl_xid_bad_sta),
+	KUNIT_CASE(apedge_nl_xid_sta_length),
+	KUNIT_CASE(apedge_nl_xid_ranges),
+	KUNIT_CASE(apedge_nl_xid_interval_needs_burst),
+	KUNIT_CASE(apedge_nl_stats_policy),
+	{}
+};
+
+static struct kunit_suite apedge_netlink_suite = {
+	.name = "apedge_netlink",
+	.init = apedge_nl_init,
+	.exit = apedge_nl_exit,
+	.test_cases = apedge_netlink_cases,
+};
+
+kunit_test_suite(apedge_netlink_suite);
