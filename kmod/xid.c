@@ -110,7 +110,10 @@ static int apedge_xid_one(struct apedge_port *port,
 
 	skb->protocol = htons(ETH_P_802_2);
 	skb_set_network_header(skb, ETH_HLEN);
-	err = net_xmit_errno(net_xmit_eval(dev_queue_xmit(skb)));
+	/* Positive: a qdisc's verdict; congestion still sent the frame. */
+	err = dev_queue_xmit(skb);
+	if (err > 0)
+		err = err == NET_XMIT_CN ? 0 : -ENOBUFS;
 	if (err)
 		goto fail;
 	apedge_count(port, APEDGE_CTR_XID_TRANSMIT);
