@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+# apedged without the module, across an unload and a reload: it says so
+# in one line, keeps running, and re-attaches its ports.
+. "$(dirname "$0")/lib.sh"
+
+veth va vb
+cat >"$T/apedged.conf" <<EOC
+[general]
+ctrl_socket = $T/ctl.sock
+
+[port va]
+role = trusted
+EOC
+ctl() { apedgectl -s "$T/ctl.sock" "$@"; }
+
+apedged -f -c "$T/apedged.conf" 2>"$T/log" &
+pid=$!
+check "apedged answers without the module" wait_for 30 ctl daemon ping
+check_match "status: module absent" '"module": *"absent"' "$(ctl -j daemon status)"
+
+load_module
+check "apedged attaches va once the module is there" wait_for 30 apedgectl port show dev va
+check_match "as trusted" '^[0-9]+: va role trusted$' "$(apedgectl port show dev va)"
+
+rmmod apedge
+check "apedged still running after rmmod" wait_for 10 ctl daemon ping
+check "it said so in the log" wait_for 10 grep -qi 'module.*\(unloaded\|gone\|absent\|not loaded\)\|family.*\(gone\|absent\)' "$T/log"
+
+load_module
+check "va re-attached after the reload" wait_for 30 apedgectl port show dev va
+check_match "daemon status: connected, va attached" "\"module\": *\"connected\".*\"ifname\": *\"va\", *\"role\": *\"trusted\", *\"attached\": *true" "$(ctl daemon status)"
+
+# A port deleted by hand comes back when the config is reloaded.
+apedgectl port del dev va
+check "reload" ctl daemon reload
+check "va attached again by reload" wait_for 30 apedgectl port show dev va
+
+kill -TERM "$pid"
+wait "$pid"
+check_eq "exits 0 on SIGTERM" 0 "$?"
+echo "# apedged's log:"
+sed 's/^/#   /' "$T/log"
