@@ -106,7 +106,7 @@ int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
 		if (n < 0)
 			return nl->err = -errno;
 		len = n;
-		for (m = (const struct nlmsghdr *)nl->buf; mnl_nlmsg_ok(m, len);
+		for (m = (const struct nlmsghdr *)nl->buf; actl_nlmsg_ok(m, len);
 		     m = mnl_nlmsg_next(m, &len)) {
 			if (m->nlmsg_seq != nl->seq || m->nlmsg_pid != portid)
 				continue;
@@ -150,7 +150,7 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data)
 			return -errno;
 		}
 		len = n;
-		for (m = (const struct nlmsghdr *)nl->buf; mnl_nlmsg_ok(m, len);
+		for (m = (const struct nlmsghdr *)nl->buf; actl_nlmsg_ok(m, len);
 		     m = mnl_nlmsg_next(m, &len)) {
 			if (m->nlmsg_type != nl->family)
 				continue;

@@ -12,6 +12,14 @@
 
 #include "reply.h"
 
+bool actl_nlmsg_ok(const struct nlmsghdr *nlh, int len)
+{
+	/* libmnl reads attributes up to the aligned end: it must be there. */
+	return len >= (int)NLMSG_HDRLEN && nlh->nlmsg_len >= NLMSG_HDRLEN &&
+	       nlh->nlmsg_len <= (unsigned int)len &&
+	       NLMSG_ALIGN(nlh->nlmsg_len) <= (unsigned int)len;
+}
+
 int actl_genl_cmd(const struct nlmsghdr *nlh)
 {
 	const struct genlmsghdr *g;

@@ -8,6 +8,7 @@
 #ifndef APEDGECTL_REPLY_H
 #define APEDGECTL_REPLY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <linux/netlink.h>
 
@@ -31,6 +32,13 @@ struct actl_stats {
 	uint64_t xid_inject;
 	uint64_t xid_errors;
 };
+
+/*
+ * Whether a whole message, padding included, starts at nlh within len
+ * bytes.  libmnl's mnl_nlmsg_ok() takes a length above INT_MAX for a
+ * negative one, and its attribute walk reads up to the aligned end.
+ */
+bool actl_nlmsg_ok(const struct nlmsghdr *nlh, int len);
 
 /* The genetlink command of a message, or -1 if it is too short. */
 int actl_genl_cmd(const struct nlmsghdr *nlh);

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedgectl's argument parser: every command form, every bad input.
+ */
+#include <linux/apedge.h>
+
+#include "apedgectl/args.h"
+#include "ut.h"
+
+#define MAXARGS 24
+
+/* Split a command line on spaces and parse it; returns the parser's result. */
+static int parse(const char *line, struct actl_req *req, char *err)
+{
+	static char buf[512];
+	char *argv[MAXARGS] = { "apedgectl" };
+	int argc = 1;
+	char *tok, *save;
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	return actl_args_parse(argc, argv, req, err, 256);
+}
+
+UT_CASE(info_and_options)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("info", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_INFO && !r.json && !r.pretty);
+	UT_ASSERT(parse("-j -p info", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_INFO && r.json && r.pretty);
+	UT_ASSERT(parse("-jp info", &r, err) == 0);
+	UT_EXPECT(r.json && r.pretty);
+	UT_ASSERT(parse("--json info", &r, err) == 0);
+	UT_EXPECT(r.json);
+	UT_ASSERT(parse("-s /tmp/x.sock daemon status", &r, err) == 0);
+	UT_EXPECT_STR(r.ctrl_path, "/tmp/x.sock");
+	UT_ASSERT(parse("-V", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_VERSION);
+	UT_ASSERT(parse("-h", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP);
+	UT_ASSERT(parse("help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP);
+}
+
+UT_CASE(port_forms)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("port add dev eth0", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_ADD);
+	UT_EXPECT_STR(r.ifname, "eth0");
+	UT_EXPECT(r.role == 0);
+	UT_ASSERT(parse("port add dev wlan0 role trusted", &r, err) == 0);
+	UT_EXPECT(r.role == APEDGE_PORT_ROLE_TRUSTED);
+	UT_ASSERT(parse("port add role untrusted ifindex 7", &r, err) == 0);
+	UT_EXPECT(r.role == APEDGE_PORT_ROLE_UNTRUSTED && r.ifindex == 7);
+	UT_ASSERT(parse("port del dev eth0", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_DEL);
+	UT_ASSERT(parse("port delete dev eth0", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_DEL);
+	UT_ASSERT(parse("port", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW && !r.ifname[0]);
+	UT_ASSERT(parse("port show", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW);
+	UT_ASSERT(parse("port list dev eth1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW);
+	UT_EXPECT_STR(r.ifname, "eth1");
+}
+
+UT_CASE(xid_forms)
+{
+	struct actl_req r;
+	char err[256];
+	static const uint8_t sta[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+
+	UT_ASSERT(parse("xid send dev eth0 sta 02:11:22:33:44:55", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_XID_SEND);
+	UT_EXPECT(r.has_sta && !memcmp(r.sta, sta, 6));
+	UT_EXPECT(r.mode == 0 && r.vlan == 0 && r.count == 0);
+	UT_EXPECT(!r.has_interval && !r.has_rw);
+
+	UT_ASSERT(parse("xid send sta 02:11:22:33:44:55 dev eth0 mode inject "
+			"vlan 4094 count 32 interval 10000 rw 0x00", &r, err) == 0);
+	UT_EXPECT(r.mode == APEDGE_XID_MODE_INJECT);
+	UT_EXPECT(r.vlan == 4094 && r.count == 32);
+	UT_EXPECT(r.has_interval && r.interval == 10000);
+	UT_EXPECT(r.has_rw && r.rw == 0);
+
+	UT_ASSERT(parse("xid send dev eth0 sta 02:11:22:33:44:55 mode transmit vlan 1 count 1",
+			&r, err) == 0);
+	UT_EXPECT(r.mode == APEDGE_XID_MODE_TRANSMIT && r.vlan == 1 && r.count == 1);
+	/* A zero interval is a back-to-back burst: allowed without count. */
+	UT_ASSERT(parse("xid send dev eth0 sta 02:11:22:33:44:55 interval 0",
+			&r, err) == 0);
+	UT_ASSERT(parse("xid send dev eth0 sta 02-11-22-33-44-55 rw 255",
+			&r, err) == 0);
+	UT_EXPECT(r.rw == 255);
+}
+
+UT_CASE(stats_monitor_daemon)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("stats", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATS && !r.ifname[0]);
+	UT_ASSERT(parse("stats show dev eth0", &r, err) == 0);
+	UT_EXPECT_STR(r.ifname, "eth0");
+	UT_ASSERT(parse("-j stats dev eth0", &r, err) == 0);
+	UT_EXPECT(r.json);
+	UT_ASSERT(parse("monitor", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR);
+	UT_ASSERT(parse("daemon", &r, err) == 0);
+	UT_EXPECT_STR(r.daemon_req, "status");
+	UT_ASSERT(parse("daemon reload", &r, err) == 0);
+	UT_EXPECT_STR(r.daemon_req, "reload");
+	UT_ASSERT(parse("daemon ping", &r, err) == 0);
+	UT_EXPECT_STR(r.daemon_req, "ping");
+}
+
+/* Each bad line and the exact error it must give. */
+static const struct {
+	const char *line;
+	const char *err;
+} bad[] = {
+	{ "", "no command given (try -h)" },
+	{ "-x info", "unknown option \"-x\" (try -h)" },
+	{ "frob", "unknown command \"frob\" (try -h)" },
+	{ "info extra", "info: unexpected \"extra\"" },
+	{ "port frob", "port: unknown command \"frob\" (add, del, show)" },
+	{ "port add", "port add: \"dev IF\" is required" },
+	{ "port del", "port del: \"dev IF\" is required" },
+	{ "port add dev", "\"dev\" needs a value" },
+	{ "port add dev eth0 role", "\"role\" needs a value" },
+	{ "port add dev eth0 role boss", "role \"boss\": use trusted or untrusted" },
+	{ "port add dev abcdefghijklmnop", "\"abcdefghijklmnop\" is not a valid interface name" },
+	{ "port add dev a/b", "\"a/b\" is not a valid interface name" },
+	{ "port add dev eth0 dev eth1", "the device is given twice" },
+	{ "port add ifindex 0", "ifindex 0: out of range 1..2147483647" },
+	{ "port add ifindex x", "ifindex \"x\": not a number" },
+	{ "port del dev eth0 role trusted", "port del: unexpected \"role\"" },
+	{ "xid", "xid: unknown command \"\" (send)" },
+	{ "xid recv", "xid: unknown command \"recv\" (send)" },
+	{ "xid send sta 02:00:00:00:00:01", "xid send: \"dev IF\" is required" },
+	{ "xid send dev eth0", "xid send: \"sta MAC\" is required" },
+	{ "xid send dev eth0 sta zz", "sta \"zz\": not a MAC address (xx:xx:xx:xx:xx:xx)" },
+	{ "xid send dev eth0 sta 02:00:00:00:00", "sta \"02:00:00:00:00\": not a MAC address (xx:xx:xx:xx:xx:xx)" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01:02", "sta \"02:00:00:00:00:01:02\": not a MAC address (xx:xx:xx:xx:xx:xx)" },
+	{ "xid send dev eth0 sta 01:00:5e:00:00:01", "sta 01:00:5e:00:00:01: must be a unicast, non-zero address" },
+	{ "xid send dev eth0 sta 00:00:00:00:00:00", "sta 00:00:00:00:00:00: must be a unicast, non-zero address" },
+	{ "xid send dev eth0 sta ff:ff:ff:ff:ff:ff", "sta ff:ff:ff:ff:ff:ff: must be a unicast, non-zero address" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 mode flood", "mode \"flood\": use transmit or inject" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 vlan 0", "vlan 0: out of range 1..4094" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 vlan 4095", "vlan 4095: out of range 1..4094" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 vlan -1", "vlan \"-1\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 vlan 99999999999999999999", "vlan \"99999999999999999999\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 0", "count 0: out of range 1..32" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 33", "count 33: out of range 1..32" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 3 interval 10001", "interval 10001: out of range 0..10000" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 interval 100", "xid send: interval needs a count of 2 or more" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 rw 256", "rw 256: out of range 0..255" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 2x", "count \"2x\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 frob 1", "xid send: unexpected \"frob\"" },
+	{ "stats role x", "stats: unexpected \"role\"" },
+	{ "monitor now", "monitor: unexpected \"now\"" },
+	{ "daemon stop", "daemon: unknown command \"stop\" (status, ping, reload)" },
+	{ "daemon status now", "daemon: unexpected \"now\"" },
+	{ "-s", "\"-s\" needs a value" },
+};
+
+UT_CASE(bad_inputs)
+{
+	struct actl_req r;
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int rc = parse(bad[i].line, &r, err);
+
+		if (rc != -1)
+			fprintf(stderr, "  accepted: %s\n", bad[i].line);
+		UT_EXPECT(rc == -1);
+		UT_EXPECT_STR(err, bad[i].err);
+	}
+}
+
+UT_CASE(names)
+{
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_PORT_ADD), "port add");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_XID_SEND), "xid send");
+	UT_EXPECT(strstr(actl_usage, "xid send dev IF sta MAC") != NULL);
+}
+
+UT_MAIN("apedgectl_args",
+	UT_ENTRY(info_and_options),
+	UT_ENTRY(port_forms),
+	UT_ENTRY(xid_forms),
+	UT_ENTRY(stats_monitor_daemon),
+	UT_ENTRY(bad_inputs),
+	UT_ENTRY(names))
