@@ -91,55 +91,44 @@ static void apedge_nl_port_role_range(struct kunit *test)
 	}
 }
 
-static void apedge_nl_port_ifname_too_long(struct kunit *test)
+/* Parse the skb with the port policy, for the cases that need no attrs. */
+static int apedge_nl_port(struct kunit *test)
 {
 	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
-	struct sk_buff *skb = apedge_nl_skb(test);
 
+	return apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX, apedge_port_policy);
+}
+
+static void apedge_nl_port_ifname_too_long(struct kunit *test)
+{
 	/* IFNAMSIZ characters leave no room for the NUL. */
-	nla_put_string(skb, APEDGE_A_PORT_IFNAME, "abcdefghijklmnop");
-	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
-					      apedge_port_policy), -EINVAL);
+	nla_put_string(apedge_nl_skb(test), APEDGE_A_PORT_IFNAME,
+		       "abcdefghijklmnop");
+	KUNIT_EXPECT_EQ(test, apedge_nl_port(test), -EINVAL);
 }
 
 static void apedge_nl_port_ifname_no_nul(struct kunit *test)
 {
-	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
-	struct sk_buff *skb = apedge_nl_skb(test);
-
-	nla_put(skb, APEDGE_A_PORT_IFNAME, 4, "eth0");
-	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
-					      apedge_port_policy), -EINVAL);
+	nla_put(apedge_nl_skb(test), APEDGE_A_PORT_IFNAME, 4, "eth0");
+	KUNIT_EXPECT_EQ(test, apedge_nl_port(test), -EINVAL);
 }
 
 static void apedge_nl_port_ifindex_zero(struct kunit *test)
 {
-	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
-	struct sk_buff *skb = apedge_nl_skb(test);
-
-	nla_put_u32(skb, APEDGE_A_PORT_IFINDEX, 0);
-	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
-					      apedge_port_policy), -ERANGE);
+	nla_put_u32(apedge_nl_skb(test), APEDGE_A_PORT_IFINDEX, 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_port(test), -ERANGE);
 }
 
 static void apedge_nl_port_wrong_size(struct kunit *test)
 {
-	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
-	struct sk_buff *skb = apedge_nl_skb(test);
-
-	nla_put_u16(skb, APEDGE_A_PORT_IFINDEX, 3);
-	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
-					      apedge_port_policy), -EINVAL);
+	nla_put_u16(apedge_nl_skb(test), APEDGE_A_PORT_IFINDEX, 3);
+	KUNIT_EXPECT_EQ(test, apedge_nl_port(test), -EINVAL);
 }
 
 static void apedge_nl_unknown_attr(struct kunit *test)
 {
-	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
-	struct sk_buff *skb = apedge_nl_skb(test);
-
-	nla_put_u32(skb, APEDGE_A_PORT_MAX + 1, 1);
-	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, APEDGE_A_PORT_MAX,
-					      apedge_port_policy), -EINVAL);
+	nla_put_u32(apedge_nl_skb(test), APEDGE_A_PORT_MAX + 1, 1);
+	KUNIT_EXPECT_EQ(test, apedge_nl_port(test), -EINVAL);
 	KUNIT_EXPECT_NOT_NULL(test, apedge_nl_msg(test));
 }
 
