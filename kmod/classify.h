@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * apedge: the packet classifier.  See classify.c.
+ */
+#ifndef _APEDGE_CLASSIFY_H
+#define _APEDGE_CLASSIFY_H
+
+#include <linux/skbuff.h>
+#include <linux/types.h>
+
+/* What a frame is, as far as apedge cares. */
+enum apedge_cls_class {
+	APEDGE_CLS_OTHER,	/* none of ours: pass untouched */
+	APEDGE_CLS_DHCPV4,	/* type: option 53, or 0 for plain BOOTP */
+	APEDGE_CLS_DHCPV6,	/* type: msg-type (RFC 8415) */
+	APEDGE_CLS_ND,		/* type: ICMPv6 type 133..137 */
+	APEDGE_CLS_MALFORMED,	/* reason: enum apedge_cls_bad */
+};
+
+/* Why a frame is malformed; each is counted on its own. */
+enum apedge_cls_bad {
+	APEDGE_BAD_NONE,
+	APEDGE_BAD_VLAN,	/* truncated VLAN tag, or too many tags */
+	APEDGE_BAD_IP4,		/* truncated, or bad version or header length */
+	APEDGE_BAD_IP6,		/* truncated fixed header */
+	APEDGE_BAD_EXTHDR,	/* truncated extension header */
+	APEDGE_BAD_EXTHDR_LIMIT, /* more extension headers than we walk */
+	APEDGE_BAD_FRAG_NOL4,	/* first fragment without the upper header */
+	APEDGE_BAD_UDP,		/* truncated UDP header, or bad length */
+	APEDGE_BAD_DHCPV4,	/* truncated BOOTP, bad cookie or options */
+	APEDGE_BAD_DHCPV6,	/* no msg-type */
+	APEDGE_BAD_ICMPV6,	/* truncated ICMPv6 header */
+	APEDGE_BAD_MAX
+};
+
+/* Flags: how the frame was reached. */
+#define APEDGE_CLSF_VLAN	BIT(0)	/* behind one or two in-band tags */
+#define APEDGE_CLSF_EXTHDR	BIT(1)	/* behind IPv6 extension headers */
+#define APEDGE_CLSF_FRAG	BIT(2)	/* an IP fragment */
+
+/* Most IPv6 extension headers walked before giving up (RFC 7112, 8200). */
+#define APEDGE_EXTHDR_MAX	8
+/* Most in-band VLAN tags (802.1ad outer, 802.1Q inner). */
+#define APEDGE_VLAN_MAX		2
+
+/**
+ * struct apedge_cls - the result of classifying a frame
+ * @class: enum apedge_cls_class
+ * @type: message type within the class
+ * @reason: enum apedge_cls_bad, for APEDGE_CLS_MALFORMED
+ * @flags: APEDGE_CLSF_*
+ * @op: BOOTP op (1 request, 2 reply), for DHCPv4
+ * @l3off: offset of the IP header from skb->data
+ * @l4off: offset of the UDP or ICMPv6 header from skb->data
+ */
+struct apedge_cls {
+	u8 class;
+	u8 type;
+	u8 reason;
+	u8 flags;
+	u8 op;
+	u16 l3off;
+	u16 l4off;
+};
+
+void apedge_classify(const struct sk_buff *skb, __be16 proto,
+		     unsigned int off, struct apedge_cls *cls);
+
+#endif /* _APEDGE_CLASSIFY_H */
