@@ -9,6 +9,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/netfilter.h>
 #include <linux/rcupdate.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
@@ -17,6 +18,8 @@
 #include <net/netns/generic.h>
 
 #include <linux/apedge.h>
+
+#include "classify.h"
 
 #define APEDGE_VERSION "0.1.0"
 
@@ -29,14 +32,26 @@ enum apedge_ctr {
 	APEDGE_CTR_MAX
 };
 
+#define APEDGE_DIR_MAX		APEDGE_DIRECTION_EGRESS
+#define APEDGE_VERDICT_MAX	APEDGE_VERDICT_DROP
+
+/*
+ * Per-CPU counters of a port.  The guard's are indexed by enum values
+ * less one: direction, policy class, verdict; malformed packets are also
+ * counted by reason.
+ */
 struct apedge_pcpu_stats {
 	u64_stats_t ctr[APEDGE_CTR_MAX];
+	u64_stats_t pkt[APEDGE_DIR_MAX][APEDGE_PCLASS_MAX][APEDGE_VERDICT_MAX];
+	u64_stats_t bad[APEDGE_DIR_MAX][APEDGE_BAD_MAX];
 	struct u64_stats_sync syncp;
 };
 
 /* A consistent sum of one port's per-CPU counters. */
 struct apedge_stats {
 	u64 ctr[APEDGE_CTR_MAX];
+	u64 pkt[APEDGE_DIR_MAX][APEDGE_PCLASS_MAX][APEDGE_VERDICT_MAX];
+	u64 bad[APEDGE_DIR_MAX][APEDGE_BAD_MAX];
 };
 
 /* ports (port.c) */
@@ -48,6 +63,10 @@ struct apedge_stats {
  * @dev_tracker: tracker of that reference
  * @an: the namespace state the port belongs to
  * @role: enum apedge_port_role
+ * @verdict: enum apedge_verdict of each policy class, less one; written
+ *	     under RTNL, read locklessly by the hooks
+ * @hooks: the netfilter ingress and egress hooks
+ * @nhooks: how many of @hooks are registered
  * @stats: per-CPU counters
  * @rcu: for freeing after a grace period
  */
@@ -57,6 +76,9 @@ struct apedge_port {
 	netdevice_tracker dev_tracker;
 	struct apedge_net *an;
 	u32 role;
+	u8 verdict[APEDGE_PCLASS_MAX];
+	struct nf_hook_ops hooks[APEDGE_DIR_MAX];
+	unsigned int nhooks;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct rcu_head rcu;
 };
@@ -113,6 +135,26 @@ static inline void apedge_count(struct apedge_port *port, enum apedge_ctr c)
 	put_cpu_ptr(port->stats);
 }
 
+/* Count a packet of the guard; from the hooks, in softirq or BH-off. */
+static inline void apedge_count_pkt(struct apedge_port *port, u8 dir,
+				    u8 pclass, u8 verdict, u8 reason)
+{
+	struct apedge_pcpu_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->pkt[dir - 1][pclass - 1][verdict - 1]);
+	if (reason)
+		u64_stats_inc(&s->bad[dir - 1][reason - 1]);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* the guard: netfilter hooks on each port (hooks.c) */
+
+void apedge_policy_init(struct apedge_port *port);
+int apedge_hooks_register(struct apedge_port *port,
+			  struct netlink_ext_ack *extack);
+void apedge_hooks_unregister(struct apedge_port *port);
+
 /* XID Layer-2 Update frames (xid.c) */
 
 /* DA, SA, length, DSAP, SSAP, control, three bytes of XID information */
@@ -144,6 +186,7 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
 
 /* generic netlink (netlink.c) */
 
+extern const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1];
 extern const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1];
 extern const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1];
 extern const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1];

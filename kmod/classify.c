@@ -350,3 +350,52 @@ void apedge_classify(const struct sk_buff *skb, __be16 proto,
 	else if (proto == htons(ETH_P_IPV6))
 		apedge_cls_ip6(skb, off, cls);
 }
+
+/* DHCPv6 messages only servers send (RFC 8415, 5007, 7341). */
+static bool apedge_dhcpv6_from_server(u8 type)
+{
+	switch (type) {
+	case 2:		/* ADVERTISE */
+	case 7:		/* REPLY */
+	case 10:	/* RECONFIGURE */
+	case 15:	/* LEASEQUERY-REPLY */
+	case 17:	/* LEASEQUERY-DATA */
+	case 21:	/* DHCPV4-RESPONSE */
+		return true;
+	}
+	return false;
+}
+
+/**
+ * apedge_policy_class - the policy class of a classified frame
+ * @cls: the classifier's result
+ *
+ * Return: an enum apedge_policy_class, or 0 for a frame that is none of
+ * ours.  Pure.
+ */
+u8 apedge_policy_class(const struct apedge_cls *cls)
+{
+	switch (cls->class) {
+	case APEDGE_CLS_DHCPV4:
+		/* Whatever option 53 says, only servers send BOOTREPLY. */
+		if (cls->op == 1)
+			return APEDGE_POLICY_CLASS_DHCPV4_CLIENT;
+		if (cls->op == 2)
+			return APEDGE_POLICY_CLASS_DHCPV4_SERVER;
+		return APEDGE_POLICY_CLASS_MALFORMED;
+	case APEDGE_CLS_DHCPV6:
+		if (cls->type == 12)
+			return APEDGE_POLICY_CLASS_DHCPV6_RELAY_FORW;
+		if (cls->type == 13)
+			return APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL;
+		if (apedge_dhcpv6_from_server(cls->type))
+			return APEDGE_POLICY_CLASS_DHCPV6_SERVER;
+		return APEDGE_POLICY_CLASS_DHCPV6_CLIENT;
+	case APEDGE_CLS_ND:
+		return APEDGE_POLICY_CLASS_ND_RS + cls->type -
+		       NDISC_ROUTER_SOLICITATION;
+	case APEDGE_CLS_MALFORMED:
+		return APEDGE_POLICY_CLASS_MALFORMED;
+	}
+	return 0;
+}

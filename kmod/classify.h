@@ -8,6 +8,8 @@
 #include <linux/skbuff.h>
 #include <linux/types.h>
 
+#include <linux/apedge.h>
+
 /* What a frame is, as far as apedge cares. */
 enum apedge_cls_class {
 	APEDGE_CLS_OTHER,	/* none of ours: pass untouched */
@@ -17,20 +19,20 @@ enum apedge_cls_class {
 	APEDGE_CLS_MALFORMED,	/* reason: enum apedge_cls_bad */
 };
 
-/* Why a frame is malformed; each is counted on its own. */
+/* Why a frame is malformed: the family's enum apedge_malformed_reason. */
 enum apedge_cls_bad {
 	APEDGE_BAD_NONE,
-	APEDGE_BAD_VLAN,	/* truncated VLAN tag, or too many tags */
-	APEDGE_BAD_IP4,		/* truncated, or bad version or header length */
-	APEDGE_BAD_IP6,		/* truncated fixed header */
-	APEDGE_BAD_EXTHDR,	/* truncated extension header */
-	APEDGE_BAD_EXTHDR_LIMIT, /* more extension headers than we walk */
-	APEDGE_BAD_FRAG_NOL4,	/* first fragment without the upper header */
-	APEDGE_BAD_UDP,		/* truncated UDP header, or bad length */
-	APEDGE_BAD_DHCPV4,	/* truncated BOOTP, bad cookie or options */
-	APEDGE_BAD_DHCPV6,	/* no msg-type */
-	APEDGE_BAD_ICMPV6,	/* truncated ICMPv6 header */
-	APEDGE_BAD_MAX
+	APEDGE_BAD_VLAN = APEDGE_MALFORMED_REASON_VLAN,
+	APEDGE_BAD_IP4 = APEDGE_MALFORMED_REASON_IP4,
+	APEDGE_BAD_IP6 = APEDGE_MALFORMED_REASON_IP6,
+	APEDGE_BAD_EXTHDR = APEDGE_MALFORMED_REASON_EXTHDR,
+	APEDGE_BAD_EXTHDR_LIMIT = APEDGE_MALFORMED_REASON_EXTHDR_LIMIT,
+	APEDGE_BAD_FRAG_NOL4 = APEDGE_MALFORMED_REASON_FRAG_NOL4,
+	APEDGE_BAD_UDP = APEDGE_MALFORMED_REASON_UDP,
+	APEDGE_BAD_DHCPV4 = APEDGE_MALFORMED_REASON_DHCPV4,
+	APEDGE_BAD_DHCPV6 = APEDGE_MALFORMED_REASON_DHCPV6,
+	APEDGE_BAD_ICMPV6 = APEDGE_MALFORMED_REASON_ICMPV6,
+	APEDGE_BAD_MAX = APEDGE_BAD_ICMPV6
 };
 
 /* Flags: how the frame was reached. */
@@ -65,5 +67,10 @@ struct apedge_cls {
 
 void apedge_classify(const struct sk_buff *skb, __be16 proto,
 		     unsigned int off, struct apedge_cls *cls);
+
+/* Most policy class (enum apedge_policy_class); 0 is "none of ours". */
+#define APEDGE_PCLASS_MAX	APEDGE_POLICY_CLASS_MALFORMED
+
+u8 apedge_policy_class(const struct apedge_cls *cls);
 
 #endif /* _APEDGE_CLASSIFY_H */

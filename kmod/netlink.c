@@ -14,12 +14,19 @@
 
 #include "apedge.h"
 
+const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1] = {
+	[APEDGE_A_POLICY_CLASS] = NLA_POLICY_RANGE(NLA_U32, 1, APEDGE_PCLASS_MAX),
+	[APEDGE_A_POLICY_VERDICT] = NLA_POLICY_RANGE(NLA_U32, 1,
+						     APEDGE_VERDICT_MAX),
+};
+
 const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1] = {
 	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[APEDGE_A_PORT_ROLE] = NLA_POLICY_RANGE(NLA_U32,
 						APEDGE_PORT_ROLE_UNTRUSTED,
 						APEDGE_PORT_ROLE_TRUSTED),
+	[APEDGE_A_PORT_POLICY] = NLA_POLICY_NESTED(apedge_policy_policy),
 };
 
 const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
@@ -40,6 +47,9 @@ const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1] = {
 };
 
 static struct genl_family apedge_genl_family;
+
+/* Room for one port's largest reply: every counter set, every policy. */
+#define APEDGE_MSG_SIZE		(4 * NLMSG_GOODSIZE)
 
 enum apedge_mcgrp {
 	APEDGE_MCGRP_EVENTS_ID,
@@ -112,7 +122,8 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 			APEDGE_FEATURES_XID_TRANSMIT |
 			APEDGE_FEATURES_XID_INJECT |
 			APEDGE_FEATURES_XID_VLAN |
-			APEDGE_FEATURES_XID_BURST))
+			APEDGE_FEATURES_XID_BURST |
+			APEDGE_FEATURES_GUARD))
 		goto nospace;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -176,6 +187,67 @@ static int apedge_nl_port_del(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/* Every class's verdict, one nest each. */
+static int apedge_policy_fill(struct sk_buff *msg,
+			      const struct apedge_port *port)
+{
+	struct nlattr *nest;
+	int i;
+
+	for (i = 0; i < APEDGE_PCLASS_MAX; i++) {
+		nest = nla_nest_start(msg, APEDGE_A_PORT_POLICY);
+		if (!nest ||
+		    nla_put_u32(msg, APEDGE_A_POLICY_CLASS, i + 1) ||
+		    nla_put_u32(msg, APEDGE_A_POLICY_VERDICT,
+				READ_ONCE(port->verdict[i])))
+			return -EMSGSIZE;
+		nla_nest_end(msg, nest);
+	}
+	return 0;
+}
+
+/* One counter nest; verdict or reason is 0 when it does not apply. */
+static int apedge_counter_put(struct sk_buff *msg, int dir, int pclass,
+			      int verdict, int reason, u64 packets)
+{
+	struct nlattr *nest;
+
+	if (!packets)
+		return 0;
+	nest = nla_nest_start(msg, APEDGE_A_STATS_COUNTER);
+	if (!nest ||
+	    nla_put_u32(msg, APEDGE_A_COUNTER_DIRECTION, dir) ||
+	    nla_put_u32(msg, APEDGE_A_COUNTER_CLASS, pclass) ||
+	    (verdict && nla_put_u32(msg, APEDGE_A_COUNTER_VERDICT, verdict)) ||
+	    (reason && nla_put_u32(msg, APEDGE_A_COUNTER_REASON, reason)) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_COUNTER_PACKETS, packets,
+			      APEDGE_A_COUNTER_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* The guard's counters that are not zero. */
+static int apedge_counters_fill(struct sk_buff *msg,
+				const struct apedge_stats *st)
+{
+	int d, c, v, r;
+
+	for (d = 0; d < APEDGE_DIR_MAX; d++) {
+		for (c = 0; c < APEDGE_PCLASS_MAX; c++)
+			for (v = 0; v < APEDGE_VERDICT_MAX; v++)
+				if (apedge_counter_put(msg, d + 1, c + 1, v + 1,
+						       0, st->pkt[d][c][v]))
+					return -EMSGSIZE;
+		for (r = 0; r < APEDGE_BAD_MAX; r++)
+			if (apedge_counter_put(msg, d + 1,
+					       APEDGE_POLICY_CLASS_MALFORMED,
+					       0, r + 1, st->bad[d][r]))
+				return -EMSGSIZE;
+	}
+	return 0;
+}
+
 static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
 			    u32 portid, u32 seq, int flags, u8 cmd)
 {
@@ -186,7 +258,38 @@ static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, APEDGE_A_PORT_IFINDEX, port->dev->ifindex) ||
 	    nla_put_string(msg, APEDGE_A_PORT_IFNAME, port->dev->name) ||
-	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, port->role)) {
+	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, port->role) ||
+	    apedge_policy_fill(msg, port)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+static int apedge_stats_put(struct sk_buff *msg,
+			    const struct apedge_port *port,
+			    const struct apedge_stats *st,
+			    u32 portid, u32 seq, int flags)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
+			  APEDGE_CMD_STATS_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, APEDGE_A_STATS_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_STATS_IFNAME, port->dev->name) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_TRANSMIT,
+			      st->ctr[APEDGE_CTR_XID_TRANSMIT],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_INJECT,
+			      st->ctr[APEDGE_CTR_XID_INJECT],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_ERRORS,
+			      st->ctr[APEDGE_CTR_XID_ERRORS],
+			      APEDGE_A_STATS_PAD) ||
+	    apedge_counters_fill(msg, st)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -198,30 +301,17 @@ static int apedge_stats_fill(struct sk_buff *msg,
 			     const struct apedge_port *port,
 			     u32 portid, u32 seq, int flags)
 {
-	struct apedge_stats st;
-	void *hdr;
+	struct apedge_stats *st;
+	int err;
 
-	apedge_stats_read(port, &st);
-	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
-			  APEDGE_CMD_STATS_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nla_put_u32(msg, APEDGE_A_STATS_IFINDEX, port->dev->ifindex) ||
-	    nla_put_string(msg, APEDGE_A_STATS_IFNAME, port->dev->name) ||
-	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_TRANSMIT,
-			      st.ctr[APEDGE_CTR_XID_TRANSMIT],
-			      APEDGE_A_STATS_PAD) ||
-	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_INJECT,
-			      st.ctr[APEDGE_CTR_XID_INJECT],
-			      APEDGE_A_STATS_PAD) ||
-	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_ERRORS,
-			      st.ctr[APEDGE_CTR_XID_ERRORS],
-			      APEDGE_A_STATS_PAD)) {
-		genlmsg_cancel(msg, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return 0;
+	/* Too big for the stack; dumps hold RCU, so no sleeping. */
+	st = kmalloc(sizeof(*st), GFP_ATOMIC);
+	if (!st)
+		return -ENOMEM;
+	apedge_stats_read(port, st);
+	err = apedge_stats_put(msg, port, st, portid, seq, flags);
+	kfree(st);
+	return err;
 }
 
 typedef int (*apedge_fill_fn)(struct sk_buff *msg,
@@ -244,7 +334,7 @@ static int apedge_nl_get_one(struct genl_info *info, int a_ifindex,
 	struct sk_buff *msg;
 	int err;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(APEDGE_MSG_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 
@@ -386,6 +476,62 @@ static int apedge_nl_xid_send(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/* The policy entries of a request, checked all before any is applied. */
+static int apedge_policy_parse(struct genl_info *info,
+			       u8 verdict[APEDGE_PCLASS_MAX])
+{
+	struct nlattr *tb[APEDGE_A_POLICY_MAX + 1];
+	struct nlattr *a;
+	int rem, n = 0, err;
+
+	memset(verdict, 0, APEDGE_PCLASS_MAX);
+	nlmsg_for_each_attr(a, info->nlhdr, GENL_HDRLEN, rem) {
+		if (nla_type(a) != APEDGE_A_PORT_POLICY)
+			continue;
+		err = nla_parse_nested(tb, APEDGE_A_POLICY_MAX, a,
+				       apedge_policy_policy, info->extack);
+		if (err)
+			return err;
+		if (!tb[APEDGE_A_POLICY_CLASS] || !tb[APEDGE_A_POLICY_VERDICT]) {
+			NL_SET_ERR_MSG_ATTR(info->extack, a,
+					    "policy entry needs a class and a verdict");
+			return -EINVAL;
+		}
+		verdict[nla_get_u32(tb[APEDGE_A_POLICY_CLASS]) - 1] =
+			nla_get_u32(tb[APEDGE_A_POLICY_VERDICT]);
+		n++;
+	}
+	if (!n) {
+		NL_SET_ERR_MSG(info->extack, "no policy entry given");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int apedge_nl_policy_set(struct sk_buff *skb, struct genl_info *info)
+{
+	u8 verdict[APEDGE_PCLASS_MAX];
+	struct apedge_port *port;
+	int i, err;
+
+	err = apedge_policy_parse(info, verdict);
+	if (err)
+		return err;
+
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_PORT_IFINDEX,
+				      APEDGE_A_PORT_IFNAME);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+	} else {
+		for (i = 0; i < APEDGE_PCLASS_MAX; i++)
+			if (verdict[i])
+				WRITE_ONCE(port->verdict[i], verdict[i]);
+	}
+	rtnl_unlock();
+	return err;
+}
+
 static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_INFO_GET,
@@ -396,7 +542,7 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.cmd = APEDGE_CMD_PORT_ADD,
 		.doit = apedge_nl_port_add,
 		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_MAX,
+		.maxattr = APEDGE_A_PORT_ROLE,
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
@@ -426,6 +572,13 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.dumpit = apedge_nl_stats_get_dumpit,
 		.policy = apedge_stats_policy,
 		.maxattr = APEDGE_A_STATS_IFNAME,
+	},
+	{
+		.cmd = APEDGE_CMD_POLICY_SET,
+		.doit = apedge_nl_policy_set,
+		.policy = apedge_port_policy,
+		.maxattr = APEDGE_A_PORT_MAX,
+		.flags = GENL_ADMIN_PERM,
 	},
 };
 

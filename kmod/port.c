@@ -37,6 +37,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    struct netlink_ext_ack *extack)
 {
 	struct apedge_port *port;
+	int err;
 
 	ASSERT_RTNL();
 	if (dev->reg_state != NETREG_REGISTERED) {
@@ -67,6 +68,13 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	port->an = an;
 	port->role = role;
 	port->dev = dev;
+	apedge_policy_init(port);
+	err = apedge_hooks_register(port, extack);
+	if (err) {
+		free_percpu(port->stats);
+		kfree(port);
+		return err;
+	}
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
 
 	list_add_tail_rcu(&port->list, &an->ports);
@@ -96,6 +104,7 @@ void apedge_port_del(struct apedge_port *port)
 	ASSERT_RTNL();
 	list_del_rcu(&port->list);
 	an->nports--;
+	apedge_hooks_unregister(port);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);

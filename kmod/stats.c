@@ -19,23 +19,44 @@ struct apedge_pcpu_stats __percpu *apedge_stats_alloc(void)
 	return stats;
 }
 
-void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st)
+/* One counter of one CPU, read whole even where u64 is two words. */
+static u64 apedge_stat(const struct apedge_pcpu_stats *s, const u64_stats_t *c)
 {
-	int cpu, i;
+	unsigned int start;
+	u64 v;
 
-	memset(st, 0, sizeof(*st));
+	do {
+		start = u64_stats_fetch_begin(&s->syncp);
+		v = u64_stats_read(c);
+	} while (u64_stats_fetch_retry(&s->syncp, start));
+	return v;
+}
+
+/* Sum the n counters at offset off of every CPU's copy into out. */
+static void apedge_stats_sum(const struct apedge_port *port, u64 *out,
+			     size_t off, unsigned int n)
+{
+	unsigned int i;
+	int cpu;
+
 	for_each_possible_cpu(cpu) {
 		const struct apedge_pcpu_stats *s = per_cpu_ptr(port->stats, cpu);
-		u64 v[APEDGE_CTR_MAX];
-		unsigned int start;
+		const u64_stats_t *c = (const void *)((const char *)s + off);
 
-		do {
-			start = u64_stats_fetch_begin(&s->syncp);
-			for (i = 0; i < APEDGE_CTR_MAX; i++)
-				v[i] = u64_stats_read(&s->ctr[i]);
-		} while (u64_stats_fetch_retry(&s->syncp, start));
-
-		for (i = 0; i < APEDGE_CTR_MAX; i++)
-			st->ctr[i] += v[i];
+		for (i = 0; i < n; i++)
+			out[i] += apedge_stat(s, &c[i]);
 	}
+}
+
+void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	apedge_stats_sum(port, st->ctr, offsetof(struct apedge_pcpu_stats, ctr),
+			 APEDGE_CTR_MAX);
+	apedge_stats_sum(port, &st->pkt[0][0][0],
+			 offsetof(struct apedge_pcpu_stats, pkt),
+			 sizeof(st->pkt) / sizeof(u64));
+	apedge_stats_sum(port, &st->bad[0][0],
+			 offsetof(struct apedge_pcpu_stats, bad),
+			 sizeof(st->bad) / sizeof(u64));
 }

@@ -16,6 +16,7 @@
 #include <linux/apedge.h>
 
 #include "args.h"
+#include "output.h"
 
 const char actl_usage[] =
 "Usage: apedgectl [-j] [-p] [-s CTRL_SOCKET] COMMAND\n"
@@ -28,6 +29,7 @@ const char actl_usage[] =
 "  xid send dev IF sta MAC [mode transmit|inject] [vlan VID]\n"
 "           [count N [interval MS]] [rw BYTE]\n"
 "  stats [show] [dev IF]\n"
+"  policy set dev IF CLASS pass|drop [CLASS pass|drop]...\n"
 "  monitor\n"
 "  daemon status|ping|reload\n"
 "Devices may also be given as \"ifindex N\" instead of \"dev IF\".\n"
@@ -49,6 +51,7 @@ const char *actl_cmd_name(enum actl_cmd cmd)
 	case ACTL_CMD_STATS: return "stats";
 	case ACTL_CMD_MONITOR: return "monitor";
 	case ACTL_CMD_DAEMON: return "daemon";
+	case ACTL_CMD_POLICY_SET: return "policy set";
 	case ACTL_CMD_HELP: return "help";
 	case ACTL_CMD_VERSION: return "version";
 	case ACTL_CMD_NONE: break;
@@ -274,6 +277,39 @@ static int parse_stats(struct parser *p, struct actl_req *req)
 	return 0;
 }
 
+static int parse_policy(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p), *kw, *v;
+	unsigned int class, verdict, n = 0;
+
+	if (!verb || strcmp(verb, "set"))
+		return fail(p, "policy: unknown command \"%s\" (set)",
+			    verb ? verb : "");
+	req->cmd = ACTL_CMD_POLICY_SET;
+	while ((kw = next(p))) {
+		if (is_dev_kw(kw)) {
+			if (device(p, kw, req))
+				return -1;
+			continue;
+		}
+		class = actl_class_value(kw);
+		if (!class || class >= ACTL_POLICY_CLASSES)
+			return fail(p, "policy set: unknown class \"%s\"", kw);
+		if (value(p, kw, &v))
+			return -1;
+		verdict = actl_verdict_value(v);
+		if (!verdict)
+			return fail(p, "%s \"%s\": use pass or drop", kw, v);
+		req->policy[class] = verdict;
+		n++;
+	}
+	if (need_device(p, req))
+		return -1;
+	if (!n)
+		return fail(p, "policy set: no \"CLASS VERDICT\" given");
+	return 0;
+}
+
 static int parse_daemon(struct parser *p, struct actl_req *req)
 {
 	const char *verb = next(p);
@@ -344,5 +380,7 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 	}
 	if (!strcmp(s, "daemon"))
 		return parse_daemon(&p, req);
+	if (!strcmp(s, "policy"))
+		return parse_policy(&p, req);
 	return fail(&p, "unknown command \"%s\" (try -h)", s);
 }

@@ -25,7 +25,10 @@ enum actl_cmd {
 	ACTL_CMD_STATS,
 	ACTL_CMD_MONITOR,
 	ACTL_CMD_DAEMON,
+	ACTL_CMD_POLICY_SET,
 };
+
+#define ACTL_POLICY_CLASSES 32
 
 /* A request; a field left 0 (or false) was not given. */
 struct actl_req {
@@ -47,6 +50,8 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	/* policy set: the verdict for class c at policy[c], 0 unchanged */
+	uint8_t policy[ACTL_POLICY_CLASSES];
 };
 
 /*

@@ -25,6 +25,8 @@
 #define ACTL_VERSION "0.1.0"
 
 static struct out out;
+/* Text stats: the guard's counters, printed after the table. */
+static struct out cout;
 
 /* One line on stderr for a failed request, with the kernel's reason. */
 static int report(const struct actl_req *req, const struct actl_nl *nl,
@@ -83,6 +85,7 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	if (actl_parse_stats(nlh, &st))
 		return -1;
 	out_stats(&out, &st);
+	out_counters(&cout, &st);
 	return 0;
 }
 
@@ -216,16 +219,45 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 			mnl_attr_put_u8(nlh, APEDGE_A_XID_RW, req->rw);
 		err = actl_nl_talk(nl, nlh, NULL, NULL);
 		break;
-	case ACTL_CMD_STATS:
+	case ACTL_CMD_STATS: {
+		char *cbuf = NULL;
+		size_t clen = 0;
+
 		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_STATS_GET,
 				  one ? 0 : NLM_F_DUMP);
 		put_dev(nlh, req, APEDGE_A_STATS_IFINDEX, APEDGE_A_STATS_IFNAME);
+		out_init(&cout, open_memstream(&cbuf, &clen), req->json, false);
 		out_list_begin(&out, req->json ? NULL :
 			       "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS");
 		err = actl_nl_talk(nl, nlh, stats_cb, NULL);
-		if (!err)
+		fclose(cout.f);
+		if (!err) {
 			out_list_end(&out);
+			if (clen)
+				printf("\nPORT             DIR     CLASS             VERDICT          PACKETS\n%s",
+				       cbuf);
+		}
+		free(cbuf);
 		break;
+	}
+	case ACTL_CMD_POLICY_SET: {
+		struct nlattr *nest;
+		unsigned int c;
+
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_POLICY_SET, 0);
+		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
+		for (c = 1; c < ACTL_POLICY_CLASSES; c++) {
+			if (!req->policy[c])
+				continue;
+			nest = mnl_attr_nest_start(nlh, APEDGE_A_PORT_POLICY);
+			mnl_attr_put_u32(nlh, APEDGE_A_POLICY_CLASS, c);
+			mnl_attr_put_u32(nlh, APEDGE_A_POLICY_VERDICT,
+					 req->policy[c]);
+			mnl_attr_nest_end(nlh, nest);
+		}
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	}
 	case ACTL_CMD_MONITOR:
 		return run_monitor(req, nl);
 	default:

@@ -3,6 +3,7 @@
  * Text and JSON output; see output.h.
  */
 #include <inttypes.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <linux/apedge.h>
@@ -24,6 +25,100 @@ const char *actl_role_name(unsigned int role)
 	case APEDGE_PORT_ROLE_TRUSTED: return "trusted";
 	}
 	return "unknown";
+}
+
+static const char *const class_names[] = {
+	[APEDGE_POLICY_CLASS_DHCPV4_CLIENT] = "dhcpv4-client",
+	[APEDGE_POLICY_CLASS_DHCPV4_SERVER] = "dhcpv4-server",
+	[APEDGE_POLICY_CLASS_DHCPV6_CLIENT] = "dhcpv6-client",
+	[APEDGE_POLICY_CLASS_DHCPV6_SERVER] = "dhcpv6-server",
+	[APEDGE_POLICY_CLASS_DHCPV6_RELAY_FORW] = "dhcpv6-relay-forw",
+	[APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL] = "dhcpv6-relay-repl",
+	[APEDGE_POLICY_CLASS_ND_RS] = "nd-rs",
+	[APEDGE_POLICY_CLASS_ND_RA] = "nd-ra",
+	[APEDGE_POLICY_CLASS_ND_NS] = "nd-ns",
+	[APEDGE_POLICY_CLASS_ND_NA] = "nd-na",
+	[APEDGE_POLICY_CLASS_ND_REDIRECT] = "nd-redirect",
+	[APEDGE_POLICY_CLASS_MALFORMED] = "malformed",
+};
+
+static const char *const verdict_names[] = {
+	[APEDGE_VERDICT_PASS] = "pass",
+	[APEDGE_VERDICT_DROP] = "drop",
+};
+
+static const char *const direction_names[] = {
+	[APEDGE_DIRECTION_INGRESS] = "ingress",
+	[APEDGE_DIRECTION_EGRESS] = "egress",
+};
+
+static const char *const reason_names[] = {
+	[APEDGE_MALFORMED_REASON_VLAN] = "vlan",
+	[APEDGE_MALFORMED_REASON_IP4] = "ip4",
+	[APEDGE_MALFORMED_REASON_IP6] = "ip6",
+	[APEDGE_MALFORMED_REASON_EXTHDR] = "exthdr",
+	[APEDGE_MALFORMED_REASON_EXTHDR_LIMIT] = "exthdr-limit",
+	[APEDGE_MALFORMED_REASON_FRAG_NOL4] = "frag-nol4",
+	[APEDGE_MALFORMED_REASON_UDP] = "udp",
+	[APEDGE_MALFORMED_REASON_DHCPV4] = "dhcpv4",
+	[APEDGE_MALFORMED_REASON_DHCPV6] = "dhcpv6",
+	[APEDGE_MALFORMED_REASON_ICMPV6] = "icmpv6",
+};
+
+#define NAME(tab, v) \
+	((v) < sizeof(tab) / sizeof(tab[0]) ? tab[v] : NULL)
+
+const char *actl_class_name(unsigned int class)
+{
+	return NAME(class_names, class);
+}
+
+const char *actl_verdict_name(unsigned int verdict)
+{
+	return NAME(verdict_names, verdict);
+}
+
+const char *actl_direction_name(unsigned int dir)
+{
+	return NAME(direction_names, dir);
+}
+
+const char *actl_reason_name(unsigned int reason)
+{
+	return NAME(reason_names, reason);
+}
+
+static unsigned int lookup(const char *const *tab, unsigned int n,
+			   const char *name)
+{
+	unsigned int i;
+
+	for (i = 1; i < n; i++)
+		if (tab[i] && !strcmp(tab[i], name))
+			return i;
+	return 0;
+}
+
+unsigned int actl_class_value(const char *name)
+{
+	return lookup(class_names, sizeof(class_names) / sizeof(class_names[0]),
+		      name);
+}
+
+unsigned int actl_verdict_value(const char *name)
+{
+	return lookup(verdict_names,
+		      sizeof(verdict_names) / sizeof(verdict_names[0]), name);
+}
+
+/* A name, or the number for a value this tool does not know yet. */
+static const char *name_or_num(const char *name, unsigned int v, char *buf,
+			       size_t len)
+{
+	if (name)
+		return name;
+	snprintf(buf, len, "%u", v);
+	return buf;
 }
 
 void json_string(FILE *f, const char *s)
@@ -134,7 +229,7 @@ void out_list_end(struct out *o)
 }
 
 static const char *const feature_names[] = {
-	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst",
+	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard",
 };
 
 void out_info(struct out *o, const struct actl_info *info)
@@ -185,17 +280,48 @@ static void port_members(struct jobj *j, const struct actl_port *port)
 	jstr(j, "role", actl_role_name(port->role));
 }
 
+/* {"class": "verdict", ...} of the classes the module reported. */
+static void port_policy(struct jobj *j, const struct actl_port *port)
+{
+	struct jobj p;
+	char a[16], b[16];
+	unsigned int c;
+
+	if (!port->npolicy)
+		return;
+	jkey(j, "policy");
+	jbegin(&p, j->o, j->depth + 1);
+	for (c = 1; c < ACTL_CLASS_MAX; c++)
+		if (port->policy[c])
+			jstr(&p, name_or_num(actl_class_name(c), c, a, sizeof(a)),
+			     name_or_num(actl_verdict_name(port->policy[c]),
+					 port->policy[c], b, sizeof(b)));
+	jend(&p);
+}
+
 void out_port(struct out *o, const struct actl_port *port)
 {
 	struct jobj j;
 
+	unsigned int c, n = 0;
+	char a[16];
+
 	if (!o->json) {
 		fprintf(o->f, "%u: %s role %s\n", port->ifindex, port->ifname,
 			actl_role_name(port->role));
+		for (c = 1; c < ACTL_CLASS_MAX; c++) {
+			if (port->policy[c] != APEDGE_VERDICT_DROP)
+				continue;
+			fprintf(o->f, "%s%s", n++ ? " " : "    drop ",
+				name_or_num(actl_class_name(c), c, a, sizeof(a)));
+		}
+		if (n)
+			fputc('\n', o->f);
 		return;
 	}
 	jbegin(&j, o, item(o));
 	port_members(&j, port);
+	port_policy(&j, port);
 	jend(&j);
 }
 
@@ -215,7 +341,59 @@ void out_stats(struct out *o, const struct actl_stats *st)
 	ju64(&j, "xid_transmit", st->xid_transmit);
 	ju64(&j, "xid_inject", st->xid_inject);
 	ju64(&j, "xid_errors", st->xid_errors);
+	if (st->ncounters) {
+		unsigned int i;
+
+		jkey(&j, "counters");
+		fputc('[', o->f);
+		for (i = 0; i < st->ncounters; i++) {
+			const struct actl_counter *c = &st->counters[i];
+			struct jobj cj;
+			char a[16];
+
+			if (i)
+				fputc(',', o->f);
+			if (o->pretty)
+				fputs("\n      ", o->f);
+			jbegin(&cj, o, 3);
+			jstr(&cj, "direction", name_or_num(actl_direction_name(c->direction),
+							   c->direction, a, sizeof(a)));
+			jstr(&cj, "class", name_or_num(actl_class_name(c->class),
+						       c->class, a, sizeof(a)));
+			if (c->verdict)
+				jstr(&cj, "verdict", name_or_num(actl_verdict_name(c->verdict),
+								 c->verdict, a, sizeof(a)));
+			if (c->reason)
+				jstr(&cj, "reason", name_or_num(actl_reason_name(c->reason),
+								c->reason, a, sizeof(a)));
+			ju64(&cj, "packets", c->packets);
+			jend(&cj);
+		}
+		if (o->pretty)
+			fputs("\n    ", o->f);
+		fputc(']', o->f);
+	}
 	jend(&j);
+}
+
+/* The guard's counters of one port, one line each, after the table. */
+void out_counters(struct out *o, const struct actl_stats *st)
+{
+	unsigned int i;
+	char a[16], b[16], c2[16];
+
+	if (o->json)
+		return;
+	for (i = 0; i < st->ncounters; i++) {
+		const struct actl_counter *c = &st->counters[i];
+
+		fprintf(o->f, "%-16s %-7s %-17s %-9s %14" PRIu64 "\n", st->ifname,
+			name_or_num(actl_direction_name(c->direction), c->direction, a, sizeof(a)),
+			name_or_num(actl_class_name(c->class), c->class, b, sizeof(b)),
+			c->verdict ? name_or_num(actl_verdict_name(c->verdict), c->verdict, c2, sizeof(c2)) :
+			name_or_num(actl_reason_name(c->reason), c->reason, c2, sizeof(c2)),
+			c->packets);
+	}
 }
 
 void out_event(struct out *o, const char *event, const struct actl_port *port)

@@ -28,6 +28,8 @@ void out_list_end(struct out *o);
 void out_info(struct out *o, const struct actl_info *info);
 void out_port(struct out *o, const struct actl_port *port);
 void out_stats(struct out *o, const struct actl_stats *st);
+/* Text only: the guard's counters of a port, one line each. */
+void out_counters(struct out *o, const struct actl_stats *st);
 /* One monitor event per line (JSON: one object per line). */
 void out_event(struct out *o, const char *event, const struct actl_port *port);
 
@@ -35,5 +37,13 @@ void out_event(struct out *o, const char *event, const struct actl_port *port);
 void json_string(FILE *f, const char *s);
 
 const char *actl_role_name(unsigned int role);
+/* Names of the family's enums, as in its YNL spec; NULL if unknown. */
+const char *actl_class_name(unsigned int class);
+const char *actl_verdict_name(unsigned int verdict);
+const char *actl_direction_name(unsigned int dir);
+const char *actl_reason_name(unsigned int reason);
+/* The enum value of a class or verdict name, or 0. */
+unsigned int actl_class_value(const char *name);
+unsigned int actl_verdict_value(const char *name);
 
 #endif

@@ -109,6 +109,62 @@ int actl_parse_info(const struct nlmsghdr *nlh, struct actl_info *info)
 	return 0;
 }
 
+/* The attributes of one nest, by type up to max. */
+static int parse_nest(const struct nlattr *nest, struct attrs *at,
+		      unsigned int max)
+{
+	memset(at, 0, sizeof(*at));
+	at->max = max;
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
+	    mnl_attr_parse_nested(nest, collect, at) != MNL_CB_OK)
+		return -1;
+	return 0;
+}
+
+struct multi {
+	uint16_t type;
+	int (*one)(const struct nlattr *nest, void *out);
+	void *out;
+	int bad;
+};
+
+static int multi_one(const struct nlattr *a, void *data)
+{
+	struct multi *m = data;
+
+	if (mnl_attr_get_type(a) == m->type && m->one(a, m->out))
+		m->bad = 1;
+	return MNL_CB_OK;
+}
+
+/* Call one() for every top-level attribute of the given type. */
+static int parse_multi(const struct nlmsghdr *nlh, uint16_t type,
+		       int (*one)(const struct nlattr *, void *), void *out)
+{
+	struct multi m = { type, one, out, 0 };
+
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, multi_one, &m) != MNL_CB_OK)
+		return -1;
+	return m.bad ? -1 : 0;
+}
+
+static int policy_one(const struct nlattr *nest, void *out)
+{
+	struct actl_port *port = out;
+	uint32_t class = 0, verdict = 0;
+	struct attrs at;
+
+	if (parse_nest(nest, &at, APEDGE_A_POLICY_MAX) ||
+	    get_u32(at.tb[APEDGE_A_POLICY_CLASS], &class) ||
+	    get_u32(at.tb[APEDGE_A_POLICY_VERDICT], &verdict) ||
+	    !class || class >= ACTL_CLASS_MAX || !verdict || verdict > 255)
+		return -1;
+	if (!port->policy[class])
+		port->npolicy++;
+	port->policy[class] = verdict;
+	return 0;
+}
+
 int actl_parse_port(const struct nlmsghdr *nlh, struct actl_port *port)
 {
 	struct attrs at;
@@ -119,8 +175,31 @@ int actl_parse_port(const struct nlmsghdr *nlh, struct actl_port *port)
 	    get_u32(at.tb[APEDGE_A_PORT_IFINDEX], &port->ifindex) ||
 	    get_str(at.tb[APEDGE_A_PORT_IFNAME], port->ifname,
 		    sizeof(port->ifname)) ||
-	    get_u32(at.tb[APEDGE_A_PORT_ROLE], &port->role))
+	    get_u32(at.tb[APEDGE_A_PORT_ROLE], &port->role) ||
+	    parse_multi(nlh, APEDGE_A_PORT_POLICY, policy_one, port))
 		return -1;
+	return 0;
+}
+
+static int counter_one(const struct nlattr *nest, void *out)
+{
+	struct actl_stats *st = out;
+	struct actl_counter c = { 0 };
+	struct attrs at;
+
+	if (st->ncounters == ACTL_COUNTERS_MAX)
+		return -1;
+	if (parse_nest(nest, &at, APEDGE_A_COUNTER_MAX) ||
+	    !at.tb[APEDGE_A_COUNTER_DIRECTION] ||
+	    !at.tb[APEDGE_A_COUNTER_CLASS] ||
+	    !at.tb[APEDGE_A_COUNTER_PACKETS] ||
+	    get_u32(at.tb[APEDGE_A_COUNTER_DIRECTION], &c.direction) ||
+	    get_u32(at.tb[APEDGE_A_COUNTER_CLASS], &c.class) ||
+	    get_u32(at.tb[APEDGE_A_COUNTER_VERDICT], &c.verdict) ||
+	    get_u32(at.tb[APEDGE_A_COUNTER_REASON], &c.reason) ||
+	    get_u64(at.tb[APEDGE_A_COUNTER_PACKETS], &c.packets))
+		return -1;
+	st->counters[st->ncounters++] = c;
 	return 0;
 }
 
@@ -136,7 +215,8 @@ int actl_parse_stats(const struct nlmsghdr *nlh, struct actl_stats *st)
 		    sizeof(st->ifname)) ||
 	    get_u64(at.tb[APEDGE_A_STATS_XID_TRANSMIT], &st->xid_transmit) ||
 	    get_u64(at.tb[APEDGE_A_STATS_XID_INJECT], &st->xid_inject) ||
-	    get_u64(at.tb[APEDGE_A_STATS_XID_ERRORS], &st->xid_errors))
+	    get_u64(at.tb[APEDGE_A_STATS_XID_ERRORS], &st->xid_errors) ||
+	    parse_multi(nlh, APEDGE_A_STATS_COUNTER, counter_one, st))
 		return -1;
 	return 0;
 }

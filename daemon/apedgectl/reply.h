@@ -19,11 +19,27 @@ struct actl_info {
 	uint32_t features;
 };
 
+/* Policy classes and their verdicts, by enum value. */
+#define ACTL_CLASS_MAX 32
+
 struct actl_port {
 	uint32_t ifindex;
 	char ifname[ACTL_IFNAMSIZ];
 	uint32_t role;
+	/* verdict of class c at policy[c]; 0 if the module did not say */
+	uint8_t policy[ACTL_CLASS_MAX];
+	unsigned int npolicy;
 };
+
+struct actl_counter {
+	uint32_t direction;
+	uint32_t class;
+	uint32_t verdict;	/* 0: a count by malformed reason */
+	uint32_t reason;
+	uint64_t packets;
+};
+
+#define ACTL_COUNTERS_MAX 256
 
 struct actl_stats {
 	uint32_t ifindex;
@@ -31,6 +47,8 @@ struct actl_stats {
 	uint64_t xid_transmit;
 	uint64_t xid_inject;
 	uint64_t xid_errors;
+	struct actl_counter counters[ACTL_COUNTERS_MAX];
+	unsigned int ncounters;
 };
 
 /*

@@ -191,6 +191,28 @@ UT_CASE(bad_inputs)
 	}
 }
 
+UT_CASE(policy_set)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("policy set dev va nd-ra pass dhcpv4-server drop", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_POLICY_SET);
+	UT_EXPECT(r.policy[APEDGE_POLICY_CLASS_ND_RA] == APEDGE_VERDICT_PASS);
+	UT_EXPECT(r.policy[APEDGE_POLICY_CLASS_DHCPV4_SERVER] == APEDGE_VERDICT_DROP);
+	UT_EXPECT(r.policy[APEDGE_POLICY_CLASS_ND_NS] == 0);
+	UT_EXPECT(parse("policy set dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "policy set: no \"CLASS VERDICT\" given");
+	UT_EXPECT(parse("policy set dev va nd-xx pass", &r, err) == -1);
+	UT_EXPECT_STR(err, "policy set: unknown class \"nd-xx\"");
+	UT_EXPECT(parse("policy set dev va nd-ra maybe", &r, err) == -1);
+	UT_EXPECT_STR(err, "nd-ra \"maybe\": use pass or drop");
+	UT_EXPECT(parse("policy set nd-ra drop", &r, err) == -1);
+	UT_EXPECT_STR(err, "policy set: \"dev IF\" is required");
+	UT_EXPECT(parse("policy get", &r, err) == -1);
+	UT_EXPECT_STR(err, "policy: unknown command \"get\" (set)");
+}
+
 UT_CASE(names)
 {
 	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_PORT_ADD), "port add");
@@ -204,4 +226,5 @@ UT_MAIN("apedgectl_args",
 	UT_ENTRY(xid_forms),
 	UT_ENTRY(stats_monitor_daemon),
 	UT_ENTRY(bad_inputs),
+	UT_ENTRY(policy_set),
 	UT_ENTRY(names))

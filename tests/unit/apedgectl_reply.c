@@ -68,9 +68,9 @@ UT_CASE(info)
 		      "version 0.1.0\nfeatures xid-transmit xid-inject xid-vlan xid-burst\n");
 	UT_EXPECT_STR(CAPTURE(true, false, out_info(&o, &info)),
 		      "{\"version\":\"0.1.0\",\"features\":[\"xid-transmit\",\"xid-inject\",\"xid-vlan\",\"xid-burst\"]}\n");
-	info.features = 0x11;
+	info.features = 0x31;
 	UT_EXPECT_STR(CAPTURE(true, true, out_info(&o, &info)),
-		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"bit4\"]\n}\n");
+		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit5\"]\n}\n");
 }
 
 UT_CASE(port)
@@ -116,6 +116,68 @@ UT_CASE(stats)
 			       out_list_end(&o))),
 		      "[{\"ifindex\":5,\"ifname\":\"wlan0\",\"xid_transmit\":1099511627776,"
 		      "\"xid_inject\":2,\"xid_errors\":0}]\n");
+}
+
+UT_CASE(policy_and_counters)
+{
+	struct nlmsghdr *nlh = port_msg(3, "va", APEDGE_PORT_ROLE_UNTRUSTED);
+	struct nlattr *nest;
+	struct actl_port p;
+	static struct actl_stats st;
+
+	nest = mnl_attr_nest_start(nlh, APEDGE_A_PORT_POLICY);
+	mnl_attr_put_u32(nlh, APEDGE_A_POLICY_CLASS, APEDGE_POLICY_CLASS_ND_RA);
+	mnl_attr_put_u32(nlh, APEDGE_A_POLICY_VERDICT, APEDGE_VERDICT_DROP);
+	mnl_attr_nest_end(nlh, nest);
+	nest = mnl_attr_nest_start(nlh, APEDGE_A_PORT_POLICY);
+	mnl_attr_put_u32(nlh, APEDGE_A_POLICY_CLASS, APEDGE_POLICY_CLASS_ND_RS);
+	mnl_attr_put_u32(nlh, APEDGE_A_POLICY_VERDICT, APEDGE_VERDICT_PASS);
+	mnl_attr_nest_end(nlh, nest);
+	UT_ASSERT(actl_parse_port(nlh, &p) == 0);
+	UT_EXPECT(p.npolicy == 2);
+	UT_EXPECT_STR(CAPTURE(false, false, out_port(&o, &p)),
+		      "3: va role untrusted\n    drop nd-ra\n");
+	UT_EXPECT_STR(CAPTURE(true, false, out_event(&o, "x", &p)),
+		      "{\"event\":\"x\",\"ifindex\":3,\"ifname\":\"va\",\"role\":\"untrusted\"}\n");
+	UT_EXPECT_STR(CAPTURE(true, false,
+			      (out_list_begin(&o, NULL), out_port(&o, &p),
+			       out_list_end(&o))),
+		      "[{\"ifindex\":3,\"ifname\":\"va\",\"role\":\"untrusted\","
+		      "\"policy\":{\"nd-rs\":\"pass\",\"nd-ra\":\"drop\"}}]\n");
+
+	/* A policy entry without its verdict. */
+	nest = mnl_attr_nest_start(nlh, APEDGE_A_PORT_POLICY);
+	mnl_attr_put_u32(nlh, APEDGE_A_POLICY_CLASS, 1);
+	mnl_attr_nest_end(nlh, nest);
+	UT_EXPECT(actl_parse_port(nlh, &p) == -1);
+
+	nlh = genl_msg(APEDGE_CMD_STATS_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_STATS_IFINDEX, 3);
+	mnl_attr_put_strz(nlh, APEDGE_A_STATS_IFNAME, "va");
+	nest = mnl_attr_nest_start(nlh, APEDGE_A_STATS_COUNTER);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_DIRECTION, APEDGE_DIRECTION_INGRESS);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_CLASS, APEDGE_POLICY_CLASS_DHCPV4_SERVER);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_VERDICT, APEDGE_VERDICT_DROP);
+	mnl_attr_put_u64(nlh, APEDGE_A_COUNTER_PACKETS, 7);
+	mnl_attr_nest_end(nlh, nest);
+	nest = mnl_attr_nest_start(nlh, APEDGE_A_STATS_COUNTER);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_DIRECTION, APEDGE_DIRECTION_EGRESS);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_CLASS, APEDGE_POLICY_CLASS_MALFORMED);
+	mnl_attr_put_u32(nlh, APEDGE_A_COUNTER_REASON, APEDGE_MALFORMED_REASON_FRAG_NOL4);
+	mnl_attr_put_u64(nlh, APEDGE_A_COUNTER_PACKETS, 1);
+	mnl_attr_nest_end(nlh, nest);
+	UT_ASSERT(actl_parse_stats(nlh, &st) == 0);
+	UT_EXPECT(st.ncounters == 2);
+	UT_EXPECT_STR(CAPTURE(true, false,
+			      (out_list_begin(&o, NULL), out_stats(&o, &st),
+			       out_list_end(&o))),
+		      "[{\"ifindex\":3,\"ifname\":\"va\",\"xid_transmit\":0,"
+		      "\"xid_inject\":0,\"xid_errors\":0,\"counters\":["
+		      "{\"direction\":\"ingress\",\"class\":\"dhcpv4-server\",\"verdict\":\"drop\",\"packets\":7},"
+		      "{\"direction\":\"egress\",\"class\":\"malformed\",\"reason\":\"frag-nol4\",\"packets\":1}]}]\n");
+	UT_EXPECT_STR(CAPTURE(false, false, out_counters(&o, &st)),
+		      "va               ingress dhcpv4-server     drop                   7\n"
+		      "va               egress  malformed         frag-nol4              1\n");
 }
 
 UT_CASE(malformed)
@@ -273,6 +335,7 @@ UT_MAIN("apedgectl_reply",
 	UT_ENTRY(info),
 	UT_ENTRY(port),
 	UT_ENTRY(stats),
+	UT_ENTRY(policy_and_counters),
 	UT_ENTRY(malformed),
 	UT_ENTRY(message_bounds),
 	UT_ENTRY(errors),

@@ -22,13 +22,23 @@ check "monitor hears the events group" wait_for 30 probe
 
 check "port add dev va" apedgectl port add dev va
 check "port add ifindex (vc) role trusted" apedgectl port add ifindex "$ic" role trusted
+# The role sets the policy: an untrusted port drops what only servers
+# and routers send, and malformed packets; a trusted port passes all.
+drops="    drop dhcpv4-server dhcpv6-server dhcpv6-relay-repl nd-ra nd-redirect malformed"
+U='{"dhcpv4-client":"pass","dhcpv4-server":"drop","dhcpv6-client":"pass","dhcpv6-server":"drop","dhcpv6-relay-forw":"pass","dhcpv6-relay-repl":"drop","nd-rs":"pass","nd-ra":"drop","nd-ns":"pass","nd-na":"pass","nd-redirect":"drop","malformed":"drop"}'
+P='{"dhcpv4-client":"pass","dhcpv4-server":"pass","dhcpv6-client":"pass","dhcpv6-server":"pass","dhcpv6-relay-forw":"pass","dhcpv6-relay-repl":"pass","nd-rs":"pass","nd-ra":"pass","nd-ns":"pass","nd-na":"pass","nd-redirect":"pass","malformed":"pass"}'
 check_eq "port show" "$ia: va role untrusted
+$drops
 $ic: vc role trusted" "$(apedgectl port show)"
-check_eq "port show -j" "[{\"ifindex\":$ia,\"ifname\":\"va\",\"role\":\"untrusted\"},{\"ifindex\":$ic,\"ifname\":\"vc\",\"role\":\"trusted\"}]" \
+check_eq "port show -j" "[{\"ifindex\":$ia,\"ifname\":\"va\",\"role\":\"untrusted\",\"policy\":$U},{\"ifindex\":$ic,\"ifname\":\"vc\",\"role\":\"trusted\",\"policy\":$P}]" \
 	"$(apedgectl -j port show)"
 check_eq "port show dev vc" "$ic: vc role trusted" "$(apedgectl port show dev vc)"
+check "policy set dev vc nd-ra drop" apedgectl policy set dev vc nd-ra drop
+check_eq "the verdict changed" "$ic: vc role trusted
+    drop nd-ra" "$(apedgectl port show dev vc)"
 check "port del dev vc" apedgectl port del dev vc
-check_eq "vc gone" "$ia: va role untrusted" "$(apedgectl port show)"
+check_eq "vc gone" "$ia: va role untrusted
+$drops" "$(apedgectl port show)"
 
 # Deleting the device detaches the port.
 ip link del va

@@ -44,9 +44,10 @@ t3=$(grep '^[0-9]' "$T/cap.vb" | awk 'NR==3 {print $1}')
 spread=$(awk -v a="$t1" -v b="$t3" 'function s(t, p) { split(t, p, ":"); return p[1]*3600 + p[2]*60 + p[3] } BEGIN { printf "%d", (s(b) - s(a)) * 1000 }')
 check "frames spaced: first to third at least 500 ms" test "$spread" -ge 500
 
-check_eq "stats count every frame" "[{\"ifindex\":$(cat /sys/class/net/va/ifindex),\"ifname\":\"va\",\"xid_transmit\":9,\"xid_inject\":0,\"xid_errors\":0}]" \
+# (The guard's counters may follow: va also carries IPv6 ND.)
+check_match "stats count every frame" "^\[\{\"ifindex\":$(cat /sys/class/net/va/ifindex),\"ifname\":\"va\",\"xid_transmit\":9,\"xid_inject\":0,\"xid_errors\":0[,}]" \
 	"$(apedgectl -j stats)"
-check_match "stats dev va as text" '^va +[0-9]+ +9 +0 +0$' "$(apedgectl stats dev va | tail -n 1)"
+check_match "stats dev va as text" '^va +[0-9]+ +9 +0 +0$' "$(apedgectl stats dev va | sed -n 2p)"
 
 ip link set va down
 check_fail "xid send on a port that is down fails" apedgectl xid send dev va sta "$STA"

@@ -14,6 +14,8 @@ check_fail "absent module: non-zero exit" apedgectl info
 
 load_module
 veth va vb
+# No IPv6 here: its ND would move the guard's counters under our feet.
+sysctl -qw net.ipv6.conf.va.disable_ipv6=1 net.ipv6.conf.vb.disable_ipv6=1
 apedgectl port add dev va role trusted
 state() { apedgectl -j port show; apedgectl -j stats; }
 before=$(state)

@@ -43,12 +43,104 @@ enum apedge_xid_mode {
  *   port.
  * @APEDGE_FEATURES_XID_VLAN: XID frames can carry an IEEE 802.1Q tag.
  * @APEDGE_FEATURES_XID_BURST: XID frames can be sent as a spaced burst.
+ * @APEDGE_FEATURES_GUARD: Ports classify DHCPv4, DHCPv6 and Neighbor Discovery
+ *   in both directions, count them, and police what they receive.
  */
 enum apedge_features {
 	APEDGE_FEATURES_XID_TRANSMIT = 1,
 	APEDGE_FEATURES_XID_INJECT = 2,
 	APEDGE_FEATURES_XID_VLAN = 4,
 	APEDGE_FEATURES_XID_BURST = 8,
+	APEDGE_FEATURES_GUARD = 16,
+};
+
+/**
+ * enum apedge_direction - Which way a packet crossed a port.
+ * @APEDGE_DIRECTION_INGRESS: Received on the port.
+ * @APEDGE_DIRECTION_EGRESS: Sent out of the port.
+ */
+enum apedge_direction {
+	APEDGE_DIRECTION_INGRESS = 1,
+	APEDGE_DIRECTION_EGRESS,
+};
+
+/**
+ * enum apedge_verdict - What a port does with a packet of a policy class it
+ *   receives.
+ * @APEDGE_VERDICT_PASS: Let it through.
+ * @APEDGE_VERDICT_DROP: Drop it and count it.
+ */
+enum apedge_verdict {
+	APEDGE_VERDICT_PASS = 1,
+	APEDGE_VERDICT_DROP,
+};
+
+/**
+ * enum apedge_policy_class - The kinds of packet a port's policy tells apart.
+ * @APEDGE_POLICY_CLASS_DHCPV4_CLIENT: A DHCPv4 or BOOTP request (BOOTP op 1).
+ * @APEDGE_POLICY_CLASS_DHCPV4_SERVER: A DHCPv4 or BOOTP reply (BOOTP op 2):
+ *   OFFER, ACK, NAK and the rest that only servers and relays send.
+ * @APEDGE_POLICY_CLASS_DHCPV6_CLIENT: A DHCPv6 message a client sends:
+ *   SOLICIT, REQUEST, CONFIRM, RENEW, REBIND, RELEASE, DECLINE,
+ *   INFORMATION-REQUEST and unknown types.
+ * @APEDGE_POLICY_CLASS_DHCPV6_SERVER: A DHCPv6 message only a server sends:
+ *   ADVERTISE, REPLY, RECONFIGURE, LEASEQUERY-REPLY, LEASEQUERY-DATA,
+ *   DHCPV4-RESPONSE.
+ * @APEDGE_POLICY_CLASS_DHCPV6_RELAY_FORW: A DHCPv6 RELAY-FORW.
+ * @APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL: A DHCPv6 RELAY-REPL.
+ * @APEDGE_POLICY_CLASS_ND_RS: An ICMPv6 Router Solicitation.
+ * @APEDGE_POLICY_CLASS_ND_RA: An ICMPv6 Router Advertisement.
+ * @APEDGE_POLICY_CLASS_ND_NS: An ICMPv6 Neighbor Solicitation.
+ * @APEDGE_POLICY_CLASS_ND_NA: An ICMPv6 Neighbor Advertisement.
+ * @APEDGE_POLICY_CLASS_ND_REDIRECT: An ICMPv6 Redirect.
+ * @APEDGE_POLICY_CLASS_MALFORMED: A packet that claims to be one of the above
+ *   but cannot be read to the end of the headers that say so; see
+ *   malformed-reason.
+ */
+enum apedge_policy_class {
+	APEDGE_POLICY_CLASS_DHCPV4_CLIENT = 1,
+	APEDGE_POLICY_CLASS_DHCPV4_SERVER,
+	APEDGE_POLICY_CLASS_DHCPV6_CLIENT,
+	APEDGE_POLICY_CLASS_DHCPV6_SERVER,
+	APEDGE_POLICY_CLASS_DHCPV6_RELAY_FORW,
+	APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL,
+	APEDGE_POLICY_CLASS_ND_RS,
+	APEDGE_POLICY_CLASS_ND_RA,
+	APEDGE_POLICY_CLASS_ND_NS,
+	APEDGE_POLICY_CLASS_ND_NA,
+	APEDGE_POLICY_CLASS_ND_REDIRECT,
+	APEDGE_POLICY_CLASS_MALFORMED,
+};
+
+/**
+ * enum apedge_malformed_reason - Why a packet is of the malformed class.
+ * @APEDGE_MALFORMED_REASON_VLAN: A truncated VLAN tag, or more than two tags.
+ * @APEDGE_MALFORMED_REASON_IP4: A truncated IPv4 header, or a bad version or
+ *   length.
+ * @APEDGE_MALFORMED_REASON_IP6: A truncated IPv6 header, a bad version, or a
+ *   short payload.
+ * @APEDGE_MALFORMED_REASON_EXTHDR: A truncated IPv6 extension header.
+ * @APEDGE_MALFORMED_REASON_EXTHDR_LIMIT: More IPv6 extension headers than
+ *   apedge walks (8).
+ * @APEDGE_MALFORMED_REASON_FRAG_NOL4: An IPv6 first fragment whose header
+ *   chain ends before the upper-layer header (RFC 7112).
+ * @APEDGE_MALFORMED_REASON_UDP: A truncated UDP header, or a bad UDP length.
+ * @APEDGE_MALFORMED_REASON_DHCPV4: A truncated BOOTP message, or bad DHCP
+ *   options.
+ * @APEDGE_MALFORMED_REASON_DHCPV6: A DHCPv6 message without its msg-type.
+ * @APEDGE_MALFORMED_REASON_ICMPV6: A truncated ICMPv6 header.
+ */
+enum apedge_malformed_reason {
+	APEDGE_MALFORMED_REASON_VLAN = 1,
+	APEDGE_MALFORMED_REASON_IP4,
+	APEDGE_MALFORMED_REASON_IP6,
+	APEDGE_MALFORMED_REASON_EXTHDR,
+	APEDGE_MALFORMED_REASON_EXTHDR_LIMIT,
+	APEDGE_MALFORMED_REASON_FRAG_NOL4,
+	APEDGE_MALFORMED_REASON_UDP,
+	APEDGE_MALFORMED_REASON_DHCPV4,
+	APEDGE_MALFORMED_REASON_DHCPV6,
+	APEDGE_MALFORMED_REASON_ICMPV6,
 };
 
 enum {
@@ -63,9 +155,18 @@ enum {
 	APEDGE_A_PORT_IFINDEX = 1,
 	APEDGE_A_PORT_IFNAME,
 	APEDGE_A_PORT_ROLE,
+	APEDGE_A_PORT_POLICY,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
+};
+
+enum {
+	APEDGE_A_POLICY_CLASS = 1,
+	APEDGE_A_POLICY_VERDICT,
+
+	__APEDGE_A_POLICY_MAX,
+	APEDGE_A_POLICY_MAX = (__APEDGE_A_POLICY_MAX - 1)
 };
 
 enum {
@@ -89,9 +190,22 @@ enum {
 	APEDGE_A_STATS_XID_TRANSMIT,
 	APEDGE_A_STATS_XID_INJECT,
 	APEDGE_A_STATS_XID_ERRORS,
+	APEDGE_A_STATS_COUNTER,
 
 	__APEDGE_A_STATS_MAX,
 	APEDGE_A_STATS_MAX = (__APEDGE_A_STATS_MAX - 1)
+};
+
+enum {
+	APEDGE_A_COUNTER_DIRECTION = 1,
+	APEDGE_A_COUNTER_CLASS,
+	APEDGE_A_COUNTER_VERDICT,
+	APEDGE_A_COUNTER_REASON,
+	APEDGE_A_COUNTER_PAD,
+	APEDGE_A_COUNTER_PACKETS,
+
+	__APEDGE_A_COUNTER_MAX,
+	APEDGE_A_COUNTER_MAX = (__APEDGE_A_COUNTER_MAX - 1)
 };
 
 enum {
@@ -103,6 +217,7 @@ enum {
 	APEDGE_CMD_STATS_GET,
 	APEDGE_CMD_PORT_ADD_NTF,
 	APEDGE_CMD_PORT_DEL_NTF,
+	APEDGE_CMD_POLICY_SET,
 
 	__APEDGE_CMD_MAX,
 	APEDGE_CMD_MAX = (__APEDGE_CMD_MAX - 1)

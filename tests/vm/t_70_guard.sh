@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0
+# The guard with real peers: a rogue DHCPv4 server (dnsmasq) and a rogue
+# router (radvd) behind an untrusted bridge port are silenced; behind a
+# trusted one they serve.
+#
+#   ns cli: vd --- vc [br0] va --- vs :ns srv (dnsmasq, radvd)
+. "$(dirname "$0")/lib.sh"
+
+load_module
+modprobe bridge
+ip netns add cli
+ip netns add srv
+ip link add br0 type bridge
+ip link set br0 up
+ip link add vc type veth peer name vd netns cli
+ip link add va type veth peer name vs netns srv
+for d in va vc; do ip link set "$d" master br0 up; done
+ip -n cli link set vd up
+ip -n cli link set lo up
+ip -n srv link set vs up
+ip -n srv addr add 192.0.2.1/24 dev vs
+ip netns exec srv sysctl -qw net.ipv6.conf.all.forwarding=1
+check "bridge ports forwarding" wait_for 20 bash -c \
+	'bridge link show dev va | grep -q forwarding && bridge link show dev vc | grep -q forwarding'
+
+apedgectl port add dev va
+apedgectl port add dev vc role trusted
+
+# counter PORT DIR CLASS VERDICT: one of the guard's counters, or 0.
+counter() {
+	apedgectl -j stats dev "$1" | grep -o "{\"direction\":\"$2\",\"class\":\"$3\",\"verdict\":\"$4\",\"packets\":[0-9]*}" |
+		sed 's/.*"packets":\([0-9]*\)}/\1/' | grep . || echo 0
+}
+
+# DHCPv4
+ip netns exec srv dnsmasq --conf-file=/dev/null --keep-in-foreground \
+	--interface=vs --bind-interfaces --port=0 --no-resolv --no-hosts \
+	--dhcp-range=192.0.2.100,192.0.2.150,1h --dhcp-authoritative \
+	--dhcp-leasefile="$T/leases" --pid-file="$T/dnsmasq.pid" --user=root \
+	--log-facility="$T/dnsmasq.log" --log-dhcp &
+check "dnsmasq is up" wait_for 30 grep -q 'DHCP, IP range' "$T/dnsmasq.log"
+
+lease() { ip netns exec cli busybox udhcpc -i vd -n -q -f -t 3 -T 1 -s /bin/true; }
+check_fail "untrusted va: the client gets no lease" lease
+check "dnsmasq did offer" grep -q 'DHCPOFFER' "$T/dnsmasq.log"
+check "the offers were dropped on va" test "$(counter va ingress dhcpv4-server drop)" -ge 1
+check "the discovers went out of va" test "$(counter va egress dhcpv4-client pass)" -ge 1
+check "and came in on vc, passed" test "$(counter vc ingress dhcpv4-client pass)" -ge 1
+check_eq "no server message went out of vc" 0 "$(counter vc egress dhcpv4-server pass)"
+
+apedgectl policy set dev va dhcpv4-server pass
+out=$(lease 2>&1)
+check_match "with dhcpv4-server pass on va: a lease" 'lease of 192\.0\.2\.1[0-9][0-9] obtained' "$out"
+check "the server messages now pass va" test "$(counter va ingress dhcpv4-server pass)" -ge 1
+apedgectl policy set dev va dhcpv4-server drop
+kill %1 2>/dev/null
+
+# Router Advertisements
+cat >"$T/radvd.conf" <<EOC
+interface vs {
+	AdvSendAdvert on;
+	MinRtrAdvInterval 3;
+	MaxRtrAdvInterval 4;
+	prefix 2001:db8:1::/64 { };
+};
+EOC
+ip netns exec srv radvd -n -C "$T/radvd.conf" -p "$T/radvd.pid" -m stderr 2>"$T/radvd.log" &
+defroute() { ip -n cli -6 route show default | grep -q 'via fe80::'; }
+check "RAs reach va and are dropped" wait_for 60 bash -c \
+	"test \"\$(apedgectl -j stats dev va | grep -o '\"class\":\"nd-ra\",\"verdict\":\"drop\",\"packets\":[0-9]*' | grep -o '[0-9]*\$')\" -ge 2"
+check_fail "untrusted va: no default route on the client" defroute
+check_eq "no RA went out of vc" 0 "$(counter vc egress nd-ra pass)"
+
+apedgectl port del dev va
+apedgectl port add dev va role trusted
+check "trusted va: the client installs a default route" wait_for 60 defroute
+check "RAs pass va now" test "$(counter va ingress nd-ra pass)" -ge 1
+echo "# radvd's log:"
+sed 's/^/#   /' "$T/radvd.log" | tail -n 5
