@@ -18,6 +18,7 @@
 #include "args.h"
 #include "ctl.h"
 #include "ctrl.h"
+#include "errmsg.h"
 #include "nl.h"
 #include "output.h"
 #include "reply.h"
@@ -32,20 +33,10 @@ static struct out cout;
 static int report(const struct actl_req *req, const struct actl_nl *nl,
 		  int err)
 {
-	const char *what = actl_cmd_name(req->cmd);
-	const char *why = strerror(-err);
+	char line[512];
 
-	if (err == -EPERM) {
-		fprintf(stderr, "apedgectl: %s: %s (needs CAP_NET_ADMIN)\n",
-			what, why);
-	} else if (nl && nl->ext[0]) {
-		fprintf(stderr, "apedgectl: %s: %s (%s)\n", what, nl->ext, why);
-	} else if (err == -EPROTO) {
-		fprintf(stderr, "apedgectl: %s: malformed reply from the kernel\n",
-			what);
-	} else {
-		fprintf(stderr, "apedgectl: %s: %s\n", what, why);
-	}
+	actl_error_line(line, sizeof(line), req->cmd, err, nl ? nl->ext : NULL);
+	fprintf(stderr, "apedgectl: %s\n", line);
 	return 1;
 }
 
@@ -295,14 +286,13 @@ int main(int argc, char **argv)
 	}
 
 	rc = actl_nl_open(&nl);
-	if (rc == -ENOENT) {
+	if (rc == -ENOENT)
 		fprintf(stderr, "apedgectl: the apedge module is not loaded (no generic netlink family \"%s\")\n",
 			APEDGE_FAMILY_NAME);
-		return 1;
-	}
-	if (rc) {
+	else if (rc)
 		fprintf(stderr, "apedgectl: cannot reach generic netlink: %s\n",
 			strerror(-rc));
+	if (rc) {
 		actl_nl_close(&nl);
 		return 1;
 	}
