@@ -80,20 +80,21 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	return 0;
 }
 
-static volatile sig_atomic_t stop;
-
 static void on_signal(int sig)
 {
-	stop = 1;
+	/* Only to interrupt the wait for events; see run_monitor(). */
 }
 
 static int event_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct actl_port port;
-	int cmd = actl_genl_cmd(nlh);
+	int cmd;
 
-	if (stop)
-		return -1;
+	if (!nlh) {
+		fprintf(stderr, "apedgectl: monitor: events were lost (receive buffer overrun)\n");
+		return 0;
+	}
+	cmd = actl_genl_cmd(nlh);
 	if (cmd != APEDGE_CMD_PORT_ADD_NTF && cmd != APEDGE_CMD_PORT_DEL_NTF)
 		return 0;
 	if (actl_parse_port(nlh, &port)) {
@@ -105,16 +106,26 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	return 0;
 }
 
+/*
+ * SIGINT and SIGTERM stay blocked but while apedgectl waits for events,
+ * so that one arriving while an event is printed still ends the wait.
+ */
 static int run_monitor(const struct actl_req *req, struct actl_nl *nl)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block, wait;
 	int err;
 
-	/* No SA_RESTART: a signal ends the blocking receive. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &wait);
+	sigdelset(&wait, SIGINT);
+	sigdelset(&wait, SIGTERM);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	err = actl_nl_listen(nl, event_cb, NULL);
+	err = actl_nl_listen(nl, event_cb, NULL, &wait);
 	if (err)
 		return report(req, NULL, err);
 	return 0;

@@ -3,8 +3,10 @@
  * apedgectl's netlink I/O; see nl.h.  Parsing is in reply.c.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <libmnl/libmnl.h>
@@ -16,18 +18,30 @@
 
 #define ACTL_BUF_SIZE (64 * 1024)
 
+struct family_req {
+	struct actl_nl *nl;
+	const char *group;
+};
+
 static int family_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct actl_nl *nl = data;
+	struct family_req *f = data;
 
-	if (actl_parse_family(nlh, APEDGE_MCGRP_EVENTS, &nl->family,
-			      &nl->events_grp))
+	if (actl_parse_family(nlh, f->group, &f->nl->family,
+			      &f->nl->events_grp))
 		return -1;
 	return 0;
 }
 
 int actl_nl_open(struct actl_nl *nl)
 {
+	return actl_nl_open_family(nl, APEDGE_FAMILY_NAME, APEDGE_MCGRP_EVENTS);
+}
+
+int actl_nl_open_family(struct actl_nl *nl, const char *family,
+			const char *group)
+{
+	struct family_req f = { nl, group };
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *g;
@@ -55,8 +69,8 @@ int actl_nl_open(struct actl_nl *nl)
 	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
 	g->cmd = CTRL_CMD_GETFAMILY;
 	g->version = 1;
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, APEDGE_FAMILY_NAME);
-	err = actl_nl_talk(nl, nlh, family_cb, nl);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, family);
+	err = actl_nl_talk(nl, nlh, family_cb, &f);
 	if (!err && !nl->family)
 		err = -EPROTO;
 	return err;
@@ -127,8 +141,11 @@ int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
 	}
 }
 
-int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data)
+int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
+		   const sigset_t *waitmask)
 {
+	int fd = mnl_socket_get_fd(nl->sock);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t n;
 
 	if (!nl->events_grp)
@@ -140,13 +157,22 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data)
 		const struct nlmsghdr *m;
 		int len;
 
-		n = mnl_socket_recvfrom(nl->sock, nl->buf, ACTL_BUF_SIZE);
-		if (n < 0) {
+		/* The only place where the ending signals are let in. */
+		if (ppoll(&pfd, 1, NULL, waitmask) < 0) {
 			if (errno == EINTR)
 				return 0;
-			/* Events were lost; go on with the next ones. */
-			if (errno == ENOBUFS)
+			return -errno;
+		}
+		n = recv(fd, nl->buf, ACTL_BUF_SIZE, MSG_DONTWAIT);
+		if (n < 0) {
+			if (errno == EAGAIN || errno == EINTR)
 				continue;
+			/* Events were lost; say so and go on. */
+			if (errno == ENOBUFS) {
+				if (fn(NULL, data) < 0)
+					return 0;
+				continue;
+			}
 			return -errno;
 		}
 		len = n;

@@ -6,6 +6,7 @@
 #ifndef APEDGECTL_NL_H
 #define APEDGECTL_NL_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <linux/netlink.h>
 
@@ -30,6 +31,9 @@ typedef int (*actl_reply_fn)(const struct nlmsghdr *nlh, void *data);
  * is not registered (the module is not loaded).
  */
 int actl_nl_open(struct actl_nl *nl);
+/* The same for any family, and the id of its multicast group group. */
+int actl_nl_open_family(struct actl_nl *nl, const char *family,
+			const char *group);
 void actl_nl_close(struct actl_nl *nl);
 
 /* A request of the apedge family with its genetlink header, to add to. */
@@ -44,7 +48,13 @@ struct nlmsghdr *actl_nl_msg(struct actl_nl *nl, void *buf, uint8_t cmd,
 int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
 		 void *data);
 
-/* Join the events group and call fn for each event until it returns -1. */
-int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data);
+/*
+ * Join the events group and call fn for each event, and with a NULL
+ * message when events were lost, until fn returns -1 (then 0) or a
+ * signal arrives (then 0 too).  The signals that end it must be blocked
+ * by the caller and absent from waitmask, the mask used while waiting.
+ */
+int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
+		   const sigset_t *waitmask);
 
 #endif
