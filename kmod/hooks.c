@@ -8,8 +8,9 @@
  * policy class.  It runs under RCU, allocates nothing and never sleeps;
  * a packet that is none of ours costs a classification and nothing more.
  * The hooks sit at ingress before a bridge or the stack sees the packet,
- * and at egress in dev_queue_xmit(), so both bridged and routed ports are
- * covered.
+ * and at egress in dev_queue_xmit() (on kernels built with
+ * CONFIG_NETFILTER_EGRESS, as Debian's are), so both bridged and routed
+ * ports are covered.
  */
 #include <linux/etherdevice.h>
 #include <linux/netfilter_netdev.h>
@@ -72,8 +73,9 @@ static unsigned int apedge_hook_ingress(void *priv, struct sk_buff *skb,
 }
 
 /* Egress: skb->data is at the Ethernet header. */
-static unsigned int apedge_hook_egress(void *priv, struct sk_buff *skb,
-				       const struct nf_hook_state *state)
+static unsigned int __maybe_unused
+apedge_hook_egress(void *priv, struct sk_buff *skb,
+		   const struct nf_hook_state *state)
 {
 	const struct ethhdr *eth;
 	struct ethhdr _eth;
@@ -98,14 +100,16 @@ int apedge_hooks_register(struct apedge_port *port,
 	static const struct {
 		nf_hookfn *fn;
 		enum nf_dev_hooks num;
-	} hook[APEDGE_DIR_MAX] = {
+	} hook[] = {
 		{ apedge_hook_ingress, NF_NETDEV_INGRESS },
+#if IS_ENABLED(CONFIG_NETFILTER_EGRESS)
 		{ apedge_hook_egress, NF_NETDEV_EGRESS },
+#endif
 	};
 	struct net *net = dev_net(port->dev);
 	int i, err;
 
-	for (i = 0; i < APEDGE_DIR_MAX; i++) {
+	for (i = 0; i < ARRAY_SIZE(hook); i++) {
 		struct nf_hook_ops *ops = &port->hooks[i];
 
 		ops->hook = hook[i].fn;
