@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer: the module's packet classifier (kmod/classify.c), built in
+ * userspace against tests/fuzz/kshim.  The first byte picks the EtherType
+ * the frame starts with; the result must always be consistent.
+ */
+#include <stdlib.h>
+
+#include "classify.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const u16 protos[] = {
+		ETH_P_IP, ETH_P_IPV6, ETH_P_8021Q, ETH_P_8021AD,
+	};
+	struct apedge_cls cls;
+	struct sk_buff skb;
+	unsigned char *copy;
+	u8 pclass;
+
+	if (!size)
+		return 0;
+	/* An exact-size copy, so that ASan sees any read past the end. */
+	copy = malloc(size - 1 ? size - 1 : 1);
+	memcpy(copy, data + 1, size - 1);
+	skb.data = copy;
+	skb.len = size - 1;
+
+	apedge_classify(&skb, htons(protos[data[0] & 3]), 0, &cls);
+	pclass = apedge_policy_class(&cls);
+
+	if (cls.class > APEDGE_CLS_MALFORMED || pclass > APEDGE_PCLASS_MAX)
+		abort();
+	if ((cls.class == APEDGE_CLS_MALFORMED) != (cls.reason != 0))
+		abort();
+	if (cls.reason > APEDGE_BAD_MAX || cls.l3off > skb.len ||
+	    cls.l4off > skb.len)
+		abort();
+	if ((cls.class == APEDGE_CLS_OTHER) != (pclass == 0))
+		abort();
+	if (cls.class == APEDGE_CLS_ND &&
+	    (cls.type < NDISC_ROUTER_SOLICITATION || cls.type > NDISC_REDIRECT))
+		abort();
+	free(copy);
+	return 0;
+}
