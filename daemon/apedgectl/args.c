@@ -5,7 +5,14 @@
  *   apedgectl [OPTIONS] OBJECT COMMAND [ARGS]
  *
  * iproute2 style: keywords followed by their values, in any order.
+ * Command words and keywords (not their values) may be shortened to any
+ * prefix that only one of the words allowed at that point starts with:
+ * "por sh" is "port show", "x s d va st 02:..." is "xid send dev va sta
+ * 02:...".  An exact word always wins; an ambiguous prefix ("po": port
+ * or policy) is an error.  Values (trusted, inject...) may be shortened
+ * too, but not policy class names.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -19,7 +26,7 @@
 #include "output.h"
 
 const char actl_usage[] =
-"Usage: apedgectl [-j] [-p] [-s CTRL_SOCKET] COMMAND\n"
+"Usage: apedgectl [-j] [-p] [-n NETNS] [-s CTRL_SOCKET] COMMAND\n"
 "       apedgectl -h | -V\n"
 "Commands:\n"
 "  info\n"
@@ -33,9 +40,12 @@ const char actl_usage[] =
 "  monitor\n"
 "  daemon status|ping|reload\n"
 "Devices may also be given as \"ifindex N\" instead of \"dev IF\".\n"
+"Words may be shortened where unambiguous: \"por sh\" is \"port show\".\n"
 "Options:\n"
 "  -j, --json     print JSON\n"
 "  -p, --pretty   indent the JSON\n"
+"  -n, --netns NETNS  act in network namespace NETNS (a name from\n"
+"                 \"ip netns\", or a path such as /proc/PID/ns/net)\n"
 "  -s PATH        apedged's control socket (for \"daemon\")\n"
 "  -h, --help     show this text\n"
 "  -V, --version  show the version\n";
@@ -97,20 +107,73 @@ static int value(struct parser *p, const char *kw, const char **out)
 	return 0;
 }
 
+/*
+ * The keyword of kws (NULL-terminated) that word is or, failing that, the
+ * only one it is a prefix of.  word itself if it matches none (the caller
+ * then says what it expected); NULL, with the error set, if ambiguous.
+ */
+static const char *expand(struct parser *p, const char *word,
+			  const char *const *kws)
+{
+	const char *found = NULL;
+	size_t n = strlen(word), used;
+	unsigned int i, hits = 0;
+
+	if (!n)
+		return word;
+	for (i = 0; kws[i]; i++) {
+		if (!strcmp(word, kws[i]))
+			return kws[i];
+		if (!strncmp(word, kws[i], n)) {
+			found = kws[i];
+			hits++;
+		}
+	}
+	if (hits == 0)
+		return word;
+	if (hits == 1)
+		return found;
+	fail(p, "\"%s\" is ambiguous (", word);
+	for (i = 0, hits = 0; kws[i]; i++) {
+		used = strlen(p->err);
+		if (!strncmp(word, kws[i], n) && used < p->errlen)
+			snprintf(p->err + used, p->errlen - used, "%s%s",
+				 hits++ ? ", " : "", kws[i]);
+	}
+	used = strlen(p->err);
+	if (used < p->errlen)
+		snprintf(p->err + used, p->errlen - used, ")");
+	return NULL;
+}
+
+/* An unsigned number: decimal, or hexadecimal after 0x; no sign, no octal. */
+static bool to_ulong(const char *s, unsigned long *out)
+{
+	int base = 10;
+	char *end;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (!isxdigit((unsigned char)*s))
+			return false;
+	} else if (!isdigit((unsigned char)*s)) {
+		return false;
+	}
+	errno = 0;
+	*out = strtoul(s, &end, base);
+	return !errno && !*end;
+}
+
 /* An unsigned number in [min, max]; decimal, or hex with 0x. */
 static int number(struct parser *p, const char *kw, unsigned long min,
 		  unsigned long max, unsigned long *out)
 {
 	const char *s;
-	char *end;
 
 	if (value(p, kw, &s))
 		return -1;
-	if (*s < '0' || *s > '9')
-		return fail(p, "%s \"%s\": not a number", kw, s);
-	errno = 0;
-	*out = strtoul(s, &end, 0);
-	if (errno || *end)
+	if (!to_ulong(s, out))
 		return fail(p, "%s \"%s\": not a number", kw, s);
 	if (*out < min || *out > max)
 		return fail(p, "%s %s: out of range %lu..%lu", kw, s, min, max);
@@ -161,10 +224,16 @@ static int no_more(struct parser *p, const struct actl_req *req)
 	return 0;
 }
 
+static const char *const port_verbs[] = { "add", "del", "show", "list", NULL };
+static const char *const port_kws[] = { "dev", "ifindex", "role", NULL };
+static const char *const roles[] = { "trusted", "untrusted", NULL };
+
 static int parse_port(struct parser *p, struct actl_req *req)
 {
-	const char *verb = next(p), *kw, *s;
+	const char *verb = next(p), *raw, *kw, *s;
 
+	if (verb && !(verb = expand(p, verb, port_verbs)))
+		return -1;
 	if (!verb || !strcmp(verb, "show") || !strcmp(verb, "list") ||
 	    !strcmp(verb, "ls"))
 		req->cmd = ACTL_CMD_PORT_SHOW;
@@ -176,12 +245,16 @@ static int parse_port(struct parser *p, struct actl_req *req)
 		return fail(p, "port: unknown command \"%s\" (add, del, show)",
 			    verb);
 
-	while ((kw = next(p))) {
+	while ((raw = next(p))) {
+		if (!(kw = expand(p, raw, port_kws)))
+			return -1;
 		if (is_dev_kw(kw)) {
 			if (device(p, kw, req))
 				return -1;
 		} else if (!strcmp(kw, "role") && req->cmd == ACTL_CMD_PORT_ADD) {
 			if (value(p, kw, &s))
+				return -1;
+			if (!(s = expand(p, s, roles)))
 				return -1;
 			if (!strcmp(s, "trusted"))
 				req->role = APEDGE_PORT_ROLE_TRUSTED;
@@ -191,7 +264,7 @@ static int parse_port(struct parser *p, struct actl_req *req)
 				return fail(p, "role \"%s\": use trusted or untrusted", s);
 		} else {
 			return fail(p, "%s: unexpected \"%s\"",
-				    actl_cmd_name(req->cmd), kw);
+				    actl_cmd_name(req->cmd), raw);
 		}
 	}
 	if (req->cmd != ACTL_CMD_PORT_SHOW)
@@ -199,17 +272,27 @@ static int parse_port(struct parser *p, struct actl_req *req)
 	return 0;
 }
 
+static const char *const xid_verbs[] = { "send", NULL };
+static const char *const xid_kws[] = {
+	"dev", "ifindex", "sta", "mode", "vlan", "count", "interval", "rw", NULL
+};
+static const char *const modes[] = { "transmit", "inject", NULL };
+
 static int parse_xid(struct parser *p, struct actl_req *req)
 {
-	const char *verb = next(p), *kw, *s;
+	const char *verb = next(p), *raw, *kw, *s;
 	unsigned long n;
 
+	if (verb && !(verb = expand(p, verb, xid_verbs)))
+		return -1;
 	if (!verb || strcmp(verb, "send"))
 		return fail(p, "xid: unknown command \"%s\" (send)",
 			    verb ? verb : "");
 	req->cmd = ACTL_CMD_XID_SEND;
 
-	while ((kw = next(p))) {
+	while ((raw = next(p))) {
+		if (!(kw = expand(p, raw, xid_kws)))
+			return -1;
 		if (is_dev_kw(kw)) {
 			if (device(p, kw, req))
 				return -1;
@@ -223,6 +306,8 @@ static int parse_xid(struct parser *p, struct actl_req *req)
 			req->has_sta = true;
 		} else if (!strcmp(kw, "mode")) {
 			if (value(p, kw, &s))
+				return -1;
+			if (!(s = expand(p, s, modes)))
 				return -1;
 			if (!strcmp(s, "transmit"))
 				req->mode = APEDGE_XID_MODE_TRANSMIT;
@@ -249,7 +334,7 @@ static int parse_xid(struct parser *p, struct actl_req *req)
 			req->rw = n;
 			req->has_rw = true;
 		} else {
-			return fail(p, "xid send: unexpected \"%s\"", kw);
+			return fail(p, "xid send: unexpected \"%s\"", raw);
 		}
 	}
 	if (need_device(p, req))
@@ -261,27 +346,43 @@ static int parse_xid(struct parser *p, struct actl_req *req)
 	return 0;
 }
 
+static const char *const stats_first[] = {
+	"show", "list", "dev", "ifindex", NULL
+};
+static const char *const dev_kws[] = { "dev", "ifindex", NULL };
+
 static int parse_stats(struct parser *p, struct actl_req *req)
 {
-	const char *kw;
+	const char *raw, *kw;
+	bool first = true;
 
 	req->cmd = ACTL_CMD_STATS;
-	if (peek(p) && (!strcmp(peek(p), "show") || !strcmp(peek(p), "list")))
-		next(p);
-	while ((kw = next(p))) {
+	while ((raw = next(p))) {
+		if (!(kw = expand(p, raw, first ? stats_first : dev_kws)))
+			return -1;
+		if (first && (!strcmp(kw, "show") || !strcmp(kw, "list"))) {
+			first = false;
+			continue;
+		}
+		first = false;
 		if (!is_dev_kw(kw))
-			return fail(p, "stats: unexpected \"%s\"", kw);
+			return fail(p, "stats: unexpected \"%s\"", raw);
 		if (device(p, kw, req))
 			return -1;
 	}
 	return 0;
 }
 
+static const char *const policy_verbs[] = { "set", NULL };
+
+/* Class names are not shortened: new classes would make prefixes ambiguous. */
 static int parse_policy(struct parser *p, struct actl_req *req)
 {
 	const char *verb = next(p), *kw, *v;
 	unsigned int class, verdict, n = 0;
 
+	if (verb && !(verb = expand(p, verb, policy_verbs)))
+		return -1;
 	if (!verb || strcmp(verb, "set"))
 		return fail(p, "policy: unknown command \"%s\" (set)",
 			    verb ? verb : "");
@@ -310,6 +411,8 @@ static int parse_policy(struct parser *p, struct actl_req *req)
 	return 0;
 }
 
+static const char *const daemon_verbs[] = { "status", "ping", "reload", NULL };
+
 static int parse_daemon(struct parser *p, struct actl_req *req)
 {
 	const char *verb = next(p);
@@ -317,6 +420,8 @@ static int parse_daemon(struct parser *p, struct actl_req *req)
 	req->cmd = ACTL_CMD_DAEMON;
 	if (!verb)
 		verb = "status";
+	if (!(verb = expand(p, verb, daemon_verbs)))
+		return -1;
 	if (strcmp(verb, "status") && strcmp(verb, "ping") &&
 	    strcmp(verb, "reload"))
 		return fail(p, "daemon: unknown command \"%s\" (status, ping, reload)",
@@ -324,6 +429,11 @@ static int parse_daemon(struct parser *p, struct actl_req *req)
 	req->daemon_req = verb;
 	return no_more(p, req);
 }
+
+static const char *const commands[] = {
+	"info", "port", "xid", "stats", "policy", "monitor", "daemon", "help",
+	NULL
+};
 
 int actl_args_parse(int argc, char **argv, struct actl_req *req,
 		    char *err, size_t errlen)
@@ -346,6 +456,11 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 		} else if (!strcmp(s, "-s")) {
 			if (value(&p, s, &req->ctrl_path))
 				return -1;
+		} else if (!strcmp(s, "-n") || !strcmp(s, "--netns")) {
+			if (value(&p, s, &req->netns))
+				return -1;
+			if (!*req->netns)
+				return fail(&p, "\"%s\" needs a value", s);
 		} else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
 			req->cmd = ACTL_CMD_HELP;
 			return 0;
@@ -360,6 +475,8 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 	s = next(&p);
 	if (!s)
 		return fail(&p, "no command given (try -h)");
+	if (!(s = expand(&p, s, commands)))
+		return -1;
 	if (!strcmp(s, "help")) {
 		req->cmd = ACTL_CMD_HELP;
 		return 0;

@@ -36,6 +36,7 @@ struct actl_req {
 	bool json;
 	bool pretty;
 	const char *ctrl_path;		/* -s; NULL for the default */
+	const char *netns;		/* -n; NULL for apedgectl's own */
 
 	char ifname[ACTL_IFNAMSIZ];	/* dev IF */
 	uint32_t ifindex;		/* ifindex N */

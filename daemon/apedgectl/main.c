@@ -19,6 +19,7 @@
 #include "ctl.h"
 #include "ctrl.h"
 #include "errmsg.h"
+#include "netns.h"
 #include "nl.h"
 #include "output.h"
 #include "reply.h"
@@ -290,6 +291,21 @@ int main(int argc, char **argv)
 	case ACTL_CMD_VERSION:
 		printf("apedgectl %s\n", ACTL_VERSION);
 		return 0;
+	default:
+		break;
+	}
+
+	if (req.netns) {
+		rc = actl_netns_enter(req.netns);
+		if (rc) {
+			fprintf(stderr, "apedgectl: netns \"%s\": %s%s\n", req.netns,
+				strerror(-rc),
+				rc == -EPERM ? " (needs CAP_SYS_ADMIN)" : "");
+			return 1;
+		}
+	}
+
+	switch (req.cmd) {
 	case ACTL_CMD_DAEMON:
 		return run_daemon(&req);
 	default:

@@ -125,6 +125,76 @@ UT_CASE(stats_monitor_daemon)
 	UT_EXPECT_STR(r.daemon_req, "ping");
 }
 
+UT_CASE(prefixes)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("por sh", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW);
+	UT_ASSERT(parse("port a d eth0 r t", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_ADD && r.role == APEDGE_PORT_ROLE_TRUSTED);
+	UT_EXPECT_STR(r.ifname, "eth0");
+	UT_ASSERT(parse("port add dev eth0 role u", &r, err) == 0);
+	UT_EXPECT(r.role == APEDGE_PORT_ROLE_UNTRUSTED);
+	UT_ASSERT(parse("port d i 4", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_DEL && r.ifindex == 4);
+	UT_ASSERT(parse("port l", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW);
+	UT_ASSERT(parse("x s d eth0 st 02:11:22:33:44:55 m i v 7 c 3 in 5 r 1",
+			&r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_XID_SEND && r.has_sta);
+	UT_EXPECT(r.mode == APEDGE_XID_MODE_INJECT && r.vlan == 7);
+	UT_EXPECT(r.count == 3 && r.interval == 5 && r.rw == 1);
+	UT_ASSERT(parse("s", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATS);
+	UT_ASSERT(parse("st sh d eth0", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATS);
+	UT_EXPECT_STR(r.ifname, "eth0");
+	UT_ASSERT(parse("stats d eth1", &r, err) == 0);
+	UT_EXPECT_STR(r.ifname, "eth1");
+	UT_ASSERT(parse("i", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_INFO);
+	UT_ASSERT(parse("m", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR);
+	/* The daemon gets the whole word. */
+	UT_ASSERT(parse("d r", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_DAEMON);
+	UT_EXPECT_STR(r.daemon_req, "reload");
+	UT_ASSERT(parse("daemon s", &r, err) == 0);
+	UT_EXPECT_STR(r.daemon_req, "status");
+	UT_ASSERT(parse("pol s dev eth0 nd-ra drop", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_POLICY_SET);
+	/* Exact words win; the old aliases stay. */
+	UT_ASSERT(parse("port delete dev eth0", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_DEL);
+	UT_ASSERT(parse("port ls", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SHOW);
+	/* A value that is not a keyword is left alone: a device "d". */
+	UT_ASSERT(parse("port add dev d", &r, err) == 0);
+	UT_EXPECT_STR(r.ifname, "d");
+}
+
+UT_CASE(numbers_and_netns)
+{
+	struct actl_req r;
+	char err[256];
+
+	/* Decimal, or hex after 0x; a leading 0 is not octal. */
+	UT_ASSERT(parse("xid send dev eth0 sta 02:11:22:33:44:55 vlan 010 "
+			"count 0x1f interval 09 rw 0XFF", &r, err) == 0);
+	UT_EXPECT(r.vlan == 10 && r.count == 31 && r.interval == 9);
+	UT_EXPECT(r.rw == 255);
+
+	UT_ASSERT(parse("info", &r, err) == 0);
+	UT_EXPECT(r.netns == NULL);
+	UT_ASSERT(parse("-n blue -j port show", &r, err) == 0);
+	UT_EXPECT_STR(r.netns, "blue");
+	UT_EXPECT(r.json && r.cmd == ACTL_CMD_PORT_SHOW);
+	UT_ASSERT(parse("--netns /proc/1/ns/net info", &r, err) == 0);
+	UT_EXPECT_STR(r.netns, "/proc/1/ns/net");
+}
+
 /* Each bad line and the exact error it must give. */
 static const struct {
 	const char *line;
@@ -173,6 +243,18 @@ static const struct {
 	{ "daemon stop", "daemon: unknown command \"stop\" (status, ping, reload)" },
 	{ "daemon status now", "daemon: unexpected \"now\"" },
 	{ "-s", "\"-s\" needs a value" },
+	{ "-n", "\"-n\" needs a value" },
+	{ "p", "\"p\" is ambiguous (port, policy)" },
+	{ "po show", "\"po\" is ambiguous (port, policy)" },
+	{ "port add dev eth0 role x", "role \"x\": use trusted or untrusted" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 i 1", "\"i\" is ambiguous (ifindex, interval)" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 mode x", "mode \"x\": use transmit or inject" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 0x", "count \"0x\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 0x-1", "count \"0x-1\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count +1", "count \"+1\": not a number" },
+	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 1 2", "xid send: unexpected \"2\"" },
+	{ "port del r trusted", "port del: unexpected \"r\"" },
+	{ "stats show show", "stats: unexpected \"show\"" },
 };
 
 UT_CASE(bad_inputs)
@@ -225,6 +307,8 @@ UT_MAIN("apedgectl_args",
 	UT_ENTRY(port_forms),
 	UT_ENTRY(xid_forms),
 	UT_ENTRY(stats_monitor_daemon),
+	UT_ENTRY(prefixes),
+	UT_ENTRY(numbers_and_netns),
 	UT_ENTRY(bad_inputs),
 	UT_ENTRY(policy_set),
 	UT_ENTRY(names))
