@@ -316,6 +316,38 @@ UT_CASE(json_escape)
 	UT_EXPECT_STR(outbuf, "\"a\\\"b\\\\c\\n\\u0001\\u007f\"");
 }
 
+/* Valid UTF-8 passes as is; any other byte becomes U+FFFD. */
+UT_CASE(json_utf8)
+{
+	static const struct {
+		const char *in, *out;
+	} v[] = {
+		{ "caf\xc3\xa9", "\"caf\xc3\xa9\"" },
+		{ "\xe2\x82\xac\xf0\x9f\x93\xb6", "\"\xe2\x82\xac\xf0\x9f\x93\xb6\"" },
+		{ "\xef\xbf\xbf", "\"\xef\xbf\xbf\"" },
+		{ "\xf4\x8f\xbf\xbf", "\"\xf4\x8f\xbf\xbf\"" },
+		{ "a\xff" "b", "\"a\\ufffdb\"" },
+		{ "\x80", "\"\\ufffd\"" },
+		/* Overlong, surrogate, above U+10FFFF, truncated. */
+		{ "\xc0\xaf", "\"\\ufffd\\ufffd\"" },
+		{ "\xe0\x80\xaf", "\"\\ufffd\\ufffd\\ufffd\"" },
+		{ "\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"" },
+		{ "\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"" },
+		{ "\xc3", "\"\\ufffd\"" },
+		{ "\xe2\x82", "\"\\ufffd\\ufffd\"" },
+		{ "\xe2\x82x", "\"\\ufffd\\ufffdx\"" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		FILE *f = fmemopen(outbuf, sizeof(outbuf), "w");
+
+		json_string(f, v[i].in);
+		fclose(f);
+		UT_EXPECT_STR(outbuf, v[i].out);
+	}
+}
+
 UT_CASE(ctl_reply)
 {
 	char a[] = "ok\n{\"x\":1}\n", b[] = "error no such port\n",
@@ -341,4 +373,5 @@ UT_MAIN("apedgectl_reply",
 	UT_ENTRY(errors),
 	UT_ENTRY(family),
 	UT_ENTRY(json_escape),
+	UT_ENTRY(json_utf8),
 	UT_ENTRY(ctl_reply))
