@@ -77,14 +77,19 @@ struct parser {
 	size_t errlen;
 };
 
+/* The error, on one line whatever the words it quotes hold. */
 __attribute__((format(printf, 2, 3)))
 static int fail(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
+	char *c;
 
 	va_start(ap, fmt);
 	vsnprintf(p->err, p->errlen, fmt, ap);
 	va_end(ap);
+	for (c = p->errlen ? p->err : ""; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	return -1;
 }
 
@@ -180,6 +185,20 @@ static int number(struct parser *p, const char *kw, unsigned long min,
 	return 0;
 }
 
+/* As the kernel's dev_valid_name(): no '/', ':' or white space. */
+static bool valid_ifname(const char *s)
+{
+	const char *c;
+
+	if (!*s || strlen(s) >= ACTL_IFNAMSIZ || !strcmp(s, ".") ||
+	    !strcmp(s, ".."))
+		return false;
+	for (c = s; *c; c++)
+		if (*c == '/' || *c == ':' || isspace((unsigned char)*c))
+			return false;
+	return true;
+}
+
 static int device(struct parser *p, const char *kw, struct actl_req *req)
 {
 	unsigned long n;
@@ -195,8 +214,7 @@ static int device(struct parser *p, const char *kw, struct actl_req *req)
 	}
 	if (value(p, kw, &s))
 		return -1;
-	if (!*s || strlen(s) >= ACTL_IFNAMSIZ || strchr(s, '/') ||
-	    strchr(s, ' '))
+	if (!valid_ifname(s))
 		return fail(p, "\"%s\" is not a valid interface name", s);
 	strcpy(req->ifname, s);
 	return 0;

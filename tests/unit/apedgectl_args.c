@@ -212,6 +212,8 @@ static const struct {
 	{ "port add dev eth0 role boss", "role \"boss\": use trusted or untrusted" },
 	{ "port add dev abcdefghijklmnop", "\"abcdefghijklmnop\" is not a valid interface name" },
 	{ "port add dev a/b", "\"a/b\" is not a valid interface name" },
+	{ "port add dev a:b", "\"a:b\" is not a valid interface name" },
+	{ "port add dev ..", "\"..\" is not a valid interface name" },
 	{ "port add dev eth0 dev eth1", "the device is given twice" },
 	{ "port add ifindex 0", "ifindex 0: out of range 1..2147483647" },
 	{ "port add ifindex x", "ifindex \"x\": not a number" },
@@ -255,6 +257,9 @@ static const struct {
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 1 2", "xid send: unexpected \"2\"" },
 	{ "port del r trusted", "port del: unexpected \"r\"" },
 	{ "stats show show", "stats: unexpected \"show\"" },
+	/* A quoted word stays on the error's one line. */
+	{ "port\nadd", "unknown command \"port?add\" (try -h)" },
+	{ "port add dev eth\t0", "\"eth?0\" is not a valid interface name" },
 };
 
 UT_CASE(bad_inputs)
