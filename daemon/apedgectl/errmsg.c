@@ -36,6 +36,9 @@ static const char *known(enum actl_cmd cmd, int err)
 	case -EOPNOTSUPP:
 		return cmd == ACTL_CMD_PORT_ADD ?
 		       "device is not an Ethernet device" : NULL;
+	case -EIDRM:
+		return cmd == ACTL_CMD_MONITOR ?
+		       "the apedge module was unloaded" : NULL;
 	case -ENOSPC:
 		return cmd == ACTL_CMD_PORT_ADD ?
 		       "too many ports in this namespace" : NULL;

@@ -146,13 +146,19 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 {
 	int fd = mnl_socket_get_fd(nl->sock);
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	/* The controller's "notify" group has the controller's id. */
+	unsigned int ctrl_grp = GENL_ID_CTRL;
 	ssize_t n;
 
 	if (!nl->events_grp)
-		return -ENOENT;
+		return -EOPNOTSUPP;
 	if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
 				  &nl->events_grp, sizeof(nl->events_grp)) < 0)
 		return -errno;
+	/* To hear of the module's unloading; not worth failing for. */
+	if (nl->family != GENL_ID_CTRL)
+		mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
+				      &ctrl_grp, sizeof(ctrl_grp));
 	for (;;) {
 		const struct nlmsghdr *m;
 		int len;
@@ -178,10 +184,16 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 		len = n;
 		for (m = (const struct nlmsghdr *)nl->buf; actl_nlmsg_ok(m, len);
 		     m = mnl_nlmsg_next(m, &len)) {
-			if (m->nlmsg_type != nl->family)
-				continue;
-			if (fn(m, data) < 0)
-				return 0;
+			switch (actl_event_kind(m, nl->family)) {
+			case ACTL_EV_GONE:
+				return -EIDRM;
+			case ACTL_EV_FAMILY:
+				if (fn(m, data) < 0)
+					return 0;
+				break;
+			case ACTL_EV_OTHER:
+				break;
+			}
 		}
 	}
 }

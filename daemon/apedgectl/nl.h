@@ -53,6 +53,8 @@ int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
  * message when events were lost, until fn returns -1 (then 0) or a
  * signal arrives (then 0 too).  The signals that end it must be blocked
  * by the caller and absent from waitmask, the mask used while waiting.
+ * -EIDRM when the family goes away (its module was unloaded),
+ * -EOPNOTSUPP if it has no events group.
  */
 int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 		   const sigset_t *waitmask);

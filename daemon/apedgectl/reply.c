@@ -280,6 +280,21 @@ int actl_parse_family(const struct nlmsghdr *nlh, const char *group,
 	return 0;
 }
 
+enum actl_event_kind actl_event_kind(const struct nlmsghdr *nlh,
+				     uint16_t family)
+{
+	uint16_t id;
+	uint32_t grp;
+
+	if (nlh->nlmsg_type == family)
+		return ACTL_EV_FAMILY;
+	if (nlh->nlmsg_type != GENL_ID_CTRL ||
+	    actl_genl_cmd(nlh) != CTRL_CMD_DELFAMILY ||
+	    actl_parse_family(nlh, NULL, &id, &grp) || id != family)
+		return ACTL_EV_OTHER;
+	return ACTL_EV_GONE;
+}
+
 struct ext {
 	char *msg;
 	size_t len;

@@ -72,6 +72,20 @@ int actl_parse_stats(const struct nlmsghdr *nlh, struct actl_stats *st);
 int actl_parse_family(const struct nlmsghdr *nlh, const char *group,
 		      uint16_t *id, uint32_t *grp_id);
 
+/* What a message on the events socket is; see actl_event_kind(). */
+enum actl_event_kind {
+	ACTL_EV_OTHER,		/* none of our business */
+	ACTL_EV_FAMILY,		/* a message of the family */
+	ACTL_EV_GONE,		/* the family was unregistered */
+};
+
+/*
+ * Whether nlh is a message of family, the generic netlink controller's
+ * CTRL_CMD_DELFAMILY for family (its module was unloaded), or other.
+ */
+enum actl_event_kind actl_event_kind(const struct nlmsghdr *nlh,
+				     uint16_t family);
+
 /*
  * An NLMSG_ERROR (or NLMSG_DONE carrying an error): *err is the negative
  * errno (0 for an ACK) and msg the extended ACK text, or "" if none.

@@ -6,7 +6,8 @@
  * The first byte chooses how the rest is read:
  *   0  a receive buffer of netlink messages, as is;
  *   1  one genetlink message: the next byte is the command, the rest its
- *      attributes (so that the fuzzer need not find a valid header);
+ *      attributes (so that the fuzzer need not find a valid header); of
+ *      the controller if bit 3 of the first byte is set;
  *   2  one NLMSG_ERROR (or, with the next byte odd, NLMSG_DONE): the next
  *      byte's high bits are its flags, the rest its payload;
  *   3  a control socket reply.
@@ -184,6 +185,9 @@ static void one_message(const struct nlmsghdr *nlh, bool pretty)
 
 	print_all(nlh, pretty);
 	actl_parse_family(nlh, "events", &id, &grp);
+	if (actl_event_kind(nlh, 0x20) == ACTL_EV_GONE &&
+	    nlh->nlmsg_type != GENL_ID_CTRL)
+		abort();
 	if (!actl_parse_error(nlh, &err, msg, sizeof(msg)))
 		if (err > 0 || err < -4095 || strlen(msg) >= sizeof(msg))
 			abort();
@@ -241,7 +245,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case 1:
 		g.cmd = data[1];
-		wrapped(0x20, data[0] >> 7, &g, sizeof(g), data + 2, size - 2);
+		/* As the module's message, or as the controller's. */
+		wrapped(data[0] & 8 ? GENL_ID_CTRL : 0x20, data[0] >> 7, &g,
+			sizeof(g), data + 2, size - 2);
 		break;
 	case 2:
 		wrapped(data[1] & 1 ? NLMSG_DONE : NLMSG_ERROR,

@@ -42,6 +42,8 @@ UT_CASE(without_extack)
 		      "xid send: device is not an apedge port (No such file or directory)");
 	UT_EXPECT_STR(msg(ACTL_CMD_XID_SEND, -ENETDOWN, NULL),
 		      "xid send: port is down (Network is down)");
+	UT_EXPECT_STR(msg(ACTL_CMD_MONITOR, -EIDRM, NULL),
+		      "monitor: the apedge module was unloaded (Identifier removed)");
 	/* No guess where the errno means nothing particular. */
 	UT_EXPECT_STR(msg(ACTL_CMD_INFO, -ENOENT, NULL),
 		      "info: No such file or directory");

@@ -307,6 +307,33 @@ UT_CASE(family)
 	UT_EXPECT(grp_id == 0);
 }
 
+/* The controller announcing a family's end, for the monitor. */
+UT_CASE(event_kind)
+{
+	struct nlmsghdr *nlh = genl_msg(APEDGE_CMD_PORT_ADD_NTF);
+
+	nlh->nlmsg_type = 42;
+	UT_EXPECT(actl_event_kind(nlh, 42) == ACTL_EV_FAMILY);
+	UT_EXPECT(actl_event_kind(nlh, 43) == ACTL_EV_OTHER);
+
+	nlh = genl_msg(CTRL_CMD_DELFAMILY);
+	nlh->nlmsg_type = GENL_ID_CTRL;
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "apedge");
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 42);
+	UT_EXPECT(actl_event_kind(nlh, 42) == ACTL_EV_GONE);
+	/* Another family's end, or another command, is not ours. */
+	UT_EXPECT(actl_event_kind(nlh, 43) == ACTL_EV_OTHER);
+	((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->cmd = CTRL_CMD_NEWFAMILY;
+	UT_EXPECT(actl_event_kind(nlh, 42) == ACTL_EV_OTHER);
+	/* A malformed one is ignored. */
+	nlh = genl_msg(CTRL_CMD_DELFAMILY);
+	nlh->nlmsg_type = GENL_ID_CTRL;
+	mnl_attr_put_u32(nlh, CTRL_ATTR_FAMILY_ID, 42);
+	UT_EXPECT(actl_event_kind(nlh, 42) == ACTL_EV_OTHER);
+	nlh->nlmsg_len = NLMSG_HDRLEN;
+	UT_EXPECT(actl_event_kind(nlh, 42) == ACTL_EV_OTHER);
+}
+
 UT_CASE(json_escape)
 {
 	FILE *f = fmemopen(outbuf, sizeof(outbuf), "w");
@@ -372,6 +399,7 @@ UT_MAIN("apedgectl_reply",
 	UT_ENTRY(message_bounds),
 	UT_ENTRY(errors),
 	UT_ENTRY(family),
+	UT_ENTRY(event_kind),
 	UT_ENTRY(json_escape),
 	UT_ENTRY(json_utf8),
 	UT_ENTRY(ctl_reply))
