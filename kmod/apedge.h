@@ -68,6 +68,8 @@ struct apedge_stats {
  * @hooks: the netfilter ingress and egress hooks
  * @nhooks: how many of @hooks are registered
  * @stats: per-CPU counters
+ * @base: what the counters were at the last reset, subtracted on reading
+ * @base_lock: protects @base
  * @rcu: for freeing after a grace period
  */
 struct apedge_port {
@@ -80,6 +82,8 @@ struct apedge_port {
 	struct nf_hook_ops hooks[APEDGE_DIR_MAX];
 	unsigned int nhooks;
 	struct apedge_pcpu_stats __percpu *stats;
+	struct apedge_stats *base;
+	spinlock_t base_lock;	/* protects base */
 	struct rcu_head rcu;
 };
 
@@ -118,7 +122,8 @@ void apedge_port_del_all(struct apedge_net *an);
 int apedge_port_notifier_register(void);
 void apedge_port_notifier_unregister(void);
 
-void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st);
+void apedge_stats_read(struct apedge_port *port, struct apedge_stats *st);
+int apedge_stats_reset(struct apedge_port *port);
 
 struct apedge_pcpu_stats __percpu *apedge_stats_alloc(void);
 

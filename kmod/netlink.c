@@ -297,8 +297,7 @@ static int apedge_stats_put(struct sk_buff *msg,
 	return 0;
 }
 
-static int apedge_stats_fill(struct sk_buff *msg,
-			     const struct apedge_port *port,
+static int apedge_stats_fill(struct sk_buff *msg, struct apedge_port *port,
 			     u32 portid, u32 seq, int flags)
 {
 	struct apedge_stats *st;
@@ -314,12 +313,11 @@ static int apedge_stats_fill(struct sk_buff *msg,
 	return err;
 }
 
-typedef int (*apedge_fill_fn)(struct sk_buff *msg,
-			      const struct apedge_port *port,
+/* Fill one port's object; reading a port's counters takes its lock. */
+typedef int (*apedge_fill_fn)(struct sk_buff *msg, struct apedge_port *port,
 			      u32 portid, u32 seq, int flags);
 
-static int apedge_port_fill_get(struct sk_buff *msg,
-				const struct apedge_port *port,
+static int apedge_port_fill_get(struct sk_buff *msg, struct apedge_port *port,
 				u32 portid, u32 seq, int flags)
 {
 	return apedge_port_fill(msg, port, portid, seq, flags,
@@ -532,6 +530,29 @@ static int apedge_nl_policy_set(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+static int apedge_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct apedge_port *port;
+	int err = 0;
+
+	rtnl_lock();
+	if (!info->attrs[APEDGE_A_STATS_IFINDEX] &&
+	    !info->attrs[APEDGE_A_STATS_IFNAME]) {
+		list_for_each_entry(port, &an->ports, list) {
+			err = apedge_stats_reset(port);
+			if (err)
+				break;
+		}
+	} else {
+		port = apedge_port_from_attrs(info, APEDGE_A_STATS_IFINDEX,
+					      APEDGE_A_STATS_IFNAME);
+		err = IS_ERR(port) ? PTR_ERR(port) : apedge_stats_reset(port);
+	}
+	rtnl_unlock();
+	return err;
+}
+
 static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_INFO_GET,
@@ -578,6 +599,13 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.doit = apedge_nl_policy_set,
 		.policy = apedge_port_policy,
 		.maxattr = APEDGE_A_PORT_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_STATS_RESET,
+		.doit = apedge_nl_stats_reset,
+		.policy = apedge_stats_policy,
+		.maxattr = APEDGE_A_STATS_IFNAME,
 		.flags = GENL_ADMIN_PERM,
 	},
 };

@@ -61,10 +61,14 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	if (!port)
 		return -ENOMEM;
 	port->stats = apedge_stats_alloc();
-	if (!port->stats) {
+	port->base = kzalloc(sizeof(*port->base), GFP_KERNEL);
+	if (!port->stats || !port->base) {
+		free_percpu(port->stats);
+		kfree(port->base);
 		kfree(port);
 		return -ENOMEM;
 	}
+	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
 	port->dev = dev;
@@ -72,6 +76,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	err = apedge_hooks_register(port, extack);
 	if (err) {
 		free_percpu(port->stats);
+		kfree(port->base);
 		kfree(port);
 		return err;
 	}
@@ -94,6 +99,7 @@ static void apedge_port_free_rcu(struct rcu_head *head)
 	 */
 	netdev_put(port->dev, &port->dev_tracker);
 	free_percpu(port->stats);
+	kfree(port->base);
 	kfree(port);
 }
 

@@ -3,6 +3,7 @@
  * apedge: per-port, per-CPU 64-bit counters.
  */
 #include <linux/percpu.h>
+#include <linux/slab.h>
 
 #include "apedge.h"
 
@@ -48,7 +49,9 @@ static void apedge_stats_sum(const struct apedge_port *port, u64 *out,
 	}
 }
 
-void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st)
+/* The sums of every CPU's counters since the port was attached. */
+static void apedge_stats_raw(const struct apedge_port *port,
+			     struct apedge_stats *st)
 {
 	memset(st, 0, sizeof(*st));
 	apedge_stats_sum(port, st->ctr, offsetof(struct apedge_pcpu_stats, ctr),
@@ -59,4 +62,48 @@ void apedge_stats_read(const struct apedge_port *port, struct apedge_stats *st)
 	apedge_stats_sum(port, &st->bad[0][0],
 			 offsetof(struct apedge_pcpu_stats, bad),
 			 sizeof(st->bad) / sizeof(u64));
+}
+
+/**
+ * apedge_stats_read - a port's counters since its last reset
+ * @port: the port
+ * @st: the result
+ *
+ * Any context but hard IRQ.
+ */
+void apedge_stats_read(struct apedge_port *port, struct apedge_stats *st)
+{
+	u64 *v = (u64 *)st;
+	const u64 *b;
+	size_t i;
+
+	apedge_stats_raw(port, st);
+	spin_lock_bh(&port->base_lock);
+	b = (const u64 *)port->base;
+	for (i = 0; i < sizeof(*st) / sizeof(u64); i++)
+		v[i] -= b[i];
+	spin_unlock_bh(&port->base_lock);
+}
+
+/**
+ * apedge_stats_reset - start a port's counters again from zero
+ * @port: the port
+ *
+ * The per-CPU counters are never written but by the fast path: the reset
+ * takes their present sums as the base that reading subtracts.  Process
+ * context.
+ */
+int apedge_stats_reset(struct apedge_port *port)
+{
+	struct apedge_stats *now;
+
+	now = kmalloc(sizeof(*now), GFP_KERNEL);
+	if (!now)
+		return -ENOMEM;
+	apedge_stats_raw(port, now);
+	spin_lock_bh(&port->base_lock);
+	memcpy(port->base, now, sizeof(*now));
+	spin_unlock_bh(&port->base_lock);
+	kfree(now);
+	return 0;
 }

@@ -36,6 +36,7 @@ const char actl_usage[] =
 "  xid send dev IF sta MAC [mode transmit|inject] [vlan VID]\n"
 "           [count N [interval MS]] [rw BYTE]\n"
 "  stats [show] [dev IF]\n"
+"  stats reset [dev IF]\n"
 "  policy set dev IF CLASS pass|drop [CLASS pass|drop]...\n"
 "  monitor\n"
 "  daemon status|ping|reload\n"
@@ -62,6 +63,7 @@ const char *actl_cmd_name(enum actl_cmd cmd)
 	case ACTL_CMD_MONITOR: return "monitor";
 	case ACTL_CMD_DAEMON: return "daemon";
 	case ACTL_CMD_POLICY_SET: return "policy set";
+	case ACTL_CMD_STATS_RESET: return "stats reset";
 	case ACTL_CMD_HELP: return "help";
 	case ACTL_CMD_VERSION: return "version";
 	case ACTL_CMD_NONE: break;
@@ -365,7 +367,7 @@ static int parse_xid(struct parser *p, struct actl_req *req)
 }
 
 static const char *const stats_first[] = {
-	"show", "list", "dev", "ifindex", NULL
+	"show", "list", "reset", "dev", "ifindex", NULL
 };
 static const char *const dev_kws[] = { "dev", "ifindex", NULL };
 
@@ -378,13 +380,17 @@ static int parse_stats(struct parser *p, struct actl_req *req)
 	while ((raw = next(p))) {
 		if (!(kw = expand(p, raw, first ? stats_first : dev_kws)))
 			return -1;
-		if (first && (!strcmp(kw, "show") || !strcmp(kw, "list"))) {
+		if (first && (!strcmp(kw, "show") || !strcmp(kw, "list") ||
+			      !strcmp(kw, "reset"))) {
+			if (!strcmp(kw, "reset"))
+				req->cmd = ACTL_CMD_STATS_RESET;
 			first = false;
 			continue;
 		}
 		first = false;
 		if (!is_dev_kw(kw))
-			return fail(p, "stats: unexpected \"%s\"", raw);
+			return fail(p, "%s: unexpected \"%s\"",
+				    actl_cmd_name(req->cmd), raw);
 		if (device(p, kw, req))
 			return -1;
 	}

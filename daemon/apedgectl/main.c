@@ -243,6 +243,11 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 		free(cbuf);
 		break;
 	}
+	case ACTL_CMD_STATS_RESET:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_STATS_RESET, 0);
+		put_dev(nlh, req, APEDGE_A_STATS_IFINDEX, APEDGE_A_STATS_IFNAME);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
 	case ACTL_CMD_POLICY_SET: {
 		struct nlattr *nest;
 		unsigned int c;

@@ -115,6 +115,13 @@ UT_CASE(stats_monitor_daemon)
 	UT_EXPECT_STR(r.ifname, "eth0");
 	UT_ASSERT(parse("-j stats dev eth0", &r, err) == 0);
 	UT_EXPECT(r.json);
+	UT_ASSERT(parse("stats reset", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATS_RESET && !r.ifname[0]);
+	UT_ASSERT(parse("stats reset dev va", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATS_RESET);
+	UT_EXPECT_STR(r.ifname, "va");
+	UT_EXPECT(parse("stats reset now", &r, err) == -1);
+	UT_EXPECT_STR(err, "stats reset: unexpected \"now\"");
 	UT_ASSERT(parse("monitor", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR);
 	UT_ASSERT(parse("daemon", &r, err) == 0);

@@ -61,6 +61,10 @@ err "unprivileged port del" "apedgectl: port del: Operation not permitted (needs
 	nobody apedgectl port del dev va
 err "unprivileged xid send" "apedgectl: xid send: Operation not permitted (needs CAP_NET_ADMIN)" \
 	nobody apedgectl xid send dev va sta "$STA"
+err "unprivileged policy set" "apedgectl: policy set: Operation not permitted (needs CAP_NET_ADMIN)" \
+	nobody apedgectl policy set dev va nd-ra drop
+err "policy set on a non-port" "apedgectl: policy set: device is not an apedge port (No such file or directory)" \
+	apedgectl policy set dev vb nd-ra drop
 err "root without CAP_NET_ADMIN" "apedgectl: port add: Operation not permitted (needs CAP_NET_ADMIN)" \
 	setpriv --inh-caps=-net_admin --bounding-set=-net_admin apedgectl port add dev vb
 

@@ -55,6 +55,13 @@ check "the server messages now pass va" test "$(counter va ingress dhcpv4-server
 apedgectl policy set dev va dhcpv4-server drop
 kill %1 2>/dev/null
 
+check_fail "stats reset needs CAP_NET_ADMIN" \
+	setpriv --reuid=65534 --regid=65534 --clear-groups apedgectl stats reset dev va
+check "stats reset dev va" apedgectl stats reset dev va
+check_eq "va's DHCP counters back to zero" "0 0" \
+	"$(counter va ingress dhcpv4-server pass) $(counter va egress dhcpv4-client pass)"
+check "vc's kept" test "$(counter vc ingress dhcpv4-client pass)" -ge 1
+
 # Router Advertisements
 cat >"$T/radvd.conf" <<EOC
 interface vs {
@@ -74,6 +81,7 @@ check_eq "no RA went out of vc" 0 "$(counter vc egress nd-ra pass)"
 apedgectl port del dev va
 apedgectl port add dev va role trusted
 check "trusted va: the client installs a default route" wait_for 60 defroute
-check "RAs pass va now" test "$(counter va ingress nd-ra pass)" -ge 1
+ra_passed() { test "$(counter va ingress nd-ra pass)" -ge 1; }
+check "RAs pass va now" wait_for 30 ra_passed
 echo "# radvd's log:"
 sed 's/^/#   /' "$T/radvd.log" | tail -n 5
