@@ -18,7 +18,7 @@ static int needs_port(enum actl_cmd cmd)
 {
 	return cmd == ACTL_CMD_PORT_DEL || cmd == ACTL_CMD_PORT_SHOW ||
 	       cmd == ACTL_CMD_XID_SEND || cmd == ACTL_CMD_STATS ||
-	       cmd == ACTL_CMD_POLICY_SET;
+	       cmd == ACTL_CMD_STATS_RESET || cmd == ACTL_CMD_POLICY_SET;
 }
 
 /* What the module means by err for cmd, or NULL. */

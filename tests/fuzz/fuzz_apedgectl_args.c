@@ -62,7 +62,7 @@ static const char *const vocab[] = {
 	"info", "port", "add", "del", "delete", "show", "list", "ls", "dev",
 	"ifindex", "role", "trusted", "untrusted", "xid", "send", "sta",
 	"mode", "transmit", "inject", "vlan", "count", "interval", "rw",
-	"stats", "monitor", "daemon", "status", "ping", "reload", "help",
+	"stats", "reset", "monitor", "daemon", "status", "ping", "reload", "help",
 	"policy", "set", "nd-ra", "dhcpv4-server", "malformed", "pass", "drop",
 	"-j", "-p", "-jp", "-n", "--netns", "-s", "-h", "-V", "--json",
 	"0", "1", "2", "31", "32", "33", "4094", "4095", "10000", "10001",

@@ -40,6 +40,10 @@ UT_CASE(without_extack)
 		      "port del: device is not an apedge port (No such file or directory)");
 	UT_EXPECT_STR(msg(ACTL_CMD_XID_SEND, -ENOENT, NULL),
 		      "xid send: device is not an apedge port (No such file or directory)");
+	UT_EXPECT_STR(msg(ACTL_CMD_STATS_RESET, -ENOENT, NULL),
+		      "stats reset: device is not an apedge port (No such file or directory)");
+	UT_EXPECT_STR(msg(ACTL_CMD_POLICY_SET, -ENODEV, NULL),
+		      "policy set: no such device (No such device)");
 	UT_EXPECT_STR(msg(ACTL_CMD_XID_SEND, -ENETDOWN, NULL),
 		      "xid send: port is down (Network is down)");
 	UT_EXPECT_STR(msg(ACTL_CMD_MONITOR, -EIDRM, NULL),
