@@ -1,21 +1,56 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Helpers for the VM tests (tests/vm/t_*.sh), sourced by each test.  A
-# test runs as root in a fresh guest state: no apedge module, no links
-# but lo.  tests/vm/run cleans up after it.
+# test runs as root in the guest, in a fresh state: no apedge module, no
+# links but lo, no namespaces; tests/vm/run cleans up after it.
 #
-#   check DESC CMD...         ok if CMD succeeds
-#   check_fail DESC CMD...    ok if CMD fails
-#   check_eq DESC WANT GOT    ok if the strings are equal
-#   check_match DESC RE TEXT  ok if TEXT matches the extended regex RE
-#   wait_for SECS CMD...      poll CMD every 0.1 s until it succeeds
-#   load_module, veth NAME PEER, capture IF FILTER, capture_wait
+# Checks print "ok - DESC" or "not ok - DESC" (and what went wrong, as
+# "#" lines), and never stop the test:
+#
+#   check DESC CMD...          CMD succeeds
+#   check_fail DESC CMD...     CMD fails (also: expect_fail)
+#   check_eq DESC WANT GOT     the strings are equal
+#   check_match DESC RE TEXT   TEXT matches the extended regex RE
+#   dmesg_clean [DESC]         no kernel warning since dmesg_mark (or the
+#                              start of the test)
+#
+# Any other command at the top level of a test that fails stops the test,
+# as with set -e (an ERR trap; the same exemptions: conditions, && and ||
+# lists, "!"); the runner counts that as a failure.  Inside functions
+# and $(...) the test decides.
+#
+#   wait_for SECS CMD...       poll CMD every 0.1 s until it succeeds;
+#                              status 1 after SECS seconds
+#   dmesg_mark                 the kernel log's checks start here
+#   load_module [PARAM...]     insmod the apedge.ko built for this kernel
+#   unload_module              rmmod apedge
+#   veth [NAME [PEER]]         a veth pair (va vb by default), both up
+#   veth_ns NS [NAME [PEER]]   the same with PEER moved into netns NS
+#                              (created if needed)
+#   capture IF FILTER [N]      tcpdump in the background into $T/cap.IF,
+#                              returns once it listens
+#   capture_wait IF [SECS]     wait for its N frames
+#   frame_hex IF [N], frames IF
+#
+# $top is the repository, $T a private scratch directory.  Run alone (not
+# from tests/vm/run), a test ends with "N passed, N failed" and fails if
+# a check did.
 
 set -u
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export PATH=$top/daemon/build/bin:$PATH
-results=${APEDGE_RESULTS:-/dev/null}
 T=$(mktemp -d)
+if [ -n "${APEDGE_RESULTS:-}" ]; then
+	results=$APEDGE_RESULTS
+	_standalone=
+else
+	results=$T/results
+	_standalone=1
+fi
+: >>"$results"
+
+# The kernel log lines that fail a test.
+DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|refcount|unregister_netdevice: waiting|kmemleak|UBSAN|KASAN|list_(add|del) corruption|INFO: task .* blocked'
 
 _result() {
 	echo "$1 - $2"
@@ -31,6 +66,7 @@ check() {
 		_result "not ok" "$desc"
 		echo "$out" | sed 's/^/#   /' | head -n 20
 	fi
+	return 0
 }
 
 check_fail() {
@@ -42,6 +78,11 @@ check_fail() {
 	else
 		_result ok "$desc"
 	fi
+	return 0
+}
+
+expect_fail() {
+	check_fail "$@"
 }
 
 check_eq() {
@@ -52,6 +93,7 @@ check_eq() {
 		echo "#   want: $2"
 		echo "#   got:  $3"
 	fi
+	return 0
 }
 
 check_match() {
@@ -62,30 +104,89 @@ check_match() {
 		echo "#   want /$2/"
 		echo "#   got:  $3"
 	fi
+	return 0
 }
 
 wait_for() {
-	local secs=$1 i
+	local secs=$1 end
 	shift
-	for ((i = 0; i < secs * 10; i++)); do
-		"$@" >/dev/null 2>&1 && return 0
+	end=$((SECONDS + secs))
+	until "$@" >/dev/null 2>&1; do
+		[ "$SECONDS" -lt "$end" ] || return 1
 		sleep 0.1
 	done
+	return 0
+}
+
+# The kernel log from the last mark on (all of it if the mark is gone).
+# tests/vm/run marks the start of each test.
+dmesg_mark() {
+	APEDGE_DMESG_MARK="apedge-test: mark $$.$RANDOM.$SECONDS"
+	echo "$APEDGE_DMESG_MARK" >/dev/kmsg
+}
+
+dmesg_since() {
+	dmesg | awk -v m="${APEDGE_DMESG_MARK:-}" '
+		{ l[NR] = $0 }
+		m != "" && index($0, m) { from = NR + 1 }
+		END { for (i = from ? from : 1; i <= NR; i++) print l[i] }'
+}
+
+dmesg_clean() {
+	local bad
+	bad=$(dmesg_since | grep -E "$DMESG_BAD")
+	if [ -z "$bad" ]; then
+		_result ok "${1:-kernel log clean}"
+	else
+		_result "not ok" "${1:-kernel log clean}"
+		echo "$bad" | sed 's/^/#   /' | head -n 40
+	fi
+	return 0
+}
+
+# The module built for the running kernel: build/kmod/KVER/apedge.ko (by
+# tests/vm/run or scripts/kbuild), else kmod/apedge.ko if it was built for
+# this kernel.
+module_path() {
+	local kver ko
+	kver=$(uname -r)
+	for ko in "$top/build/kmod/$kver/apedge.ko" "$top/kmod/apedge.ko"; do
+		if [ -f "$ko" ] && [ "$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)" = "$kver" ]; then
+			echo "$ko"
+			return 0
+		fi
+	done
+	echo "no apedge.ko for $kver (build it: scripts/kbuild $kver)" >&2
 	return 1
 }
 
 load_module() {
-	insmod "$top/build/kmod/$(uname -r)/apedge.ko"
+	local ko dep
+	ko=$(module_path) || return 1
+	for dep in $(modinfo -F depends "$ko" | tr ',' ' '); do
+		modprobe "$dep" || return 1
+	done
+	insmod "$ko" "$@"
 }
 
-# veth NAME PEER: a veth pair, both ends up.
+unload_module() {
+	rmmod apedge
+}
+
 veth() {
-	ip link add "$1" type veth peer name "$2" &&
-		ip link set "$1" up && ip link set "$2" up
+	local a=${1:-va} b=${2:-vb}
+	ip link add "$a" type veth peer name "$b" &&
+		ip link set "$a" up && ip link set "$b" up
 }
 
-# capture IF FILTER [COUNT]: tcpdump in the background into $T/cap.IF;
-# returns once it listens.  capture_wait IF waits for COUNT frames.
+veth_ns() {
+	local ns=$1 a=${2:-va} b=${3:-vb}
+	[ -e "/run/netns/$ns" ] || ip netns add "$ns" || return 1
+	ip link add "$a" type veth peer name "$b" netns "$ns" &&
+		ip link set "$a" up && ip -n "$ns" link set "$b" up &&
+		ip -n "$ns" link set lo up
+}
+
 capture() {
 	local ifc=$1 filter=$2 count=${3:-1}
 	tcpdump -i "$ifc" -n -e -xx -l -c "$count" "$filter" \
@@ -114,5 +215,27 @@ frames() {
 	grep -c '^[0-9]' "$T/cap.$1"
 }
 
-trap 'rm -rf "$T"; kill $(jobs -p) 2>/dev/null; true' EXIT
+# A failed command at the top level of the test stops it.
+_errexit() {
+	local rc=$1 line=$2 cmd=$3
+	echo "# ${APEDGE_TEST:-$(basename "$0" .sh)}: line $line: '$cmd' failed with status $rc; stopping" >&2
+	exit "$rc"
+}
+trap '_errexit $? "$LINENO" "$BASH_COMMAND"' ERR
 
+_atexit() {
+	local rc=$? p f
+	trap - ERR
+	# shellcheck disable=SC2046
+	kill $(jobs -p) 2>/dev/null
+	if [ -n "$_standalone" ]; then
+		p=$(grep -cx ok "$results")
+		f=$(grep -cx 'not ok' "$results")
+		[ "$rc" -eq 0 ] || f=$((f + 1))
+		echo "$p passed, $f failed"
+		rc=$((f > 0))
+	fi
+	rm -rf "$T"
+	exit "$rc"
+}
+trap _atexit EXIT
