@@ -29,11 +29,14 @@ enum apedge_ctr {
 	APEDGE_CTR_XID_TRANSMIT,
 	APEDGE_CTR_XID_INJECT,
 	APEDGE_CTR_XID_ERRORS,
+	APEDGE_CTR_PUNT_SENT,
+	APEDGE_CTR_PUNT_RATELIMITED,
+	APEDGE_CTR_PUNT_OVERFLOW,
 	APEDGE_CTR_MAX
 };
 
 #define APEDGE_DIR_MAX		APEDGE_DIRECTION_EGRESS
-#define APEDGE_VERDICT_MAX	APEDGE_VERDICT_DROP
+#define APEDGE_VERDICT_MAX	APEDGE_VERDICT_REDIRECT
 
 /*
  * Per-CPU counters of a port.  The guard's are indexed by enum values
@@ -67,6 +70,8 @@ struct apedge_stats {
  *	     under RTNL, read locklessly by the hooks
  * @hooks: the netfilter ingress and egress hooks
  * @nhooks: how many of @hooks are registered
+ * @punt: the queue of packets to the punt group (punt.c)
+ * @punt_rate: most packets per second to punt; written under RTNL
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -81,6 +86,8 @@ struct apedge_port {
 	u8 verdict[APEDGE_PCLASS_MAX];
 	struct nf_hook_ops hooks[APEDGE_DIR_MAX];
 	unsigned int nhooks;
+	struct apedge_punt *punt;
+	u32 punt_rate;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
@@ -159,6 +166,37 @@ void apedge_policy_init(struct apedge_port *port);
 int apedge_hooks_register(struct apedge_port *port,
 			  struct netlink_ext_ack *extack);
 void apedge_hooks_unregister(struct apedge_port *port);
+
+/* punting packets to userspace (punt.c) */
+
+#define APEDGE_PUNT_RATE_DEFAULT	100
+#define APEDGE_PUNT_SLOTS		64
+
+/**
+ * struct apedge_punt_pkt - a punted packet on its way to the punt group
+ * @dir: enum apedge_direction
+ * @pclass: enum apedge_policy_class
+ * @verdict: APEDGE_VERDICT_COPY or APEDGE_VERDICT_REDIRECT
+ * @caplen: bytes in @data
+ * @len: the packet's length from the network header on
+ * @data: the packet from the network header on, cut to the snap length
+ */
+struct apedge_punt_pkt {
+	u8 dir;
+	u8 pclass;
+	u8 verdict;
+	u16 caplen;
+	u32 len;
+	u8 data[APEDGE_PUNT_SNAPLEN];
+};
+
+struct apedge_punt *apedge_punt_alloc(struct apedge_port *port);
+void apedge_punt_free(struct apedge_punt *punt);
+void apedge_punt_stop(struct apedge_port *port);
+bool apedge_punt(struct apedge_port *port, const struct sk_buff *skb,
+		 unsigned int off, u8 dir, u8 pclass, u8 verdict);
+void apedge_notify_punt(struct apedge_port *port,
+			const struct apedge_punt_pkt *pkt);
 
 /* XID Layer-2 Update frames (xid.c) */
 

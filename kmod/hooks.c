@@ -61,7 +61,19 @@ static unsigned int apedge_hook(struct apedge_port *port, struct sk_buff *skb,
 	if (dir == APEDGE_DIRECTION_INGRESS)
 		verdict = READ_ONCE(port->verdict[pclass - 1]);
 	apedge_count_pkt(port, dir, pclass, verdict, cls.reason);
-	return verdict == APEDGE_VERDICT_DROP ? NF_DROP : NF_ACCEPT;
+
+	switch (verdict) {
+	case APEDGE_VERDICT_DROP:
+		return NF_DROP;
+	case APEDGE_VERDICT_COPY:
+		apedge_punt(port, skb, off, dir, pclass, verdict);
+		return NF_ACCEPT;
+	case APEDGE_VERDICT_REDIRECT:
+		/* The copy in the ring is the packet now; over the rate, gone. */
+		apedge_punt(port, skb, off, dir, pclass, verdict);
+		return NF_DROP;
+	}
+	return NF_ACCEPT;
 }
 
 /* Ingress: skb->data is at the network header, skb->protocol its type. */

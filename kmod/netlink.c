@@ -27,6 +27,7 @@ const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1] = {
 						APEDGE_PORT_ROLE_UNTRUSTED,
 						APEDGE_PORT_ROLE_TRUSTED),
 	[APEDGE_A_PORT_POLICY] = NLA_POLICY_NESTED(apedge_policy_policy),
+	[APEDGE_A_PORT_PUNT_RATE] = NLA_POLICY_MAX(NLA_U32, APEDGE_PUNT_RATE_MAX),
 };
 
 const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
@@ -53,10 +54,12 @@ static struct genl_family apedge_genl_family;
 
 enum apedge_mcgrp {
 	APEDGE_MCGRP_EVENTS_ID,
+	APEDGE_MCGRP_PUNT_ID,
 };
 
 static const struct genl_multicast_group apedge_mcgrps[] = {
 	[APEDGE_MCGRP_EVENTS_ID] = { .name = APEDGE_MCGRP_EVENTS },
+	[APEDGE_MCGRP_PUNT_ID] = { .name = APEDGE_MCGRP_PUNT },
 };
 
 /*
@@ -123,7 +126,8 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 			APEDGE_FEATURES_XID_INJECT |
 			APEDGE_FEATURES_XID_VLAN |
 			APEDGE_FEATURES_XID_BURST |
-			APEDGE_FEATURES_GUARD))
+			APEDGE_FEATURES_GUARD |
+			APEDGE_FEATURES_PUNT))
 		goto nospace;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -259,7 +263,9 @@ static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
 	if (nla_put_u32(msg, APEDGE_A_PORT_IFINDEX, port->dev->ifindex) ||
 	    nla_put_string(msg, APEDGE_A_PORT_IFNAME, port->dev->name) ||
 	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, port->role) ||
-	    apedge_policy_fill(msg, port)) {
+	    apedge_policy_fill(msg, port) ||
+	    nla_put_u32(msg, APEDGE_A_PORT_PUNT_RATE,
+			READ_ONCE(port->punt_rate))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -289,7 +295,16 @@ static int apedge_stats_put(struct sk_buff *msg,
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_XID_ERRORS,
 			      st->ctr[APEDGE_CTR_XID_ERRORS],
 			      APEDGE_A_STATS_PAD) ||
-	    apedge_counters_fill(msg, st)) {
+	    apedge_counters_fill(msg, st) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_PUNT_SENT,
+			      st->ctr[APEDGE_CTR_PUNT_SENT],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_PUNT_RATELIMITED,
+			      st->ctr[APEDGE_CTR_PUNT_RATELIMITED],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_PUNT_OVERFLOW,
+			      st->ctr[APEDGE_CTR_PUNT_OVERFLOW],
+			      APEDGE_A_STATS_PAD)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -499,8 +514,8 @@ static int apedge_policy_parse(struct genl_info *info,
 			nla_get_u32(tb[APEDGE_A_POLICY_VERDICT]);
 		n++;
 	}
-	if (!n) {
-		NL_SET_ERR_MSG(info->extack, "no policy entry given");
+	if (!n && !info->attrs[APEDGE_A_PORT_PUNT_RATE]) {
+		NL_SET_ERR_MSG(info->extack, "no policy entry or punt rate given");
 		return -EINVAL;
 	}
 	return 0;
@@ -525,6 +540,9 @@ static int apedge_nl_policy_set(struct sk_buff *skb, struct genl_info *info)
 		for (i = 0; i < APEDGE_PCLASS_MAX; i++)
 			if (verdict[i])
 				WRITE_ONCE(port->verdict[i], verdict[i]);
+		if (info->attrs[APEDGE_A_PORT_PUNT_RATE])
+			WRITE_ONCE(port->punt_rate,
+				   nla_get_u32(info->attrs[APEDGE_A_PORT_PUNT_RATE]));
 	}
 	rtnl_unlock();
 	return err;
@@ -649,6 +667,47 @@ void apedge_notify_port(struct apedge_port *port, u8 cmd)
 	}
 	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
 				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+}
+
+/**
+ * apedge_notify_punt - send a punted packet to the punt group
+ * @port: the port it crossed
+ * @pkt: the packet
+ *
+ * Process context (the port's punt work).
+ */
+void apedge_notify_punt(struct apedge_port *port,
+			const struct apedge_punt_pkt *pkt)
+{
+	struct net *net = port->an->net;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_PUNT_ID))
+		return;
+	msg = genlmsg_new(nla_total_size(pkt->caplen) + 128, GFP_KERNEL);
+	if (!msg)
+		goto fail;
+	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
+			  APEDGE_CMD_PUNT_NTF);
+	if (!hdr ||
+	    nla_put_u32(msg, APEDGE_A_PUNT_IFINDEX, port->dev->ifindex) ||
+	    nla_put_u32(msg, APEDGE_A_PUNT_DIRECTION, pkt->dir) ||
+	    nla_put_u32(msg, APEDGE_A_PUNT_CLASS, pkt->pclass) ||
+	    nla_put_u32(msg, APEDGE_A_PUNT_VERDICT, pkt->verdict) ||
+	    nla_put_u32(msg, APEDGE_A_PUNT_LEN, pkt->len) ||
+	    nla_put(msg, APEDGE_A_PUNT_PACKET, pkt->caplen, pkt->data)) {
+		nlmsg_free(msg);
+		goto fail;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_PUNT_ID, GFP_KERNEL);
+	apedge_count(port, APEDGE_CTR_PUNT_SENT);
+	return;
+fail:
+	apedge_count(port, APEDGE_CTR_PUNT_OVERFLOW);
 }
 
 int __init apedge_genl_register(void)

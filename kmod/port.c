@@ -62,30 +62,34 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		return -ENOMEM;
 	port->stats = apedge_stats_alloc();
 	port->base = kzalloc(sizeof(*port->base), GFP_KERNEL);
-	if (!port->stats || !port->base) {
-		free_percpu(port->stats);
-		kfree(port->base);
-		kfree(port);
-		return -ENOMEM;
+	port->punt = apedge_punt_alloc(port);
+	if (!port->stats || !port->base || !port->punt) {
+		err = -ENOMEM;
+		goto err_free;
 	}
+	port->punt_rate = APEDGE_PUNT_RATE_DEFAULT;
 	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
 	port->dev = dev;
 	apedge_policy_init(port);
 	err = apedge_hooks_register(port, extack);
-	if (err) {
-		free_percpu(port->stats);
-		kfree(port->base);
-		kfree(port);
-		return err;
-	}
+	if (err)
+		goto err_free;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
 
 	list_add_tail_rcu(&port->list, &an->ports);
 	an->nports++;
 	apedge_notify_port(port, APEDGE_CMD_PORT_ADD_NTF);
 	return 0;
+
+err_free:
+	if (port->punt)
+		apedge_punt_free(port->punt);
+	free_percpu(port->stats);
+	kfree(port->base);
+	kfree(port);
+	return err;
 }
 
 static void apedge_port_free_rcu(struct rcu_head *head)
@@ -100,6 +104,7 @@ static void apedge_port_free_rcu(struct rcu_head *head)
 	netdev_put(port->dev, &port->dev_tracker);
 	free_percpu(port->stats);
 	kfree(port->base);
+	apedge_punt_free(port->punt);
 	kfree(port);
 }
 
@@ -111,6 +116,9 @@ void apedge_port_del(struct apedge_port *port)
 	list_del_rcu(&port->list);
 	an->nports--;
 	apedge_hooks_unregister(port);
+	/* Hooks in flight may still queue punts until a grace period ends. */
+	synchronize_net();
+	apedge_punt_stop(port);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);

@@ -37,7 +37,7 @@ const char actl_usage[] =
 "           [count N [interval MS]] [rw BYTE]\n"
 "  stats [show] [dev IF]\n"
 "  stats reset [dev IF]\n"
-"  policy set dev IF CLASS pass|drop [CLASS pass|drop]...\n"
+"  policy set dev IF [CLASS pass|drop|copy|redirect]... [punt-rate N]\n"
 "  monitor\n"
 "  daemon status|ping|reload\n"
 "Devices may also be given as \"ifindex N\" instead of \"dev IF\".\n"
@@ -417,6 +417,16 @@ static int parse_policy(struct parser *p, struct actl_req *req)
 				return -1;
 			continue;
 		}
+		if (!strcmp(kw, "punt-rate")) {
+			unsigned long r;
+
+			if (number(p, kw, 0, APEDGE_PUNT_RATE_MAX, &r))
+				return -1;
+			req->punt_rate = r;
+			req->has_punt_rate = true;
+			n++;
+			continue;
+		}
 		class = actl_class_value(kw);
 		if (!class || class >= ACTL_POLICY_CLASSES)
 			return fail(p, "policy set: unknown class \"%s\"", kw);
@@ -424,14 +434,15 @@ static int parse_policy(struct parser *p, struct actl_req *req)
 			return -1;
 		verdict = actl_verdict_value(v);
 		if (!verdict)
-			return fail(p, "%s \"%s\": use pass or drop", kw, v);
+			return fail(p, "%s \"%s\": use pass, drop, copy or redirect",
+				    kw, v);
 		req->policy[class] = verdict;
 		n++;
 	}
 	if (need_device(p, req))
 		return -1;
 	if (!n)
-		return fail(p, "policy set: no \"CLASS VERDICT\" given");
+		return fail(p, "policy set: no \"CLASS VERDICT\" or punt-rate given");
 	return 0;
 }
 

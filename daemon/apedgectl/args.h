@@ -54,6 +54,8 @@ struct actl_req {
 	const char *daemon_req;		/* status, ping or reload */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];
+	bool has_punt_rate;
+	uint32_t punt_rate;
 };
 
 /*

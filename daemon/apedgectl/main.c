@@ -7,6 +7,7 @@
  * socket (ctl.c).  See Documentation/admin-guide/apedgectl.rst.
  */
 #include <errno.h>
+#include <net/if.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,19 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 		return 0;
 	}
 	cmd = actl_genl_cmd(nlh);
+	if (cmd == APEDGE_CMD_PUNT_NTF) {
+		static struct actl_punt punt;
+		char name[IF_NAMESIZE] = "";
+
+		if (actl_parse_punt(nlh, &punt)) {
+			fprintf(stderr, "apedgectl: monitor: malformed punt skipped\n");
+			return 0;
+		}
+		if (!if_indextoname(punt.ifindex, name))
+			name[0] = '\0';
+		out_punt(&out, &punt, name);
+		return 0;
+	}
 	if (cmd != APEDGE_CMD_PORT_ADD_NTF && cmd != APEDGE_CMD_PORT_DEL_NTF)
 		return 0;
 	if (actl_parse_port(nlh, &port)) {
@@ -263,6 +277,9 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 					 req->policy[c]);
 			mnl_attr_nest_end(nlh, nest);
 		}
+		if (req->has_punt_rate)
+			mnl_attr_put_u32(nlh, APEDGE_A_PORT_PUNT_RATE,
+					 req->punt_rate);
 		err = actl_nl_talk(nl, nlh, NULL, NULL);
 		break;
 	}

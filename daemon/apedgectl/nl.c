@@ -28,7 +28,9 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 	struct family_req *f = data;
 
 	if (actl_parse_family(nlh, f->group, &f->nl->family,
-			      &f->nl->events_grp))
+			      &f->nl->events_grp) ||
+	    actl_parse_family(nlh, APEDGE_MCGRP_PUNT, &f->nl->family,
+			      &f->nl->punt_grp))
 		return -1;
 	return 0;
 }
@@ -154,6 +156,11 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 		return -EOPNOTSUPP;
 	if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
 				  &nl->events_grp, sizeof(nl->events_grp)) < 0)
+		return -errno;
+	/* Punted packets too, where the module has them. */
+	if (nl->punt_grp &&
+	    mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
+				  &nl->punt_grp, sizeof(nl->punt_grp)) < 0)
 		return -errno;
 	/* To hear of the module's unloading; not worth failing for. */
 	if (nl->family != GENL_ID_CTRL)

@@ -16,6 +16,7 @@ struct actl_nl {
 	struct mnl_socket *sock;
 	uint16_t family;
 	uint32_t events_grp;
+	uint32_t punt_grp;	/* 0 if the module has no punt group */
 	uint32_t seq;
 	char *buf;		/* one receive buffer */
 	/* The last error: negative errno and the kernel's extack text. */

@@ -45,6 +45,8 @@ static const char *const class_names[] = {
 static const char *const verdict_names[] = {
 	[APEDGE_VERDICT_PASS] = "pass",
 	[APEDGE_VERDICT_DROP] = "drop",
+	[APEDGE_VERDICT_COPY] = "copy",
+	[APEDGE_VERDICT_REDIRECT] = "redirect",
 };
 
 static const char *const direction_names[] = {
@@ -272,7 +274,7 @@ void out_list_end(struct out *o)
 }
 
 static const char *const feature_names[] = {
-	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard",
+	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard", "punt",
 };
 
 void out_info(struct out *o, const struct actl_info *info)
@@ -365,6 +367,8 @@ void out_port(struct out *o, const struct actl_port *port)
 	jbegin(&j, o, item(o));
 	port_members(&j, port);
 	port_policy(&j, port);
+	if (port->has_punt_rate)
+		ju64(&j, "punt_rate", port->punt_rate);
 	jend(&j);
 }
 
@@ -384,6 +388,9 @@ void out_stats(struct out *o, const struct actl_stats *st)
 	ju64(&j, "xid_transmit", st->xid_transmit);
 	ju64(&j, "xid_inject", st->xid_inject);
 	ju64(&j, "xid_errors", st->xid_errors);
+	ju64(&j, "punt_sent", st->punt_sent);
+	ju64(&j, "punt_ratelimited", st->punt_ratelimited);
+	ju64(&j, "punt_overflow", st->punt_overflow);
 	if (st->ncounters) {
 		unsigned int i;
 
@@ -455,6 +462,50 @@ void out_event(struct out *o, const char *event, const struct actl_port *port)
 	jbegin(&j, &line, 0);
 	jstr(&j, "event", event);
 	port_members(&j, port);
+	jend(&j);
+	fputc('\n', o->f);
+	fflush(o->f);
+}
+
+void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname)
+{
+	char a[16], b[16], c[16], dev[24];
+	const char *dir, *cls, *verdict;
+	struct out line = *o;
+	struct jobj j;
+	uint32_t i;
+
+	dir = name_or_num(actl_direction_name(punt->direction),
+			  punt->direction, a, sizeof(a));
+	cls = name_or_num(actl_class_name(punt->class), punt->class, b,
+			  sizeof(b));
+	verdict = name_or_num(actl_verdict_name(punt->verdict), punt->verdict,
+			      c, sizeof(c));
+	if (!o->json) {
+		if (ifname && *ifname)
+			snprintf(dev, sizeof(dev), "%s", ifname);
+		else
+			snprintf(dev, sizeof(dev), "if%u", punt->ifindex);
+		fprintf(o->f, "punt %u: %s %s %s %s %u bytes\n", punt->ifindex,
+			dev, dir, cls, verdict, punt->len);
+		fflush(o->f);
+		return;
+	}
+	line.pretty = false;
+	jbegin(&j, &line, 0);
+	jstr(&j, "event", "punt");
+	ju64(&j, "ifindex", punt->ifindex);
+	if (ifname && *ifname)
+		jstr(&j, "ifname", ifname);
+	jstr(&j, "direction", dir);
+	jstr(&j, "class", cls);
+	jstr(&j, "verdict", verdict);
+	ju64(&j, "len", punt->len);
+	jkey(&j, "packet");
+	fputc('"', o->f);
+	for (i = 0; i < punt->caplen; i++)
+		fprintf(o->f, "%02x", punt->packet[i]);
+	fputc('"', o->f);
 	jend(&j);
 	fputc('\n', o->f);
 	fflush(o->f);

@@ -32,6 +32,8 @@ void out_stats(struct out *o, const struct actl_stats *st);
 void out_counters(struct out *o, const struct actl_stats *st);
 /* One monitor event per line (JSON: one object per line). */
 void out_event(struct out *o, const char *event, const struct actl_port *port);
+/* A punted packet, one line: ifname is "" when unknown. */
+void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname);
 
 /* Write s as a JSON string, quoted and escaped. */
 void json_string(FILE *f, const char *s);

@@ -176,8 +176,10 @@ int actl_parse_port(const struct nlmsghdr *nlh, struct actl_port *port)
 	    get_str(at.tb[APEDGE_A_PORT_IFNAME], port->ifname,
 		    sizeof(port->ifname)) ||
 	    get_u32(at.tb[APEDGE_A_PORT_ROLE], &port->role) ||
+	    get_u32(at.tb[APEDGE_A_PORT_PUNT_RATE], &port->punt_rate) ||
 	    parse_multi(nlh, APEDGE_A_PORT_POLICY, policy_one, port))
 		return -1;
+	port->has_punt_rate = at.tb[APEDGE_A_PORT_PUNT_RATE] != NULL;
 	return 0;
 }
 
@@ -216,8 +218,34 @@ int actl_parse_stats(const struct nlmsghdr *nlh, struct actl_stats *st)
 	    get_u64(at.tb[APEDGE_A_STATS_XID_TRANSMIT], &st->xid_transmit) ||
 	    get_u64(at.tb[APEDGE_A_STATS_XID_INJECT], &st->xid_inject) ||
 	    get_u64(at.tb[APEDGE_A_STATS_XID_ERRORS], &st->xid_errors) ||
+	    get_u64(at.tb[APEDGE_A_STATS_PUNT_SENT], &st->punt_sent) ||
+	    get_u64(at.tb[APEDGE_A_STATS_PUNT_RATELIMITED],
+		    &st->punt_ratelimited) ||
+	    get_u64(at.tb[APEDGE_A_STATS_PUNT_OVERFLOW], &st->punt_overflow) ||
 	    parse_multi(nlh, APEDGE_A_STATS_COUNTER, counter_one, st))
 		return -1;
+	return 0;
+}
+
+int actl_parse_punt(const struct nlmsghdr *nlh, struct actl_punt *punt)
+{
+	const struct nlattr *pkt;
+	struct attrs at;
+
+	memset(punt, 0, sizeof(*punt));
+	if (parse(nlh, &at, APEDGE_A_PUNT_MAX) ||
+	    !at.tb[APEDGE_A_PUNT_IFINDEX] || !at.tb[APEDGE_A_PUNT_PACKET] ||
+	    get_u32(at.tb[APEDGE_A_PUNT_IFINDEX], &punt->ifindex) ||
+	    get_u32(at.tb[APEDGE_A_PUNT_DIRECTION], &punt->direction) ||
+	    get_u32(at.tb[APEDGE_A_PUNT_CLASS], &punt->class) ||
+	    get_u32(at.tb[APEDGE_A_PUNT_VERDICT], &punt->verdict) ||
+	    get_u32(at.tb[APEDGE_A_PUNT_LEN], &punt->len))
+		return -1;
+	pkt = at.tb[APEDGE_A_PUNT_PACKET];
+	punt->caplen = mnl_attr_get_payload_len(pkt);
+	if (punt->caplen > ACTL_PUNT_SNAPLEN)
+		return -1;
+	memcpy(punt->packet, mnl_attr_get_payload(pkt), punt->caplen);
 	return 0;
 }
 

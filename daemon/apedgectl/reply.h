@@ -29,6 +29,8 @@ struct actl_port {
 	/* verdict of class c at policy[c]; 0 if the module did not say */
 	uint8_t policy[ACTL_CLASS_MAX];
 	unsigned int npolicy;
+	uint32_t punt_rate;
+	bool has_punt_rate;
 };
 
 struct actl_counter {
@@ -49,7 +51,25 @@ struct actl_stats {
 	uint64_t xid_errors;
 	struct actl_counter counters[ACTL_COUNTERS_MAX];
 	unsigned int ncounters;
+	uint64_t punt_sent;
+	uint64_t punt_ratelimited;
+	uint64_t punt_overflow;
 };
+
+#define ACTL_PUNT_SNAPLEN 512
+
+/* A packet the module copied or redirected to the punt group. */
+struct actl_punt {
+	uint32_t ifindex;
+	uint32_t direction;
+	uint32_t class;
+	uint32_t verdict;
+	uint32_t len;
+	uint32_t caplen;
+	uint8_t packet[ACTL_PUNT_SNAPLEN];
+};
+
+int actl_parse_punt(const struct nlmsghdr *nlh, struct actl_punt *punt);
 
 /*
  * Whether a whole message, padding included, starts at nlh within len

@@ -173,6 +173,15 @@ static void print_all(const struct nlmsghdr *nlh, bool pretty)
 		out_stats(&o, &st);
 		out_counters(&o, &st);
 	}
+	{
+		static struct actl_punt punt;
+
+		if (!actl_parse_punt(nlh, &punt)) {
+			out_punt(&o, &punt, "va");
+			o.json = true;
+			out_punt(&o, &punt, "");
+		}
+	}
 	fclose(f);
 }
 

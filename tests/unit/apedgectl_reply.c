@@ -68,9 +68,9 @@ UT_CASE(info)
 		      "version 0.1.0\nfeatures xid-transmit xid-inject xid-vlan xid-burst\n");
 	UT_EXPECT_STR(CAPTURE(true, false, out_info(&o, &info)),
 		      "{\"version\":\"0.1.0\",\"features\":[\"xid-transmit\",\"xid-inject\",\"xid-vlan\",\"xid-burst\"]}\n");
-	info.features = 0x31;
+	info.features = 0x51;
 	UT_EXPECT_STR(CAPTURE(true, true, out_info(&o, &info)),
-		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit5\"]\n}\n");
+		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit6\"]\n}\n");
 }
 
 UT_CASE(port)
@@ -115,7 +115,8 @@ UT_CASE(stats)
 			      (out_list_begin(&o, NULL), out_stats(&o, &st),
 			       out_list_end(&o))),
 		      "[{\"ifindex\":5,\"ifname\":\"wlan0\",\"xid_transmit\":1099511627776,"
-		      "\"xid_inject\":2,\"xid_errors\":0}]\n");
+		      "\"xid_inject\":2,\"xid_errors\":0,\"punt_sent\":0,"
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0}]\n");
 }
 
 UT_CASE(policy_and_counters)
@@ -172,12 +173,39 @@ UT_CASE(policy_and_counters)
 			      (out_list_begin(&o, NULL), out_stats(&o, &st),
 			       out_list_end(&o))),
 		      "[{\"ifindex\":3,\"ifname\":\"va\",\"xid_transmit\":0,"
-		      "\"xid_inject\":0,\"xid_errors\":0,\"counters\":["
+		      "\"xid_inject\":0,\"xid_errors\":0,\"punt_sent\":0,"
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"counters\":["
 		      "{\"direction\":\"ingress\",\"class\":\"dhcpv4-server\",\"verdict\":\"drop\",\"packets\":7},"
 		      "{\"direction\":\"egress\",\"class\":\"malformed\",\"reason\":\"frag-nol4\",\"packets\":1}]}]\n");
 	UT_EXPECT_STR(CAPTURE(false, false, out_counters(&o, &st)),
 		      "va               ingress dhcpv4-server     drop                   7\n"
 		      "va               egress  malformed         frag-nol4              1\n");
+}
+
+UT_CASE(punt)
+{
+	struct nlmsghdr *nlh = genl_msg(APEDGE_CMD_PUNT_NTF);
+	static struct actl_punt pu;
+
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_IFINDEX, 3);
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_DIRECTION, APEDGE_DIRECTION_INGRESS);
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_CLASS, APEDGE_POLICY_CLASS_ND_RA);
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_VERDICT, APEDGE_VERDICT_REDIRECT);
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_LEN, 1500);
+	mnl_attr_put(nlh, APEDGE_A_PUNT_PACKET, 3, "\x60\x00\xff");
+	UT_ASSERT(actl_parse_punt(nlh, &pu) == 0);
+	UT_EXPECT(pu.caplen == 3 && pu.len == 1500);
+	UT_EXPECT_STR(CAPTURE(false, false, out_punt(&o, &pu, "va")),
+		      "punt 3: va ingress nd-ra redirect 1500 bytes\n");
+	UT_EXPECT_STR(CAPTURE(true, true, out_punt(&o, &pu, "")),
+		      "{\"event\":\"punt\",\"ifindex\":3,\"direction\":\"ingress\","
+		      "\"class\":\"nd-ra\",\"verdict\":\"redirect\",\"len\":1500,"
+		      "\"packet\":\"6000ff\"}\n");
+	/* More than the snap length is a malformed punt. */
+	nlh = genl_msg(APEDGE_CMD_PUNT_NTF);
+	mnl_attr_put_u32(nlh, APEDGE_A_PUNT_IFINDEX, 3);
+	mnl_attr_put(nlh, APEDGE_A_PUNT_PACKET, ACTL_PUNT_SNAPLEN + 1, buf + 2048);
+	UT_EXPECT(actl_parse_punt(nlh, &pu) == -1);
 }
 
 UT_CASE(malformed)
@@ -395,6 +423,7 @@ UT_MAIN("apedgectl_reply",
 	UT_ENTRY(port),
 	UT_ENTRY(stats),
 	UT_ENTRY(policy_and_counters),
+	UT_ENTRY(punt),
 	UT_ENTRY(malformed),
 	UT_ENTRY(message_bounds),
 	UT_ENTRY(errors),

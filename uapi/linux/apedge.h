@@ -10,6 +10,8 @@
 #define APEDGE_FAMILY_VERSION	1
 
 #define APEDGE_XID_COUNT_MAX	32
+#define APEDGE_PUNT_RATE_MAX	10000
+#define APEDGE_PUNT_SNAPLEN	512
 #define APEDGE_XID_INTERVAL_MAX	10000
 
 /**
@@ -45,6 +47,8 @@ enum apedge_xid_mode {
  * @APEDGE_FEATURES_XID_BURST: XID frames can be sent as a spaced burst.
  * @APEDGE_FEATURES_GUARD: Ports classify DHCPv4, DHCPv6 and Neighbor Discovery
  *   in both directions, count them, and police what they receive.
+ * @APEDGE_FEATURES_PUNT: The copy and redirect verdicts, the punt rate and the
+ *   punt group.
  */
 enum apedge_features {
 	APEDGE_FEATURES_XID_TRANSMIT = 1,
@@ -52,6 +56,7 @@ enum apedge_features {
 	APEDGE_FEATURES_XID_VLAN = 4,
 	APEDGE_FEATURES_XID_BURST = 8,
 	APEDGE_FEATURES_GUARD = 16,
+	APEDGE_FEATURES_PUNT = 32,
 };
 
 /**
@@ -69,10 +74,16 @@ enum apedge_direction {
  *   receives.
  * @APEDGE_VERDICT_PASS: Let it through.
  * @APEDGE_VERDICT_DROP: Drop it and count it.
+ * @APEDGE_VERDICT_COPY: Let it through, and send a copy to the punt group
+ *   (within the port's punt rate).
+ * @APEDGE_VERDICT_REDIRECT: Send it to the punt group (within the port's punt
+ *   rate) instead of letting it through; over the rate it is dropped.
  */
 enum apedge_verdict {
 	APEDGE_VERDICT_PASS = 1,
 	APEDGE_VERDICT_DROP,
+	APEDGE_VERDICT_COPY,
+	APEDGE_VERDICT_REDIRECT,
 };
 
 /**
@@ -156,6 +167,7 @@ enum {
 	APEDGE_A_PORT_IFNAME,
 	APEDGE_A_PORT_ROLE,
 	APEDGE_A_PORT_POLICY,
+	APEDGE_A_PORT_PUNT_RATE,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
@@ -191,6 +203,9 @@ enum {
 	APEDGE_A_STATS_XID_INJECT,
 	APEDGE_A_STATS_XID_ERRORS,
 	APEDGE_A_STATS_COUNTER,
+	APEDGE_A_STATS_PUNT_SENT,
+	APEDGE_A_STATS_PUNT_RATELIMITED,
+	APEDGE_A_STATS_PUNT_OVERFLOW,
 
 	__APEDGE_A_STATS_MAX,
 	APEDGE_A_STATS_MAX = (__APEDGE_A_STATS_MAX - 1)
@@ -209,6 +224,18 @@ enum {
 };
 
 enum {
+	APEDGE_A_PUNT_IFINDEX = 1,
+	APEDGE_A_PUNT_DIRECTION,
+	APEDGE_A_PUNT_CLASS,
+	APEDGE_A_PUNT_VERDICT,
+	APEDGE_A_PUNT_LEN,
+	APEDGE_A_PUNT_PACKET,
+
+	__APEDGE_A_PUNT_MAX,
+	APEDGE_A_PUNT_MAX = (__APEDGE_A_PUNT_MAX - 1)
+};
+
+enum {
 	APEDGE_CMD_INFO_GET = 1,
 	APEDGE_CMD_PORT_ADD,
 	APEDGE_CMD_PORT_DEL,
@@ -219,11 +246,13 @@ enum {
 	APEDGE_CMD_PORT_DEL_NTF,
 	APEDGE_CMD_POLICY_SET,
 	APEDGE_CMD_STATS_RESET,
+	APEDGE_CMD_PUNT_NTF,
 
 	__APEDGE_CMD_MAX,
 	APEDGE_CMD_MAX = (__APEDGE_CMD_MAX - 1)
 };
 
 #define APEDGE_MCGRP_EVENTS	"events"
+#define APEDGE_MCGRP_PUNT	"punt"
 
 #endif /* _UAPI_LINUX_APEDGE_H */

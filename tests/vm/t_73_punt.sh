@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-2.0
+# Copy and redirect to the punt group: apedgectl monitor shows the
+# packets, the punt rate holds, redirected packets go no further and
+# copied ones do.
+#
+#   ns cli: vd --- vc [br0] va --- vs :ns srv (scapy)
+. "$(dirname "$0")/lib.sh"
+
+load_module
+modprobe bridge
+ip netns add cli
+ip netns add srv
+ip link add br0 type bridge
+ip link set br0 up
+ip link add vc type veth peer name vd netns cli
+ip link add va type veth peer name vs netns srv
+ip link add vp type veth peer name vq
+for d in va vc vp vq; do sysctl -qw "net.ipv6.conf.$d.disable_ipv6=1"; done
+ip netns exec cli sysctl -qw net.ipv6.conf.vd.disable_ipv6=1
+ip netns exec srv sysctl -qw net.ipv6.conf.vs.disable_ipv6=1
+for d in va vc; do ip link set "$d" master br0 up; done
+ip link set vp up
+ip -n cli link set vd up
+ip -n srv link set vs up
+check "bridge ports forwarding" wait_for 20 bash -c \
+	'bridge link show dev va | grep -q forwarding && bridge link show dev vc | grep -q forwarding'
+apedgectl port add dev va
+check "policy set dev va nd-ra redirect punt-rate 5" \
+	apedgectl policy set dev va nd-ra redirect punt-rate 5
+check_match "the port shows its punt rate" '"nd-ra":"redirect".*"punt_rate":5' \
+	"$(apedgectl -j port show dev va)"
+
+apedgectl -j monitor >"$T/mon" 2>"$T/mon.err" &
+mon=$!
+probe() {
+	apedgectl port add dev vp && apedgectl port del dev vp &&
+		grep -q '"vp"' "$T/mon"
+}
+check "monitor listening" wait_for 30 probe
+
+SRC=02:00:5e:00:53:02
+cat >"$T/ra.py" <<'EOP'
+import sys
+from scapy.all import Ether, IPv6, sendp
+from scapy.layers.inet6 import ICMPv6ND_RA
+p = Ether(src=sys.argv[1], dst="33:33:00:00:00:01") / \
+    IPv6(src="fe80::1", dst="ff02::1") / ICMPv6ND_RA()
+sendp([p] * int(sys.argv[2]), iface="vs", verbose=False)
+print("sent", sys.argv[2])
+EOP
+
+# client_frames N: start counting what reaches the client from SRC.
+client_capture() {
+	ip netns exec cli tcpdump -i vd -n -l -c "$1" "ether src $SRC" \
+		>"$T/cap" 2>"$T/cap.err" &
+	cap=$!
+	wait_for 20 grep -q 'listening on' "$T/cap.err"
+}
+client_frames() {
+	wait_for "$1" bash -c "! kill -0 $cap" || kill "$cap"
+	wait "$cap" 2>/dev/null
+	grep -c '^[0-9]' "$T/cap"
+}
+
+stat() { apedgectl -j stats dev va | grep -o "\"$1\":[0-9]*" | grep -o '[0-9]*$'; }
+
+client_capture 1
+check_eq "scapy sent 20 RAs" "sent 20" \
+	"$(ip netns exec srv /usr/bin/python3 "$T/ra.py" "$SRC" 20 | tail -n 1)"
+check "every RA was counted" wait_for 20 bash -c \
+	"test \$(( \$(apedgectl -j stats dev va | grep -o '\"punt_sent\":[0-9]*' | grep -o '[0-9]*\$') + \$(apedgectl -j stats dev va | grep -o '\"punt_ratelimited\":[0-9]*' | grep -o '[0-9]*\$') )) -eq 20"
+sent=$(stat punt_sent)
+check "the rate held some back" test "$(stat punt_ratelimited)" -ge 1
+check "every punt in time reached the monitor" wait_for 20 bash -c \
+	"test \$(grep -c '\"event\":\"punt\"' $T/mon) -eq $sent"
+line=$(grep -m1 '"event":"punt"' "$T/mon")
+check_match "a punt: port, direction, class, verdict, length" \
+	'^\{"event":"punt","ifindex":[0-9]+,"ifname":"va","direction":"ingress","class":"nd-ra","verdict":"redirect","len":56,' "$line"
+hex=$(echo "$line" | sed 's/.*"packet":"\([0-9a-f]*\)".*/\1/')
+check_eq "the packet: IPv6, then an RA (ICMPv6 134)" "6 86" "${hex:0:1} ${hex:80:2}"
+check_eq "redirected RAs did not reach the client" 0 "$(client_frames 5)"
+check_eq "nothing was dropped for want of room" 0 "$(stat punt_overflow)"
+
+check "policy set dev va nd-ra copy punt-rate 100" \
+	apedgectl policy set dev va nd-ra copy punt-rate 100
+before=$(stat punt_sent)
+client_capture 3
+ip netns exec srv /usr/bin/python3 "$T/ra.py" "$SRC" 3 >/dev/null
+check_eq "copied RAs reach the client" 3 "$(client_frames 20)"
+check "and the monitor" wait_for 20 bash -c \
+	"test \$(grep -c '\"verdict\":\"copy\"' $T/mon) -eq 3"
+check_eq "three more punts" $((before + 3)) "$(stat punt_sent)"
+kill "$mon"
+check "rmmod with punts behind it" rmmod apedge
