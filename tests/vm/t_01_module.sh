@@ -20,7 +20,7 @@ taint0=$(taint)
 check_eq "no family apedge before insmod" "" "$(family)"
 check "insmod apedge.ko" load_module
 check_match "apedge in /proc/modules" '^apedge [0-9]+ 0 ' "$(cat /proc/modules)"
-check_eq "family apedge with its group events" "apedge events" "$(family)"
+check_match "family apedge with its group events" '^apedge( [^ ]+)* events( |$)' "$(family)"
 ctrl=$(genl ctrl get name apedge 2>&1) || true
 check_match "genl ctrl get name apedge" '^Name: apedge$' "$(printf '%s\n' "$ctrl" | sed -n 2p)"
 check_match "a family id" 'ID: 0x[0-9a-f]+' "$ctrl"
@@ -35,10 +35,10 @@ dmesg_clean "kernel log clean after insmod and rmmod"
 # Reload, a few times over.
 for i in 1 2 3; do
 	check "insmod #$((i + 1))" load_module
-	check_eq "family back #$((i + 1))" "apedge events" "$(family)"
+	check_match "family back #$((i + 1))" ' events( |$)' "$(family)"
 	check "rmmod #$((i + 1))" unload_module
 done
 check "insmod once more" load_module
-check_eq "the family answers once more" "apedge events" "$(family)"
+check_match "the family answers once more" ' events( |$)' "$(family)"
 dmesg_clean "kernel log clean after reloads"
 check_eq "no new taint (W, D...) but O and E" "$taint0" "$(taint)"
