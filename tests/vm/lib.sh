@@ -238,4 +238,32 @@ _atexit() {
 	rm -rf "$T"
 	exit "$rc"
 }
+# bridge_topology [noipv6]: the guard tests' network, a client and a
+# server namespace on either side of a bridge whose ports va and vc are
+# forwarding on return.  With noipv6 the links carry no IPv6 of their
+# own, only what a test sends.
+#
+#   ns cli: vd --- vc [br0] va --- vs :ns srv
+bridge_topology() {
+	local d
+	modprobe bridge
+	ip netns add cli
+	ip netns add srv
+	ip link add br0 type bridge
+	ip link set br0 up
+	ip link add vc type veth peer name vd netns cli
+	ip link add va type veth peer name vs netns srv
+	if [ "${1:-}" = noipv6 ]; then
+		for d in va vc; do sysctl -qw "net.ipv6.conf.$d.disable_ipv6=1"; done
+		ip netns exec cli sysctl -qw net.ipv6.conf.vd.disable_ipv6=1
+		ip netns exec srv sysctl -qw net.ipv6.conf.vs.disable_ipv6=1
+	fi
+	for d in va vc; do ip link set "$d" master br0 up; done
+	ip -n cli link set lo up
+	ip -n cli link set vd up
+	ip -n srv link set vs up
+	wait_for 20 bash -c 'bridge link show dev va | grep -q forwarding &&
+		bridge link show dev vc | grep -q forwarding'
+}
+
 trap _atexit EXIT

@@ -7,21 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 load_module
-modprobe bridge
-ip netns add cli
-ip netns add srv
-ip link add br0 type bridge
-ip link set br0 up
-ip link add vc type veth peer name vd netns cli
-ip link add va type veth peer name vs netns srv
-for d in va vc; do ip link set "$d" master br0 up; done
-ip -n cli link set vd up
-ip -n cli link set lo up
-ip -n srv link set vs up
+check "bridge ports forwarding" bridge_topology
 ip -n srv addr add 192.0.2.1/24 dev vs
 ip netns exec srv sysctl -qw net.ipv6.conf.all.forwarding=1
-check "bridge ports forwarding" wait_for 20 bash -c \
-	'bridge link show dev va | grep -q forwarding && bridge link show dev vc | grep -q forwarding'
 
 apedgectl port add dev va
 apedgectl port add dev vc role trusted

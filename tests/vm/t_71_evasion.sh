@@ -6,24 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 
 load_module
-modprobe bridge
-ip netns add cli
-ip netns add srv
-ip link add br0 type bridge
-ip link set br0 up
-ip link add vc type veth peer name vd netns cli
-ip link add va type veth peer name vs netns srv
-for d in va vc; do
-	sysctl -qw "net.ipv6.conf.$d.disable_ipv6=1"
-	ip link set "$d" master br0 up
-done
 # The only IPv6 on these links is what scapy sends.
-ip netns exec cli sysctl -qw net.ipv6.conf.vd.disable_ipv6=1
-ip netns exec srv sysctl -qw net.ipv6.conf.vs.disable_ipv6=1
-ip -n cli link set vd up
-ip -n srv link set vs up
-check "bridge ports forwarding" wait_for 20 bash -c \
-	'bridge link show dev va | grep -q forwarding && bridge link show dev vc | grep -q forwarding'
+check "bridge ports forwarding" bridge_topology noipv6
 apedgectl port add dev va
 
 SRC=02:00:5e:00:53:01
