@@ -357,12 +357,23 @@ UT_CASE(iapp_bad)
 	UT_EXPECT(bad("[port a]\nl2update_count = 33\n", 2, "1..32"));
 	UT_EXPECT(bad("[port a]\nl2update_interval_ms = 10001\n", 2,
 		      "0..10000"));
-	/* Each port has its own keys. */
-	UT_EXPECT(!bad("[port a]\nl2update = off\n[port b]\nl2update = off\n",
-		       0, ""));
 }
 
-UT_MAIN("apedged_config", UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+UT_CASE(iapp_keys_per_section)
+{
+	struct config_error err;
+	struct config cfg;
+
+	/* Each port has its own keys. */
+	UT_ASSERT(parse("[port a]\nl2update = off\n[port b]\nl2update = "
+			"transmit\n", &cfg, &err) == 0);
+	UT_EXPECT(cfg.n_ports == 2 && cfg.ports[1].l2update ==
+		  APEDGE_XID_MODE_TRANSMIT);
+	config_free(&cfg);
+}
+
+UT_MAIN("apedged_config", UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
+	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),
