@@ -26,6 +26,9 @@ M4=02:00:00:00:aa:04
 M5=02:00:00:00:aa:05
 B1=02:00:00:00:01:00
 B2=02:00:00:00:02:00
+B3=02:00:00:00:03:00
+M6=02:00:00:00:aa:06
+M7=02:00:00:00:aa:07
 KEY=000102030405060708090a0b0c0d0e0f
 
 netns_add ap1 && netns_add ap2 && netns_add sw || exit 1
@@ -65,6 +68,8 @@ EOC
 }
 conf ap1 va $B1 $B2 10.9.0.2 ""
 conf ap2 vb $B2 $B1 10.9.0.1 "cache_notify = all"
+# A third BSSID, whose AP (sw) accepts TCP connections and never answers.
+printf '[bssid %s]\naddress = 10.9.0.3\n' "$B3" >>"$T/ap2.conf"
 mkdir -p "$T/hostapd/ap1" "$T/hostapd/ap2"
 
 # A fake hostapd control interface: what it is sent, one line each.
@@ -91,6 +96,17 @@ with open(sys.argv[1], "a") as f:
         d, a = s.recvfrom(4096)
         f.write("%s %s\n" % (a[0], d.hex())); f.flush()
 ' "$T/capture.txt"
+
+spawn sw "$T/mute.log" $PY -c '
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.9.0.3", 3517))
+s.listen(16)
+held = []
+while True:
+    held.append(s.accept()[0])
+'
 
 spawn ap1 "$T/ap1.log" "$BIN/apedged" -f -c "$T/ap1.conf" -s "$T/ap1.sock"
 spawn ap2 "$T/ap2.log" "$BIN/apedged" -f -c "$T/ap2.conf" -s "$T/ap2.sock"
@@ -143,6 +159,8 @@ check "ap1 is up and listening" wait_for 10 listening ap1
 check "ap2 is up and listening" wait_for 10 listening ap2
 check "the capture listener is up" wait_for 10 test -e "$T/capture.txt" -o -s "$T/capture.log"
 touch "$T/capture.txt"
+check "the mute TCP peer is up" wait_for 10 \
+	sh -c "ip netns exec '$NS-sw' ss -ltnH | grep -q '10.9.0.3:3517'"
 
 # ---- a: ADD-notify removes the station on the old AP --------------------
 ctl ap1 sta add dev wlan0 mac $M1 ip 10.0.0.51 authorized
@@ -202,6 +220,26 @@ check "d: MOVE for a station ap1 never had: denied" \
 	wait_for 10 stat_is ap2 move.denied 1
 check "d: ap1 counts its denial" stat_is ap1 '"move-answered".denied' 1
 
+ctl ap2 sta add dev wlan0 mac $M7 prev-ap $B3 authorized
+check "d: a MOVE-notify nobody answers times out" \
+	wait_for 10 stat_is ap2 move.timeout 1
+
+# A MOVE-notify that is not newer than the association: stale, and the
+# station stays.
+ctl ap1 sta add dev wlan0 mac $M6 ip 10.0.0.60 authorized
+seq6=$(ctl ap1 -j sta show | jq ".stations[] | select(.mac == \"$M6\") | .seq")
+check "d: a replayed MOVE-notify is answered stale" nsx sw $PY -c '
+import socket, struct, sys
+mac = bytes.fromhex(sys.argv[1].replace(":", ""))
+body = struct.pack("!BB6sHH", 6, 0, mac, int(sys.argv[2]), 0)
+s = socket.create_connection(("10.9.0.1", 3517), timeout=5)
+s.sendall(struct.pack("!BBHH", 0, 1, 99, 6 + len(body)) + body)
+r = s.recv(100)
+assert len(r) == 18 and r[1] == 2 and r[7] == 2, r.hex()
+' $M6 "$seq6"
+check "d: ap1 counts it" stat_is ap1 '"move-answered".stale' 1
+check "d: and keeps $M6" has_sta ap1 $M6
+
 # ---- g: malformed input ----------------------------------------------------
 send "0100123400100600${M5//:/}0001" 10.9.0.1
 check "g: a datagram of version 1 is counted" \
@@ -237,6 +275,24 @@ s.sendall(bytes.fromhex("000112"))
 assert s.recv(100) == b""
 '
 check "g: and counted" test "$(stat ap1 tcp.timeout)" -gt "$timeouts"
+check "g: a TCP peer closing mid-message is counted" nsx sw $PY -c '
+import socket
+s = socket.create_connection(("10.9.0.1", 3517), timeout=5)
+s.sendall(bytes.fromhex("00011234001c0600"))
+s.close()
+'
+check "g: as closed-early" wait_for 10 stat_is ap1 'tcp."closed-early"' 1
+refused() {
+	nsx sw $PY -c '
+import socket, time
+socks = [socket.create_connection(("10.9.0.1", 3517), timeout=5)
+         for _ in range(17)]
+# The 17th is accepted by the kernel and closed by apedged.
+assert socks[16].recv(10) == b""
+'
+}
+check "g: the 17th concurrent TCP peer is refused" refused
+check "g: and counted" stat_is ap1 tcp.refused 1
 check "g: ap1 still answers" ctl ap1 daemon ping
 ctl ap1 sta add dev wlan0 mac $M5 authorized
 kicked=$(stat ap1 add.kicked)
