@@ -909,6 +909,17 @@ static void close_sockets(struct iapp *ia)
 	ia->udp_fd = ia->tcp_fd = -1;
 }
 
+/*
+ * Bind fd to the IAPP interface, so that stations on other interfaces
+ * (which may reach one of our addresses) can neither send ADD-notify nor
+ * connect to the TCP port.
+ */
+static int bind_to_iface(struct iapp *ia, int fd)
+{
+	return setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, ia->cfg.ifname,
+			  (socklen_t)strlen(ia->cfg.ifname) + 1);
+}
+
 static int open_sockets(struct iapp *ia)
 {
 	struct sockaddr_in sa = {
@@ -935,6 +946,10 @@ static int open_sockets(struct iapp *ia)
 	if (ia->udp_fd < 0)
 		goto fail;
 	setsockopt(ia->udp_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	/* Only what arrives on the IAPP interface: see bind_to_iface(). */
+	what = "SO_BINDTODEVICE";
+	if (bind_to_iface(ia, ia->udp_fd) < 0)
+		goto fail;
 	what = "UDP bind";
 	if (bind(ia->udp_fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
 		goto fail;
@@ -959,6 +974,9 @@ static int open_sockets(struct iapp *ia)
 	if (ia->tcp_fd < 0)
 		goto fail;
 	setsockopt(ia->tcp_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	what = "SO_BINDTODEVICE";
+	if (bind_to_iface(ia, ia->tcp_fd) < 0)
+		goto fail;
 	what = "TCP bind";
 	if (bind(ia->tcp_fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
 	    listen(ia->tcp_fd, IAPP_TCP_CONNS_MAX) < 0)

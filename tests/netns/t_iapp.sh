@@ -293,6 +293,15 @@ assert socks[16].recv(10) == b""
 }
 check "g: the 17th concurrent TCP peer is refused" refused
 check "g: and counted" stat_is ap1 tcp.refused 1
+check "g: TCP from another interface than va is refused" nsx ap1 $PY -c '
+import socket
+try:
+    socket.create_connection(("127.0.0.1", 3517), timeout=5)
+except ConnectionRefusedError:
+    pass
+else:
+    raise SystemExit("connected")
+'
 check "g: ap1 still answers" ctl ap1 daemon ping
 ctl ap1 sta add dev wlan0 mac $M5 authorized
 kicked=$(stat ap1 add.kicked)
