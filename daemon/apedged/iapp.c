@@ -42,6 +42,7 @@ struct conn {
 	enum conn_kind kind;
 	bool connecting;
 	bool answered;		/* a client got its response */
+	uint8_t tx_cmd;		/* of the message in tx, counted once sent */
 	uint8_t mac[MAC_LEN];	/* a client's station */
 	char peer[INET_ADDRSTRLEN];
 	size_t rx_len;
@@ -79,6 +80,8 @@ struct iapp {
 
 	int udp_fd, tcp_fd;
 	struct loop_watch *udp_watch, *tcp_watch;
+	int hapd_fd;			/* to hostapd's control sockets */
+	struct loop_watch *hapd_watch;
 	struct loop_timer *retry;
 	struct loop_timer *expire;
 	unsigned int ifindex;
@@ -158,6 +161,55 @@ static void count_bad(struct iapp *ia, enum iapp_err e, const char *from,
 
 /* Stations */
 
+/* hostapd's answers to DEAUTHENTICATE: "OK" or "FAIL". */
+static void hapd_cb(struct loop_watch *w, int fd, uint32_t events,
+		    void *data)
+{
+	struct iapp *ia = data;
+	char buf[128];
+	ssize_t n;
+
+	while ((n = recv(fd, buf, sizeof(buf) - 1, MSG_DONTWAIT)) >= 0) {
+		buf[n] = '\0';
+		buf[strcspn(buf, "\r\n")] = '\0';
+		if (!strcmp(buf, "OK")) {
+			log_debug("iapp: hostapd: OK");
+			continue;
+		}
+		ia->st.kick_failed++;
+		log_warn("iapp: hostapd did not remove a station: %.32s", buf);
+	}
+}
+
+/*
+ * One datagram socket for all requests to hostapd, bound to an abstract
+ * address of the kernel's choosing so that hostapd can answer.
+ */
+static int hapd_open(struct iapp *ia)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (ia->hapd_fd >= 0)
+		return 0;
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa_family_t)) < 0) {
+		int r = -errno;
+
+		close(fd);
+		return r;
+	}
+	ia->hapd_watch = loop_watch_add(ia->loop, fd, EPOLLIN, hapd_cb, ia);
+	if (!ia->hapd_watch) {
+		close(fd);
+		return -ENOMEM;
+	}
+	ia->hapd_fd = fd;
+	return 0;
+}
+
 static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 {
 	char m[MAC_STR_LEN];
@@ -174,7 +226,7 @@ static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 	if (r == -EOPNOTSUPP && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
 		struct sockaddr_un sa = { .sun_family = AF_UNIX };
 		char cmd[64];
-		int fd, n;
+		int n;
 
 		/* config.c keeps room for "/" and an interface name. */
 		if (snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/%s",
@@ -182,14 +234,10 @@ static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 		    (int)sizeof(sa.sun_path))
 			sa.sun_path[0] = '\0';
 		n = snprintf(cmd, sizeof(cmd), "DEAUTHENTICATE %s", m);
-		fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-			    0);
-		r = fd < 0 ? -errno : 0;
-		if (!r && sendto(fd, cmd, n, MSG_DONTWAIT, (struct sockaddr *)&sa,
-				 sizeof(sa)) < 0)
+		r = hapd_open(ia);
+		if (!r && sendto(ia->hapd_fd, cmd, (size_t)n, MSG_DONTWAIT,
+				 (struct sockaddr *)&sa, sizeof(sa)) < 0)
 			r = -errno;
-		if (fd >= 0)
-			close(fd);
 		if (r) {
 			ia->st.kick_failed++;
 			log_err("iapp: station %s: cannot ask hostapd (%s) to "
@@ -318,7 +366,7 @@ static bool conn_queue(struct conn *c, const uint8_t *msg, size_t len)
 	c->tx_off = 0;
 	memcpy(c->tx + c->tx_len, msg, len);
 	c->tx_len += len;
-	c->ia->st.tx[msg[1] <= IAPP_CMD_MAX ? msg[1] : 0]++;
+	c->tx_cmd = msg[1];
 	return true;
 }
 
@@ -340,8 +388,11 @@ static bool conn_flush(struct conn *c)
 		}
 		c->tx_off += (size_t)n;
 	}
-	if (c->tx_off == c->tx_len)
+	if (c->tx_len && c->tx_off == c->tx_len) {
+		if (c->tx_cmd <= IAPP_CMD_MAX)
+			c->ia->st.tx[c->tx_cmd]++;
 		c->tx_off = c->tx_len = 0;
+	}
 	conn_update_watch(c);
 	return true;
 }
@@ -1025,7 +1076,7 @@ struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
 	ia->loop = loop;
 	ia->ops = ops;
 	ia->data = data;
-	ia->udp_fd = ia->tcp_fd = -1;
+	ia->udp_fd = ia->tcp_fd = ia->hapd_fd = -1;
 	ia->next_id = (uint16_t)clock_seq();
 	sta_table_init(&ia->stas);
 	list_init(&ia->conns);
@@ -1045,6 +1096,9 @@ void iapp_free(struct iapp *ia)
 	if (!ia)
 		return;
 	close_sockets(ia);
+	loop_watch_remove(ia->hapd_watch);
+	if (ia->hapd_fd >= 0)
+		close(ia->hapd_fd);
 	loop_timer_remove(ia->retry);
 	loop_timer_remove(ia->expire);
 	sta_table_free(&ia->stas);

@@ -72,14 +72,19 @@ conf ap2 vb $B2 $B1 10.9.0.1 "cache_notify = all"
 printf '[bssid %s]\naddress = 10.9.0.3\n' "$B3" >>"$T/ap2.conf"
 mkdir -p "$T/hostapd/ap1" "$T/hostapd/ap2"
 
-# A fake hostapd control interface: what it is sent, one line each.
+# A fake hostapd control interface: what it is sent, one line each; it
+# answers OK, then FAIL.
 spawn sw "$T/hostapd-ap1.log" $PY -c '
 import socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
+n = 0
 with open(sys.argv[2], "a") as f:
     while True:
-        f.write(s.recv(4096).decode() + "\n"); f.flush()
+        d, a = s.recvfrom(4096)
+        f.write(d.decode() + "\n"); f.flush()
+        s.sendto(b"OK\n" if n == 0 else b"FAIL\n", a)
+        n += 1
 ' "$T/hostapd/ap1/wlan0" "$T/hostapd-ap1.txt"
 
 # What goes to the IAPP group, as seen on the bridge: "SRC HEX" lines.
@@ -211,6 +216,9 @@ check "d: ap2 fetched $M2's context (10.0.0.50) from ap1" wait_for 10 fetched
 check "d: ap2 counts move successful=1" stat_is ap2 move.successful 1
 check "d: ap1 counts its answer" stat_is ap1 '"move-answered".successful' 1
 check "d: ap1 removed $M2" wait_for 10 no_sta ap1 $M2
+# Exactly one: its first answer, OK, was read before and is no failure.
+check "d: hostapd's FAIL is counted, its OK not" \
+	wait_for 10 stat_is ap1 kick.failed 1
 check "d: text sta show has the address" \
 	sh -c "'$BIN/apedgectl' -s '$T/ap2.sock' sta show | grep '$M2' | grep -q '10.0.0.50 (fetched)'"
 check "e: ap1 stored ap2's CACHE-notify" wait_for 10 stat_is ap1 cache.stored 1
