@@ -7,7 +7,7 @@
 set -uo pipefail
 
 TOP=${APEDGE_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-BIN=$TOP/daemon/build/bin
+BIN=${APEDGE_NETNS_BIN:-$TOP/daemon/build/bin}
 PY=/usr/bin/python3
 T=$(mktemp -d /tmp/apedge-netns.XXXXXX)
 NS=ae$$
@@ -61,7 +61,22 @@ spawn() {
 	local n=$1 log=$2
 	shift 2
 	ip netns exec "$NS-$n" "$@" >"$log" 2>&1 &
+	LAST_PID=$!
 	_pids+=($!)
+}
+
+# stop PID LOG: SIGTERM; ok when it exits with status 0 and its log has
+# no sanitizer report (APEDGE_NETNS_BIN may point at ASan/UBSan builds).
+# It waits for its child: call it from the test's shell, not from check.
+stop() {
+	local pid=$1 log=$2 rc
+	kill -TERM "$pid" 2>/dev/null || return 1
+	wait "$pid"
+	rc=$?
+	if grep -E 'Sanitizer|runtime error' "$log"; then
+		return 1
+	fi
+	return "$rc"
 }
 
 _cleanup() {

@@ -114,7 +114,9 @@ while True:
 '
 
 spawn ap1 "$T/ap1.log" "$BIN/apedged" -f -c "$T/ap1.conf" -s "$T/ap1.sock"
+AP1=$LAST_PID
 spawn ap2 "$T/ap2.log" "$BIN/apedged" -f -c "$T/ap2.conf" -s "$T/ap2.sock"
+AP2=$LAST_PID
 
 ctl() {
 	local ap=$1
@@ -355,4 +357,13 @@ check "f: ap2 acted on ap1's signed ADD-notify for $M5" \
 	test "$(stat ap2 add.kicked)" -ge 1
 check "text iapp show prints the counters" \
 	sh -c "'$BIN/apedgectl' -s '$T/ap1.sock' iapp show | grep -Eq '^add +kicked +[0-9]+$'"
+# stop waits for its child: not in check's subshell.
+for ap in ap1 ap2; do
+	pid=$AP1
+	[ $ap = ap2 ] && pid=$AP2
+	rc=0
+	stop "$pid" "$T/$ap.log" || rc=$?
+	check "$ap shuts down cleanly (status 0, no sanitizer report)" \
+		test "$rc" -eq 0
+done
 exit 0
