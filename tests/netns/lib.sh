@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034
 #
 # Helpers of the host netns tests (tests/netns/run sources nothing: each
 # test sources this).  A test gets a scratch directory $T and a name

@@ -74,7 +74,7 @@ mkdir -p "$T/hostapd/ap1" "$T/hostapd/ap2"
 
 # A fake hostapd control interface: what it is sent, one line each; it
 # answers OK, then FAIL.
-spawn sw "$T/hostapd-ap1.log" $PY -c '
+spawn sw "$T/hostapd-ap1.log" "$PY" -c '
 import socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
@@ -88,7 +88,7 @@ with open(sys.argv[2], "a") as f:
 ' "$T/hostapd/ap1/wlan0" "$T/hostapd-ap1.txt"
 
 # What goes to the IAPP group, as seen on the bridge: "SRC HEX" lines.
-spawn sw "$T/capture.log" $PY -c '
+spawn sw "$T/capture.log" "$PY" -c '
 import socket, struct, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -102,7 +102,7 @@ with open(sys.argv[1], "a") as f:
         f.write("%s %s\n" % (a[0], d.hex())); f.flush()
 ' "$T/capture.txt"
 
-spawn sw "$T/mute.log" $PY -c '
+spawn sw "$T/mute.log" "$PY" -c '
 import socket
 s = socket.socket()
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -149,7 +149,7 @@ captured() {
 }
 # send HEX [ADDR]: one datagram from sw to the group (or ADDR), port 3517.
 send() {
-	nsx sw $PY -c '
+	nsx sw "$PY" -c '
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF,
@@ -238,7 +238,7 @@ check "d: a MOVE-notify nobody answers times out" \
 # station stays.
 ctl ap1 sta add dev wlan0 mac $M6 ip 10.0.0.60 authorized
 seq6=$(ctl ap1 -j sta show | jq ".stations[] | select(.mac == \"$M6\") | .seq")
-check "d: a replayed MOVE-notify is answered stale" nsx sw $PY -c '
+check "d: a replayed MOVE-notify is answered stale" nsx sw "$PY" -c '
 import socket, struct, sys
 mac = bytes.fromhex(sys.argv[1].replace(":", ""))
 body = struct.pack("!BB6sHH", 6, 0, mac, int(sys.argv[2]), 0)
@@ -263,14 +263,14 @@ check "g: a datagram shorter than its length is counted" \
 send "0009123400100600${M5//:/}0001" 10.9.0.1
 check "g: an unknown command is counted" \
 	wait_for 10 stat_is ap1 malformed.command 1
-check "g: garbage over TCP is dropped: the peer closes" nsx sw $PY -c '
+check "g: garbage over TCP is dropped: the peer closes" nsx sw "$PY" -c '
 import socket
 s = socket.create_connection(("10.9.0.1", 3517), timeout=5)
 s.sendall(b"\x07" * 40)
 assert s.recv(100) == b""
 '
 check "g: and counted" wait_for 10 stat_is ap1 malformed.version 2
-check "g: an oversized TCP message is dropped" nsx sw $PY -c '
+check "g: an oversized TCP message is dropped" nsx sw "$PY" -c '
 import socket
 s = socket.create_connection(("10.9.0.1", 3517), timeout=5)
 s.sendall(bytes.fromhex("00011234ffff"))
@@ -278,14 +278,14 @@ assert s.recv(100) == b""
 '
 check "g: and counted as too big" wait_for 10 stat_is ap1 '"malformed"."too-big"' 1
 timeouts=$(stat ap1 tcp.timeout)
-check "g: a stalled TCP peer is dropped after the timeout" nsx sw $PY -c '
+check "g: a stalled TCP peer is dropped after the timeout" nsx sw "$PY" -c '
 import socket
 s = socket.create_connection(("10.9.0.1", 3517), timeout=15)
 s.sendall(bytes.fromhex("000112"))
 assert s.recv(100) == b""
 '
 check "g: and counted" test "$(stat ap1 tcp.timeout)" -gt "$timeouts"
-check "g: a TCP peer closing mid-message is counted" nsx sw $PY -c '
+check "g: a TCP peer closing mid-message is counted" nsx sw "$PY" -c '
 import socket
 s = socket.create_connection(("10.9.0.1", 3517), timeout=5)
 s.sendall(bytes.fromhex("00011234001c0600"))
@@ -293,7 +293,7 @@ s.close()
 '
 check "g: as closed-early" wait_for 10 stat_is ap1 'tcp."closed-early"' 1
 refused() {
-	nsx sw $PY -c '
+	nsx sw "$PY" -c '
 import socket, time
 socks = [socket.create_connection(("10.9.0.1", 3517), timeout=5)
          for _ in range(17)]
@@ -303,7 +303,7 @@ assert socks[16].recv(10) == b""
 }
 check "g: the 17th concurrent TCP peer is refused" refused
 check "g: and counted" stat_is ap1 tcp.refused 1
-check "g: TCP from another interface than va is refused" nsx ap1 $PY -c '
+check "g: TCP from another interface than va is refused" nsx ap1 "$PY" -c '
 import socket
 try:
     socket.create_connection(("127.0.0.1", 3517), timeout=5)
