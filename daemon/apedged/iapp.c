@@ -89,6 +89,7 @@ struct iapp {
 
 	struct list conns;
 	size_t n_conns;
+	size_t n_served;		/* of them, accepted ones */
 
 	struct in_addr own[OWN_ADDRS_MAX];
 	size_t n_own;
@@ -305,6 +306,8 @@ static void conn_free(struct conn *c)
 
 	list_del(&c->node);
 	ia->n_conns--;
+	if (c->kind == CONN_SERVER)
+		ia->n_served--;
 	loop_watch_remove(c->watch);
 	loop_timer_remove(c->timer);
 	close(c->fd);
@@ -697,6 +700,8 @@ static struct conn *conn_new(struct iapp *ia, int fd, enum conn_kind kind,
 	}
 	list_add_tail(&ia->conns, &c->node);
 	ia->n_conns++;
+	if (kind == CONN_SERVER)
+		ia->n_served++;
 	return c;
 }
 
@@ -712,7 +717,7 @@ static void tcp_accept_cb(struct loop_watch *w, int fd, uint32_t events,
 		      SOCK_NONBLOCK | SOCK_CLOEXEC);
 	if (cfd < 0)
 		return;
-	if (ia->n_conns >= IAPP_TCP_CONNS_MAX) {
+	if (ia->n_served >= IAPP_TCP_CONNS_MAX) {
 		ia->st.tcp_refused++;
 		rl_log(ia, RL_TCP_REFUSED, LOG_WARNING,
 		       "iapp: too many TCP connections (%d); refusing",
@@ -738,7 +743,7 @@ static void connect_send(struct iapp *ia, enum conn_kind kind,
 	struct conn *c;
 	int fd;
 
-	if (ia->n_conns >= IAPP_TCP_CONNS_MAX || !len) {
+	if (ia->n_conns - ia->n_served >= IAPP_TCP_CONNS_MAX || !len) {
 		ia->st.send_errors++;
 		if (kind == CONN_MOVE)
 			ia->st.move_error++;

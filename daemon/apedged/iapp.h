@@ -33,7 +33,7 @@ struct loop;
 struct iapp;
 
 #define IAPP_TCP_TIMEOUT_MS	5000	/* a server connection's idle limit */
-#define IAPP_TCP_CONNS_MAX	16	/* TCP connections, both ways */
+#define IAPP_TCP_CONNS_MAX	16	/* TCP connections, each way */
 #define IAPP_LOG_WINDOW_MS	10000
 #define IAPP_CACHE_MAX		256	/* CACHE-notify entries kept */
 #define IAPP_RETRY_MS		2000	/* reopening the sockets */
