@@ -174,7 +174,7 @@ static enum iapp_err parse_ctx(const uint8_t *p, size_t ctx_len,
 			if (tlen < 1 || tlen > SSID_MAX || have_ssid)
 				return IAPP_ERR_CTX;
 			memcpy(ctx->ssid, v, tlen);
-			ctx->ssid_len = tlen;
+			ctx->ssid_len = (uint8_t)tlen;
 			have_ssid = true;
 			break;
 		default:
