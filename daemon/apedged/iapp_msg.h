@@ -122,7 +122,7 @@ struct iapp_msg {
 /* Why a message was refused; also indexes the malformed counters. */
 enum iapp_err {
 	IAPP_OK = 0,
-	IAPP_ERR_SHORT,		/* fewer bytes than the header or body needs */
+	IAPP_ERR_SHORT,		/* fewer bytes than the header or length needs */
 	IAPP_ERR_VERSION,	/* version is not 0 */
 	IAPP_ERR_LENGTH,	/* length field disagrees with the bytes */
 	IAPP_ERR_ADDR_LEN,	/* addr_len is not 6 */
@@ -178,7 +178,8 @@ enum iapp_err iapp_parse_stream(const uint8_t *buf, size_t len,
 /*
  * Builders: write the message (and, with a key, its trailer) into buf of
  * size bytes; return the bytes written, or 0 when it does not fit or an
- * argument is out of range (a context block over IAPP_CTX_MAX).
+ * argument is out of range (a context block over IAPP_CTX_MAX).  A NULL
+ * ctx is an empty context block.
  */
 size_t iapp_build_add(uint8_t *buf, size_t size, uint16_t id,
 		      const uint8_t mac[MAC_LEN], uint16_t seq,
