@@ -13,6 +13,7 @@
 #   d  MOVE: ap2 fetches the context (10.0.0.50) from ap1; denied for a
 #      station ap1 never had
 #   e  CACHE-notify stored on ap1
+#   -  an ADD-notify with our own (spoofed) source is ignored
 #   g  malformed datagram, TCP garbage, a stalled TCP peer: counted,
 #      dropped, and the daemons go on
 #   f  with a key on both: unsigned and badly signed ADD-notify remove
@@ -249,6 +250,23 @@ assert len(r) == 18 and r[1] == 2 and r[7] == 2, r.hex()
 ' $M6 "$seq6"
 check "d: ap1 counts it" stat_is ap1 '"move-answered".stale' 1
 check "d: and keeps $M6" has_sta ap1 $M6
+
+# An ADD-notify that claims to come from ap1 itself (a spoofed source):
+# ignored as our own, even with a newer sequence number.
+# The kernel drops what arrives with a local source unless accept_local.
+nsx ap1 sysctl -qw net.ipv4.conf.all.accept_local=1 net.ipv4.conf.va.accept_local=1
+own_before=$(stat ap1 'add."ignored-own"')
+check "an ADD-notify from ap1's own address (spoofed) is sent" nsx sw "$PY" -c '
+import sys, logging
+logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+from scapy.all import Ether, IP, UDP, Raw, sendp
+sendp(Ether(dst="01:00:5e:00:01:b2") / IP(src="10.9.0.1", dst="224.0.1.178",
+      ttl=1) / UDP(sport=3517, dport=3517) / Raw(bytes.fromhex(sys.argv[1])),
+      iface="br0", verbose=False)
+' "$(add_hex $M6 $(((seq6 + 100) % 65536)))"
+check "it is counted as ignored-own" \
+	wait_for 10 stat_is ap1 'add."ignored-own"' $((own_before + 1))
+check "and $M6 stays on ap1" has_sta ap1 $M6
 
 # ---- g: malformed input ----------------------------------------------------
 send "0100123400100600${M5//:/}0001" 10.9.0.1
