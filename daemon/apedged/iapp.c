@@ -349,15 +349,17 @@ static void conn_timer_cb(struct loop_timer *t, void *data)
 	conn_free(c);
 }
 
+/*
+ * Wait to write, or to read; not both.  While writing, a peer that shut
+ * down its side (EPOLLRDHUP, which stays ready) must not wake us until
+ * it can take our bytes: we read what it sent once the write is done.
+ */
 static void conn_update_watch(struct conn *c)
 {
-	uint32_t ev = EPOLLRDHUP;
-
 	if (c->connecting || c->tx_off < c->tx_len)
-		ev |= EPOLLOUT;
+		loop_watch_modify(c->watch, EPOLLOUT);
 	else
-		ev |= EPOLLIN;
-	loop_watch_modify(c->watch, ev);
+		loop_watch_modify(c->watch, EPOLLIN | EPOLLRDHUP);
 }
 
 static bool conn_queue(struct conn *c, const uint8_t *msg, size_t len)
