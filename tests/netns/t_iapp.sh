@@ -11,13 +11,16 @@
 #   b  an association that is not authorized sends nothing
 #   c  ap1's captured, older ADD-notify replayed to ap2 removes nothing
 #   d  MOVE: ap2 fetches the context (10.0.0.50) from ap1; denied for a
-#      station ap1 never had
+#      station ap1 never had; a timeout when the old AP never answers; a
+#      replayed MOVE-notify is answered stale and removes nothing
 #   e  CACHE-notify stored on ap1
 #   -  an ADD-notify with our own (spoofed) source is ignored
-#   g  malformed datagram, TCP garbage, a stalled TCP peer: counted,
-#      dropped, and the daemons go on
+#   g  malformed datagrams, TCP garbage, an oversized or stalled or
+#      vanishing TCP peer, too many peers, TCP from another interface:
+#      counted, dropped, and the daemons go on
 #   f  with a key on both: unsigned and badly signed ADD-notify remove
 #      nothing and count as auth failures; a signed one works
+# At the end both daemons must stop with status 0 and clean logs.
 . "$(dirname "$0")/lib.sh"
 
 M1=02:00:00:00:aa:01
