@@ -168,11 +168,14 @@ static int run_daemon(const struct actl_req *req)
 {
 	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
 	static char buf[APEDGE_CTRL_MAX + 1];
-	const char *what = req->cmd == ACTL_CMD_DAEMON ? req->daemon_req :
-			   actl_cmd_name(req->cmd);
 	const char *body;
-	char line[512];
+	char line[512], what[64];
 	int err;
+
+	if (req->cmd == ACTL_CMD_DAEMON)
+		snprintf(what, sizeof(what), "daemon %s", req->daemon_req);
+	else
+		snprintf(what, sizeof(what), "%s", actl_cmd_name(req->cmd));
 
 	if (actl_daemon_line(req, line, sizeof(line)) < 0) {
 		fprintf(stderr, "apedgectl: %s: request too long\n", what);
