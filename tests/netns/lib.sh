@@ -14,6 +14,8 @@ T=$(mktemp -d /tmp/apedge-netns.XXXXXX)
 NS=ae$$
 _pids=()
 _nss=()
+# Set first: whatever happens next, the namespaces and processes go.
+trap _cleanup EXIT
 
 _result() {
 	echo "$1 - $2"
@@ -93,4 +95,3 @@ _cleanup() {
 	done
 	rm -rf "$T"
 }
-trap _cleanup EXIT
