@@ -16,6 +16,7 @@ _pids=()
 _nss=()
 # Set first: whatever happens next, the namespaces and processes go.
 trap _cleanup EXIT
+trap "exit 143" TERM INT
 
 _result() {
 	echo "$1 - $2"
