@@ -40,6 +40,11 @@ const char actl_usage[] =
 "  policy set dev IF [CLASS pass|drop|copy|redirect]... [punt-rate N]\n"
 "  monitor\n"
 "  daemon status|ping|reload\n"
+"  sta add dev IF mac MAC [vlan VID] [authorized|unauthorized]\n"
+"          [prev-ap BSSID] [ip ADDR]...\n"
+"  sta authorize|del mac MAC\n"
+"  sta show\n"
+"  iapp show\n"
 "Devices may also be given as \"ifindex N\" instead of \"dev IF\".\n"
 "Words may be shortened where unambiguous: \"por sh\" is \"port show\".\n"
 "Options:\n"
@@ -47,7 +52,7 @@ const char actl_usage[] =
 "  -p, --pretty   indent the JSON\n"
 "  -n, --netns NETNS  act in network namespace NETNS (a name from\n"
 "                 \"ip netns\", or a path such as /proc/PID/ns/net)\n"
-"  -s PATH        apedged's control socket (for \"daemon\")\n"
+"  -s PATH        apedged's control socket (daemon, sta, iapp)\n"
 "  -h, --help     show this text\n"
 "  -V, --version  show the version\n";
 
@@ -64,6 +69,11 @@ const char *actl_cmd_name(enum actl_cmd cmd)
 	case ACTL_CMD_DAEMON: return "daemon";
 	case ACTL_CMD_POLICY_SET: return "policy set";
 	case ACTL_CMD_STATS_RESET: return "stats reset";
+	case ACTL_CMD_STA_ADD: return "sta add";
+	case ACTL_CMD_STA_AUTHORIZE: return "sta authorize";
+	case ACTL_CMD_STA_DEL: return "sta del";
+	case ACTL_CMD_STA_SHOW: return "sta show";
+	case ACTL_CMD_IAPP_SHOW: return "iapp show";
 	case ACTL_CMD_HELP: return "help";
 	case ACTL_CMD_VERSION: return "version";
 	case ACTL_CMD_NONE: break;
@@ -465,6 +475,200 @@ static int parse_daemon(struct parser *p, struct actl_req *req)
 	return no_more(p, req);
 }
 
+static int mac_value(struct parser *p, const char *kw, uint8_t mac[MAC_LEN])
+{
+	const char *s;
+
+	if (value(p, kw, &s))
+		return -1;
+	if (mac_parse(s, mac) || strlen(s) != 17)
+		return fail(p, "%s \"%s\": not a MAC address (xx:xx:xx:xx:xx:xx)",
+			    kw, s);
+	if (!mac_is_unicast(mac) || mac_is_zero(mac))
+		return fail(p, "%s %s: must be a unicast, non-zero address", kw, s);
+	return 0;
+}
+
+static const char *const sta_verbs[] = {
+	"add", "authorize", "del", "show", "list", NULL
+};
+static const char *const sta_kws[] = {
+	"dev", "mac", "vlan", "authorized", "unauthorized", "prev-ap", "ip",
+	NULL
+};
+static const char *const mac_kws[] = { "mac", NULL };
+
+/* An address as inet_pton() takes it: digits, hex, '.' and ':'. */
+static bool addr_chars(const char *s)
+{
+	if (!*s || strlen(s) > 45)
+		return false;
+	for (; *s; s++)
+		if (!isxdigit((unsigned char)*s) && *s != '.' && *s != ':')
+			return false;
+	return true;
+}
+
+static int parse_sta(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p), *raw, *kw, *s;
+	unsigned long n;
+
+	if (verb && !(verb = expand(p, verb, sta_verbs)))
+		return -1;
+	if (!verb || !strcmp(verb, "show") || !strcmp(verb, "list")) {
+		req->cmd = ACTL_CMD_STA_SHOW;
+		return no_more(p, req);
+	}
+	if (!strcmp(verb, "add"))
+		req->cmd = ACTL_CMD_STA_ADD;
+	else if (!strcmp(verb, "authorize"))
+		req->cmd = ACTL_CMD_STA_AUTHORIZE;
+	else if (!strcmp(verb, "del") || !strcmp(verb, "delete"))
+		req->cmd = ACTL_CMD_STA_DEL;
+	else
+		return fail(p, "sta: unknown command \"%s\" (add, authorize, del, show)",
+			    verb);
+
+	while ((raw = next(p))) {
+		if (!(kw = expand(p, raw, req->cmd == ACTL_CMD_STA_ADD ?
+				  sta_kws : mac_kws)))
+			return -1;
+		if (!strcmp(kw, "mac")) {
+			if (req->has_sta)
+				return fail(p, "the station is given twice");
+			if (mac_value(p, kw, req->sta))
+				return -1;
+			req->has_sta = true;
+		} else if (req->cmd != ACTL_CMD_STA_ADD) {
+			return fail(p, "%s: unexpected \"%s\"",
+				    actl_cmd_name(req->cmd), raw);
+		} else if (!strcmp(kw, "dev")) {
+			if (device(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "vlan")) {
+			if (number(p, kw, 1, 4094, &n))
+				return -1;
+			req->vlan = n;
+		} else if (!strcmp(kw, "authorized")) {
+			req->authorized = true;
+		} else if (!strcmp(kw, "unauthorized")) {
+			req->authorized = false;
+		} else if (!strcmp(kw, "prev-ap")) {
+			if (mac_value(p, kw, req->prev_ap))
+				return -1;
+			req->has_prev_ap = true;
+		} else if (!strcmp(kw, "ip")) {
+			if (value(p, kw, &s))
+				return -1;
+			if (!addr_chars(s))
+				return fail(p, "ip \"%s\": not an address", s);
+			if (req->n_ips >= ACTL_IPS_MAX)
+				return fail(p, "sta add: at most %d addresses",
+					    ACTL_IPS_MAX);
+			req->ips[req->n_ips++] = s;
+		} else {
+			return fail(p, "sta add: unexpected \"%s\"", raw);
+		}
+	}
+	if (req->cmd == ACTL_CMD_STA_ADD && need_device(p, req))
+		return -1;
+	if (!req->has_sta)
+		return fail(p, "%s: \"mac MAC\" is required",
+			    actl_cmd_name(req->cmd));
+	return 0;
+}
+
+static const char *const iapp_verbs[] = { "show", "list", NULL };
+
+static int parse_iapp(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p);
+
+	req->cmd = ACTL_CMD_IAPP_SHOW;
+	if (verb && !(verb = expand(p, verb, iapp_verbs)))
+		return -1;
+	if (verb && strcmp(verb, "show") && strcmp(verb, "list"))
+		return fail(p, "iapp: unknown command \"%s\" (show)", verb);
+	return no_more(p, req);
+}
+
+bool actl_cmd_is_daemon(enum actl_cmd cmd)
+{
+	switch (cmd) {
+	case ACTL_CMD_DAEMON:
+	case ACTL_CMD_STA_ADD:
+	case ACTL_CMD_STA_AUTHORIZE:
+	case ACTL_CMD_STA_DEL:
+	case ACTL_CMD_STA_SHOW:
+	case ACTL_CMD_IAPP_SHOW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
+{
+	char mac[MAC_STR_LEN], prev[MAC_STR_LEN];
+	size_t len;
+	unsigned int i;
+	int n;
+
+	switch (req->cmd) {
+	case ACTL_CMD_DAEMON:
+		n = snprintf(buf, size, "%s", req->daemon_req);
+		break;
+	case ACTL_CMD_STA_SHOW:
+		n = snprintf(buf, size, "sta show");
+		break;
+	case ACTL_CMD_IAPP_SHOW:
+		n = snprintf(buf, size, "iapp show");
+		break;
+	case ACTL_CMD_STA_AUTHORIZE:
+	case ACTL_CMD_STA_DEL:
+		n = snprintf(buf, size, "sta %s %s",
+			     req->cmd == ACTL_CMD_STA_DEL ? "del" : "authorize",
+			     mac_format(req->sta, mac));
+		break;
+	case ACTL_CMD_STA_ADD:
+		n = snprintf(buf, size, "sta add %s %s %s", req->ifname,
+			     mac_format(req->sta, mac),
+			     req->authorized ? "authorized" : "unauthorized");
+		if (n < 0 || (size_t)n >= size)
+			return -1;
+		if (req->vlan) {
+			len = strlen(buf);
+			n = snprintf(buf + len, size - len, " vlan %u", req->vlan);
+			if (n < 0 || (size_t)n >= size - len)
+				return -1;
+		}
+		if (req->has_prev_ap) {
+			len = strlen(buf);
+			n = snprintf(buf + len, size - len, " prev-ap %s",
+				     mac_format(req->prev_ap, prev));
+			if (n < 0 || (size_t)n >= size - len)
+				return -1;
+		}
+		for (i = 0; i < req->n_ips; i++) {
+			len = strlen(buf);
+			n = snprintf(buf + len, size - len, " ip %s", req->ips[i]);
+			if (n < 0 || (size_t)n >= size - len)
+				return -1;
+		}
+		len = strlen(buf);
+		n = snprintf(buf + len, size - len, "\n");
+		return n < 0 || (size_t)n >= size - len ? -1 : 0;
+	default:
+		return -1;
+	}
+	if (n < 0 || (size_t)n + 1 >= size)
+		return -1;
+	buf[n] = '\n';
+	buf[n + 1] = '\0';
+	return 0;
+}
+
 static const char *const commands[] = {
 	"info", "port", "xid", "stats", "policy", "monitor", "daemon", "help",
 	NULL
@@ -510,6 +714,11 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 	s = next(&p);
 	if (!s)
 		return fail(&p, "no command given (try -h)");
+	/* Not shortened: "st" stays stats, "i" info. */
+	if (!strcmp(s, "sta") || !strcmp(s, "station"))
+		return parse_sta(&p, req);
+	if (!strcmp(s, "iapp"))
+		return parse_iapp(&p, req);
 	if (!(s = expand(&p, s, commands)))
 		return -1;
 	if (!strcmp(s, "help")) {

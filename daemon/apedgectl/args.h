@@ -27,7 +27,14 @@ enum actl_cmd {
 	ACTL_CMD_DAEMON,
 	ACTL_CMD_POLICY_SET,
 	ACTL_CMD_STATS_RESET,
+	ACTL_CMD_STA_ADD,
+	ACTL_CMD_STA_AUTHORIZE,
+	ACTL_CMD_STA_DEL,
+	ACTL_CMD_STA_SHOW,
+	ACTL_CMD_IAPP_SHOW,
 };
+
+#define ACTL_IPS_MAX 8
 
 #define ACTL_POLICY_CLASSES 32
 
@@ -56,6 +63,12 @@ struct actl_req {
 	uint8_t policy[ACTL_POLICY_CLASSES];
 	bool has_punt_rate;
 	uint32_t punt_rate;
+	/* sta add (also sta, vlan and dev above) */
+	bool authorized;
+	bool has_prev_ap;
+	uint8_t prev_ap[MAC_LEN];
+	const char *ips[ACTL_IPS_MAX];
+	unsigned int n_ips;
 };
 
 /*
@@ -64,6 +77,15 @@ struct actl_req {
  */
 int actl_args_parse(int argc, char **argv, struct actl_req *req,
 		    char *err, size_t errlen);
+
+/*
+ * The control socket request line of a sta or iapp command (see
+ * apedged's iapp_ctl.h), newline included; 0, or -1 when it does not fit.
+ */
+int actl_daemon_line(const struct actl_req *req, char *buf, size_t size);
+
+/* Whether the command goes to apedged's control socket. */
+bool actl_cmd_is_daemon(enum actl_cmd cmd);
 
 /* The command's name as the user typed it, e.g. "port add". */
 const char *actl_cmd_name(enum actl_cmd cmd);

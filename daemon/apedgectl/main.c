@@ -146,28 +146,62 @@ static int run_monitor(const struct actl_req *req, struct actl_nl *nl)
 	return 0;
 }
 
+/* Text of a sta show / iapp show reply; false if it is not our JSON. */
+static bool print_text(const struct actl_req *req, const char *body)
+{
+	struct jv_doc d;
+
+	if (jv_parse(body, strlen(body), &d) < 0 ||
+	    jv_root(&d)->type != JV_OBJ) {
+		jv_free(&d);
+		return false;
+	}
+	if (req->cmd == ACTL_CMD_IAPP_SHOW)
+		out_iapp_text(stdout, &d);
+	else
+		out_stas_text(stdout, &d);
+	jv_free(&d);
+	return true;
+}
+
 static int run_daemon(const struct actl_req *req)
 {
 	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
 	static char buf[APEDGE_CTRL_MAX + 1];
 	const char *body;
-	char line[32];
+	char line[512], what[64];
 	int err;
 
-	snprintf(line, sizeof(line), "%s\n", req->daemon_req);
+	if (req->cmd == ACTL_CMD_DAEMON)
+		snprintf(what, sizeof(what), "daemon %s", req->daemon_req);
+	else
+		snprintf(what, sizeof(what), "%s", actl_cmd_name(req->cmd));
+
+	if (actl_daemon_line(req, line, sizeof(line)) < 0) {
+		fprintf(stderr, "apedgectl: %s: request too long\n", what);
+		return 1;
+	}
 	err = actl_ctl_call(path, line, buf, sizeof(buf));
 	if (err == -ENOENT || err == -ECONNREFUSED) {
-		fprintf(stderr, "apedgectl: daemon %s: apedged is not running (no socket at %s)\n",
-			req->daemon_req, path);
+		fprintf(stderr, "apedgectl: %s: apedged is not running (no socket at %s)\n",
+			what, path);
 		return 1;
 	}
 	if (err) {
-		fprintf(stderr, "apedgectl: daemon %s: %s: %s\n",
-			req->daemon_req, path, strerror(-err));
+		fprintf(stderr, "apedgectl: %s: %s: %s\n",
+			what, path, strerror(-err));
 		return 1;
 	}
 	switch (actl_ctl_split(buf, &body)) {
 	case 1:
+		if (!req->json && (req->cmd == ACTL_CMD_STA_SHOW ||
+				   req->cmd == ACTL_CMD_IAPP_SHOW) &&
+		    print_text(req, body))
+			return 0;
+		if (!req->json && req->cmd != ACTL_CMD_DAEMON &&
+		    req->cmd != ACTL_CMD_STA_SHOW &&
+		    req->cmd != ACTL_CMD_IAPP_SHOW)
+			return 0;	/* sta add/del/authorize: quiet */
 		if (*body)
 			fputs(body, stdout);
 		else if (!req->json)
@@ -176,13 +210,13 @@ static int run_daemon(const struct actl_req *req)
 			puts("{}");
 		return 0;
 	case 0:
-		fprintf(stderr, "apedgectl: daemon %s: %s", req->daemon_req, body);
+		fprintf(stderr, "apedgectl: %s: %s", what, body);
 		if (!*body || body[strlen(body) - 1] != '\n')
 			fputc('\n', stderr);
 		return 1;
 	}
-	fprintf(stderr, "apedgectl: daemon %s: malformed reply from apedged\n",
-		req->daemon_req);
+	fprintf(stderr, "apedgectl: %s: malformed reply from apedged\n",
+		what);
 	return 1;
 }
 
@@ -327,12 +361,8 @@ int main(int argc, char **argv)
 		}
 	}
 
-	switch (req.cmd) {
-	case ACTL_CMD_DAEMON:
+	if (actl_cmd_is_daemon(req.cmd))
 		return run_daemon(&req);
-	default:
-		break;
-	}
 
 	rc = actl_nl_open(&nl);
 	if (rc == -ENOENT)

@@ -510,3 +510,123 @@ void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname)
 	fputc('\n', o->f);
 	fflush(o->f);
 }
+
+static void jtext(const struct jv *v, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!v) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	switch (v->type) {
+	case JV_STR:
+		jv_str(v, buf, size);
+		return;
+	case JV_NUM:
+		n = v->len < size ? v->len : size - 1;
+		memcpy(buf, v->s, n);
+		buf[n] = '\0';
+		return;
+	case JV_BOOL:
+		snprintf(buf, size, "%s", v->b ? "yes" : "no");
+		return;
+	default:
+		snprintf(buf, size, "-");
+	}
+}
+
+/* The text of one member of obj, "-" when absent. */
+static const char *member(const struct jv_doc *d, const struct jv *obj,
+			  const char *key, char *buf, size_t size)
+{
+	jtext(jv_get(d, obj, key), buf, size);
+	return buf;
+}
+
+void out_iapp_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *root = jv_root(d), *sent, *recv, *v, *c;
+	char a[64], b[64], k[64];
+
+	fprintf(f, "iapp %s", member(d, root, "enabled", a, sizeof(a)));
+	if (jv_get(d, root, "interface") &&
+	    jv_get(d, root, "interface")->type == JV_STR)
+		fprintf(f, " on %s", member(d, root, "interface", a, sizeof(a)));
+	fprintf(f, ", listening %s", member(d, root, "listening", a, sizeof(a)));
+	fprintf(f, ", port %s", member(d, root, "port", a, sizeof(a)));
+	fprintf(f, ", ttl %s", member(d, root, "ttl", a, sizeof(a)));
+	fprintf(f, ", auth %s", member(d, root, "auth", a, sizeof(a)));
+	fprintf(f, ", kick %s\n", member(d, root, "kick", a, sizeof(a)));
+	fprintf(f, "%s station(s), %s cached, %s BSSID(s) mapped, "
+		"%s connection(s)\n",
+		member(d, root, "stations", a, sizeof(a)),
+		member(d, root, "cached", b, sizeof(b)),
+		member(d, root, "bssids", k, sizeof(k)),
+		member(d, root, "connections", k + 32, 32));
+
+	sent = jv_get(d, root, "sent");
+	recv = jv_get(d, root, "received");
+	fprintf(f, "\n%-16s %12s %12s\n", "MESSAGE", "SENT", "RECEIVED");
+	for (c = jv_first(d, sent); c; c = jv_next(d, c)) {
+		jv_key(c, k, sizeof(k));
+		jtext(c, a, sizeof(a));
+		fprintf(f, "%-16s %12s %12s\n", k, a,
+			member(d, recv, k, b, sizeof(b)));
+	}
+	fprintf(f, "\n%-16s %-20s %12s\n", "GROUP", "OUTCOME", "COUNT");
+	for (v = jv_first(d, root); v; v = jv_next(d, v)) {
+		char g[32];
+
+		jv_key(v, g, sizeof(g));
+		if (v->type == JV_NUM && strcmp(g, "port") && strcmp(g, "ttl") &&
+		    strcmp(g, "bssids") && strcmp(g, "stations") &&
+		    strcmp(g, "cached") && strcmp(g, "connections")) {
+			jtext(v, a, sizeof(a));
+			fprintf(f, "%-16s %-20s %12s\n", g, "-", a);
+		}
+		if (v->type != JV_OBJ || v == sent || v == recv)
+			continue;
+		for (c = jv_first(d, v); c; c = jv_next(d, c)) {
+			jv_key(c, k, sizeof(k));
+			jtext(c, a, sizeof(a));
+			fprintf(f, "%-16s %-20s %12s\n", g, k, a);
+		}
+	}
+}
+
+void out_stas_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *list = jv_get(d, jv_root(d), "stations"), *s, *c;
+	char mac[32], ifn[32], st[32], vlan[16], seq[16], prev[32], a[64];
+
+	fprintf(f, "%-17s  %-15s  %-10s  %4s  %5s  %-17s  %s\n", "STATION",
+		"IFNAME", "STATE", "VLAN", "SEQ", "PREV-AP", "ADDRESSES");
+	for (s = jv_first(d, list); s; s = jv_next(d, s)) {
+		const struct jv *fetched = jv_get(d, s, "context_fetched");
+		bool any = false;
+
+		fprintf(f, "%-17s  %-15s  %-10s  %4s  %5s  %-17s  ",
+			member(d, s, "mac", mac, sizeof(mac)),
+			member(d, s, "ifname", ifn, sizeof(ifn)),
+			member(d, s, "state", st, sizeof(st)),
+			member(d, s, "vlan", vlan, sizeof(vlan)),
+			member(d, s, "seq", seq, sizeof(seq)),
+			member(d, s, "prev_ap", prev, sizeof(prev)));
+		for (c = jv_first(d, jv_get(d, s, "ipv4")); c; c = jv_next(d, c)) {
+			jtext(c, a, sizeof(a));
+			fprintf(f, "%s%s", any ? " " : "", a);
+			any = true;
+		}
+		for (c = jv_first(d, jv_get(d, s, "ipv6")); c; c = jv_next(d, c)) {
+			jtext(c, a, sizeof(a));
+			fprintf(f, "%s%s", any ? " " : "", a);
+			any = true;
+		}
+		if (!any)
+			fputc('-', f);
+		if (fetched && fetched->type == JV_BOOL && fetched->b)
+			fputs(" (fetched)", f);
+		fputc('\n', f);
+	}
+}

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "jsonv.h"
 #include "reply.h"
 
 struct out {
@@ -34,6 +35,10 @@ void out_counters(struct out *o, const struct actl_stats *st);
 void out_event(struct out *o, const char *event, const struct actl_port *port);
 /* A punted packet, one line: ifname is "" when unknown. */
 void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname);
+
+/* Text of apedged's "iapp show" and "sta show" replies (parsed JSON). */
+void out_iapp_text(FILE *f, const struct jv_doc *d);
+void out_stas_text(FILE *f, const struct jv_doc *d);
 
 /* Write s as a JSON string, quoted and escaped. */
 void json_string(FILE *f, const char *s);

@@ -20,6 +20,8 @@
 #include "config_file.h"
 #include "control.h"
 #include "genl.h"
+#include "iapp.h"
+#include "iapp_ctl.h"
 #include "log.h"
 #include "loop.h"
 #include "status.h"
@@ -42,6 +44,7 @@ struct apedged {
 	struct ctrl_server *old_ctrl;	/* replaced by a reload */
 	struct loop_timer *old_ctrl_timer;
 	struct agenl *nl;
+	struct iapp *iapp;
 	uint64_t start_ms;
 };
 
@@ -143,6 +146,13 @@ static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 	struct port_state *p = find_port(d, ifname);
 	const char *sep = ext_msg[0] ? ": " : "";
 
+	if (cmd == APEDGE_CMD_XID_SEND) {
+		if (error)
+			log_warn("port %s: Layer-2 Update refused: %s%s%s",
+				 ifname, strerror(-error), sep, ext_msg);
+		iapp_l2update_result(d->iapp, error);
+		return;
+	}
 	if (cmd == APEDGE_CMD_PORT_ADD) {
 		if (!error || error == -EEXIST) {
 			log_debug("port %s: %s", ifname, error ?
@@ -173,6 +183,101 @@ static const struct agenl_ops nl_ops = {
 	.port_event = nl_port_event,
 	.port_result = nl_port_result,
 };
+
+/* The Layer-2 Update of s on every port configured with l2update. */
+static int iapp_l2update(const struct sta *s, void *data)
+{
+	struct apedged *d = data;
+	int n = 0, r;
+	size_t i;
+
+	for (i = 0; i < d->cfg.n_ports; i++) {
+		const struct config_port *p = &d->cfg.ports[i];
+
+		if (!p->l2update)
+			continue;
+		r = agenl_xid_send(d->nl, p->ifname, s->mac, p->l2update,
+				   s->vlan, p->l2update_count,
+				   p->l2update_interval_ms);
+		if (r < 0)
+			return r;
+		n++;
+	}
+	return n;
+}
+
+static const struct iapp_ops iapp_ops = {
+	.l2update = iapp_l2update,
+	/* .kick: the nl80211 code's DEL_STATION, once it exists. */
+	/* .ctx_applied: TODO(binding-add) the module's binding-add. */
+};
+
+static void cmd_sta(struct apedged *d, int argc, char **argv,
+		    struct strbuf *reply)
+{
+	uint8_t mac[MAC_LEN];
+	char err[160];
+	int r;
+
+	if (argc >= 2 && !strcmp(argv[1], "add")) {
+		struct sta_add_req req;
+		struct iapp_sta_args a;
+
+		if (sta_add_parse(argc - 1, argv + 1, &req, err,
+				  sizeof(err)) < 0) {
+			ctrl_reply_error(reply, "%s", err);
+			return;
+		}
+		a = (struct iapp_sta_args){
+			.ifname = req.ifname,
+			.mac = req.mac,
+			.vlan = req.vlan,
+			.authorized = req.authorized,
+			.prev_ap = req.has_prev_ap ? req.prev_ap : NULL,
+			.ctx = &req.ctx,
+		};
+		r = iapp_sta_add(d->iapp, &a);
+		if (r < 0) {
+			ctrl_reply_error(reply, "sta add: %s", r == -ENOSPC ?
+					 "the station table is full" :
+					 strerror(-r));
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
+	if (argc == 3 && (!strcmp(argv[1], "authorize") ||
+			  !strcmp(argv[1], "del"))) {
+		if (sta_mac_parse(argv[2], mac) < 0) {
+			ctrl_reply_error(reply, "invalid station address");
+			return;
+		}
+		if (!strcmp(argv[1], "del"))
+			r = iapp_sta_del(d->iapp, mac);
+		else
+			r = iapp_sta_authorize(d->iapp, mac);
+		if (r == -ENOENT) {
+			ctrl_reply_error(reply, "no such station");
+			return;
+		}
+		if (r == -EALREADY) {
+			ctrl_reply_error(reply, "the station is already "
+					 "authorized");
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
+	if (argc == 2 && !strcmp(argv[1], "show")) {
+		ctrl_reply_ok(reply);
+		sta_format_list(iapp_stas(d->iapp), loop_now_ms(), reply);
+		sb_puts(reply, "\n");
+		return;
+	}
+	ctrl_reply_error(reply, "usage: sta add|authorize|del|show ...");
+}
 
 static void cmd_status(struct apedged *d, struct strbuf *reply)
 {
@@ -218,6 +323,16 @@ static void ctrl_request(int argc, char **argv, struct strbuf *reply,
 			return;
 		}
 		cmd_status(d, reply);
+	} else if (!strcmp(argv[0], "sta")) {
+		cmd_sta(d, argc, argv, reply);
+	} else if (!strcmp(argv[0], "iapp")) {
+		if (argc != 2 || strcmp(argv[1], "show")) {
+			ctrl_reply_error(reply, "usage: iapp show");
+			return;
+		}
+		ctrl_reply_ok(reply);
+		iapp_format_show(d->iapp, reply);
+		sb_puts(reply, "\n");
 	} else if (!strcmp(argv[0], "ping")) {
 		if (argc != 1) {
 			ctrl_reply_error(reply, "usage: ping");
@@ -345,6 +460,8 @@ int apedged_reload(struct apedged *d, char *err, size_t err_size)
 		/* Without a timer the old one stays until shutdown. */
 	}
 	apply_port_changes(d, ports, cfg.n_ports);
+	if (iapp_configure(d->iapp, &cfg) < 0)
+		log_err("iapp: out of memory; keeping its old BSSID map");
 	free(d->ports);
 	d->ports = ports;
 	d->n_ports = cfg.n_ports;
@@ -422,6 +539,9 @@ int apedged_start(struct apedged *d)
 	r = agenl_start(d->nl);
 	if (r < 0)
 		return r;
+	d->iapp = iapp_new(d->loop, &iapp_ops, d);
+	if (!d->iapp || iapp_configure(d->iapp, &d->cfg) < 0)
+		return -ENOMEM;
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s)", APEDGED_VERSION, d->n_ports,
 		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl));
@@ -446,6 +566,7 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
+	iapp_free(d->iapp);
 	agenl_free(d->nl);
 	ctrl_server_free(d->ctrl);
 	retire_ctrl(d);

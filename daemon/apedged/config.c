@@ -7,6 +7,7 @@
  * an unknown section or key, a key given twice, a bad value, a port given
  * twice, or a line longer than CONFIG_LINE_MAX.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -23,6 +24,8 @@ enum section {
 	SECTION_NONE,
 	SECTION_GENERAL,
 	SECTION_PORT,
+	SECTION_IAPP,
+	SECTION_BSSID,
 };
 
 struct parser {
@@ -31,8 +34,14 @@ struct parser {
 	unsigned int line;
 	enum section section;
 	bool seen_general;
+	bool seen_iapp;
 	bool port_role_set;
+	unsigned int keys_set;	/* of the current section, by key_bit() */
 };
+
+/* A key given twice in one section is an error: one bit per key name. */
+static int key_once(struct parser *p, const char *const *keys,
+		    const char *key);
 
 static int fail(struct parser *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -54,6 +63,13 @@ void config_init(struct config *cfg)
 	cfg->log_level = LOG_INFO;
 	snprintf(cfg->ctrl_socket, sizeof(cfg->ctrl_socket), "%s",
 		 APEDGE_CTRL_PATH);
+	cfg->iapp.ttl = 1;
+	cfg->iapp.port = IAPP_PORT;
+	cfg->iapp.move_timeout_ms = 1000;
+	cfg->iapp.kick = CONFIG_KICK_NONE;
+	snprintf(cfg->iapp.hostapd_ctrl, sizeof(cfg->iapp.hostapd_ctrl),
+		 "/var/run/hostapd");
+	cfg->iapp.cache_timeout_s = 60;
 }
 
 void config_free(struct config *cfg)
@@ -61,6 +77,56 @@ void config_free(struct config *cfg)
 	free(cfg->ports);
 	cfg->ports = NULL;
 	cfg->n_ports = 0;
+	free(cfg->bssids);
+	cfg->bssids = NULL;
+	cfg->n_bssids = 0;
+	memset(&cfg->iapp.key, 0, sizeof(cfg->iapp.key));
+}
+
+const struct config_bssid *config_find_bssid(const struct config *cfg,
+					     const uint8_t bssid[MAC_LEN])
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_bssids; i++)
+		if (!memcmp(cfg->bssids[i].bssid, bssid, MAC_LEN))
+			return &cfg->bssids[i];
+	return NULL;
+}
+
+static int key_once(struct parser *p, const char *const *keys,
+		    const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; keys[i]; i++) {
+		if (strcmp(keys[i], key))
+			continue;
+		if (p->keys_set & (1u << i))
+			return fail(p, "duplicate key '%s'", key);
+		p->keys_set |= 1u << i;
+		return 0;
+	}
+	return 0;
+}
+
+/* A decimal number in [min, max]. */
+static int number(struct parser *p, const char *key, const char *value,
+		  unsigned long min, unsigned long max, unsigned int *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (!isdigit((unsigned char)value[0]))
+		return fail(p, "invalid %s '%s' (expected a number)", key,
+			    value);
+	errno = 0;
+	v = strtoul(value, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return fail(p, "invalid %s '%s' (expected %lu..%lu)", key,
+			    value, min, max);
+	*out = (unsigned int)v;
+	return 0;
 }
 
 const struct config_port *config_find_port(const struct config *cfg,
@@ -114,6 +180,40 @@ static char *trim(char *s)
 	return s;
 }
 
+static int parse_bssid_section(struct parser *p, const char *arg)
+{
+	struct config *cfg = p->cfg;
+	struct config_bssid *b, *bs;
+	uint8_t mac[MAC_LEN];
+	char buf[MAC_STR_LEN];
+
+	if (!*arg)
+		return fail(p, "section [bssid] needs a BSSID: [bssid MAC]");
+	if (mac_parse(arg, mac) < 0 || !mac_is_unicast(mac) ||
+	    mac_is_zero(mac))
+		return fail(p, "invalid BSSID '%s' (expected a unicast "
+			    "xx:xx:xx:xx:xx:xx)", arg);
+	b = (struct config_bssid *)config_find_bssid(cfg, mac);
+	if (b)
+		return fail(p, "duplicate BSSID %s (first on line %u)",
+			    mac_format(mac, buf), b->line);
+	if (cfg->n_bssids >= CONFIG_BSSIDS_MAX)
+		return fail(p, "too many BSSIDs (at most %d)",
+			    CONFIG_BSSIDS_MAX);
+	bs = realloc(cfg->bssids, (cfg->n_bssids + 1) * sizeof(*bs));
+	if (!bs) {
+		fail(p, "out of memory");
+		return -ENOMEM;
+	}
+	cfg->bssids = bs;
+	b = &bs[cfg->n_bssids++];
+	memset(b, 0, sizeof(*b));
+	memcpy(b->bssid, mac, MAC_LEN);
+	b->line = p->line;
+	p->section = SECTION_BSSID;
+	return 0;
+}
+
 static int parse_section(struct parser *p, char *s)
 {
 	struct config *cfg = p->cfg;
@@ -142,6 +242,18 @@ static int parse_section(struct parser *p, char *s)
 		p->section = SECTION_GENERAL;
 		return 0;
 	}
+	p->keys_set = 0;
+	if (!strcmp(name, "iapp")) {
+		if (*arg)
+			return fail(p, "section [iapp] takes no name");
+		if (p->seen_iapp)
+			return fail(p, "duplicate section [iapp]");
+		p->seen_iapp = true;
+		p->section = SECTION_IAPP;
+		return 0;
+	}
+	if (!strcmp(name, "bssid"))
+		return parse_bssid_section(p, arg);
 	if (strcmp(name, "port")) {
 		if (!*name)
 			return fail(p, "empty section name");
@@ -169,6 +281,7 @@ static int parse_section(struct parser *p, char *s)
 	memset(port, 0, sizeof(*port));
 	snprintf(port->ifname, sizeof(port->ifname), "%s", arg);
 	port->role = APEDGE_PORT_ROLE_UNTRUSTED;
+	port->l2update_count = 1;
 	port->line = p->line;
 	p->section = SECTION_PORT;
 	p->port_role_set = false;
@@ -208,9 +321,34 @@ static int parse_general(struct parser *p, const char *key, const char *value)
 	return fail(p, "unknown key '%s' in section [general]", key);
 }
 
+static const char *const port_keys[] = {
+	"l2update", "l2update_count", "l2update_interval_ms", NULL
+};
+
 static int parse_port(struct parser *p, const char *key, const char *value)
 {
 	struct config_port *port = &p->cfg->ports[p->cfg->n_ports - 1];
+
+	if (key_once(p, port_keys, key) < 0)
+		return -EINVAL;
+	if (!strcmp(key, "l2update")) {
+		if (!strcmp(value, "transmit"))
+			port->l2update = APEDGE_XID_MODE_TRANSMIT;
+		else if (!strcmp(value, "inject"))
+			port->l2update = APEDGE_XID_MODE_INJECT;
+		else if (!strcmp(value, "off"))
+			port->l2update = 0;
+		else
+			return fail(p, "invalid l2update '%s' (expected "
+				    "transmit, inject or off)", value);
+		return 0;
+	}
+	if (!strcmp(key, "l2update_count"))
+		return number(p, key, value, 1, APEDGE_XID_COUNT_MAX,
+			      &port->l2update_count);
+	if (!strcmp(key, "l2update_interval_ms"))
+		return number(p, key, value, 0, APEDGE_XID_INTERVAL_MAX,
+			      &port->l2update_interval_ms);
 
 	if (!strcmp(key, "role")) {
 		if (p->port_role_set)
@@ -227,6 +365,100 @@ static int parse_port(struct parser *p, const char *key, const char *value)
 	}
 	return fail(p, "unknown key '%s' in section [port %s]", key,
 		    port->ifname);
+}
+
+static const char *const iapp_keys[] = {
+	"interface", "ttl", "key", "port", "move_timeout_ms", "kick",
+	"hostapd_ctrl", "bssid", "cache_notify", "cache_timeout_s", NULL
+};
+
+static int parse_iapp(struct parser *p, const char *key, const char *value)
+{
+	struct config_iapp *ia = &p->cfg->iapp;
+	unsigned int v;
+
+	if (key_once(p, iapp_keys, key) < 0)
+		return -EINVAL;
+	if (!strcmp(key, "interface")) {
+		if (!config_ifname_valid(value))
+			return fail(p, "invalid interface name '%s'", value);
+		snprintf(ia->ifname, sizeof(ia->ifname), "%s", value);
+		ia->enabled = true;
+		return 0;
+	}
+	if (!strcmp(key, "ttl"))
+		return number(p, key, value, 1, 255, &ia->ttl);
+	if (!strcmp(key, "key")) {
+		if (iapp_key_parse_hex(value, &ia->key) < 0)
+			return fail(p, "invalid key (expected 2 to %d hex "
+				    "digits, an even count)", 2 * IAPP_KEY_MAX);
+		return 0;
+	}
+	if (!strcmp(key, "port")) {
+		if (number(p, key, value, 1, 65535, &v) < 0)
+			return -EINVAL;
+		ia->port = (uint16_t)v;
+		return 0;
+	}
+	if (!strcmp(key, "move_timeout_ms"))
+		return number(p, key, value, 100, 60000, &ia->move_timeout_ms);
+	if (!strcmp(key, "kick")) {
+		if (!strcmp(value, "none"))
+			ia->kick = CONFIG_KICK_NONE;
+		else if (!strcmp(value, "hostapd"))
+			ia->kick = CONFIG_KICK_HOSTAPD;
+		else
+			return fail(p, "invalid kick '%s' (expected none or "
+				    "hostapd)", value);
+		return 0;
+	}
+	if (!strcmp(key, "hostapd_ctrl")) {
+		if (value[0] != '/')
+			return fail(p, "hostapd_ctrl must be an absolute path");
+		/* Room for "/" and an interface name after it. */
+		if (strlen(value) + IFNAMSIZ >= sizeof(ia->hostapd_ctrl))
+			return fail(p, "hostapd_ctrl is too long");
+		snprintf(ia->hostapd_ctrl, sizeof(ia->hostapd_ctrl), "%s",
+			 value);
+		return 0;
+	}
+	if (!strcmp(key, "bssid")) {
+		if (mac_parse(value, ia->bssid) < 0 ||
+		    !mac_is_unicast(ia->bssid) || mac_is_zero(ia->bssid))
+			return fail(p, "invalid bssid '%s' (expected a unicast "
+				    "xx:xx:xx:xx:xx:xx)", value);
+		ia->has_bssid = true;
+		return 0;
+	}
+	if (!strcmp(key, "cache_notify")) {
+		if (!strcmp(value, "off"))
+			ia->cache_notify = false;
+		else if (!strcmp(value, "all"))
+			ia->cache_notify = true;
+		else
+			return fail(p, "invalid cache_notify '%s' (expected "
+				    "off or all)", value);
+		return 0;
+	}
+	if (!strcmp(key, "cache_timeout_s"))
+		return number(p, key, value, 1, 65535, &ia->cache_timeout_s);
+	return fail(p, "unknown key '%s' in section [iapp]", key);
+}
+
+static int parse_bssid(struct parser *p, const char *key, const char *value)
+{
+	struct config_bssid *b = &p->cfg->bssids[p->cfg->n_bssids - 1];
+
+	if (!strcmp(key, "address")) {
+		if (p->keys_set)
+			return fail(p, "duplicate key 'address'");
+		if (inet_pton(AF_INET, value, &b->addr) != 1)
+			return fail(p, "invalid address '%s' (expected an "
+				    "IPv4 address)", value);
+		p->keys_set = 1;
+		return 0;
+	}
+	return fail(p, "unknown key '%s' in section [bssid]", key);
 }
 
 static int parse_pair(struct parser *p, char *s)
@@ -251,6 +483,10 @@ static int parse_pair(struct parser *p, char *s)
 		return parse_general(p, key, value);
 	case SECTION_PORT:
 		return parse_port(p, key, value);
+	case SECTION_IAPP:
+		return parse_iapp(p, key, value);
+	case SECTION_BSSID:
+		return parse_bssid(p, key, value);
 	}
 	return fail(p, "internal error");
 }
@@ -269,6 +505,24 @@ static int parse_line(struct parser *p, char *s)
 	if (*s == '[')
 		return parse_section(p, s);
 	return parse_pair(p, s);
+}
+
+/* What only the whole file can tell. */
+static int check(struct parser *p)
+{
+	struct config *cfg = p->cfg;
+	size_t i;
+
+	for (i = 0; i < cfg->n_bssids; i++)
+		if (!cfg->bssids[i].addr.s_addr) {
+			p->line = cfg->bssids[i].line;
+			return fail(p, "section [bssid] needs 'address'");
+		}
+	if (p->seen_iapp && !cfg->iapp.enabled) {
+		p->line = 0;
+		return fail(p, "section [iapp] needs 'interface'");
+	}
+	return 0;
 }
 
 int config_parse(const char *text, size_t len, struct config *cfg,
@@ -306,6 +560,9 @@ int config_parse(const char *text, size_t len, struct config *cfg,
 		if (r < 0)
 			goto error;
 	}
+	r = check(&p);
+	if (r < 0)
+		goto error;
 	return 0;
 
 error:

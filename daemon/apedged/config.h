@@ -9,6 +9,24 @@
  *
  *	[port eth0]
  *	role = trusted			# trusted|untrusted (default)
+ *	l2update = transmit		# transmit|inject|off (default)
+ *	l2update_count = 1		# frames per Layer-2 Update, 1..32
+ *	l2update_interval_ms = 0	# spacing of the burst, 0..10000
+ *
+ *	[iapp]				# IAPP (802.11F); off without it
+ *	interface = br-mgmt		# where ADD-notify is multicast
+ *	ttl = 1				# multicast TTL, 1..255
+ *	key = 00112233...		# HMAC key, hex (optional)
+ *	port = 3517			# UDP and TCP port (tests)
+ *	move_timeout_ms = 1000		# MOVE-response wait, 100..60000
+ *	kick = none			# none|hostapd: how to remove a station
+ *	hostapd_ctrl = /var/run/hostapd	# hostapd's control directory
+ *	bssid = 02:00:00:00:01:00	# our own BSSID (CACHE-notify)
+ *	cache_notify = off		# off|all: CACHE-notify the map
+ *	cache_timeout_s = 60		# lifetime of a CACHE-notify, 1..65535
+ *
+ *	[bssid 02:00:00:00:02:00]	# the BSSID map: AP of a BSSID
+ *	address = 192.0.2.2		# its IAPP (IPv4) address
  *
  * config_parse() is pure: it reads a buffer and fills a struct, and on
  * error reports the line and what is wrong with it.  Reading the file is
@@ -23,14 +41,49 @@
 #include <sys/un.h>
 
 #include <linux/apedge.h>
+#include <netinet/in.h>
+#include <stdint.h>
+
+#include "iapp_msg.h"
 
 #define CONFIG_LINE_MAX 255	/* longest line, not counting its newline */
 #define CONFIG_PORTS_MAX 256
 #define CONFIG_PATH_MAX sizeof(((struct sockaddr_un *)0)->sun_path)
+#define CONFIG_BSSIDS_MAX 256
 
 struct config_port {
 	char ifname[IFNAMSIZ];
 	enum apedge_port_role role;
+	uint32_t l2update;	/* enum apedge_xid_mode; 0: off */
+	uint32_t l2update_count;	/* 1..APEDGE_XID_COUNT_MAX */
+	uint32_t l2update_interval_ms;
+	unsigned int line;	/* of its section header */
+};
+
+enum config_kick {
+	CONFIG_KICK_NONE,	/* log only (or the nl80211 hook, later) */
+	CONFIG_KICK_HOSTAPD,	/* DEAUTHENTICATE over hostapd's ctrl iface */
+};
+
+struct config_iapp {
+	bool enabled;		/* [iapp] with an interface given */
+	char ifname[IFNAMSIZ];
+	unsigned int ttl;
+	struct iapp_key key;	/* len 0: no authentication */
+	uint16_t port;
+	unsigned int move_timeout_ms;
+	enum config_kick kick;
+	char hostapd_ctrl[CONFIG_PATH_MAX];
+	bool has_bssid;
+	uint8_t bssid[MAC_LEN];
+	bool cache_notify;
+	unsigned int cache_timeout_s;
+};
+
+/* One entry of the BSSID map: which AP (IPv4 address) serves a BSSID. */
+struct config_bssid {
+	uint8_t bssid[MAC_LEN];
+	struct in_addr addr;
 	unsigned int line;	/* of its section header */
 };
 
@@ -41,6 +94,9 @@ struct config {
 	bool ctrl_socket_set;
 	struct config_port *ports;
 	size_t n_ports;
+	struct config_iapp iapp;
+	struct config_bssid *bssids;
+	size_t n_bssids;
 };
 
 struct config_error {
@@ -62,6 +118,8 @@ int config_parse(const char *text, size_t len, struct config *cfg,
 const struct config_port *config_find_port(const struct config *cfg,
 					   const char *ifname);
 const char *config_role_name(enum apedge_port_role role);
+const struct config_bssid *config_find_bssid(const struct config *cfg,
+					     const uint8_t bssid[MAC_LEN]);
 
 /* Whether name is acceptable to the kernel as an interface name. */
 bool config_ifname_valid(const char *name);

@@ -108,6 +108,8 @@ static const char *cmd_name(uint8_t cmd)
 		return "port-del";
 	case APEDGE_CMD_INFO_GET:
 		return "info-get";
+	case APEDGE_CMD_XID_SEND:
+		return "xid-send";
 	}
 	return "request";
 }
@@ -626,4 +628,14 @@ int agenl_port_del(struct agenl *nl, const char *ifname)
 {
 	return send_port(nl, amsg_build_port_del(nl->family_id, ifname),
 			 APEDGE_CMD_PORT_DEL, ifname);
+}
+
+int agenl_xid_send(struct agenl *nl, const char *ifname,
+		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
+		   uint32_t count, uint32_t interval_ms)
+{
+	return send_port(nl, amsg_build_xid_send(nl->family_id, ifname, sta,
+						 mode, vlan, count,
+						 interval_ms),
+			 APEDGE_CMD_XID_SEND, ifname);
 }

@@ -62,5 +62,12 @@ void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
 /* Send port-add / port-del; 0, -ENOTCONN when absent, or -errno. */
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
 int agenl_port_del(struct agenl *nl, const char *ifname);
+/*
+ * Send xid-send (see amsg_build_xid_send()); 0, -ENOTCONN when absent, or
+ * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_XID_SEND.
+ */
+int agenl_xid_send(struct agenl *nl, const char *ifname,
+		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
+		   uint32_t count, uint32_t interval_ms);
 
 #endif

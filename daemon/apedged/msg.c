@@ -494,3 +494,26 @@ struct nl_msg *amsg_build_info_get(uint16_t family_id)
 {
 	return build(family_id, 0, APEDGE_CMD_INFO_GET, APEDGE_FAMILY_VERSION);
 }
+
+struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
+				   const uint8_t sta[6], uint32_t mode,
+				   uint16_t vlan, uint32_t count,
+				   uint32_t interval_ms)
+{
+	struct nl_msg *msg = build(family_id, NLM_F_ACK, APEDGE_CMD_XID_SEND,
+				   APEDGE_FAMILY_VERSION);
+
+	if (!msg)
+		return NULL;
+	if (nla_put_string(msg, APEDGE_A_XID_IFNAME, ifname) < 0 ||
+	    nla_put(msg, APEDGE_A_XID_STA, 6, sta) < 0 ||
+	    (mode && nla_put_u32(msg, APEDGE_A_XID_MODE, mode) < 0) ||
+	    (vlan && nla_put_u16(msg, APEDGE_A_XID_VLAN, vlan) < 0) ||
+	    (count > 1 && nla_put_u32(msg, APEDGE_A_XID_COUNT, count) < 0) ||
+	    (count > 1 && interval_ms &&
+	     nla_put_u32(msg, APEDGE_A_XID_INTERVAL, interval_ms) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}

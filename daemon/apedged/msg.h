@@ -108,5 +108,10 @@ struct nl_msg *amsg_build_port_add(uint16_t family_id, const char *ifname,
 				   uint32_t role);
 struct nl_msg *amsg_build_port_del(uint16_t family_id, const char *ifname);
 struct nl_msg *amsg_build_info_get(uint16_t family_id);
+/* xid-send on ifname for sta; vlan 0 untagged, count 0 and 1 one frame. */
+struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
+				   const uint8_t sta[6], uint32_t mode,
+				   uint16_t vlan, uint32_t count,
+				   uint32_t interval_ms);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <arpa/inet.h>
 
 #include "ctrl.h"
 #include "apedged/config.h"
@@ -256,7 +257,123 @@ UT_CASE(ifname_rules)
 	UT_EXPECT_STR(config_role_name(0), "unknown");
 }
 
-UT_MAIN("apedged_config", UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+UT_CASE(iapp_and_l2update)
+{
+	static const char text[] =
+		"[port eth0]\n"
+		"l2update = inject\n"
+		"l2update_count = 3\n"
+		"l2update_interval_ms = 20\n"
+		"[port wlan0]\n"
+		"[iapp]\n"
+		"interface = br-mgmt\n"
+		"ttl = 4\n"
+		"key = 00ff10\n"
+		"port = 13517\n"
+		"move_timeout_ms = 500\n"
+		"kick = hostapd\n"
+		"hostapd_ctrl = /run/hostapd\n"
+		"bssid = 02:00:00:00:01:00\n"
+		"cache_notify = all\n"
+		"cache_timeout_s = 30\n"
+		"[bssid 02:00:00:00:02:00]\n"
+		"address = 192.0.2.2\n";
+	static const uint8_t b2[MAC_LEN] = { 2, 0, 0, 0, 2, 0 };
+	const struct config_bssid *b;
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("", &cfg, &err) == 0);
+	UT_EXPECT(!cfg.iapp.enabled && cfg.iapp.ttl == 1);
+	UT_EXPECT(cfg.iapp.port == 3517 && cfg.iapp.move_timeout_ms == 1000);
+	UT_EXPECT(cfg.iapp.kick == CONFIG_KICK_NONE && !cfg.iapp.key.len);
+	config_free(&cfg);
+
+	UT_ASSERT(parse(text, &cfg, &err) == 0);
+	UT_ASSERT(cfg.n_ports == 2);
+	UT_EXPECT(cfg.ports[0].l2update == APEDGE_XID_MODE_INJECT);
+	UT_EXPECT(cfg.ports[0].l2update_count == 3);
+	UT_EXPECT(cfg.ports[0].l2update_interval_ms == 20);
+	UT_EXPECT(cfg.ports[1].l2update == 0);
+	UT_EXPECT(cfg.ports[1].l2update_count == 1);
+	UT_EXPECT(cfg.iapp.enabled);
+	UT_EXPECT_STR(cfg.iapp.ifname, "br-mgmt");
+	UT_EXPECT(cfg.iapp.ttl == 4 && cfg.iapp.port == 13517);
+	UT_EXPECT(cfg.iapp.key.len == 3 && cfg.iapp.key.key[1] == 0xff);
+	UT_EXPECT(cfg.iapp.move_timeout_ms == 500);
+	UT_EXPECT(cfg.iapp.kick == CONFIG_KICK_HOSTAPD);
+	UT_EXPECT_STR(cfg.iapp.hostapd_ctrl, "/run/hostapd");
+	UT_EXPECT(cfg.iapp.has_bssid && cfg.iapp.bssid[4] == 1);
+	UT_EXPECT(cfg.iapp.cache_notify && cfg.iapp.cache_timeout_s == 30);
+	UT_ASSERT(cfg.n_bssids == 1);
+	b = config_find_bssid(&cfg, b2);
+	UT_ASSERT(b);
+	UT_EXPECT(ntohl(b->addr.s_addr) == 0xc0000202);
+	config_free(&cfg);
+}
+
+UT_CASE(iapp_bad)
+{
+	UT_EXPECT(bad("[iapp]\nttl = 2\n", 0, "needs 'interface'"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\n[iapp]\n", 3,
+		      "duplicate section [iapp]"));
+	UT_EXPECT(bad("[iapp x]\n", 1, "takes no name"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\ninterface = b\n", 3,
+		      "duplicate key 'interface'"));
+	UT_EXPECT(bad("[iapp]\ninterface = a/b\n", 2, "invalid interface"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nttl = 0\n", 3, "1..255"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nttl = 256\n", 3, "1..255"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nttl = -1\n", 3, "number"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkey = abc\n", 3,
+		      "invalid key"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkey = zz\n", 3,
+		      "invalid key"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nport = 0\n", 3, "1..65535"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nmove_timeout_ms = 99\n", 3,
+		      "100..60000"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkick = nl\n", 3,
+		      "invalid kick"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nhostapd_ctrl = x\n", 3,
+		      "absolute"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nbssid = 01:00:00:00:00:01\n",
+		      3, "invalid bssid"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\ncache_notify = some\n", 3,
+		      "invalid cache_notify"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nfoo = 1\n", 3,
+		      "unknown key 'foo' in section [iapp]"));
+	UT_EXPECT(bad("[bssid]\n", 1, "needs a BSSID"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00]\n", 1, "invalid BSSID"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\n", 1, "needs 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3\n", 2,
+		      "IPv4"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "address = 1.2.3.5\n", 3, "duplicate key 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "[bssid 02-00-00-00-00-01]\naddress = 1.2.3.4\n", 3,
+		      "duplicate BSSID 02:00:00:00:00:01 (first on line 1)"));
+	UT_EXPECT(bad("[port a]\nl2update = both\n", 2, "invalid l2update"));
+	UT_EXPECT(bad("[port a]\nl2update = off\nl2update = off\n", 3,
+		      "duplicate key 'l2update'"));
+	UT_EXPECT(bad("[port a]\nl2update_count = 33\n", 2, "1..32"));
+	UT_EXPECT(bad("[port a]\nl2update_interval_ms = 10001\n", 2,
+		      "0..10000"));
+}
+
+UT_CASE(iapp_keys_per_section)
+{
+	struct config_error err;
+	struct config cfg;
+
+	/* Each port has its own keys. */
+	UT_ASSERT(parse("[port a]\nl2update = off\n[port b]\nl2update = "
+			"transmit\n", &cfg, &err) == 0);
+	UT_EXPECT(cfg.n_ports == 2 && cfg.ports[1].l2update ==
+		  APEDGE_XID_MODE_TRANSMIT);
+	config_free(&cfg);
+}
+
+UT_MAIN("apedged_config", UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
+	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),

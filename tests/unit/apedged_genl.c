@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <netlink/genl/genl.h>
 #include <netlink/msg.h>
 
 #include <linux/apedge.h>
@@ -603,7 +604,60 @@ UT_CASE(builders)
 	nlmsg_free(msg);
 }
 
-UT_MAIN("apedged_genl", UT_ENTRY(port_event_good),
+/* The attributes of a built request, by type (0 when absent). */
+static const struct nlattr *attr_of(struct nl_msg *msg, int type)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *a;
+	int rem;
+
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		if (nla_type(a) == type)
+			return a;
+	return NULL;
+}
+
+UT_CASE(xid_send_builder)
+{
+	static const uint8_t sta[6] = { 2, 0x11, 0x22, 0x33, 0x44, 0x55 };
+	struct genlmsghdr *gh;
+	struct nl_msg *msg;
+
+	msg = amsg_build_xid_send(FAM, "eth0", sta, APEDGE_XID_MODE_INJECT, 10,
+				  3, 50);
+	UT_ASSERT(msg);
+	UT_EXPECT(nlmsg_hdr(msg)->nlmsg_type == FAM);
+	UT_EXPECT(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_ACK);
+	gh = nlmsg_data(nlmsg_hdr(msg));
+	UT_EXPECT(gh->cmd == APEDGE_CMD_XID_SEND);
+	UT_EXPECT_STR(nla_get_string((struct nlattr *)attr_of(msg,
+				      APEDGE_A_XID_IFNAME)), "eth0");
+	UT_ASSERT(attr_of(msg, APEDGE_A_XID_STA));
+	UT_EXPECT(nla_len(attr_of(msg, APEDGE_A_XID_STA)) == 6);
+	UT_EXPECT(!memcmp(nla_data(attr_of(msg, APEDGE_A_XID_STA)), sta, 6));
+	UT_EXPECT(nla_get_u32((struct nlattr *)attr_of(msg, APEDGE_A_XID_MODE))
+		  == APEDGE_XID_MODE_INJECT);
+	UT_EXPECT(nla_get_u16((struct nlattr *)attr_of(msg, APEDGE_A_XID_VLAN))
+		  == 10);
+	UT_EXPECT(nla_get_u32((struct nlattr *)attr_of(msg,
+				APEDGE_A_XID_COUNT)) == 3);
+	UT_EXPECT(nla_get_u32((struct nlattr *)attr_of(msg,
+				APEDGE_A_XID_INTERVAL)) == 50);
+	nlmsg_free(msg);
+
+	/* Defaults are left to the module: no mode, vlan, count, interval. */
+	msg = amsg_build_xid_send(FAM, "eth0", sta, 0, 0, 1, 50);
+	UT_ASSERT(msg);
+	UT_EXPECT(attr_of(msg, APEDGE_A_XID_STA));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_XID_MODE));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_XID_VLAN));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_XID_COUNT));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_XID_INTERVAL));
+	nlmsg_free(msg);
+}
+
+UT_MAIN("apedged_genl", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(port_event_extras), UT_ENTRY(port_event_truncated),
 	UT_ENTRY(port_event_bad_lengths), UT_ENTRY(port_event_bad_attributes),
 	UT_ENTRY(port_event_wrong_message), UT_ENTRY(family_good),

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer: apedgectl's JSON reader (jsonv.c) and the text output of the
+ * sta show / iapp show replies it reads.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "apedgectl/jsonv.h"
+#include "apedgectl/output.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *null;
+	struct jv_doc d;
+
+	if (!null)
+		null = fopen("/dev/null", "w");
+	if (jv_parse((const char *)data, size, &d) < 0)
+		return 0;
+	out_iapp_text(null, &d);
+	out_stas_text(null, &d);
+	jv_free(&d);
+	return 0;
+}
