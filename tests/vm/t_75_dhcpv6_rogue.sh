@@ -74,12 +74,6 @@ untrusted_counts() {
 		"$(counter va egress dhcpv6-client pass) $(dnsmasq_sent ADVERTISE)" \
 		"$(counter va ingress dhcpv6-server drop)"
 }
-all_equal() {
-	# shellcheck disable=SC2046
-	set -- $("$@")
-	local n=$1 x
-	for x; do [ "$x" = "$n" ] || return 1; done
-}
 wait_for 20 all_equal untrusted_counts || true
 got=$(untrusted_counts)
 n=${got%% *}
