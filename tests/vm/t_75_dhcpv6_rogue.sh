@@ -85,21 +85,23 @@ check_eq "dnsmasq sent no REPLY" 0 "$(dnsmasq_sent REPLY)"
 check_eq "no server message went out of vc" 0 "$(counter vc egress dhcpv6-server pass)"
 
 # A relay agent next to the client relays a SOLICIT to dnsmasq, which
-# answers with a RELAY-REPL.
+# answers with a RELAY-REPL.  The RELAY-FORW (RFC 8415) carries a
+# SOLICIT with a DUID-LL, an IA_NA and an elapsed time.
 cat >"$T/relay.py" <<'EOP'
-import socket, sys
-from scapy.layers.dhcp6 import (DHCP6_RelayForward, DHCP6OptRelayMsg,
-    DHCP6_Solicit, DHCP6OptClientId, DHCP6OptIA_NA, DUID_LL)
+import socket, struct, sys
 server, linkaddr, wait = sys.argv[1], sys.argv[2], float(sys.argv[3])
-sol = (DHCP6_Solicit(trid=0x75) /
-       DHCP6OptClientId(duid=DUID_LL(lladdr="02:00:5e:00:53:75")) /
-       DHCP6OptIA_NA(iaid=7))
-fw = (DHCP6_RelayForward(hopcount=0, linkaddr=linkaddr, peeraddr="fe80::75") /
-      DHCP6OptRelayMsg(message=sol))
+def opt(code, data):
+    return struct.pack("!HH", code, len(data)) + data
+def addr(a):
+    return socket.inet_pton(socket.AF_INET6, a)
+duid = struct.pack("!HH", 3, 1) + bytes.fromhex("02005e005375")
+solicit = (bytes([1]) + (0x75).to_bytes(3, "big") + opt(1, duid) +
+           opt(3, struct.pack("!III", 7, 0, 0)) + opt(8, b"\0\0"))
+forw = bytes([12, 0]) + addr(linkaddr) + addr("fe80::75") + opt(9, solicit)
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 s.bind(("::", 547))
 s.settimeout(wait)
-s.sendto(bytes(fw), (server, 547))
+s.sendto(forw, (server, 547))
 try:
     data, src = s.recvfrom(2048)
     print("msg-type", data[0], "from", src[0])
