@@ -21,6 +21,8 @@
 #
 #   wait_for SECS CMD...       poll CMD every 0.1 s until it succeeds;
 #                              status 1 after SECS seconds
+#   all_equal CMD...           the words CMD prints are all the same
+#                              (for wait_for: counts that must agree)
 #   dmesg_mark                 the kernel log's checks start here
 #   load_module [PARAM...]     insmod the apedge.ko built for this kernel
 #   unload_module              rmmod apedge
@@ -115,6 +117,15 @@ wait_for() {
 		[ "$SECONDS" -lt "$end" ] || return 1
 		sleep 0.1
 	done
+	return 0
+}
+
+all_equal() {
+	local n x
+	# shellcheck disable=SC2046
+	set -- $("$@")
+	n=${1-}
+	for x; do [ "$x" = "$n" ] || return 1; done
 	return 0
 }
 
