@@ -1,0 +1,940 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Station events from nl80211.  See nl80211.h.
+ *
+ * libnl provides the socket, group membership and message building; what
+ * comes back is read with recvmsg() into one buffer and taken apart by the
+ * pure parsers of nl80211_msg.c and msg.c.
+ *
+ * Stations are kept by (watched ifindex, MAC).  A station that hostapd
+ * moved to an AP_VLAN interface is removed by the kernel with a
+ * DEL_STATION event carrying the AP_VLAN's ifindex, not the AP's: a
+ * DEL_STATION on an interface we do not watch is matched by MAC alone.
+ *
+ * One dump runs at a time per netlink socket, so the watched interfaces
+ * are dumped one after the other.  Stations known when a dump starts are
+ * marked stale; the dump and any NEW_STATION event clear the mark, and
+ * those still stale when the dump ends are gone.
+ */
+#include <errno.h>
+#include <net/if.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
+
+#include <linux/nl80211.h>
+
+#include "list.h"
+#include "log.h"
+#include "loop.h"
+#include "mac.h"
+#include "msg.h"
+#include "nl80211.h"
+#include "nl80211_msg.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+#define RX_BUF_SIZE 65536
+#define RX_BATCH 64
+#define SOCK_RCVBUF (1024 * 1024)
+#define REQ_TIMEOUT_MS 2000	/* a GET or a dump that got no answer */
+
+struct watched {
+	struct list node;
+	char name[IFNAMSIZ];
+	int ifindex;		/* 0 while the name does not exist */
+	bool dump_queued;
+	bool missing_logged;
+};
+
+struct sta {
+	struct list node;
+	int ifindex;		/* the watched interface's */
+	uint8_t mac[MAC_LEN];
+	bool authorized;
+	bool polling;
+	bool stale;		/* known before the dump in progress */
+	uint64_t since_ms;	/* when it was first seen */
+	uint32_t poll_seq;	/* the GET_STATION in flight, or 0 */
+	uint64_t poll_sent_ms;
+};
+
+struct del_req {
+	struct list node;
+	uint32_t seq;
+	int ifindex;
+	uint8_t mac[MAC_LEN];
+};
+
+struct nl80211 {
+	struct loop *loop;
+	const struct nl80211_sta_ops *ops;
+	void *data;
+
+	struct nl_sock *sk;
+	struct loop_watch *watch;
+	struct loop_timer *retry;	/* lookup, names: NL80211_RETRY_MS */
+	struct loop_timer *tick;	/* polls and dumps, while any */
+	uint8_t *rx;
+
+	bool present;
+	bool absent_logged;
+	uint16_t family_id;
+	uint32_t mlme_group;		/* joined while present */
+	uint32_t notify_group;		/* nlctrl's */
+
+	bool looking;
+	unsigned int lookup_ticks;
+	uint32_t lookup_seq;
+	bool lookup_found;
+	struct amsg_family found;
+
+	struct watched *dumping;	/* the dump in flight, or NULL */
+	uint32_t dump_seq;
+	uint64_t dump_sent_ms;
+
+	struct list watched;
+	struct list stas;
+	struct list dels;
+};
+
+static void start_lookup(struct nl80211 *nl);
+static void kick(struct nl80211 *nl);
+
+static const char *ifname_of(const struct nl80211 *nl, int ifindex)
+{
+	const char *name = nl80211_ifname(nl, ifindex);
+
+	return name ? name : "?";
+}
+
+static int send_msg(struct nl80211 *nl, struct nl_msg *msg, uint32_t *seq)
+{
+	int r;
+
+	if (!msg)
+		return -ENOMEM;
+	r = nl_send_auto(nl->sk, msg);
+	if (r >= 0 && seq)
+		*seq = nlmsg_hdr(msg)->nlmsg_seq;
+	nlmsg_free(msg);
+	if (r < 0) {
+		log_warn("nl80211: netlink send failed: %s", nl_geterror(r));
+		return -EIO;
+	}
+	return 0;
+}
+
+/* ---- stations ------------------------------------------------------------ */
+
+static struct sta *sta_find(struct nl80211 *nl, int ifindex,
+			    const uint8_t *mac)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if ((!ifindex || s->ifindex == ifindex) &&
+		    !memcmp(s->mac, mac, MAC_LEN))
+			return s;
+	}
+	return NULL;
+}
+
+static void sta_gone(struct nl80211 *nl, struct sta *s, const char *why)
+{
+	char buf[MAC_STR_LEN];
+
+	log_info("nl80211: %s: station %s gone (%s)",
+		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf), why);
+	list_del(&s->node);
+	if (nl->ops->gone)
+		nl->ops->gone(nl->data, s->ifindex, s->mac);
+	free(s);
+}
+
+/* Every station of ifindex (0: all) gone. */
+static void stas_gone(struct nl80211 *nl, int ifindex, const char *why)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (!ifindex || s->ifindex == ifindex)
+			sta_gone(nl, s, why);
+	}
+}
+
+static void sta_authorized(struct nl80211 *nl, struct sta *s,
+			   uint32_t vlan_ifindex)
+{
+	char buf[MAC_STR_LEN];
+
+	s->authorized = true;
+	s->polling = false;
+	s->poll_seq = 0;
+	log_info("nl80211: %s: station %s authorized after %llu ms%s",
+		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
+		 (unsigned long long)(loop_now_ms() - s->since_ms),
+		 vlan_ifindex ? " (on a VLAN)" : "");
+	if (nl->ops->authorized)
+		nl->ops->authorized(nl->data, s->ifindex, s->mac,
+				    vlan_ifindex);
+}
+
+/* A NEW_STATION: an event, a dump entry or the answer to a poll. */
+static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
+{
+	struct sta *s = NULL;
+	char buf[MAC_STR_LEN];
+	struct list *pos;
+
+	/* A poll's answer is ours whatever ifindex it names. */
+	if (m->seq) {
+		list_for_each(pos, &nl->stas) {
+			struct sta *p = list_entry(pos, struct sta, node);
+
+			if (p->poll_seq == m->seq &&
+			    !memcmp(p->mac, m->mac, MAC_LEN)) {
+				s = p;
+				s->poll_seq = 0;
+				break;
+			}
+		}
+	}
+	if (!s) {
+		if (!nl80211_ifname(nl, (int)m->ifindex))
+			return;		/* not an interface we watch */
+		if (m->seq && (!nl->dumping || m->seq != nl->dump_seq))
+			return;		/* a poll's late answer */
+		s = sta_find(nl, (int)m->ifindex, m->mac);
+	}
+	if (!s) {
+		s = calloc(1, sizeof(*s));
+		if (!s) {
+			log_err("nl80211: out of memory; station %s ignored",
+				mac_format(m->mac, buf));
+			return;
+		}
+		s->ifindex = (int)m->ifindex;
+		memcpy(s->mac, m->mac, MAC_LEN);
+		s->since_ms = loop_now_ms();
+		list_add_tail(&nl->stas, &s->node);
+		log_info("nl80211: %s: station %s associated",
+			 ifname_of(nl, s->ifindex), mac_format(s->mac, buf));
+		if (nl->ops->associated)
+			nl->ops->associated(nl->data, s->ifindex, s->mac);
+		/* The callback may have unwatched the interface. */
+		if (!sta_find(nl, (int)m->ifindex, m->mac))
+			return;
+		s->polling = true;
+	}
+	s->stale = false;
+	if (s->authorized)
+		return;
+	if (nl80211_msg_sta_authorized(m)) {
+		sta_authorized(nl, s, m->vlan_ifindex);
+		return;
+	}
+	if (s->polling)
+		kick(nl);
+}
+
+static void station_del(struct nl80211 *nl, const struct nl80211_msg_sta *m)
+{
+	struct sta *s = sta_find(nl, (int)m->ifindex, m->mac);
+
+	if (!s && !nl80211_ifname(nl, (int)m->ifindex))
+		s = sta_find(nl, 0, m->mac);	/* off an AP_VLAN */
+	if (s)
+		sta_gone(nl, s, "removed");
+}
+
+/* ---- polls and dumps ------------------------------------------------------ */
+
+static void dump_next(struct nl80211 *nl)
+{
+	struct list *pos;
+
+	if (nl->dumping || !nl->present)
+		return;
+	list_for_each(pos, &nl->watched) {
+		struct watched *w = list_entry(pos, struct watched, node);
+		struct list *sp;
+
+		if (!w->dump_queued || !w->ifindex)
+			continue;
+		if (send_msg(nl, nl80211_msg_build_get_station(
+					nl->family_id, (uint32_t)w->ifindex,
+					NULL), &nl->dump_seq) < 0)
+			return;		/* the next tick tries again */
+		w->dump_queued = false;
+		nl->dumping = w;
+		nl->dump_sent_ms = loop_now_ms();
+		list_for_each(sp, &nl->stas) {
+			struct sta *s = list_entry(sp, struct sta, node);
+
+			if (s->ifindex == w->ifindex)
+				s->stale = true;
+		}
+		log_debug("nl80211: %s: dumping stations (seq %u)", w->name,
+			  nl->dump_seq);
+		return;
+	}
+}
+
+static void dump_done(struct nl80211 *nl)
+{
+	struct watched *w = nl->dumping;
+	struct list *pos, *tmp;
+
+	nl->dumping = NULL;
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->ifindex == w->ifindex && s->stale)
+			sta_gone(nl, s, "not in the station dump");
+	}
+	dump_next(nl);
+}
+
+static void queue_dumps(struct nl80211 *nl)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->watched)
+		list_entry(pos, struct watched, node)->dump_queued = true;
+	kick(nl);
+}
+
+static bool dumps_pending(struct nl80211 *nl)
+{
+	struct list *pos;
+
+	if (nl->dumping)
+		return true;
+	list_for_each(pos, &nl->watched) {
+		struct watched *w = list_entry(pos, struct watched, node);
+
+		if (w->dump_queued && w->ifindex)
+			return true;
+	}
+	return false;
+}
+
+static void poll_sta(struct nl80211 *nl, struct sta *s, uint64_t now)
+{
+	char buf[MAC_STR_LEN];
+
+	if (now - s->since_ms >= NL80211_AUTH_POLL_MAX_MS) {
+		log_notice("nl80211: %s: station %s not authorized after %u "
+			   "s; no longer polling (it stays unauthorized "
+			   "until the next resynchronisation)",
+			   ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
+			   NL80211_AUTH_POLL_MAX_MS / 1000);
+		s->polling = false;
+		s->poll_seq = 0;
+		return;
+	}
+	if (s->poll_seq && now - s->poll_sent_ms < REQ_TIMEOUT_MS)
+		return;		/* the last one is still out */
+	if (send_msg(nl, nl80211_msg_build_get_station(nl->family_id,
+						       (uint32_t)s->ifindex,
+						       s->mac),
+		     &s->poll_seq) < 0) {
+		s->poll_seq = 0;
+		return;
+	}
+	s->poll_sent_ms = now;
+}
+
+static void tick_cb(struct loop_timer *t, void *data)
+{
+	struct nl80211 *nl = data;
+	uint64_t now = loop_now_ms();
+	bool busy = false;
+	struct list *pos;
+
+	if (!nl->present) {
+		loop_timer_disarm(t);
+		return;
+	}
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (!s->polling)
+			continue;
+		poll_sta(nl, s, now);
+		busy |= s->polling;
+	}
+	if (nl->dumping && now - nl->dump_sent_ms >= REQ_TIMEOUT_MS) {
+		log_warn("nl80211: %s: station dump got no answer; again",
+			 nl->dumping->name);
+		nl->dumping->dump_queued = true;
+		nl->dumping = NULL;
+	}
+	dump_next(nl);
+	if (!busy && !dumps_pending(nl))
+		loop_timer_disarm(t);
+}
+
+/* There is polling or dumping to do: make sure the tick runs. */
+static void kick(struct nl80211 *nl)
+{
+	if (!loop_timer_armed(nl->tick))
+		loop_timer_rearm(nl->tick, 0, NL80211_AUTH_POLL_MS);
+}
+
+/* ---- the family ------------------------------------------------------------ */
+
+static void go_absent(struct nl80211 *nl, bool unloaded)
+{
+	struct list *pos, *tmp;
+
+	if (nl->present) {
+		if (nl->mlme_group)
+			nl_socket_drop_membership(nl->sk, (int)nl->mlme_group);
+		nl->mlme_group = 0;
+		nl->family_id = 0;
+		nl->present = false;
+		nl->dumping = NULL;
+		list_for_each_safe(pos, tmp, &nl->dels) {
+			list_del(pos);
+			free(list_entry(pos, struct del_req, node));
+		}
+		stas_gone(nl, 0, "nl80211 went away");
+	}
+	if (!nl->absent_logged) {
+		if (unloaded)
+			log_notice("nl80211: the generic netlink family "
+				   "\"%s\" went away (cfg80211 unloaded?); "
+				   "will retry", NL80211_GENL_NAME);
+		else
+			log_notice("nl80211: generic netlink family \"%s\" "
+				   "not found (cfg80211 not loaded?); no "
+				   "station events until it is; will retry",
+				   NL80211_GENL_NAME);
+		nl->absent_logged = true;
+	}
+}
+
+static void go_present(struct nl80211 *nl, const struct amsg_family *fam)
+{
+	uint32_t group = amsg_family_group(fam, NL80211_MULTICAST_GROUP_MLME);
+	int r;
+
+	if (nl->present && fam->id == nl->family_id &&
+	    group == nl->mlme_group)
+		return;
+	if (nl->present)
+		go_absent(nl, true);	/* it came back under a new id */
+	if (!group) {
+		log_err("nl80211: family has no \"%s\" multicast group; no "
+			"station events", NL80211_MULTICAST_GROUP_MLME);
+	} else {
+		r = nl_socket_add_membership(nl->sk, (int)group);
+		if (r < 0) {
+			log_err("nl80211: cannot join the \"%s\" multicast "
+				"group: %s; no station events",
+				NL80211_MULTICAST_GROUP_MLME, nl_geterror(r));
+			group = 0;
+		}
+	}
+	nl->family_id = fam->id;
+	nl->mlme_group = group;
+	nl->present = true;
+	nl->absent_logged = false;
+	log_notice("nl80211: listening for station events (family id %u, "
+		   "group %u)", fam->id, group);
+	queue_dumps(nl);
+}
+
+static void start_lookup(struct nl80211 *nl)
+{
+	if (nl->looking)
+		return;
+	nl->lookup_found = false;
+	nl->lookup_ticks = 0;
+	if (send_msg(nl, amsg_build_family_dump(), &nl->lookup_seq) < 0)
+		return;		/* the retry timer tries again */
+	nl->looking = true;
+}
+
+static void join_notify(struct nl80211 *nl, const struct amsg_family *fam)
+{
+	uint32_t group = amsg_family_group(fam, "notify");
+	int r;
+
+	if (!group || group == nl->notify_group)
+		return;
+	r = nl_socket_add_membership(nl->sk, (int)group);
+	if (r < 0) {
+		log_warn("nl80211: cannot join nlctrl's notify group: %s; "
+			 "cfg80211 coming and going is seen only by polling",
+			 nl_geterror(r));
+		return;
+	}
+	nl->notify_group = group;
+}
+
+static void handle_ctrl(struct nl80211 *nl, const uint8_t *msg, size_t len,
+			const struct nlmsghdr *nlh)
+{
+	struct amsg_family fam;
+	struct amsg_err err;
+	bool ours;
+
+	if (amsg_parse_family(msg, len, &fam, &err) < 0) {
+		log_warn("nl80211: bad nlctrl message: %s", err.msg);
+		return;
+	}
+	ours = !strcmp(fam.name, NL80211_GENL_NAME);
+	if (nl->looking && nlh->nlmsg_seq == nl->lookup_seq) {
+		if (!strcmp(fam.name, "nlctrl"))
+			join_notify(nl, &fam);
+		if (ours) {
+			nl->found = fam;
+			nl->lookup_found = true;
+		}
+		return;
+	}
+	if (!ours)
+		return;
+	if (fam.cmd == CTRL_CMD_NEWFAMILY) {
+		log_debug("nl80211: nlctrl: family registered (id %u)", fam.id);
+		go_present(nl, &fam);
+	} else if (fam.cmd == CTRL_CMD_DELFAMILY && nl->present &&
+		   fam.id == nl->family_id) {
+		go_absent(nl, true);
+	}
+}
+
+static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
+{
+	char buf[MAC_STR_LEN];
+	struct amsg_err err;
+	struct amsg_ack ack;
+	struct list *pos;
+
+	if (amsg_parse_ack(msg, len, &ack, &err) < 0) {
+		log_warn("nl80211: bad netlink error message: %s", err.msg);
+		return;
+	}
+	if (nl->looking && ack.seq == nl->lookup_seq) {
+		nl->looking = false;
+		log_warn("nl80211: family lookup failed: %s",
+			 strerror(-ack.error));
+		return;
+	}
+	if (nl->dumping && ack.seq == nl->dump_seq) {
+		struct watched *w = nl->dumping;
+
+		nl->dumping = NULL;
+		if (ack.error == -EBUSY) {
+			/* An older dump still runs (after ENOBUFS). */
+			w->dump_queued = true;
+			kick(nl);
+			return;
+		}
+		log_warn("nl80211: %s: cannot list its stations: %s%s%s",
+			 w->name, strerror(-ack.error),
+			 ack.ext_msg[0] ? ": " : "", ack.ext_msg);
+		dump_next(nl);
+		return;
+	}
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->poll_seq != ack.seq)
+			continue;
+		s->poll_seq = 0;
+		if (ack.error == -ENOENT)
+			sta_gone(nl, s, "no longer known to the kernel");
+		else
+			log_debug("nl80211: station %s: GET_STATION failed: "
+				  "%s", mac_format(s->mac, buf),
+				  strerror(-ack.error));
+		return;
+	}
+	list_for_each(pos, &nl->dels) {
+		struct del_req *d = list_entry(pos, struct del_req, node);
+
+		if (d->seq != ack.seq)
+			continue;
+		if (ack.error)
+			log_warn("nl80211: %s: cannot remove station %s: %s%s%s",
+				 ifname_of(nl, d->ifindex),
+				 mac_format(d->mac, buf), strerror(-ack.error),
+				 ack.ext_msg[0] ? ": " : "", ack.ext_msg);
+		else
+			log_info("nl80211: %s: station %s removed on request",
+				 ifname_of(nl, d->ifindex),
+				 mac_format(d->mac, buf));
+		list_del(pos);
+		free(d);
+		return;
+	}
+}
+
+static void handle_nl80211(struct nl80211 *nl, const uint8_t *msg,
+			   size_t len)
+{
+	struct nl80211_msg_sta m;
+	struct genlmsghdr gh;
+	struct amsg_err err;
+
+	if (len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return;
+	memcpy(&gh, msg + NLMSG_HDRLEN, sizeof(gh));
+	if (gh.cmd != NL80211_CMD_NEW_STATION &&
+	    gh.cmd != NL80211_CMD_DEL_STATION)
+		return;		/* the mlme group carries much else */
+	if (nl80211_msg_parse_station(msg, len, nl->family_id, &m, &err) < 0) {
+		log_warn("nl80211: bad station message: %s", err.msg);
+		return;
+	}
+	if (m.cmd == NL80211_CMD_NEW_STATION)
+		station_seen(nl, &m);
+	else
+		station_del(nl, &m);
+}
+
+static void handle_datagram(struct nl80211 *nl, const uint8_t *buf,
+			    size_t len)
+{
+	const uint8_t *pos = buf, *msg;
+	size_t left = len, msg_len;
+	struct amsg_err err;
+	int r;
+
+	while ((r = amsg_next(&pos, &left, &msg, &msg_len, &err)) > 0) {
+		struct nlmsghdr nlh;
+
+		amsg_header(msg, &nlh);
+		switch (nlh.nlmsg_type) {
+		case NLMSG_NOOP:
+		case NLMSG_OVERRUN:
+			break;
+		case NLMSG_ERROR:
+			handle_ack(nl, msg, msg_len);
+			break;
+		case NLMSG_DONE:
+			if (nl->looking && nlh.nlmsg_seq == nl->lookup_seq) {
+				nl->looking = false;
+				if (nl->lookup_found)
+					go_present(nl, &nl->found);
+				else
+					go_absent(nl, nl->present);
+			} else if (nl->dumping &&
+				   nlh.nlmsg_seq == nl->dump_seq) {
+				dump_done(nl);
+			}
+			break;
+		case GENL_ID_CTRL:
+			handle_ctrl(nl, msg, msg_len, &nlh);
+			break;
+		default:
+			if (nl->present && nlh.nlmsg_type == nl->family_id)
+				handle_nl80211(nl, msg, msg_len);
+		}
+	}
+	if (r < 0)
+		log_warn("nl80211: bad netlink datagram: %s", err.msg);
+}
+
+/* Messages were lost: ask again for everything. */
+static void resync(struct nl80211 *nl)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->stas)
+		list_entry(pos, struct sta, node)->poll_seq = 0;
+	nl->dumping = NULL;
+	if (nl->looking) {
+		nl->looking = false;
+		start_lookup(nl);
+	}
+	if (nl->present)
+		queue_dumps(nl);
+}
+
+static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
+		      void *data)
+{
+	struct nl80211 *nl = data;
+	int i;
+
+	for (i = 0; i < RX_BATCH; i++) {
+		struct sockaddr_nl sa;
+		struct iovec iov = { nl->rx, RX_BUF_SIZE };
+		struct msghdr mh = {
+			.msg_name = &sa,
+			.msg_namelen = sizeof(sa),
+			.msg_iov = &iov,
+			.msg_iovlen = 1,
+		};
+		ssize_t n = recvmsg(fd, &mh, MSG_TRUNC | MSG_DONTWAIT);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return;
+			if (errno == ENOBUFS) {
+				log_warn("nl80211: netlink receive buffer "
+					 "overrun; events lost, listing the "
+					 "stations again");
+				resync(nl);
+				continue;
+			}
+			log_err("nl80211: netlink receive failed: %s",
+				strerror(errno));
+			return;
+		}
+		if (sa.nl_pid != 0)
+			continue;
+		if ((size_t)n > RX_BUF_SIZE || (mh.msg_flags & MSG_TRUNC)) {
+			log_warn("nl80211: netlink datagram of %zd bytes "
+				 "truncated; resynchronising", n);
+			resync(nl);
+			continue;
+		}
+		handle_datagram(nl, nl->rx, (size_t)n);
+	}
+}
+
+/* ---- interfaces -------------------------------------------------------------- */
+
+static struct watched *watched_find(const struct nl80211 *nl,
+				    const char *name, int ifindex)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->watched) {
+		struct watched *w = list_entry(pos, struct watched, node);
+
+		if (name ? !strcmp(w->name, name) :
+			   (ifindex && w->ifindex == ifindex))
+			return w;
+	}
+	return NULL;
+}
+
+int nl80211_ifindex(const struct nl80211 *nl, const char *ifname)
+{
+	struct watched *w = watched_find(nl, ifname, 0);
+
+	return w ? w->ifindex : 0;
+}
+
+const char *nl80211_ifname(const struct nl80211 *nl, int ifindex)
+{
+	struct watched *w = watched_find(nl, NULL, ifindex);
+
+	return w ? w->name : NULL;
+}
+
+/* Follow the name to its current ifindex. */
+static void resolve(struct nl80211 *nl, struct watched *w)
+{
+	int ifindex = (int)if_nametoindex(w->name);
+
+	if (!ifindex && !w->missing_logged) {
+		log_notice("nl80211: %s: no such interface; will look again",
+			   w->name);
+		w->missing_logged = true;
+	}
+	if (ifindex == w->ifindex)
+		return;
+	if (w->ifindex) {
+		if (nl->dumping == w)
+			nl->dumping = NULL;
+		stas_gone(nl, w->ifindex, "interface went away");
+	}
+	if (ifindex) {
+		log_info("nl80211: watching %s (ifindex %d)", w->name,
+			 ifindex);
+		w->missing_logged = false;
+	}
+	w->ifindex = ifindex;
+	w->dump_queued = ifindex != 0;
+	if (ifindex && nl->present)
+		kick(nl);
+}
+
+static void retry_cb(struct loop_timer *t, void *data)
+{
+	struct nl80211 *nl = data;
+	struct list *pos;
+
+	list_for_each(pos, &nl->watched)
+		resolve(nl, list_entry(pos, struct watched, node));
+	if (nl->looking && ++nl->lookup_ticks >= 2) {
+		log_debug("nl80211: family lookup got no answer; again");
+		nl->looking = false;
+	}
+	if (!nl->present)
+		start_lookup(nl);
+}
+
+int nl80211_watch(struct nl80211 *nl, const char *ifname)
+{
+	struct watched *w;
+
+	if (!ifname || !ifname[0] || strlen(ifname) >= IFNAMSIZ)
+		return -EINVAL;
+	if (watched_find(nl, ifname, 0))
+		return -EEXIST;
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		return -ENOMEM;
+	snprintf(w->name, sizeof(w->name), "%s", ifname);
+	list_add_tail(&nl->watched, &w->node);
+	if (nl->sk)
+		resolve(nl, w);
+	return 0;
+}
+
+int nl80211_unwatch(struct nl80211 *nl, const char *ifname)
+{
+	struct watched *w = ifname ? watched_find(nl, ifname, 0) : NULL;
+
+	if (!w)
+		return -ENOENT;
+	if (nl->dumping == w)
+		nl->dumping = NULL;	/* its answers are now ignored */
+	if (w->ifindex)
+		stas_gone(nl, w->ifindex, "no longer watched");
+	list_del(&w->node);
+	free(w);
+	return 0;
+}
+
+int nl80211_del_station(struct nl80211 *nl, int ifindex,
+			const uint8_t mac[6], uint16_t reason)
+{
+	char buf[MAC_STR_LEN];
+	struct del_req *d;
+	int r;
+
+	if (ifindex <= 0 || !mac)
+		return -EINVAL;
+	if (!nl->present)
+		return -ENOTCONN;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	r = send_msg(nl, nl80211_msg_build_del_station(nl->family_id,
+						       (uint32_t)ifindex, mac,
+						       reason), &d->seq);
+	if (r < 0) {
+		free(d);
+		return r;
+	}
+	d->ifindex = ifindex;
+	memcpy(d->mac, mac, MAC_LEN);
+	list_add_tail(&nl->dels, &d->node);
+	log_info("nl80211: %s: removing station %s (reason %u)",
+		 ifname_of(nl, ifindex), mac_format(mac, buf), reason);
+	return 0;
+}
+
+/* ---- life ---------------------------------------------------------------------- */
+
+struct nl80211 *nl80211_new(struct loop *loop,
+			    const struct nl80211_sta_ops *ops, void *data)
+{
+	static const struct nl80211_sta_ops no_ops;
+	struct nl80211 *nl = calloc(1, sizeof(*nl));
+
+	if (!nl)
+		return NULL;
+	nl->loop = loop;
+	nl->ops = ops ? ops : &no_ops;
+	nl->data = data;
+	list_init(&nl->watched);
+	list_init(&nl->stas);
+	list_init(&nl->dels);
+	return nl;
+}
+
+int nl80211_start(struct nl80211 *nl)
+{
+	int one = 1, fd, r;
+	struct list *pos;
+
+	nl->rx = malloc(RX_BUF_SIZE);
+	nl->sk = nl_socket_alloc();
+	if (!nl->rx || !nl->sk)
+		return -ENOMEM;
+	nl_socket_disable_seq_check(nl->sk);
+	nl_socket_disable_auto_ack(nl->sk);
+	r = genl_connect(nl->sk);
+	if (r < 0) {
+		log_err("nl80211: cannot open a generic netlink socket: %s",
+			nl_geterror(r));
+		return -EIO;
+	}
+	fd = nl_socket_get_fd(nl->sk);
+	r = nl_socket_set_nonblocking(nl->sk);
+	if (r < 0) {
+		log_err("nl80211: cannot make the netlink socket "
+			"non-blocking: %s", nl_geterror(r));
+		return -EIO;
+	}
+	if (nl_socket_set_buffer_size(nl->sk, SOCK_RCVBUF, 0) < 0)
+		log_debug("nl80211: cannot enlarge the netlink socket buffer");
+	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+
+	nl->retry = loop_timer_add(nl->loop, NL80211_RETRY_MS,
+				   NL80211_RETRY_MS, retry_cb, nl);
+	nl->tick = loop_timer_add(nl->loop, NL80211_AUTH_POLL_MS,
+				  NL80211_AUTH_POLL_MS, tick_cb, nl);
+	if (!nl->retry || !nl->tick)
+		return -errno;
+	loop_timer_disarm(nl->tick);
+	nl->watch = loop_watch_add(nl->loop, fd, EPOLLIN, socket_cb, nl);
+	if (!nl->watch)
+		return -errno;
+	list_for_each(pos, &nl->watched)
+		resolve(nl, list_entry(pos, struct watched, node));
+	start_lookup(nl);
+	return 0;
+}
+
+void nl80211_free(struct nl80211 *nl)
+{
+	struct list *pos, *tmp;
+
+	if (!nl)
+		return;
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		list_del(pos);
+		free(list_entry(pos, struct sta, node));
+	}
+	list_for_each_safe(pos, tmp, &nl->dels) {
+		list_del(pos);
+		free(list_entry(pos, struct del_req, node));
+	}
+	list_for_each_safe(pos, tmp, &nl->watched) {
+		list_del(pos);
+		free(list_entry(pos, struct watched, node));
+	}
+	loop_watch_remove(nl->watch);
+	loop_timer_remove(nl->retry);
+	loop_timer_remove(nl->tick);
+	if (nl->sk)
+		nl_socket_free(nl->sk);
+	free(nl->rx);
+	free(nl);
+}
