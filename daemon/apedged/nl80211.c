@@ -134,7 +134,7 @@ static int send_msg(struct nl80211 *nl, struct nl_msg *msg, uint32_t *seq)
 
 /* ---- stations ------------------------------------------------------------ */
 
-static struct sta *sta_find(struct nl80211 *nl, int ifindex,
+static struct sta *sta_find(const struct nl80211 *nl, int ifindex,
 			    const uint8_t *mac)
 {
 	struct list *pos;
@@ -556,13 +556,14 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 
 		if (s->poll_seq != ack.seq)
 			continue;
+		/*
+		 * Polled again on the next tick.  ENOENT too: the station is
+		 * going, and its DEL_STATION event (or, if that was lost,
+		 * the dump that follows ENOBUFS) says so.
+		 */
 		s->poll_seq = 0;
-		if (ack.error == -ENOENT)
-			sta_gone(nl, s, "no longer known to the kernel");
-		else
-			log_debug("nl80211: station %s: GET_STATION failed: "
-				  "%s", mac_format(s->mac, buf),
-				  strerror(-ack.error));
+		log_debug("nl80211: station %s: GET_STATION failed: %s",
+			  mac_format(s->mac, buf), strerror(-ack.error));
 		return;
 	}
 	list_for_each(pos, &nl->dels) {
@@ -608,8 +609,8 @@ static void handle_nl80211(struct nl80211 *nl, const uint8_t *msg,
 		station_del(nl, &m);
 }
 
-static void handle_datagram(struct nl80211 *nl, const uint8_t *buf,
-			    size_t len)
+void nl80211_handle_datagram(struct nl80211 *nl, const uint8_t *buf,
+			     size_t len)
 {
 	const uint8_t *pos = buf, *msg;
 	size_t left = len, msg_len;
@@ -651,8 +652,13 @@ static void handle_datagram(struct nl80211 *nl, const uint8_t *buf,
 		log_warn("nl80211: bad netlink datagram: %s", err.msg);
 }
 
+bool nl80211_present(const struct nl80211 *nl)
+{
+	return nl->present;
+}
+
 /* Messages were lost: ask again for everything. */
-static void resync(struct nl80211 *nl)
+void nl80211_resync(struct nl80211 *nl)
 {
 	struct list *pos;
 
@@ -693,7 +699,7 @@ static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
 				log_warn("nl80211: netlink receive buffer "
 					 "overrun; events lost, listing the "
 					 "stations again");
-				resync(nl);
+				nl80211_resync(nl);
 				continue;
 			}
 			log_err("nl80211: netlink receive failed: %s",
@@ -705,10 +711,10 @@ static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
 		if ((size_t)n > RX_BUF_SIZE || (mh.msg_flags & MSG_TRUNC)) {
 			log_warn("nl80211: netlink datagram of %zd bytes "
 				 "truncated; resynchronising", n);
-			resync(nl);
+			nl80211_resync(nl);
 			continue;
 		}
-		handle_datagram(nl, nl->rx, (size_t)n);
+		nl80211_handle_datagram(nl, nl->rx, (size_t)n);
 	}
 }
 
@@ -846,6 +852,18 @@ int nl80211_del_station(struct nl80211 *nl, int ifindex,
 	log_info("nl80211: %s: removing station %s (reason %u)",
 		 ifname_of(nl, ifindex), mac_format(mac, buf), reason);
 	return 0;
+}
+
+uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
+			     const uint8_t *mac)
+{
+	struct sta *s;
+
+	if (!mac)
+		return nl->dumping && nl->dumping->ifindex == ifindex ?
+		       nl->dump_seq : 0;
+	s = sta_find(nl, ifindex, mac);
+	return s ? s->poll_seq : 0;
 }
 
 /* ---- life ---------------------------------------------------------------------- */

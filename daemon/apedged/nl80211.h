@@ -27,6 +27,8 @@
 #ifndef APEDGED_NL80211_H
 #define APEDGED_NL80211_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct loop;
@@ -70,6 +72,15 @@ int nl80211_ifindex(const struct nl80211 *nl, const char *ifname);
 /* The name of a watched interface, NULL if ifindex is not watched. */
 const char *nl80211_ifname(const struct nl80211 *nl, int ifindex);
 
+/* The family is known and its station events are followed. */
+bool nl80211_present(const struct nl80211 *nl);
+
+/*
+ * List the stations of every watched interface again, as after ENOBUFS:
+ * new ones are reported, those no longer there reported gone.
+ */
+void nl80211_resync(struct nl80211 *nl);
+
 /*
  * Remove (deauthenticate) a station: DEL_STATION with reason code reason
  * (0: the kernel's default).  The result is logged when the kernel
@@ -78,5 +89,19 @@ const char *nl80211_ifname(const struct nl80211 *nl, int ifindex);
  */
 int nl80211_del_station(struct nl80211 *nl, int ifindex,
 			const uint8_t mac[6], uint16_t reason);
+
+/*
+ * Act on one datagram received from the kernel.  The socket's callback
+ * calls it; tests call it to play the kernel's part.
+ */
+void nl80211_handle_datagram(struct nl80211 *nl, const uint8_t *buf,
+			     size_t len);
+/*
+ * The sequence number of the request in flight for a station (its
+ * GET_STATION poll) or, with mac NULL, for an interface (its station
+ * dump); 0 when there is none.  For tests and debugging.
+ */
+uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
+			     const uint8_t *mac);
 
 #endif
