@@ -259,7 +259,7 @@ static void station_del(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 		sta_gone(nl, s, "removed");
 }
 
-/* ---- polls and dumps ------------------------------------------------------ */
+/* ---- polls and dumps ----------------------------------------------------- */
 
 static void dump_next(struct nl80211 *nl)
 {
@@ -394,7 +394,7 @@ static void kick(struct nl80211 *nl)
 		loop_timer_rearm(nl->tick, 0, NL80211_AUTH_POLL_MS);
 }
 
-/* ---- the family ------------------------------------------------------------ */
+/* ---- the family ---------------------------------------------------------- */
 
 static void go_absent(struct nl80211 *nl, bool unloaded)
 {
@@ -572,8 +572,8 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 		if (d->seq != ack.seq)
 			continue;
 		if (ack.error)
-			log_warn("nl80211: %s: cannot remove station %s: %s%s%s",
-				 ifname_of(nl, d->ifindex),
+			log_warn("nl80211: %s: cannot remove station %s: "
+				 "%s%s%s", ifname_of(nl, d->ifindex),
 				 mac_format(d->mac, buf), strerror(-ack.error),
 				 ack.ext_msg[0] ? ": " : "", ack.ext_msg);
 		else
@@ -660,10 +660,15 @@ bool nl80211_present(const struct nl80211 *nl)
 /* Messages were lost: ask again for everything. */
 void nl80211_resync(struct nl80211 *nl)
 {
-	struct list *pos;
+	struct list *pos, *tmp;
 
 	list_for_each(pos, &nl->stas)
 		list_entry(pos, struct sta, node)->poll_seq = 0;
+	/* Their answers may be among what was lost. */
+	list_for_each_safe(pos, tmp, &nl->dels) {
+		list_del(pos);
+		free(list_entry(pos, struct del_req, node));
+	}
 	nl->dumping = NULL;
 	if (nl->looking) {
 		nl->looking = false;
@@ -718,7 +723,7 @@ static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
 	}
 }
 
-/* ---- interfaces -------------------------------------------------------------- */
+/* ---- interfaces ---------------------------------------------------------- */
 
 static struct watched *watched_find(const struct nl80211 *nl,
 				    const char *name, int ifindex)
@@ -866,7 +871,7 @@ uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
 	return s ? s->poll_seq : 0;
 }
 
-/* ---- life ---------------------------------------------------------------------- */
+/* ---- life ---------------------------------------------------------------- */
 
 struct nl80211 *nl80211_new(struct loop *loop,
 			    const struct nl80211_sta_ops *ops, void *data)

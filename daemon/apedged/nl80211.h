@@ -43,7 +43,9 @@ struct nl80211;
  * interface.  Each station is reported associated once, then authorized
  * at most once, then gone once (gone also without authorized).
  * vlan_ifindex is the AP_VLAN interface the station was put on, when the
- * kernel says so (NL80211_ATTR_STA_VLAN), else 0.
+ * kernel says so (NL80211_ATTR_STA_VLAN), else 0: Linux 6.1 to 6.12 never
+ * send it, so it is 0 there.  A callback may call nl80211_del_station(),
+ * but not nl80211_unwatch() or nl80211_free().
  */
 struct nl80211_sta_ops {
 	void (*associated)(void *data, int ifindex, const uint8_t mac[6]);

@@ -18,7 +18,10 @@
  *   quit          exit
  *
  * answering "kick MAC sent" or "kick MAC failed: ...".  The listener's log
- * goes to stderr (-v: with debug messages).  SIGINT and SIGTERM end it.
+ * goes to stderr (-v: with debug messages), and so does each event line
+ * with the wall-clock time it was reported, as "sta_events: LINE at
+ * SEC.USEC" (hostapd -t's clock), so that tests can order them against
+ * hostapd's log.  SIGINT and SIGTERM end it.
  */
 #include <errno.h>
 #include <signal.h>
@@ -26,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "apedged/log.h"
@@ -53,15 +57,18 @@ static void say(struct probe *p, const char *what, int ifindex,
 		const uint8_t mac[6], uint32_t vlan)
 {
 	const char *name = nl80211_ifname(p->nl, ifindex);
-	char buf[MAC_STR_LEN];
+	char buf[MAC_STR_LEN], line[128], vbuf[24] = "";
+	struct timeval tv;
 
+	gettimeofday(&tv, NULL);
 	if (vlan)
-		printf("%s %s %s vlan %u\n", what, name ? name : "?",
-		       mac_format(mac, buf), vlan);
-	else
-		printf("%s %s %s\n", what, name ? name : "?",
-		       mac_format(mac, buf));
+		snprintf(vbuf, sizeof(vbuf), " vlan %u", vlan);
+	snprintf(line, sizeof(line), "%s %s %s%s", what, name ? name : "?",
+		 mac_format(mac, buf), vbuf);
+	printf("%s\n", line);
 	fflush(stdout);
+	fprintf(stderr, "sta_events: %s at %lld.%06ld\n", line,
+		(long long)tv.tv_sec, (long)tv.tv_usec);
 }
 
 static void on_associated(void *data, int ifindex, const uint8_t mac[6])

@@ -84,6 +84,15 @@ check "hostapd: AP-STA-CONNECTED" wait_for 30 grep -q "AP-STA-CONNECTED $STA" "$
 a=$(line_of associated)
 z=$(line_of authorized)
 check "authorized after associated (lines $a, $z)" test "$a" -gt 0 -a "$z" -gt "$a"
+# hostapd logs AP-STA-CONNECTED, then sets AUTHORIZED in the kernel: the
+# probe, which believes only the kernel, cannot report it earlier.
+t_probe=$(sed -n "s/^sta_events: authorized wlan0 $STA at //p" "$T/probe.err" | head -n 1)
+t_hapd=$(grep -m1 "AP-STA-CONNECTED $STA" "$T/hostapd.log" | cut -d: -f1)
+check "authorized at $t_probe, not before hostapd's AP-STA-CONNECTED at $t_hapd" \
+	awk -v a="$t_probe" -v b="$t_hapd" 'BEGIN {
+		if (split(a, x, ".") != 2 || split(b, y, ".") != 2) exit 1
+		exit !(x[1] + 0 > y[1] + 0 || (x[1] + 0 == y[1] + 0 && x[2] >= y[2]))
+	}'
 check_eq "associated reported once" 1 "$(grep -c "^associated wlan0 $STA\$" "$T/probe.out")"
 check_eq "authorized reported once" 1 "$(grep -c "^authorized wlan0 $STA\$" "$T/probe.out")"
 
