@@ -13,8 +13,13 @@
  *
  * One dump runs at a time per netlink socket, so the watched interfaces
  * are dumped one after the other.  Stations known when a dump starts are
- * marked stale; the dump and any NEW_STATION event clear the mark, and
- * those still stale when the dump ends are gone.
+ * marked stale; the dump and any NEW_STATION event clear the mark.  Those
+ * still stale when the dump ends are not gone yet: a dump of an AP
+ * interface leaves out the stations on its AP_VLANs (mac80211 lists a
+ * station under the interface it is on), while GET_STATION on the AP
+ * finds them.  So each is asked for once more ("verifying"), and gone
+ * only when the kernel says ENOENT or does not answer in
+ * VERIFY_TIMEOUT_MS.
  */
 #include <errno.h>
 #include <net/if.h>
@@ -45,6 +50,7 @@
 #define RX_BATCH 64
 #define SOCK_RCVBUF (1024 * 1024)
 #define REQ_TIMEOUT_MS 2000	/* a GET or a dump that got no answer */
+#define VERIFY_TIMEOUT_MS 3000
 
 struct watched {
 	struct list node;
@@ -61,6 +67,8 @@ struct sta {
 	bool authorized;
 	bool polling;
 	bool stale;		/* known before the dump in progress */
+	bool verifying;		/* stale at the dump's end: still there? */
+	uint64_t verify_since_ms;
 	uint64_t since_ms;	/* when it was first seen */
 	uint32_t poll_seq;	/* the GET_STATION in flight, or 0 */
 	uint64_t poll_sent_ms;
@@ -239,6 +247,7 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 		s->polling = true;
 	}
 	s->stale = false;
+	s->verifying = false;
 	if (s->authorized)
 		return;
 	if (nl80211_msg_sta_authorized(m)) {
@@ -301,8 +310,13 @@ static void dump_done(struct nl80211 *nl)
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
-		if (s->ifindex == w->ifindex && s->stale)
-			sta_gone(nl, s, "not in the station dump");
+		if (s->ifindex != w->ifindex || !s->stale)
+			continue;
+		s->stale = false;
+		s->verifying = true;
+		s->verify_since_ms = loop_now_ms();
+		s->poll_seq = 0;
+		kick(nl);
 	}
 	dump_next(nl);
 }
@@ -331,19 +345,22 @@ static bool dumps_pending(struct nl80211 *nl)
 	return false;
 }
 
+/* Ask for a station being polled or verified. */
 static void poll_sta(struct nl80211 *nl, struct sta *s, uint64_t now)
 {
 	char buf[MAC_STR_LEN];
 
-	if (now - s->since_ms >= NL80211_AUTH_POLL_MAX_MS) {
+	if (s->polling && now - s->since_ms >= NL80211_AUTH_POLL_MAX_MS) {
 		log_notice("nl80211: %s: station %s not authorized after %u "
 			   "s; no longer polling (it stays unauthorized "
 			   "until the next resynchronisation)",
 			   ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
 			   NL80211_AUTH_POLL_MAX_MS / 1000);
 		s->polling = false;
-		s->poll_seq = 0;
-		return;
+		if (!s->verifying) {
+			s->poll_seq = 0;
+			return;
+		}
 	}
 	if (s->poll_seq && now - s->poll_sent_ms < REQ_TIMEOUT_MS)
 		return;		/* the last one is still out */
@@ -361,20 +378,26 @@ static void tick_cb(struct loop_timer *t, void *data)
 {
 	struct nl80211 *nl = data;
 	uint64_t now = loop_now_ms();
+	struct list *pos, *tmp;
 	bool busy = false;
-	struct list *pos;
 
 	if (!nl->present) {
 		loop_timer_disarm(t);
 		return;
 	}
-	list_for_each(pos, &nl->stas) {
+	list_for_each_safe(pos, tmp, &nl->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
-		if (!s->polling)
+		if (s->verifying &&
+		    now - s->verify_since_ms >= VERIFY_TIMEOUT_MS) {
+			sta_gone(nl, s, "not in the station dump, and no "
+				 "answer about it");
+			continue;
+		}
+		if (!s->polling && !s->verifying)
 			continue;
 		poll_sta(nl, s, now);
-		busy |= s->polling;
+		busy |= s->polling || s->verifying;
 	}
 	if (nl->dumping && now - nl->dump_sent_ms >= REQ_TIMEOUT_MS) {
 		log_warn("nl80211: %s: station dump got no answer; again",
@@ -557,11 +580,15 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 		if (s->poll_seq != ack.seq)
 			continue;
 		/*
-		 * Polled again on the next tick.  ENOENT too: the station is
-		 * going, and its DEL_STATION event (or, if that was lost,
-		 * the dump that follows ENOBUFS) says so.
+		 * Asked again on the next tick.  For a poll, ENOENT too: the
+		 * station is going, and its DEL_STATION event (or, if that
+		 * was lost, the dump that follows ENOBUFS) says so.
 		 */
 		s->poll_seq = 0;
+		if (s->verifying && ack.error == -ENOENT) {
+			sta_gone(nl, s, "not in the station dump");
+			return;
+		}
 		log_debug("nl80211: station %s: GET_STATION failed: %s",
 			  mac_format(s->mac, buf), strerror(-ack.error));
 		return;
