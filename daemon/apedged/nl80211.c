@@ -247,7 +247,12 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 		s->polling = true;
 	}
 	s->stale = false;
-	s->verifying = false;
+	if (s->verifying) {
+		log_info("nl80211: %s: station %s is still there, though not "
+			 "in the dump (on an AP_VLAN?)",
+			 ifname_of(nl, s->ifindex), mac_format(s->mac, buf));
+		s->verifying = false;
+	}
 	if (s->authorized)
 		return;
 	if (nl80211_msg_sta_authorized(m)) {

@@ -15,6 +15,7 @@
  * and reads commands from stdin, one a line:
  *
  *   kick MAC      remove the station (nl80211 DEL_STATION, reason 3)
+ *   resync        list the stations again, as after ENOBUFS
  *   quit          exit
  *
  * answering "kick MAC sent" or "kick MAC failed: ...".  The listener's log
@@ -123,8 +124,14 @@ static void command(struct probe *p, char *line)
 		loop_quit(p->loop, 0);
 		return;
 	}
+	if (!strcmp(cmd, "resync")) {
+		nl80211_resync(p->nl);
+		printf("resync sent\n");
+		fflush(stdout);
+		return;
+	}
 	if (strcmp(cmd, "kick") || !arg || mac_parse(arg, mac) < 0) {
-		printf("error: usage: kick MAC | quit\n");
+		printf("error: usage: kick MAC | resync | quit\n");
 		fflush(stdout);
 		return;
 	}
