@@ -69,6 +69,20 @@ stop_sta() {
 	wait_for 20 bash -c "! kill -0 $pid"
 }
 
+# The probe's events for the station make sense: associated, at most one
+# authorized, gone; again.  (Under TCG the first handshakes may time out:
+# then the station associates more than once.)
+well_formed() {
+	awk -v m="$STA" '
+		$3 != m || $1 !~ /^(associated|authorized|gone)$/ { next }
+		$1 == "associated" && s != "" && s != "gone" { bad = NR }
+		$1 == "authorized" && s != "associated" { bad = NR }
+		$1 == "gone" && s != "associated" && s != "authorized" { bad = NR }
+		{ s = $1 }
+		END { if (bad) { print "line " bad " out of order"; exit 1 } }
+	' "$1"
+}
+
 # The line number in the probe's output of "EVENT wlan0 $STA" (0: none).
 line_of() {
 	local n
@@ -93,8 +107,10 @@ check "authorized at $t_probe, not before hostapd's AP-STA-CONNECTED at $t_hapd"
 		if (split(a, x, ".") != 2 || split(b, y, ".") != 2) exit 1
 		exit !(x[1] + 0 > y[1] + 0 || (x[1] + 0 == y[1] + 0 && x[2] >= y[2]))
 	}'
-check_eq "associated reported once" 1 "$(grep -c "^associated wlan0 $STA\$" "$T/probe.out")"
-check_eq "authorized reported once" 1 "$(grep -c "^authorized wlan0 $STA\$" "$T/probe.out")"
+check "associated, authorized, gone in order" well_formed "$T/probe.out"
+check_eq "authorized as often as hostapd said AP-STA-CONNECTED" \
+	"$(grep -c "AP-STA-CONNECTED $STA" "$T/hostapd.log")" \
+	"$(grep -c "^authorized wlan0 $STA\$" "$T/probe.out")"
 
 # A probe started now (a daemon restart) finds the station in the dump.
 sta_events wlan0 </dev/null >"$T/probe2.out" 2>"$T/probe2.err" &
@@ -102,6 +118,7 @@ probe2=$!
 check "a later probe finds the station associated and authorized" \
 	wait_for 60 bash -c "grep -q '^associated wlan0 $STA\$' '$T/probe2.out' &&
 		grep -q '^authorized wlan0 $STA\$' '$T/probe2.out'"
+check "the later probe's events in order" well_formed "$T/probe2.out"
 kill "$probe2"
 
 # ---- kick --------------------------------------------------------------------
@@ -124,19 +141,22 @@ check "the probe's last word on it is gone" \
 
 # ---- wrong PSK (CVE-2019-5108) ------------------------------------------------
 n0=$(wc -l <"$T/probe.out")
+c0=$(grep -c "AP-STA-CONNECTED $STA" "$T/hostapd.log" || true)
+# (A slow guest may have seen a mismatch with the right PSK: timeouts.)
+m0=$(grep -c "AP-STA-POSSIBLE-PSK-MISMATCH $STA" "$T/hostapd.log" || true)
 start_sta bad "not the passphrase"
 check "wrong PSK: hostapd sees the 4-way handshake fail" \
-	wait_for 90 grep -q "AP-STA-POSSIBLE-PSK-MISMATCH $STA" "$T/hostapd.log"
+	wait_for 90 bash -c "[ \$(grep -c 'AP-STA-POSSIBLE-PSK-MISMATCH $STA' '$T/hostapd.log') -gt $m0 ]"
 check "wrong PSK: the probe saw it associate" \
 	wait_for 30 bash -c "tail -n +$((n0 + 1)) '$T/probe.out' | grep -q '^associated wlan0 $STA\$'"
 # Let it try again for a while: each attempt associates and fails.
-wait_for 60 bash -c "[ \$(grep -c 'AP-STA-POSSIBLE-PSK-MISMATCH $STA' '$T/hostapd.log') -ge 3 ]" || true
+wait_for 60 bash -c "[ \$(grep -c 'AP-STA-POSSIBLE-PSK-MISMATCH $STA' '$T/hostapd.log') -ge $((m0 + 3)) ]" || true
 stop_sta bad
 check "wrong PSK: the probe reported gone" \
 	wait_for 30 bash -c "tail -n +$((n0 + 1)) '$T/probe.out' | grep -q '^gone wlan0 $STA\$'"
 check_eq "wrong PSK: never authorized" "" \
 	"$(tail -n +$((n0 + 1)) "$T/probe.out" | grep '^authorized')"
-check_eq "hostapd agrees: no AP-STA-CONNECTED with the wrong PSK" 1 \
+check_eq "hostapd agrees: no AP-STA-CONNECTED with the wrong PSK" "$c0" \
 	"$(grep -c "AP-STA-CONNECTED $STA" "$T/hostapd.log")"
 
 # ---- cfg80211 going away is seen -------------------------------------------------
@@ -147,6 +167,7 @@ if modprobe -r mac80211 cfg80211 2>/dev/null; then
 	check "the probe sees cfg80211 go" \
 		wait_for 30 grep -q 'went away' "$T/probe.err"
 fi
+check "all the probe's events in order" well_formed "$T/probe.out"
 check "the probe is still running" kill -0 "$probe"
 echo quit >&3
 check "the probe quits on request" wait_for 20 bash -c "! kill -0 $probe"
