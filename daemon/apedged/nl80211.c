@@ -20,13 +20,27 @@
  * finds them.  So each is asked for once more ("verifying"), and gone
  * only when the kernel says ENOENT or does not answer in
  * VERIFY_TIMEOUT_MS.
+ *
+ * The VLAN: the kernel names a station's AP_VLAN in no station message,
+ * but a dump of an AP_VLAN interface lists exactly the stations on it.
+ * So "dumping a watched interface" is a sequence: the AP interface, then
+ * every other interface of the same wiphy (its AP_VLANs; the others list
+ * none of our stations, or refuse).  An entry from the dump of another
+ * interface puts the station on that VLAN.  A station seen authorized in
+ * a dump is reported so only at the end of the sequence, with its VLAN;
+ * one that a poll finds authorized starts a sequence when its AP has
+ * other interfaces on the wiphy, and is reported at once when it has
+ * none.
  */
 #include <errno.h>
+#include <limits.h>
 #include <net/if.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <netlink/genl/genl.h>
 #include <netlink/msg.h>
@@ -51,6 +65,7 @@
 #define SOCK_RCVBUF (1024 * 1024)
 #define REQ_TIMEOUT_MS 2000	/* a GET or a dump that got no answer */
 #define VERIFY_TIMEOUT_MS 3000
+#define MAX_SIBLINGS 16		/* other interfaces of a wiphy dumped */
 
 struct watched {
 	struct list node;
@@ -58,13 +73,20 @@ struct watched {
 	int ifindex;		/* 0 while the name does not exist */
 	bool dump_queued;
 	bool missing_logged;
+	/* The dump sequence: this interface, then its wiphy's others. */
+	int targets[1 + MAX_SIBLINGS];
+	unsigned int n_targets, next_target;
+	unsigned int gen;	/* sequences started */
 };
 
 struct sta {
 	struct list node;
 	int ifindex;		/* the watched interface's */
 	uint8_t mac[MAC_LEN];
-	bool authorized;
+	bool authorized;	/* the kernel says so */
+	bool auth_pending;	/* not reported yet: waits for the VLAN */
+	unsigned int need_gen;	/* ... at the end of this sequence */
+	uint32_t vlan_ifindex;	/* the AP_VLAN it was listed under, or 0 */
 	bool polling;
 	bool stale;		/* known before the dump in progress */
 	bool verifying;		/* stale at the dump's end: still there? */
@@ -104,7 +126,8 @@ struct nl80211 {
 	bool lookup_found;
 	struct amsg_family found;
 
-	struct watched *dumping;	/* the dump in flight, or NULL */
+	struct watched *dumping;	/* the dump sequence in flight, or NULL */
+	int dump_ifindex;		/* the interface its dump is of */
 	uint32_t dump_seq;
 	uint64_t dump_sent_ms;
 
@@ -182,30 +205,71 @@ static void stas_gone(struct nl80211 *nl, int ifindex, const char *why)
 	}
 }
 
-static void sta_authorized(struct nl80211 *nl, struct sta *s,
-			   uint32_t vlan_ifindex)
+static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
 {
-	char buf[MAC_STR_LEN];
+	char buf[MAC_STR_LEN], vlan[IF_NAMESIZE] = "";
+
+	s->auth_pending = false;
+	if (s->vlan_ifindex && !if_indextoname(s->vlan_ifindex, vlan))
+		snprintf(vlan, sizeof(vlan), "%u", s->vlan_ifindex);
+	log_info("nl80211: %s: station %s authorized after %llu ms%s%s",
+		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
+		 (unsigned long long)(loop_now_ms() - s->since_ms),
+		 vlan[0] ? ", on " : "", vlan);
+	if (nl->ops->authorized)
+		nl->ops->authorized(nl->data, s->ifindex, s->mac,
+				    s->vlan_ifindex);
+}
+
+static struct watched *watched_find(const struct nl80211 *nl,
+				    const char *name, int ifindex);
+static void find_targets(struct watched *w);
+
+/*
+ * The kernel says s is authorized.  Report it now, or at the end of a
+ * dump sequence that may find its VLAN.
+ */
+static void sta_authorized(struct nl80211 *nl, struct sta *s, bool in_dump)
+{
+	struct watched *w = watched_find(nl, NULL, s->ifindex);
 
 	s->authorized = true;
 	s->polling = false;
 	s->poll_seq = 0;
-	log_info("nl80211: %s: station %s authorized after %llu ms%s",
-		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
-		 (unsigned long long)(loop_now_ms() - s->since_ms),
-		 vlan_ifindex ? " (on a VLAN)" : "");
-	if (nl->ops->authorized)
-		nl->ops->authorized(nl->data, s->ifindex, s->mac,
-				    vlan_ifindex);
+	if (in_dump) {
+		s->auth_pending = true;
+		s->need_gen = w ? w->gen : 0;
+		return;
+	}
+	if (w && !s->vlan_ifindex) {
+		find_targets(w);
+		if (w->n_targets > 1) {
+			/* Not the sequence in flight: it may be past the VLAN. */
+			s->auth_pending = true;
+			s->need_gen = w->gen + 1;
+			w->dump_queued = true;
+			kick(nl);
+			return;
+		}
+	}
+	sta_report_authorized(nl, s);
 }
 
 /* A NEW_STATION: an event, a dump entry or the answer to a poll. */
 static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 {
+	bool in_dump = nl->dumping && m->seq && m->seq == nl->dump_seq;
+	int ifindex = (int)m->ifindex;
 	struct sta *s = NULL;
 	char buf[MAC_STR_LEN];
 	struct list *pos;
 
+	/* An entry of a sibling's dump belongs to the AP being dumped. */
+	if (in_dump) {
+		if (ifindex != nl->dump_ifindex)
+			return;		/* not what was asked for */
+		ifindex = nl->dumping->ifindex;
+	}
 	/* A poll's answer is ours whatever ifindex it names. */
 	if (m->seq) {
 		list_for_each(pos, &nl->stas) {
@@ -219,13 +283,14 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 			}
 		}
 	}
-	if (!s) {
-		if (!nl80211_ifname(nl, (int)m->ifindex))
+	if (!s && !in_dump) {
+		if (!nl80211_ifname(nl, ifindex))
 			return;		/* not an interface we watch */
-		if (m->seq && (!nl->dumping || m->seq != nl->dump_seq))
+		if (m->seq)
 			return;		/* a poll's late answer */
-		s = sta_find(nl, (int)m->ifindex, m->mac);
 	}
+	if (!s)
+		s = sta_find(nl, ifindex, m->mac);
 	if (!s) {
 		s = calloc(1, sizeof(*s));
 		if (!s) {
@@ -233,7 +298,7 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 				mac_format(m->mac, buf));
 			return;
 		}
-		s->ifindex = (int)m->ifindex;
+		s->ifindex = ifindex;
 		memcpy(s->mac, m->mac, MAC_LEN);
 		s->since_ms = loop_now_ms();
 		list_add_tail(&nl->stas, &s->node);
@@ -241,12 +306,17 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 			 ifname_of(nl, s->ifindex), mac_format(s->mac, buf));
 		if (nl->ops->associated)
 			nl->ops->associated(nl->data, s->ifindex, s->mac);
-		/* The callback may have unwatched the interface. */
-		if (!sta_find(nl, (int)m->ifindex, m->mac))
-			return;
 		s->polling = true;
 	}
 	s->stale = false;
+	if (in_dump) {
+		if (nl->dump_ifindex != nl->dumping->ifindex)
+			s->vlan_ifindex = (uint32_t)nl->dump_ifindex;
+		else if (m->vlan_ifindex)
+			s->vlan_ifindex = m->vlan_ifindex;
+	} else if (m->vlan_ifindex) {
+		s->vlan_ifindex = m->vlan_ifindex;
+	}
 	if (s->verifying) {
 		log_info("nl80211: %s: station %s is still there, though not "
 			 "in the dump (on an AP_VLAN?)",
@@ -256,7 +326,7 @@ static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 	if (s->authorized)
 		return;
 	if (nl80211_msg_sta_authorized(m)) {
-		sta_authorized(nl, s, m->vlan_ifindex);
+		sta_authorized(nl, s, in_dump);
 		return;
 	}
 	if (s->polling)
@@ -275,6 +345,76 @@ static void station_del(struct nl80211 *nl, const struct nl80211_msg_sta *m)
 
 /* ---- polls and dumps ----------------------------------------------------- */
 
+/* The wiphy an interface is on ("phy0"), from sysfs; "" if none. */
+static void wiphy_of(const char *ifname, char *phy, size_t size)
+{
+	char path[64], link[PATH_MAX];
+	const char *slash, *name;
+	size_t len;
+	ssize_t n;
+
+	phy[0] = '\0';
+	snprintf(path, sizeof(path), "/sys/class/net/%s/phy80211", ifname);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return;
+	link[n] = '\0';
+	slash = strrchr(link, '/');
+	name = slash ? slash + 1 : link;
+	len = strlen(name);
+	if (len < size)
+		memcpy(phy, name, len + 1);
+}
+
+/* The interface itself, then the other interfaces of its wiphy. */
+static void find_targets(struct watched *w)
+{
+	char phy[IF_NAMESIZE + 16], other[IF_NAMESIZE + 16];
+	struct if_nameindex *all, *i;
+
+	w->n_targets = 0;
+	w->next_target = 0;
+	if (!w->ifindex)
+		return;
+	w->targets[w->n_targets++] = w->ifindex;
+	wiphy_of(w->name, phy, sizeof(phy));
+	if (!phy[0])
+		return;
+	all = if_nameindex();
+	if (!all)
+		return;
+	for (i = all; i->if_index; i++) {
+		if ((int)i->if_index == w->ifindex ||
+		    w->n_targets >= 1 + MAX_SIBLINGS)
+			continue;
+		wiphy_of(i->if_name, other, sizeof(other));
+		if (!strcmp(other, phy))
+			w->targets[w->n_targets++] = (int)i->if_index;
+	}
+	if_freenameindex(all);
+}
+
+/* Dump the next interface of the sequence in flight; false when none. */
+static bool dump_target(struct nl80211 *nl)
+{
+	struct watched *w = nl->dumping;
+
+	while (w->next_target < w->n_targets) {
+		int ifindex = w->targets[w->next_target++];
+
+		if (send_msg(nl, nl80211_msg_build_get_station(
+					nl->family_id, (uint32_t)ifindex,
+					NULL), &nl->dump_seq) < 0)
+			continue;
+		nl->dump_ifindex = ifindex;
+		nl->dump_sent_ms = loop_now_ms();
+		log_debug("nl80211: %s: dumping the stations of ifindex %d "
+			  "(seq %u)", w->name, ifindex, nl->dump_seq);
+		return true;
+	}
+	return false;
+}
+
 static void dump_next(struct nl80211 *nl)
 {
 	struct list *pos;
@@ -287,41 +427,52 @@ static void dump_next(struct nl80211 *nl)
 
 		if (!w->dump_queued || !w->ifindex)
 			continue;
-		if (send_msg(nl, nl80211_msg_build_get_station(
-					nl->family_id, (uint32_t)w->ifindex,
-					NULL), &nl->dump_seq) < 0)
-			return;		/* the next tick tries again */
-		w->dump_queued = false;
+		find_targets(w);
 		nl->dumping = w;
-		nl->dump_sent_ms = loop_now_ms();
+		if (!dump_target(nl)) {
+			nl->dumping = NULL;
+			return;		/* the next tick tries again */
+		}
+		w->dump_queued = false;
+		w->gen++;
 		list_for_each(sp, &nl->stas) {
 			struct sta *s = list_entry(sp, struct sta, node);
 
 			if (s->ifindex == w->ifindex)
 				s->stale = true;
 		}
-		log_debug("nl80211: %s: dumping stations (seq %u)", w->name,
-			  nl->dump_seq);
 		return;
 	}
 }
 
+/*
+ * One dump of the sequence is over (or failed): on to the next, or end
+ * the sequence.  Stations not seen in it are verified; the authorized
+ * ones waiting for their VLAN are reported.
+ */
 static void dump_done(struct nl80211 *nl)
 {
 	struct watched *w = nl->dumping;
 	struct list *pos, *tmp;
 
+	if (dump_target(nl))
+		return;
 	nl->dumping = NULL;
+	log_debug("nl80211: %s: station dump done", w->name);
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
-		if (s->ifindex != w->ifindex || !s->stale)
+		if (s->ifindex != w->ifindex)
 			continue;
-		s->stale = false;
-		s->verifying = true;
-		s->verify_since_ms = loop_now_ms();
-		s->poll_seq = 0;
-		kick(nl);
+		if (s->stale) {
+			s->stale = false;
+			s->verifying = true;
+			s->verify_since_ms = loop_now_ms();
+			s->poll_seq = 0;
+			kick(nl);
+		}
+		if (s->auth_pending && w->gen >= s->need_gen)
+			sta_report_authorized(nl, s);
 	}
 	dump_next(nl);
 }
@@ -566,17 +717,22 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 	if (nl->dumping && ack.seq == nl->dump_seq) {
 		struct watched *w = nl->dumping;
 
-		nl->dumping = NULL;
 		if (ack.error == -EBUSY) {
 			/* An older dump still runs (after ENOBUFS). */
+			nl->dumping = NULL;
 			w->dump_queued = true;
 			kick(nl);
 			return;
 		}
-		log_warn("nl80211: %s: cannot list its stations: %s%s%s",
-			 w->name, strerror(-ack.error),
-			 ack.ext_msg[0] ? ": " : "", ack.ext_msg);
-		dump_next(nl);
+		if (nl->dump_ifindex == w->ifindex)
+			log_warn("nl80211: %s: cannot list its stations: "
+				 "%s%s%s", w->name, strerror(-ack.error),
+				 ack.ext_msg[0] ? ": " : "", ack.ext_msg);
+		else		/* not an AP_VLAN: a monitor, a station... */
+			log_debug("nl80211: %s: ifindex %d lists no "
+				  "stations: %s", w->name, nl->dump_ifindex,
+				  strerror(-ack.error));
+		dump_done(nl);
 		return;
 	}
 	list_for_each(pos, &nl->stas) {

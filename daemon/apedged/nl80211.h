@@ -42,10 +42,13 @@ struct nl80211;
  * The callbacks; any may be NULL.  ifindex is that of the watched AP
  * interface.  Each station is reported associated once, then authorized
  * at most once, then gone once (gone also without authorized).
- * vlan_ifindex is the AP_VLAN interface the station was put on, when the
- * kernel says so (NL80211_ATTR_STA_VLAN), else 0: Linux 6.1 to 6.12 never
- * send it, so it is 0 there.  A callback may call nl80211_del_station(),
- * but not nl80211_unwatch() or nl80211_free().
+ * vlan_ifindex is the AP_VLAN interface the station is on, else 0.  The
+ * kernel names it in no station message (NL80211_ATTR_STA_VLAN is taken
+ * if it ever comes); it is found by dumping the stations of the other
+ * interfaces of the AP's wiphy, so when the AP has AP_VLANs, authorized()
+ * comes a dump or two after the kernel flagged the station.  A callback
+ * may call nl80211_del_station(), but not nl80211_unwatch() or
+ * nl80211_free().
  */
 struct nl80211_sta_ops {
 	void (*associated)(void *data, int ifindex, const uint8_t mac[6]);
@@ -84,9 +87,12 @@ bool nl80211_present(const struct nl80211 *nl);
 void nl80211_resync(struct nl80211 *nl);
 
 /*
- * Remove (deauthenticate) a station: DEL_STATION with reason code reason
- * (0: the kernel's default).  The result is logged when the kernel
- * answers; the gone() callback follows from the event.  0, -ENOTCONN when
+ * Remove a station from the kernel: DEL_STATION with reason code reason
+ * (0: none) and the deauthentication subtype.  mac80211 takes its entry
+ * away but sends the station no frame (hostapd sends its own before it
+ * removes one), so the station and hostapd notice later; use hostapd's
+ * control interface where the frame matters.  The result is logged when
+ * the kernel answers; gone() follows from the event.  0, -ENOTCONN when
  * nl80211 is absent, -EINVAL, or -errno.
  */
 int nl80211_del_station(struct nl80211 *nl, int ifindex,
