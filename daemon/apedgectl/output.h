@@ -35,6 +35,13 @@ void out_event(struct out *o, const char *event, const struct actl_port *port);
 /* A punted packet, one line: ifname is "" when unknown. */
 void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname);
 
+/* A binding, its port's name ifname ("" when unknown). */
+void out_binding(struct out *o, const struct actl_binding *b,
+		 const char *ifname);
+void out_binding_config(struct out *o, const struct actl_binding_config *c);
+/* Text only: the source guard's drops of a port, if any. */
+void out_sg(struct out *o, const struct actl_stats *st);
+
 /* Write s as a JSON string, quoted and escaped. */
 void json_string(FILE *f, const char *s);
 
