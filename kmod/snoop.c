@@ -229,22 +229,20 @@ bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
 			 struct apedge_snoop *sn)
 {
 	unsigned int p, end, len, n;
-	u8 _o[4];
+	u8 _o[4], op;
 	const u8 *o;
 
 	memset(sn, 0, sizeof(*sn));
 	if (cls->class != APEDGE_CLS_DHCPV6 || !apedge_mac_ok(mac))
 		return false;
 	if (cls->type == DHCPV6_REPLY)
-		sn->op = APEDGE_SNOOP_LEARN;
+		op = APEDGE_SNOOP_LEARN;
 	else if (cls->type == DHCPV6_RELEASE || cls->type == DHCPV6_DECLINE)
-		sn->op = APEDGE_SNOOP_FORGET;
+		op = APEDGE_SNOOP_FORGET;
 	else
 		return false;
 	if (!apedge_snoop_udp(skb, cls, &p, &end))
 		return false;
-	memcpy(sn->mac, mac, ETH_ALEN);
-	sn->family = AF_INET6;
 
 	p += 4;		/* msg-type, transaction-id */
 	for (n = 0; n < DHCPV6_OPTS_MAX && p + 4 <= end; n++) {
@@ -260,6 +258,9 @@ bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
 		p += 4 + len;
 	}
 	if (!sn->naddr)
-		sn->op = APEDGE_SNOOP_NONE;
-	return sn->naddr != 0;
+		return false;
+	sn->op = op;
+	sn->family = AF_INET6;
+	memcpy(sn->mac, mac, ETH_ALEN);
+	return true;
 }
