@@ -834,13 +834,14 @@ static int apedge_nl_binding_dump_start(struct netlink_callback *cb)
 		}
 	}
 	apedge_binding_walk_enter(an->bt, &ctx->iter);
-	cb->data = ctx;
+	/* cb->data is genetlink's own. */
+	cb->args[0] = (long)ctx;
 	return 0;
 }
 
 static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 {
-	struct apedge_binding_dump_ctx *ctx = cb->data;
+	struct apedge_binding_dump_ctx *ctx = (void *)cb->args[0];
 
 	if (ctx) {
 		rhashtable_walk_exit(&ctx->iter);
@@ -853,7 +854,7 @@ static int apedge_nl_binding_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb)
 {
 	struct apedge_net *an = apedge_net(sock_net(skb->sk));
-	struct apedge_binding_dump_ctx *ctx = cb->data;
+	struct apedge_binding_dump_ctx *ctx = (void *)cb->args[0];
 
 	ctx->skb = skb;
 	ctx->cb = cb;
