@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
 #include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <net/genetlink.h>
@@ -20,6 +21,7 @@
 #include <linux/apedge.h>
 
 #include "classify.h"
+#include "snoop.h"
 
 #define APEDGE_VERSION "0.1.0"
 
@@ -32,6 +34,10 @@ enum apedge_ctr {
 	APEDGE_CTR_PUNT_SENT,
 	APEDGE_CTR_PUNT_RATELIMITED,
 	APEDGE_CTR_PUNT_OVERFLOW,
+	APEDGE_CTR_SG_IPV4,
+	APEDGE_CTR_SG_IPV6,
+	APEDGE_CTR_SG_ARP,
+	APEDGE_CTR_SG_ND,
 	APEDGE_CTR_MAX
 };
 
@@ -72,6 +78,8 @@ struct apedge_stats {
  * @nhooks: how many of @hooks are registered
  * @punt: the queue of packets to the punt group (punt.c)
  * @punt_rate: most packets per second to punt; written under RTNL
+ * @source_guard: whether received sources must be bound; written under
+ *		  RTNL, read locklessly by the hooks
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -88,6 +96,7 @@ struct apedge_port {
 	unsigned int nhooks;
 	struct apedge_punt *punt;
 	u32 punt_rate;
+	bool source_guard;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
@@ -101,6 +110,7 @@ struct apedge_port {
  * @nports: number of entries in @ports, under RTNL
  * @burst_lock: protects @bursts
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
+ * @bt: the binding table (binding.c)
  */
 struct apedge_net {
 	struct net *net;
@@ -108,6 +118,7 @@ struct apedge_net {
 	unsigned int nports;
 	spinlock_t burst_lock;	/* protects bursts */
 	struct list_head bursts;
+	struct apedge_bindings *bt;
 };
 
 /* Most ports one namespace may have; a bound on memory, not a design limit. */
@@ -123,7 +134,7 @@ static inline struct apedge_net *apedge_net(const struct net *net)
 struct apedge_port *apedge_port_find(struct apedge_net *an, int ifindex);
 struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex);
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
-		    struct netlink_ext_ack *extack);
+		    bool source_guard, struct netlink_ext_ack *extack);
 void apedge_port_del(struct apedge_port *port);
 void apedge_port_del_all(struct apedge_net *an);
 int apedge_port_notifier_register(void);
@@ -198,6 +209,106 @@ bool apedge_punt(struct apedge_port *port, const struct sk_buff *skb,
 void apedge_notify_punt(struct apedge_port *port,
 			const struct apedge_punt_pkt *pkt);
 
+/* the binding table (binding.c) */
+
+#define APEDGE_BINDINGS_DEFAULT	65536
+#define APEDGE_SNOOP_SLOTS	64
+
+/* An address: AF_INET (in the first 4 bytes of addr) or AF_INET6. */
+struct apedge_bkey {
+	u8 family;
+	u8 pad[3];
+	u8 addr[16];
+};
+
+/**
+ * struct apedge_binding - an address bound to a station and a port
+ * @node: in &apedge_bindings.ht
+ * @key: the address
+ * @mac: the station's MAC address
+ * @origin: enum apedge_binding_origin
+ * @ifindex: the port's device
+ * @expires: when it expires, in get_jiffies_64() time; 0 never
+ * @rcu: for freeing after a grace period
+ *
+ * Never changed once in the table: writers replace it.
+ */
+struct apedge_binding {
+	struct rhash_head node;
+	struct apedge_bkey key;
+	u8 mac[ETH_ALEN];
+	u8 origin;
+	int ifindex;
+	u64 expires;
+	struct rcu_head rcu;
+};
+
+/* A snooped DHCP message on its way from a hook to the table. */
+struct apedge_snoop_ev {
+	struct apedge_snoop sn;
+	int ifindex;
+};
+
+/**
+ * struct apedge_bindings - a namespace's binding table
+ * @ht: the bindings; RCU for readers, @lock for writers
+ * @lock: serializes writers
+ * @count: entries in @ht, under @lock
+ * @limit: most entries; written under @lock, read locklessly
+ * @refused: snooped bindings refused over @limit
+ * @snoop_overflow: snooped messages lost to a full @ring
+ * @snooped: snooped messages queued
+ * @gc: collects expired entries
+ * @snoop_work: applies the snooped messages in @ring
+ * @ring_lock: protects @ring_head, @ring_count and @ring
+ * @ring_head: index of the oldest message in @ring
+ * @ring_count: messages in @ring
+ * @ring: snooped messages from the hooks
+ */
+struct apedge_bindings {
+	struct rhashtable ht;
+	struct mutex lock;	/* serializes writers */
+	unsigned int count;
+	u32 limit;
+	atomic64_t refused;
+	atomic64_t snoop_overflow;
+	atomic64_t snooped;
+	struct delayed_work gc;
+	struct work_struct snoop_work;
+	spinlock_t ring_lock;	/* protects the ring */
+	unsigned int ring_head;
+	unsigned int ring_count;
+	struct apedge_snoop_ev ring[APEDGE_SNOOP_SLOTS];
+};
+
+int apedge_bindings_init(struct apedge_bindings *bt);
+void apedge_bindings_destroy(struct apedge_bindings *bt);
+bool apedge_binding_expired(const struct apedge_binding *b, u64 now);
+u64 apedge_binding_expiry(u32 lifetime, u64 now);
+void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr);
+const struct apedge_binding *
+apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key);
+bool apedge_binding_match(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, int ifindex,
+			  const u8 *mac);
+int apedge_binding_set(struct apedge_bindings *bt,
+		       const struct apedge_bkey *key, const u8 *mac,
+		       int ifindex, u32 lifetime, u8 origin,
+		       struct netlink_ext_ack *extack);
+int apedge_binding_del(struct apedge_bindings *bt,
+		       const struct apedge_bkey *key, int ifindex,
+		       const u8 *mac);
+void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
+void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
+void apedge_binding_walk_enter(struct apedge_bindings *bt,
+			       struct rhashtable_iter *iter);
+int apedge_binding_dump(struct apedge_bindings *bt,
+			struct rhashtable_iter *iter,
+			int (*fill)(const struct apedge_binding *b, void *arg),
+			void *arg, struct apedge_binding *pending);
+void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
+		  const struct apedge_cls *cls, const u8 *mac);
+
 /* XID Layer-2 Update frames (xid.c) */
 
 /* DA, SA, length, DSAP, SSAP, control, three bytes of XID information */
@@ -233,6 +344,7 @@ extern const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1];
 extern const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1];
 extern const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1];
 extern const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1];
+extern const struct nla_policy apedge_binding_policy[APEDGE_A_BINDING_MAX + 1];
 
 int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			 struct netlink_ext_ack *extack);

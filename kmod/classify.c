@@ -343,6 +343,7 @@ void apedge_classify(const struct sk_buff *skb, __be16 proto,
 		proto = vh->h_vlan_encapsulated_proto;
 		off += VLAN_HLEN;
 	}
+	cls->proto = proto;
 	cls->l3off = off;
 
 	if (proto == htons(ETH_P_IP))

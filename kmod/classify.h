@@ -52,6 +52,7 @@ enum apedge_cls_bad {
  * @reason: enum apedge_cls_bad, for APEDGE_CLS_MALFORMED
  * @flags: APEDGE_CLSF_*
  * @op: BOOTP op (1 request, 2 reply), for DHCPv4
+ * @proto: the EtherType after any VLAN tags
  * @l3off: offset of the IP header from skb->data
  * @l4off: offset of the UDP or ICMPv6 header from skb->data
  */
@@ -61,6 +62,7 @@ struct apedge_cls {
 	u8 reason;
 	u8 flags;
 	u8 op;
+	__be16 proto;
 	u16 l3off;
 	u16 l4off;
 };

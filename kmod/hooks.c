@@ -13,6 +13,9 @@
  * ports are covered.
  */
 #include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/netfilter_netdev.h>
 #include <linux/rtnetlink.h>
 
@@ -46,6 +49,120 @@ void apedge_policy_init(struct apedge_port *port)
 		port->verdict[apedge_untrusted_drops[i] - 1] = APEDGE_VERDICT_DROP;
 }
 
+/* An IPv6 address the source guard checks: neither :: nor link-local. */
+static bool apedge_sg_ip6_checked(const u8 *a)
+{
+	static const u8 any[16];
+
+	if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+		return false;
+	return memcmp(a, any, sizeof(any)) != 0;
+}
+
+/* Whether addr is bound to the port and the MAC; else count why not. */
+static bool apedge_sg_bound(struct apedge_port *port, u8 family,
+			    const void *addr, const u8 *mac, enum apedge_ctr c)
+{
+	struct apedge_bkey key;
+
+	apedge_bkey_init(&key, family, addr);
+	if (likely(apedge_binding_match(port->an->bt, &key,
+					port->dev->ifindex, mac)))
+		return true;
+	apedge_count(port, c);
+	return false;
+}
+
+/* ARP over Ethernet for IPv4: hardware and protocol types and lengths. */
+#define APEDGE_ARP_FIXED	8
+#define APEDGE_ARP_LEN		(APEDGE_ARP_FIXED + 2 * (ETH_ALEN + 4))
+
+/*
+ * The source guard: whether a received frame's source address (for ARP
+ * the sender's, for a Neighbor Advertisement also the target) is bound to
+ * the port and the frame's source MAC.  Unspecified and link-local
+ * sources pass, as do DHCP client messages, which have no address yet.
+ */
+static bool apedge_sg_allow(struct apedge_port *port,
+			    const struct sk_buff *skb,
+			    const struct apedge_cls *cls, u8 pclass)
+{
+	const u8 *mac = eth_hdr(skb)->h_source;
+	u8 _b[APEDGE_ARP_LEN];
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+	const u8 *b;
+
+	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
+	    pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
+		return true;
+
+	switch (cls->proto) {
+	case htons(ETH_P_IP):
+		iph = skb_header_pointer(skb, cls->l3off, sizeof(*iph), _b);
+		if (!iph || !iph->saddr)
+			return true;
+		return apedge_sg_bound(port, AF_INET, &iph->saddr, mac,
+				       APEDGE_CTR_SG_IPV4);
+	case htons(ETH_P_ARP):
+		b = skb_header_pointer(skb, cls->l3off, APEDGE_ARP_LEN, _b);
+		if (!b || b[0] != 0 || b[1] != ARPHRD_ETHER ||
+		    b[2] != 0x08 || b[3] != 0x00 || b[4] != ETH_ALEN ||
+		    b[5] != 4)
+			return true;
+		/* A probe: the sender has no address yet. */
+		if (!memcmp(b + APEDGE_ARP_FIXED + ETH_ALEN, "\0\0\0\0", 4))
+			return true;
+		if (!ether_addr_equal(b + APEDGE_ARP_FIXED, mac)) {
+			apedge_count(port, APEDGE_CTR_SG_ARP);
+			return false;
+		}
+		return apedge_sg_bound(port, AF_INET,
+				       b + APEDGE_ARP_FIXED + ETH_ALEN, mac,
+				       APEDGE_CTR_SG_ARP);
+	case htons(ETH_P_IPV6):
+		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(*ip6), _b);
+		if (!ip6)
+			return true;
+		if (apedge_sg_ip6_checked(ip6->saddr.s6_addr) &&
+		    !apedge_sg_bound(port, AF_INET6, ip6->saddr.s6_addr, mac,
+				     APEDGE_CTR_SG_IPV6))
+			return false;
+		if (pclass != APEDGE_POLICY_CLASS_ND_NA)
+			return true;
+		/* The target of the advertisement, after type..reserved. */
+		b = skb_header_pointer(skb, cls->l4off + 8, 16, _b);
+		if (!b || !apedge_sg_ip6_checked(b))
+			return true;
+		return apedge_sg_bound(port, AF_INET6, b, mac,
+				       APEDGE_CTR_SG_ND);
+	}
+	return true;
+}
+
+/* DHCP messages that make or end bindings, on an untrusted port. */
+static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
+			      const struct apedge_cls *cls, u8 dir, u8 pclass)
+{
+	u8 _mac[ETH_ALEN];
+	const u8 *mac;
+
+	if (dir == APEDGE_DIRECTION_EGRESS) {
+		/* A server's message leaving: the port is the client's. */
+		if (pclass != APEDGE_POLICY_CLASS_DHCPV4_SERVER &&
+		    pclass != APEDGE_POLICY_CLASS_DHCPV6_SERVER)
+			return;
+		mac = skb_header_pointer(skb, 0, ETH_ALEN, _mac);
+	} else {
+		/* A client's RELEASE or DECLINE arriving. */
+		if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
+		    pclass != APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
+			return;
+		mac = eth_hdr(skb)->h_source;
+	}
+	apedge_snoop(port, skb, cls, mac);
+}
+
 static unsigned int apedge_hook(struct apedge_port *port, struct sk_buff *skb,
 				u8 dir, __be16 proto, unsigned int off)
 {
@@ -54,6 +171,10 @@ static unsigned int apedge_hook(struct apedge_port *port, struct sk_buff *skb,
 
 	apedge_classify(skb, proto, off, &cls);
 	pclass = apedge_policy_class(&cls);
+	if (unlikely(READ_ONCE(port->source_guard)) &&
+	    dir == APEDGE_DIRECTION_INGRESS &&
+	    !apedge_sg_allow(port, skb, &cls, pclass))
+		return NF_DROP;
 	if (likely(!pclass))
 		return NF_ACCEPT;
 
@@ -61,6 +182,9 @@ static unsigned int apedge_hook(struct apedge_port *port, struct sk_buff *skb,
 	if (dir == APEDGE_DIRECTION_INGRESS)
 		verdict = READ_ONCE(port->verdict[pclass - 1]);
 	apedge_count_pkt(port, dir, pclass, verdict, cls.reason);
+	if (port->role == APEDGE_PORT_ROLE_UNTRUSTED &&
+	    verdict != APEDGE_VERDICT_DROP)
+		apedge_hook_snoop(port, skb, &cls, dir, pclass);
 
 	switch (verdict) {
 	case APEDGE_VERDICT_DROP:

@@ -4,6 +4,7 @@
  */
 #include <linux/module.h>
 #include <linux/rtnetlink.h>
+#include <linux/slab.h>
 
 #include "apedge.h"
 
@@ -12,12 +13,21 @@ unsigned int apedge_net_id __read_mostly;
 static int __net_init apedge_net_init(struct net *net)
 {
 	struct apedge_net *an = apedge_net(net);
+	int err;
 
 	an->net = net;
 	INIT_LIST_HEAD(&an->ports);
 	spin_lock_init(&an->burst_lock);
 	INIT_LIST_HEAD(&an->bursts);
-	return 0;
+	an->bt = kzalloc(sizeof(*an->bt), GFP_KERNEL);
+	if (!an->bt)
+		return -ENOMEM;
+	err = apedge_bindings_init(an->bt);
+	if (err) {
+		kfree(an->bt);
+		an->bt = NULL;
+	}
+	return err;
 }
 
 static void __net_exit apedge_net_exit(struct net *net)
@@ -33,6 +43,9 @@ static void __net_exit apedge_net_exit(struct net *net)
 	rtnl_unlock();
 	apedge_xid_cancel(an, NULL);
 	WARN_ON_ONCE(!list_empty(&an->bursts));
+	/* No port, so no hook, uses the table any more. */
+	apedge_bindings_destroy(an->bt);
+	kfree(an->bt);
 }
 
 static struct pernet_operations apedge_net_ops = {

@@ -9,6 +9,7 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
+#include <linux/rhashtable.h>
 #include <linux/rtnetlink.h>
 #include <net/sock.h>
 
@@ -28,6 +29,7 @@ const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1] = {
 						APEDGE_PORT_ROLE_TRUSTED),
 	[APEDGE_A_PORT_POLICY] = NLA_POLICY_NESTED(apedge_policy_policy),
 	[APEDGE_A_PORT_PUNT_RATE] = NLA_POLICY_MAX(NLA_U32, APEDGE_PUNT_RATE_MAX),
+	[APEDGE_A_PORT_SOURCE_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
@@ -45,6 +47,28 @@ const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
 const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1] = {
 	[APEDGE_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_STATS_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+const struct nla_policy apedge_binding_policy[APEDGE_A_BINDING_MAX + 1] = {
+	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
+	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
+	[APEDGE_A_BINDING_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING,
+				      .len = IFNAMSIZ - 1 },
+	[APEDGE_A_BINDING_LIFETIME] = { .type = NLA_U32 },
+};
+
+/* Not const: 6.1's policy takes a pointer to non-const. */
+static struct netlink_range_validation apedge_binding_limit_range = {
+	.min = 1,
+	.max = APEDGE_BINDINGS_MAX_LIMIT,
+};
+
+static const struct nla_policy
+apedge_binding_config_policy[APEDGE_A_BINDING_CONFIG_MAX + 1] = {
+	[APEDGE_A_BINDING_CONFIG_LIMIT] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &apedge_binding_limit_range),
 };
 
 static struct genl_family apedge_genl_family;
@@ -127,7 +151,9 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 			APEDGE_FEATURES_XID_VLAN |
 			APEDGE_FEATURES_XID_BURST |
 			APEDGE_FEATURES_GUARD |
-			APEDGE_FEATURES_PUNT))
+			APEDGE_FEATURES_PUNT |
+			APEDGE_FEATURES_BINDINGS |
+			APEDGE_FEATURES_SOURCE_GUARD))
 		goto nospace;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -143,10 +169,13 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **tb = info->attrs;
 	struct net_device *dev;
 	u32 role = APEDGE_PORT_ROLE_UNTRUSTED;
+	bool sg = false;
 	int err;
 
 	if (tb[APEDGE_A_PORT_ROLE])
 		role = nla_get_u32(tb[APEDGE_A_PORT_ROLE]);
+	if (tb[APEDGE_A_PORT_SOURCE_GUARD])
+		sg = nla_get_u8(tb[APEDGE_A_PORT_SOURCE_GUARD]);
 
 	rtnl_lock();
 	if (tb[APEDGE_A_PORT_IFINDEX])
@@ -169,7 +198,8 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 				    "ifindex and ifname name different devices");
 		err = -EINVAL;
 	} else {
-		err = apedge_port_add(apedge_net(net), dev, role, info->extack);
+		err = apedge_port_add(apedge_net(net), dev, role, sg,
+				      info->extack);
 	}
 	rtnl_unlock();
 	return err;
@@ -265,7 +295,9 @@ static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
 	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, port->role) ||
 	    apedge_policy_fill(msg, port) ||
 	    nla_put_u32(msg, APEDGE_A_PORT_PUNT_RATE,
-			READ_ONCE(port->punt_rate))) {
+			READ_ONCE(port->punt_rate)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_SOURCE_GUARD,
+		       READ_ONCE(port->source_guard))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -304,7 +336,15 @@ static int apedge_stats_put(struct sk_buff *msg,
 			      APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_PUNT_OVERFLOW,
 			      st->ctr[APEDGE_CTR_PUNT_OVERFLOW],
-			      APEDGE_A_STATS_PAD)) {
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_IPV4,
+			      st->ctr[APEDGE_CTR_SG_IPV4], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_IPV6,
+			      st->ctr[APEDGE_CTR_SG_IPV6], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ARP,
+			      st->ctr[APEDGE_CTR_SG_ARP], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ND,
+			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -571,6 +611,316 @@ static int apedge_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *a = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
+	struct apedge_port *port;
+	int err = 0;
+
+	if (!a) {
+		NL_SET_ERR_MSG(info->extack, "nothing to set (source-guard)");
+		return -EINVAL;
+	}
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_PORT_IFINDEX,
+				      APEDGE_A_PORT_IFNAME);
+	if (IS_ERR(port))
+		err = PTR_ERR(port);
+	else
+		WRITE_ONCE(port->source_guard, nla_get_u8(a));
+	rtnl_unlock();
+	return err;
+}
+
+/* The one address of a binding request. */
+static int apedge_bkey_parse(struct genl_info *info, struct apedge_bkey *key)
+{
+	struct nlattr *v4 = info->attrs[APEDGE_A_BINDING_IPV4];
+	struct nlattr *v6 = info->attrs[APEDGE_A_BINDING_IPV6];
+
+	if (!v4 == !v6) {
+		NL_SET_ERR_MSG(info->extack, "exactly one of ipv4 and ipv6 required");
+		return -EINVAL;
+	}
+	if (v4)
+		apedge_bkey_init(key, AF_INET, nla_data(v4));
+	else
+		apedge_bkey_init(key, AF_INET6, nla_data(v6));
+	return 0;
+}
+
+static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct apedge_port *port;
+	struct apedge_bkey key;
+	u32 lifetime = 0;
+	int ifindex, err;
+	const u8 *mac;
+
+	err = apedge_bkey_parse(info, &key);
+	if (err)
+		return err;
+	if (!tb[APEDGE_A_BINDING_MAC]) {
+		NL_SET_ERR_MSG(info->extack, "mac required");
+		return -EINVAL;
+	}
+	mac = nla_data(tb[APEDGE_A_BINDING_MAC]);
+	if (!is_valid_ether_addr(mac)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_BINDING_MAC],
+				    "mac must be unicast and not zero");
+		return -EINVAL;
+	}
+	if (tb[APEDGE_A_BINDING_LIFETIME])
+		lifetime = nla_get_u32(tb[APEDGE_A_BINDING_LIFETIME]);
+
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
+				      APEDGE_A_BINDING_IFNAME);
+	if (IS_ERR(port)) {
+		rtnl_unlock();
+		return PTR_ERR(port);
+	}
+	ifindex = port->dev->ifindex;
+	/*
+	 * Under RTNL the port cannot be detached, and with it its bindings
+	 * flushed, before this one is in.
+	 */
+	err = apedge_binding_set(an->bt, &key, mac, ifindex, lifetime,
+				 APEDGE_BINDING_ORIGIN_STATIC, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct apedge_bkey key;
+	int err;
+
+	err = apedge_bkey_parse(info, &key);
+	if (err)
+		return err;
+	err = apedge_binding_del(an->bt, &key, 0, NULL);
+	if (err)
+		NL_SET_ERR_MSG(info->extack, "no binding of that address");
+	return err;
+}
+
+/* One binding's object; now is get_jiffies_64(). */
+static int apedge_binding_put(struct sk_buff *msg,
+			      const struct apedge_binding *b, u64 now,
+			      u32 portid, u32 seq, int flags)
+{
+	void *hdr;
+	int err;
+
+	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
+			  APEDGE_CMD_BINDING_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (b->key.family == AF_INET)
+		err = nla_put(msg, APEDGE_A_BINDING_IPV4, 4, b->key.addr);
+	else
+		err = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, b->key.addr);
+	if (err ||
+	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, b->mac) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, b->ifindex) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_ORIGIN, b->origin) ||
+	    (b->expires &&
+	     nla_put_u32(msg, APEDGE_A_BINDING_LIFETIME,
+			 DIV_ROUND_UP_ULL(b->expires - now, HZ)))) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+static int apedge_nl_binding_get_doit(struct sk_buff *skb,
+				      struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	const struct apedge_binding *b;
+	struct apedge_bkey key;
+	struct sk_buff *msg;
+	int err;
+
+	err = apedge_bkey_parse(info, &key);
+	if (err)
+		return err;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rcu_read_lock();
+	b = apedge_binding_lookup(an->bt, &key);
+	if (!b) {
+		NL_SET_ERR_MSG(info->extack, "no binding of that address");
+		err = -ENOENT;
+	} else {
+		err = apedge_binding_put(msg, b, get_jiffies_64(),
+					 info->snd_portid, info->snd_seq, 0);
+	}
+	rcu_read_unlock();
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/**
+ * struct apedge_binding_dump_ctx - a dump of the binding table in progress
+ * @iter: the walk of the table
+ * @pending: a binding that did not fit in the last message
+ * @has_pending: whether @pending is to be sent first
+ * @ifindex: only the bindings of this port, or 0 for all
+ * @skb: the message being filled
+ * @cb: the dump
+ * @now: get_jiffies_64() at this part of the dump
+ */
+struct apedge_binding_dump_ctx {
+	struct rhashtable_iter iter;
+	struct apedge_binding pending;
+	bool has_pending;
+	int ifindex;
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+	u64 now;
+};
+
+static int apedge_binding_dump_one(const struct apedge_binding *b, void *arg)
+{
+	struct apedge_binding_dump_ctx *ctx = arg;
+
+	if (ctx->ifindex && b->ifindex != ctx->ifindex)
+		return 0;
+	return apedge_binding_put(ctx->skb, b, ctx->now,
+				  NETLINK_CB(ctx->cb->skb).portid,
+				  ctx->cb->nlh->nlmsg_seq, NLM_F_MULTI);
+}
+
+static int apedge_nl_binding_dump_start(struct netlink_callback *cb)
+{
+	struct apedge_net *an = apedge_net(sock_net(cb->skb->sk));
+	struct nlattr *tb[APEDGE_A_BINDING_MAX + 1];
+	struct apedge_binding_dump_ctx *ctx;
+	struct net_device *dev = NULL;
+	int err;
+
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_MAX,
+			  apedge_binding_policy, cb->extack);
+	if (err)
+		return err;
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return -ENOMEM;
+	if (tb[APEDGE_A_BINDING_IFINDEX]) {
+		ctx->ifindex = nla_get_u32(tb[APEDGE_A_BINDING_IFINDEX]);
+	} else if (tb[APEDGE_A_BINDING_IFNAME]) {
+		rcu_read_lock();
+		dev = dev_get_by_name_rcu(sock_net(cb->skb->sk),
+					  nla_data(tb[APEDGE_A_BINDING_IFNAME]));
+		if (dev)
+			ctx->ifindex = dev->ifindex;
+		rcu_read_unlock();
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(cb->extack,
+					    tb[APEDGE_A_BINDING_IFNAME],
+					    "no such device");
+			kfree(ctx);
+			return -ENODEV;
+		}
+	}
+	apedge_binding_walk_enter(an->bt, &ctx->iter);
+	/* cb->data is genetlink's own. */
+	cb->args[0] = (long)ctx;
+	return 0;
+}
+
+static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
+{
+	struct apedge_binding_dump_ctx *ctx = (void *)cb->args[0];
+
+	if (ctx) {
+		rhashtable_walk_exit(&ctx->iter);
+		kfree(ctx);
+	}
+	return 0;
+}
+
+static int apedge_nl_binding_get_dumpit(struct sk_buff *skb,
+					struct netlink_callback *cb)
+{
+	struct apedge_net *an = apedge_net(sock_net(skb->sk));
+	struct apedge_binding_dump_ctx *ctx = (void *)cb->args[0];
+
+	ctx->skb = skb;
+	ctx->cb = cb;
+	ctx->now = get_jiffies_64();
+	if (ctx->has_pending) {
+		if (apedge_binding_dump_one(&ctx->pending, ctx))
+			return skb->len ? skb->len : -EMSGSIZE;
+		ctx->has_pending = false;
+	}
+	if (apedge_binding_dump(an->bt, &ctx->iter, apedge_binding_dump_one,
+				ctx, &ctx->pending)) {
+		ctx->has_pending = true;
+		return skb->len ? skb->len : -EMSGSIZE;
+	}
+	return skb->len;
+}
+
+static int apedge_nl_binding_config_get(struct sk_buff *skb,
+					struct genl_info *info)
+{
+	struct apedge_bindings *bt = apedge_net(genl_info_net(info))->bt;
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &apedge_genl_family, 0,
+				APEDGE_CMD_BINDING_CONFIG_GET);
+	if (!hdr ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_CONFIG_LIMIT,
+			READ_ONCE(bt->limit)) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_CONFIG_COUNT,
+			READ_ONCE(bt->count)) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_REFUSED,
+			      atomic64_read(&bt->refused),
+			      APEDGE_A_BINDING_CONFIG_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW,
+			      atomic64_read(&bt->snoop_overflow),
+			      APEDGE_A_BINDING_CONFIG_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_SNOOPED,
+			      atomic64_read(&bt->snooped),
+			      APEDGE_A_BINDING_CONFIG_PAD)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int apedge_nl_binding_config_set(struct sk_buff *skb,
+					struct genl_info *info)
+{
+	struct apedge_bindings *bt = apedge_net(genl_info_net(info))->bt;
+	struct nlattr *a = info->attrs[APEDGE_A_BINDING_CONFIG_LIMIT];
+
+	if (!a) {
+		NL_SET_ERR_MSG(info->extack, "limit required");
+		return -EINVAL;
+	}
+	mutex_lock(&bt->lock);
+	WRITE_ONCE(bt->limit, nla_get_u32(a));
+	mutex_unlock(&bt->lock);
+	return 0;
+}
+
 static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_INFO_GET,
@@ -581,7 +931,7 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.cmd = APEDGE_CMD_PORT_ADD,
 		.doit = apedge_nl_port_add,
 		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_ROLE,
+		.maxattr = APEDGE_A_PORT_SOURCE_GUARD,
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
@@ -624,6 +974,47 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.doit = apedge_nl_stats_reset,
 		.policy = apedge_stats_policy,
 		.maxattr = APEDGE_A_STATS_IFNAME,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_PORT_SET,
+		.doit = apedge_nl_port_set,
+		.policy = apedge_port_policy,
+		.maxattr = APEDGE_A_PORT_SOURCE_GUARD,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_ADD,
+		.doit = apedge_nl_binding_add,
+		.policy = apedge_binding_policy,
+		.maxattr = APEDGE_A_BINDING_LIFETIME,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_DEL,
+		.doit = apedge_nl_binding_del,
+		.policy = apedge_binding_policy,
+		.maxattr = APEDGE_A_BINDING_IPV6,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_GET,
+		.doit = apedge_nl_binding_get_doit,
+		.start = apedge_nl_binding_dump_start,
+		.dumpit = apedge_nl_binding_get_dumpit,
+		.done = apedge_nl_binding_dump_done,
+		.policy = apedge_binding_policy,
+		.maxattr = APEDGE_A_BINDING_IFNAME,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_CONFIG_GET,
+		.doit = apedge_nl_binding_config_get,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_CONFIG_SET,
+		.doit = apedge_nl_binding_config_set,
+		.policy = apedge_binding_config_policy,
+		.maxattr = APEDGE_A_BINDING_CONFIG_LIMIT,
 		.flags = GENL_ADMIN_PERM,
 	},
 };

@@ -34,7 +34,7 @@ struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex)
 }
 
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
-		    struct netlink_ext_ack *extack)
+		    bool source_guard, struct netlink_ext_ack *extack)
 {
 	struct apedge_port *port;
 	int err;
@@ -71,6 +71,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
+	port->source_guard = source_guard;
 	port->dev = dev;
 	apedge_policy_init(port);
 	err = apedge_hooks_register(port, extack);
@@ -119,6 +120,8 @@ void apedge_port_del(struct apedge_port *port)
 	/* Hooks in flight may still queue punts until a grace period ends. */
 	synchronize_net();
 	apedge_punt_stop(port);
+	/* What the port snooped is queued by now; its bindings go too. */
+	apedge_binding_flush_port(an->bt, port->dev->ifindex);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);

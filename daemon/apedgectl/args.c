@@ -12,6 +12,7 @@
  * or policy) is an error.  Values (trusted, inject...) may be shortened
  * too, but not policy class names.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -27,10 +28,12 @@
 
 const char actl_usage[] =
 "Usage: apedgectl [-j] [-p] [-n NETNS] [-s CTRL_SOCKET] COMMAND\n"
+"       apedgectl [-n NETNS] -b FILE\n"
 "       apedgectl -h | -V\n"
 "Commands:\n"
 "  info\n"
-"  port add dev IF [role trusted|untrusted]\n"
+"  port add dev IF [role trusted|untrusted] [source-guard on|off]\n"
+"  port set dev IF source-guard on|off\n"
 "  port del dev IF\n"
 "  port show [dev IF]\n"
 "  xid send dev IF sta MAC [mode transmit|inject] [vlan VID]\n"
@@ -38,6 +41,10 @@ const char actl_usage[] =
 "  stats [show] [dev IF]\n"
 "  stats reset [dev IF]\n"
 "  policy set dev IF [CLASS pass|drop|copy|redirect]... [punt-rate N]\n"
+"  binding add ip ADDR mac MAC dev IF [lifetime SECS]\n"
+"  binding del ip ADDR\n"
+"  binding show [dev IF | ip ADDR]\n"
+"  binding limit [N]\n"
 "  monitor\n"
 "  daemon status|ping|reload\n"
 "  sta add dev IF mac MAC [vlan VID] [authorized|unauthorized]\n"
@@ -53,6 +60,9 @@ const char actl_usage[] =
 "  -n, --netns NETNS  act in network namespace NETNS (a name from\n"
 "                 \"ip netns\", or a path such as /proc/PID/ns/net)\n"
 "  -s PATH        apedged's control socket (daemon, sta, iapp)\n"
+"  -b, --batch FILE  run the commands of FILE (\"-\": standard input),\n"
+"                 one a line, on one netlink socket; stop at the first\n"
+"                 that fails\n"
 "  -h, --help     show this text\n"
 "  -V, --version  show the version\n";
 
@@ -74,6 +84,11 @@ const char *actl_cmd_name(enum actl_cmd cmd)
 	case ACTL_CMD_STA_DEL: return "sta del";
 	case ACTL_CMD_STA_SHOW: return "sta show";
 	case ACTL_CMD_IAPP_SHOW: return "iapp show";
+	case ACTL_CMD_PORT_SET: return "port set";
+	case ACTL_CMD_BINDING_ADD: return "binding add";
+	case ACTL_CMD_BINDING_DEL: return "binding del";
+	case ACTL_CMD_BINDING_SHOW: return "binding show";
+	case ACTL_CMD_BINDING_LIMIT: return "binding limit";
 	case ACTL_CMD_HELP: return "help";
 	case ACTL_CMD_VERSION: return "version";
 	case ACTL_CMD_NONE: break;
@@ -254,9 +269,31 @@ static int no_more(struct parser *p, const struct actl_req *req)
 	return 0;
 }
 
-static const char *const port_verbs[] = { "add", "del", "show", "list", NULL };
-static const char *const port_kws[] = { "dev", "ifindex", "role", NULL };
+static const char *const port_verbs[] = {
+	"add", "del", "show", "list", "set", NULL
+};
+static const char *const port_kws[] = {
+	"dev", "ifindex", "role", "source-guard", NULL
+};
 static const char *const roles[] = { "trusted", "untrusted", NULL };
+static const char *const on_off[] = { "on", "off", NULL };
+
+static int source_guard(struct parser *p, const char *kw, struct actl_req *req)
+{
+	const char *s;
+
+	if (value(p, kw, &s))
+		return -1;
+	if (!(s = expand(p, s, on_off)))
+		return -1;
+	if (!strcmp(s, "on"))
+		req->source_guard = ACTL_SG_ON;
+	else if (!strcmp(s, "off"))
+		req->source_guard = ACTL_SG_OFF;
+	else
+		return fail(p, "source-guard \"%s\": use on or off", s);
+	return 0;
+}
 
 static int parse_port(struct parser *p, struct actl_req *req)
 {
@@ -271,8 +308,10 @@ static int parse_port(struct parser *p, struct actl_req *req)
 		req->cmd = ACTL_CMD_PORT_ADD;
 	else if (!strcmp(verb, "del") || !strcmp(verb, "delete"))
 		req->cmd = ACTL_CMD_PORT_DEL;
+	else if (!strcmp(verb, "set"))
+		req->cmd = ACTL_CMD_PORT_SET;
 	else
-		return fail(p, "port: unknown command \"%s\" (add, del, show)",
+		return fail(p, "port: unknown command \"%s\" (add, del, set, show)",
 			    verb);
 
 	while ((raw = next(p))) {
@@ -292,14 +331,121 @@ static int parse_port(struct parser *p, struct actl_req *req)
 				req->role = APEDGE_PORT_ROLE_UNTRUSTED;
 			else
 				return fail(p, "role \"%s\": use trusted or untrusted", s);
+		} else if (!strcmp(kw, "source-guard") &&
+			   (req->cmd == ACTL_CMD_PORT_ADD ||
+			    req->cmd == ACTL_CMD_PORT_SET)) {
+			if (source_guard(p, kw, req))
+				return -1;
 		} else {
 			return fail(p, "%s: unexpected \"%s\"",
 				    actl_cmd_name(req->cmd), raw);
 		}
 	}
+	if (req->cmd == ACTL_CMD_PORT_SET && !req->source_guard)
+		return fail(p, "port set: nothing to set (source-guard on|off)");
 	if (req->cmd != ACTL_CMD_PORT_SHOW)
 		return need_device(p, req);
 	return 0;
+}
+
+static const char *const binding_verbs[] = {
+	"add", "del", "show", "list", "limit", NULL
+};
+static const char *const binding_kws[] = {
+	"ip", "mac", "dev", "ifindex", "lifetime", NULL
+};
+
+/* An IPv4 or IPv6 address, as inet_pton() reads them. */
+static int address(struct parser *p, const char *kw, struct actl_req *req)
+{
+	const char *s;
+
+	if (value(p, kw, &s))
+		return -1;
+	if (req->family)
+		return fail(p, "the address is given twice");
+	memset(req->addr, 0, sizeof(req->addr));
+	if (inet_pton(AF_INET, s, req->addr) == 1)
+		req->family = AF_INET;
+	else if (inet_pton(AF_INET6, s, req->addr) == 1)
+		req->family = AF_INET6;
+	else
+		return fail(p, "ip \"%s\": not an IPv4 or IPv6 address", s);
+	return 0;
+}
+
+static int parse_binding(struct parser *p, struct actl_req *req)
+{
+	const char *verb = next(p), *raw, *kw, *s;
+	unsigned long n;
+
+	if (verb && !(verb = expand(p, verb, binding_verbs)))
+		return -1;
+	if (!verb || !strcmp(verb, "show") || !strcmp(verb, "list"))
+		req->cmd = ACTL_CMD_BINDING_SHOW;
+	else if (!strcmp(verb, "add"))
+		req->cmd = ACTL_CMD_BINDING_ADD;
+	else if (!strcmp(verb, "del") || !strcmp(verb, "delete"))
+		req->cmd = ACTL_CMD_BINDING_DEL;
+	else if (!strcmp(verb, "limit"))
+		req->cmd = ACTL_CMD_BINDING_LIMIT;
+	else
+		return fail(p, "binding: unknown command \"%s\" (add, del, show, limit)",
+			    verb);
+
+	if (req->cmd == ACTL_CMD_BINDING_LIMIT) {
+		if (!peek(p))
+			return 0;
+		if (number(p, "limit", 1, APEDGE_BINDINGS_MAX_LIMIT, &n))
+			return -1;
+		req->limit = n;
+		return no_more(p, req);
+	}
+
+	while ((raw = next(p))) {
+		if (!(kw = expand(p, raw, binding_kws)))
+			return -1;
+		if (!strcmp(kw, "ip")) {
+			if (address(p, kw, req))
+				return -1;
+		} else if (is_dev_kw(kw) && req->cmd != ACTL_CMD_BINDING_DEL) {
+			if (device(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "mac") && req->cmd == ACTL_CMD_BINDING_ADD) {
+			if (value(p, kw, &s))
+				return -1;
+			if (mac_parse(s, req->mac))
+				return fail(p, "mac \"%s\": not a MAC address (xx:xx:xx:xx:xx:xx)", s);
+			if (!mac_is_unicast(req->mac) || mac_is_zero(req->mac))
+				return fail(p, "mac %s: must be a unicast, non-zero address", s);
+			req->has_mac = true;
+		} else if (!strcmp(kw, "lifetime") &&
+			   req->cmd == ACTL_CMD_BINDING_ADD) {
+			if (number(p, kw, 0, UINT32_MAX, &n))
+				return -1;
+			req->lifetime = n;
+			req->has_lifetime = true;
+		} else {
+			return fail(p, "%s: unexpected \"%s\"",
+				    actl_cmd_name(req->cmd), raw);
+		}
+	}
+	switch (req->cmd) {
+	case ACTL_CMD_BINDING_ADD:
+		if (!req->family)
+			return fail(p, "binding add: \"ip ADDR\" is required");
+		if (!req->has_mac)
+			return fail(p, "binding add: \"mac MAC\" is required");
+		return need_device(p, req);
+	case ACTL_CMD_BINDING_DEL:
+		if (!req->family)
+			return fail(p, "binding del: \"ip ADDR\" is required");
+		return 0;
+	default:
+		if (req->family && (req->ifname[0] || req->ifindex))
+			return fail(p, "binding show: give \"ip ADDR\" or \"dev IF\", not both");
+		return 0;
+	}
 }
 
 static const char *const xid_verbs[] = { "send", NULL };
@@ -671,7 +817,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 
 static const char *const commands[] = {
 	"info", "port", "xid", "stats", "policy", "monitor", "daemon", "help",
-	NULL
+	"binding", NULL
 };
 
 int actl_args_parse(int argc, char **argv, struct actl_req *req,
@@ -700,6 +846,11 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 				return -1;
 			if (!*req->netns)
 				return fail(&p, "\"%s\" needs a value", s);
+		} else if (!strcmp(s, "-b") || !strcmp(s, "--batch")) {
+			if (value(&p, s, &req->batch))
+				return -1;
+			if (!*req->batch)
+				return fail(&p, "\"%s\" needs a value", s);
 		} else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
 			req->cmd = ACTL_CMD_HELP;
 			return 0;
@@ -712,6 +863,10 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 	}
 
 	s = next(&p);
+	if (!s && req->batch)
+		return 0;
+	if (s && req->batch)
+		return fail(&p, "-b takes its commands from the file, not \"%s\"", s);
 	if (!s)
 		return fail(&p, "no command given (try -h)");
 	/* Not shortened: "st" stays stats, "i" info. */
@@ -743,5 +898,7 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 		return parse_daemon(&p, req);
 	if (!strcmp(s, "policy"))
 		return parse_policy(&p, req);
+	if (!strcmp(s, "binding"))
+		return parse_binding(&p, req);
 	return fail(&p, "unknown command \"%s\" (try -h)", s);
 }

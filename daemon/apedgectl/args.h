@@ -32,6 +32,11 @@ enum actl_cmd {
 	ACTL_CMD_STA_DEL,
 	ACTL_CMD_STA_SHOW,
 	ACTL_CMD_IAPP_SHOW,
+	ACTL_CMD_PORT_SET,
+	ACTL_CMD_BINDING_ADD,
+	ACTL_CMD_BINDING_DEL,
+	ACTL_CMD_BINDING_SHOW,
+	ACTL_CMD_BINDING_LIMIT,
 };
 
 #define ACTL_IPS_MAX 8
@@ -69,7 +74,22 @@ struct actl_req {
 	uint8_t prev_ap[MAC_LEN];
 	const char *ips[ACTL_IPS_MAX];
 	unsigned int n_ips;
+	/* source-guard on|off: 0 not given, else ACTL_SG_OFF or ACTL_SG_ON */
+	uint8_t source_guard;
+	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
+	int family;
+	uint8_t addr[16];
+	uint8_t mac[MAC_LEN];
+	bool has_mac;
+	bool has_lifetime;
+	uint32_t lifetime;
+	/* binding limit N; 0 only shows it */
+	uint32_t limit;
+	const char *batch;		/* -b FILE */
 };
+
+#define ACTL_SG_OFF	1
+#define ACTL_SG_ON	2
 
 /*
  * Parse argv[1..argc-1].  Returns 0, or -1 with a one-line reason in err

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <net/if.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@
 static struct out out;
 /* Text stats: the guard's counters, printed after the table. */
 static struct out cout;
+/* Text stats: the source guard's drops, printed after the counters. */
+static struct out sgout;
 
 /* One line on stderr for a failed request, with the kernel's reason. */
 static int report(const struct actl_req *req, const struct actl_nl *nl,
@@ -79,7 +82,39 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 		return -1;
 	out_stats(&out, &st);
 	out_counters(&cout, &st);
+	out_sg(&sgout, &st);
 	return 0;
+}
+
+static int binding_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_binding b;
+	char name[IF_NAMESIZE] = "";
+
+	if (actl_parse_binding(nlh, &b))
+		return -1;
+	if (!if_indextoname(b.ifindex, name))
+		name[0] = '\0';
+	out_binding(&out, &b, name);
+	return 0;
+}
+
+static int binding_config_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct actl_binding_config c;
+
+	if (actl_parse_binding_config(nlh, &c))
+		return -1;
+	out_binding_config(&out, &c);
+	return 0;
+}
+
+static void put_addr(struct nlmsghdr *nlh, const struct actl_req *req)
+{
+	if (req->family == AF_INET)
+		mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, req->addr);
+	else if (req->family == AF_INET6)
+		mnl_attr_put(nlh, APEDGE_A_BINDING_IPV6, 16, req->addr);
 }
 
 static void on_signal(int sig)
@@ -237,7 +272,55 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
 		if (req->role)
 			mnl_attr_put_u32(nlh, APEDGE_A_PORT_ROLE, req->role);
+		if (req->source_guard)
+			mnl_attr_put_u8(nlh, APEDGE_A_PORT_SOURCE_GUARD,
+					req->source_guard == ACTL_SG_ON);
 		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_PORT_SET:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_PORT_SET, 0);
+		put_dev(nlh, req, APEDGE_A_PORT_IFINDEX, APEDGE_A_PORT_IFNAME);
+		mnl_attr_put_u8(nlh, APEDGE_A_PORT_SOURCE_GUARD,
+				req->source_guard == ACTL_SG_ON);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_BINDING_ADD:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_BINDING_ADD, 0);
+		put_addr(nlh, req);
+		mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, MAC_LEN, req->mac);
+		put_dev(nlh, req, APEDGE_A_BINDING_IFINDEX,
+			APEDGE_A_BINDING_IFNAME);
+		if (req->has_lifetime)
+			mnl_attr_put_u32(nlh, APEDGE_A_BINDING_LIFETIME,
+					 req->lifetime);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_BINDING_DEL:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_BINDING_DEL, 0);
+		put_addr(nlh, req);
+		err = actl_nl_talk(nl, nlh, NULL, NULL);
+		break;
+	case ACTL_CMD_BINDING_SHOW:
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_BINDING_GET,
+				  req->family ? 0 : NLM_F_DUMP);
+		put_addr(nlh, req);
+		put_dev(nlh, req, APEDGE_A_BINDING_IFINDEX,
+			APEDGE_A_BINDING_IFNAME);
+		out_list_begin(&out, NULL);
+		err = actl_nl_talk(nl, nlh, binding_cb, NULL);
+		if (!err)
+			out_list_end(&out);
+		break;
+	case ACTL_CMD_BINDING_LIMIT:
+		if (req->limit) {
+			nlh = actl_nl_msg(nl, buf, APEDGE_CMD_BINDING_CONFIG_SET, 0);
+			mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_LIMIT,
+					 req->limit);
+			err = actl_nl_talk(nl, nlh, NULL, NULL);
+			break;
+		}
+		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_BINDING_CONFIG_GET, 0);
+		err = actl_nl_talk(nl, nlh, binding_config_cb, NULL);
 		break;
 	case ACTL_CMD_PORT_DEL:
 		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_PORT_DEL, 0);
@@ -271,24 +354,31 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 		err = actl_nl_talk(nl, nlh, NULL, NULL);
 		break;
 	case ACTL_CMD_STATS: {
-		char *cbuf = NULL;
-		size_t clen = 0;
+		char *cbuf = NULL, *sgbuf = NULL;
+		size_t clen = 0, sglen = 0;
 
 		nlh = actl_nl_msg(nl, buf, APEDGE_CMD_STATS_GET,
 				  one ? 0 : NLM_F_DUMP);
 		put_dev(nlh, req, APEDGE_A_STATS_IFINDEX, APEDGE_A_STATS_IFNAME);
 		out_init(&cout, open_memstream(&cbuf, &clen), req->json, false);
+		out_init(&sgout, open_memstream(&sgbuf, &sglen), req->json,
+			 false);
 		out_list_begin(&out, req->json ? NULL :
 			       "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS");
 		err = actl_nl_talk(nl, nlh, stats_cb, NULL);
 		fclose(cout.f);
+		fclose(sgout.f);
 		if (!err) {
 			out_list_end(&out);
 			if (clen)
 				printf("\nPORT             DIR     CLASS             VERDICT          PACKETS\n%s",
 				       cbuf);
+			if (sglen)
+				printf("\nPORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND\n%s",
+				       sgbuf);
 		}
 		free(cbuf);
+		free(sgbuf);
 		break;
 	}
 	case ACTL_CMD_STATS_RESET:
@@ -325,6 +415,97 @@ static int run(const struct actl_req *req, struct actl_nl *nl)
 	if (err)
 		return report(req, nl, err);
 	return 0;
+}
+
+/* Most words on one line of a batch file. */
+#define ACTL_BATCH_WORDS 64
+
+/*
+ * Split a batch line into words at white space, in place; "#" starts a
+ * comment.  argv[0] is the program's name, as actl_args_parse() expects.
+ * Returns the word count, or -1 if there are too many.
+ */
+static int batch_split(char *line, char **argv)
+{
+	int n = 0;
+	char *p = line;
+
+	argv[n++] = "apedgectl";
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (!*p || *p == '#')
+			break;
+		if (n == ACTL_BATCH_WORDS)
+			return -1;
+		argv[n++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' &&
+		       *p != '\r')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+/* Run the commands of a file on one socket, like "ip -batch". */
+static int run_batch(const struct actl_req *top, struct actl_nl *nl)
+{
+	char *line = NULL, *argv[ACTL_BATCH_WORDS + 1], err[256];
+	FILE *f = stdin;
+	struct actl_req req;
+	size_t cap = 0;
+	unsigned long lineno = 0;
+	int argc, rc = 0;
+
+	if (strcmp(top->batch, "-")) {
+		f = fopen(top->batch, "r");
+		if (!f) {
+			fprintf(stderr, "apedgectl: %s: %s\n", top->batch,
+				strerror(errno));
+			return 1;
+		}
+	}
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		argc = batch_split(line, argv);
+		if (argc == 1)
+			continue;
+		if (argc < 0) {
+			fprintf(stderr, "apedgectl: %s:%lu: too many words\n",
+				top->batch, lineno);
+			rc = 2;
+			break;
+		}
+		if (actl_args_parse(argc, argv, &req, err, sizeof(err))) {
+			fprintf(stderr, "apedgectl: %s:%lu: %s\n", top->batch,
+				lineno, err);
+			rc = 2;
+			break;
+		}
+		if (req.batch || req.netns || req.cmd == ACTL_CMD_MONITOR ||
+		    actl_cmd_is_daemon(req.cmd) || req.cmd == ACTL_CMD_HELP ||
+		    req.cmd == ACTL_CMD_VERSION) {
+			fprintf(stderr, "apedgectl: %s:%lu: not allowed in a batch\n",
+				top->batch, lineno);
+			rc = 2;
+			break;
+		}
+		req.json = req.json || top->json;
+		req.pretty = req.pretty || top->pretty;
+		out_init(&out, stdout, req.json, req.pretty);
+		rc = run(&req, nl);
+		if (rc) {
+			fprintf(stderr, "apedgectl: %s:%lu: failed\n",
+				top->batch, lineno);
+			break;
+		}
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -375,7 +556,7 @@ int main(int argc, char **argv)
 		actl_nl_close(&nl);
 		return 1;
 	}
-	rc = run(&req, &nl);
+	rc = req.batch ? run_batch(&req, &nl) : run(&req, &nl);
 	actl_nl_close(&nl);
 	return rc;
 }

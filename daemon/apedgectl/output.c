@@ -2,6 +2,7 @@
 /*
  * Text and JSON output; see output.h.
  */
+#include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <string.h>
@@ -275,6 +276,7 @@ void out_list_end(struct out *o)
 
 static const char *const feature_names[] = {
 	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard", "punt",
+	"bindings", "source-guard",
 };
 
 void out_info(struct out *o, const struct actl_info *info)
@@ -352,8 +354,9 @@ void out_port(struct out *o, const struct actl_port *port)
 	char a[16];
 
 	if (!o->json) {
-		fprintf(o->f, "%u: %s role %s\n", port->ifindex, port->ifname,
-			actl_role_name(port->role));
+		fprintf(o->f, "%u: %s role %s%s\n", port->ifindex, port->ifname,
+			actl_role_name(port->role),
+			port->source_guard ? " source-guard on" : "");
 		for (c = 1; c < ACTL_CLASS_MAX; c++) {
 			if (port->policy[c] != APEDGE_VERDICT_DROP)
 				continue;
@@ -369,6 +372,8 @@ void out_port(struct out *o, const struct actl_port *port)
 	port_policy(&j, port);
 	if (port->has_punt_rate)
 		ju64(&j, "punt_rate", port->punt_rate);
+	if (port->has_source_guard)
+		jstr(&j, "source_guard", port->source_guard ? "on" : "off");
 	jend(&j);
 }
 
@@ -391,6 +396,10 @@ void out_stats(struct out *o, const struct actl_stats *st)
 	ju64(&j, "punt_sent", st->punt_sent);
 	ju64(&j, "punt_ratelimited", st->punt_ratelimited);
 	ju64(&j, "punt_overflow", st->punt_overflow);
+	ju64(&j, "sg_drop_ipv4", st->sg_ipv4);
+	ju64(&j, "sg_drop_ipv6", st->sg_ipv6);
+	ju64(&j, "sg_drop_arp", st->sg_arp);
+	ju64(&j, "sg_drop_nd", st->sg_nd);
 	if (st->ncounters) {
 		unsigned int i;
 
@@ -629,4 +638,77 @@ void out_stas_text(FILE *f, const struct jv_doc *d)
 			fputs(" (fetched)", f);
 		fputc('\n', f);
 	}
+}
+
+void out_sg(struct out *o, const struct actl_stats *st)
+{
+	if (o->json || !(st->sg_ipv4 | st->sg_ipv6 | st->sg_arp | st->sg_nd))
+		return;
+	fprintf(o->f, "%-16s %14" PRIu64 " %14" PRIu64 " %14" PRIu64 " %14" PRIu64 "\n",
+		st->ifname, st->sg_ipv4, st->sg_ipv6, st->sg_arp, st->sg_nd);
+}
+
+static const char *origin_name(uint32_t origin)
+{
+	switch (origin) {
+	case APEDGE_BINDING_ORIGIN_SNOOPED: return "snooped";
+	case APEDGE_BINDING_ORIGIN_STATIC: return "static";
+	}
+	return "unknown";
+}
+
+void out_binding(struct out *o, const struct actl_binding *b,
+		 const char *ifname)
+{
+	char ip[INET6_ADDRSTRLEN] = "?", mac[18];
+	struct jobj j;
+
+	inet_ntop(b->family, b->addr, ip, sizeof(ip));
+	snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+		 b->mac[0], b->mac[1], b->mac[2], b->mac[3], b->mac[4],
+		 b->mac[5]);
+	if (!o->json) {
+		fprintf(o->f, "%s lladdr %s dev ", ip, mac);
+		if (*ifname)
+			fputs(ifname, o->f);
+		else
+			fprintf(o->f, "if%u", b->ifindex);
+		if (b->has_lifetime)
+			fprintf(o->f, " lifetime %u", b->lifetime);
+		else
+			fputs(" permanent", o->f);
+		fprintf(o->f, " %s\n", origin_name(b->origin));
+		return;
+	}
+	jbegin(&j, o, item(o));
+	jstr(&j, "ip", ip);
+	jstr(&j, "mac", mac);
+	ju64(&j, "ifindex", b->ifindex);
+	if (*ifname)
+		jstr(&j, "ifname", ifname);
+	if (b->has_lifetime)
+		ju64(&j, "lifetime", b->lifetime);
+	jstr(&j, "origin", origin_name(b->origin));
+	jend(&j);
+}
+
+void out_binding_config(struct out *o, const struct actl_binding_config *c)
+{
+	struct jobj j;
+
+	if (!o->json) {
+		fprintf(o->f, "limit %u count %u refused %" PRIu64
+			" snooped %" PRIu64 " snoop-overflow %" PRIu64 "\n",
+			c->limit, c->count, c->refused, c->snooped,
+			c->snoop_overflow);
+		return;
+	}
+	jbegin(&j, o, 0);
+	ju64(&j, "limit", c->limit);
+	ju64(&j, "count", c->count);
+	ju64(&j, "refused", c->refused);
+	ju64(&j, "snooped", c->snooped);
+	ju64(&j, "snoop_overflow", c->snoop_overflow);
+	jend(&j);
+	fputc('\n', o->f);
 }

@@ -39,6 +39,12 @@ void out_punt(struct out *o, const struct actl_punt *punt, const char *ifname);
 /* Text of apedged's "iapp show" and "sta show" replies (parsed JSON). */
 void out_iapp_text(FILE *f, const struct jv_doc *d);
 void out_stas_text(FILE *f, const struct jv_doc *d);
+/* A binding, its port's name ifname ("" when unknown). */
+void out_binding(struct out *o, const struct actl_binding *b,
+		 const char *ifname);
+void out_binding_config(struct out *o, const struct actl_binding_config *c);
+/* Text only: the source guard's drops of a port, if any. */
+void out_sg(struct out *o, const struct actl_stats *st);
 
 /* Write s as a JSON string, quoted and escaped. */
 void json_string(FILE *f, const char *s);

@@ -3,6 +3,7 @@
  * Reply parsers; see reply.h.
  */
 #include <errno.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -180,6 +181,12 @@ int actl_parse_port(const struct nlmsghdr *nlh, struct actl_port *port)
 	    parse_multi(nlh, APEDGE_A_PORT_POLICY, policy_one, port))
 		return -1;
 	port->has_punt_rate = at.tb[APEDGE_A_PORT_PUNT_RATE] != NULL;
+	if (at.tb[APEDGE_A_PORT_SOURCE_GUARD]) {
+		if (mnl_attr_get_payload_len(at.tb[APEDGE_A_PORT_SOURCE_GUARD]) != 1)
+			return -1;
+		port->source_guard = mnl_attr_get_u8(at.tb[APEDGE_A_PORT_SOURCE_GUARD]);
+		port->has_source_guard = true;
+	}
 	return 0;
 }
 
@@ -222,6 +229,10 @@ int actl_parse_stats(const struct nlmsghdr *nlh, struct actl_stats *st)
 	    get_u64(at.tb[APEDGE_A_STATS_PUNT_RATELIMITED],
 		    &st->punt_ratelimited) ||
 	    get_u64(at.tb[APEDGE_A_STATS_PUNT_OVERFLOW], &st->punt_overflow) ||
+	    get_u64(at.tb[APEDGE_A_STATS_SG_DROP_IPV4], &st->sg_ipv4) ||
+	    get_u64(at.tb[APEDGE_A_STATS_SG_DROP_IPV6], &st->sg_ipv6) ||
+	    get_u64(at.tb[APEDGE_A_STATS_SG_DROP_ARP], &st->sg_arp) ||
+	    get_u64(at.tb[APEDGE_A_STATS_SG_DROP_ND], &st->sg_nd) ||
 	    parse_multi(nlh, APEDGE_A_STATS_COUNTER, counter_one, st))
 		return -1;
 	return 0;
@@ -381,6 +392,60 @@ int actl_parse_error(const struct nlmsghdr *nlh, int *err, char *msg,
 	if (NLMSG_HDRLEN + off > nlh->nlmsg_len)
 		return -1;
 	if (mnl_attr_parse(nlh, off, ext_one, &x) != MNL_CB_OK)
+		return -1;
+	return 0;
+}
+
+/* A binary attribute of exactly len bytes. */
+static int get_bin(const struct nlattr *a, void *buf, size_t len)
+{
+	if (!a)
+		return 0;
+	if (mnl_attr_get_payload_len(a) != len)
+		return -1;
+	memcpy(buf, mnl_attr_get_payload(a), len);
+	return 0;
+}
+
+int actl_parse_binding(const struct nlmsghdr *nlh, struct actl_binding *b)
+{
+	const struct nlattr *v4, *v6;
+	struct attrs at;
+
+	memset(b, 0, sizeof(*b));
+	if (parse(nlh, &at, APEDGE_A_BINDING_MAX))
+		return -1;
+	v4 = at.tb[APEDGE_A_BINDING_IPV4];
+	v6 = at.tb[APEDGE_A_BINDING_IPV6];
+	/* Exactly one address, a MAC and a port. */
+	if (!v4 == !v6 || !at.tb[APEDGE_A_BINDING_MAC] ||
+	    !at.tb[APEDGE_A_BINDING_IFINDEX])
+		return -1;
+	b->family = v4 ? AF_INET : AF_INET6;
+	if (get_bin(v4, b->addr, 4) || get_bin(v6, b->addr, 16) ||
+	    get_bin(at.tb[APEDGE_A_BINDING_MAC], b->mac, sizeof(b->mac)) ||
+	    get_u32(at.tb[APEDGE_A_BINDING_IFINDEX], &b->ifindex) ||
+	    get_u32(at.tb[APEDGE_A_BINDING_LIFETIME], &b->lifetime) ||
+	    get_u32(at.tb[APEDGE_A_BINDING_ORIGIN], &b->origin))
+		return -1;
+	b->has_lifetime = at.tb[APEDGE_A_BINDING_LIFETIME] != NULL;
+	return 0;
+}
+
+int actl_parse_binding_config(const struct nlmsghdr *nlh,
+			      struct actl_binding_config *c)
+{
+	struct attrs at;
+
+	memset(c, 0, sizeof(*c));
+	if (parse(nlh, &at, APEDGE_A_BINDING_CONFIG_MAX) ||
+	    !at.tb[APEDGE_A_BINDING_CONFIG_LIMIT] ||
+	    get_u32(at.tb[APEDGE_A_BINDING_CONFIG_LIMIT], &c->limit) ||
+	    get_u32(at.tb[APEDGE_A_BINDING_CONFIG_COUNT], &c->count) ||
+	    get_u64(at.tb[APEDGE_A_BINDING_CONFIG_REFUSED], &c->refused) ||
+	    get_u64(at.tb[APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW],
+		    &c->snoop_overflow) ||
+	    get_u64(at.tb[APEDGE_A_BINDING_CONFIG_SNOOPED], &c->snooped))
 		return -1;
 	return 0;
 }

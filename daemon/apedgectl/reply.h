@@ -31,6 +31,8 @@ struct actl_port {
 	unsigned int npolicy;
 	uint32_t punt_rate;
 	bool has_punt_rate;
+	uint8_t source_guard;
+	bool has_source_guard;
 };
 
 struct actl_counter {
@@ -54,7 +56,35 @@ struct actl_stats {
 	uint64_t punt_sent;
 	uint64_t punt_ratelimited;
 	uint64_t punt_overflow;
+	/* drops of the source guard, by kind */
+	uint64_t sg_ipv4;
+	uint64_t sg_ipv6;
+	uint64_t sg_arp;
+	uint64_t sg_nd;
 };
+
+/* A binding: an address bound to a MAC address and a port. */
+struct actl_binding {
+	int family;		/* AF_INET or AF_INET6 */
+	uint8_t addr[16];
+	uint8_t mac[6];
+	uint32_t ifindex;
+	uint32_t lifetime;	/* seconds left, if has_lifetime */
+	bool has_lifetime;	/* false: permanent */
+	uint32_t origin;	/* enum apedge_binding_origin */
+};
+
+struct actl_binding_config {
+	uint32_t limit;
+	uint32_t count;
+	uint64_t refused;
+	uint64_t snoop_overflow;
+	uint64_t snooped;
+};
+
+int actl_parse_binding(const struct nlmsghdr *nlh, struct actl_binding *b);
+int actl_parse_binding_config(const struct nlmsghdr *nlh,
+			      struct actl_binding_config *c);
 
 #define ACTL_PUNT_SNAPLEN 512
 

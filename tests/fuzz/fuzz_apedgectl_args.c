@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/socket.h>
+
 #include <linux/apedge.h>
 
 #include "apedgectl/args.h"
@@ -23,7 +25,8 @@ static void check(const struct actl_req *req)
 {
 	bool dev = req->ifname[0] || req->ifindex;
 
-	if (req->cmd == ACTL_CMD_NONE)
+	/* -b FILE: the commands come from the file. */
+	if (req->cmd == ACTL_CMD_NONE && (!req->batch || !req->batch[0]))
 		abort();
 	if (strlen(req->ifname) >= ACTL_IFNAMSIZ || req->ifindex > INT32_MAX)
 		abort();
@@ -32,6 +35,23 @@ static void check(const struct actl_req *req)
 	case ACTL_CMD_PORT_DEL:
 	case ACTL_CMD_POLICY_SET:
 		if (!dev)
+			abort();
+		break;
+	case ACTL_CMD_PORT_SET:
+		if (!dev || !req->source_guard)
+			abort();
+		break;
+	case ACTL_CMD_BINDING_ADD:
+		if (!dev || !req->has_mac || (req->mac[0] & 1) ||
+		    (req->family != AF_INET && req->family != AF_INET6))
+			abort();
+		break;
+	case ACTL_CMD_BINDING_DEL:
+		if (req->family != AF_INET && req->family != AF_INET6)
+			abort();
+		break;
+	case ACTL_CMD_BINDING_LIMIT:
+		if (req->limit > APEDGE_BINDINGS_MAX_LIMIT)
 			abort();
 		break;
 	case ACTL_CMD_XID_SEND:

@@ -132,6 +132,8 @@ static size_t olen;
 
 static void print_all(const struct nlmsghdr *nlh, bool pretty)
 {
+	struct actl_binding_config bc;
+	struct actl_binding b;
 	struct actl_info info;
 	struct actl_port port;
 	static struct actl_stats st;
@@ -155,6 +157,14 @@ static void print_all(const struct nlmsghdr *nlh, bool pretty)
 		out_stats(&o, &st);
 		out_list_end(&o);
 	}
+	if (!actl_parse_binding(nlh, &b)) {
+		out_list_begin(&o, NULL);
+		out_binding(&o, &b, "va");
+		out_binding(&o, &b, "");
+		out_list_end(&o);
+	}
+	if (!actl_parse_binding_config(nlh, &bc))
+		out_binding_config(&o, &bc);
 	fclose(f);
 	check_json(obuf, olen);
 	free(obuf);
@@ -172,7 +182,12 @@ static void print_all(const struct nlmsghdr *nlh, bool pretty)
 	if (!actl_parse_stats(nlh, &st)) {
 		out_stats(&o, &st);
 		out_counters(&o, &st);
+		out_sg(&o, &st);
 	}
+	if (!actl_parse_binding(nlh, &b))
+		out_binding(&o, &b, "va");
+	if (!actl_parse_binding_config(nlh, &bc))
+		out_binding_config(&o, &bc);
 	{
 		static struct actl_punt punt;
 

@@ -211,7 +211,7 @@ static const struct {
 	{ "-x info", "unknown option \"-x\" (try -h)" },
 	{ "frob", "unknown command \"frob\" (try -h)" },
 	{ "info extra", "info: unexpected \"extra\"" },
-	{ "port frob", "port: unknown command \"frob\" (add, del, show)" },
+	{ "port frob", "port: unknown command \"frob\" (add, del, set, show)" },
 	{ "port add", "port add: \"dev IF\" is required" },
 	{ "port del", "port del: \"dev IF\" is required" },
 	{ "port add dev", "\"dev\" needs a value" },

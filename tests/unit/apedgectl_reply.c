@@ -68,9 +68,9 @@ UT_CASE(info)
 		      "version 0.1.0\nfeatures xid-transmit xid-inject xid-vlan xid-burst\n");
 	UT_EXPECT_STR(CAPTURE(true, false, out_info(&o, &info)),
 		      "{\"version\":\"0.1.0\",\"features\":[\"xid-transmit\",\"xid-inject\",\"xid-vlan\",\"xid-burst\"]}\n");
-	info.features = 0x51;
+	info.features = 0x111;
 	UT_EXPECT_STR(CAPTURE(true, true, out_info(&o, &info)),
-		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit6\"]\n}\n");
+		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit8\"]\n}\n");
 }
 
 UT_CASE(port)
@@ -116,7 +116,7 @@ UT_CASE(stats)
 			       out_list_end(&o))),
 		      "[{\"ifindex\":5,\"ifname\":\"wlan0\",\"xid_transmit\":1099511627776,"
 		      "\"xid_inject\":2,\"xid_errors\":0,\"punt_sent\":0,"
-		      "\"punt_ratelimited\":0,\"punt_overflow\":0}]\n");
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0}]\n");
 }
 
 UT_CASE(policy_and_counters)
@@ -174,7 +174,7 @@ UT_CASE(policy_and_counters)
 			       out_list_end(&o))),
 		      "[{\"ifindex\":3,\"ifname\":\"va\",\"xid_transmit\":0,"
 		      "\"xid_inject\":0,\"xid_errors\":0,\"punt_sent\":0,"
-		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"counters\":["
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0,\"counters\":["
 		      "{\"direction\":\"ingress\",\"class\":\"dhcpv4-server\",\"verdict\":\"drop\",\"packets\":7},"
 		      "{\"direction\":\"egress\",\"class\":\"malformed\",\"reason\":\"frag-nol4\",\"packets\":1}]}]\n");
 	UT_EXPECT_STR(CAPTURE(false, false, out_counters(&o, &st)),

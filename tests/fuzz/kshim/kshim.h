@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Just enough of the kernel's headers to build the module's pure code
- * (kmod/classify.c) in userspace, for libFuzzer and callgrind.  Every
+ * (kmod/classify.c, kmod/snoop.c) in userspace, for libFuzzer and callgrind.  Every
  * kernel header that code includes resolves to a file here that includes
  * this one.  skb_header_pointer() always copies, as it does for a
  * non-linear skb, so that the sanitizers see every out-of-bounds read.
@@ -41,6 +41,7 @@ static inline void *skb_header_pointer(const struct sk_buff *skb, int off,
 	return buf;
 }
 
+#define ETH_ALEN		6
 #define ETH_HLEN		14
 #define ETH_P_IP		0x0800
 #define ETH_P_IPV6		0x86DD

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: the binding table, IP address <-> MAC address <-> port.
+ *
+ * One rhashtable per network namespace, keyed by address family and
+ * address.  The hooks look entries up under RCU, allocate nothing and
+ * take no lock; an expired entry is absent to them.  Writers (netlink,
+ * the snoop work, the collector, port removal) hold the table's mutex
+ * and replace an entry rather than change it, so that a reader never
+ * sees half of an update; old entries are freed after a grace period.
+ *
+ * Snooping happens in the hooks, which may not allocate: they parse a
+ * DHCP message (snoop.c) into a slot of a fixed per-namespace ring and
+ * wake a work item that applies it in process context.  A full ring, and
+ * a new snooped binding over the table's limit, are counted and dropped.
+ *
+ * A deferrable delayed work collects expired entries every
+ * APEDGE_BINDING_GC_SECS seconds.
+ */
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+
+#include "apedge.h"
+
+#define APEDGE_BINDING_GC_SECS	5
+
+static const struct rhashtable_params apedge_binding_params = {
+	.key_len = sizeof(struct apedge_bkey),
+	.key_offset = offsetof(struct apedge_binding, key),
+	.head_offset = offsetof(struct apedge_binding, node),
+	.automatic_shrinking = true,
+};
+
+/**
+ * apedge_binding_expired - whether a binding has expired
+ * @b: the binding
+ * @now: the present time, get_jiffies_64()
+ *
+ * Pure: the one place that decides it.
+ */
+bool apedge_binding_expired(const struct apedge_binding *b, u64 now)
+{
+	return b->expires && time_after_eq64(now, b->expires);
+}
+
+/**
+ * apedge_binding_expiry - when a binding made now for lifetime ends
+ * @lifetime: seconds; 0 or APEDGE_SNOOP_INFINITE for never
+ * @now: the present time, get_jiffies_64()
+ *
+ * Return: the expiry in jiffies, or 0 for never.  Pure.
+ */
+u64 apedge_binding_expiry(u32 lifetime, u64 now)
+{
+	u64 t;
+
+	if (!lifetime || lifetime == APEDGE_SNOOP_INFINITE)
+		return 0;
+	t = now + (u64)lifetime * HZ;
+	return t ? t : 1;
+}
+
+void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr)
+{
+	memset(key, 0, sizeof(*key));
+	key->family = family;
+	memcpy(key->addr, addr, family == AF_INET ? 4 : 16);
+}
+
+/**
+ * apedge_binding_lookup - the live binding of an address
+ * @bt: the table
+ * @key: the address
+ *
+ * Under rcu_read_lock() (the hooks' own); the result is valid until it
+ * is dropped.  Never allocates.
+ */
+const struct apedge_binding *
+apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key)
+{
+	const struct apedge_binding *b;
+
+	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
+	if (b && apedge_binding_expired(b, get_jiffies_64()))
+		return NULL;
+	return b;
+}
+
+/* Whether the address is bound to the port and the MAC; under RCU. */
+bool apedge_binding_match(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, int ifindex,
+			  const u8 *mac)
+{
+	const struct apedge_binding *b = apedge_binding_lookup(bt, key);
+
+	return b && b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+}
+
+static void apedge_binding_unlink(struct apedge_bindings *bt,
+				  struct apedge_binding *b)
+{
+	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
+	bt->count--;
+	kfree_rcu(b, rcu);
+}
+
+/**
+ * apedge_binding_set - bind an address
+ * @bt: the table
+ * @key: the address
+ * @mac: the station's MAC address
+ * @ifindex: its port
+ * @lifetime: seconds, 0 or APEDGE_SNOOP_INFINITE for ever
+ * @origin: enum apedge_binding_origin
+ * @extack: for error messages, or NULL
+ *
+ * A static binding replaces any binding of the address; a snooped one
+ * does not replace a static one.  Over the table's limit a new binding
+ * is refused (a snooped one is counted).  Process context.
+ */
+int apedge_binding_set(struct apedge_bindings *bt,
+		       const struct apedge_bkey *key, const u8 *mac,
+		       int ifindex, u32 lifetime, u8 origin,
+		       struct netlink_ext_ack *extack)
+{
+	struct apedge_binding *b, *old;
+	int err = 0;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	b->key = *key;
+	ether_addr_copy(b->mac, mac);
+	b->ifindex = ifindex;
+	b->origin = origin;
+	b->expires = apedge_binding_expiry(lifetime, get_jiffies_64());
+
+	mutex_lock(&bt->lock);
+	old = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (old) {
+		if (origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
+		    old->origin == APEDGE_BINDING_ORIGIN_STATIC) {
+			err = -EEXIST;
+			goto out_free;
+		}
+		err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
+					      apedge_binding_params);
+		if (err)
+			goto out_free;
+		kfree_rcu(old, rcu);
+		goto out;
+	}
+	if (bt->count >= READ_ONCE(bt->limit)) {
+		if (origin == APEDGE_BINDING_ORIGIN_SNOOPED)
+			atomic64_inc(&bt->refused);
+		NL_SET_ERR_MSG(extack, "binding table is full");
+		err = -ENOSPC;
+		goto out_free;
+	}
+	err = rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot insert the binding");
+		goto out_free;
+	}
+	bt->count++;
+	goto out;
+
+out_free:
+	kfree(b);
+out:
+	mutex_unlock(&bt->lock);
+	return err;
+}
+
+/**
+ * apedge_binding_del - unbind an address
+ * @bt: the table
+ * @key: the address
+ * @ifindex: only if bound to this port, or 0 for any
+ * @mac: only if bound to this MAC, or NULL for any
+ *
+ * Return: 0, or -ENOENT if the address was not so bound.  Process
+ * context.
+ */
+int apedge_binding_del(struct apedge_bindings *bt,
+		       const struct apedge_bkey *key, int ifindex,
+		       const u8 *mac)
+{
+	struct apedge_binding *b;
+	int err = -ENOENT;
+
+	mutex_lock(&bt->lock);
+	b = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (b && (!ifindex || b->ifindex == ifindex) &&
+	    (!mac || ether_addr_equal(b->mac, mac))) {
+		apedge_binding_unlink(bt, b);
+		err = 0;
+	}
+	mutex_unlock(&bt->lock);
+	return err;
+}
+
+/* Unbind a snooped binding of the address to the port and MAC. */
+static void apedge_binding_forget(struct apedge_bindings *bt,
+				  const struct apedge_bkey *key, int ifindex,
+				  const u8 *mac)
+{
+	struct apedge_binding *b;
+
+	mutex_lock(&bt->lock);
+	b = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (b && b->origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
+	    b->ifindex == ifindex && ether_addr_equal(b->mac, mac))
+		apedge_binding_unlink(bt, b);
+	mutex_unlock(&bt->lock);
+}
+
+/* What apedge_binding_sweep() removes. */
+struct apedge_sweep {
+	u64 now;		/* expired at this time */
+	int ifindex;		/* of this port (0: any) */
+	const u8 *mac;		/* snooped IPv4 bindings of this MAC */
+	bool all;
+};
+
+static bool apedge_sweep_match(const struct apedge_binding *b,
+			       const struct apedge_sweep *sw)
+{
+	if (sw->all)
+		return true;
+	if (sw->mac)
+		return b->origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
+		       b->key.family == AF_INET && b->ifindex == sw->ifindex &&
+		       ether_addr_equal(b->mac, sw->mac);
+	if (sw->ifindex)
+		return b->ifindex == sw->ifindex;
+	return apedge_binding_expired(b, sw->now);
+}
+
+/* Remove what sw says, walking the whole table.  Process context. */
+static void apedge_binding_sweep(struct apedge_bindings *bt,
+				 const struct apedge_sweep *sw)
+{
+	struct rhashtable_iter iter;
+	struct apedge_binding *b;
+
+	mutex_lock(&bt->lock);
+	rhashtable_walk_enter(&bt->ht, &iter);
+	rhashtable_walk_start(&iter);
+	while ((b = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(b))
+			continue;	/* -EAGAIN: a resize; go on */
+		if (apedge_sweep_match(b, sw))
+			apedge_binding_unlink(bt, b);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	mutex_unlock(&bt->lock);
+}
+
+/**
+ * apedge_binding_gc - remove the expired bindings
+ * @bt: the table
+ * @now: the present time, get_jiffies_64()
+ */
+void apedge_binding_gc(struct apedge_bindings *bt, u64 now)
+{
+	struct apedge_sweep sw = { .now = now };
+
+	apedge_binding_sweep(bt, &sw);
+}
+
+/**
+ * apedge_binding_flush_port - remove the bindings of a port
+ * @bt: the table
+ * @ifindex: the port's device
+ *
+ * Called when the port is detached, after its hooks are gone and the
+ * snoop work has run.
+ */
+void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex)
+{
+	struct apedge_sweep sw = { .ifindex = ifindex };
+
+	flush_work(&bt->snoop_work);
+	apedge_binding_sweep(bt, &sw);
+}
+
+static void apedge_binding_gc_work(struct work_struct *work)
+{
+	struct apedge_bindings *bt = container_of(to_delayed_work(work),
+						  struct apedge_bindings, gc);
+
+	apedge_binding_gc(bt, get_jiffies_64());
+	queue_delayed_work(system_power_efficient_wq, &bt->gc,
+			   APEDGE_BINDING_GC_SECS * HZ);
+}
+
+/* Apply one snooped message.  Process context. */
+static void apedge_snoop_apply(struct apedge_bindings *bt,
+			       const struct apedge_snoop_ev *ev)
+{
+	const struct apedge_snoop *sn = &ev->sn;
+	struct apedge_sweep sw = {
+		.ifindex = ev->ifindex,
+		.mac = sn->mac,
+	};
+	struct apedge_bkey key;
+	unsigned int i;
+
+	if (sn->op == APEDGE_SNOOP_FORGET_MAC) {
+		apedge_binding_sweep(bt, &sw);
+		return;
+	}
+	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
+		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
+		if (sn->op == APEDGE_SNOOP_LEARN && sn->addr[i].lifetime) {
+			apedge_binding_set(bt, &key, sn->mac, ev->ifindex,
+					   sn->addr[i].lifetime,
+					   APEDGE_BINDING_ORIGIN_SNOOPED, NULL);
+			continue;
+		}
+		/* A zero lifetime, a RELEASE or a DECLINE: only the
+		 * client's own snooped binding goes.
+		 */
+		apedge_binding_forget(bt, &key, ev->ifindex, sn->mac);
+	}
+}
+
+static void apedge_snoop_work(struct work_struct *work)
+{
+	struct apedge_bindings *bt = container_of(work, struct apedge_bindings,
+						  snoop_work);
+	struct apedge_snoop_ev ev;
+
+	for (;;) {
+		spin_lock_bh(&bt->ring_lock);
+		if (!bt->ring_count) {
+			spin_unlock_bh(&bt->ring_lock);
+			break;
+		}
+		ev = bt->ring[bt->ring_head];
+		bt->ring_head = (bt->ring_head + 1) % APEDGE_SNOOP_SLOTS;
+		bt->ring_count--;
+		spin_unlock_bh(&bt->ring_lock);
+		apedge_snoop_apply(bt, &ev);
+	}
+}
+
+/**
+ * apedge_snoop - learn from a DHCP message crossing a port
+ * @port: the port
+ * @skb: the message
+ * @cls: the classifier's result
+ * @dir: enum apedge_direction
+ * @mac: for a DHCPv6 message, the client's MAC: the frame's destination
+ *	 on egress, its source on ingress
+ *
+ * From the hooks: parses, and queues what it found for the snoop work.
+ * No allocation.
+ */
+void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
+		  const struct apedge_cls *cls, const u8 *mac)
+{
+	struct apedge_bindings *bt = port->an->bt;
+	struct apedge_snoop_ev *ev;
+	struct apedge_snoop sn;
+	bool found;
+
+	if (cls->class == APEDGE_CLS_DHCPV4)
+		found = apedge_snoop_dhcpv4(skb, cls, &sn);
+	else
+		found = mac && apedge_snoop_dhcpv6(skb, cls, mac, &sn);
+	if (!found)
+		return;
+
+	spin_lock(&bt->ring_lock);
+	if (bt->ring_count == APEDGE_SNOOP_SLOTS) {
+		spin_unlock(&bt->ring_lock);
+		atomic64_inc(&bt->snoop_overflow);
+		return;
+	}
+	ev = &bt->ring[(bt->ring_head + bt->ring_count) % APEDGE_SNOOP_SLOTS];
+	ev->sn = sn;
+	ev->ifindex = port->dev->ifindex;
+	bt->ring_count++;
+	spin_unlock(&bt->ring_lock);
+	atomic64_inc(&bt->snooped);
+	schedule_work(&bt->snoop_work);
+}
+
+/**
+ * apedge_bindings_init - set up an empty table
+ * @bt: the table, zeroed
+ */
+int apedge_bindings_init(struct apedge_bindings *bt)
+{
+	int err;
+
+	err = rhashtable_init(&bt->ht, &apedge_binding_params);
+	if (err)
+		return err;
+	mutex_init(&bt->lock);
+	spin_lock_init(&bt->ring_lock);
+	bt->limit = APEDGE_BINDINGS_DEFAULT;
+	INIT_WORK(&bt->snoop_work, apedge_snoop_work);
+	INIT_DEFERRABLE_WORK(&bt->gc, apedge_binding_gc_work);
+	queue_delayed_work(system_power_efficient_wq, &bt->gc,
+			   APEDGE_BINDING_GC_SECS * HZ);
+	return 0;
+}
+
+static void apedge_binding_free(void *ptr, void *arg)
+{
+	kfree(ptr);
+}
+
+/**
+ * apedge_bindings_destroy - free a table and every binding in it
+ * @bt: the table; no hook may use it any more
+ */
+void apedge_bindings_destroy(struct apedge_bindings *bt)
+{
+	cancel_delayed_work_sync(&bt->gc);
+	cancel_work_sync(&bt->snoop_work);
+	/* Entries unlinked before are freed by kfree_rcu(). */
+	rhashtable_free_and_destroy(&bt->ht, apedge_binding_free, NULL);
+	mutex_destroy(&bt->lock);
+}
+
+/**
+ * apedge_binding_dump - fill a dump from a walk of the table
+ * @bt: the table
+ * @iter: the walk, entered in the dump's start
+ * @fill: puts one binding into the message; non-zero when it is full
+ * @arg: for @fill
+ *
+ * Return: 0 at the end of the table, 1 when the message is full; the
+ * binding that did not fit is returned in @pending, copied, to be sent
+ * first next time.
+ */
+int apedge_binding_dump(struct apedge_bindings *bt,
+			struct rhashtable_iter *iter,
+			int (*fill)(const struct apedge_binding *b, void *arg),
+			void *arg, struct apedge_binding *pending)
+{
+	struct apedge_binding *b;
+	u64 now = get_jiffies_64();
+	int ret = 0;
+
+	rhashtable_walk_start(iter);
+	while ((b = rhashtable_walk_next(iter))) {
+		if (IS_ERR(b))
+			continue;
+		if (apedge_binding_expired(b, now))
+			continue;
+		if (fill(b, arg)) {
+			*pending = *b;
+			ret = 1;
+			break;
+		}
+	}
+	rhashtable_walk_stop(iter);
+	return ret;
+}
+
+void apedge_binding_walk_enter(struct apedge_bindings *bt,
+			       struct rhashtable_iter *iter)
+{
+	rhashtable_walk_enter(&bt->ht, iter);
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: DHCP snooping, the parsing half.
+ *
+ * Pure functions over an skb the classifier has already looked at: they
+ * read with skb_header_pointer() only, allocate nothing, take no lock and
+ * write nothing but their result.  They say which bindings a DHCP message
+ * makes or ends; binding.c decides what to do with that.
+ *
+ *  - DHCPv4 ACK (option 53 = 5): yiaddr is bound to chaddr for the lease
+ *    time of option 51.  An ACK without a lease time (the answer to an
+ *    INFORM) binds nothing.
+ *  - DHCPv4 NAK: the client has no address; its IPv4 bindings end.
+ *  - DHCPv4 RELEASE: ciaddr is no longer the client's.
+ *  - DHCPv6 REPLY: each IAADDR of each IA_NA is bound for its valid
+ *    lifetime (0 ends the binding) to the MAC the caller gives, the
+ *    frame's destination.
+ *  - DHCPv6 RELEASE and DECLINE: their IAADDRs end.
+ */
+#include <linux/if_ether.h>
+#include <linux/socket.h>
+#include <linux/udp.h>
+
+#include "snoop.h"
+
+#define BOOTP_FIXED_LEN		236
+#define BOOTP_OPTS		240	/* after the magic cookie */
+#define BOOTP_CIADDR		12
+#define BOOTP_YIADDR		16
+#define BOOTP_CHADDR		28
+#define DHCP_MAGIC		0x63825363
+#define DHCP_OPT_PAD		0
+#define DHCP_OPT_LEASE		51
+#define DHCP_OPT_END		255
+/* Bytes of options walked: a bound on work, as in the classifier. */
+#define DHCP_OPTS_SCAN_MAX	1500
+
+#define DHCPV4_ACK		5
+#define DHCPV4_NAK		6
+#define DHCPV4_RELEASE		7
+
+#define DHCPV6_REPLY		7
+#define DHCPV6_RELEASE		8
+#define DHCPV6_DECLINE		9
+#define DHCPV6_OPT_IA_NA	3
+#define DHCPV6_OPT_IAADDR	5
+#define DHCPV6_IA_NA_LEN	12	/* IAID, T1, T2 */
+#define DHCPV6_IAADDR_LEN	24	/* address, preferred, valid */
+/* Most options looked at, at each of the two levels. */
+#define DHCPV6_OPTS_MAX		32
+
+static u32 apedge_be32(const u8 *b)
+{
+	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
+}
+
+static bool apedge_mac_ok(const u8 *mac)
+{
+	static const u8 zero[ETH_ALEN];
+
+	return !(mac[0] & 1) && memcmp(mac, zero, ETH_ALEN);
+}
+
+/* The UDP payload's bounds [*start, *end), within the skb. */
+static bool apedge_snoop_udp(const struct sk_buff *skb,
+			     const struct apedge_cls *cls,
+			     unsigned int *start, unsigned int *end)
+{
+	struct udphdr _uh;
+	const struct udphdr *uh;
+	unsigned int ulen;
+
+	if (cls->flags & APEDGE_CLSF_FRAG)
+		return false;
+	uh = skb_header_pointer(skb, cls->l4off, sizeof(_uh), &_uh);
+	if (!uh)
+		return false;
+	ulen = ntohs(uh->len);
+	if (ulen < sizeof(_uh) || cls->l4off + ulen > skb->len)
+		return false;
+	*start = cls->l4off + sizeof(_uh);
+	*end = cls->l4off + ulen;
+	return true;
+}
+
+/* The 4-byte value of DHCPv4 option code in the options [p, end). */
+static bool apedge_dhcpv4_opt32(const struct sk_buff *skb, unsigned int p,
+				unsigned int end, u8 code, u32 *val)
+{
+	u8 _b[6];
+	const u8 *b;
+
+	while (p < end) {
+		b = skb_header_pointer(skb, p, 1, _b);
+		if (!b || b[0] == DHCP_OPT_END)
+			return false;
+		if (b[0] == DHCP_OPT_PAD) {
+			p++;
+			continue;
+		}
+		b = skb_header_pointer(skb, p, 2, _b);
+		if (!b || p + 2 + b[1] > end)
+			return false;
+		if (b[0] == code) {
+			if (b[1] != 4)
+				return false;
+			b = skb_header_pointer(skb, p, 6, _b);
+			if (!b)
+				return false;
+			*val = apedge_be32(b + 2);
+			return true;
+		}
+		p += 2 + b[1];
+	}
+	return false;
+}
+
+/**
+ * apedge_snoop_dhcpv4 - the bindings a DHCPv4 message makes or ends
+ * @skb: the frame
+ * @cls: the classifier's result for it
+ * @sn: the result
+ *
+ * Return: true if @sn says something.  Pure; any context.
+ */
+bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
+			 const struct apedge_cls *cls,
+			 struct apedge_snoop *sn)
+{
+	unsigned int m, end;
+	u8 _h[BOOTP_CHADDR + ETH_ALEN];
+	const u8 *h;
+	__be32 _c;
+	const __be32 *c;
+	u32 lease;
+
+	memset(sn, 0, sizeof(*sn));
+	if (cls->class != APEDGE_CLS_DHCPV4)
+		return false;
+	if (cls->type != DHCPV4_ACK && cls->type != DHCPV4_NAK &&
+	    cls->type != DHCPV4_RELEASE)
+		return false;
+	if (!apedge_snoop_udp(skb, cls, &m, &end) ||
+	    end - m < BOOTP_OPTS)
+		return false;
+	h = skb_header_pointer(skb, m, sizeof(_h), _h);
+	c = skb_header_pointer(skb, m + BOOTP_FIXED_LEN, sizeof(_c), &_c);
+	if (!h || !c || *c != htonl(DHCP_MAGIC))
+		return false;
+	/* Ethernet hardware addresses only. */
+	if (h[1] != 1 || h[2] != ETH_ALEN)
+		return false;
+	memcpy(sn->mac, h + BOOTP_CHADDR, ETH_ALEN);
+	if (!apedge_mac_ok(sn->mac))
+		return false;
+	sn->family = AF_INET;
+
+	switch (cls->type) {
+	case DHCPV4_ACK:
+		if (h[0] != 2 || !apedge_be32(h + BOOTP_YIADDR))
+			return false;
+		end = min_t(unsigned int, end,
+			    m + BOOTP_OPTS + DHCP_OPTS_SCAN_MAX);
+		if (!apedge_dhcpv4_opt32(skb, m + BOOTP_OPTS, end,
+					 DHCP_OPT_LEASE, &lease))
+			return false;
+		memcpy(sn->addr[0].addr, h + BOOTP_YIADDR, 4);
+		sn->addr[0].lifetime = lease;
+		sn->op = APEDGE_SNOOP_LEARN;
+		break;
+	case DHCPV4_NAK:
+		if (h[0] != 2)
+			return false;
+		sn->op = APEDGE_SNOOP_FORGET_MAC;
+		return true;
+	default:	/* RELEASE */
+		if (h[0] != 1 || !apedge_be32(h + BOOTP_CIADDR))
+			return false;
+		memcpy(sn->addr[0].addr, h + BOOTP_CIADDR, 4);
+		sn->op = APEDGE_SNOOP_FORGET;
+		break;
+	}
+	sn->naddr = 1;
+	return true;
+}
+
+/* The IAADDRs of the IA_NA whose body is [p, end). */
+static void apedge_dhcpv6_ia_na(const struct sk_buff *skb, unsigned int p,
+				unsigned int end, struct apedge_snoop *sn)
+{
+	u8 _o[4 + DHCPV6_IAADDR_LEN];
+	const u8 *o;
+	unsigned int len, n;
+
+	p += DHCPV6_IA_NA_LEN;
+	for (n = 0; n < DHCPV6_OPTS_MAX && p + 4 <= end; n++) {
+		o = skb_header_pointer(skb, p, 4, _o);
+		if (!o)
+			return;
+		len = (o[2] << 8) | o[3];
+		if (p + 4 + len > end)
+			return;
+		if (((o[0] << 8) | o[1]) == DHCPV6_OPT_IAADDR &&
+		    len >= DHCPV6_IAADDR_LEN &&
+		    sn->naddr < APEDGE_SNOOP_ADDRS) {
+			o = skb_header_pointer(skb, p, sizeof(_o), _o);
+			if (!o)
+				return;
+			memcpy(sn->addr[sn->naddr].addr, o + 4, 16);
+			sn->addr[sn->naddr].lifetime = apedge_be32(o + 24);
+			sn->naddr++;
+		}
+		p += 4 + len;
+	}
+}
+
+/**
+ * apedge_snoop_dhcpv6 - the bindings a DHCPv6 message makes or ends
+ * @skb: the frame
+ * @cls: the classifier's result for it
+ * @mac: the client's MAC address: the frame's destination for a REPLY,
+ *	 its source for a RELEASE or DECLINE
+ * @sn: the result
+ *
+ * Return: true if @sn holds at least one address.  Pure; any context.
+ */
+bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
+			 const struct apedge_cls *cls, const u8 *mac,
+			 struct apedge_snoop *sn)
+{
+	unsigned int p, end, len, n;
+	u8 _o[4], op;
+	const u8 *o;
+
+	memset(sn, 0, sizeof(*sn));
+	if (cls->class != APEDGE_CLS_DHCPV6 || !apedge_mac_ok(mac))
+		return false;
+	if (cls->type == DHCPV6_REPLY)
+		op = APEDGE_SNOOP_LEARN;
+	else if (cls->type == DHCPV6_RELEASE || cls->type == DHCPV6_DECLINE)
+		op = APEDGE_SNOOP_FORGET;
+	else
+		return false;
+	if (!apedge_snoop_udp(skb, cls, &p, &end))
+		return false;
+
+	p += 4;		/* msg-type, transaction-id */
+	for (n = 0; n < DHCPV6_OPTS_MAX && p + 4 <= end; n++) {
+		o = skb_header_pointer(skb, p, sizeof(_o), _o);
+		if (!o)
+			break;
+		len = (o[2] << 8) | o[3];
+		if (p + 4 + len > end)
+			break;
+		if (((o[0] << 8) | o[1]) == DHCPV6_OPT_IA_NA &&
+		    len >= DHCPV6_IA_NA_LEN)
+			apedge_dhcpv6_ia_na(skb, p + 4, p + 4 + len, sn);
+		p += 4 + len;
+	}
+	if (!sn->naddr)
+		return false;
+	sn->op = op;
+	sn->family = AF_INET6;
+	memcpy(sn->mac, mac, ETH_ALEN);
+	return true;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * apedge: what a DHCP message says about bindings.  See snoop.c.
+ */
+#ifndef _APEDGE_SNOOP_H
+#define _APEDGE_SNOOP_H
+
+#include <linux/if_ether.h>
+#include <linux/skbuff.h>
+#include <linux/types.h>
+
+#include "classify.h"
+
+/* Most addresses taken from one DHCPv6 message. */
+#define APEDGE_SNOOP_ADDRS	4
+/* A lease time that never ends (RFC 2131 and RFC 8415: all ones). */
+#define APEDGE_SNOOP_INFINITE	0xffffffffU
+
+enum apedge_snoop_op {
+	APEDGE_SNOOP_NONE,
+	/* Bind each address to mac for its lifetime; 0 unbinds it. */
+	APEDGE_SNOOP_LEARN,
+	/* Unbind each address if it is bound to mac. */
+	APEDGE_SNOOP_FORGET,
+	/* Unbind every IPv4 address bound to mac (a DHCPv4 NAK). */
+	APEDGE_SNOOP_FORGET_MAC,
+};
+
+/**
+ * struct apedge_snoop - the bindings a DHCP message makes or ends
+ * @op: enum apedge_snoop_op
+ * @family: AF_INET or AF_INET6
+ * @naddr: entries in @addr
+ * @mac: the client's MAC address
+ * @addr: the addresses (IPv4 in the first four bytes) and their
+ *	  lifetimes in seconds, APEDGE_SNOOP_INFINITE for ever
+ */
+struct apedge_snoop {
+	u8 op;
+	u8 family;
+	u8 naddr;
+	u8 mac[ETH_ALEN];
+	struct {
+		u8 addr[16];
+		u32 lifetime;
+	} addr[APEDGE_SNOOP_ADDRS];
+};
+
+bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
+			 const struct apedge_cls *cls,
+			 struct apedge_snoop *sn);
+bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
+			 const struct apedge_cls *cls, const u8 *mac,
+			 struct apedge_snoop *sn);
+
+#endif /* _APEDGE_SNOOP_H */

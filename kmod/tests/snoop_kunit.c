@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: DHCP snooping's parser (snoop.c) on DHCPv4 ACK, NAK and RELEASE
+ * and DHCPv6 REPLY and RELEASE vectors, cut at every length and with
+ * bogus lengths.
+ */
+#include <kunit/test.h>
+#include <linux/skbuff.h>
+#include <linux/socket.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+
+#include "../snoop.h"
+
+#define BUF 1024
+
+static const u8 client[ETH_ALEN] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+
+struct sn_ctx {
+	u8 *pkt;
+	struct apedge_snoop sn;
+};
+
+static int sn_init(struct kunit *test)
+{
+	struct sn_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	c->pkt = kunit_kzalloc(test, BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c->pkt);
+	test->priv = c;
+	return 0;
+}
+
+/* Classify and snoop the first len bytes; an IP packet of family fam. */
+static bool sn_run(struct kunit *test, const u8 *pkt, unsigned int len,
+		   int fam, struct apedge_snoop *sn)
+{
+	struct sk_buff *skb = alloc_skb(len + 1, GFP_KERNEL);
+	struct apedge_cls cls;
+	bool r;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, pkt, len);
+	apedge_classify(skb, htons(fam == AF_INET ? ETH_P_IP : ETH_P_IPV6), 0,
+			&cls);
+	if (fam == AF_INET)
+		r = apedge_snoop_dhcpv4(skb, &cls, sn);
+	else
+		r = apedge_snoop_dhcpv6(skb, &cls, client, sn);
+	kfree_skb(skb);
+	return r;
+}
+
+/* A DHCPv4 message in IPv4 + UDP; returns its length. */
+static unsigned int dhcp4(u8 *b, u8 op, u8 type, const u8 *extra,
+			  unsigned int elen)
+{
+	unsigned int plen = 240 + 3 + elen + 1, tot = 28 + plen;
+	u8 *m = b + 28;
+
+	memset(b, 0, tot);
+	b[0] = 0x45;
+	put_unaligned_be16(tot, b + 2);
+	b[8] = 64;
+	b[9] = IPPROTO_UDP;
+	put_unaligned_be16(op == 1 ? 68 : 67, b + 20);
+	put_unaligned_be16(op == 1 ? 67 : 68, b + 22);
+	put_unaligned_be16(8 + plen, b + 24);
+	m[0] = op;
+	m[1] = 1;
+	m[2] = 6;
+	put_unaligned_be32(0xc0a80105, m + 12);		/* ciaddr */
+	put_unaligned_be32(0xc0a80164, m + 16);		/* yiaddr */
+	memcpy(m + 28, client, ETH_ALEN);
+	put_unaligned_be32(0x63825363, m + 236);
+	m[240] = 53;
+	m[241] = 1;
+	m[242] = type;
+	memcpy(m + 243, extra, elen);
+	m[243 + elen] = 255;
+	return tot;
+}
+
+static const u8 lease_opt[] = { 1, 4, 255, 255, 255, 0, 51, 4, 0, 0, 0x0e, 0x10 };
+
+static void sn_v4_ack(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	unsigned int len, cut;
+
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_LEARN);
+	KUNIT_EXPECT_EQ(test, c->sn.family, AF_INET);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 1);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be32(c->sn.addr[0].addr),
+			0xc0a80164U);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 3600U);
+	KUNIT_EXPECT_EQ(test, memcmp(c->sn.mac, client, ETH_ALEN), 0);
+
+	/* Cut anywhere, it says nothing. */
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, cut, AF_INET,
+						    &c->sn), "cut at %u", cut);
+}
+
+static void sn_v4_bogus(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	static const u8 short_lease[] = { 51, 3, 0, 0, 1 };
+	static const u8 over[] = { 51, 40, 0, 0, 0, 1 };
+	unsigned int len;
+
+	/* No lease time: an ACK to an INFORM. */
+	len = dhcp4(c->pkt, 2, 5, NULL, 0);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* A lease option of the wrong length, or running past the end. */
+	len = dhcp4(c->pkt, 2, 5, short_lease, sizeof(short_lease));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 2, 5, over, sizeof(over));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* Not Ethernet. */
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	c->pkt[28 + 2] = 16;
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* A multicast chaddr. */
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	c->pkt[28 + 28] = 0x01;
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* yiaddr 0. */
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	memset(c->pkt + 28 + 16, 0, 4);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* An ACK sent as a request (op 1). */
+	len = dhcp4(c->pkt, 1, 5, lease_opt, sizeof(lease_opt));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* A UDP length beyond the packet. */
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	put_unaligned_be16(len, c->pkt + 24);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* An OFFER binds nothing. */
+	len = dhcp4(c->pkt, 2, 2, lease_opt, sizeof(lease_opt));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+static void sn_v4_nak_release(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	unsigned int len;
+
+	len = dhcp4(c->pkt, 2, 6, NULL, 0);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET_MAC);
+	KUNIT_EXPECT_EQ(test, memcmp(c->sn.mac, client, ETH_ALEN), 0);
+
+	len = dhcp4(c->pkt, 1, 7, NULL, 0);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 1);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be32(c->sn.addr[0].addr),
+			0xc0a80105U);
+	/* A RELEASE without ciaddr. */
+	memset(c->pkt + 28 + 12, 0, 4);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+/* An IPv6 + UDP DHCPv6 message of type with the options given. */
+static unsigned int dhcp6(u8 *b, u8 type, const u8 *opts, unsigned int olen)
+{
+	unsigned int plen = 8 + 4 + olen;
+
+	memset(b, 0, 40 + plen);
+	b[0] = 0x60;
+	put_unaligned_be16(plen, b + 4);
+	b[6] = IPPROTO_UDP;
+	b[7] = 64;
+	put_unaligned_be16(type == 7 ? 547 : 546, b + 40);
+	put_unaligned_be16(type == 7 ? 546 : 547, b + 42);
+	put_unaligned_be16(plen, b + 44);
+	b[48] = type;
+	memcpy(b + 52, opts, olen);
+	return 40 + plen;
+}
+
+/* An IA_NA with n IAADDRs 2001:db8::1.., valid lifetimes valid + i. */
+static unsigned int ia_na(u8 *o, unsigned int n, u32 valid)
+{
+	unsigned int i, p;
+
+	put_unaligned_be16(3, o);
+	put_unaligned_be16(12 + n * 28, o + 2);
+	memset(o + 4, 0, 12);
+	p = 16;
+	for (i = 0; i < n; i++, p += 28) {
+		put_unaligned_be16(5, o + p);
+		put_unaligned_be16(24, o + p + 2);
+		memset(o + p + 4, 0, 16);
+		o[p + 4] = 0x20;
+		o[p + 5] = 0x01;
+		o[p + 6] = 0x0d;
+		o[p + 7] = 0xb8;
+		o[p + 19] = i + 1;
+		put_unaligned_be32(valid / 2, o + p + 20);
+		put_unaligned_be32(valid ? valid + i : 0, o + p + 24);
+	}
+	return p;
+}
+
+static void sn_v6_reply(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	u8 opts[256];
+	unsigned int olen, len, cut;
+
+	/* A client-id first, then the IA_NA. */
+	put_unaligned_be16(1, opts);
+	put_unaligned_be16(4, opts + 2);
+	memset(opts + 4, 0xaa, 4);
+	olen = 8 + ia_na(opts + 8, 2, 7200);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_LEARN);
+	KUNIT_EXPECT_EQ(test, c->sn.family, AF_INET6);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 2);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].addr[15], 1);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[1].addr[15], 2);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 7200U);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[1].lifetime, 7201U);
+	KUNIT_EXPECT_EQ(test, memcmp(c->sn.mac, client, ETH_ALEN), 0);
+
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, cut, AF_INET6,
+						    &c->sn), "cut at %u", cut);
+
+	/* Zero lifetimes: still reported, so that they unbind. */
+	olen = ia_na(opts, 1, 0);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 0U);
+
+	/* Six addresses: only the first four are taken. */
+	olen = ia_na(opts, 6, 60);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, APEDGE_SNOOP_ADDRS);
+
+	/* A RELEASE forgets. */
+	olen = ia_na(opts, 1, 60);
+	len = dhcp6(c->pkt, 8, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
+}
+
+static void sn_v6_bogus(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	u8 opts[256];
+	unsigned int olen, len;
+
+	/* An IA_NA longer than the message. */
+	olen = ia_na(opts, 1, 60);
+	put_unaligned_be16(200, opts + 2);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* An IA_NA too short for its IAID, T1 and T2. */
+	olen = ia_na(opts, 1, 60);
+	put_unaligned_be16(8, opts + 2);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* An IAADDR that claims more than its IA_NA holds. */
+	olen = ia_na(opts, 1, 60);
+	put_unaligned_be16(60, opts + 18);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* An IAADDR too short for an address and lifetimes. */
+	olen = ia_na(opts, 1, 60);
+	put_unaligned_be16(20, opts + 18);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* An ADVERTISE binds nothing. */
+	olen = ia_na(opts, 1, 60);
+	len = dhcp6(c->pkt, 2, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* A REPLY without IA_NA. */
+	len = dhcp6(c->pkt, 7, NULL, 0);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+}
+
+static struct kunit_case apedge_snoop_cases[] = {
+	KUNIT_CASE(sn_v4_ack),
+	KUNIT_CASE(sn_v4_bogus),
+	KUNIT_CASE(sn_v4_nak_release),
+	KUNIT_CASE(sn_v6_reply),
+	KUNIT_CASE(sn_v6_bogus),
+	{}
+};
+
+static struct kunit_suite apedge_snoop_suite = {
+	.name = "apedge_snoop",
+	.init = sn_init,
+	.test_cases = apedge_snoop_cases,
+};
+
+kunit_test_suite(apedge_snoop_suite);

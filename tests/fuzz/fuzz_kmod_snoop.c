@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer: DHCP snooping's parser (kmod/snoop.c) behind the classifier,
+ * built in userspace against tests/fuzz/kshim.  The first byte picks the
+ * EtherType the frame starts with; whatever the parser reports must be
+ * consistent.
+ */
+#include <stdlib.h>
+
+#include "snoop.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const u16 protos[] = {
+		ETH_P_IP, ETH_P_IPV6, ETH_P_8021Q, ETH_P_8021AD,
+	};
+	static const u8 mac[ETH_ALEN] = { 0x02, 1, 2, 3, 4, 5 };
+	struct apedge_snoop sn;
+	struct apedge_cls cls;
+	struct sk_buff skb;
+	unsigned char *copy;
+	bool found;
+
+	if (!size)
+		return 0;
+	copy = malloc(size - 1 ? size - 1 : 1);
+	memcpy(copy, data + 1, size - 1);
+	skb.data = copy;
+	skb.len = size - 1;
+
+	apedge_classify(&skb, htons(protos[data[0] & 3]), 0, &cls);
+	if (cls.class == APEDGE_CLS_DHCPV4) {
+		found = apedge_snoop_dhcpv4(&skb, &cls, &sn);
+		if (found && (sn.family != AF_INET || sn.naddr > 1 ||
+			      (sn.mac[0] & 1)))
+			abort();
+	} else {
+		found = apedge_snoop_dhcpv6(&skb, &cls, mac, &sn);
+		if (found && (sn.family != AF_INET6 || !sn.naddr ||
+			      memcmp(sn.mac, mac, ETH_ALEN)))
+			abort();
+	}
+	if (sn.naddr > APEDGE_SNOOP_ADDRS || sn.op > APEDGE_SNOOP_FORGET_MAC)
+		abort();
+	if (found != (sn.op != APEDGE_SNOOP_NONE))
+		abort();
+	free(copy);
+	return 0;
+}

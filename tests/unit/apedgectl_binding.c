@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedgectl's binding and source-guard commands: their arguments, the
+ * replies they read (well-formed and malformed) and what they print.
+ */
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/apedge.h>
+
+#include "apedgectl/args.h"
+#include "apedgectl/output.h"
+#include "apedgectl/reply.h"
+#include "ut.h"
+
+#define MAXARGS 24
+
+static int parse(const char *line, struct actl_req *req, char *err)
+{
+	static char buf[512];
+	char *argv[MAXARGS] = { "apedgectl" };
+	int argc = 1;
+	char *tok, *save;
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	return actl_args_parse(argc, argv, req, err, 256);
+}
+
+UT_CASE(binding_add)
+{
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("binding add ip 192.168.1.10 mac 02:00:00:00:00:01 dev va", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_ADD);
+	UT_EXPECT(r.family == AF_INET);
+	UT_EXPECT(!memcmp(r.addr, "\xc0\xa8\x01\x0a", 4));
+	UT_EXPECT(r.has_mac && !memcmp(r.mac, mac, 6));
+	UT_EXPECT_STR(r.ifname, "va");
+	UT_EXPECT(!r.has_lifetime);
+
+	UT_ASSERT(parse("bi a ip 2001:db8::5 m 02:00:00:00:00:01 ifindex 7 l 30", &r, err) == 0);
+	UT_EXPECT(r.family == AF_INET6);
+	UT_EXPECT(r.addr[0] == 0x20 && r.addr[1] == 0x01 && r.addr[15] == 5);
+	UT_EXPECT(r.ifindex == 7);
+	UT_EXPECT(r.has_lifetime && r.lifetime == 30);
+	UT_ASSERT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00:01 dev va lifetime 0", &r, err) == 0);
+	UT_EXPECT(r.has_lifetime && r.lifetime == 0);
+	UT_ASSERT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00:01 dev va lifetime 4294967295", &r, err) == 0);
+	UT_EXPECT(r.lifetime == 4294967295u);
+}
+
+UT_CASE(binding_bad)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_EXPECT(parse("binding add mac 02:00:00:00:00:01 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding add: \"ip ADDR\" is required");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding add: \"mac MAC\" is required");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00:01", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding add: \"dev IF\" is required");
+	UT_EXPECT(parse("binding add ip 10.0.0.300 mac 02:00:00:00:00:01 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "ip \"10.0.0.300\": not an IPv4 or IPv6 address");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 ip 10.0.0.2 mac 02:00:00:00:00:01 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "the address is given twice");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 mac 01:00:00:00:00:01 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "mac 01:00:00:00:00:01: must be a unicast, non-zero address");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00 dev va", &r, err) == -1);
+	UT_EXPECT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00:01 dev va lifetime 4294967296", &r, err) == -1);
+	UT_EXPECT_STR(err, "lifetime 4294967296: out of range 0..4294967295");
+	UT_EXPECT(parse("binding add ip 10.0.0.1 mac 02:00:00:00:00:01 dev va lifetime -1", &r, err) == -1);
+	UT_EXPECT(parse("binding del", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding del: \"ip ADDR\" is required");
+	UT_EXPECT(parse("binding del ip 10.0.0.1 dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding del: unexpected \"dev\"");
+	UT_EXPECT(parse("binding del ip 10.0.0.1 mac 02:00:00:00:00:01", &r, err) == -1);
+	UT_EXPECT(parse("binding show ip 10.0.0.1 dev va", &r, err) == -1);
+	UT_EXPECT(parse("binding show lifetime 3", &r, err) == -1);
+	UT_EXPECT(parse("binding frob", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding: unknown command \"frob\" (add, del, show, limit)");
+	UT_EXPECT(parse("binding limit 0", &r, err) == -1);
+	UT_EXPECT(parse("binding limit 1048577", &r, err) == -1);
+	UT_EXPECT(parse("binding limit 5 6", &r, err) == -1);
+	UT_EXPECT(parse("binding limit x", &r, err) == -1);
+}
+
+UT_CASE(binding_show_del_limit)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("binding", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_SHOW && !r.family && !r.ifname[0]);
+	UT_ASSERT(parse("binding show dev va", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_SHOW);
+	UT_EXPECT_STR(r.ifname, "va");
+	UT_ASSERT(parse("binding show ip fe80::1", &r, err) == 0);
+	UT_EXPECT(r.family == AF_INET6);
+	UT_ASSERT(parse("binding del ip 10.1.2.3", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_DEL && r.family == AF_INET);
+	UT_ASSERT(parse("binding limit", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_LIMIT && r.limit == 0);
+	UT_ASSERT(parse("binding limit 1048576", &r, err) == 0);
+	UT_EXPECT(r.limit == 1048576);
+}
+
+UT_CASE(source_guard_args)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("port add dev va role untrusted source-guard on", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_ADD && r.source_guard == ACTL_SG_ON);
+	UT_ASSERT(parse("port add dev va", &r, err) == 0);
+	UT_EXPECT(r.source_guard == 0);
+	UT_ASSERT(parse("port set dev va source-guard off", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_PORT_SET && r.source_guard == ACTL_SG_OFF);
+	UT_ASSERT(parse("port se d va so of", &r, err) == 0);
+	UT_EXPECT(r.source_guard == ACTL_SG_OFF);
+	UT_EXPECT(parse("port set dev va", &r, err) == -1);
+	UT_EXPECT_STR(err, "port set: nothing to set (source-guard on|off)");
+	UT_EXPECT(parse("port set source-guard on", &r, err) == -1);
+	UT_EXPECT_STR(err, "port set: \"dev IF\" is required");
+	UT_EXPECT(parse("port set dev va source-guard maybe", &r, err) == -1);
+	UT_EXPECT_STR(err, "source-guard \"maybe\": use on or off");
+	UT_EXPECT(parse("port del dev va source-guard on", &r, err) == -1);
+	UT_EXPECT(parse("port set dev va role trusted", &r, err) == -1);
+}
+
+UT_CASE(batch_option)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("-b /tmp/cmds", &r, err) == 0);
+	UT_EXPECT_STR(r.batch, "/tmp/cmds");
+	UT_ASSERT(parse("-j --batch -", &r, err) == 0);
+	UT_EXPECT(r.json);
+	UT_EXPECT_STR(r.batch, "-");
+	UT_EXPECT(parse("-b", &r, err) == -1);
+	UT_EXPECT(parse("-b /tmp/cmds info", &r, err) == -1);
+	UT_EXPECT_STR(err, "-b takes its commands from the file, not \"info\"");
+}
+
+static char buf[4096];
+
+static struct nlmsghdr *genl_msg(uint8_t cmd)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *g;
+
+	memset(buf, 0, sizeof(buf));
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = 30;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	g->version = 1;
+	return nlh;
+}
+
+static char outbuf[2048];
+
+#define CAPTURE(json, pretty, stmt) ({					\
+	FILE *f;							\
+	outbuf[0] = '\0';						\
+	f = fmemopen(outbuf, sizeof(outbuf), "w");		\
+	struct out o;							\
+	out_init(&o, f, json, pretty);					\
+	stmt;								\
+	fclose(f);							\
+	outbuf;								\
+})
+
+static const uint8_t mac1[6] = { 0x02, 0xaa, 0xbb, 0xcc, 0xdd, 0x01 };
+
+UT_CASE(binding_reply)
+{
+	struct nlmsghdr *nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	static const uint8_t v4[4] = { 192, 168, 1, 10 };
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 7 };
+	struct actl_binding b;
+
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, v4);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_LIFETIME, 3599);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_SNOOPED);
+	UT_ASSERT(actl_parse_binding(nlh, &b) == 0);
+	UT_EXPECT(b.family == AF_INET && b.ifindex == 4 && b.has_lifetime &&
+		  b.lifetime == 3599);
+	UT_EXPECT_STR(CAPTURE(false, false, out_binding(&o, &b, "va")),
+		      "192.168.1.10 lladdr 02:aa:bb:cc:dd:01 dev va lifetime 3599 snooped\n");
+	UT_EXPECT_STR(CAPTURE(true, false, out_binding(&o, &b, "va")),
+		      ",{\"ip\":\"192.168.1.10\",\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":4,\"ifname\":\"va\",\"lifetime\":3599,\"origin\":\"snooped\"}" + 1);
+
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV6, 16, v6);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 9);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_STATIC);
+	UT_ASSERT(actl_parse_binding(nlh, &b) == 0);
+	UT_EXPECT(b.family == AF_INET6 && !b.has_lifetime);
+	UT_EXPECT_STR(CAPTURE(false, false, out_binding(&o, &b, "")),
+		      "2001:db8::7 lladdr 02:aa:bb:cc:dd:01 dev if9 permanent static\n");
+}
+
+UT_CASE(binding_reply_malformed)
+{
+	static const uint8_t v4[4] = { 10, 0, 0, 1 };
+	uint8_t v6[16] = { 0 };
+	struct nlmsghdr *nlh;
+	struct actl_binding b;
+
+	/* No address. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+	/* Both addresses. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, v4);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV6, 16, v6);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+	/* An IPv4 address of 16 bytes. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 16, v6);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+	/* A short MAC. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, v4);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 5, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+	/* No port. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, v4);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+	/* A lifetime of 8 bytes. */
+	nlh = genl_msg(APEDGE_CMD_BINDING_GET);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_IPV4, 4, v4);
+	mnl_attr_put(nlh, APEDGE_A_BINDING_MAC, 6, mac1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_IFINDEX, 4);
+	mnl_attr_put_u64(nlh, APEDGE_A_BINDING_LIFETIME, 1);
+	UT_EXPECT(actl_parse_binding(nlh, &b) == -1);
+}
+
+UT_CASE(binding_config_reply)
+{
+	struct nlmsghdr *nlh = genl_msg(APEDGE_CMD_BINDING_CONFIG_GET);
+	struct actl_binding_config c;
+
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_LIMIT, 65536);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_COUNT, 3);
+	mnl_attr_put_u64(nlh, APEDGE_A_BINDING_CONFIG_REFUSED, 2);
+	mnl_attr_put_u64(nlh, APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW, 1);
+	mnl_attr_put_u64(nlh, APEDGE_A_BINDING_CONFIG_SNOOPED, 9);
+	UT_ASSERT(actl_parse_binding_config(nlh, &c) == 0);
+	UT_EXPECT_STR(CAPTURE(false, false, out_binding_config(&o, &c)),
+		      "limit 65536 count 3 refused 2 snooped 9 snoop-overflow 1\n");
+	UT_EXPECT_STR(CAPTURE(true, false, out_binding_config(&o, &c)),
+		      "{\"limit\":65536,\"count\":3,\"refused\":2,\"snooped\":9,\"snoop_overflow\":1}\n");
+	nlh = genl_msg(APEDGE_CMD_BINDING_CONFIG_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_COUNT, 3);
+	UT_EXPECT(actl_parse_binding_config(nlh, &c) == -1);
+	nlh = genl_msg(APEDGE_CMD_BINDING_CONFIG_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_LIMIT, 1);
+	mnl_attr_put_u32(nlh, APEDGE_A_BINDING_CONFIG_REFUSED, 2);
+	UT_EXPECT(actl_parse_binding_config(nlh, &c) == -1);
+}
+
+UT_CASE(sg_stats_and_port)
+{
+	struct nlmsghdr *nlh = genl_msg(APEDGE_CMD_STATS_GET);
+	struct actl_stats st;
+	struct actl_port p;
+
+	mnl_attr_put_u32(nlh, APEDGE_A_STATS_IFINDEX, 3);
+	mnl_attr_put_strz(nlh, APEDGE_A_STATS_IFNAME, "va");
+	mnl_attr_put_u64(nlh, APEDGE_A_STATS_SG_DROP_IPV4, 5);
+	mnl_attr_put_u64(nlh, APEDGE_A_STATS_SG_DROP_IPV6, 6);
+	mnl_attr_put_u64(nlh, APEDGE_A_STATS_SG_DROP_ARP, 7);
+	mnl_attr_put_u64(nlh, APEDGE_A_STATS_SG_DROP_ND, 8);
+	UT_ASSERT(actl_parse_stats(nlh, &st) == 0);
+	UT_EXPECT(st.sg_ipv4 == 5 && st.sg_ipv6 == 6 && st.sg_arp == 7 &&
+		  st.sg_nd == 8);
+	UT_EXPECT_STR(CAPTURE(false, false, out_sg(&o, &st)),
+		      "va                            5              6              7              8\n");
+	st.sg_ipv4 = st.sg_ipv6 = st.sg_arp = st.sg_nd = 0;
+	UT_EXPECT_STR(CAPTURE(false, false, out_sg(&o, &st)), "");
+
+	nlh = genl_msg(APEDGE_CMD_STATS_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_STATS_IFINDEX, 3);
+	mnl_attr_put_u32(nlh, APEDGE_A_STATS_SG_DROP_ARP, 7);
+	UT_EXPECT(actl_parse_stats(nlh, &st) == -1);
+
+	nlh = genl_msg(APEDGE_CMD_PORT_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_PORT_IFINDEX, 3);
+	mnl_attr_put_strz(nlh, APEDGE_A_PORT_IFNAME, "va");
+	mnl_attr_put_u32(nlh, APEDGE_A_PORT_ROLE, APEDGE_PORT_ROLE_UNTRUSTED);
+	mnl_attr_put_u8(nlh, APEDGE_A_PORT_SOURCE_GUARD, 1);
+	UT_ASSERT(actl_parse_port(nlh, &p) == 0);
+	UT_EXPECT(p.has_source_guard && p.source_guard == 1);
+	UT_EXPECT_STR(CAPTURE(false, false, out_port(&o, &p)),
+		      "3: va role untrusted source-guard on\n");
+	nlh = genl_msg(APEDGE_CMD_PORT_GET);
+	mnl_attr_put_u32(nlh, APEDGE_A_PORT_IFINDEX, 3);
+	mnl_attr_put_u32(nlh, APEDGE_A_PORT_SOURCE_GUARD, 1);
+	UT_EXPECT(actl_parse_port(nlh, &p) == -1);
+}
+
+UT_MAIN("apedgectl_binding",
+	UT_ENTRY(binding_add),
+	UT_ENTRY(binding_bad),
+	UT_ENTRY(binding_show_del_limit),
+	UT_ENTRY(source_guard_args),
+	UT_ENTRY(batch_option),
+	UT_ENTRY(binding_reply),
+	UT_ENTRY(binding_reply_malformed),
+	UT_ENTRY(binding_config_reply),
+	UT_ENTRY(sg_stats_and_port))
