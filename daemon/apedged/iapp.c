@@ -1213,6 +1213,17 @@ int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 	return 0;
 }
 
+int iapp_sta_set_vlan(struct iapp *ia, const uint8_t mac[MAC_LEN],
+		      uint16_t vlan)
+{
+	struct sta *s = sta_find_here(&ia->stas, mac);
+
+	if (!s)
+		return -ENOENT;
+	s->vlan = vlan;
+	return 0;
+}
+
 int iapp_sta_authorize(struct iapp *ia, const uint8_t mac[MAC_LEN])
 {
 	struct sta *s = sta_find_here(&ia->stas, mac);
@@ -1278,7 +1289,7 @@ void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 		  "\"stations\": %zu, \"cached\": %zu, \"connections\": %zu",
 		  ia->udp_fd >= 0 ? "true" : "false", ia->cfg.port,
 		  ia->cfg.ttl, ia->cfg.key.len ? "true" : "false",
-		  ia->cfg.kick == CONFIG_KICK_HOSTAPD ? "hostapd" : "none",
+		  config_kick_name(ia->cfg.kick),
 		  ia->n_map, ia->stas.n, cache_count(ia), ia->n_conns);
 	sb_puts(sb, ", \"sent\": {");
 	for (f = true, i = 0; i <= IAPP_CMD_MAX; i++)
