@@ -1311,7 +1311,7 @@ void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 		  ia->cfg.enabled ? "true" : "false");
 	sb_json_string(sb, ia->cfg.enabled ? ia->cfg.ifname : NULL);
 	sb_printf(sb, ", \"listening\": %s, \"port\": %u, \"ttl\": %u, "
-		  "\"auth\": %s, \"kick\": \"%s\", \"bssids\": %zu, "
+		  "\"auth\": %s, \"kick-method\": \"%s\", \"bssids\": %zu, "
 		  "\"stations\": %zu, \"cached\": %zu, \"connections\": %zu",
 		  ia->udp_fd >= 0 ? "true" : "false", ia->cfg.port,
 		  ia->cfg.ttl, ia->cfg.key.len ? "true" : "false",
