@@ -16,7 +16,8 @@
 # and kicks through hostapd's control interface.
 #
 #   bed_setup              the namespaces, links and the module
-#   bed_conf N [KEY]       write $T/apedged.N.conf (KEY: the IAPP key)
+#   bed_conf N [KEY] [KICK]  write $T/apedged.N.conf (KEY: the IAPP key;
+#                          KICK: hostapd by default)
 #   bed_apedged N          start apedged N (pid in $T/apedged.N.pid)
 #   bed_hostapd N          start hostapd N, wait for AP-ENABLED
 #   bed_sta [BSSID]        start wpa_supplicant in sta (pinned to BSSID)
@@ -66,7 +67,7 @@ bed_setup() {
 }
 
 bed_conf() {
-	local n=$1 key=${2:-} other bssid obssid
+	local n=$1 key=${2:-} kick=${3:-hostapd} other bssid obssid
 	if [ "$n" = 1 ]; then
 		other=2 bssid=$BSSID1 obssid=$BSSID2
 	else
@@ -84,7 +85,7 @@ l2update = transmit
 [iapp]
 interface = br0
 bssid = $bssid
-kick = hostapd
+kick = $kick
 hostapd_ctrl = $T/hostapd.$n
 ${key:+key = $key}
 

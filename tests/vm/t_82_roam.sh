@@ -11,7 +11,9 @@
 #  - AP1's older ADD-notify, captured and replayed, leaves AP2's newer
 #    association alone;
 #  - with a key on both APs (a reload), a forged unsigned ADD-notify
-#    removes nothing and is counted as an authentication failure.
+#    removes nothing and is counted as an authentication failure;
+#  - with AP2 reloaded to kick = nl80211, a roam back to AP1 has AP2
+#    remove the station with DEL_STATION.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/roam_bed.sh"
 
@@ -127,5 +129,23 @@ check "ap2 keeps the station" sta_on 2 authorized
 check "AP2's kernel keeps it" bash -c "ip netns exec ap2 iw dev wlan0 station dump | grep -qi '$STA'"
 check_eq "ap2 kicked nobody" 0 "$(ctl 2 -j iapp show | jq '.add.kicked + .kick.hostapd')"
 check_eq "the station stays on AP2" "COMPLETED $BSSID2" "$(sta_state)"
+
+# ---- back to AP1, AP2 kicking through nl80211 (DEL_STATION) ---------------------
+kick_method_is() {
+	[ "$(ctl "$1" -j iapp show | jq -r '."kick-method"')" = "$2" ]
+}
+check "ap2 kicks through hostapd" kick_method_is 2 hostapd
+bed_conf 2 "$KEY" nl80211
+kill -HUP "$(cat "$T/apedged.2.pid")"
+check "ap2 reloaded with kick = nl80211" \
+	wait_for 20 kick_method_is 2 nl80211
+check "the station is asked to roam back to AP1" sta_roam "$BSSID1"
+check "ap1's apedged: the station authorized again" wait_for 60 sta_on 1 authorized
+check "ap2 removed it through nl80211 (kick hook)" \
+	wait_for 20 bash -c "[ \$(apedgectl -s '$T/apedged.2.sock' -j iapp show | jq '.kick.hook') = 1 ]"
+check "AP2's kernel no longer lists the station" \
+	wait_for 20 bash -c "! ip netns exec ap2 iw dev wlan0 station dump | grep -qi '$STA'"
+check "ap1 fetched its context from ap2 (MOVE, signed)" \
+	wait_for 20 bash -c "[ \$(apedgectl -s '$T/apedged.1.sock' -j iapp show | jq '.move.successful') = 1 ]"
 
 diag
