@@ -566,7 +566,7 @@ void out_iapp_text(FILE *f, const struct jv_doc *d)
 	fprintf(f, ", port %s", member(d, root, "port", a, sizeof(a)));
 	fprintf(f, ", ttl %s", member(d, root, "ttl", a, sizeof(a)));
 	fprintf(f, ", auth %s", member(d, root, "auth", a, sizeof(a)));
-	fprintf(f, ", kick %s\n", member(d, root, "kick", a, sizeof(a)));
+	fprintf(f, ", kick %s\n", member(d, root, "kick-method", a, sizeof(a)));
 	fprintf(f, "%s station(s), %s cached, %s BSSID(s) mapped, "
 		"%s connection(s)\n",
 		member(d, root, "stations", a, sizeof(a)),

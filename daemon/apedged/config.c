@@ -26,6 +26,7 @@ enum section {
 	SECTION_PORT,
 	SECTION_IAPP,
 	SECTION_BSSID,
+	SECTION_AP,
 };
 
 struct parser {
@@ -80,6 +81,9 @@ void config_free(struct config *cfg)
 	free(cfg->bssids);
 	cfg->bssids = NULL;
 	cfg->n_bssids = 0;
+	free(cfg->aps);
+	cfg->aps = NULL;
+	cfg->n_aps = 0;
 	memset(&cfg->iapp.key, 0, sizeof(cfg->iapp.key));
 }
 
@@ -92,6 +96,61 @@ const struct config_bssid *config_find_bssid(const struct config *cfg,
 		if (!memcmp(cfg->bssids[i].bssid, bssid, MAC_LEN))
 			return &cfg->bssids[i];
 	return NULL;
+}
+
+const struct config_ap *config_find_ap(const struct config *cfg,
+				       const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_aps; i++)
+		if (!strcmp(cfg->aps[i].ifname, ifname))
+			return &cfg->aps[i];
+	return NULL;
+}
+
+const char *config_kick_name(enum config_kick kick)
+{
+	switch (kick) {
+	case CONFIG_KICK_NONE:
+		return "none";
+	case CONFIG_KICK_HOSTAPD:
+		return "hostapd";
+	case CONFIG_KICK_NL80211:
+		return "nl80211";
+	}
+	return "unknown";
+}
+
+/* A VLAN ID: 1..4094 in decimal, without sign or leading zero; else 0. */
+static uint16_t vid_parse(const char *s)
+{
+	unsigned int v = 0;
+	size_t i;
+
+	if (s[0] < '1' || s[0] > '9' || strlen(s) > 4)
+		return 0;
+	for (i = 0; s[i]; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (unsigned int)(s[i] - '0');
+	}
+	return v <= 4094 ? (uint16_t)v : 0;
+}
+
+uint16_t config_ap_vlan_id(const struct config_ap *ap, const char *ap_ifname,
+			   const char *vlan_ifname)
+{
+	size_t i, n = strlen(ap_ifname);
+
+	for (i = 0; ap && i < ap->n_vlans; i++)
+		if (!strcmp(ap->vlans[i].ifname, vlan_ifname))
+			return ap->vlans[i].vid;
+	if (n && !strncmp(vlan_ifname, ap_ifname, n) && vlan_ifname[n] == '.')
+		return vid_parse(vlan_ifname + n + 1);
+	if (!strncmp(vlan_ifname, "vlan", 4))
+		return vid_parse(vlan_ifname + 4);
+	return 0;
 }
 
 static int key_once(struct parser *p, const char *const *keys,
@@ -214,6 +273,37 @@ static int parse_bssid_section(struct parser *p, const char *arg)
 	return 0;
 }
 
+static int parse_ap_section(struct parser *p, const char *arg)
+{
+	struct config *cfg = p->cfg;
+	struct config_ap *ap, *aps;
+
+	if (!*arg)
+		return fail(p, "section [ap] needs an interface name: "
+			       "[ap IFNAME]");
+	if (!config_ifname_valid(arg))
+		return fail(p, "invalid interface name '%s'", arg);
+	ap = (struct config_ap *)config_find_ap(cfg, arg);
+	if (ap)
+		return fail(p, "duplicate AP interface '%s' (first on line %u)",
+			    arg, ap->line);
+	if (cfg->n_aps >= CONFIG_APS_MAX)
+		return fail(p, "too many AP interfaces (at most %d)",
+			    CONFIG_APS_MAX);
+	aps = realloc(cfg->aps, (cfg->n_aps + 1) * sizeof(*aps));
+	if (!aps) {
+		fail(p, "out of memory");
+		return -ENOMEM;
+	}
+	cfg->aps = aps;
+	ap = &aps[cfg->n_aps++];
+	memset(ap, 0, sizeof(*ap));
+	snprintf(ap->ifname, sizeof(ap->ifname), "%s", arg);
+	ap->line = p->line;
+	p->section = SECTION_AP;
+	return 0;
+}
+
 static int parse_section(struct parser *p, char *s)
 {
 	struct config *cfg = p->cfg;
@@ -254,6 +344,8 @@ static int parse_section(struct parser *p, char *s)
 	}
 	if (!strcmp(name, "bssid"))
 		return parse_bssid_section(p, arg);
+	if (!strcmp(name, "ap"))
+		return parse_ap_section(p, arg);
 	if (strcmp(name, "port")) {
 		if (!*name)
 			return fail(p, "empty section name");
@@ -407,9 +499,11 @@ static int parse_iapp(struct parser *p, const char *key, const char *value)
 			ia->kick = CONFIG_KICK_NONE;
 		else if (!strcmp(value, "hostapd"))
 			ia->kick = CONFIG_KICK_HOSTAPD;
+		else if (!strcmp(value, "nl80211"))
+			ia->kick = CONFIG_KICK_NL80211;
 		else
-			return fail(p, "invalid kick '%s' (expected none or "
-				    "hostapd)", value);
+			return fail(p, "invalid kick '%s' (expected none, "
+				    "hostapd or nl80211)", value);
 		return 0;
 	}
 	if (!strcmp(key, "hostapd_ctrl")) {
@@ -461,6 +555,57 @@ static int parse_bssid(struct parser *p, const char *key, const char *value)
 	return fail(p, "unknown key '%s' in section [bssid]", key);
 }
 
+/* vlan_map = IFNAME:VID [IFNAME:VID ...] */
+static int parse_vlan_map(struct parser *p, struct config_ap *ap, char *value)
+{
+	char *tok, *save = NULL, *colon;
+	size_t i;
+
+	for (tok = strtok_r(value, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		struct config_ap_vlan *v;
+
+		colon = strrchr(tok, ':');
+		if (!colon)
+			return fail(p, "invalid vlan_map entry '%s' (expected "
+				    "IFNAME:VID)", tok);
+		*colon = '\0';
+		if (!config_ifname_valid(tok))
+			return fail(p, "invalid interface name '%s' in "
+				    "vlan_map", tok);
+		for (i = 0; i < ap->n_vlans; i++)
+			if (!strcmp(ap->vlans[i].ifname, tok))
+				return fail(p, "interface '%s' given twice in "
+					    "vlan_map", tok);
+		if (ap->n_vlans >= CONFIG_AP_VLANS_MAX)
+			return fail(p, "too many vlan_map entries (at most "
+				    "%d)", CONFIG_AP_VLANS_MAX);
+		v = &ap->vlans[ap->n_vlans];
+		v->vid = vid_parse(colon + 1);
+		if (!v->vid)
+			return fail(p, "invalid VLAN ID '%s' for '%s' in "
+				    "vlan_map (expected 1..4094)", colon + 1,
+				    tok);
+		snprintf(v->ifname, sizeof(v->ifname), "%s", tok);
+		ap->n_vlans++;
+	}
+	return 0;
+}
+
+static const char *const ap_keys[] = { "vlan_map", NULL };
+
+static int parse_ap(struct parser *p, const char *key, char *value)
+{
+	struct config_ap *ap = &p->cfg->aps[p->cfg->n_aps - 1];
+
+	if (key_once(p, ap_keys, key) < 0)
+		return -EINVAL;
+	if (!strcmp(key, "vlan_map"))
+		return parse_vlan_map(p, ap, value);
+	return fail(p, "unknown key '%s' in section [ap %s]", key,
+		    ap->ifname);
+}
+
 static int parse_pair(struct parser *p, char *s)
 {
 	char *eq = strchr(s, '=');
@@ -487,6 +632,8 @@ static int parse_pair(struct parser *p, char *s)
 		return parse_iapp(p, key, value);
 	case SECTION_BSSID:
 		return parse_bssid(p, key, value);
+	case SECTION_AP:
+		return parse_ap(p, key, value);
 	}
 	return fail(p, "internal error");
 }

@@ -19,7 +19,8 @@
  *	key = 00112233...		# HMAC key, hex (optional)
  *	port = 3517			# UDP and TCP port (tests)
  *	move_timeout_ms = 1000		# MOVE-response wait, 100..60000
- *	kick = none			# none|hostapd: how to remove a station
+ *	kick = none			# none|hostapd|nl80211: how to remove
+ *					# a station that moved
  *	hostapd_ctrl = /var/run/hostapd	# hostapd's control directory
  *	bssid = 02:00:00:00:01:00	# our own BSSID (CACHE-notify)
  *	cache_notify = off		# off|all: CACHE-notify the map
@@ -27,6 +28,11 @@
  *
  *	[bssid 02:00:00:00:02:00]	# the BSSID map: AP of a BSSID
  *	address = 192.0.2.2		# its IAPP (IPv4) address
+ *
+ *	[ap wlan0]			# an AP interface: its stations are
+ *					# followed through nl80211
+ *	vlan_map = wlan0.sta7:70 guest:20	# AP_VLAN name -> 802.1Q VLAN
+ *					# ID, for names that do not say it
  *
  * config_parse() is pure: it reads a buffer and fills a struct, and on
  * error reports the line and what is wrong with it.  Reading the file is
@@ -50,6 +56,8 @@
 #define CONFIG_PORTS_MAX 256
 #define CONFIG_PATH_MAX sizeof(((struct sockaddr_un *)0)->sun_path)
 #define CONFIG_BSSIDS_MAX 256
+#define CONFIG_APS_MAX 64
+#define CONFIG_AP_VLANS_MAX 16	/* vlan_map entries of one AP */
 
 struct config_port {
 	char ifname[IFNAMSIZ];
@@ -61,8 +69,9 @@ struct config_port {
 };
 
 enum config_kick {
-	CONFIG_KICK_NONE,	/* log only (or the nl80211 hook, later) */
+	CONFIG_KICK_NONE,	/* log only */
 	CONFIG_KICK_HOSTAPD,	/* DEAUTHENTICATE over hostapd's ctrl iface */
+	CONFIG_KICK_NL80211,	/* nl80211 DEL_STATION */
 };
 
 struct config_iapp {
@@ -87,6 +96,20 @@ struct config_bssid {
 	unsigned int line;	/* of its section header */
 };
 
+/* An AP_VLAN interface name and the 802.1Q VLAN ID it carries. */
+struct config_ap_vlan {
+	char ifname[IFNAMSIZ];
+	uint16_t vid;		/* 1..4094 */
+};
+
+/* An AP interface ([ap IFNAME]) whose stations nl80211 reports. */
+struct config_ap {
+	char ifname[IFNAMSIZ];
+	struct config_ap_vlan vlans[CONFIG_AP_VLANS_MAX];
+	size_t n_vlans;
+	unsigned int line;	/* of its section header */
+};
+
 struct config {
 	int log_level;		/* LOG_ERR .. LOG_DEBUG */
 	bool log_level_set;	/* given in the file */
@@ -97,6 +120,8 @@ struct config {
 	struct config_iapp iapp;
 	struct config_bssid *bssids;
 	size_t n_bssids;
+	struct config_ap *aps;
+	size_t n_aps;
 };
 
 struct config_error {
@@ -120,6 +145,20 @@ const struct config_port *config_find_port(const struct config *cfg,
 const char *config_role_name(enum apedge_port_role role);
 const struct config_bssid *config_find_bssid(const struct config *cfg,
 					     const uint8_t bssid[MAC_LEN]);
+
+const struct config_ap *config_find_ap(const struct config *cfg,
+				       const char *ifname);
+const char *config_kick_name(enum config_kick kick);
+
+/*
+ * The 802.1Q VLAN ID of the AP_VLAN interface vlan_ifname of the AP ap:
+ * the one ap's vlan_map gives it, else the one its name says in hostapd's
+ * naming ("<ap>.<vid>" with vlan_naming=1, "vlan<vid>" with 0), else 0
+ * (unknown: untagged).  A number is decimal, 1..4094, without a leading
+ * zero.  ap may be NULL (no map).
+ */
+uint16_t config_ap_vlan_id(const struct config_ap *ap, const char *ap_ifname,
+			   const char *vlan_ifname);
 
 /* Whether name is acceptable to the kernel as an interface name. */
 bool config_ifname_valid(const char *name);

@@ -776,26 +776,49 @@ static void connect_send(struct iapp *ia, enum conn_kind kind,
 	conn_update_watch(c);
 }
 
+/*
+ * The MOVE-notify for s to the AP it came from: the one its previous AP
+ * (BSSID) maps to, else the one whose ADD-notify for it was the newest
+ * heard, when that address is one of the map's (only the APs of the map
+ * are asked over TCP).
+ */
 static void send_move(struct iapp *ia, struct sta *s)
 {
 	const struct config_bssid *b = NULL;
 	uint8_t out[WIRE_MAX];
 	char m[MAC_STR_LEN], p[MAC_STR_LEN];
+	char a[INET_ADDRSTRLEN];
 	size_t i, len;
 
-	for (i = 0; i < ia->n_map; i++)
-		if (!memcmp(ia->map[i].bssid, s->prev_ap, MAC_LEN))
-			b = &ia->map[i];
 	macstr(s->mac, m);
-	macstr(s->prev_ap, p);
-	if (!b) {
-		ia->st.move_unmapped++;
-		log_info("iapp: station %s came from %s, which is not in the "
-			 "BSSID map: no MOVE-notify", m, p);
-		return;
+	if (s->has_prev_ap) {
+		for (i = 0; i < ia->n_map; i++)
+			if (!memcmp(ia->map[i].bssid, s->prev_ap, MAC_LEN))
+				b = &ia->map[i];
+		macstr(s->prev_ap, p);
+		if (!b) {
+			ia->st.move_unmapped++;
+			log_info("iapp: station %s came from %s, which is not "
+				 "in the BSSID map: no MOVE-notify", m, p);
+			return;
+		}
+	} else {
+		for (i = 0; i < ia->n_map; i++)
+			if (!memcmp(&ia->map[i].addr, s->announcer, 4))
+				b = &ia->map[i];
+		inet_ntop(AF_INET, s->announcer, a, sizeof(a));
+		if (!b) {
+			ia->st.move_unmapped++;
+			log_info("iapp: station %s was last announced by %s, "
+				 "which is not in the BSSID map: no "
+				 "MOVE-notify", m, a);
+			return;
+		}
+		macstr(b->bssid, p);
 	}
-	log_info("iapp: station %s came from %s: MOVE-notify to %s", m, p,
-		 inet_ntoa(b->addr));
+	inet_ntop(AF_INET, &b->addr, a, sizeof(a));
+	log_info("iapp: station %s came from %s%s: MOVE-notify to %s", m, p,
+		 s->has_prev_ap ? "" : " (its last ADD-notify)", a);
 	len = iapp_build_move_notify(out, sizeof(out), ia->next_id++, s->mac,
 				     s->seq, &s->ctx, key(ia));
 	connect_send(ia, CONN_MOVE, &b->addr, s->mac, out, len);
@@ -852,7 +875,7 @@ static bool is_own(struct iapp *ia, struct in_addr a)
 }
 
 static void handle_add(struct iapp *ia, const struct iapp_msg *m,
-		       const char *from)
+		       struct in_addr src, const char *from)
 {
 	struct sta *s = sta_find(&ia->stas, m->mac);
 	enum iapp_add_verdict v = iapp_add_decide(s, m);
@@ -879,6 +902,8 @@ static void handle_add(struct iapp *ia, const struct iapp_msg *m,
 		return;		/* an old number teaches nothing */
 	}
 	sta_note_seq(&ia->stas, m->mac, m->seq, loop_now_ms());
+	sta_note_announcer(&ia->stas, m->mac, m->seq,
+			   (const uint8_t *)&src.s_addr);
 }
 
 static void udp_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
@@ -921,7 +946,7 @@ static void udp_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
 			continue;
 		}
 		ia->st.rx[m.cmd]++;
-		handle_add(ia, &m, from);
+		handle_add(ia, &m, sa.sin_addr, from);
 	}
 }
 
@@ -1172,10 +1197,11 @@ static void act_authorized(struct iapp *ia, struct sta *s)
 	if (!ia->cfg.enabled)
 		return;
 	send_add(ia, s);
-	if (s->has_prev_ap &&
+	if (s->has_prev_ap ?
 	    !(ia->cfg.has_bssid && !memcmp(s->prev_ap, ia->cfg.bssid,
-					   MAC_LEN)))
+					   MAC_LEN)) : s->has_announcer)
 		send_move(ia, s);
+	s->has_announcer = false;	/* used, or superseded by prev_ap */
 }
 
 int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
@@ -1210,6 +1236,17 @@ int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 			 "waiting for its authorization", macstr(s->mac, m),
 			 s->ifname, s->seq);
 	}
+	return 0;
+}
+
+int iapp_sta_set_vlan(struct iapp *ia, const uint8_t mac[MAC_LEN],
+		      uint16_t vlan)
+{
+	struct sta *s = sta_find_here(&ia->stas, mac);
+
+	if (!s)
+		return -ENOENT;
+	s->vlan = vlan;
 	return 0;
 }
 
@@ -1274,11 +1311,11 @@ void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 		  ia->cfg.enabled ? "true" : "false");
 	sb_json_string(sb, ia->cfg.enabled ? ia->cfg.ifname : NULL);
 	sb_printf(sb, ", \"listening\": %s, \"port\": %u, \"ttl\": %u, "
-		  "\"auth\": %s, \"kick\": \"%s\", \"bssids\": %zu, "
+		  "\"auth\": %s, \"kick-method\": \"%s\", \"bssids\": %zu, "
 		  "\"stations\": %zu, \"cached\": %zu, \"connections\": %zu",
 		  ia->udp_fd >= 0 ? "true" : "false", ia->cfg.port,
 		  ia->cfg.ttl, ia->cfg.key.len ? "true" : "false",
-		  ia->cfg.kick == CONFIG_KICK_HOSTAPD ? "hostapd" : "none",
+		  config_kick_name(ia->cfg.kick),
 		  ia->n_map, ia->stas.n, cache_count(ia), ia->n_conns);
 	sb_puts(sb, ", \"sent\": {");
 	for (f = true, i = 0; i <= IAPP_CMD_MAX; i++)

@@ -3,9 +3,8 @@
  * The IAPP engine (IEEE 802.11F between access points): one object on the
  * daemon's loop, all of its I/O non-blocking.
  *
- * Station events come in through iapp_sta_add() / _authorize() / _del()
- * (from the control socket now; from nl80211 later, through the same
- * calls).  Nothing is done for a station until it is authorized
+ * Station events come in through iapp_sta_add() / _authorize() / _del(),
+ * from nl80211 (the [ap] interfaces) and from the control socket.  Nothing is done for a station until it is authorized
  * (CVE-2019-5108).  On authorization the engine asks for the Layer-2 Update
  * (iapp_ops.l2update), multicasts an ADD-notify and, when the station
  * names a previous AP found in the BSSID map, fetches its context with a
@@ -89,8 +88,8 @@ struct iapp_ops {
 	int (*l2update)(const struct sta *s, void *data);
 	/*
 	 * Remove s from its radio.  NULL, or -EOPNOTSUPP from it, falls back
-	 * to the configured kick (hostapd or none).  The nl80211 code is to
-	 * provide it.
+	 * to the configured kick (hostapd or none).  apedged provides it for
+	 * kick = nl80211 (DEL_STATION).
 	 */
 	int (*kick)(const struct sta *s, void *data);
 	/*
@@ -123,6 +122,12 @@ struct iapp_sta_args {
 
 /* A station (re)associated; 0, -EINVAL, -ENOSPC or -ENOMEM. */
 int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a);
+/*
+ * Its VLAN became known (nl80211 finds the AP_VLAN only at
+ * authorization); call it before iapp_sta_authorize().  0 or -ENOENT.
+ */
+int iapp_sta_set_vlan(struct iapp *ia, const uint8_t mac[MAC_LEN],
+		      uint16_t vlan);
 /* It completed 802.1X/WPA; 0, -ENOENT, or -EALREADY. */
 int iapp_sta_authorize(struct iapp *ia, const uint8_t mac[MAC_LEN]);
 /* It left; 0 or -ENOENT. */

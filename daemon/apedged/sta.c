@@ -164,6 +164,17 @@ void sta_note_seq(struct sta_table *t, const uint8_t mac[MAC_LEN],
 	s->gone_ms = now_ms;
 }
 
+void sta_note_announcer(struct sta_table *t, const uint8_t mac[MAC_LEN],
+			uint16_t seq, const uint8_t addr[4])
+{
+	struct sta *s = sta_find(t, mac);
+
+	if (!s || s->last_seq != seq)
+		return;
+	s->has_announcer = true;
+	memcpy(s->announcer, addr, sizeof(s->announcer));
+}
+
 void sta_expire(struct sta_table *t, uint64_t now_ms)
 {
 	struct list *pos, *tmp;

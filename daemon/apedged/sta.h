@@ -53,6 +53,14 @@ struct sta {
 	uint64_t gone_ms;		/* when it became STA_GONE */
 	bool has_prev_ap;
 	uint8_t prev_ap[MAC_LEN];	/* BSSID it came from, if known */
+	/*
+	 * The IPv4 address of the AP whose ADD-notify for it was the newest
+	 * heard (not ours): where it was last, for a MOVE-notify when no
+	 * previous AP is given.  Kept across an association here, cleared
+	 * once used.
+	 */
+	bool has_announcer;
+	uint8_t announcer[4];
 	struct iapp_ctx ctx;		/* its addresses and leases */
 	bool ctx_fetched;		/* ctx came with a MOVE-response */
 };
@@ -99,6 +107,14 @@ void sta_set_gone(struct sta *s, uint64_t now_ms);
  */
 void sta_note_seq(struct sta_table *t, const uint8_t mac[MAC_LEN],
 		  uint16_t seq, uint64_t now_ms);
+
+/*
+ * An ADD-notify for mac with seq came from the AP at IPv4 address addr,
+ * after sta_note_seq(): addr becomes the station's announcer when seq is
+ * the newest number known for it.
+ */
+void sta_note_announcer(struct sta_table *t, const uint8_t mac[MAC_LEN],
+			uint16_t seq, const uint8_t addr[4]);
 
 /* Drop gone entries older than STA_GONE_KEEP_MS. */
 void sta_expire(struct sta_table *t, uint64_t now_ms);

@@ -186,6 +186,14 @@ check "a: ap1 counts kicked=1" stat_is ap1 add.kicked 1
 check "a: ap1 asked hostapd to deauthenticate it" \
 	wait_for 10 grep -qx "DEAUTHENTICATE $M1" "$T/hostapd-ap1.txt"
 check "a: ap2 still lists $M1" has_sta ap2 $M1
+# No prev-ap given: ap2 asks the AP whose ADD-notify for $M1 it heard last
+# (ap1, 10.9.0.1, which its BSSID map names) with a MOVE-notify.
+check "a: without prev-ap, ap2 fetched $M1's context from ap1" \
+	wait_for 10 sh -c "'$BIN/apedgectl' -s '$T/ap2.sock' -j sta show | jq -e '.stations[] | select(.mac == \"$M1\" and .context_fetched and (.ipv4 | index(\"10.0.0.51\")))'"
+check "a: ap2 counts move successful=1" stat_is ap2 move.successful 1
+check "a: ap1 counts its answer" stat_is ap1 '"move-answered".successful' 1
+check "a: ap2's log names the rule" \
+	grep -q "came from $B1 (its last ADD-notify): MOVE-notify to 10.9.0.1" "$T/ap2.log"
 check "a: ap2 counts ap1's ADD-notify as not here" \
 	stat_is ap2 'add."ignored-not-here"' 1
 check "a: ap2's sequence number is newer than ap1's" test \
@@ -219,16 +227,17 @@ fetched() {
 	ctl ap2 -j sta show | jq -e ".stations[] | select(.mac == \"$M2\" and .context_fetched and (.ipv4 | index(\"10.0.0.50\")))"
 }
 check "d: ap2 fetched $M2's context (10.0.0.50) from ap1" wait_for 10 fetched
-check "d: ap2 counts move successful=1" stat_is ap2 move.successful 1
-check "d: ap1 counts its answer" stat_is ap1 '"move-answered".successful' 1
+check "d: ap2 counts move successful=2" stat_is ap2 move.successful 2
+check "d: ap1 counts its answer" stat_is ap1 '"move-answered".successful' 2
 check "d: ap1 removed $M2" wait_for 10 no_sta ap1 $M2
 # Exactly one: its first answer, OK, was read before and is no failure.
 check "d: hostapd's FAIL is counted, its OK not" \
 	wait_for 10 stat_is ap1 kick.failed 1
 check "d: text sta show has the address" \
 	sh -c "'$BIN/apedgectl' -s '$T/ap2.sock' sta show | grep '$M2' | grep -q '10.0.0.50 (fetched)'"
-check "e: ap1 stored ap2's CACHE-notify" wait_for 10 stat_is ap1 cache.stored 1
-check "e: ap2 got the CACHE-response" wait_for 10 stat_is ap2 cache.acked 1
+check "e: ap1 stored ap2's CACHE-notifies (a and d)" \
+	wait_for 10 stat_is ap1 cache.stored 2
+check "e: ap2 got the CACHE-responses" wait_for 10 stat_is ap2 cache.acked 2
 ctl ap2 sta add dev wlan0 mac $M4 prev-ap $B1 authorized
 check "d: MOVE for a station ap1 never had: denied" \
 	wait_for 10 stat_is ap2 move.denied 1

@@ -205,7 +205,7 @@ UT_CASE(text_output)
 	free(t);
 	t = text_of("{\"enabled\": true, \"interface\": \"va\", "
 		    "\"listening\": true, \"port\": 3517, \"ttl\": 1, "
-		    "\"auth\": false, \"kick\": \"none\", \"bssids\": 1, "
+		    "\"auth\": false, \"kick-method\": \"none\", \"bssids\": 1, "
 		    "\"stations\": 2, \"cached\": 0, \"connections\": 0, "
 		    "\"sent\": {\"add-notify\": 3}, \"received\": "
 		    "{\"add-notify\": 4}, \"add\": {\"kicked\": 1}, "

@@ -372,7 +372,97 @@ UT_CASE(iapp_keys_per_section)
 	config_free(&cfg);
 }
 
-UT_MAIN("apedged_config", UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
+UT_CASE(ap_sections)
+{
+	static const char text[] =
+		"[iapp]\n"
+		"interface = br0\n"
+		"kick = nl80211\n"
+		"[ap wlan0]\n"
+		"[ap wlan1]\n"
+		"vlan_map = guest:20\t wlan1.x:4094  a.b.c:1\n";
+	const struct config_ap *ap;
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse(text, &cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.kick == CONFIG_KICK_NL80211);
+	UT_EXPECT_STR(config_kick_name(cfg.iapp.kick), "nl80211");
+	UT_ASSERT(cfg.n_aps == 2);
+	UT_EXPECT(!config_find_ap(&cfg, "wlan2"));
+	ap = config_find_ap(&cfg, "wlan0");
+	UT_ASSERT(ap);
+	UT_EXPECT(ap->n_vlans == 0 && ap->line == 4);
+	ap = config_find_ap(&cfg, "wlan1");
+	UT_ASSERT(ap);
+	UT_ASSERT(ap->n_vlans == 3);
+	UT_EXPECT_STR(ap->vlans[0].ifname, "guest");
+	UT_EXPECT(ap->vlans[0].vid == 20);
+	UT_EXPECT_STR(ap->vlans[1].ifname, "wlan1.x");
+	UT_EXPECT(ap->vlans[1].vid == 4094);
+	UT_EXPECT_STR(ap->vlans[2].ifname, "a.b.c");
+	config_free(&cfg);
+	UT_EXPECT(!cfg.aps && !cfg.n_aps);
+}
+
+UT_CASE(ap_bad)
+{
+	UT_EXPECT(bad("[ap]\n", 1, "needs an interface name"));
+	UT_EXPECT(bad("[ap a/b]\n", 1, "invalid interface name"));
+	UT_EXPECT(bad("[ap w]\n[ap w]\n", 2,
+		      "duplicate AP interface 'w' (first on line 1)"));
+	UT_EXPECT(bad("[ap w]\nvlan = 3\n", 2,
+		      "unknown key 'vlan' in section [ap w]"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:1\nvlan_map = y:2\n", 3,
+		      "duplicate key 'vlan_map'"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x\n", 2, "expected IFNAME:VID"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:0\n", 2, "invalid VLAN ID"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:4095\n", 2, "invalid VLAN ID"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:010\n", 2, "invalid VLAN ID"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:+1\n", 2, "invalid VLAN ID"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = :1\n", 2, "invalid interface"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = x:1 x:2\n", 2, "given twice"));
+	UT_EXPECT(bad("[ap w]\nvlan_map = a:1 b:1 c:1 d:1 e:1 f:1 g:1 h:1 "
+		      "i:1 j:1 k:1 l:1 m:1 n:1 o:1 p:1 q:1\n", 2,
+		      "too many vlan_map entries"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkick = del\n", 3,
+		      "expected none, hostapd or nl80211"));
+}
+
+UT_CASE(ap_vlan_id)
+{
+	struct config_ap ap = {
+		.ifname = "wlan0",
+		.vlans = { { "guest", 20 }, { "wlan0.7", 70 } },
+		.n_vlans = 2,
+	};
+
+	/* hostapd's vlan_naming=1 and =0 */
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.10") == 10);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "vlan10") == 10);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "vlan4094") == 4094);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.1") == 1);
+	/* the map first */
+	UT_EXPECT(config_ap_vlan_id(&ap, "wlan0", "guest") == 20);
+	UT_EXPECT(config_ap_vlan_id(&ap, "wlan0", "wlan0.7") == 70);
+	UT_EXPECT(config_ap_vlan_id(&ap, "wlan0", "wlan0.8") == 8);
+	/* names that say nothing, or nonsense */
+	UT_EXPECT(config_ap_vlan_id(&ap, "wlan0", "staff") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan1.10") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.0") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.4095") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.010") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.10x") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "wlan0.99999") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "vlan") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "vlan-3") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "wlan0", "") == 0);
+	UT_EXPECT(config_ap_vlan_id(NULL, "", ".5") == 0);
+}
+
+UT_MAIN("apedged_config", UT_ENTRY(ap_sections), UT_ENTRY(ap_bad),
+	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
 	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),

@@ -231,7 +231,38 @@ UT_CASE(move_and_cache_decisions)
 	sta_table_free(&t);
 }
 
-UT_MAIN("apedged_sta", UT_ENTRY(next_seq), UT_ENTRY(associate_authorize_gone),
+UT_CASE(announcer)
+{
+	static const uint8_t ap1[4] = { 10, 0, 0, 1 }, ap3[4] = { 10, 0, 0, 3 };
+	struct sta_table t;
+	struct sta *s;
+	int err;
+
+	sta_table_init(&t);
+	/* Unknown station: nothing to note it on. */
+	sta_note_announcer(&t, mac1, 100, ap1);
+	UT_EXPECT(!sta_find(&t, mac1));
+	/* Heard of: the announcer of the newest number is kept. */
+	sta_note_seq(&t, mac1, 100, 1);
+	sta_note_announcer(&t, mac1, 100, ap1);
+	s = sta_find(&t, mac1);
+	UT_ASSERT(s && s->has_announcer && !memcmp(s->announcer, ap1, 4));
+	/* An older announcement (a replay) changes nothing. */
+	sta_note_seq(&t, mac1, 90, 2);
+	sta_note_announcer(&t, mac1, 90, ap3);
+	UT_EXPECT(!memcmp(s->announcer, ap1, 4));
+	/* A newer one does. */
+	sta_note_seq(&t, mac1, 101, 3);
+	sta_note_announcer(&t, mac1, 101, ap3);
+	UT_EXPECT(!memcmp(s->announcer, ap3, 4));
+	/* It survives an association here (that is where it came from). */
+	s = sta_associate(&t, mac1, "wlan0", 0, 4, 50, &err);
+	UT_ASSERT(s && s->seq == 102);
+	UT_EXPECT(s->has_announcer && !memcmp(s->announcer, ap3, 4));
+	sta_table_free(&t);
+}
+
+UT_MAIN("apedged_sta", UT_ENTRY(announcer), UT_ENTRY(next_seq), UT_ENTRY(associate_authorize_gone),
 	UT_ENTRY(heard_seq_makes_ours_newer), UT_ENTRY(table_full),
 	UT_ENTRY(ctx_ipv4), UT_ENTRY(add_decisions),
 	UT_ENTRY(move_and_cache_decisions))
