@@ -88,11 +88,13 @@ static bool apedge_sg_allow(struct apedge_port *port,
 			    const struct apedge_cls *cls, u8 pclass)
 {
 	const u8 *mac = eth_hdr(skb)->h_source;
-	u8 _b[APEDGE_ARP_LEN];
+	/* Room for the largest header read below: IPv6's. */
+	u8 _b[sizeof(struct ipv6hdr)];
 	const struct ipv6hdr *ip6;
 	const struct iphdr *iph;
 	const u8 *b;
 
+	BUILD_BUG_ON(sizeof(_b) < APEDGE_ARP_LEN);
 	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
 	    pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
 		return true;
