@@ -108,7 +108,13 @@ static bool apedge_sg_allow(struct apedge_port *port,
 				       APEDGE_CTR_SG_IPV4);
 	case htons(ETH_P_ARP):
 		b = skb_header_pointer(skb, cls->l3off, APEDGE_ARP_LEN, _b);
-		if (!b || b[0] != 0 || b[1] != ARPHRD_ETHER ||
+		/*
+		 * What arp_process() accepts on an Ethernet device: hardware
+		 * type Ethernet or IEEE 802, IPv4 over 6-byte addresses.
+		 * Anything else no IPv4 stack takes as a claim.
+		 */
+		if (!b || b[0] != 0 ||
+		    (b[1] != ARPHRD_ETHER && b[1] != ARPHRD_IEEE802) ||
 		    b[2] != 0x08 || b[3] != 0x00 || b[4] != ETH_ALEN ||
 		    b[5] != 4)
 			return true;
