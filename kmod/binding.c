@@ -354,9 +354,8 @@ static void apedge_snoop_work(struct work_struct *work)
  * @port: the port
  * @skb: the message
  * @cls: the classifier's result
- * @dir: enum apedge_direction
- * @mac: for a DHCPv6 message, the client's MAC: the frame's destination
- *	 on egress, its source on ingress
+ * @mac: the client's MAC: the frame's destination on egress, its source
+ *	 on ingress; a DHCPv4 RELEASE's chaddr must be it
  *
  * From the hooks: parses, and queues what it found for the snoop work.
  * No allocation.
@@ -369,10 +368,19 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 	struct apedge_snoop sn;
 	bool found;
 
-	if (cls->class == APEDGE_CLS_DHCPV4)
+	if (cls->class == APEDGE_CLS_DHCPV4) {
 		found = apedge_snoop_dhcpv4(skb, cls, &sn);
-	else
+		/*
+		 * A RELEASE ends the binding of its chaddr: only the client
+		 * itself may send it, or any station on the port could cut
+		 * another off.
+		 */
+		if (found && sn.op == APEDGE_SNOOP_FORGET &&
+		    (!mac || !ether_addr_equal(sn.mac, mac)))
+			return;
+	} else {
 		found = mac && apedge_snoop_dhcpv6(skb, cls, mac, &sn);
+	}
 	if (!found)
 		return;
 
