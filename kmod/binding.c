@@ -88,14 +88,19 @@ apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key)
 	return b;
 }
 
-/* Whether the address is bound to the port and the MAC; under RCU. */
+/*
+ * Whether the address is bound to the port and the MAC at now
+ * (get_jiffies_64()); under RCU.
+ */
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
-			  const u8 *mac)
+			  const u8 *mac, u64 now)
 {
-	const struct apedge_binding *b = apedge_binding_lookup(bt, key);
+	const struct apedge_binding *b;
 
-	return b && b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
+	return b && !apedge_binding_expired(b, now) &&
+	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
 static void apedge_binding_unlink(struct apedge_bindings *bt,

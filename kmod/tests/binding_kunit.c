@@ -42,7 +42,7 @@ static bool bound(struct apedge_bindings *bt, const struct apedge_bkey *key,
 	bool ok;
 
 	rcu_read_lock();
-	ok = apedge_binding_match(bt, key, ifindex, mac);
+	ok = apedge_binding_match(bt, key, ifindex, mac, get_jiffies_64());
 	rcu_read_unlock();
 	return ok;
 }
