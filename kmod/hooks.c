@@ -18,6 +18,7 @@
 #include <linux/ipv6.h>
 #include <linux/netfilter_netdev.h>
 #include <linux/rtnetlink.h>
+#include <linux/udp.h>
 
 #include "apedge.h"
 
@@ -59,6 +60,30 @@ static bool apedge_sg_ip6_checked(const u8 *a)
 	return memcmp(a, any, sizeof(any)) != 0;
 }
 
+/*
+ * A DHCP client's message to a server or relay, exempt from the guard: a
+ * client has no address before its lease.  The classifier takes a
+ * message to or from either DHCP port, so the destination must be the
+ * server's port, or any UDP sent from port 68 or 546 would pass with any
+ * source address.
+ */
+static bool apedge_sg_dhcp_client(const struct sk_buff *skb,
+				  const struct apedge_cls *cls, u8 pclass)
+{
+	const struct udphdr *uh;
+	struct udphdr _uh;
+	u16 server;
+
+	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT)
+		server = 67;
+	else if (pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
+		server = 547;
+	else
+		return false;
+	uh = skb_header_pointer(skb, cls->l4off, sizeof(_uh), &_uh);
+	return uh && uh->dest == htons(server);
+}
+
 /* Whether addr is bound to the port and the MAC at now; under RCU. */
 static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
 			    u8 family, const void *addr, const u8 *mac, u64 now)
@@ -85,7 +110,7 @@ static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
  * Whether the frame's source address (for ARP the sender's, for a
  * Neighbor Advertisement also the target) is bound to the port and the
  * frame's source MAC.  Unspecified and link-local sources pass, as do
- * DHCP client messages, which have no address yet.  Bindings carry no
+ * DHCP client messages to a server's port.  Bindings carry no
  * VLAN: a tagged frame is judged by the addresses behind its tags.
  *
  * Pure: reads the frame and the table, writes nothing.  Under RCU.
@@ -105,8 +130,7 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 	const u8 *b;
 
 	BUILD_BUG_ON(sizeof(_b) < APEDGE_ARP_LEN);
-	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
-	    pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
+	if (apedge_sg_dhcp_client(skb, cls, pclass))
 		return APEDGE_SG_PASS;
 
 	switch (cls->proto) {
