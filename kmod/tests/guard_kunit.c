@@ -150,8 +150,9 @@ static unsigned int frame4(u8 *b, const u8 *mac, const u8 *saddr)
 	return n + ip4_udp(b + n, saddr, 5000, 5001, NULL, 0);
 }
 
-/* A DHCPv4 client message of type t from mac and saddr. */
-static unsigned int frame_dhcp4(u8 *b, const u8 *mac, const u8 *saddr, u8 t)
+/* A DHCPv4 client message of type t from mac and saddr to dport. */
+static unsigned int frame_dhcp4(u8 *b, const u8 *mac, const u8 *saddr, u8 t,
+				u16 dport)
 {
 	u8 pl[244] = { 1, 1, ETH_ALEN };
 	unsigned int n = eth(b, mac, ETH_P_IP);
@@ -162,7 +163,7 @@ static unsigned int frame_dhcp4(u8 *b, const u8 *mac, const u8 *saddr, u8 t)
 	pl[241] = 1;
 	pl[242] = t;
 	pl[243] = 255;
-	return n + ip4_udp(b + n, saddr, 68, 67, pl, sizeof(pl));
+	return n + ip4_udp(b + n, saddr, 68, dport, pl, sizeof(pl));
 }
 
 /* An ARP request from mac whose sender is sha, spa; hardware type hrd. */
@@ -297,20 +298,58 @@ static void sg_dhcp_client_passes(struct kunit *test)
 {
 	static const u8 zero[4];
 	struct sg_ctx *c = test->priv;
+	unsigned int len;
 
 	/* DISCOVER from 0.0.0.0, nothing bound. */
-	KUNIT_EXPECT_EQ(test, sg_run(test, frame_dhcp4(c->pkt, mac_a, zero, 1)),
-			APEDGE_SG_PASS);
+	len = frame_dhcp4(c->pkt, mac_a, zero, 1, 67);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
 	/* A renewing REQUEST from its unbound address passes too. */
-	KUNIT_EXPECT_EQ(test,
-			sg_run(test, frame_dhcp4(c->pkt, mac_a, ip4_a, 3)),
-			APEDGE_SG_PASS);
+	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 67);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/*
+	 * The same from port 68 but not to a server: the classifier takes
+	 * it for DHCP, the guard must not.
+	 */
+	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 53);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
 	/* Other traffic from 0.0.0.0 passes (documented). */
 	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, zero)),
 			APEDGE_SG_PASS);
 	/* Not DHCP, from an unbound source. */
 	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_b)),
 			APEDGE_SG_DROP_IPV4);
+}
+
+/* A DHCPv6 SOLICIT from mac and saddr, port 546 to dport. */
+static unsigned int frame_dhcp6(u8 *b, const u8 *mac, const u8 *saddr,
+				u16 dport)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+	u8 *u;
+
+	n += ip6(b + n, saddr, IPPROTO_UDP, 12);
+	u = b + n;
+	memset(u, 0, 12);
+	put_unaligned_be16(546, u);
+	put_unaligned_be16(dport, u + 2);
+	put_unaligned_be16(12, u + 4);
+	u[8] = 1;		/* SOLICIT */
+	return n + 12;
+}
+
+static void sg_dhcp6_client_passes(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	/* To the servers' port, from an unbound global source. */
+	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 547);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* From port 546 to another: not a message to a server. */
+	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 53);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV6);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
 }
 
 static void sg_arp(struct kunit *test)
@@ -476,6 +515,7 @@ static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_wrong_port_drops),
 	KUNIT_CASE(sg_expired_drops),
 	KUNIT_CASE(sg_dhcp_client_passes),
+	KUNIT_CASE(sg_dhcp6_client_passes),
 	KUNIT_CASE(sg_arp),
 	KUNIT_CASE(sg_arp_sender_mac_drops),
 	KUNIT_CASE(sg_ip6_exempt),
