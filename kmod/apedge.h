@@ -268,7 +268,7 @@ struct apedge_snoop_ev {
  * struct apedge_bindings - a namespace's binding table
  * @ht: the bindings; RCU for readers, @lock for writers
  * @lock: serializes writers
- * @count: entries in @ht, under @lock
+ * @count: entries in @ht; written under @lock, read locklessly
  * @limit: most entries; written under @lock, read locklessly
  * @refused: snooped bindings refused over @limit
  * @snoop_overflow: snooped messages lost to a full @ring

@@ -107,7 +107,7 @@ static void apedge_binding_unlink(struct apedge_bindings *bt,
 				  struct apedge_binding *b)
 {
 	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
-	bt->count--;
+	WRITE_ONCE(bt->count, bt->count - 1);
 	kfree_rcu(b, rcu);
 }
 
@@ -169,7 +169,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 		NL_SET_ERR_MSG(extack, "cannot insert the binding");
 		goto out_free;
 	}
-	bt->count++;
+	WRITE_ONCE(bt->count, bt->count + 1);
 	goto out;
 
 out_free:
