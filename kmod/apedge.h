@@ -173,7 +173,22 @@ static inline void apedge_count_pkt(struct apedge_port *port, u8 dir,
 
 /* the guard: netfilter hooks on each port (hooks.c) */
 
+/* The source guard's decision (apedge_sg_check()). */
+enum apedge_sg {
+	APEDGE_SG_PASS,
+	APEDGE_SG_DROP_IPV4,	/* IPv4 source not bound */
+	APEDGE_SG_DROP_IPV6,	/* IPv6 source not bound */
+	APEDGE_SG_DROP_ARP,	/* ARP sender not bound, or not the frame's */
+	APEDGE_SG_DROP_ND,	/* NA target not bound */
+};
+
+struct apedge_bindings;
+
 void apedge_policy_init(struct apedge_port *port);
+enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
+			       const struct sk_buff *skb,
+			       const struct apedge_cls *cls, u8 pclass,
+			       u64 now);
 int apedge_hooks_register(struct apedge_port *port,
 			  struct netlink_ext_ack *extack);
 void apedge_hooks_unregister(struct apedge_port *port);
@@ -253,7 +268,7 @@ struct apedge_snoop_ev {
  * struct apedge_bindings - a namespace's binding table
  * @ht: the bindings; RCU for readers, @lock for writers
  * @lock: serializes writers
- * @count: entries in @ht, under @lock
+ * @count: entries in @ht; written under @lock, read locklessly
  * @limit: most entries; written under @lock, read locklessly
  * @refused: snooped bindings refused over @limit
  * @snoop_overflow: snooped messages lost to a full @ring
@@ -290,7 +305,7 @@ const struct apedge_binding *
 apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key);
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
-			  const u8 *mac);
+			  const u8 *mac, u64 now);
 int apedge_binding_set(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, const u8 *mac,
 		       int ifindex, u32 lifetime, u8 origin,

@@ -88,21 +88,26 @@ apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key)
 	return b;
 }
 
-/* Whether the address is bound to the port and the MAC; under RCU. */
+/*
+ * Whether the address is bound to the port and the MAC at now
+ * (get_jiffies_64()); under RCU.
+ */
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
-			  const u8 *mac)
+			  const u8 *mac, u64 now)
 {
-	const struct apedge_binding *b = apedge_binding_lookup(bt, key);
+	const struct apedge_binding *b;
 
-	return b && b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
+	return b && !apedge_binding_expired(b, now) &&
+	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
 static void apedge_binding_unlink(struct apedge_bindings *bt,
 				  struct apedge_binding *b)
 {
 	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
-	bt->count--;
+	WRITE_ONCE(bt->count, bt->count - 1);
 	kfree_rcu(b, rcu);
 }
 
@@ -164,7 +169,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 		NL_SET_ERR_MSG(extack, "cannot insert the binding");
 		goto out_free;
 	}
-	bt->count++;
+	WRITE_ONCE(bt->count, bt->count + 1);
 	goto out;
 
 out_free:
@@ -354,9 +359,8 @@ static void apedge_snoop_work(struct work_struct *work)
  * @port: the port
  * @skb: the message
  * @cls: the classifier's result
- * @dir: enum apedge_direction
- * @mac: for a DHCPv6 message, the client's MAC: the frame's destination
- *	 on egress, its source on ingress
+ * @mac: the client's MAC: the frame's destination on egress, its source
+ *	 on ingress; a DHCPv4 RELEASE's chaddr must be it
  *
  * From the hooks: parses, and queues what it found for the snoop work.
  * No allocation.
@@ -369,10 +373,19 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 	struct apedge_snoop sn;
 	bool found;
 
-	if (cls->class == APEDGE_CLS_DHCPV4)
+	if (cls->class == APEDGE_CLS_DHCPV4) {
 		found = apedge_snoop_dhcpv4(skb, cls, &sn);
-	else
+		/*
+		 * A RELEASE ends the binding of its chaddr: only the client
+		 * itself may send it, or any station on the port could cut
+		 * another off.
+		 */
+		if (found && sn.op == APEDGE_SNOOP_FORGET &&
+		    (!mac || !ether_addr_equal(sn.mac, mac)))
+			return;
+	} else {
 		found = mac && apedge_snoop_dhcpv6(skb, cls, mac, &sn);
+	}
 	if (!found)
 		return;
 

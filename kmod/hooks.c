@@ -18,6 +18,7 @@
 #include <linux/ipv6.h>
 #include <linux/netfilter_netdev.h>
 #include <linux/rtnetlink.h>
+#include <linux/udp.h>
 
 #include "apedge.h"
 
@@ -59,85 +60,145 @@ static bool apedge_sg_ip6_checked(const u8 *a)
 	return memcmp(a, any, sizeof(any)) != 0;
 }
 
-/* Whether addr is bound to the port and the MAC; else count why not. */
-static bool apedge_sg_bound(struct apedge_port *port, u8 family,
-			    const void *addr, const u8 *mac, enum apedge_ctr c)
+/*
+ * A DHCP client's message to a server or relay, exempt from the guard: a
+ * client has no address before its lease.  The classifier takes a
+ * message to or from either DHCP port, so the destination must be the
+ * server's port, or any UDP sent from port 68 or 546 would pass with any
+ * source address.
+ */
+static bool apedge_sg_dhcp_client(const struct sk_buff *skb,
+				  const struct apedge_cls *cls, u8 pclass)
+{
+	const struct udphdr *uh;
+	struct udphdr _uh;
+	u16 server;
+
+	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT)
+		server = 67;
+	else if (pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
+		server = 547;
+	else
+		return false;
+	uh = skb_header_pointer(skb, cls->l4off, sizeof(_uh), &_uh);
+	return uh && uh->dest == htons(server);
+}
+
+/* Whether addr is bound to the port and the MAC at now; under RCU. */
+static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
+			    u8 family, const void *addr, const u8 *mac, u64 now)
 {
 	struct apedge_bkey key;
 
 	apedge_bkey_init(&key, family, addr);
-	if (likely(apedge_binding_match(port->an->bt, &key,
-					port->dev->ifindex, mac)))
-		return true;
-	apedge_count(port, c);
-	return false;
+	return apedge_binding_match(bt, &key, ifindex, mac, now);
 }
 
 /* ARP over Ethernet for IPv4: hardware and protocol types and lengths. */
 #define APEDGE_ARP_FIXED	8
 #define APEDGE_ARP_LEN		(APEDGE_ARP_FIXED + 2 * (ETH_ALEN + 4))
 
-/*
- * The source guard: whether a received frame's source address (for ARP
- * the sender's, for a Neighbor Advertisement also the target) is bound to
- * the port and the frame's source MAC.  Unspecified and link-local
- * sources pass, as do DHCP client messages, which have no address yet.
+/**
+ * apedge_sg_check - the source guard's decision on a received frame
+ * @bt: the binding table
+ * @ifindex: the port's device
+ * @skb: the frame, its MAC header set
+ * @cls: the classifier's result for it
+ * @pclass: its policy class
+ * @now: the present time, get_jiffies_64()
+ *
+ * Whether the frame's source address (for ARP the sender's, for a
+ * Neighbor Advertisement also the target) is bound to the port and the
+ * frame's source MAC.  Unspecified and link-local sources pass, as do
+ * DHCP client messages to a server's port.  Bindings carry no
+ * VLAN: a tagged frame is judged by the addresses behind its tags.
+ *
+ * Pure: reads the frame and the table, writes nothing.  Under RCU.
+ *
+ * Return: APEDGE_SG_PASS, or why the frame is to be dropped.
  */
-static bool apedge_sg_allow(struct apedge_port *port,
-			    const struct sk_buff *skb,
-			    const struct apedge_cls *cls, u8 pclass)
+enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
+			       const struct sk_buff *skb,
+			       const struct apedge_cls *cls, u8 pclass,
+			       u64 now)
 {
 	const u8 *mac = eth_hdr(skb)->h_source;
-	u8 _b[APEDGE_ARP_LEN];
+	/* Room for the largest header read below: IPv6's. */
+	u8 _b[sizeof(struct ipv6hdr)];
 	const struct ipv6hdr *ip6;
 	const struct iphdr *iph;
 	const u8 *b;
 
-	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
-	    pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
-		return true;
+	BUILD_BUG_ON(sizeof(_b) < APEDGE_ARP_LEN);
+	if (apedge_sg_dhcp_client(skb, cls, pclass))
+		return APEDGE_SG_PASS;
 
 	switch (cls->proto) {
 	case htons(ETH_P_IP):
 		iph = skb_header_pointer(skb, cls->l3off, sizeof(*iph), _b);
-		if (!iph || !iph->saddr)
-			return true;
-		return apedge_sg_bound(port, AF_INET, &iph->saddr, mac,
-				       APEDGE_CTR_SG_IPV4);
+		if (!iph || !iph->saddr ||
+		    apedge_sg_bound(bt, ifindex, AF_INET, &iph->saddr, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_IPV4;
 	case htons(ETH_P_ARP):
 		b = skb_header_pointer(skb, cls->l3off, APEDGE_ARP_LEN, _b);
-		if (!b || b[0] != 0 || b[1] != ARPHRD_ETHER ||
+		/*
+		 * What arp_process() accepts on an Ethernet device: hardware
+		 * type Ethernet or IEEE 802, IPv4 over 6-byte addresses.
+		 * Anything else no IPv4 stack takes as a claim.
+		 */
+		if (!b || b[0] != 0 ||
+		    (b[1] != ARPHRD_ETHER && b[1] != ARPHRD_IEEE802) ||
 		    b[2] != 0x08 || b[3] != 0x00 || b[4] != ETH_ALEN ||
 		    b[5] != 4)
-			return true;
+			return APEDGE_SG_PASS;
 		/* A probe: the sender has no address yet. */
 		if (!memcmp(b + APEDGE_ARP_FIXED + ETH_ALEN, "\0\0\0\0", 4))
-			return true;
-		if (!ether_addr_equal(b + APEDGE_ARP_FIXED, mac)) {
-			apedge_count(port, APEDGE_CTR_SG_ARP);
-			return false;
-		}
-		return apedge_sg_bound(port, AF_INET,
-				       b + APEDGE_ARP_FIXED + ETH_ALEN, mac,
-				       APEDGE_CTR_SG_ARP);
+			return APEDGE_SG_PASS;
+		if (ether_addr_equal(b + APEDGE_ARP_FIXED, mac) &&
+		    apedge_sg_bound(bt, ifindex, AF_INET,
+				    b + APEDGE_ARP_FIXED + ETH_ALEN, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_ARP;
 	case htons(ETH_P_IPV6):
 		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(*ip6), _b);
 		if (!ip6)
-			return true;
+			return APEDGE_SG_PASS;
 		if (apedge_sg_ip6_checked(ip6->saddr.s6_addr) &&
-		    !apedge_sg_bound(port, AF_INET6, ip6->saddr.s6_addr, mac,
-				     APEDGE_CTR_SG_IPV6))
-			return false;
+		    !apedge_sg_bound(bt, ifindex, AF_INET6, ip6->saddr.s6_addr,
+				     mac, now))
+			return APEDGE_SG_DROP_IPV6;
 		if (pclass != APEDGE_POLICY_CLASS_ND_NA)
-			return true;
+			return APEDGE_SG_PASS;
 		/* The target of the advertisement, after type..reserved. */
 		b = skb_header_pointer(skb, cls->l4off + 8, 16, _b);
-		if (!b || !apedge_sg_ip6_checked(b))
-			return true;
-		return apedge_sg_bound(port, AF_INET6, b, mac,
-				       APEDGE_CTR_SG_ND);
+		if (!b || !apedge_sg_ip6_checked(b) ||
+		    apedge_sg_bound(bt, ifindex, AF_INET6, b, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_ND;
 	}
-	return true;
+	return APEDGE_SG_PASS;
+}
+
+/* The source guard in a hook: decide, and count a drop by its kind. */
+static bool apedge_sg_allow(struct apedge_port *port,
+			    const struct sk_buff *skb,
+			    const struct apedge_cls *cls, u8 pclass)
+{
+	static const u8 ctr[] = {
+		[APEDGE_SG_DROP_IPV4] = APEDGE_CTR_SG_IPV4,
+		[APEDGE_SG_DROP_IPV6] = APEDGE_CTR_SG_IPV6,
+		[APEDGE_SG_DROP_ARP] = APEDGE_CTR_SG_ARP,
+		[APEDGE_SG_DROP_ND] = APEDGE_CTR_SG_ND,
+	};
+	enum apedge_sg r;
+
+	r = apedge_sg_check(port->an->bt, port->dev->ifindex, skb, cls,
+			    pclass, get_jiffies_64());
+	if (likely(r == APEDGE_SG_PASS))
+		return true;
+	apedge_count(port, ctr[r]);
+	return false;
 }
 
 /* DHCP messages that make or end bindings, on an untrusted port. */

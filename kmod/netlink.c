@@ -708,6 +708,18 @@ static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/*
+ * Seconds a binding has left.  It may have expired since it was looked
+ * up (a doit's lookup reads the clock again; a dump's pending binding
+ * waits for the next message): then 0, not an underflow.
+ */
+static u32 apedge_binding_left(const struct apedge_binding *b, u64 now)
+{
+	if (!time_after64(b->expires, now))
+		return 0;
+	return DIV_ROUND_UP_ULL(b->expires - now, HZ);
+}
+
 /* One binding's object; now is get_jiffies_64(). */
 static int apedge_binding_put(struct sk_buff *msg,
 			      const struct apedge_binding *b, u64 now,
@@ -730,7 +742,7 @@ static int apedge_binding_put(struct sk_buff *msg,
 	    nla_put_u32(msg, APEDGE_A_BINDING_ORIGIN, b->origin) ||
 	    (b->expires &&
 	     nla_put_u32(msg, APEDGE_A_BINDING_LIFETIME,
-			 DIV_ROUND_UP_ULL(b->expires - now, HZ)))) {
+			 apedge_binding_left(b, now)))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}

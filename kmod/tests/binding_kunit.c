@@ -6,7 +6,9 @@
  */
 #include <kunit/test.h>
 #include <linux/jiffies.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
+#include <net/ip.h>
 
 #include "../apedge.h"
 
@@ -42,7 +44,7 @@ static bool bound(struct apedge_bindings *bt, const struct apedge_bkey *key,
 	bool ok;
 
 	rcu_read_lock();
-	ok = apedge_binding_match(bt, key, ifindex, mac);
+	ok = apedge_binding_match(bt, key, ifindex, mac, get_jiffies_64());
 	rcu_read_unlock();
 	return ok;
 }
@@ -233,6 +235,91 @@ static void bind_flush_port(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
 }
 
+/* A DHCPv4 RELEASE of 192.168.0.host by chaddr, from IPv4 on; length. */
+static unsigned int release4(u8 *b, u32 host, const u8 *chaddr)
+{
+	unsigned int plen = 240 + 4, tot = 28 + plen;
+	u8 *m = b + 28;
+
+	memset(b, 0, tot);
+	b[0] = 0x45;
+	put_unaligned_be16(tot, b + 2);
+	b[8] = 64;
+	b[9] = IPPROTO_UDP;
+	put_unaligned_be32(0xc0a80000 | host, b + 12);
+	put_unaligned_be32(0xc0a80001, b + 16);
+	put_unaligned_be16(68, b + 20);
+	put_unaligned_be16(67, b + 22);
+	put_unaligned_be16(8 + plen, b + 24);
+	m[0] = 1;
+	m[1] = 1;
+	m[2] = ETH_ALEN;
+	put_unaligned_be32(0xc0a80000 | host, m + 12);	/* ciaddr */
+	memcpy(m + 28, chaddr, ETH_ALEN);
+	put_unaligned_be32(0x63825363, m + 236);
+	m[240] = 53;
+	m[241] = 1;
+	m[242] = 7;	/* RELEASE */
+	m[243] = 255;
+	return tot;
+}
+
+/* Snoop a RELEASE for a's binding received from src on port 3. */
+static void snoop_release(struct kunit *test, const u8 *src)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_net *an = kunit_kzalloc(test, sizeof(*an), GFP_KERNEL);
+	struct apedge_port *port = kunit_kzalloc(test, sizeof(*port),
+						 GFP_KERNEL);
+	struct net_device *dev = kunit_kzalloc(test, sizeof(*dev), GFP_KERNEL);
+	u8 *pkt = kunit_kzalloc(test, 512, GFP_KERNEL);
+	struct apedge_cls cls;
+	struct sk_buff *skb;
+	unsigned int len;
+
+	KUNIT_ASSERT_NOT_NULL(test, an);
+	KUNIT_ASSERT_NOT_NULL(test, port);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	KUNIT_ASSERT_NOT_NULL(test, pkt);
+	an->bt = bt;
+	dev->ifindex = 3;
+	port->an = an;
+	port->dev = dev;
+	len = release4(pkt, 5, mac_a);
+	skb = alloc_skb(len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, pkt, len);
+	apedge_classify(skb, htons(ETH_P_IP), 0, &cls);
+	KUNIT_EXPECT_EQ(test, cls.class, APEDGE_CLS_DHCPV4);
+	/* As the ingress hook does, in softirq context. */
+	local_bh_disable();
+	apedge_snoop(port, skb, &cls, src);
+	local_bh_enable();
+	kfree_skb(skb);
+	flush_work(&bt->snoop_work);
+}
+
+/* A RELEASE ends a binding only when its chaddr is the frame's source. */
+static void bind_snoop_release(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+
+	key4(&k, 5);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	/* From b, in a's name: a keeps its binding. */
+	snoop_release(test, mac_b);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 0LL);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+	/* From a itself. */
+	snoop_release(test, mac_a);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 1LL);
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k, 3, mac_a));
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+}
+
 static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_expired_pure),
 	KUNIT_CASE(bind_expiry_pure),
@@ -241,6 +328,7 @@ static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_limit),
 	KUNIT_CASE(bind_gc),
 	KUNIT_CASE(bind_flush_port),
+	KUNIT_CASE(bind_snoop_release),
 	{}
 };
 

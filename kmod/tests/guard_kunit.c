@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the source guard's decision (apedge_sg_check()) on received
+ * frames against a binding table: bound, unbound, wrong MAC, wrong port
+ * and expired sources; the exemptions (0.0.0.0 and DHCP clients, ARP
+ * probes, IPv6 unspecified and link-local sources); ARP sender and
+ * Neighbor Advertisement target claims; VLAN-tagged frames; an IPv6
+ * header outside the skb's linear area.
+ */
+#include <kunit/test.h>
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
+#include <linux/jiffies.h>
+#include <linux/skbuff.h>
+#include <net/ipv6.h>
+#include <net/ndisc.h>
+
+#include "../apedge.h"
+
+#define BUF	512
+/* The port the frames arrive on, and another. */
+#define IFX	7
+#define IFY	8
+
+static const u8 mac_a[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x0a };
+static const u8 mac_b[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x0b };
+static const u8 mac_ap[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x01 };
+
+/* 192.0.2.10 and 192.0.2.11 */
+static const u8 ip4_a[4] = { 192, 0, 2, 10 };
+static const u8 ip4_b[4] = { 192, 0, 2, 11 };
+/* 2001:db8::a, 2001:db8::b and fe80::a */
+static const u8 ip6_a[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x0a };
+static const u8 ip6_b[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x0b };
+static const u8 ip6_ll[16] = { 0xfe, 0x80, [15] = 0x0a };
+
+struct sg_ctx {
+	struct apedge_bindings *bt;
+	u8 *pkt;
+};
+
+static int sg_init(struct kunit *test)
+{
+	struct sg_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	c->bt = kunit_kzalloc(test, sizeof(*c->bt), GFP_KERNEL);
+	c->pkt = kunit_kzalloc(test, BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c->bt);
+	KUNIT_ASSERT_NOT_NULL(test, c->pkt);
+	KUNIT_ASSERT_EQ(test, apedge_bindings_init(c->bt), 0);
+	test->priv = c;
+	return 0;
+}
+
+static void sg_exit(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	apedge_bindings_destroy(c->bt);
+}
+
+/* Bind addr statically to mac on ifindex for lifetime seconds (0: ever). */
+static void sg_bind(struct kunit *test, u8 family, const u8 *addr,
+		    const u8 *mac, int ifindex, u32 lifetime)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_bkey key;
+
+	apedge_bkey_init(&key, family, addr);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(c->bt, &key, mac, ifindex,
+						 lifetime,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+}
+
+/* The guard's decision on skb, its MAC header set, received on IFX. */
+static enum apedge_sg sg_skb(struct kunit *test, struct sk_buff *skb,
+			     u64 now)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_cls cls;
+	enum apedge_sg r;
+
+	/* As at the ingress hook: data at the header after the MAC's. */
+	skb->protocol = eth_hdr(skb)->h_proto;
+	skb_pull(skb, ETH_HLEN);
+	skb_reset_network_header(skb);
+	apedge_classify(skb, skb->protocol, 0, &cls);
+	rcu_read_lock();
+	r = apedge_sg_check(c->bt, IFX, skb, &cls, apedge_policy_class(&cls),
+			    now);
+	rcu_read_unlock();
+	kfree_skb(skb);
+	return r;
+}
+
+/* The decision on the first len bytes of c->pkt, an Ethernet frame. */
+static enum apedge_sg sg_run_at(struct kunit *test, unsigned int len, u64 now)
+{
+	struct sg_ctx *c = test->priv;
+	struct sk_buff *skb = alloc_skb(len, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, c->pkt, len);
+	skb_reset_mac_header(skb);
+	return sg_skb(test, skb, now);
+}
+
+static enum apedge_sg sg_run(struct kunit *test, unsigned int len)
+{
+	return sg_run_at(test, len, get_jiffies_64());
+}
+
+/* An Ethernet header from src; returns its length. */
+static unsigned int eth(u8 *b, const u8 *src, u16 proto)
+{
+	memcpy(b, mac_ap, ETH_ALEN);
+	memcpy(b + ETH_ALEN, src, ETH_ALEN);
+	put_unaligned_be16(proto, b + 2 * ETH_ALEN);
+	return ETH_HLEN;
+}
+
+/* IPv4 + UDP from saddr, ports sport to dport, around plen bytes of pl. */
+static unsigned int ip4_udp(u8 *b, const u8 *saddr, u16 sport, u16 dport,
+			    const u8 *pl, unsigned int plen)
+{
+	unsigned int tot = 20 + 8 + plen;
+
+	memset(b, 0, 28);
+	b[0] = 0x45;
+	put_unaligned_be16(tot, b + 2);
+	b[8] = 64;
+	b[9] = IPPROTO_UDP;
+	memcpy(b + 12, saddr, 4);
+	memset(b + 16, 0xff, 4);
+	put_unaligned_be16(sport, b + 20);
+	put_unaligned_be16(dport, b + 22);
+	put_unaligned_be16(8 + plen, b + 24);
+	if (plen)
+		memcpy(b + 28, pl, plen);
+	return tot;
+}
+
+/* An untagged IPv4 UDP datagram (not DHCP) from mac and saddr. */
+static unsigned int frame4(u8 *b, const u8 *mac, const u8 *saddr)
+{
+	unsigned int n = eth(b, mac, ETH_P_IP);
+
+	return n + ip4_udp(b + n, saddr, 5000, 5001, NULL, 0);
+}
+
+/* A DHCPv4 client message of type t from mac and saddr to dport. */
+static unsigned int frame_dhcp4(u8 *b, const u8 *mac, const u8 *saddr, u8 t,
+				u16 dport)
+{
+	u8 pl[244] = { 1, 1, ETH_ALEN };
+	unsigned int n = eth(b, mac, ETH_P_IP);
+
+	memcpy(pl + 28, mac, ETH_ALEN);
+	put_unaligned_be32(0x63825363, pl + 236);
+	pl[240] = 53;
+	pl[241] = 1;
+	pl[242] = t;
+	pl[243] = 255;
+	return n + ip4_udp(b + n, saddr, 68, dport, pl, sizeof(pl));
+}
+
+/* An ARP request from mac whose sender is sha, spa; hardware type hrd. */
+static unsigned int frame_arp(u8 *b, const u8 *mac, u16 hrd, const u8 *sha,
+			      const u8 *spa)
+{
+	unsigned int n = eth(b, mac, ETH_P_ARP);
+	u8 *a = b + n;
+
+	memset(a, 0, 28);
+	put_unaligned_be16(hrd, a);
+	put_unaligned_be16(ETH_P_IP, a + 2);
+	a[4] = ETH_ALEN;
+	a[5] = 4;
+	put_unaligned_be16(ARPOP_REQUEST, a + 6);
+	memcpy(a + 8, sha, ETH_ALEN);
+	memcpy(a + 14, spa, 4);
+	memcpy(a + 24, ip4_b, 4);
+	return n + 28;
+}
+
+/* An IPv6 header from saddr before plen bytes of nexthdr; 40. */
+static unsigned int ip6(u8 *b, const u8 *saddr, u8 nexthdr,
+			unsigned int plen)
+{
+	memset(b, 0, 40);
+	b[0] = 0x60;
+	put_unaligned_be16(plen, b + 4);
+	b[6] = nexthdr;
+	b[7] = 255;
+	memcpy(b + 8, saddr, 16);
+	b[24] = 0xff;
+	b[25] = 0x02;
+	b[39] = 1;
+	return 40;
+}
+
+/* An IPv6 packet without payload (no next header) from mac and saddr. */
+static unsigned int frame6(u8 *b, const u8 *mac, const u8 *saddr)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+
+	return n + ip6(b + n, saddr, NEXTHDR_NONE, 0);
+}
+
+/* A Neighbor Advertisement from mac and saddr for target. */
+static unsigned int frame_na(u8 *b, const u8 *mac, const u8 *saddr,
+			     const u8 *target)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+	u8 *icmp;
+
+	n += ip6(b + n, saddr, IPPROTO_ICMPV6, 24);
+	icmp = b + n;
+	memset(icmp, 0, 24);
+	icmp[0] = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	icmp[4] = 0x20;		/* override */
+	memcpy(icmp + 8, target, 16);
+	return n + 24;
+}
+
+static void sg_bound_passes(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 600);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
+			APEDGE_SG_PASS);
+}
+
+static void sg_unbound_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	/* An empty table, then another address bound. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
+	sg_bind(test, AF_INET, ip4_b, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
+	/* The table answers per address: the bound one passes. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_b)),
+			APEDGE_SG_PASS);
+}
+
+static void sg_wrong_mac_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_b, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_b, ip6_a)),
+			APEDGE_SG_DROP_IPV6);
+}
+
+static void sg_wrong_port_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFY, 0);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFY, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
+			APEDGE_SG_DROP_IPV6);
+}
+
+static void sg_expired_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	u64 now = get_jiffies_64();
+	unsigned int len;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 10);
+	len = frame4(c->pkt, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, now), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, now + 9 * HZ),
+			APEDGE_SG_PASS);
+	/* Expired at 10 s after it was made, which was not before now. */
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, now + 11 * HZ),
+			APEDGE_SG_DROP_IPV4);
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, now + 3600 * HZ),
+			APEDGE_SG_DROP_IPV4);
+}
+
+static void sg_dhcp_client_passes(struct kunit *test)
+{
+	static const u8 zero[4];
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	/* DISCOVER from 0.0.0.0, nothing bound. */
+	len = frame_dhcp4(c->pkt, mac_a, zero, 1, 67);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* A renewing REQUEST from its unbound address passes too. */
+	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 67);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/*
+	 * The same from port 68 but not to a server: the classifier takes
+	 * it for DHCP, the guard must not.
+	 */
+	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 53);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* Other traffic from 0.0.0.0 passes (documented). */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, zero)),
+			APEDGE_SG_PASS);
+	/* Not DHCP, from an unbound source. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_b)),
+			APEDGE_SG_DROP_IPV4);
+}
+
+/* A DHCPv6 SOLICIT from mac and saddr, port 546 to dport. */
+static unsigned int frame_dhcp6(u8 *b, const u8 *mac, const u8 *saddr,
+				u16 dport)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+	u8 *u;
+
+	n += ip6(b + n, saddr, IPPROTO_UDP, 12);
+	u = b + n;
+	memset(u, 0, 12);
+	put_unaligned_be16(546, u);
+	put_unaligned_be16(dport, u + 2);
+	put_unaligned_be16(12, u + 4);
+	u[8] = 1;		/* SOLICIT */
+	return n + 12;
+}
+
+static void sg_dhcp6_client_passes(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	/* To the servers' port, from an unbound global source. */
+	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 547);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* From port 546 to another: not a message to a server. */
+	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 53);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV6);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+}
+
+static void sg_arp(struct kunit *test)
+{
+	static const u8 zero[4];
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	/* A probe: the sender has no address yet. */
+	len = frame_arp(c->pkt, mac_a, ARPHRD_ETHER, mac_a, zero);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* An unbound sender. */
+	len = frame_arp(c->pkt, mac_a, ARPHRD_ETHER, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ARP);
+	/* The same with hardware type IEEE 802, which Linux also takes. */
+	len = frame_arp(c->pkt, mac_a, ARPHRD_IEEE802, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ARP);
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	len = frame_arp(c->pkt, mac_a, ARPHRD_ETHER, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	len = frame_arp(c->pkt, mac_a, ARPHRD_IEEE802, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+}
+
+static void sg_arp_sender_mac_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET, ip4_b, mac_b, IFX, 0);
+	/* From b, claiming a's address for a's MAC: not its own frame. */
+	len = frame_arp(c->pkt, mac_b, ARPHRD_ETHER, mac_a, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ARP);
+	/* From a, but naming b's MAC as the sender of a's address. */
+	len = frame_arp(c->pkt, mac_a, ARPHRD_ETHER, mac_b, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ARP);
+	/* From b, claiming a's address for its own MAC. */
+	len = frame_arp(c->pkt, mac_b, ARPHRD_ETHER, mac_b, ip4_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ARP);
+}
+
+static void sg_ip6_exempt(struct kunit *test)
+{
+	static const u8 any[16];
+	struct sg_ctx *c = test->priv;
+
+	/* Nothing bound: link-local and unspecified sources pass. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_ll)),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_b, any)),
+			APEDGE_SG_PASS);
+}
+
+static void sg_ip6_global_unbound_drops(struct kunit *test)
+{
+	static const u8 mcast[16] = { 0xff, 0x02, [15] = 1 };
+	struct sg_ctx *c = test->priv;
+
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
+			APEDGE_SG_DROP_IPV6);
+	sg_bind(test, AF_INET6, ip6_b, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
+			APEDGE_SG_DROP_IPV6);
+	/* A multicast source is never bound. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, mcast)),
+			APEDGE_SG_DROP_IPV6);
+}
+
+static void sg_na_target(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	/* From a link-local source, for an unbound global target. */
+	len = frame_na(c->pkt, mac_a, ip6_ll, ip6_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ND);
+	/* For a link-local target. */
+	len = frame_na(c->pkt, mac_a, ip6_ll, ip6_ll);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET6, ip6_b, mac_b, IFX, 0);
+	len = frame_na(c->pkt, mac_a, ip6_ll, ip6_a);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* From its own bound source, for another station's target. */
+	len = frame_na(c->pkt, mac_a, ip6_a, ip6_b);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ND);
+	/* b's target from a's MAC. */
+	len = frame_na(c->pkt, mac_a, ip6_ll, ip6_b);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_ND);
+}
+
+/*
+ * Bindings carry no VLAN: a tagged frame is judged by the addresses
+ * behind its tags and its source MAC, whatever the VLAN.
+ */
+static void sg_vlan(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int n;
+	u8 *b = c->pkt;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	/* 802.1Q, VLAN 10. */
+	n = eth(b, mac_a, ETH_P_8021Q);
+	put_unaligned_be16(10, b + n);
+	put_unaligned_be16(ETH_P_IP, b + n + 2);
+	n += 4;
+	n += ip4_udp(b + n, ip4_a, 5000, 5001, NULL, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, n), APEDGE_SG_PASS);
+	/* The same from b's MAC. */
+	memcpy(b + ETH_ALEN, mac_b, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, sg_run(test, n), APEDGE_SG_DROP_IPV4);
+
+	/* 802.1ad outer, 802.1Q inner, from an unbound source. */
+	n = eth(b, mac_a, ETH_P_8021AD);
+	put_unaligned_be16(100, b + n);
+	put_unaligned_be16(ETH_P_8021Q, b + n + 2);
+	put_unaligned_be16(10, b + n + 4);
+	put_unaligned_be16(ETH_P_IP, b + n + 6);
+	n += 8;
+	n += ip4_udp(b + n, ip4_b, 5000, 5001, NULL, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, n), APEDGE_SG_DROP_IPV4);
+	/* Bound, double-tagged. */
+	memcpy(b + n - 28 + 12, ip4_a, 4);
+	KUNIT_EXPECT_EQ(test, sg_run(test, n), APEDGE_SG_PASS);
+}
+
+/* The IPv6 header in a page fragment: read whole, still judged. */
+static void sg_ip6_nonlinear(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	struct sk_buff *skb;
+	struct page *page;
+	unsigned int len;
+
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	len = frame6(c->pkt, mac_a, ip6_b);
+
+	for (int i = 0; i < 2; i++) {
+		skb = alloc_skb(ETH_HLEN, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, skb);
+		page = alloc_page(GFP_KERNEL);
+		if (!page)
+			kfree_skb(skb);
+		KUNIT_ASSERT_NOT_NULL(test, page);
+		skb_put_data(skb, c->pkt, ETH_HLEN);
+		skb_reset_mac_header(skb);
+		memcpy(page_address(page), c->pkt + ETH_HLEN, len - ETH_HLEN);
+		skb_add_rx_frag(skb, 0, page, 0, len - ETH_HLEN, PAGE_SIZE);
+		KUNIT_EXPECT_EQ(test, sg_skb(test, skb, get_jiffies_64()),
+				i ? APEDGE_SG_PASS : APEDGE_SG_DROP_IPV6);
+		len = frame6(c->pkt, mac_a, ip6_a);
+	}
+}
+
+static struct kunit_case apedge_guard_cases[] = {
+	KUNIT_CASE(sg_bound_passes),
+	KUNIT_CASE(sg_unbound_drops),
+	KUNIT_CASE(sg_wrong_mac_drops),
+	KUNIT_CASE(sg_wrong_port_drops),
+	KUNIT_CASE(sg_expired_drops),
+	KUNIT_CASE(sg_dhcp_client_passes),
+	KUNIT_CASE(sg_dhcp6_client_passes),
+	KUNIT_CASE(sg_arp),
+	KUNIT_CASE(sg_arp_sender_mac_drops),
+	KUNIT_CASE(sg_ip6_exempt),
+	KUNIT_CASE(sg_ip6_global_unbound_drops),
+	KUNIT_CASE(sg_na_target),
+	KUNIT_CASE(sg_vlan),
+	KUNIT_CASE(sg_ip6_nonlinear),
+	{}
+};
+
+static struct kunit_suite apedge_guard_suite = {
+	.name = "apedge_guard",
+	.init = sg_init,
+	.exit = sg_exit,
+	.test_cases = apedge_guard_cases,
+};
+
+kunit_test_suite(apedge_guard_suite);
