@@ -6,12 +6,18 @@
 # ap1 as its previous AP; ap2's MOVE-notify fetches the context, which
 # ap1 filled from a dump of its module's bindings, and ap2's apedged adds
 # it as a binding on its own wlan0 with the lease seconds left.
+# The station itself (a veth end in ns sta, with the station's MAC and
+# address) pings ap2 through ap2's guarded wlan0: dropped before the move,
+# through after it.
 # Negative: a station without a binding on ap1 (but with an address in
 # ap1's station table: the module wins) brings none; a binding that
 # expired on ap1 before the move is not carried.
 #
-#   ns ap1: wlan0 (untrusted, source guard)   va 10.0.0.1 --+
-#   ns ap2: wlan0 (untrusted, source guard)   vb 10.0.0.2 --+
+#   ns ap1: wlan0 (untrusted, source guard)      va 10.0.0.1
+#                                                 |  IAPP
+#   ns ap2: wlan0 192.0.2.1 (untrusted, s. g.)   vb 10.0.0.2
+#             |
+#   ns sta: sta0 192.0.2.50, MAC M1
 . "$(dirname "$0")/lib.sh"
 
 M1=02:00:00:00:00:50
@@ -35,6 +41,14 @@ for ns in ap1 ap2; do
 done
 ip -n ap1 link set va up
 ip -n ap2 link set vb up
+ip netns add sta
+ip -n ap2 link set sta0 netns sta
+ip netns exec sta sysctl -qw net.ipv6.conf.sta0.disable_ipv6=1
+ip netns exec ap2 sysctl -qw net.ipv6.conf.wlan0.disable_ipv6=1
+ip -n sta link set sta0 address $M1
+ip -n sta addr add 192.0.2.50/24 dev sta0
+ip -n sta link set sta0 up
+ip -n ap2 addr add 192.0.2.1/24 dev wlan0
 
 # conf AP IAPP_IF OWN_BSSID OTHER_BSSID OTHER_ADDR
 conf() {
@@ -78,6 +92,14 @@ done
 check_match "ap2: wlan0 guarded" '"source_guard":"on"' \
 	"$(apedgectl -n ap2 -j port show dev wlan0)"
 
+# sg KIND: ap2's source guard drops of one kind on wlan0.
+sg() {
+	apedgectl -n ap2 -j stats dev wlan0 | grep -o "\"sg_drop_$1\":[0-9]*" | cut -d: -f2
+}
+ping_ap2() { ip netns exec sta ping -c 1 -W 1 192.0.2.1; }
+check_fail "ap2 drops the station before the move" ping_ap2
+check "ap2: counted as source guard drops" test "$(( $(sg arp) + $(sg ipv4) ))" -gt 0
+
 # 1. The binding moves with the station.
 apedgectl -n ap1 binding add ip 192.0.2.50 mac $M1 dev wlan0 lifetime 600
 ctl ap1 sta add dev wlan0 mac $M1 authorized
@@ -96,6 +118,7 @@ life=$(echo "$b" | jq -r '.lifetime // 0')
 check "ap2: lifetime $life in (500, 600]" test "$life" -gt 500 -a "$life" -le 600
 check_eq "ap1: answered from its module" 1 "$(stat ap1 context.\"from-module\")"
 check_eq "ap1: answered successful" 1 "$(stat ap1 '"move-answered".successful')"
+check "ap2 lets the station through after the move" wait_for 20 ping_ap2
 check_eq "ap2: no binding failed" 0 "$(stat ap2 bindings.failed)"
 check_eq "ap2: none skipped" 0 "$(stat ap2 bindings.skipped)"
 
