@@ -309,8 +309,11 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 	mac_format(s->mac, m);
 	if (!p || !p->attached) {
 		log_notice("station %s: %u address(es) of its context not "
-			   "bound: %s is not an attached apedge port", m, n,
-			   s->ifname);
+			   "bound: %s", m, n,
+			   agenl_get_state(d->nl) != APEDGED_NL_CONNECTED ?
+			   "the kernel module is absent" :
+			   p ? "its interface is not attached" :
+			   "its interface is not an apedge port");
 		for (i = 0; i < n; i++)
 			iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 		return;
@@ -318,7 +321,7 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 	skipped = ctxbind_each_addr(ctx, bind_addr, &q);
 	if (skipped)
 		log_info("station %s: %u address(es) of its context with no "
-			 "lease left: not bound", m, skipped);
+			 "lease left: no binding", m, skipped);
 	for (i = 0; i < skipped; i++)
 		iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 }
