@@ -1241,8 +1241,16 @@ int iapp_configure(struct iapp *ia, const struct config *cfg)
 
 static void act_authorized(struct iapp *ia, struct sta *s)
 {
+	struct cache_entry *e = cache_find(ia, s->mac);
 	char m[MAC_STR_LEN];
 	int r = 0;
+
+	/* Its bindings are added only now, as everything else. */
+	if (e) {
+		ia->st.cache_used++;
+		e->used = false;
+		apply_ctx(ia, s, &e->ctx, "the cache");
+	}
 
 	log_info("iapp: station %s authorized on %s (vlan %u, seq %u)",
 		 macstr(s->mac, m), s->ifname, s->vlan, s->seq);
@@ -1269,7 +1277,6 @@ static void act_authorized(struct iapp *ia, struct sta *s)
 
 int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 {
-	struct cache_entry *e;
 	char m[MAC_STR_LEN];
 	struct sta *s;
 	int err = 0;
@@ -1284,12 +1291,6 @@ int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 	}
 	if (a->ctx)
 		s->ctx = *a->ctx;
-	e = cache_find(ia, a->mac);
-	if (e) {
-		ia->st.cache_used++;
-		e->used = false;
-		apply_ctx(ia, s, &e->ctx, "the cache");
-	}
 	if (a->authorized) {
 		sta_authorize(s, loop_now_ms());
 		act_authorized(ia, s);
