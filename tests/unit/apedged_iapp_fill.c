@@ -4,6 +4,8 @@
  * bindings): over real TCP on lo, the test plays the new access point.
  * The answer carries the filled addresses; without a fill in time it
  * carries the station table's; with the module absent it goes at once.
+ * A cached context (CACHE-notify) goes to ops.ctx_applied only once the
+ * station is authorized.
  * Skipped (passes) when the IAPP sockets cannot be opened on lo.
  */
 #include <arpa/inet.h>
@@ -31,7 +33,20 @@ static int ctx_fill(const struct sta *s, void *data)
 	return fill_ret;
 }
 
-static const struct iapp_ops ops = { .ctx_fill = ctx_fill };
+static int applied_calls;
+static struct iapp_ctx applied;
+
+static void ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
+			void *data)
+{
+	applied_calls++;
+	applied = *ctx;
+}
+
+static const struct iapp_ops ops = {
+	.ctx_fill = ctx_fill,
+	.ctx_applied = ctx_applied,
+};
 
 static void quiet(void)
 {
@@ -231,4 +246,65 @@ out:
 	config_free(&cfg);
 }
 
-UT_MAIN("apedged_iapp_fill", UT_ENTRY(move_waits_for_fill))
+/* A cached context is applied (its bindings added) once authorized. */
+UT_CASE(cache_applied_when_authorized)
+{
+	static const uint8_t mac2[MAC_LEN] = { 2, 0, 0, 0, 0, 0x60 };
+	static const uint8_t ap[MAC_LEN] = { 2, 0, 0, 0, 2, 0 };
+	struct sockaddr_in sa = {
+		.sin_family = AF_INET, .sin_port = htons(PORT),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct iapp_sta_args a = { .ifname = "wlan0", .mac = mac2 };
+	const struct iapp_stats *st;
+	struct iapp_key key = { 0 };
+	struct iapp_ctx ctx = { 0 };
+	uint8_t buf[IAPP_MSG_MAX];
+	struct config cfg;
+	struct loop *loop;
+	struct iapp *ia;
+	size_t len;
+	int fd, i;
+
+	ia = engine(&loop, &cfg);
+	UT_ASSERT(ia);
+	if (!listening(ia)) {
+		fprintf(stderr, "  skipped: no IAPP sockets on lo\n");
+		goto out;
+	}
+	st = iapp_get_stats(ia);
+	ctx.n_ipv4 = 1;
+	memcpy(ctx.ipv4[0].addr, "\xc0\x00\x02\x3c", 4);
+	ctx.ipv4[0].lease = 300;
+	len = iapp_build_cache_notify(buf, sizeof(buf), 7, mac2, 100, ap, &ctx,
+				      60, &key);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	UT_ASSERT(fd >= 0);
+	UT_ASSERT(connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+	UT_ASSERT(send(fd, buf, len, MSG_NOSIGNAL) == (ssize_t)len);
+	for (i = 0; i < 100 && !st->cache_stored; i++)
+		loop_iterate(loop, 10);
+	close(fd);
+	UT_ASSERT(st->cache_stored == 1);
+
+	applied_calls = 0;
+	UT_EXPECT(iapp_sta_add(ia, &a) == 0);
+	UT_EXPECT(applied_calls == 0);		/* not authorized yet */
+	UT_EXPECT(st->cache_used == 0);
+	UT_EXPECT(iapp_sta_authorize(ia, mac2) == 0);
+	UT_EXPECT(applied_calls == 1);
+	UT_EXPECT(st->cache_used == 1);
+	UT_EXPECT(applied.n_ipv4 == 1 && applied.ipv4[0].addr[3] == 0x3c &&
+		  applied.ipv4[0].lease == 300);
+	/* Used once. */
+	UT_EXPECT(iapp_sta_add(ia, &a) == 0);
+	UT_EXPECT(iapp_sta_authorize(ia, mac2) == 0);
+	UT_EXPECT(applied_calls == 1);
+out:
+	iapp_free(ia);
+	loop_free(loop);
+	config_free(&cfg);
+}
+
+UT_MAIN("apedged_iapp_fill", UT_ENTRY(move_waits_for_fill),
+	UT_ENTRY(cache_applied_when_authorized))
