@@ -26,6 +26,7 @@
 #include "apedged.h"
 #include "config_file.h"
 #include "control.h"
+#include "ctxbind.h"
 #include "genl.h"
 #include "iapp.h"
 #include "iapp_ctl.h"
@@ -55,6 +56,7 @@ struct apedged {
 	struct iapp *iapp;
 	struct nl80211 *wifi;
 	bool wifi_started;	/* its socket opened, once an [ap] exists */
+	struct ctxbind ctxb;		/* stations waiting for a dump */
 	uint64_t start_ms;
 };
 
@@ -156,6 +158,14 @@ static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 	struct port_state *p = find_port(d, ifname);
 	const char *sep = ext_msg[0] ? ": " : "";
 
+	if (cmd == APEDGE_CMD_BINDING_ADD) {
+		if (error)
+			log_warn("port %s: binding-add refused: %s%s%s",
+				 ifname, strerror(-error), sep, ext_msg);
+		iapp_binding_result(d->iapp, error ? IAPP_BINDING_FAILED :
+				    IAPP_BINDING_ADDED);
+		return;
+	}
 	if (cmd == APEDGE_CMD_XID_SEND) {
 		if (error)
 			log_warn("port %s: Layer-2 Update refused: %s%s%s",
@@ -187,11 +197,51 @@ static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 		sep, ext_msg);
 }
 
+static void ctx_filled(const uint8_t mac[MAC_LEN], const struct iapp_ctx *ctx,
+		       void *data)
+{
+	struct apedged *d = data;
+
+	iapp_ctx_filled(d->iapp, mac, ctx);
+}
+
+/* Dump the bindings for the stations waiting; 0 or -errno. */
+static int ctx_dump(struct apedged *d)
+{
+	int r = agenl_binding_dump(d->nl);
+
+	if (!r)
+		ctxbind_start(&d->ctxb);
+	else if (r != -EBUSY) {
+		/* They would wait for ever: their answers go without. */
+		ctxbind_start(&d->ctxb);
+		ctxbind_finish(&d->ctxb, r, ctx_filled, d);
+	}
+	return r == -EBUSY ? 0 : r;
+}
+
+static void nl_binding(const struct amsg_binding *b, void *data)
+{
+	struct apedged *d = data;
+
+	ctxbind_binding(&d->ctxb, b);
+}
+
+static void nl_binding_dump_done(int error, void *data)
+{
+	struct apedged *d = data;
+
+	if (ctxbind_finish(&d->ctxb, error, ctx_filled, d))
+		ctx_dump(d);
+}
+
 static const struct agenl_ops nl_ops = {
 	.connected = nl_connected,
 	.disconnected = nl_disconnected,
 	.port_event = nl_port_event,
 	.port_result = nl_port_result,
+	.binding = nl_binding,
+	.binding_dump_done = nl_binding_dump_done,
 };
 
 /* The Layer-2 Update of s on every port configured with l2update. */
@@ -231,10 +281,81 @@ static int iapp_kick(const struct sta *s, void *data)
 				   1 /* unspecified reason */);
 }
 
+/* Before a MOVE is answered: s's bindings, from a dump of the module's. */
+static int iapp_ctx_fill(const struct sta *s, void *data)
+{
+	struct apedged *d = data;
+	int r;
+
+	if (agenl_get_state(d->nl) != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	r = ctxbind_want(&d->ctxb, s->mac);
+	return r ? r : ctx_dump(d);
+}
+
+struct bind_req {
+	struct apedged *d;
+	const struct sta *s;
+};
+
+static void bind_addr(int af, const uint8_t *addr, uint32_t lifetime,
+		      void *data)
+{
+	struct bind_req *q = data;
+	char m[MAC_STR_LEN];
+	int r;
+
+	r = agenl_binding_add(q->d->nl, af, addr, q->s->mac, q->s->ifname,
+			      lifetime == IAPP_LEASE_INFINITE ? 0 : lifetime);
+	if (!r)
+		return;
+	log_warn("station %s: cannot send binding-add on %s: %s",
+		 mac_format(q->s->mac, m), q->s->ifname, strerror(-r));
+	iapp_binding_result(q->d->iapp, r == -ENOTCONN ?
+			    IAPP_BINDING_SKIPPED : IAPP_BINDING_FAILED);
+}
+
+/*
+ * A fetched context's addresses become bindings on the port the station
+ * is on: its interface (wlan0, an AP_VLAN), which must be an attached
+ * apedge port; else they are skipped (logged and counted).
+ */
+static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
+			     void *data)
+{
+	struct apedged *d = data;
+	struct port_state *p = find_port(d, s->ifname);
+	unsigned int i, n = ctx->n_ipv4 + ctx->n_ipv6, skipped;
+	struct bind_req q = { d, s };
+	char m[MAC_STR_LEN];
+
+	if (!n)
+		return;
+	mac_format(s->mac, m);
+	if (!p || !p->attached) {
+		log_notice("station %s: %u address(es) of its context not "
+			   "bound: %s", m, n,
+			   agenl_get_state(d->nl) != APEDGED_NL_CONNECTED ?
+			   "the kernel module is absent" :
+			   p ? "its interface is not attached" :
+			   "its interface is not an apedge port");
+		for (i = 0; i < n; i++)
+			iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
+		return;
+	}
+	skipped = ctxbind_each_addr(ctx, bind_addr, &q);
+	if (skipped)
+		log_info("station %s: %u address(es) of its context with no "
+			 "lease left: no binding", m, skipped);
+	for (i = 0; i < skipped; i++)
+		iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
+}
+
 static const struct iapp_ops iapp_ops = {
 	.l2update = iapp_l2update,
 	.kick = iapp_kick,
-	/* .ctx_applied: TODO(binding-add) the module's binding-add. */
+	.ctx_fill = iapp_ctx_fill,
+	.ctx_applied = iapp_ctx_applied,
 };
 
 /* Station events from nl80211 */

@@ -57,6 +57,10 @@ struct agenl {
 	struct amsg_family found;
 
 	struct list pending;	/* port-add / port-del awaiting an ack */
+
+	bool bdumping;		/* a binding dump runs */
+	uint32_t bdump_seq;
+	uint64_t bdump_ms;	/* when it started */
 };
 
 static void start_lookup(struct agenl *nl);
@@ -98,6 +102,8 @@ static const char *cmd_name(uint8_t cmd)
 		return "info-get";
 	case APEDGE_CMD_XID_SEND:
 		return "xid-send";
+	case APEDGE_CMD_BINDING_ADD:
+		return "binding-add";
 	}
 	return "request";
 }
@@ -133,6 +139,18 @@ static struct pending *pending_take(struct agenl *nl, uint32_t seq)
 	return NULL;
 }
 
+/* The binding dump ends, one way or another. */
+static void bdump_end(struct agenl *nl, int error)
+{
+	if (!nl->bdumping)
+		return;
+	nl->bdumping = false;
+	if (error)
+		log_warn("apedge: binding dump failed: %s", strerror(-error));
+	if (nl->ops->binding_dump_done)
+		nl->ops->binding_dump_done(error, nl->data);
+}
+
 static void retry_timer_cb(struct loop_timer *t, void *data)
 {
 	struct agenl *nl = data;
@@ -162,6 +180,7 @@ static void go_absent(struct agenl *nl, enum unload_reason why)
 		nl->info_seq = 0;
 		pending_clear(nl);
 		nl->state = APEDGED_NL_ABSENT;
+		bdump_end(nl, -ENOTCONN);
 	}
 
 	if (why == ABSENT_UNLOADED && was_connected) {
@@ -342,6 +361,10 @@ static void handle_ack(struct agenl *nl, const uint8_t *msg, size_t len)
 					 AGENL_RETRY_MS);
 		return;
 	}
+	if (nl->bdumping && ack.seq == nl->bdump_seq) {
+		bdump_end(nl, ack.error ? ack.error : -EIO);
+		return;
+	}
 	if (nl->info_seq && ack.seq == nl->info_seq) {
 		nl->info_seq = 0;
 		log_notice("apedge: connected to the kernel module (family id "
@@ -389,6 +412,20 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 		return;
 	}
 
+	if (gh.cmd == APEDGE_CMD_BINDING_GET && nl->bdumping &&
+	    nlh->nlmsg_seq == nl->bdump_seq) {
+		struct amsg_binding b;
+
+		if (amsg_parse_binding(msg, len, nl->family_id, &b,
+				       &err) < 0) {
+			log_warn("apedge: bad binding in dump: %s", err.msg);
+			return;
+		}
+		if (nl->ops->binding)
+			nl->ops->binding(&b, nl->data);
+		return;
+	}
+
 	if (gh.cmd == APEDGE_CMD_PORT_ADD_NTF ||
 	    gh.cmd == APEDGE_CMD_PORT_DEL_NTF) {
 		struct amsg_port ev;
@@ -417,6 +454,8 @@ static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
 	case NLMSG_DONE:
 		if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq)
 			lookup_done(nl);
+		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
+			bdump_end(nl, 0);
 		break;
 	case GENL_ID_CTRL:
 		handle_ctrl(nl, msg, msg_len, nlh);
@@ -444,6 +483,7 @@ static void resync(void *data)
 	pending_clear(nl);
 	nl->dumping = false;
 	nl->info_seq = 0;
+	bdump_end(nl, -EIO);
 	start_lookup(nl);
 }
 
@@ -547,4 +587,38 @@ int agenl_xid_send(struct agenl *nl, const char *ifname,
 						 mode, vlan, count,
 						 interval_ms),
 			 APEDGE_CMD_XID_SEND, ifname);
+}
+
+int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
+		      const uint8_t mac[6], const char *ifname,
+		      uint32_t lifetime)
+{
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	return send_port(nl, amsg_build_binding_add(nl->family_id, af, addr,
+						    mac, ifname, lifetime),
+			 APEDGE_CMD_BINDING_ADD, ifname);
+}
+
+int agenl_binding_dump(struct agenl *nl)
+{
+	int r;
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (nl->bdumping) {
+		if (loop_now_ms() - nl->bdump_ms < AGENL_DUMP_STALE_MS)
+			return -EBUSY;
+		bdump_end(nl, -ETIMEDOUT);
+		if (nl->bdumping)
+			return -EBUSY;	/* the callback started one */
+	}
+	r = send_msg(nl, amsg_build_binding_dump(nl->family_id),
+		     &nl->bdump_seq);
+	if (r < 0)
+		return r;
+	nl->bdumping = true;
+	nl->bdump_ms = loop_now_ms();
+	log_debug("apedge: binding dump sent (seq %u)", nl->bdump_seq);
+	return 0;
 }

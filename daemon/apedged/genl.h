@@ -23,6 +23,7 @@ struct loop;
 struct agenl;
 
 #define AGENL_RETRY_MS 2000
+#define AGENL_DUMP_STALE_MS 2000
 
 enum agenl_state {
 	APEDGED_NL_ABSENT,	/* family not registered (or not yet known) */
@@ -38,6 +39,14 @@ struct agenl_ops {
 	/* The answer to agenl_port_add() or agenl_port_del(). */
 	void (*port_result)(uint8_t cmd, const char *ifname, int error,
 			    const char *ext_msg, void *data);
+	/* One binding of the dump agenl_binding_dump() started. */
+	void (*binding)(const struct amsg_binding *b, void *data);
+	/*
+	 * That dump ended: 0, its error, -ENOTCONN (the module went away),
+	 * -EIO (messages were lost) or -ETIMEDOUT (no end in
+	 * AGENL_DUMP_STALE_MS, noticed at the next agenl_binding_dump()).
+	 */
+	void (*binding_dump_done)(int error, void *data);
 };
 
 struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
@@ -69,5 +78,17 @@ int agenl_port_del(struct agenl *nl, const char *ifname);
 int agenl_xid_send(struct agenl *nl, const char *ifname,
 		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
 		   uint32_t count, uint32_t interval_ms);
+/*
+ * binding-add (see amsg_build_binding_add()); 0, -ENOTCONN when absent, or
+ * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_BINDING_ADD.
+ */
+int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
+		      const uint8_t mac[6], const char *ifname,
+		      uint32_t lifetime);
+/*
+ * Dump the module's bindings to ops->binding, then ops->binding_dump_done;
+ * 0, -ENOTCONN when absent, -EBUSY while one runs, or -errno.
+ */
+int agenl_binding_dump(struct agenl *nl);
 
 #endif

@@ -43,6 +43,8 @@ struct conn {
 	enum conn_kind kind;
 	bool connecting;
 	bool answered;		/* a client got its response */
+	bool filling;		/* a server waits for ops.ctx_fill */
+	struct iapp_msg req;	/* the MOVE-notify it waits to answer */
 	uint8_t tx_cmd;		/* of the message in tx, counted once sent */
 	uint8_t mac[MAC_LEN];	/* a client's station */
 	char peer[INET_ADDRSTRLEN];
@@ -294,9 +296,8 @@ static void apply_ctx(struct iapp *ia, struct sta *s,
 	log_info("iapp: station %s: context from %s applied (%u IPv4, %u "
 		 "IPv6 address(es))", macstr(s->mac, m), from, ctx->n_ipv4,
 		 ctx->n_ipv6);
-	/* TODO(binding-add): the hook adds them as module bindings. */
 	if (ia->ops->ctx_applied)
-		ia->ops->ctx_applied(s, ia->data);
+		ia->ops->ctx_applied(s, ctx, ia->data);
 }
 
 /* TCP connections */
@@ -338,10 +339,20 @@ static void conn_failed(struct conn *c, bool timeout)
 	}
 }
 
+static void finish_fill(struct conn *c, const struct iapp_ctx *ctx);
+
 static void conn_timer_cb(struct loop_timer *t, void *data)
 {
 	struct conn *c = data;
 
+	if (c->filling) {
+		c->ia->st.ctx_fill_timeout++;
+		log_warn("iapp: no bindings from the module in %d ms; "
+			 "answering %s with the station table's context",
+			 IAPP_FILL_TIMEOUT_MS, c->peer);
+		finish_fill(c, NULL);
+		return;
+	}
 	c->ia->st.tcp_timeout++;
 	if (c->kind == CONN_SERVER)
 		log_debug("iapp: TCP peer %s timed out%s", c->peer,
@@ -357,7 +368,9 @@ static void conn_timer_cb(struct loop_timer *t, void *data)
  */
 static void conn_update_watch(struct conn *c)
 {
-	if (c->connecting || c->tx_off < c->tx_len)
+	if (c->filling)
+		loop_watch_modify(c->watch, EPOLLRDHUP);
+	else if (c->connecting || c->tx_off < c->tx_len)
 		loop_watch_modify(c->watch, EPOLLOUT);
 	else
 		loop_watch_modify(c->watch, EPOLLIN | EPOLLRDHUP);
@@ -461,6 +474,53 @@ static size_t cache_count(const struct iapp *ia)
 	return n;
 }
 
+/*
+ * Answer a MOVE-notify; the decision is taken (again) now.  fill: the
+ * station's addresses as the module has them, or NULL for the table's.
+ */
+static bool answer_move(struct conn *c, const struct iapp_msg *m,
+			const struct iapp_ctx *fill)
+{
+	static const char *const names[] = { "successful", "denied", "stale" };
+	struct iapp *ia = c->ia;
+	struct sta *s = sta_find(&ia->stas, m->mac);
+	enum iapp_move_status st = iapp_move_decide(s, m);
+	uint8_t out[WIRE_MAX];
+	char mstr[MAC_STR_LEN];
+	struct iapp_ctx ctx;
+	size_t len;
+
+	macstr(m->mac, mstr);
+	ia->st.move_answered[st]++;
+	log_info("iapp: MOVE-notify for %s (seq %u) from %s: %s", mstr,
+		 m->seq, c->peer, names[st]);
+	if (st == IAPP_MOVE_SUCCESSFUL) {
+		ctx = s->ctx;
+		if (fill) {
+			/* The module's view of its addresses wins. */
+			ctx.n_ipv4 = fill->n_ipv4;
+			memcpy(ctx.ipv4, fill->ipv4, sizeof(ctx.ipv4));
+			ctx.n_ipv6 = fill->n_ipv6;
+			memcpy(ctx.ipv6, fill->ipv6, sizeof(ctx.ipv6));
+			log_info("iapp: station %s: context carries %u IPv4, "
+				 "%u IPv6 binding(s) of the module", mstr,
+				 ctx.n_ipv4, ctx.n_ipv6);
+		}
+	}
+	len = iapp_build_move_response(out, sizeof(out), ia->next_id++, st,
+				       m->mac, m->seq,
+				       st == IAPP_MOVE_SUCCESSFUL ? &ctx : NULL,
+				       key(ia));
+	if (!conn_queue(c, out, len))
+		return false;
+	if (st == IAPP_MOVE_SUCCESSFUL) {
+		sta_note_seq(&ia->stas, m->mac, m->seq, loop_now_ms());
+		if (s->state != STA_GONE)
+			do_kick(ia, s, "moved, MOVE-notify");
+	}
+	return true;
+}
+
 /* A MOVE-notify or CACHE-notify on a server connection. */
 static bool serve(struct conn *c, const struct iapp_msg *m)
 {
@@ -472,25 +532,24 @@ static bool serve(struct conn *c, const struct iapp_msg *m)
 
 	macstr(m->mac, mstr);
 	if (m->cmd == IAPP_CMD_MOVE_NOTIFY) {
-		enum iapp_move_status st = iapp_move_decide(s, m);
-		static const char *const names[] = {
-			"successful", "denied", "stale"
-		};
+		int r = -EOPNOTSUPP;
 
-		ia->st.move_answered[st]++;
-		log_info("iapp: MOVE-notify for %s (seq %u) from %s: %s", mstr,
-			 m->seq, c->peer, names[st]);
-		len = iapp_build_move_response(out, sizeof(out), ia->next_id++,
-					       st, m->mac, m->seq,
-					       st == IAPP_MOVE_SUCCESSFUL ?
-					       &s->ctx : NULL, key(ia));
-		if (!conn_queue(c, out, len))
-			return false;
-		if (st == IAPP_MOVE_SUCCESSFUL) {
-			sta_note_seq(&ia->stas, m->mac, m->seq, loop_now_ms());
-			if (s->state != STA_GONE)
-				do_kick(ia, s, "moved, MOVE-notify");
-		}
+		if (iapp_move_decide(s, m) == IAPP_MOVE_SUCCESSFUL &&
+		    ia->ops->ctx_fill)
+			r = ia->ops->ctx_fill(s, ia->data);
+		if (r == -ENOTCONN)
+			ia->st.ctx_fill_absent++;
+		else if (r < 0 && r != -EOPNOTSUPP)
+			ia->st.ctx_fill_failed++;
+		if (r)
+			return answer_move(c, m, NULL);
+		/* The answer waits for the module's bindings, bounded. */
+		log_debug("iapp: MOVE-notify for %s from %s: asking the module "
+			  "for its bindings", mstr, c->peer);
+		c->filling = true;
+		c->req = *m;
+		loop_timer_rearm(c->timer, IAPP_FILL_TIMEOUT_MS, 0);
+		conn_update_watch(c);
 		return true;
 	}
 	if (m->cmd == IAPP_CMD_CACHE_NOTIFY) {
@@ -578,7 +637,7 @@ static bool conn_process(struct conn *c)
 {
 	struct iapp *ia = c->ia;
 
-	while (c->tx_off == c->tx_len) {
+	while (c->tx_off == c->tx_len && !c->filling) {
 		long need = iapp_stream_need(c->rx, c->rx_len, key(ia));
 		struct iapp_msg m;
 		enum iapp_err e;
@@ -601,6 +660,8 @@ static bool conn_process(struct conn *c)
 		if (c->kind == CONN_SERVER) {
 			if (!serve(c, &m))
 				return false;
+			if (c->filling)
+				return true;
 			loop_timer_rearm(c->timer, IAPP_TCP_TIMEOUT_MS, 0);
 			if (!conn_flush(c))
 				return false;
@@ -609,6 +670,34 @@ static bool conn_process(struct conn *c)
 		}
 	}
 	return true;
+}
+
+/* The wait for ops.ctx_fill is over: answer, then read on. */
+static void finish_fill(struct conn *c, const struct iapp_ctx *ctx)
+{
+	c->filling = false;
+	loop_timer_rearm(c->timer, IAPP_TCP_TIMEOUT_MS, 0);
+	if (!answer_move(c, &c->req, ctx) || !conn_flush(c) ||
+	    !conn_process(c))
+		conn_free(c);
+}
+
+void iapp_ctx_filled(struct iapp *ia, const uint8_t mac[MAC_LEN],
+		     const struct iapp_ctx *ctx)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &ia->conns) {
+		struct conn *c = list_entry(pos, struct conn, node);
+
+		if (!c->filling || memcmp(c->req.mac, mac, MAC_LEN))
+			continue;
+		if (ctx)
+			ia->st.ctx_filled++;
+		else
+			ia->st.ctx_fill_failed++;
+		finish_fill(c, ctx);
+	}
 }
 
 static void conn_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
@@ -1177,8 +1266,16 @@ int iapp_configure(struct iapp *ia, const struct config *cfg)
 
 static void act_authorized(struct iapp *ia, struct sta *s)
 {
+	struct cache_entry *e = cache_find(ia, s->mac);
 	char m[MAC_STR_LEN];
 	int r = 0;
+
+	/* Its bindings are added only now, as everything else. */
+	if (e) {
+		ia->st.cache_used++;
+		e->used = false;
+		apply_ctx(ia, s, &e->ctx, "the cache");
+	}
 
 	log_info("iapp: station %s authorized on %s (vlan %u, seq %u)",
 		 macstr(s->mac, m), s->ifname, s->vlan, s->seq);
@@ -1206,7 +1303,6 @@ static void act_authorized(struct iapp *ia, struct sta *s)
 
 int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 {
-	struct cache_entry *e;
 	char m[MAC_STR_LEN];
 	struct sta *s;
 	int err = 0;
@@ -1221,12 +1317,6 @@ int iapp_sta_add(struct iapp *ia, const struct iapp_sta_args *a)
 	}
 	if (a->ctx)
 		s->ctx = *a->ctx;
-	e = cache_find(ia, a->mac);
-	if (e) {
-		ia->st.cache_used++;
-		e->used = false;
-		apply_ctx(ia, s, &e->ctx, "the cache");
-	}
 	if (a->authorized) {
 		sta_authorize(s, loop_now_ms());
 		act_authorized(ia, s);
@@ -1280,6 +1370,21 @@ void iapp_l2update_result(struct iapp *ia, int error)
 		ia->st.l2update_failed++;
 		log_warn("iapp: the module refused a Layer-2 Update: %s",
 			 strerror(-error));
+	}
+}
+
+void iapp_binding_result(struct iapp *ia, enum iapp_binding_outcome o)
+{
+	switch (o) {
+	case IAPP_BINDING_ADDED:
+		ia->st.bindings_added++;
+		break;
+	case IAPP_BINDING_FAILED:
+		ia->st.bindings_failed++;
+		break;
+	case IAPP_BINDING_SKIPPED:
+		ia->st.bindings_skipped++;
+		break;
 	}
 }
 
@@ -1355,6 +1460,17 @@ void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 	put(sb, &f, "acked", st->cache_acked[IAPP_CACHE_SUCCESSFUL]);
 	put(sb, &f, "acked-stale", st->cache_acked[IAPP_CACHE_STALE]);
 	put(sb, &f, "error", st->cache_error);
+	sb_puts(sb, "}, \"context\": {");
+	f = true;
+	put(sb, &f, "from-module", st->ctx_filled);
+	put(sb, &f, "module-absent", st->ctx_fill_absent);
+	put(sb, &f, "module-failed", st->ctx_fill_failed);
+	put(sb, &f, "module-timeout", st->ctx_fill_timeout);
+	sb_puts(sb, "}, \"bindings\": {");
+	f = true;
+	put(sb, &f, "added", st->bindings_added);
+	put(sb, &f, "failed", st->bindings_failed);
+	put(sb, &f, "skipped", st->bindings_skipped);
 	sb_puts(sb, "}, \"malformed\": {");
 	for (f = true, i = IAPP_OK + 1; i < IAPP_ERR_MAX; i++)
 		put(sb, &f, err_keys[i], st->malformed[i]);

@@ -36,6 +36,8 @@ struct iapp;
 #define IAPP_LOG_WINDOW_MS	10000
 #define IAPP_CACHE_MAX		256	/* CACHE-notify entries kept */
 #define IAPP_RETRY_MS		2000	/* reopening the sockets */
+#define IAPP_FILL_TIMEOUT_MS	250	/* ops.ctx_fill's bound: well
+					   within a peer's MOVE timeout */
 
 struct iapp_stats {
 	uint64_t tx[IAPP_CMD_MAX + 1];		/* messages sent, by command */
@@ -63,6 +65,15 @@ struct iapp_stats {
 	uint64_t cache_used;		/* a cached context applied */
 	uint64_t cache_acked[2];	/* CACHE-response, by status */
 	uint64_t cache_error;
+
+	uint64_t ctx_filled;		/* MOVE answered with the module's */
+	uint64_t ctx_fill_absent;	/* ... with the table's: no module */
+	uint64_t ctx_fill_failed;	/* ... the module's dump failed */
+	uint64_t ctx_fill_timeout;	/* ... no answer within the bound */
+
+	uint64_t bindings_added;	/* a context's address, as binding */
+	uint64_t bindings_failed;	/* refused by the module */
+	uint64_t bindings_skipped;	/* no lease left, no port, no module */
 
 	uint64_t l2update_requested;	/* xid-send requests sent */
 	uint64_t l2update_absent;	/* not sent: module absent */
@@ -93,11 +104,26 @@ struct iapp_ops {
 	 */
 	int (*kick)(const struct sta *s, void *data);
 	/*
-	 * A context was fetched (MOVE) or taken from the cache for s.
-	 * TODO(binding-add): add its addresses to the module as bindings
-	 * once APEDGE_CMD_BINDING_ADD exists.
+	 * A MOVE-notify for s is to be answered: refresh the addresses of
+	 * its context from the module.  0: iapp_ctx_filled() follows, within
+	 * IAPP_FILL_TIMEOUT_MS or the answer goes without it; -ENOTCONN
+	 * (module absent) or -errno: answer now with the table's.  NULL: the
+	 * table's.
 	 */
-	void (*ctx_applied)(const struct sta *s, void *data);
+	int (*ctx_fill)(const struct sta *s, void *data);
+	/*
+	 * ctx was fetched (MOVE) or taken from the cache for s: add its
+	 * addresses to the module as bindings, and report each outcome with
+	 * iapp_binding_result().
+	 */
+	void (*ctx_applied)(const struct sta *s, const struct iapp_ctx *ctx,
+			    void *data);
+};
+
+enum iapp_binding_outcome {
+	IAPP_BINDING_ADDED,
+	IAPP_BINDING_FAILED,
+	IAPP_BINDING_SKIPPED,
 };
 
 struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
@@ -135,6 +161,16 @@ int iapp_sta_del(struct iapp *ia, const uint8_t mac[MAC_LEN]);
 
 /* The module's answer to an xid-send request. */
 void iapp_l2update_result(struct iapp *ia, int error);
+
+/*
+ * The addresses ops.ctx_fill asked for (ctx: only n_ipv4, n_ipv6 and the
+ * addresses are used), or NULL when they could not be had: the MOVE
+ * answers waiting for mac go out.
+ */
+void iapp_ctx_filled(struct iapp *ia, const uint8_t mac[MAC_LEN],
+		     const struct iapp_ctx *ctx);
+/* One outcome of ops.ctx_applied, counted. */
+void iapp_binding_result(struct iapp *ia, enum iapp_binding_outcome o);
 
 struct sta_table *iapp_stas(struct iapp *ia);
 const struct iapp_stats *iapp_get_stats(const struct iapp *ia);

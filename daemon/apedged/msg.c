@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -461,6 +462,83 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 	return 0;
 }
 
+int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
+		       struct amsg_binding *b, struct amsg_err *err)
+{
+	struct attr tb[APEDGE_A_BINDING_MAX + 1];
+	const struct attr *v4, *v6, *mac;
+	const uint8_t *attrs;
+	struct genlmsghdr gh;
+	struct nlmsghdr nlh;
+	size_t attrs_len;
+	int r;
+
+	memset(b, 0, sizeof(*b));
+	r = genl_payload(buf, len, &nlh, &gh, &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	if (family_id && nlh.nlmsg_type != family_id)
+		return fail(err, "not an apedge message (type %u, family %u)",
+			    nlh.nlmsg_type, family_id);
+	if (gh.cmd != APEDGE_CMD_BINDING_GET)
+		return fail(err, "not a binding reply (command %u)", gh.cmd);
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_BINDING_MAX, "binding",
+			err);
+	if (r < 0)
+		return r;
+	v4 = &tb[APEDGE_A_BINDING_IPV4];
+	v6 = &tb[APEDGE_A_BINDING_IPV6];
+	if (v4->present == v6->present)
+		return fail(err, "binding: %s", v4->present ?
+			    "both ipv4 and ipv6" : "no address");
+	if (v4->present) {
+		if (v4->len != 4)
+			return fail(err, "attribute ipv4: length %zu, expected "
+				    "4", v4->len);
+		b->af = AF_INET;
+		memcpy(b->addr, v4->data, 4);
+	} else {
+		if (v6->len != 16)
+			return fail(err, "attribute ipv6: length %zu, expected "
+				    "16", v6->len);
+		b->af = AF_INET6;
+		memcpy(b->addr, v6->data, 16);
+	}
+	mac = &tb[APEDGE_A_BINDING_MAC];
+	if (!mac->present)
+		return fail(err, "missing attribute: mac");
+	if (mac->len != sizeof(b->mac))
+		return fail(err, "attribute mac: length %zu, expected %zu",
+			    mac->len, sizeof(b->mac));
+	memcpy(b->mac, mac->data, sizeof(b->mac));
+	if (!tb[APEDGE_A_BINDING_IFINDEX].present)
+		return fail(err, "missing attribute: ifindex");
+	r = get_u32(&tb[APEDGE_A_BINDING_IFINDEX], "ifindex", &b->ifindex,
+		    err);
+	if (r < 0)
+		return r;
+	if (!b->ifindex)
+		return fail(err, "attribute ifindex: 0");
+	b->permanent = !tb[APEDGE_A_BINDING_LIFETIME].present;
+	if (!b->permanent) {
+		r = get_u32(&tb[APEDGE_A_BINDING_LIFETIME], "lifetime",
+			    &b->lifetime, err);
+		if (r < 0)
+			return r;
+	}
+	if (tb[APEDGE_A_BINDING_ORIGIN].present) {
+		r = get_u32(&tb[APEDGE_A_BINDING_ORIGIN], "origin", &b->origin,
+			    err);
+		if (r < 0)
+			return r;
+		if (b->origin != APEDGE_BINDING_ORIGIN_SNOOPED &&
+		    b->origin != APEDGE_BINDING_ORIGIN_STATIC)
+			return fail(err, "attribute origin: unknown origin %u",
+				    b->origin);
+	}
+	return 0;
+}
+
 static struct nl_msg *build(uint16_t type, int flags, uint8_t cmd,
 			    uint8_t version)
 {
@@ -537,4 +615,38 @@ struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
 		return NULL;
 	}
 	return msg;
+}
+
+struct nl_msg *amsg_build_binding_add(uint16_t family_id, int af,
+				      const uint8_t *addr,
+				      const uint8_t mac[6],
+				      const char *ifname, uint32_t lifetime)
+{
+	struct nl_msg *msg;
+	int r;
+
+	if (af != AF_INET && af != AF_INET6)
+		return NULL;
+	msg = build(family_id, NLM_F_ACK, APEDGE_CMD_BINDING_ADD,
+		    APEDGE_FAMILY_VERSION);
+	if (!msg)
+		return NULL;
+	if (af == AF_INET)
+		r = nla_put(msg, APEDGE_A_BINDING_IPV4, 4, addr);
+	else
+		r = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, addr);
+	if (r < 0 || nla_put(msg, APEDGE_A_BINDING_MAC, 6, mac) < 0 ||
+	    nla_put_string(msg, APEDGE_A_BINDING_IFNAME, ifname) < 0 ||
+	    (lifetime &&
+	     nla_put_u32(msg, APEDGE_A_BINDING_LIFETIME, lifetime) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+struct nl_msg *amsg_build_binding_dump(uint16_t family_id)
+{
+	return build(family_id, NLM_F_DUMP, APEDGE_CMD_BINDING_GET,
+		     APEDGE_FAMILY_VERSION);
 }

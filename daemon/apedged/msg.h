@@ -123,6 +123,25 @@ struct amsg_info {
 int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_info *info, struct amsg_err *err);
 
+/* A binding, as binding-get replies (and its dump) carry it. */
+struct amsg_binding {
+	int af;				/* AF_INET or AF_INET6 */
+	uint8_t addr[16];		/* the first 4 bytes for AF_INET */
+	uint8_t mac[6];
+	uint32_t ifindex;		/* the port */
+	bool permanent;			/* no lifetime attribute */
+	uint32_t lifetime;		/* seconds left; 0 when permanent */
+	uint32_t origin;		/* enum apedge_binding_origin; 0: absent */
+};
+
+/*
+ * A binding-get reply or dump part.  Exactly one of ipv4 (4 bytes) and
+ * ipv6 (16 bytes), mac (6 bytes) and ifindex (not 0) are required;
+ * lifetime and origin (a known origin) are optional.
+ */
+int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
+		       struct amsg_binding *b, struct amsg_err *err);
+
 /*
  * Builders.  Each returns a new libnl message (NULL when out of memory),
  * with port and sequence number left for nl_send_auto() to fill in.
@@ -137,5 +156,16 @@ struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
 				   const uint8_t sta[6], uint32_t mode,
 				   uint16_t vlan, uint32_t count,
 				   uint32_t interval_ms);
+/*
+ * binding-add of addr (af AF_INET: 4 bytes, AF_INET6: 16) for mac on the
+ * port ifname; lifetime in seconds, 0 (no attribute) for ever.  NULL also
+ * when af is neither.
+ */
+struct nl_msg *amsg_build_binding_add(uint16_t family_id, int af,
+				      const uint8_t *addr,
+				      const uint8_t mac[6],
+				      const char *ifname, uint32_t lifetime);
+/* A dump of binding-get: every port's bindings. */
+struct nl_msg *amsg_build_binding_dump(uint16_t family_id);
 
 #endif

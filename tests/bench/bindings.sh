@@ -16,16 +16,9 @@
 # not a test: it never fails on a figure.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-
-if [ "${1:-}" != --guest ]; then
-	kernel=6.12
-	[ "${1:-}" = -k ] && { kernel=$2; shift 2; }
-	make -s -C daemon all
-	scripts/kbuild "$kernel" >/dev/null
-	exec scripts/vm -k "$kernel" -- tests/bench/bindings.sh --guest "${1:-5}"
-fi
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_boot 5 "$@"
 
 rounds=${2:-5}
 count=100000
@@ -85,7 +78,6 @@ run() {
 setup small 10
 setup big "$big"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A res
 for ((r = 1; r <= rounds; r++)); do

@@ -19,16 +19,9 @@
 # on a figure.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-
-if [ "${1:-}" != --guest ]; then
-	kernel=6.12
-	[ "${1:-}" = -k ] && { kernel=$2; shift 2; }
-	make -s -C daemon all
-	scripts/kbuild "$kernel" >/dev/null
-	exec scripts/vm -k "$kernel" -- tests/bench/guard.sh --guest "${1:-7}"
-fi
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_boot 7 "$@"
 
 rounds=${2:-7}
 count=100000
@@ -84,7 +77,6 @@ setup() {
 	esac
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 configs=(detached apedge nftables)
 declare -A res

@@ -22,16 +22,9 @@
 # benchmark, not a test: it never fails on a figure.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-
-if [ "${1:-}" != --guest ]; then
-	kernel=6.12
-	[ "${1:-}" = -k ] && { kernel=$2; shift 2; }
-	make -s -C daemon all
-	scripts/kbuild "$kernel" >/dev/null
-	exec scripts/vm -k "$kernel" -- tests/bench/roam.sh --guest "${1:-20}"
-fi
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_boot 20 "$@"
 
 roams=${2:-20}
 budget=${APEDGE_BENCH_BUDGET:-360}

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+
+#include <linux/apedge.h>
 
 #include "apedged/msg.h"
 
@@ -40,6 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct amsg_port port;
 		struct amsg_info info;
 		struct amsg_ack ack;
+		struct amsg_binding b;
 
 		if (len > size)
 			abort();
@@ -56,6 +60,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_string(ack.ext_msg, sizeof(ack.ext_msg));
 		if (amsg_parse_info(msg, len, 0, &info, &err) == 0)
 			check_string(info.version, sizeof(info.version));
+		if (amsg_parse_binding(msg, len, 0, &b, &err) == 0) {
+			if ((b.af != AF_INET && b.af != AF_INET6) ||
+			    !b.ifindex || (b.permanent && b.lifetime) ||
+			    b.origin > APEDGE_BINDING_ORIGIN_STATIC)
+				abort();
+		} else {
+			check_string(err.msg, sizeof(err.msg));
+		}
 	}
 	return 0;
 }

@@ -229,6 +229,11 @@ fetched() {
 check "d: ap2 fetched $M2's context (10.0.0.50) from ap1" wait_for 10 fetched
 check "d: ap2 counts move successful=2" stat_is ap2 move.successful 2
 check "d: ap1 counts its answer" stat_is ap1 '"move-answered".successful' 2
+check "d: ap1 answered with its station table's context (no module)" \
+	stat_is ap1 'context."module-absent"' 2
+check "d: ap2 bound none of it (no module) and counts that" \
+	wait_for 10 stat_is ap2 bindings.skipped 2
+check "d: ap2 added no binding" stat_is ap2 bindings.added 0
 check "d: ap1 removed $M2" wait_for 10 no_sta ap1 $M2
 # Exactly one: its first answer, OK, was read before and is no failure.
 check "d: hostapd's FAIL is counted, its OK not" \

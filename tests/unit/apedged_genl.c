@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <netlink/genl/genl.h>
 #include <netlink/msg.h>
@@ -586,9 +587,236 @@ UT_CASE(xid_send_builder)
 	nlmsg_free(msg);
 }
 
+UT_CASE(binding_add_builder)
+{
+	static const uint8_t mac[6] = { 2, 0, 0, 0, 0, 0x50 };
+	static const uint8_t v4[4] = { 192, 0, 2, 50 };
+	static const uint8_t want[] = {
+		/* genl header: binding-add, version 1 */
+		APEDGE_CMD_BINDING_ADD, 1, 0, 0,
+		/* ipv4 */
+		8, 0, APEDGE_A_BINDING_IPV4, 0, 192, 0, 2, 50,
+		/* mac, padded */
+		10, 0, APEDGE_A_BINDING_MAC, 0, 2, 0, 0, 0, 0, 0x50, 0, 0,
+		/* ifname "wlan0", padded */
+		10, 0, APEDGE_A_BINDING_IFNAME, 0, 'w', 'l', 'a', 'n', '0', 0,
+		0, 0,
+		/* lifetime 600, host order */
+		8, 0, APEDGE_A_BINDING_LIFETIME, 0,
+	};
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+	struct nlmsghdr *nlh;
+	struct nl_msg *msg;
+	uint32_t life = 600;
+
+	v6[15] = 0x50;
+	msg = amsg_build_binding_add(FAM, AF_INET, v4, mac, "wlan0", 600);
+	UT_ASSERT(msg);
+	nlh = nlmsg_hdr(msg);
+	UT_EXPECT(nlh->nlmsg_type == FAM);
+	UT_EXPECT(nlh->nlmsg_flags & NLM_F_ACK);
+	UT_ASSERT(nlh->nlmsg_len == NLMSG_HDRLEN + sizeof(want) + 4);
+	UT_EXPECT(!memcmp(nlmsg_data(nlh), want, sizeof(want)));
+	UT_EXPECT(!memcmp((uint8_t *)nlmsg_data(nlh) + sizeof(want), &life,
+			  4));
+	nlmsg_free(msg);
+
+	/* IPv6; lifetime 0 puts no attribute (the module's "for ever"). */
+	msg = amsg_build_binding_add(FAM, AF_INET6, v6, mac, "wlan0", 0);
+	UT_ASSERT(msg);
+	UT_ASSERT(attr_of(msg, APEDGE_A_BINDING_IPV6));
+	UT_EXPECT(nla_len(attr_of(msg, APEDGE_A_BINDING_IPV6)) == 16);
+	UT_EXPECT(!memcmp(nla_data(attr_of(msg, APEDGE_A_BINDING_IPV6)), v6,
+			  16));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_BINDING_IPV4));
+	UT_EXPECT(!attr_of(msg, APEDGE_A_BINDING_LIFETIME));
+	nlmsg_free(msg);
+
+	UT_EXPECT(!amsg_build_binding_add(FAM, AF_UNIX, v4, mac, "wlan0", 1));
+}
+
+UT_CASE(binding_dump_builder)
+{
+	static const uint8_t want[] = { APEDGE_CMD_BINDING_GET, 1, 0, 0 };
+	struct nlmsghdr *nlh;
+	struct nl_msg *msg = amsg_build_binding_dump(FAM);
+
+	UT_ASSERT(msg);
+	nlh = nlmsg_hdr(msg);
+	UT_EXPECT(nlh->nlmsg_type == FAM);
+	UT_EXPECT((nlh->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP);
+	UT_EXPECT(!(nlh->nlmsg_flags & NLM_F_ACK));
+	UT_ASSERT(nlh->nlmsg_len == NLMSG_HDRLEN + sizeof(want));
+	UT_EXPECT(!memcmp(nlmsg_data(nlh), want, sizeof(want)));
+	nlmsg_free(msg);
+}
+
+static const uint8_t b_mac[6] = { 2, 0, 0, 0, 0, 0x50 };
+static const uint8_t b_v4[4] = { 192, 0, 2, 50 };
+
+/* A binding-get dump part as the module sends it; bits leave parts out. */
+#define B_NO_ADDR	0x01
+#define B_NO_MAC	0x02
+#define B_NO_IFINDEX	0x04
+#define B_NO_LIFETIME	0x08
+#define B_NO_ORIGIN	0x10
+#define B_V6		0x20
+#define B_BOTH		0x40
+
+static void binding_msg(struct mb *m, unsigned int bits)
+{
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x50 };
+
+	mb_start(m, FAM, NLM_F_MULTI, 7, APEDGE_CMD_BINDING_GET);
+	if (!(bits & (B_NO_ADDR | B_V6)) || (bits & B_BOTH))
+		mb_attr(m, APEDGE_A_BINDING_IPV4, b_v4, 4);
+	if ((bits & (B_V6 | B_BOTH)) && !(bits & B_NO_ADDR))
+		mb_attr(m, APEDGE_A_BINDING_IPV6, v6, 16);
+	if (!(bits & B_NO_MAC))
+		mb_attr(m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	if (!(bits & B_NO_IFINDEX))
+		mb_u32(m, APEDGE_A_BINDING_IFINDEX, 3);
+	if (!(bits & B_NO_ORIGIN))
+		mb_u32(m, APEDGE_A_BINDING_ORIGIN,
+		       APEDGE_BINDING_ORIGIN_SNOOPED);
+	if (!(bits & B_NO_LIFETIME))
+		mb_u32(m, APEDGE_A_BINDING_LIFETIME, 599);
+	mb_end(m);
+}
+
+static int binding_fails(const void *buf, size_t len, const char *what)
+{
+	struct amsg_binding b;
+	struct amsg_err err;
+	int r = amsg_parse_binding(buf, len, FAM, &b, &err);
+
+	if (r != -EBADMSG || !strstr(err.msg, what)) {
+		fprintf(stderr, "  got %d \"%s\", want \"%s\"\n", r,
+			r ? err.msg : "", what);
+		return 0;
+	}
+	return 1;
+}
+
+UT_CASE(binding_good)
+{
+	struct amsg_binding b;
+	struct amsg_err err;
+	struct mb m;
+
+	binding_msg(&m, 0);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, FAM, &b, &err) == 0);
+	UT_EXPECT(b.af == AF_INET);
+	UT_EXPECT(!memcmp(b.addr, b_v4, 4));
+	UT_EXPECT(!memcmp(b.mac, b_mac, 6));
+	UT_EXPECT(b.ifindex == 3);
+	UT_EXPECT(!b.permanent);
+	UT_EXPECT(b.lifetime == 599);
+	UT_EXPECT(b.origin == APEDGE_BINDING_ORIGIN_SNOOPED);
+
+	/* Any family id with 0; IPv6; permanent; no origin. */
+	binding_msg(&m, B_V6 | B_NO_LIFETIME | B_NO_ORIGIN);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 0, &b, &err) == 0);
+	UT_EXPECT(b.af == AF_INET6);
+	UT_EXPECT(b.addr[0] == 0x20 && b.addr[15] == 0x50);
+	UT_EXPECT(b.permanent);
+	UT_EXPECT(b.lifetime == 0);
+	UT_EXPECT(b.origin == 0);
+
+	/* Unknown attributes are skipped. */
+	binding_msg(&m, 0);
+	mb_u32(&m, APEDGE_A_BINDING_MAX + 1, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, FAM, &b, &err) == 0);
+}
+
+UT_CASE(binding_bad)
+{
+	uint8_t v4_short[3] = { 1, 2, 3 };
+	struct mb m;
+	size_t cut;
+
+	binding_msg(&m, B_NO_ADDR);
+	UT_EXPECT(binding_fails(m.buf, m.len, "no address"));
+	binding_msg(&m, B_BOTH);
+	UT_EXPECT(binding_fails(m.buf, m.len, "both ipv4 and ipv6"));
+	binding_msg(&m, B_NO_MAC);
+	UT_EXPECT(binding_fails(m.buf, m.len, "missing attribute: mac"));
+	binding_msg(&m, B_NO_IFINDEX);
+	UT_EXPECT(binding_fails(m.buf, m.len, "missing attribute: ifindex"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4_short, 3);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 3);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "attribute ipv4: length 3"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, b_v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 3);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "attribute ipv6: length 4"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, b_v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 5);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 3);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "attribute mac: length 5"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, b_v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 0);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "attribute ifindex: 0"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, b_v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 3);
+	mb_attr(&m, APEDGE_A_BINDING_LIFETIME, b_v4, 2);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "attribute lifetime: length 2"));
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, b_v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, b_mac, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 3);
+	mb_u32(&m, APEDGE_A_BINDING_ORIGIN, 9);
+	mb_end(&m);
+	UT_EXPECT(binding_fails(m.buf, m.len, "unknown origin 9"));
+
+	/* Wrong family, wrong command. */
+	binding_msg(&m, 0);
+	m.buf[4] = FAM + 1;
+	UT_EXPECT(binding_fails(m.buf, m.len, "not an apedge message"));
+	binding_msg(&m, 0);
+	m.buf[NLMSG_HDRLEN] = APEDGE_CMD_BINDING_ADD;
+	UT_EXPECT(binding_fails(m.buf, m.len, "not a binding reply"));
+
+	/* Every truncation of the buffer fails cleanly. */
+	binding_msg(&m, 0);
+	for (cut = 0; cut < m.len; cut++) {
+		struct amsg_binding b;
+		struct amsg_err err;
+
+		UT_EXPECT(amsg_parse_binding(m.buf, cut, FAM, &b, &err) ==
+			  -EBADMSG);
+	}
+	/* An attribute running past the message's own length. */
+	binding_msg(&m, 0);
+	m.buf[0] = (uint8_t)(m.len - 2);
+	UT_EXPECT(binding_fails(m.buf, m.len, "exceeds"));
+}
+
 UT_MAIN("apedged_genl", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(port_event_extras), UT_ENTRY(port_event_truncated),
 	UT_ENTRY(port_event_bad_lengths), UT_ENTRY(port_event_bad_attributes),
 	UT_ENTRY(port_event_wrong_message), UT_ENTRY(family_good),
 	UT_ENTRY(family_bad), UT_ENTRY(ack), UT_ENTRY(info),
-	UT_ENTRY(datagram_walk), UT_ENTRY(builders))
+	UT_ENTRY(datagram_walk), UT_ENTRY(builders),
+	UT_ENTRY(binding_add_builder), UT_ENTRY(binding_dump_builder),
+	UT_ENTRY(binding_good), UT_ENTRY(binding_bad))

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <linux/apedge.h>
 
@@ -28,6 +29,7 @@ struct rec {
 	char result_ifname[IFNAMSIZ];
 	struct agenl *nl;
 	bool add_on_connect;
+	int bindings, dumps_done, dump_error;
 };
 
 static void on_connected(void *data)
@@ -63,11 +65,26 @@ static void on_result(uint8_t cmd, const char *ifname, int error,
 	snprintf(r->result_ifname, sizeof(r->result_ifname), "%s", ifname);
 }
 
+static void on_binding(const struct amsg_binding *b, void *data)
+{
+	((struct rec *)data)->bindings++;
+}
+
+static void on_dump_done(int error, void *data)
+{
+	struct rec *r = data;
+
+	r->dumps_done++;
+	r->dump_error = error;
+}
+
 static const struct agenl_ops ops = {
 	.connected = on_connected,
 	.disconnected = on_disconnected,
 	.port_event = on_event,
 	.port_result = on_result,
+	.binding = on_binding,
+	.binding_dump_done = on_dump_done,
 };
 
 static void start(struct mb *m, uint16_t type, uint8_t cmd)
@@ -246,6 +263,81 @@ out:
 	free(logbuf);
 }
 
+UT_CASE(binding_dump_ends)
+{
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && agenl_get_state(r.nl) == APEDGED_NL_ABSENT &&
+	     !r.connected; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	UT_EXPECT(agenl_binding_dump(r.nl) == -ENOTCONN);
+	UT_EXPECT(agenl_binding_add(r.nl, AF_INET,
+				    (const uint8_t *)"\xc0\0\2\x32",
+				    (const uint8_t *)"\2\0\0\0\0\x50",
+				    "lo", 10) == -ENOTCONN);
+
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+
+	/* One at a time; the kernel has no such family: an error ends it. */
+	UT_EXPECT(agenl_binding_dump(r.nl) == 0);
+	UT_EXPECT(agenl_binding_dump(r.nl) == -EBUSY);
+	pump(loop);
+	UT_EXPECT(r.dumps_done == 1);
+	UT_EXPECT(r.dump_error < 0);
+	UT_EXPECT(r.bindings == 0);
+
+	/* binding-add's answer comes as a result of its command. */
+	UT_EXPECT(agenl_binding_add(r.nl, AF_INET,
+				    (const uint8_t *)"\xc0\0\2\x32",
+				    (const uint8_t *)"\2\0\0\0\0\x50",
+				    "lo", 10) == 0);
+	pump(loop);
+	UT_EXPECT(r.results == 1);
+	UT_EXPECT(r.result_cmd == APEDGE_CMD_BINDING_ADD);
+	UT_EXPECT(r.result_error < 0);
+
+	/* A binding-get that is not our dump's is ignored. */
+	start(&m, FAKE_ID, APEDGE_CMD_BINDING_GET);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, "\xc0\0\2\x32", 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, "\2\0\0\0\0\x50", 6);
+	mb_attr(&m, APEDGE_A_BINDING_IFINDEX, "\1\0\0\0", 4);
+	mb_end(&m);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.bindings == 0);
+
+	/* The module goes away mid-dump: it ends, once. */
+	UT_EXPECT(agenl_binding_dump(r.nl) == 0);
+	family_ntf(&m, CTRL_CMD_DELFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.dumps_done == 2);
+	UT_EXPECT(r.dump_error == -ENOTCONN);
+	pump(loop);
+	UT_EXPECT(r.dumps_done == 2);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
 UT_CASE(names)
 {
 	UT_EXPECT_STR(agenl_state_name(APEDGED_NL_ABSENT), "absent");
@@ -253,4 +345,4 @@ UT_CASE(names)
 }
 
 UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
-	UT_ENTRY(names))
+	UT_ENTRY(binding_dump_ends), UT_ENTRY(names))
