@@ -2,19 +2,16 @@
 /*
  * The connection to the apedge generic netlink family.  See genl.h.
  *
- * libnl provides the socket, group membership and message building; what
- * comes back is read with recvmsg() into one buffer and taken apart by the
- * pure parsers of msg.c.
+ * nlsock.c provides the socket, which libnl's message building feeds;
+ * what comes back is taken apart by the pure parsers of msg.c.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
 
-#include <netlink/genl/genl.h>
+#include <netlink/errno.h>
 #include <netlink/msg.h>
-#include <netlink/socket.h>
 
 #include <linux/apedge.h>
 
@@ -22,14 +19,7 @@
 #include "list.h"
 #include "log.h"
 #include "loop.h"
-
-#ifndef SOL_NETLINK
-#define SOL_NETLINK 270
-#endif
-
-#define RX_BUF_SIZE 65536
-#define RX_BATCH 64		/* datagrams read per wakeup */
-#define SOCK_RCVBUF (1024 * 1024)
+#include "nlsock.h"
 
 enum unload_reason {
 	ABSENT_NOT_FOUND,	/* a lookup did not find the family */
@@ -49,10 +39,8 @@ struct agenl {
 	const struct agenl_ops *ops;
 	void *data;
 
-	struct nl_sock *sk;
-	struct loop_watch *watch;
+	struct nlsock *sock;
 	struct loop_timer *retry;
-	uint8_t *rx;
 
 	enum agenl_state state;
 	bool absent_logged;	/* the one "not loaded" line was logged */
@@ -123,19 +111,7 @@ static const char *cmd_name(uint8_t cmd)
 /* Send msg (which is freed); its sequence number in *seq. */
 static int send_msg(struct agenl *nl, struct nl_msg *msg, uint32_t *seq)
 {
-	int r;
-
-	if (!msg)
-		return -ENOMEM;
-	r = nl_send_auto(nl->sk, msg);
-	if (r >= 0 && seq)
-		*seq = nlmsg_hdr(msg)->nlmsg_seq;
-	nlmsg_free(msg);
-	if (r < 0) {
-		log_warn("apedge: netlink send failed: %s", nl_geterror(r));
-		return -EIO;
-	}
-	return 0;
+	return nlsock_send(nl->sock, msg, seq);
 }
 
 static void pending_clear(struct agenl *nl)
@@ -197,7 +173,7 @@ static void go_absent(struct agenl *nl, enum unload_reason why)
 	if (was_connected) {
 		/* The kernel dropped the membership already; be sure. */
 		if (nl->events_group)
-			nl_socket_drop_membership(nl->sk, nl->events_group);
+			nlsock_leave(nl->sock, nl->events_group);
 		nl->events_group = 0;
 		nl->family_id = 0;
 		memset(&nl->info, 0, sizeof(nl->info));
@@ -244,7 +220,7 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 	}
 
 	if (!reconnect && group) {
-		r = nl_socket_add_membership(nl->sk, (int)group);
+		r = nlsock_join(nl->sock, group);
 		if (r < 0) {
 			log_err("apedge: cannot join the \"%s\" multicast "
 				"group: %s; port events will be missed",
@@ -294,7 +270,7 @@ static void join_notify(struct agenl *nl, const struct amsg_family *fam)
 
 	if (!group || group == nl->notify_group)
 		return;
-	r = nl_socket_add_membership(nl->sk, (int)group);
+	r = nlsock_join(nl->sock, group);
 	if (r < 0) {
 		log_warn("apedge: cannot join nlctrl's notify group: %s; "
 			 "module load and unload are seen only by polling",
@@ -466,49 +442,44 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
+static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
+		       const struct nlmsghdr *nlh)
+{
+	struct agenl *nl = data;
+
+	switch (nlh->nlmsg_type) {
+	case NLMSG_ERROR:
+		handle_ack(nl, msg, msg_len);
+		break;
+	case NLMSG_DONE:
+		if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq)
+			lookup_done(nl);
+		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
+			bdump_end(nl, 0);
+		break;
+	case GENL_ID_CTRL:
+		handle_ctrl(nl, msg, msg_len, nlh);
+		break;
+	default:
+		if (nl->state == APEDGED_NL_CONNECTED &&
+		    nlh->nlmsg_type == nl->family_id)
+			handle_apedge(nl, msg, msg_len, nlh);
+		else
+			log_debug("apedge: ignoring message of type %u",
+				  nlh->nlmsg_type);
+	}
+}
+
 void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len)
 {
-	const uint8_t *pos = buf, *msg;
-	size_t left = len, msg_len;
-	struct amsg_err err;
-	int r;
-
-	while ((r = amsg_next(&pos, &left, &msg, &msg_len, &err)) > 0) {
-		struct nlmsghdr nlh;
-
-		amsg_header(msg, &nlh);
-		switch (nlh.nlmsg_type) {
-		case NLMSG_NOOP:
-		case NLMSG_OVERRUN:
-			break;
-		case NLMSG_ERROR:
-			handle_ack(nl, msg, msg_len);
-			break;
-		case NLMSG_DONE:
-			if (nl->dumping && nlh.nlmsg_seq == nl->dump_seq)
-				lookup_done(nl);
-			else if (nl->bdumping && nlh.nlmsg_seq == nl->bdump_seq)
-				bdump_end(nl, 0);
-			break;
-		case GENL_ID_CTRL:
-			handle_ctrl(nl, msg, msg_len, &nlh);
-			break;
-		default:
-			if (nl->state == APEDGED_NL_CONNECTED &&
-			    nlh.nlmsg_type == nl->family_id)
-				handle_apedge(nl, msg, msg_len, &nlh);
-			else
-				log_debug("apedge: ignoring message of type "
-					  "%u", nlh.nlmsg_type);
-		}
-	}
-	if (r < 0)
-		log_warn("apedge: bad netlink datagram: %s", err.msg);
+	nlsock_walk("apedge", buf, len, handle_msg, nl);
 }
 
 /* Messages were lost: forget what was in flight and look again. */
-static void resync(struct agenl *nl)
+static void resync(void *data)
 {
+	struct agenl *nl = data;
+
 	pending_clear(nl);
 	nl->dumping = false;
 	nl->info_seq = 0;
@@ -516,49 +487,17 @@ static void resync(struct agenl *nl)
 	start_lookup(nl);
 }
 
-static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
-		      void *data)
+static void datagram_cb(void *data, const uint8_t *buf, size_t len)
 {
-	struct agenl *nl = data;
-	int i;
-
-	for (i = 0; i < RX_BATCH; i++) {
-		struct sockaddr_nl sa;
-		struct iovec iov = { nl->rx, RX_BUF_SIZE };
-		struct msghdr mh = {
-			.msg_name = &sa,
-			.msg_namelen = sizeof(sa),
-			.msg_iov = &iov,
-			.msg_iovlen = 1,
-		};
-		ssize_t n = recvmsg(fd, &mh, MSG_TRUNC | MSG_DONTWAIT);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return;
-			if (errno == ENOBUFS) {
-				log_warn("apedge: netlink receive buffer "
-					 "overrun; resynchronising");
-				resync(nl);
-				continue;
-			}
-			log_err("apedge: netlink receive failed: %s",
-				strerror(errno));
-			return;
-		}
-		if (sa.nl_pid != 0)
-			continue;	/* only the kernel talks to us */
-		if ((size_t)n > RX_BUF_SIZE || (mh.msg_flags & MSG_TRUNC)) {
-			log_warn("apedge: netlink datagram of %zd bytes "
-				 "truncated; resynchronising", n);
-			resync(nl);
-			continue;
-		}
-		agenl_handle_datagram(nl, nl->rx, (size_t)n);
-	}
+	agenl_handle_datagram(data, buf, len);
 }
+
+static const struct nlsock_ops sock_ops = {
+	.name = "apedge",
+	.overrun_action = "resynchronising",
+	.datagram = datagram_cb,
+	.resync = resync,
+};
 
 struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
 			void *data)
@@ -577,39 +516,12 @@ struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
 
 int agenl_start(struct agenl *nl)
 {
-	int one = 1, fd, r;
-
-	nl->rx = malloc(RX_BUF_SIZE);
-	nl->sk = nl_socket_alloc();
-	if (!nl->rx || !nl->sk)
-		return -ENOMEM;
-	nl_socket_disable_seq_check(nl->sk);
-	nl_socket_disable_auto_ack(nl->sk);
-	r = genl_connect(nl->sk);
-	if (r < 0) {
-		log_err("apedge: cannot open a generic netlink socket: %s",
-			nl_geterror(r));
-		return -EIO;
-	}
-	fd = nl_socket_get_fd(nl->sk);
-	r = nl_socket_set_nonblocking(nl->sk);
-	if (r < 0) {
-		log_err("apedge: cannot make the netlink socket non-blocking: "
-			"%s", nl_geterror(r));
-		return -EIO;
-	}
-	if (nl_socket_set_buffer_size(nl->sk, SOCK_RCVBUF, 0) < 0)
-		log_debug("apedge: cannot enlarge the netlink socket buffer");
-	/* Short acks with the kernel's explanation; both best effort. */
-	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-
+	nl->sock = nlsock_open(nl->loop, &sock_ops, nl);
+	if (!nl->sock)
+		return -errno;
 	nl->retry = loop_timer_add(nl->loop, AGENL_RETRY_MS, AGENL_RETRY_MS,
 				   retry_timer_cb, nl);
 	if (!nl->retry)
-		return -errno;
-	nl->watch = loop_watch_add(nl->loop, fd, EPOLLIN, socket_cb, nl);
-	if (!nl->watch)
 		return -errno;
 	start_lookup(nl);
 	return 0;
@@ -620,11 +532,8 @@ void agenl_free(struct agenl *nl)
 	if (!nl)
 		return;
 	pending_clear(nl);
-	loop_watch_remove(nl->watch);
+	nlsock_close(nl->sock);
 	loop_timer_remove(nl->retry);
-	if (nl->sk)
-		nl_socket_free(nl->sk);
-	free(nl->rx);
 	free(nl);
 }
 

@@ -24,10 +24,10 @@ struct attr {
 	size_t len;
 };
 
-static int fail(struct amsg_err *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* amsg_fail() is shared with nl80211_msg.c; here it goes by "fail". */
+#define fail amsg_fail
 
-static int fail(struct amsg_err *err, const char *fmt, ...)
+int amsg_fail(struct amsg_err *err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -70,6 +70,37 @@ int amsg_next(const uint8_t **pos, size_t *left, const uint8_t **msg,
 	return 1;
 }
 
+int amsg_next_attr(struct amsg_span *rest, unsigned int *type,
+		   struct amsg_span *val, const char *what,
+		   struct amsg_err *err)
+{
+	struct nlattr nla;
+	size_t step;
+
+	if (!rest->len)
+		return 0;
+	if (rest->len < NLA_HDRLEN)
+		return fail(err, "%s: truncated attribute header (%zu bytes)",
+			    what, rest->len);
+	memcpy(&nla, rest->data, sizeof(nla));
+	if (nla.nla_len < NLA_HDRLEN)
+		return fail(err, "%s: bad attribute length %u", what,
+			    nla.nla_len);
+	if (nla.nla_len > rest->len)
+		return fail(err, "%s: attribute %u length %u exceeds the %zu "
+			    "bytes left", what, nla.nla_type & NLA_TYPE_MASK,
+			    nla.nla_len, rest->len);
+	*type = nla.nla_type & NLA_TYPE_MASK;
+	val->data = rest->data + NLA_HDRLEN;
+	val->len = nla.nla_len - NLA_HDRLEN;
+	step = NLA_ALIGN(nla.nla_len);
+	if (step > rest->len)
+		step = rest->len;
+	rest->data += step;
+	rest->len -= step;
+	return 1;
+}
+
 /*
  * Index the attributes in data[0..len) by type into tb[0..maxtype].
  * Unknown (larger) types are skipped; a later duplicate wins.
@@ -78,47 +109,37 @@ static int parse_attrs(const uint8_t *data, size_t len, struct attr *tb,
 		       unsigned int maxtype, const char *what,
 		       struct amsg_err *err)
 {
-	memset(tb, 0, (maxtype + 1) * sizeof(*tb));
-	while (len) {
-		struct nlattr nla;
-		unsigned int type;
-		size_t step;
+	struct amsg_span rest = { data, len }, val;
+	unsigned int type;
+	int r;
 
-		if (len < NLA_HDRLEN)
-			return fail(err, "%s: truncated attribute header "
-				    "(%zu bytes)", what, len);
-		memcpy(&nla, data, sizeof(nla));
-		if (nla.nla_len < NLA_HDRLEN)
-			return fail(err, "%s: bad attribute length %u", what,
-				    nla.nla_len);
-		if (nla.nla_len > len)
-			return fail(err, "%s: attribute %u length %u exceeds "
-				    "the %zu bytes left", what,
-				    nla.nla_type & NLA_TYPE_MASK, nla.nla_len,
-				    len);
-		type = nla.nla_type & NLA_TYPE_MASK;
-		if (type <= maxtype) {
-			tb[type].present = true;
-			tb[type].data = data + NLA_HDRLEN;
-			tb[type].len = nla.nla_len - NLA_HDRLEN;
-		}
-		step = NLA_ALIGN(nla.nla_len);
-		if (step > len)
-			step = len;
-		data += step;
-		len -= step;
+	memset(tb, 0, (maxtype + 1) * sizeof(*tb));
+	while ((r = amsg_next_attr(&rest, &type, &val, what, err)) > 0) {
+		if (type > maxtype)
+			continue;
+		tb[type].present = true;
+		tb[type].data = val.data;
+		tb[type].len = val.len;
 	}
-	return 0;
+	return r;
 }
 
-static int get_u32(const struct attr *a, const char *name, uint32_t *v,
-		   struct amsg_err *err)
+int amsg_get_u32(const struct amsg_span *a, const char *name, uint32_t *v,
+		 struct amsg_err *err)
 {
 	if (a->len != sizeof(*v))
 		return fail(err, "attribute %s: length %zu, expected %zu",
 			    name, a->len, sizeof(*v));
 	memcpy(v, a->data, sizeof(*v));
 	return 0;
+}
+
+static int get_u32(const struct attr *a, const char *name, uint32_t *v,
+		   struct amsg_err *err)
+{
+	const struct amsg_span span = { a->data, a->len };
+
+	return amsg_get_u32(&span, name, v, err);
 }
 
 static int get_u16(const struct attr *a, const char *name, uint16_t *v,

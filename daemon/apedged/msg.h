@@ -26,6 +26,30 @@ struct amsg_err {
 	char msg[160];
 };
 
+/* A stretch of a buffer: a payload, or what is left of one. */
+struct amsg_span {
+	const uint8_t *data;
+	size_t len;
+};
+
+/* Say what is wrong in err; returns -EBADMSG. */
+int amsg_fail(struct amsg_err *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Step through attributes: the next one of *rest, its type (flags masked
+ * off) in *type and its payload in *val.  1 when one was read, 0 at the
+ * end, -EBADMSG when what is left is not a whole attribute; what names
+ * the attribute set in the error.
+ */
+int amsg_next_attr(struct amsg_span *rest, unsigned int *type,
+		   struct amsg_span *val, const char *what,
+		   struct amsg_err *err);
+
+/* A u32 attribute's payload, checked to be exactly 4 bytes; 0 or -EBADMSG. */
+int amsg_get_u32(const struct amsg_span *a, const char *name, uint32_t *v,
+		 struct amsg_err *err);
+
 /*
  * Step through the messages of a datagram.  *pos and *left describe what
  * is still to be read; on success *msg and *msg_len give the next message

@@ -2,9 +2,9 @@
 /*
  * Station events from nl80211.  See nl80211.h.
  *
- * libnl provides the socket, group membership and message building; what
- * comes back is read with recvmsg() into one buffer and taken apart by the
- * pure parsers of nl80211_msg.c and msg.c.
+ * nlsock.c provides the socket, which libnl's message building feeds;
+ * what comes back is taken apart by the pure parsers of nl80211_msg.c and
+ * msg.c.
  *
  * Stations are kept by (watched ifindex, MAC).  A station that hostapd
  * moved to an AP_VLAN interface is removed by the kernel with a
@@ -38,13 +38,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
-#include <netlink/genl/genl.h>
+#include <netlink/errno.h>
 #include <netlink/msg.h>
-#include <netlink/socket.h>
 
 #include <linux/nl80211.h>
 
@@ -55,14 +52,8 @@
 #include "msg.h"
 #include "nl80211.h"
 #include "nl80211_msg.h"
+#include "nlsock.h"
 
-#ifndef SOL_NETLINK
-#define SOL_NETLINK 270
-#endif
-
-#define RX_BUF_SIZE 65536
-#define RX_BATCH 64
-#define SOCK_RCVBUF (1024 * 1024)
 #define REQ_TIMEOUT_MS 2000	/* a GET or a dump that got no answer */
 #define VERIFY_TIMEOUT_MS 3000
 #define MAX_SIBLINGS 16		/* other interfaces of a wiphy dumped */
@@ -108,11 +99,9 @@ struct nl80211 {
 	const struct nl80211_sta_ops *ops;
 	void *data;
 
-	struct nl_sock *sk;
-	struct loop_watch *watch;
+	struct nlsock *sock;
 	struct loop_timer *retry;	/* lookup, names: NL80211_RETRY_MS */
 	struct loop_timer *tick;	/* polls and dumps, while any */
-	uint8_t *rx;
 
 	bool present;
 	bool absent_logged;
@@ -148,19 +137,7 @@ static const char *ifname_of(const struct nl80211 *nl, int ifindex)
 
 static int send_msg(struct nl80211 *nl, struct nl_msg *msg, uint32_t *seq)
 {
-	int r;
-
-	if (!msg)
-		return -ENOMEM;
-	r = nl_send_auto(nl->sk, msg);
-	if (r >= 0 && seq)
-		*seq = nlmsg_hdr(msg)->nlmsg_seq;
-	nlmsg_free(msg);
-	if (r < 0) {
-		log_warn("nl80211: netlink send failed: %s", nl_geterror(r));
-		return -EIO;
-	}
-	return 0;
+	return nlsock_send(nl->sock, msg, seq);
 }
 
 /* ---- stations ------------------------------------------------------------ */
@@ -581,7 +558,7 @@ static void go_absent(struct nl80211 *nl, bool unloaded)
 
 	if (nl->present) {
 		if (nl->mlme_group)
-			nl_socket_drop_membership(nl->sk, (int)nl->mlme_group);
+			nlsock_leave(nl->sock, nl->mlme_group);
 		nl->mlme_group = 0;
 		nl->family_id = 0;
 		nl->present = false;
@@ -620,7 +597,7 @@ static void go_present(struct nl80211 *nl, const struct amsg_family *fam)
 		log_err("nl80211: family has no \"%s\" multicast group; no "
 			"station events", NL80211_MULTICAST_GROUP_MLME);
 	} else {
-		r = nl_socket_add_membership(nl->sk, (int)group);
+		r = nlsock_join(nl->sock, group);
 		if (r < 0) {
 			log_err("nl80211: cannot join the \"%s\" multicast "
 				"group: %s; no station events",
@@ -655,7 +632,7 @@ static void join_notify(struct nl80211 *nl, const struct amsg_family *fam)
 
 	if (!group || group == nl->notify_group)
 		return;
-	r = nl_socket_add_membership(nl->sk, (int)group);
+	r = nlsock_join(nl->sock, group);
 	if (r < 0) {
 		log_warn("nl80211: cannot join nlctrl's notify group: %s; "
 			 "cfg80211 coming and going is seen only by polling",
@@ -797,47 +774,39 @@ static void handle_nl80211(struct nl80211 *nl, const uint8_t *msg,
 		station_del(nl, &m);
 }
 
+static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
+		       const struct nlmsghdr *nlh)
+{
+	struct nl80211 *nl = data;
+
+	switch (nlh->nlmsg_type) {
+	case NLMSG_ERROR:
+		handle_ack(nl, msg, msg_len);
+		break;
+	case NLMSG_DONE:
+		if (nl->looking && nlh->nlmsg_seq == nl->lookup_seq) {
+			nl->looking = false;
+			if (nl->lookup_found)
+				go_present(nl, &nl->found);
+			else
+				go_absent(nl, nl->present);
+		} else if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq) {
+			dump_done(nl);
+		}
+		break;
+	case GENL_ID_CTRL:
+		handle_ctrl(nl, msg, msg_len, nlh);
+		break;
+	default:
+		if (nl->present && nlh->nlmsg_type == nl->family_id)
+			handle_nl80211(nl, msg, msg_len);
+	}
+}
+
 void nl80211_handle_datagram(struct nl80211 *nl, const uint8_t *buf,
 			     size_t len)
 {
-	const uint8_t *pos = buf, *msg;
-	size_t left = len, msg_len;
-	struct amsg_err err;
-	int r;
-
-	while ((r = amsg_next(&pos, &left, &msg, &msg_len, &err)) > 0) {
-		struct nlmsghdr nlh;
-
-		amsg_header(msg, &nlh);
-		switch (nlh.nlmsg_type) {
-		case NLMSG_NOOP:
-		case NLMSG_OVERRUN:
-			break;
-		case NLMSG_ERROR:
-			handle_ack(nl, msg, msg_len);
-			break;
-		case NLMSG_DONE:
-			if (nl->looking && nlh.nlmsg_seq == nl->lookup_seq) {
-				nl->looking = false;
-				if (nl->lookup_found)
-					go_present(nl, &nl->found);
-				else
-					go_absent(nl, nl->present);
-			} else if (nl->dumping &&
-				   nlh.nlmsg_seq == nl->dump_seq) {
-				dump_done(nl);
-			}
-			break;
-		case GENL_ID_CTRL:
-			handle_ctrl(nl, msg, msg_len, &nlh);
-			break;
-		default:
-			if (nl->present && nlh.nlmsg_type == nl->family_id)
-				handle_nl80211(nl, msg, msg_len);
-		}
-	}
-	if (r < 0)
-		log_warn("nl80211: bad netlink datagram: %s", err.msg);
+	nlsock_walk("nl80211", buf, len, handle_msg, nl);
 }
 
 bool nl80211_present(const struct nl80211 *nl)
@@ -866,50 +835,22 @@ void nl80211_resync(struct nl80211 *nl)
 		queue_dumps(nl);
 }
 
-static void socket_cb(struct loop_watch *w, int fd, uint32_t events,
-		      void *data)
+static void datagram_cb(void *data, const uint8_t *buf, size_t len)
 {
-	struct nl80211 *nl = data;
-	int i;
-
-	for (i = 0; i < RX_BATCH; i++) {
-		struct sockaddr_nl sa;
-		struct iovec iov = { nl->rx, RX_BUF_SIZE };
-		struct msghdr mh = {
-			.msg_name = &sa,
-			.msg_namelen = sizeof(sa),
-			.msg_iov = &iov,
-			.msg_iovlen = 1,
-		};
-		ssize_t n = recvmsg(fd, &mh, MSG_TRUNC | MSG_DONTWAIT);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN || errno == EWOULDBLOCK)
-				return;
-			if (errno == ENOBUFS) {
-				log_warn("nl80211: netlink receive buffer "
-					 "overrun; events lost, listing the "
-					 "stations again");
-				nl80211_resync(nl);
-				continue;
-			}
-			log_err("nl80211: netlink receive failed: %s",
-				strerror(errno));
-			return;
-		}
-		if (sa.nl_pid != 0)
-			continue;
-		if ((size_t)n > RX_BUF_SIZE || (mh.msg_flags & MSG_TRUNC)) {
-			log_warn("nl80211: netlink datagram of %zd bytes "
-				 "truncated; resynchronising", n);
-			nl80211_resync(nl);
-			continue;
-		}
-		nl80211_handle_datagram(nl, nl->rx, (size_t)n);
-	}
+	nl80211_handle_datagram(data, buf, len);
 }
+
+static void resync_cb(void *data)
+{
+	nl80211_resync(data);
+}
+
+static const struct nlsock_ops sock_ops = {
+	.name = "nl80211",
+	.overrun_action = "events lost, listing the stations again",
+	.datagram = datagram_cb,
+	.resync = resync_cb,
+};
 
 /* ---- interfaces ---------------------------------------------------------- */
 
@@ -998,7 +939,7 @@ int nl80211_watch(struct nl80211 *nl, const char *ifname)
 		return -ENOMEM;
 	snprintf(w->name, sizeof(w->name), "%s", ifname);
 	list_add_tail(&nl->watched, &w->node);
-	if (nl->sk)
+	if (nl->sock)
 		resolve(nl, w);
 	return 0;
 }
@@ -1080,33 +1021,11 @@ struct nl80211 *nl80211_new(struct loop *loop,
 
 int nl80211_start(struct nl80211 *nl)
 {
-	int one = 1, fd, r;
 	struct list *pos;
 
-	nl->rx = malloc(RX_BUF_SIZE);
-	nl->sk = nl_socket_alloc();
-	if (!nl->rx || !nl->sk)
-		return -ENOMEM;
-	nl_socket_disable_seq_check(nl->sk);
-	nl_socket_disable_auto_ack(nl->sk);
-	r = genl_connect(nl->sk);
-	if (r < 0) {
-		log_err("nl80211: cannot open a generic netlink socket: %s",
-			nl_geterror(r));
-		return -EIO;
-	}
-	fd = nl_socket_get_fd(nl->sk);
-	r = nl_socket_set_nonblocking(nl->sk);
-	if (r < 0) {
-		log_err("nl80211: cannot make the netlink socket "
-			"non-blocking: %s", nl_geterror(r));
-		return -EIO;
-	}
-	if (nl_socket_set_buffer_size(nl->sk, SOCK_RCVBUF, 0) < 0)
-		log_debug("nl80211: cannot enlarge the netlink socket buffer");
-	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-
+	nl->sock = nlsock_open(nl->loop, &sock_ops, nl);
+	if (!nl->sock)
+		return -errno;
 	nl->retry = loop_timer_add(nl->loop, NL80211_RETRY_MS,
 				   NL80211_RETRY_MS, retry_cb, nl);
 	nl->tick = loop_timer_add(nl->loop, NL80211_AUTH_POLL_MS,
@@ -1114,9 +1033,6 @@ int nl80211_start(struct nl80211 *nl)
 	if (!nl->retry || !nl->tick)
 		return -errno;
 	loop_timer_disarm(nl->tick);
-	nl->watch = loop_watch_add(nl->loop, fd, EPOLLIN, socket_cb, nl);
-	if (!nl->watch)
-		return -errno;
 	list_for_each(pos, &nl->watched)
 		resolve(nl, list_entry(pos, struct watched, node));
 	start_lookup(nl);
@@ -1141,11 +1057,8 @@ void nl80211_free(struct nl80211 *nl)
 		list_del(pos);
 		free(list_entry(pos, struct watched, node));
 	}
-	loop_watch_remove(nl->watch);
+	nlsock_close(nl->sock);
 	loop_timer_remove(nl->retry);
 	loop_timer_remove(nl->tick);
-	if (nl->sk)
-		nl_socket_free(nl->sk);
-	free(nl->rx);
 	free(nl);
 }

@@ -6,8 +6,6 @@
  * walk below looks at the few it needs and steps over the others.
  */
 #include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <netlink/genl/genl.h>
@@ -17,84 +15,23 @@
 
 #include "nl80211_msg.h"
 
-struct span {
-	const uint8_t *data;
-	size_t len;
-};
-
-static int fail(struct amsg_err *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static int fail(struct amsg_err *err, const char *fmt, ...)
+static int parse_sta_info(const struct amsg_span *info,
+			  struct nl80211_msg_sta *sta, struct amsg_err *err)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	return -EBADMSG;
-}
-
-/*
- * The next attribute of *rest: its type and payload in *type and *val.
- * 1 when one was read, 0 at the end, -EBADMSG when what is left is not a
- * whole attribute.
- */
-static int next_attr(struct span *rest, unsigned int *type, struct span *val,
-		     const char *what, struct amsg_err *err)
-{
-	struct nlattr nla;
-	size_t step;
-
-	if (!rest->len)
-		return 0;
-	if (rest->len < NLA_HDRLEN)
-		return fail(err, "%s: truncated attribute header (%zu bytes)",
-			    what, rest->len);
-	memcpy(&nla, rest->data, sizeof(nla));
-	if (nla.nla_len < NLA_HDRLEN)
-		return fail(err, "%s: bad attribute length %u", what,
-			    nla.nla_len);
-	if (nla.nla_len > rest->len)
-		return fail(err, "%s: attribute %u length %u exceeds the %zu "
-			    "bytes left", what, nla.nla_type & NLA_TYPE_MASK,
-			    nla.nla_len, rest->len);
-	*type = nla.nla_type & NLA_TYPE_MASK;
-	val->data = rest->data + NLA_HDRLEN;
-	val->len = nla.nla_len - NLA_HDRLEN;
-	step = NLA_ALIGN(nla.nla_len);
-	if (step > rest->len)
-		step = rest->len;
-	rest->data += step;
-	rest->len -= step;
-	return 1;
-}
-
-static int get_u32(const struct span *a, const char *name, uint32_t *v,
-		   struct amsg_err *err)
-{
-	if (a->len != sizeof(*v))
-		return fail(err, "attribute %s: length %zu, expected %zu",
-			    name, a->len, sizeof(*v));
-	memcpy(v, a->data, sizeof(*v));
-	return 0;
-}
-
-static int parse_sta_info(const struct span *info, struct nl80211_msg_sta *sta,
-			  struct amsg_err *err)
-{
-	struct span rest = *info, val;
+	struct amsg_span rest = *info, val;
 	unsigned int type;
 	int r;
 
-	while ((r = next_attr(&rest, &type, &val, "station info", err)) > 0) {
+	while ((r = amsg_next_attr(&rest, &type, &val, "station info",
+				   err)) > 0) {
 		struct nl80211_sta_flag_update fl;
 
 		if (type != NL80211_STA_INFO_STA_FLAGS)
 			continue;
 		if (val.len != sizeof(fl))
-			return fail(err, "attribute station flags: length %zu, "
-				    "expected %zu", val.len, sizeof(fl));
+			return amsg_fail(err, "attribute station flags: "
+					 "length %zu, expected %zu", val.len,
+					 sizeof(fl));
 		memcpy(&fl, val.data, sizeof(fl));
 		sta->has_flags = true;
 		sta->flags_mask = fl.mask;
@@ -108,7 +45,7 @@ int nl80211_msg_parse_station(const void *buf, size_t len, uint16_t family_id,
 			      struct amsg_err *err)
 {
 	bool have_ifindex = false, have_mac = false;
-	struct span rest, val;
+	struct amsg_span rest, val;
 	struct genlmsghdr gh;
 	struct nlmsghdr nlh;
 	unsigned int type;
@@ -116,55 +53,58 @@ int nl80211_msg_parse_station(const void *buf, size_t len, uint16_t family_id,
 
 	memset(sta, 0, sizeof(*sta));
 	if (len < NLMSG_HDRLEN)
-		return fail(err, "truncated message: %zu bytes, a netlink "
-			    "header needs %d", len, (int)NLMSG_HDRLEN);
+		return amsg_fail(err, "truncated message: %zu bytes, a "
+				 "netlink header needs %d", len,
+				 (int)NLMSG_HDRLEN);
 	amsg_header(buf, &nlh);
 	if (nlh.nlmsg_len > len)
-		return fail(err, "truncated message: length %u but only %zu "
-			    "bytes", nlh.nlmsg_len, len);
+		return amsg_fail(err, "truncated message: length %u but only "
+				 "%zu bytes", nlh.nlmsg_len, len);
 	if (nlh.nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
-		return fail(err, "bad message length %u (a generic netlink "
-			    "message needs %d)", nlh.nlmsg_len,
-			    (int)(NLMSG_HDRLEN + GENL_HDRLEN));
+		return amsg_fail(err, "bad message length %u (a generic "
+				 "netlink message needs %d)", nlh.nlmsg_len,
+				 (int)(NLMSG_HDRLEN + GENL_HDRLEN));
 	if (family_id && nlh.nlmsg_type != family_id)
-		return fail(err, "not an nl80211 message (type %u, family %u)",
-			    nlh.nlmsg_type, family_id);
+		return amsg_fail(err, "not an nl80211 message (type %u, "
+				 "family %u)", nlh.nlmsg_type, family_id);
 	memcpy(&gh, (const uint8_t *)buf + NLMSG_HDRLEN, sizeof(gh));
 	if (gh.cmd != NL80211_CMD_NEW_STATION &&
 	    gh.cmd != NL80211_CMD_DEL_STATION)
-		return fail(err, "not a station message (command %u)", gh.cmd);
+		return amsg_fail(err, "not a station message (command %u)",
+				 gh.cmd);
 	sta->cmd = gh.cmd;
 	sta->seq = nlh.nlmsg_seq;
 	sta->nlmsg_flags = nlh.nlmsg_flags;
 
 	rest.data = (const uint8_t *)buf + NLMSG_HDRLEN + GENL_HDRLEN;
 	rest.len = nlh.nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
-	while ((r = next_attr(&rest, &type, &val, "station", err)) > 0) {
+	while ((r = amsg_next_attr(&rest, &type, &val, "station", err)) > 0) {
 		switch (type) {
 		case NL80211_ATTR_IFINDEX:
-			r = get_u32(&val, "ifindex", &sta->ifindex, err);
+			r = amsg_get_u32(&val, "ifindex", &sta->ifindex, err);
 			if (r < 0)
 				return r;
 			if (!sta->ifindex)
-				return fail(err, "attribute ifindex: invalid "
-					    "value 0");
+				return amsg_fail(err, "attribute ifindex: "
+						 "invalid value 0");
 			have_ifindex = true;
 			break;
 		case NL80211_ATTR_MAC:
 			if (val.len != NL80211_MSG_MAC_LEN)
-				return fail(err, "attribute mac: length %zu, "
-					    "expected %d", val.len,
-					    NL80211_MSG_MAC_LEN);
+				return amsg_fail(err, "attribute mac: length "
+						 "%zu, expected %d", val.len,
+						 NL80211_MSG_MAC_LEN);
 			memcpy(sta->mac, val.data, NL80211_MSG_MAC_LEN);
 			have_mac = true;
 			break;
 		case NL80211_ATTR_STA_VLAN:
-			r = get_u32(&val, "vlan", &sta->vlan_ifindex, err);
+			r = amsg_get_u32(&val, "vlan", &sta->vlan_ifindex, err);
 			if (r < 0)
 				return r;
 			break;
 		case NL80211_ATTR_GENERATION:
-			r = get_u32(&val, "generation", &sta->generation, err);
+			r = amsg_get_u32(&val, "generation",
+					 &sta->generation, err);
 			if (r < 0)
 				return r;
 			sta->has_generation = true;
@@ -186,9 +126,9 @@ int nl80211_msg_parse_station(const void *buf, size_t len, uint16_t family_id,
 	if (r < 0)
 		return r;
 	if (!have_ifindex)
-		return fail(err, "missing attribute: ifindex");
+		return amsg_fail(err, "missing attribute: ifindex");
 	if (!have_mac)
-		return fail(err, "missing attribute: mac");
+		return amsg_fail(err, "missing attribute: mac");
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "apedged/genl.h"
 #include "apedged/log.h"
 #include "apedged/loop.h"
+#include "nlmb.h"
 #include "ut.h"
 
 #define FAKE_ID 0x7ff0		/* no real family has it */
@@ -86,44 +87,9 @@ static const struct agenl_ops ops = {
 	.binding_dump_done = on_dump_done,
 };
 
-struct mb {
-	uint8_t buf[512];
-	size_t len;
-};
-
-static void put(struct mb *m, const void *d, size_t n)
-{
-	memcpy(m->buf + m->len, d, n);
-	m->len += n;
-	while (m->len % 4)
-		m->buf[m->len++] = 0;
-}
-
-static void attr(struct mb *m, uint16_t type, const void *d, size_t n)
-{
-	struct nlattr nla = { .nla_len = (uint16_t)(NLA_HDRLEN + n),
-			      .nla_type = type };
-
-	memcpy(m->buf + m->len, &nla, sizeof(nla));
-	m->len += sizeof(nla);
-	put(m, d, n);
-}
-
 static void start(struct mb *m, uint16_t type, uint8_t cmd)
 {
-	struct nlmsghdr nlh = { .nlmsg_type = type };
-	struct genlmsghdr gh = { .cmd = cmd, .version = 1 };
-
-	memset(m, 0, sizeof(*m));
-	put(m, &nlh, sizeof(nlh));
-	put(m, &gh, sizeof(gh));
-}
-
-static void finish(struct mb *m)
-{
-	uint32_t len = (uint32_t)m->len;
-
-	memcpy(m->buf, &len, sizeof(len));
+	mb_genl(m, type, 0, 0, cmd, 1);
 }
 
 /* An nlctrl new-family or del-family notification for apedge. */
@@ -133,15 +99,15 @@ static void family_ntf(struct mb *m, uint8_t cmd, uint16_t id)
 	struct mb grp = { .len = 0 }, entry = { .len = 0 };
 
 	start(m, GENL_ID_CTRL, cmd);
-	attr(m, CTRL_ATTR_FAMILY_NAME, APEDGE_FAMILY_NAME,
+	mb_attr(m, CTRL_ATTR_FAMILY_NAME, APEDGE_FAMILY_NAME,
 	     sizeof(APEDGE_FAMILY_NAME));
-	attr(m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
-	attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, APEDGE_MCGRP_EVENTS,
+	mb_attr(m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
+	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, APEDGE_MCGRP_EVENTS,
 	     sizeof(APEDGE_MCGRP_EVENTS));
-	attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
-	attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
-	attr(m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
-	finish(m);
+	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
+	mb_attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
+	mb_attr(m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
+	mb_end(m);
 }
 
 static void port_ntf(struct mb *m, uint16_t type, uint8_t cmd,
@@ -150,10 +116,10 @@ static void port_ntf(struct mb *m, uint16_t type, uint8_t cmd,
 	uint32_t ifindex = 1, role = APEDGE_PORT_ROLE_TRUSTED;
 
 	start(m, type, cmd);
-	attr(m, APEDGE_A_PORT_IFINDEX, &ifindex, sizeof(ifindex));
-	attr(m, APEDGE_A_PORT_IFNAME, ifname, strlen(ifname) + 1);
-	attr(m, APEDGE_A_PORT_ROLE, &role, sizeof(role));
-	finish(m);
+	mb_attr(m, APEDGE_A_PORT_IFINDEX, &ifindex, sizeof(ifindex));
+	mb_attr(m, APEDGE_A_PORT_IFNAME, ifname, strlen(ifname) + 1);
+	mb_attr(m, APEDGE_A_PORT_ROLE, &role, sizeof(role));
+	mb_end(m);
 }
 
 static size_t count(const char *haystack, const char *needle)
@@ -350,10 +316,10 @@ UT_CASE(binding_dump_ends)
 
 	/* A binding-get that is not our dump's is ignored. */
 	start(&m, FAKE_ID, APEDGE_CMD_BINDING_GET);
-	attr(&m, APEDGE_A_BINDING_IPV4, "\xc0\0\2\x32", 4);
-	attr(&m, APEDGE_A_BINDING_MAC, "\2\0\0\0\0\x50", 6);
-	attr(&m, APEDGE_A_BINDING_IFINDEX, "\1\0\0\0", 4);
-	finish(&m);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, "\xc0\0\2\x32", 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, "\2\0\0\0\0\x50", 6);
+	mb_attr(&m, APEDGE_A_BINDING_IFINDEX, "\1\0\0\0", 4);
+	mb_end(&m);
 	agenl_handle_datagram(r.nl, m.buf, m.len);
 	UT_EXPECT(r.bindings == 0);
 

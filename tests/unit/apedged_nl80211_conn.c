@@ -19,6 +19,7 @@
 #include "apedged/log.h"
 #include "apedged/loop.h"
 #include "apedged/nl80211.h"
+#include "nlmb.h"
 #include "ut.h"
 
 #define FAKE_ID 0x7ff1
@@ -82,51 +83,15 @@ static const char *events(struct rec *r)
 	return buf;
 }
 
-struct mb {
-	uint8_t buf[1024];
-	size_t len;
-};
-
-static void put(struct mb *m, const void *d, size_t n)
-{
-	memcpy(m->buf + m->len, d, n);
-	m->len += n;
-	while (m->len % 4)
-		m->buf[m->len++] = 0;
-}
-
-static void attr(struct mb *m, uint16_t type, const void *d, size_t n)
-{
-	struct nlattr nla = { .nla_len = (uint16_t)(NLA_HDRLEN + n),
-			      .nla_type = type };
-
-	memcpy(m->buf + m->len, &nla, sizeof(nla));
-	m->len += sizeof(nla);
-	put(m, d, n);
-}
-
 static void start(struct mb *m, uint16_t type, uint16_t flags, uint32_t seq,
 		  uint8_t cmd)
 {
-	struct nlmsghdr nlh = { .nlmsg_type = type, .nlmsg_flags = flags,
-				.nlmsg_seq = seq };
-	struct genlmsghdr gh = { .cmd = cmd };
-
-	memset(m, 0, sizeof(*m));
-	put(m, &nlh, sizeof(nlh));
-	put(m, &gh, sizeof(gh));
-}
-
-static void finish(struct mb *m)
-{
-	uint32_t len = (uint32_t)m->len;
-
-	memcpy(m->buf, &len, sizeof(len));
+	mb_genl(m, type, flags, seq, cmd, 0);
 }
 
 static void feed(struct nl80211 *nl, struct mb *m)
 {
-	finish(m);
+	mb_end(m);
 	nl80211_handle_datagram(nl, m->buf, m->len);
 }
 
@@ -136,12 +101,12 @@ static void family_ntf(struct nl80211 *nl, uint8_t cmd, uint16_t id)
 	struct mb m, grp = { .len = 0 }, entry = { .len = 0 };
 
 	start(&m, GENL_ID_CTRL, 0, 0, cmd);
-	attr(&m, CTRL_ATTR_FAMILY_NAME, "nl80211", sizeof("nl80211"));
-	attr(&m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
-	attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, "mlme", sizeof("mlme"));
-	attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
-	attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
-	attr(&m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
+	mb_attr(&m, CTRL_ATTR_FAMILY_NAME, "nl80211", sizeof("nl80211"));
+	mb_attr(&m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
+	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, "mlme", sizeof("mlme"));
+	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
+	mb_attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
+	mb_attr(&m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
 	feed(nl, &m);
 }
 
@@ -164,11 +129,11 @@ static void sta_msg(struct nl80211 *nl, uint8_t cmd, uint16_t flags,
 
 	mac_of(last, mac);
 	start(&m, FAKE_ID, flags, seq, cmd);
-	attr(&m, NL80211_ATTR_IFINDEX, &ifindex, sizeof(ifindex));
-	attr(&m, NL80211_ATTR_MAC, mac, 6);
+	mb_attr(&m, NL80211_ATTR_IFINDEX, &ifindex, sizeof(ifindex));
+	mb_attr(&m, NL80211_ATTR_MAC, mac, 6);
 	if (set >= 0) {
-		attr(&info, NL80211_STA_INFO_STA_FLAGS, &fl, sizeof(fl));
-		attr(&m, NL80211_ATTR_STA_INFO | NLA_F_NESTED, info.buf,
+		mb_attr(&info, NL80211_STA_INFO_STA_FLAGS, &fl, sizeof(fl));
+		mb_attr(&m, NL80211_ATTR_STA_INFO | NLA_F_NESTED, info.buf,
 		     info.len);
 	}
 	feed(nl, &m);

@@ -15,82 +15,18 @@
 #include <linux/nl80211.h>
 
 #include "apedged/nl80211_msg.h"
+#include "nlmb.h"
 #include "ut.h"
 
 #define FAM 0x1c
 
 static const uint8_t MAC1[6] = { 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 };
 
-/* A message under construction. */
-struct mb {
-	uint8_t buf[1024];
-	size_t len;
-	size_t nest[4];
-	int depth;
-};
-
-static void mb_put(struct mb *m, const void *data, size_t n)
-{
-	if (n)
-		memcpy(m->buf + m->len, data, n);
-	m->len += n;
-}
-
-static void mb_pad(struct mb *m)
-{
-	while (m->len % 4)
-		m->buf[m->len++] = 0;
-}
-
+/* Messages of this family start with genetlink version 0. */
 static void mb_start(struct mb *m, uint16_t type, uint16_t flags,
 		     uint32_t seq, uint8_t cmd)
 {
-	struct nlmsghdr nlh = {
-		.nlmsg_type = type, .nlmsg_flags = flags, .nlmsg_seq = seq,
-	};
-	struct genlmsghdr gh = { .cmd = cmd };
-
-	memset(m, 0, sizeof(*m));
-	mb_put(m, &nlh, sizeof(nlh));
-	mb_put(m, &gh, sizeof(gh));
-}
-
-static void mb_end(struct mb *m)
-{
-	uint32_t len = (uint32_t)m->len;
-
-	memcpy(m->buf, &len, sizeof(len));
-}
-
-static void mb_attr(struct mb *m, uint16_t type, const void *data, size_t n)
-{
-	struct nlattr nla = { .nla_len = (uint16_t)(NLA_HDRLEN + n),
-			      .nla_type = type };
-
-	mb_put(m, &nla, sizeof(nla));
-	mb_put(m, data, n);
-	mb_pad(m);
-}
-
-static void mb_u32(struct mb *m, uint16_t type, uint32_t v)
-{
-	mb_attr(m, type, &v, sizeof(v));
-}
-
-static void mb_nest_start(struct mb *m, uint16_t type)
-{
-	struct nlattr nla = { .nla_type = type | NLA_F_NESTED };
-
-	m->nest[m->depth++] = m->len;
-	mb_put(m, &nla, sizeof(nla));
-}
-
-static void mb_nest_end(struct mb *m)
-{
-	size_t at = m->nest[--m->depth];
-	uint16_t len = (uint16_t)(m->len - at);
-
-	memcpy(m->buf + at, &len, sizeof(len));
+	mb_genl(m, type, flags, seq, cmd, 0);
 }
 
 static void mb_flags(struct mb *m, uint32_t mask, uint32_t set)
