@@ -108,10 +108,11 @@ static const char *cmd_name(uint8_t cmd)
 	return "request";
 }
 
-/* Send msg (which is freed); its sequence number in *seq. */
-static int send_msg(struct agenl *nl, struct nl_msg *msg, uint32_t *seq)
+/* A request of len bytes (0: it was not built); its sequence number in *seq. */
+static int send_msg(struct agenl *nl, const void *req, size_t len,
+		    uint32_t *seq)
 {
-	return nlsock_send(nl->sock, msg, seq);
+	return nlsock_send_bytes(nl->sock, req, len, seq);
 }
 
 static void pending_clear(struct agenl *nl)
@@ -239,9 +240,12 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 	loop_timer_disarm(nl->retry);
 
 	if (!reconnect) {
+		uint32_t req[AMSG_REQ_SIZE / 4];
+		size_t len = amsg_build_empty(req, sizeof(req), fam->id, 0,
+					      APEDGE_CMD_INFO_GET);
+
 		/* The "connected" line is logged with the info reply. */
-		if (send_msg(nl, amsg_build_info_get(fam->id),
-			     &nl->info_seq) < 0) {
+		if (send_msg(nl, req, len, &nl->info_seq) < 0) {
 			nl->info_seq = 0;
 			log_notice("apedge: connected to the kernel module "
 				   "(family id %u)", fam->id);
@@ -253,11 +257,16 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 
 static void start_lookup(struct agenl *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	size_t len;
+
 	if (nl->dumping)
 		return;
 	nl->dump_found = false;
 	nl->dump_ticks = 0;
-	if (send_msg(nl, amsg_build_family_dump(), &nl->dump_seq) < 0)
+	/* A dump of every family, which never loads a module. */
+	len = amsg_build_family_get(req, sizeof(req), 0, NULL);
+	if (send_msg(nl, req, len, &nl->dump_seq) < 0)
 		return;		/* the retry timer tries again */
 	nl->dumping = true;
 }
@@ -537,24 +546,20 @@ void agenl_free(struct agenl *nl)
 	free(nl);
 }
 
-static int send_port(struct agenl *nl, struct nl_msg *msg, uint8_t cmd,
-		     const char *ifname)
+static int send_port(struct agenl *nl, const void *req, size_t len,
+		     uint8_t cmd, const char *ifname)
 {
 	struct pending *p;
 	int r;
 
-	if (nl->state != APEDGED_NL_CONNECTED) {
-		nlmsg_free(msg);
+	if (nl->state != APEDGED_NL_CONNECTED)
 		return -ENOTCONN;
-	}
-	if (!msg)
-		return -ENOMEM;
+	if (!len)
+		return -EINVAL;
 	p = calloc(1, sizeof(*p));
-	if (!p) {
-		nlmsg_free(msg);
+	if (!p)
 		return -ENOMEM;
-	}
-	r = send_msg(nl, msg, &p->seq);
+	r = send_msg(nl, req, len, &p->seq);
 	if (r < 0) {
 		free(p);
 		return r;
@@ -567,25 +572,52 @@ static int send_port(struct agenl *nl, struct nl_msg *msg, uint8_t cmd,
 	return 0;
 }
 
+/* A port request on ifname, acknowledged. */
+static int send_port_cmd(struct agenl *nl, uint8_t cmd, const char *ifname,
+			 uint32_t role)
+{
+	struct amsg_port port = { .role = role };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (strlen(ifname) >= sizeof(port.ifname))
+		return -EINVAL;
+	strcpy(port.ifname, ifname);
+	return send_port(nl, req, amsg_build_port(req, sizeof(req),
+						  nl->family_id, NLM_F_ACK,
+						  cmd, &port),
+			 cmd, ifname);
+}
+
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role)
 {
-	return send_port(nl, amsg_build_port_add(nl->family_id, ifname, role),
-			 APEDGE_CMD_PORT_ADD, ifname);
+	return send_port_cmd(nl, APEDGE_CMD_PORT_ADD, ifname, role);
 }
 
 int agenl_port_del(struct agenl *nl, const char *ifname)
 {
-	return send_port(nl, amsg_build_port_del(nl->family_id, ifname),
-			 APEDGE_CMD_PORT_DEL, ifname);
+	return send_port_cmd(nl, APEDGE_CMD_PORT_DEL, ifname, 0);
 }
 
 int agenl_xid_send(struct agenl *nl, const char *ifname,
 		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
 		   uint32_t count, uint32_t interval_ms)
 {
-	return send_port(nl, amsg_build_xid_send(nl->family_id, ifname, sta,
-						 mode, vlan, count,
-						 interval_ms),
+	struct amsg_xid x = { .mode = mode, .vlan = vlan };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (strlen(ifname) >= sizeof(x.ifname))
+		return -EINVAL;
+	strcpy(x.ifname, ifname);
+	memcpy(x.sta, sta, sizeof(x.sta));
+	/* One frame unless a burst; its interval only with one. */
+	if (count > 1) {
+		x.count = count;
+		x.has_interval = interval_ms != 0;
+		x.interval = interval_ms;
+	}
+	return send_port(nl, req, amsg_build_xid_send(req, sizeof(req),
+						      nl->family_id,
+						      NLM_F_ACK, &x),
 			 APEDGE_CMD_XID_SEND, ifname);
 }
 
@@ -593,15 +625,29 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
 		      uint32_t lifetime)
 {
+	struct amsg_binding b = {
+		.af = af, .permanent = !lifetime, .lifetime = lifetime,
+	};
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
 	if (nl->state != APEDGED_NL_CONNECTED)
 		return -ENOTCONN;
-	return send_port(nl, amsg_build_binding_add(nl->family_id, af, addr,
-						    mac, ifname, lifetime),
+	if ((af != AF_INET && af != AF_INET6) ||
+	    strlen(ifname) >= sizeof(b.ifname))
+		return -EINVAL;
+	memcpy(b.addr, addr, af == AF_INET ? 4 : 16);
+	memcpy(b.mac, mac, sizeof(b.mac));
+	strcpy(b.ifname, ifname);
+	return send_port(nl, req, amsg_build_binding(req, sizeof(req),
+						     nl->family_id, NLM_F_ACK,
+						     APEDGE_CMD_BINDING_ADD,
+						     &b),
 			 APEDGE_CMD_BINDING_ADD, ifname);
 }
 
 int agenl_binding_dump(struct agenl *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
 	int r;
 
 	if (nl->state != APEDGED_NL_CONNECTED)
@@ -613,7 +659,9 @@ int agenl_binding_dump(struct agenl *nl)
 		if (nl->bdumping)
 			return -EBUSY;	/* the callback started one */
 	}
-	r = send_msg(nl, amsg_build_binding_dump(nl->family_id),
+	r = send_msg(nl, req, amsg_build_empty(req, sizeof(req),
+					       nl->family_id, NLM_F_DUMP,
+					       APEDGE_CMD_BINDING_GET),
 		     &nl->bdump_seq);
 	if (r < 0)
 		return r;

@@ -616,11 +616,15 @@ static void go_present(struct nl80211 *nl, const struct amsg_family *fam)
 
 static void start_lookup(struct nl80211 *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	size_t len;
+
 	if (nl->looking)
 		return;
 	nl->lookup_found = false;
 	nl->lookup_ticks = 0;
-	if (send_msg(nl, amsg_build_family_dump(), &nl->lookup_seq) < 0)
+	len = amsg_build_family_get(req, sizeof(req), 0, NULL);
+	if (nlsock_send_bytes(nl->sock, req, len, &nl->lookup_seq) < 0)
 		return;		/* the retry timer tries again */
 	nl->looking = true;
 }
