@@ -104,6 +104,14 @@ void json_escape(struct strbuf *sb, const char *s, size_t len)
 	sb_append(sb, "\"", 1);
 }
 
+void sb_json_string(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		sb_puts(sb, "null");
+	else
+		json_escape(sb, s, strlen(s));
+}
+
 static void newline(struct json *j, unsigned int depth)
 {
 	unsigned int i;
