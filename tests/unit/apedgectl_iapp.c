@@ -8,7 +8,7 @@
 
 #include "apedgectl/args.h"
 #include "lib/jsonv.h"
-#include "apedgectl/output.h"
+#include "apedgectl/cmd.h"
 #include "ut.h"
 
 #define MAXARGS 32
@@ -179,9 +179,9 @@ static char *text_of(const char *json, bool iapp)
 
 	if (jv_parse(json, strlen(json), &d) == 0) {
 		if (iapp)
-			out_iapp_text(f, &d);
+			iapp_print_text(f, &d);
 		else
-			out_stas_text(f, &d);
+			sta_print_text(f, &d);
 		jv_free(&d);
 	}
 	fclose(f);
