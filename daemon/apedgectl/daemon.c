@@ -46,6 +46,10 @@ void actl_jv_text(const struct jv *v, char *buf, size_t size)
 	switch (v->type) {
 	case JV_STR:
 		jv_str(v, buf, size);
+		/* No control character reaches the terminal. */
+		for (n = 0; buf[n]; n++)
+			if ((unsigned char)buf[n] < 0x20 || buf[n] == 0x7f)
+				buf[n] = '?';
 		return;
 	case JV_NUM:
 		n = v->len < size ? v->len : size - 1;

@@ -3,6 +3,8 @@
  * The print path; see print.h.
  */
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "apedgectl/print.h"
 
@@ -92,6 +94,16 @@ static bool want_text(const struct print *p, enum print_type t,
 	return !p->json && t != PRINT_JSON && fmt;
 }
 
+char *print_safe(const char *s)
+{
+	char *copy = strdup(s), *c;
+
+	for (c = copy; c && *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
+	return copy;
+}
+
 /*
  * The text formats come from the callers, one conversion each of the
  * type print.h says; as iproute2's json_print.c, they are not literals.
@@ -102,10 +114,15 @@ static bool want_text(const struct print *p, enum print_type t,
 void print_str(struct print *p, enum print_type t, const char *key,
 	       const char *fmt, const char *v)
 {
-	if (want_json(p, t, key))
+	char *safe;
+
+	if (want_json(p, t, key)) {
 		json_str(&p->j, v);
-	else if (want_text(p, t, fmt))
-		fprintf(p->f, fmt, v ? v : "");
+	} else if (want_text(p, t, fmt)) {
+		safe = print_safe(v ? v : "");
+		fprintf(p->f, fmt, safe ? safe : "?");
+		free(safe);
+	}
 }
 
 void print_uint(struct print *p, enum print_type t, const char *key,

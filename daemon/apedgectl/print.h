@@ -11,6 +11,11 @@
  * conversion prints the text alone).  PRINT_ANY prints in both forms,
  * PRINT_TEXT and PRINT_JSON in one; a NULL fmt prints no text.
  *
+ * A string's control characters are printed as '?' in text: interface and
+ * station names are bytes that whoever named them chose (the root of a
+ * container, with -n), and must not drive the terminal.  JSON escapes
+ * them.
+ *
  * JSON is buffered and written to the stream when an element of the top
  * level list, or the whole document, is complete; a document ends with a
  * newline.  A dump of many objects is thus written as it comes.
@@ -58,6 +63,9 @@ void print_u64(struct print *p, enum print_type t, const char *key,
 	       const char *fmt, uint64_t v);
 void print_bool(struct print *p, enum print_type t, const char *key,
 		const char *fmt, bool v);
+
+/* A copy of s (to free) with its control characters made '?'; NULL on OOM. */
+char *print_safe(const char *s);
 
 /* Text only. */
 void print_text(struct print *p, const char *fmt, ...)

@@ -9,6 +9,7 @@
  * the guard's counters and one of the source guard's drops.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/apedge.h>
@@ -87,6 +88,7 @@ void stats_print(struct print *p, struct stats_text *t,
 		 const struct amsg_stats *st)
 {
 	unsigned int i;
+	char *name;
 
 	print_obj_begin(p, NULL);
 	print_uint(p, PRINT_JSON, "ifindex", NULL, st->ifindex);
@@ -115,12 +117,16 @@ void stats_print(struct print *p, struct stats_text *t,
 	print_obj_end(p);
 	if (print_is_json(p))
 		return;
+	name = print_safe(st->ifname);
+	if (!name)
+		return;
 	for (i = 0; i < st->n_counters; i++)
-		counter_text(&t->counters, st->ifname, &st->counters[i]);
+		counter_text(&t->counters, name, &st->counters[i]);
 	if (st->sg_ipv4 | st->sg_ipv6 | st->sg_arp | st->sg_nd)
 		sb_printf(&t->sg, "%-16s %14" PRIu64 " %14" PRIu64 " %14"
-			  PRIu64 " %14" PRIu64 "\n", st->ifname, st->sg_ipv4,
+			  PRIu64 " %14" PRIu64 "\n", name, st->sg_ipv4,
 			  st->sg_ipv6, st->sg_arp, st->sg_nd);
+	free(name);
 }
 
 void stats_end(struct print *p, struct stats_text *t, bool ok)

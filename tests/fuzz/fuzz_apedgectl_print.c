@@ -12,7 +12,8 @@
  *   2  one NLMSG_ERROR (or, with the next byte odd, NLMSG_DONE): the next
  *      byte's high bits are its flags, the rest its payload;
  *   3  a control socket reply.
- * Whatever a parser accepts must print as valid JSON, in valid UTF-8.
+ * Whatever a parser accepts must print as valid JSON, in valid UTF-8,
+ * and as text without a control character (but the line ends).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -226,14 +227,20 @@ static void one_message(const void *msg, size_t len, bool pretty)
 	free(obuf);
 	obuf = NULL;
 
-	/* And as text, which must not crash either. */
-	f = fopen("/dev/null", "w");
+	/* And as text, with no control character but the line ends. */
+	f = open_memstream(&obuf, &olen);
 	if (!f)
 		return;
 	print_init(&p, f, false, false);
 	print_msg(&p, msg, len);
 	print_free(&p);
 	fclose(f);
+	for (size_t i = 0; i < olen; i++)
+		if (((unsigned char)obuf[i] < 0x20 && obuf[i] != '\n') ||
+		    obuf[i] == 0x7f)
+			abort();
+	free(obuf);
+	obuf = NULL;
 }
 
 /* Wrap payload in a message of the given type, flags and extra header. */

@@ -276,17 +276,39 @@ UT_CASE(punt)
 		      "\"packet\":\"6000ff\"}\n");
 }
 
-/* Interface names are bytes: the JSON stays valid whatever they hold. */
+/*
+ * Interface names are bytes that whoever named the interface chose (a
+ * container's root, seen with -n): the JSON stays valid, and no control
+ * character reaches the terminal in text.
+ */
 UT_CASE(hostile_names)
 {
 	struct amsg_port p = { .ifindex = 3, .role = 1 };
+	static struct amsg_stats st = { .ifindex = 3, .n_counters = 1,
+					.sg_arp = 1 };
+	struct stats_text t;
 
-	strcpy(p.ifname, "a\"\\\n\xff");
+	strcpy(p.ifname, "a\"\\\n\xff\x1b[2J");
 	UT_EXPECT_STR(CAPTURE(true, false,
 			      (print_arr_begin(&o, NULL), port_print(&o, &p),
 			       print_arr_end(&o))),
-		      "[{\"ifindex\":3,\"ifname\":\"a\\\"\\\\\\n\\ufffd\","
+		      "[{\"ifindex\":3,\"ifname\":\"a\\\"\\\\\\n\\ufffd\\u001b[2J\","
 		      "\"role\":\"untrusted\"}]\n");
+	UT_EXPECT_STR(CAPTURE(false, false, port_print(&o, &p)),
+		      "3: a\"\\?\xff?[2J role untrusted\n");
+	UT_EXPECT_STR(CAPTURE(false, false,
+			      port_event_print(&o, "port-add", &p)),
+		      "port-add 3: a\"\\?\xff?[2J role untrusted\n");
+	strcpy(st.ifname, "\x1b]0;x\x07");
+	st.counters[0].direction = APEDGE_DIRECTION_INGRESS;
+	st.counters[0].class = APEDGE_POLICY_CLASS_ND_RA;
+	st.counters[0].verdict = APEDGE_VERDICT_DROP;
+	UT_EXPECT(strchr(CAPTURE(false, false,
+				 (stats_begin(&o, &t),
+				  stats_print(&o, &t, &st),
+				  stats_end(&o, &t, true))), '\x1b') == NULL);
+	UT_EXPECT(strstr(outbuf, "\n?]0;x?           ingress") != NULL);
+	UT_EXPECT(strstr(outbuf, "\n?]0;x?                        0") != NULL);
 }
 
 UT_CASE(ctl_reply)
