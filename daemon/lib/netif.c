@@ -663,6 +663,16 @@ bool netif_dumping(const struct netif *nf)
 	return nf->dump_state != DUMP_IDLE;
 }
 
+uint32_t netif_portid(const struct netif *nf)
+{
+	return nf->portid;
+}
+
+int netif_set_rcvbuf(struct netif *nf, int bytes)
+{
+	return nf->io ? netif_io_set_rcvbuf(nf->io, bytes) : -ENOTCONN;
+}
+
 /* ---- input ---------------------------------------------------------------- */
 
 static void malformed(struct netif *nf, enum netif_wire_err err,
@@ -725,19 +735,33 @@ static void message(struct netif *nf, const struct nlmsghdr *nlh)
 	}
 }
 
+/*
+ * Each message of a datagram in turn.  Not with mnl_nlmsg_ok(), which
+ * takes an nlmsg_len above INT_MAX for a small one.
+ */
 void netif_input(struct netif *nf, const void *buf, size_t len)
 {
-	const struct nlmsghdr *nlh = buf;
-	int rem = len > INT32_MAX ? INT32_MAX : (int)len;
+	const uint8_t *p = buf;
 
-	while (mnl_nlmsg_ok(nlh, rem)) {
+	while (len >= sizeof(struct nlmsghdr)) {
+		const struct nlmsghdr *nlh = (const void *)p;
+		size_t step;
+
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len)
+			break;
 		message(nf, nlh);
-		nlh = mnl_nlmsg_next(nlh, &rem);
+		step = NLMSG_ALIGN(nlh->nlmsg_len);
+		if (step >= len) {
+			len = 0;
+			break;
+		}
+		p += step;
+		len -= step;
 	}
-	if (rem > 0) {
+	if (len > 0) {
 		nf->st.malformed[NETIF_WIRE_TRUNCATED]++;
-		log_rl(LOG_WARNING, "netif: %d bytes of a datagram are not a "
-		       "message", rem);
+		log_rl(LOG_WARNING, "netif: %zu bytes of a datagram are not a "
+		       "message", len);
 	}
 }
 

@@ -243,5 +243,10 @@ void netif_input(struct netif *nf, const void *buf, size_t len);
 void netif_resync(struct netif *nf);
 /* Whether a dump is in flight. */
 bool netif_dumping(const struct netif *nf);
+/* The netlink port ID the kernel's dump replies are addressed to. */
+uint32_t netif_portid(const struct netif *nf);
+/* Shrink the socket's receive buffer (SO_RCVBUF), so a test can overrun
+ * it: 0 or -errno. */
+int netif_set_rcvbuf(struct netif *nf, int bytes);
 
 #endif

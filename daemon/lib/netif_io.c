@@ -116,6 +116,14 @@ int netif_io_dump(void *data, uint16_t type, uint32_t seq)
 	return 0;
 }
 
+int netif_io_set_rcvbuf(struct netif_io *io, int bytes)
+{
+	if (setsockopt(mnl_socket_get_fd(io->nl), SOL_SOCKET, SO_RCVBUF,
+		       &bytes, sizeof(bytes)) < 0)
+		return -errno;
+	return 0;
+}
+
 struct netif_io *netif_io_open(struct loop *loop, struct netif *nf,
 			       uint32_t *portid)
 {

@@ -25,6 +25,9 @@ int netif_io_dump(void *io, uint16_t type, uint32_t seq);
  * another -errno.  Only for the first dump, before the loop runs. */
 int netif_io_wait(struct netif_io *io, int timeout_ms);
 
+/* SO_RCVBUF, for the tests: 0 or -errno. */
+int netif_io_set_rcvbuf(struct netif_io *io, int bytes);
+
 /* In netif.c, for netif_io.c. */
 void netif_io_lost(struct netif *nf);
 void netif_io_foreign(struct netif *nf);
