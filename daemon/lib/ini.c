@@ -25,13 +25,13 @@ struct ini {
 	void *root;
 	struct ini_error *err;
 	unsigned int line;
-	/* The open section: its binding, struct and header's line. */
+	/* The open section: its binding and struct. */
 	const struct ini_bind *bind;
 	void *obj;
-	unsigned int obj_line;
 	uint64_t keys_seen;	/* bit i: keys[i] given in it */
 	char arg[INI_LINE_MAX + 1];	/* its ARG, as written */
-	bool seen[INI_SECTIONS_MAX];	/* sections given at most once */
+	/* Sections given at most once: the line of each one's header. */
+	unsigned int seen[INI_SECTIONS_MAX];
 };
 
 static int vfail(struct ini *ini, unsigned int line, const char *fmt,
@@ -410,23 +410,41 @@ static bool arg_equal(const struct ini_key *k, const void *a, const void *b)
 	       !memcmp(x + k->len_offset, y + k->len_offset, sizeof(size_t));
 }
 
-static int section_end(struct ini *ini)
+/* Each section's end(), in binding order, each instance in file order. */
+static int sections_end(struct ini *ini)
 {
-	const struct ini_section *sec;
-	unsigned int line = ini->line;
-	int r = 0;
+	const struct ini_bind *b;
+	size_t i, n;
+	int r;
 
-	if (!ini->bind)
-		return 0;
-	sec = ini->bind->section;
-	if (sec->end) {
-		ini->line = ini->obj_line;
-		r = sec->end(ini, ini->obj);
-		ini->line = line;
+	for (b = ini->binds; b->section; b++) {
+		const struct ini_section *sec = b->section;
+		char *a;
+
+		if (!sec->end)
+			continue;
+		if (!sec->max) {
+			ini->line = ini->seen[b - ini->binds];
+			if (!ini->line)
+				continue;
+			r = sec->end(ini, field_of(ini->root, b->offset));
+			if (r < 0)
+				return r;
+			continue;
+		}
+		a = array_get(ini->root, b);
+		n = count_get(ini->root, b);
+		for (i = 0; i < n; i++) {
+			char *obj = a + i * sec->size;
+
+			memcpy(&ini->line, obj + sec->line_offset,
+			       sizeof(ini->line));
+			r = sec->end(ini, obj);
+			if (r < 0)
+				return r;
+		}
 	}
-	ini->bind = NULL;
-	ini->obj = NULL;
-	return r;
+	return 0;
 }
 
 /* A new instance of a repeated section, zeroed and with its defaults. */
@@ -490,9 +508,6 @@ static int section_begin(struct ini *ini, char *s)
 	size_t i;
 	int r;
 
-	r = section_end(ini);
-	if (r < 0)
-		return r;
 	if (!close)
 		return ini_fail(ini, "section header without ']'");
 	if (*trim(close + 1))
@@ -526,7 +541,7 @@ static int section_begin(struct ini *ini, char *s)
 	} else {
 		if (ini->seen[i])
 			return ini_fail(ini, "duplicate section [%s]", name);
-		ini->seen[i] = true;
+		ini->seen[i] = ini->line;
 		ini->obj = field_of(ini->root, b->offset);
 		if (sec->arg) {
 			r = set_value(ini, sec->arg, ini->obj, arg);
@@ -535,7 +550,6 @@ static int section_begin(struct ini *ini, char *s)
 		}
 	}
 	ini->bind = b;
-	ini->obj_line = ini->line;
 	ini->keys_seen = 0;
 	snprintf(ini->arg, sizeof(ini->arg), "%s", arg);
 	return 0;
@@ -631,7 +645,7 @@ int ini_parse(const char *text, size_t len, const struct ini_bind *binds,
 			break;
 	}
 	if (!r)
-		r = section_end(&ini);
+		r = sections_end(&ini);
 	explicit_bzero(buf, sizeof(buf));	/* it may have held a secret */
 	return r;
 }

@@ -154,9 +154,11 @@ struct ini_section {
 	const char *noun, *plural;
 	size_t line_offset;
 	/*
-	 * Called once the section's last line is read (at the next header
-	 * or at the end): what only the whole section can tell.  A failure
-	 * is reported on the header's line unless ini_fail_at() says other.
+	 * What only the whole section can tell, such as a key it needs.
+	 * Called for each instance once the whole text is read, section by
+	 * section in binding order: a later line's error comes first.  A
+	 * failure is reported on the section's header line unless
+	 * ini_fail_at() says other.
 	 */
 	int (*end)(struct ini *ini, void *obj);
 };

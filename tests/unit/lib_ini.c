@@ -541,17 +541,22 @@ UT_CASE(repeated)
 
 UT_CASE(end_hook)
 {
-	/* At the next header, on the section's own line ... */
-	UT_EXPECT(bad("[main]\n[peer 02:00:00:00:00:01]\n\n[main]\n", 2,
+	/* Once the text is read, on the section's own line ... */
+	UT_EXPECT(bad("[main]\n[peer 02:00:00:00:00:01]\n\n[iface x]\n", 2,
 		      "section [peer] needs 'ip'"));
-	UT_EXPECT(bad("[peer 02:00:00:00:00:01]\n[bogus]\n", 1,
-		      "needs 'ip'"));
-	/* ... at the end of the text ... */
 	UT_EXPECT(bad("[main]\n[peer 02:00:00:00:00:01]\n# x\n", 2,
 		      "needs 'ip'"));
-	/* ... or where the hook says. */
+	/* ... instance by instance ... */
+	UT_EXPECT(bad("[peer 02:00:00:00:00:01]\nip = 1.1.1.1\n"
+		      "[peer 02:00:00:00:00:02]\n", 3, "needs 'ip'"));
+	/* ... or where the hook says ... */
 	UT_EXPECT(bad("[peer 02:00:00:00:00:01]\nip = 127.0.0.1\n", 0,
 		      "no loopback peers"));
+	/* ... after any error of a line. */
+	UT_EXPECT(bad("[peer 02:00:00:00:00:01]\n[bogus]\n", 2,
+		      "unknown section [bogus]"));
+	UT_EXPECT(bad("[peer 02:00:00:00:00:01]\n[main]\nu8 = x\n", 3,
+		      "invalid u8"));
 }
 
 UT_CASE(too_many_instances_grow)
