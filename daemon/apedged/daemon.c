@@ -827,7 +827,7 @@ int apedged_start(struct apedged *d)
 	if (!d->iapp || iapp_configure(d->iapp, &d->cfg.iapp, d->cfg.bssids,
 					     d->cfg.n_bssids) < 0)
 		return -ENOMEM;
-	d->wifi = nl80211_new(d->loop, &wifi_ops, d);
+	d->wifi = nl80211_new(d->loop, d->netif, &wifi_ops, d);
 	if (!d->wifi)
 		return -ENOMEM;
 	apply_aps(d, NULL, &d->cfg);

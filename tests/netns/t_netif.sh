@@ -10,7 +10,10 @@
 #   b  the interface is created: IAPP listens on it at once
 #   c  it is deleted: IAPP stops listening and says so
 #   d  another interface is renamed to its name: IAPP listens again
-#   e  the daemon stops cleanly
+#   e  the same for the station listener's [ap] interface: nl80211 starts
+#      watching it when it is created, lets go when it is deleted, and
+#      watches it again when another interface takes its name
+#   f  the daemon stops cleanly
 . "$(dirname "$0")/lib.sh"
 
 netns_add ap || exit 1
@@ -19,6 +22,7 @@ cat >"$T/ap.conf" <<EOC
 log_level = debug
 [iapp]
 interface = va
+[ap wl0]
 EOC
 
 spawn ap "$T/ap.log" "$BIN/apedged" -f -c "$T/ap.conf" -s "$T/ap.sock"
@@ -56,8 +60,22 @@ check "d: another interface renamed to va: IAPP listens again" \
 check "d: two listening lines in all" \
 	test "$(grep -c 'iapp: listening on port' "$T/ap.log")" -eq 2
 
+check "e: nl80211 says wl0 is not there" \
+	grep -q "nl80211: wl0: no such interface" "$T/ap.log"
+nsx ap ip link add wl0 type veth peer name wl1
+check "e: wl0 is created: nl80211 watches it" \
+	wait_for 5 grep -q "nl80211: watching wl0 (ifindex" "$T/ap.log"
+nsx ap ip link del wl0
+check "e: wl0 is deleted: nl80211 lets go" wait_for 5 sh -c \
+	"[ \$(grep -c 'nl80211: wl0: no such interface' '$T/ap.log') -eq 2 ]"
+nsx ap ip link add tmp2 type veth peer name tmp3
+idx=$(nsx ap cat /sys/class/net/tmp2/ifindex)
+nsx ap ip link set tmp2 name wl0
+check "e: another interface renamed to wl0: watched again" wait_for 5 \
+	grep -q "nl80211: watching wl0 (ifindex $idx)" "$T/ap.log"
+
 rc=0
 stop "$AP" "$T/ap.log" || rc=$?
-check "e: apedged shuts down cleanly (status 0, no sanitizer report)" \
+check "f: apedged shuts down cleanly (status 0, no sanitizer report)" \
 	test "$rc" -eq 0
 exit 0
