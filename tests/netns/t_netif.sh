@@ -37,6 +37,7 @@ check "a: apedged starts without its IAPP interface" \
 	wait_for 10 listening false
 check "a: it says it waits for va" \
 	grep -q "iapp: listening once va is there" "$T/ap.log"
+# Not a wait for readiness: long enough for a 2 s poll to show.
 sleep 3
 check "a: and does not poll for it" \
 	test "$(grep -c 'iapp: interface va: No such device' "$T/ap.log")" -eq 1
