@@ -161,6 +161,20 @@ static void depth_exit(struct netif *nf)
 	}
 }
 
+static void log_event(const struct netif_event *ev)
+{
+	char ip[INET6_ADDRSTRLEN], a[INET6_ADDRSTRLEN + 8] = "";
+	bool rename = ev->type == NETIF_LINK_RENAME;
+
+	if (ev->addr) {
+		inet_ntop(ev->addr->family, &ev->addr->addr, ip, sizeof(ip));
+		snprintf(a, sizeof(a), " %s/%u", ip, ev->addr->prefixlen);
+	}
+	log_debug("netif: %s %s (%d)%s%s%s", netif_event_name(ev->type),
+		  ev->link->name, ev->link->index, rename ? ", was " : "",
+		  rename ? ev->old->name : "", a);
+}
+
 /*
  * Give ev to every subscriber that follows its link.  The list is walked
  * with the next pointer read after each callback: a callback may add a
@@ -172,12 +186,8 @@ static void emit(struct netif *nf, const struct netif_event *ev)
 {
 	struct list *pos;
 
-	log_debug("netif: %s %s (%d)%s%s", netif_event_name(ev->type),
-		  ev->link->name, ev->link->index,
-		  ev->old && strcmp(ev->old->name, ev->link->name) ?
-		  " was " : "",
-		  ev->old && strcmp(ev->old->name, ev->link->name) ?
-		  ev->old->name : "");
+	if (log_get_level() >= LOG_DEBUG)
+		log_event(ev);
 	depth_enter(nf);
 	list_for_each(pos, &nf->subs) {
 		struct netif_sub *s = list_entry(pos, struct netif_sub, node);

@@ -250,6 +250,8 @@ UT_CASE(kernel_events_in_order)
 	UT_EXPECT_STR(l->kind, "veth");
 	UT_EXPECT(netif_link_is_up(l) && !netif_link_has_carrier(l));
 	UT_ASSERT(!sh("ip link set v1 up"));
+	/* v0's carrier comes through linkwatch, up to a second later. */
+	UT_EXPECT(pump_for(loop, &all, "carrier-on v0", 3000));
 	UT_ASSERT(!sh("ip addr add 192.0.2.1/24 dev v0"));
 	UT_ASSERT(!sh("ip addr add 2001:db8::1/64 dev v0"));
 	/* Duplicate address detection takes a second or two. */
