@@ -7,8 +7,9 @@
  * Each print_<type>() names what it prints in both forms: key is the JSON
  * member's name (NULL for an array's element), fmt the text's printf
  * format, which takes exactly the one value of that type (print_uint():
- * "%u"; print_u64(): "%" PRIu64; print_str(): "%s"; a format without a
- * conversion prints the text alone).  PRINT_ANY prints in both forms,
+ * "%u"; print_u64(): "%" PRIu64; print_str(): "%s"; print_bool(): "%s"
+ * of "yes" or "no"; a format without a conversion prints the text
+ * alone).  PRINT_ANY prints in both forms,
  * PRINT_TEXT and PRINT_JSON in one; a NULL fmt prints no text.
  *
  * A string's control characters are printed as '?' in text: interface and

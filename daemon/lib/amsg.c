@@ -13,16 +13,13 @@
 
 #include "lib/amsg.h"
 
-/* Attribute types, by family, we look at; larger types are skipped. */
-#define ATTRS_MAX 16
-
 struct attr {
 	bool present;
 	const uint8_t *data;	/* the payload */
 	size_t len;
 };
 
-/* amsg_fail() is shared with nl80211_msg.c; here it goes by "fail". */
+/* amsg_fail() is shared with wifi/wire.c; here it goes by "fail". */
 #define fail amsg_fail
 
 int amsg_fail(struct amsg_err *err, const char *fmt, ...)
