@@ -39,8 +39,9 @@ static const struct actl_verb help_verbs[] = {
 };
 
 const struct actl_object actl_obj_help = {
-	"help", NULL, ACTL_OBJ_NO_VERB, NULL, help_verbs,
-	"this text, or an object's",
+	.name = "help", .flags = ACTL_OBJ_NO_VERB,
+	.verbs = help_verbs,
+	.help = "this text, or an object's",
 };
 
 /* In the order of the usage; the order of an ambiguity's candidates. */
@@ -311,7 +312,8 @@ static const struct actl_object *find_object(struct actl_parser *p,
 	for (i = 0; actl_objects[i]; i++) {
 		const struct actl_object *o = actl_objects[i];
 
-		if (!strcmp(word, o->name) || (o->alias && !strcmp(word, o->alias)))
+		if (!strcmp(word, o->name) ||
+		    (o->alias && !strcmp(word, o->alias)))
 			return o;
 		if (!(o->flags & ACTL_OBJ_EXACT) && n < WORDS_MAX)
 			names[n++] = o->name;
@@ -429,7 +431,8 @@ static int parse_command(struct actl_parser *p, struct actl_req *req)
 		return -1;
 	/* The parser took what it needs: fewer is a table's mistake. */
 	if (left < verb->min_args)
-		return actl_fail(p, "%s: too few words", actl_cmd_name(req->cmd));
+		return actl_fail(p, "%s: too few words",
+				 actl_cmd_name(req->cmd));
 	return 0;
 }
 

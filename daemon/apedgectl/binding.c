@@ -270,7 +270,8 @@ static const struct actl_verb binding_verbs[] = {
 };
 
 const struct actl_object actl_obj_binding = {
-	"binding", NULL, 0, "show", binding_verbs,
-	"addresses bound to a station's MAC address and port (the source "
-	"guard's table)",
+	.name = "binding",
+	.default_verb = "show", .verbs = binding_verbs,
+	.help = "addresses bound to a station's MAC address and port "
+		"(the source guard's table)",
 };

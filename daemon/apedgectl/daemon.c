@@ -173,7 +173,8 @@ static const struct actl_verb daemon_verbs[] = {
 };
 
 const struct actl_object actl_obj_daemon = {
-	"daemon", NULL, 0, "status", daemon_verbs,
-	"apedged: its status, whether it answers, reloading its "
-	"configuration",
+	.name = "daemon",
+	.default_verb = "status", .verbs = daemon_verbs,
+	.help = "apedged: its status, whether it answers, reloading its "
+		"configuration",
 };

@@ -80,6 +80,8 @@ static const struct actl_verb iapp_verbs[] = {
 };
 
 const struct actl_object actl_obj_iapp = {
-	"iapp", NULL, ACTL_OBJ_EXACT, "show", iapp_verbs,
-	"apedged's IAPP engine (IEEE 802.11F): its settings and counters",
+	.name = "iapp", .flags = ACTL_OBJ_EXACT,
+	.default_verb = "show", .verbs = iapp_verbs,
+	.help = "apedged's IAPP engine (IEEE 802.11F): its settings and "
+		"counters",
 };

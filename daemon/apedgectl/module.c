@@ -108,8 +108,8 @@ static const struct actl_verb info_verbs[] = {
 };
 
 const struct actl_object actl_obj_info = {
-	"info", NULL, ACTL_OBJ_NO_VERB, NULL, info_verbs,
-	"the module's version and features",
+	.name = "info", .flags = ACTL_OBJ_NO_VERB, .verbs = info_verbs,
+	.help = "the module's version and features",
 };
 
 /* ---- monitor ------------------------------------------------------------ */
@@ -235,13 +235,22 @@ static int monitor_run(struct actl_ctx *ctx)
 	return 0;
 }
 
+/*
+ * "monitor" alone is "monitor module"; the events of other sources (the
+ * daemon's) are verbs beside it.
+ */
 static const struct actl_verb monitor_verbs[] = {
-	{ "", ACTL_CMD_MONITOR, ACTL_VERB_NO_BATCH, 0, 0, NULL, monitor_run,
-	  NULL, "monitor" },
+	{
+		.name = "module", .cmd = ACTL_CMD_MONITOR,
+		.flags = ACTL_VERB_NO_BATCH, .run = monitor_run,
+		.title = "monitor",
+	},
 	{ .name = NULL }
 };
 
 const struct actl_object actl_obj_monitor = {
-	"monitor", NULL, ACTL_OBJ_NO_VERB, NULL, monitor_verbs,
-	"the module's events, one a line, until interrupted",
+	.name = "monitor", .flags = ACTL_OBJ_BARE, .default_verb = "module",
+	.verbs = monitor_verbs,
+	.help = "events, one a line, until interrupted: the module's "
+		"(ports attached and detached, punted packets)",
 };

@@ -92,6 +92,7 @@ static const struct actl_verb policy_verbs[] = {
 };
 
 const struct actl_object actl_obj_policy = {
-	"policy", NULL, 0, NULL, policy_verbs,
-	"what a port's guard does with each class of packet",
+	.name = "policy",
+	.verbs = policy_verbs,
+	.help = "what a port's guard does with each class of packet",
 };

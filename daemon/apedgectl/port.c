@@ -141,15 +141,17 @@ void port_print(struct print *p, const struct amsg_port *port)
 	/* JSON: {"class": "verdict", ...} of the classes the module gave. */
 	if (port->n_policy && print_is_json(p)) {
 		print_obj_begin(p, "policy");
-		for (c = 1; c < AMSG_CLASS_MAX; c++)
-			if (port->policy[c])
-				print_str(p, PRINT_JSON,
-					  actl_name_or_num(actl_class_name(c),
-							   c, a, sizeof(a)),
-					  NULL,
-					  actl_name_or_num(actl_verdict_name(port->policy[c]),
-							   port->policy[c], b,
-							   sizeof(b)));
+		for (c = 1; c < AMSG_CLASS_MAX; c++) {
+			unsigned int v = port->policy[c];
+
+			if (!v)
+				continue;
+			print_str(p, PRINT_JSON,
+				  actl_name_or_num(actl_class_name(c), c, a,
+						   sizeof(a)), NULL,
+				  actl_name_or_num(actl_verdict_name(v), v, b,
+						   sizeof(b)));
+		}
 		print_obj_end(p);
 	}
 	if (port->has_punt_rate)
@@ -266,6 +268,7 @@ static const struct actl_verb port_verbs[] = {
 };
 
 const struct actl_object actl_obj_port = {
-	"port", NULL, 0, "show", port_verbs,
-	"the interfaces the module is attached to",
+	.name = "port",
+	.default_verb = "show", .verbs = port_verbs,
+	.help = "the interfaces the module is attached to",
 };

@@ -227,6 +227,7 @@ static const struct actl_verb sta_verbs[] = {
 };
 
 const struct actl_object actl_obj_sta = {
-	"sta", "station", ACTL_OBJ_EXACT, "show", sta_verbs,
-	"the stations apedged follows (its IAPP station table)",
+	.name = "sta", .alias = "station", .flags = ACTL_OBJ_EXACT,
+	.default_verb = "show", .verbs = sta_verbs,
+	.help = "the stations apedged follows (its IAPP station table)",
 };

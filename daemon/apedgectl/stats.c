@@ -213,6 +213,7 @@ static const struct actl_verb stats_verbs[] = {
 };
 
 const struct actl_object actl_obj_stats = {
-	"stats", NULL, ACTL_OBJ_BARE, "show", stats_verbs,
-	"the module's counters, by port",
+	.name = "stats", .flags = ACTL_OBJ_BARE,
+	.default_verb = "show", .verbs = stats_verbs,
+	.help = "the module's counters, by port",
 };

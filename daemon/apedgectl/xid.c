@@ -106,7 +106,8 @@ static const struct actl_verb xid_verbs[] = {
 };
 
 const struct actl_object actl_obj_xid = {
-	"xid", NULL, 0, NULL, xid_verbs,
-	"a station's Layer-2 Update frame (IEEE 802.2 XID), sent by the "
-	"module",
+	.name = "xid",
+	.verbs = xid_verbs,
+	.help = "a station's Layer-2 Update frame (IEEE 802.2 XID), sent "
+		"by the module",
 };
