@@ -300,14 +300,23 @@ void json_knull(struct json *j, const char *key)
 	json_null(j);
 }
 
+/* A member that opens a container: nothing of it when too deep. */
+static void kopen(struct json *j, const char *key, bool object)
+{
+	if (j->depth == JSON_DEPTH_MAX) {
+		j->bad = true;
+		return;
+	}
+	json_key(j, key);
+	container_open(j, object);
+}
+
 void json_kobj_begin(struct json *j, const char *key)
 {
-	json_key(j, key);
-	json_obj_begin(j);
+	kopen(j, key, true);
 }
 
 void json_karr_begin(struct json *j, const char *key)
 {
-	json_key(j, key);
-	json_arr_begin(j);
+	kopen(j, key, false);
 }

@@ -261,7 +261,8 @@ UT_CASE(misuse)
 UT_CASE(depth)
 {
 	struct json *j = start(JSON_COMPACT);
-	unsigned int i;
+	unsigned int i, k;
+	size_t len;
 
 	for (i = 0; i < JSON_DEPTH_MAX; i++)
 		json_arr_begin(j);
@@ -272,6 +273,22 @@ UT_CASE(depth)
 		json_arr_end(j);
 	UT_EXPECT(!json_ok(j));
 	UT_EXPECT(sb.len == JSON_DEPTH_MAX);
+
+	/* A member opening one level too many writes not even its key. */
+	for (k = 0; k < 2; k++) {
+		j = start(JSON_COMPACT);
+		json_obj_begin(j);
+		for (i = 1; i < JSON_DEPTH_MAX; i++)
+			json_kobj_begin(j, "a");
+		UT_EXPECT(!j->bad && j->depth == JSON_DEPTH_MAX);
+		len = sb.len;
+		if (k)
+			json_kobj_begin(j, "k");
+		else
+			json_karr_begin(j, "k");
+		UT_EXPECT(j->bad);
+		UT_EXPECT(sb.len == len);
+	}
 }
 
 UT_CASE(out_of_memory)
