@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The control socket server; the protocol is in common/ctrl.h.
+ * The control socket server; the protocol is in lib/ctrl.h.
  *
  * A SOCK_SEQPACKET Unix socket, mode 0600, in a directory created when
  * missing.  Each client sends one request per packet and gets one reply
@@ -10,13 +10,14 @@
 #ifndef APEDGED_CONTROL_H
 #define APEDGED_CONTROL_H
 
+#include "lib/ctrl.h"
 #include "lib/strbuf.h"
 
 struct loop;
 struct ctrl_server;
 
 #define CTRL_CLIENTS_MAX 16
-#define CTRL_ARGS_MAX 16
+#define CTRL_ARGS_MAX APEDGE_CTRL_WORDS_MAX
 
 /*
  * Handle one request of argc (>= 1) words; write the whole reply into

@@ -14,5 +14,19 @@
 
 #define APEDGE_CTRL_PATH "/run/apedge/apedged.sock"
 #define APEDGE_CTRL_MAX 65536	/* largest request or reply packet */
+/* The most words of one request the daemon takes. */
+#define APEDGE_CTRL_WORDS_MAX 32
+
+/*
+ * "sta add IFNAME MAC [authorized|unauthorized] [vlan N] [prev-ap BSSID]
+ * [ip ADDR]...": at most APEDGE_STA_ADD_IPS_MAX addresses, IPv4 and IPv6
+ * together, so at most APEDGE_STA_ADD_WORDS_MAX words.  apedgectl refuses
+ * more before it sends, the daemon when it parses: both with these.
+ */
+#define APEDGE_STA_ADD_IPS_MAX 8
+#define APEDGE_STA_ADD_WORDS_MAX (9 + 2 * APEDGE_STA_ADD_IPS_MAX)
+
+_Static_assert(APEDGE_STA_ADD_WORDS_MAX <= APEDGE_CTRL_WORDS_MAX,
+	       "the daemon must take every sta add apedgectl sends");
 
 #endif

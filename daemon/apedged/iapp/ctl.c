@@ -7,8 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/ifname.h"
 #include "iapp/ctl.h"
+#include "lib/ctrl.h"
+#include "lib/ifname.h"
+
+/* A station's addresses from "sta add" fit its context. */
+_Static_assert(APEDGE_STA_ADD_IPS_MAX <= IAPP_CTX_ADDRS_MAX,
+	       "sta add's addresses must fit a context");
 
 __attribute__((format(printf, 3, 4)))
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -34,7 +39,7 @@ int sta_add_parse(int argc, char **argv, struct sta_add_req *req,
 {
 	static const char usage[] = "usage: sta add IFNAME MAC [vlan N] "
 		"[authorized|unauthorized] [prev-ap BSSID] [ip ADDR]...";
-	int i;
+	int i, n_ips = 0;
 
 	memset(req, 0, sizeof(*req));
 	if (argc < 3)
@@ -82,14 +87,14 @@ int sta_add_parse(int argc, char **argv, struct sta_add_req *req,
 			uint8_t a6[16];
 			uint8_t a4[4];
 
+			/* The limit apedgectl checks too: lib/ctrl.h. */
+			if (++n_ips > APEDGE_STA_ADD_IPS_MAX)
+				return fail(err, errlen, "too many addresses "
+					    "(at most %d)",
+					    APEDGE_STA_ADD_IPS_MAX);
 			if (inet_pton(AF_INET, v, a4) == 1) {
-				if (sta_ctx_add_ipv4(c, a4, 0) < 0)
-					return fail(err, errlen, "too many "
-						    "addresses");
+				sta_ctx_add_ipv4(c, a4, 0);
 			} else if (inet_pton(AF_INET6, v, a6) == 1) {
-				if (c->n_ipv6 >= IAPP_CTX_ADDRS_MAX)
-					return fail(err, errlen, "too many "
-						    "addresses");
 				memcpy(c->ipv6[c->n_ipv6++].addr, a6, 16);
 			} else {
 				return fail(err, errlen, "invalid ip address");
