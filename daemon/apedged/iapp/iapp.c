@@ -1385,6 +1385,9 @@ void iapp_binding_result(struct iapp *ia, enum iapp_binding_outcome o)
 	case IAPP_BINDING_SKIPPED:
 		ia->st.bindings_skipped++;
 		break;
+	case IAPP_BINDING_CONFLICT:
+		ia->st.bindings_conflict++;
+		break;
 	}
 }
 
@@ -1471,6 +1474,7 @@ void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 	put(sb, &f, "added", st->bindings_added);
 	put(sb, &f, "failed", st->bindings_failed);
 	put(sb, &f, "skipped", st->bindings_skipped);
+	put(sb, &f, "conflict", st->bindings_conflict);
 	sb_puts(sb, "}, \"malformed\": {");
 	for (f = true, i = IAPP_OK + 1; i < IAPP_ERR_MAX; i++)
 		put(sb, &f, err_keys[i], st->malformed[i]);

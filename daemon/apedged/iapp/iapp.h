@@ -74,6 +74,7 @@ struct iapp_stats {
 	uint64_t bindings_added;	/* a context's address, as binding */
 	uint64_t bindings_failed;	/* refused by the module */
 	uint64_t bindings_skipped;	/* no lease left, no port, no module */
+	uint64_t bindings_conflict;	/* bound to another station: kept */
 
 	uint64_t l2update_requested;	/* xid-send requests sent */
 	uint64_t l2update_absent;	/* not sent: module absent */
@@ -113,8 +114,8 @@ struct iapp_ops {
 	int (*ctx_fill)(const struct sta *s, void *data);
 	/*
 	 * ctx was fetched (MOVE) or taken from the cache for s: add its
-	 * addresses to the module as bindings, and report each outcome with
-	 * iapp_binding_result().
+	 * addresses to the module as bindings, unless one is bound to another
+	 * station, and report each outcome with iapp_binding_result().
 	 */
 	void (*ctx_applied)(const struct sta *s, const struct iapp_ctx *ctx,
 			    void *data);
@@ -124,6 +125,7 @@ enum iapp_binding_outcome {
 	IAPP_BINDING_ADDED,
 	IAPP_BINDING_FAILED,
 	IAPP_BINDING_SKIPPED,
+	IAPP_BINDING_CONFLICT,	/* the address is another station's */
 };
 
 struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
