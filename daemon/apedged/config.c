@@ -71,6 +71,7 @@ void config_init(struct config *cfg)
 	snprintf(cfg->iapp.hostapd_ctrl, sizeof(cfg->iapp.hostapd_ctrl),
 		 "/var/run/hostapd");
 	cfg->iapp.cache_timeout_s = 60;
+	cfg->iapp.replay_window_s = IAPP_REPLAY_WINDOW_S;
 }
 
 void config_free(struct config *cfg)
@@ -431,7 +432,8 @@ static int parse_port(struct parser *p, const char *key, const char *value)
 
 static const char *const iapp_keys[] = {
 	"interface", "ttl", "key", "port", "move_timeout_ms", "kick",
-	"hostapd_ctrl", "bssid", "cache_notify", "cache_timeout_s", NULL
+	"hostapd_ctrl", "bssid", "cache_notify", "cache_timeout_s",
+	"replay_window_s", NULL
 };
 
 static int parse_iapp(struct parser *p, const char *key, const char *value)
@@ -506,6 +508,9 @@ static int parse_iapp(struct parser *p, const char *key, const char *value)
 	}
 	if (!strcmp(key, "cache_timeout_s"))
 		return number(p, key, value, 1, 65535, &ia->cache_timeout_s);
+	if (!strcmp(key, "replay_window_s"))
+		return number(p, key, value, 1, IAPP_REPLAY_WINDOW_S_MAX,
+			      &ia->replay_window_s);
 	return fail(p, "unknown key '%s' in section [iapp]", key);
 }
 

@@ -25,6 +25,8 @@
  *	bssid = 02:00:00:00:01:00	# our own BSSID (CACHE-notify)
  *	cache_notify = off		# off|all: CACHE-notify the map
  *	cache_timeout_s = 60		# lifetime of a CACHE-notify, 1..65535
+ *	replay_window_s = 30		# signed messages older (or newer)
+ *					# than this are refused, 1..3600
  *
  *	[bssid 02:00:00:00:02:00]	# the BSSID map: AP of a BSSID
  *	address = 192.0.2.2		# its IAPP (IPv4) address

@@ -37,7 +37,11 @@ struct config_iapp {
 	uint8_t bssid[MAC_LEN];
 	bool cache_notify;
 	unsigned int cache_timeout_s;
+	unsigned int replay_window_s;	/* signed messages: how old, at most */
 };
+
+#define IAPP_REPLAY_WINDOW_S		30	/* replay_window_s's default */
+#define IAPP_REPLAY_WINDOW_S_MAX	3600
 
 /* One entry of the BSSID map: which AP (IPv4 address) serves a BSSID. */
 struct config_bssid {
