@@ -24,6 +24,7 @@
 #include "iapp/iapp.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 #include "ut.h"
 
 #define PORT 35170
@@ -96,6 +97,8 @@ static void quiet(void)
 	log_set_stream(null);
 }
 
+static struct netif *netif;
+
 static struct iapp *engine(struct loop **loop, struct config *cfg)
 {
 	/* The test is the AP at 127.0.0.1: only the map's may connect. */
@@ -110,7 +113,10 @@ static struct iapp *engine(struct loop **loop, struct config *cfg)
 	*loop = loop_new();
 	if (!*loop)
 		return NULL;
-	ia = iapp_new(*loop, &ops, NULL);
+	netif = netif_open(*loop);
+	if (!netif)
+		return NULL;
+	ia = iapp_new(*loop, netif, &ops, NULL);
 	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids, cfg->n_bssids) < 0) {
 		iapp_free(ia);
 		return NULL;
@@ -293,6 +299,7 @@ UT_CASE(move_waits_for_fill)
 	loop_iterate(loop, 20);
 out:
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }
@@ -352,6 +359,7 @@ UT_CASE(cache_applied_when_authorized)
 	UT_EXPECT(applied_calls == 1);
 out:
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }
@@ -477,6 +485,7 @@ out:
 	if (fd >= 0)
 		close(fd);
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }
@@ -569,6 +578,7 @@ out:
 	if (b >= 0)
 		close(b);
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }

@@ -25,12 +25,14 @@
 #include "iapp/iapp.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 #include "ut.h"
 
 #define PORT 35171
 #define KEY "00112233445566778899aabbccddeeff"
 
 static const uint8_t ap2[MAC_LEN] = { 2, 0, 0, 0, 2, 0 };
+static struct netif *netif;		/* lo, and this host's addresses */
 static int applied_calls;
 static struct iapp_ctx applied;
 
@@ -73,7 +75,10 @@ static struct iapp *engine(struct loop **loop, struct config *cfg,
 	*loop = loop_new();
 	if (!*loop)
 		return NULL;
-	ia = iapp_new(*loop, &ops, NULL);
+	netif = netif_open(*loop);
+	if (!netif)
+		return NULL;
+	ia = iapp_new(*loop, netif, &ops, NULL);
 	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids,
 				 cfg->n_bssids) < 0) {
 		iapp_free(ia);
@@ -86,6 +91,8 @@ static struct iapp *engine(struct loop **loop, struct config *cfg,
 static void done(struct iapp *ia, struct loop *loop, struct config *cfg)
 {
 	iapp_free(ia);
+	netif_free(netif);
+	netif = NULL;
 	loop_free(loop);
 	config_free(cfg);
 }

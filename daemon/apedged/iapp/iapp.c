@@ -875,8 +875,8 @@ static const struct iapp_io_ops io_ops = {
 	.deferred = on_deferred,
 };
 
-struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
-		      void *data)
+struct iapp *iapp_new(struct loop *loop, struct netif *netif,
+		      const struct iapp_ops *ops, void *data)
 {
 	struct iapp *ia = calloc(1, sizeof(*ia));
 
@@ -888,7 +888,7 @@ struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
 	ia->next_id = clock_seq();
 	sta_table_init(&ia->stas);
 	iapp_replay_init(&ia->replay);
-	ia->io = iapp_io_new(loop, &io_ops, ia);
+	ia->io = iapp_io_new(loop, netif, &io_ops, ia);
 	if (!ia->io) {
 		free(ia);
 		return NULL;

@@ -46,6 +46,7 @@
 
 struct loop;
 struct iapp;
+struct netif;
 
 #define IAPP_LOG_WINDOW_MS	10000
 #define IAPP_FILL_TIMEOUT_MS	250	/* ops.ctx_fill's bound: well
@@ -151,8 +152,13 @@ enum iapp_binding_outcome {
 	IAPP_BINDING_CONFLICT,	/* the address is another station's */
 };
 
-struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
-		      void *data);
+/*
+ * netif tells the engine which addresses are its own and when the IAPP
+ * interface comes and goes (it listens once it is there); NULL is for
+ * tests that never open the sockets.
+ */
+struct iapp *iapp_new(struct loop *loop, struct netif *netif,
+		      const struct iapp_ops *ops, void *data);
 void iapp_free(struct iapp *ia);
 
 /*

@@ -5,7 +5,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -19,16 +18,15 @@
 #include "iapp/io.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 
 #define DGRAMS_PER_WAKE	64
 
-struct own_addr {
-	int af;
-	uint8_t addr[16];
-};
-
 struct iapp_io {
 	struct loop *loop;
+	struct netif *netif;		/* interface facts; may be NULL */
+	struct netif_sub *link_sub;	/* the IAPP interface's events */
+	char sub_name[IFNAMSIZ];	/* ... which is that one */
 	const struct iapp_io_ops *ops;
 	void *data;
 	const struct config_iapp *cfg;	/* the engine's, while open */
@@ -45,10 +43,6 @@ struct iapp_io {
 	struct list conns;
 	size_t n_conns;
 	size_t n_served;		/* of them, accepted ones */
-
-	struct own_addr own[IAPP_OWN_ADDRS_MAX];
-	size_t n_own;
-	uint64_t own_ms;
 };
 
 static const struct iapp_key *key(const struct iapp_io *io)
@@ -479,48 +473,11 @@ int iapp_io_hostapd_send(struct iapp_io *io, const char *path,
 	return 0;
 }
 
-/* The host's addresses */
-
-static void refresh_own(struct iapp_io *io)
-{
-	struct ifaddrs *ifa, *i;
-
-	if (io->own_ms && loop_now_ms() - io->own_ms < IAPP_OWN_REFRESH_MS)
-		return;
-	if (getifaddrs(&ifa) < 0)
-		return;
-	io->n_own = 0;
-	for (i = ifa; i && io->n_own < IAPP_OWN_ADDRS_MAX; i = i->ifa_next) {
-		struct own_addr *o = &io->own[io->n_own];
-
-		if (!i->ifa_addr)
-			continue;
-		if (i->ifa_addr->sa_family == AF_INET) {
-			o->af = AF_INET;
-			memcpy(o->addr, &((struct sockaddr_in *)
-					  i->ifa_addr)->sin_addr, 4);
-		} else if (i->ifa_addr->sa_family == AF_INET6) {
-			o->af = AF_INET6;
-			memcpy(o->addr, &((struct sockaddr_in6 *)
-					  i->ifa_addr)->sin6_addr, 16);
-		} else {
-			continue;
-		}
-		io->n_own++;
-	}
-	freeifaddrs(ifa);
-	io->own_ms = loop_now_ms();
-}
+/* The host's addresses, as the interface watcher knows them. */
 
 bool iapp_io_addr_is_own(struct iapp_io *io, int af, const uint8_t *addr)
 {
-	size_t i, len = af == AF_INET ? 4 : 16;
-
-	refresh_own(io);
-	for (i = 0; i < io->n_own; i++)
-		if (io->own[i].af == af && !memcmp(io->own[i].addr, addr, len))
-			return true;
-	return false;
+	return io->netif && netif_has_addr(io->netif, 0, af, addr);
 }
 
 /* UDP */
@@ -610,16 +567,16 @@ static int open_sockets(struct iapp_io *io)
 	};
 	struct ip_mreqn mr = { 0 };
 	int one = 1, zero = 0, ttl = (int)cfg->ttl;
-	unsigned int ifindex;
+	const struct netif_link *l = io->netif ?
+		netif_link_by_name(io->netif, cfg->ifname) : NULL;
 	const char *what;
 
-	ifindex = if_nametoindex(cfg->ifname);
-	if (!ifindex) {
+	if (!l) {
 		log_err("iapp: interface %s: %s", cfg->ifname,
-			strerror(errno));
+			strerror(ENODEV));
 		return -ENODEV;
 	}
-	mr.imr_ifindex = (int)ifindex;
+	mr.imr_ifindex = l->index;
 	inet_pton(AF_INET, IAPP_MCAST_ADDR, &mr.imr_multiaddr);
 
 	what = "UDP socket";
@@ -685,20 +642,53 @@ static void retry_cb(struct loop_timer *t, void *data)
 {
 	struct iapp_io *io = data;
 
+	/* An absent interface is waited for in link_cb(), not polled. */
 	if (io->udp_fd >= 0 || !io->cfg || !io->cfg->enabled ||
-	    open_sockets(io) == 0)
+	    open_sockets(io) != -EIO)
 		loop_timer_disarm(t);
+}
+
+/* The IAPP interface appeared (or took the name), or went away. */
+static void link_cb(const struct netif_event *ev, void *data)
+{
+	struct iapp_io *io = data;
+
+	if (ev->replay || !io->cfg || !io->cfg->enabled)
+		return;
+	if (ev->type == NETIF_LINK_NEW && io->udp_fd < 0) {
+		loop_timer_disarm(io->retry);
+		if (open_sockets(io) == -EIO)
+			loop_timer_rearm(io->retry, IAPP_RETRY_MS,
+					 IAPP_RETRY_MS);
+	} else if (ev->type == NETIF_LINK_DEL && io->udp_fd >= 0) {
+		log_notice("iapp: interface %s is gone; listening again "
+			   "when it is back", io->cfg->ifname);
+		iapp_io_close(io);
+	}
 }
 
 void iapp_io_open(struct iapp_io *io, const struct config_iapp *cfg)
 {
 	iapp_io_close(io);
 	io->cfg = cfg;
+	if (io->netif && (!io->link_sub || strcmp(io->sub_name, cfg->ifname))) {
+		netif_unsubscribe(io->link_sub);
+		io->link_sub = cfg->ifname[0] ?
+			netif_subscribe(io->netif, cfg->ifname, link_cb, io) :
+			NULL;
+		snprintf(io->sub_name, sizeof(io->sub_name), "%s",
+			 io->link_sub ? cfg->ifname : "");
+	}
 	if (!cfg->enabled)
 		return;
-	if (open_sockets(io) < 0) {
+	switch (open_sockets(io)) {
+	case -ENODEV:
+		log_notice("iapp: listening once %s is there", cfg->ifname);
+		break;
+	case -EIO:
 		log_notice("iapp: retrying every %d s", IAPP_RETRY_MS / 1000);
 		loop_timer_rearm(io->retry, IAPP_RETRY_MS, IAPP_RETRY_MS);
+		break;
 	}
 }
 
@@ -709,14 +699,15 @@ static void tick_cb(struct loop_timer *t, void *data)
 	io->ops->tick(io->data);
 }
 
-struct iapp_io *iapp_io_new(struct loop *loop, const struct iapp_io_ops *ops,
-			    void *data)
+struct iapp_io *iapp_io_new(struct loop *loop, struct netif *netif,
+			    const struct iapp_io_ops *ops, void *data)
 {
 	struct iapp_io *io = calloc(1, sizeof(*io));
 
 	if (!io)
 		return NULL;
 	io->loop = loop;
+	io->netif = netif;
 	io->ops = ops;
 	io->data = data;
 	io->udp_fd = io->tcp_fd = io->hapd_fd = -1;
@@ -737,6 +728,7 @@ void iapp_io_free(struct iapp_io *io)
 {
 	if (!io)
 		return;
+	netif_unsubscribe(io->link_sub);
 	iapp_io_close(io);
 	loop_defer_cancel(io->defer);
 	loop_watch_remove(io->hapd_watch);

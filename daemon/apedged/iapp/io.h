@@ -11,6 +11,8 @@
  *   into whole messages with iapp_stream_need(), with a deadline timer
  *   (IAPP_TCP_TIMEOUT_MS for an accepted one, until the engine sets it);
  * - a datagram socket to hostapd's control interfaces (kick);
+ * - the IAPP interface's coming and going, from the interface watcher
+ *   (lib/netif.h): it listens once the interface is there;
  * - the engine's timers: reopening the sockets, the periodic tick;
  * - deferred calls (loop_defer()): a connection that was paused resumes
  *   reading, and the engine's own deferred work runs, only once the
@@ -35,6 +37,7 @@
 #include "lib/list.h"
 
 struct loop;
+struct netif;
 struct loop_watch;
 struct loop_timer;
 struct iapp_io;
@@ -45,8 +48,6 @@ struct iapp_io;
 #define IAPP_TCP_CONNS_MAX	16	/* TCP connections, each way */
 #define IAPP_RETRY_MS		2000	/* reopening the sockets */
 #define IAPP_TICK_MS		60000	/* ops.tick */
-#define IAPP_OWN_REFRESH_MS	1000	/* the host's addresses, looked up */
-#define IAPP_OWN_ADDRS_MAX	64
 
 enum iapp_conn_kind {
 	IAPP_CONN_SERVER,	/* accepted: MOVE- and CACHE-notify come in */
@@ -121,13 +122,15 @@ struct iapp_io_ops {
 	void (*deferred)(void *data);
 };
 
-struct iapp_io *iapp_io_new(struct loop *loop, const struct iapp_io_ops *ops,
-			    void *data);
+/* netif: the host's interfaces and addresses; NULL opens no socket. */
+struct iapp_io *iapp_io_new(struct loop *loop, struct netif *netif,
+			    const struct iapp_io_ops *ops, void *data);
 void iapp_io_free(struct iapp_io *io);
 
 /*
  * Open the UDP and TCP sockets as cfg says (cfg must outlive them: the
- * engine's copy).  A failure is logged and retried every IAPP_RETRY_MS.
+ * engine's copy).  An absent interface is waited for (netif), another
+ * failure logged and retried every IAPP_RETRY_MS.
  */
 void iapp_io_open(struct iapp_io *io, const struct config_iapp *cfg);
 /* Close them, and every connection (without ops.ended). */
@@ -167,8 +170,7 @@ int iapp_io_hostapd_send(struct iapp_io *io, const char *path,
 
 /*
  * Whether addr (AF_INET: 4 bytes, AF_INET6: 16) is one of this host's
- * addresses.  The one place that looks them up (getifaddrs(), at most
- * every IAPP_OWN_REFRESH_MS).
+ * addresses, on any interface (the interface watcher's table).
  */
 bool iapp_io_addr_is_own(struct iapp_io *io, int af, const uint8_t *addr);
 
