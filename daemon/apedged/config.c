@@ -380,6 +380,37 @@ static int parse_general(struct parser *p, const char *key, const char *value)
 		cfg->ctrl_socket_set = true;
 		return 0;
 	}
+	if (!strcmp(key, "ctrl_socket_ro")) {
+		if (cfg->ctrl_socket_ro_set)
+			return fail(p, "duplicate key 'ctrl_socket_ro'");
+		if (value[0] != '/' && strcmp(value, "none"))
+			return fail(p, "ctrl_socket_ro must be an absolute path "
+				    "or none");
+		if (strlen(value) >= sizeof(cfg->ctrl_socket_ro))
+			return fail(p, "ctrl_socket_ro is too long (at most %zu "
+				    "characters)",
+				    sizeof(cfg->ctrl_socket_ro) - 1);
+		snprintf(cfg->ctrl_socket_ro, sizeof(cfg->ctrl_socket_ro),
+			 "%s", value);
+		cfg->ctrl_socket_ro_set = true;
+		return 0;
+	}
+	if (!strcmp(key, "ctrl_group") || !strcmp(key, "monitor_group")) {
+		char *g = key[0] == 'c' ? cfg->ctrl_group : cfg->monitor_group;
+		size_t i;
+
+		if (g[0])
+			return fail(p, "duplicate key '%s'", key);
+		if (strlen(value) >= CONFIG_GROUP_MAX)
+			return fail(p, "%s is too long (at most %d characters)",
+				    key, CONFIG_GROUP_MAX - 1);
+		for (i = 0; value[i]; i++)
+			if (value[i] == ':' || value[i] == '/' ||
+			    value[i] == ' ' || value[i] == '\t')
+				return fail(p, "invalid %s '%s'", key, value);
+		snprintf(g, CONFIG_GROUP_MAX, "%s", value);
+		return 0;
+	}
 	return fail(p, "unknown key '%s' in section [general]", key);
 }
 

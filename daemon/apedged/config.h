@@ -6,6 +6,9 @@
  *	[general]
  *	log_level = info		# debug|info|notice|warning|error
  *	ctrl_socket = /run/apedge/apedged.sock
+ *	ctrl_socket_ro = /run/apedge/apedged.ro.sock	# or none
+ *	ctrl_group = apedge-admin	# its members are admins (0660)
+ *	monitor_group = apedge	# its members see stations
  *
  *	[port eth0]
  *	role = trusted			# trusted|untrusted (default)
@@ -58,6 +61,7 @@
 #define CONFIG_BSSIDS_MAX 256
 #define CONFIG_APS_MAX 64
 #define CONFIG_AP_VLANS_MAX 16	/* vlan_map entries of one AP */
+#define CONFIG_GROUP_MAX 64	/* a group's name or number, and its NUL */
 
 struct config_port {
 	char ifname[IFNAMSIZ];
@@ -87,6 +91,11 @@ struct config {
 	bool log_level_set;	/* given in the file */
 	char ctrl_socket[CONFIG_PATH_MAX];
 	bool ctrl_socket_set;
+	/* "": beside ctrl_socket (lib/ctrl.h ctrl_ro_path()); "none" */
+	char ctrl_socket_ro[CONFIG_PATH_MAX];
+	bool ctrl_socket_ro_set;
+	char ctrl_group[CONFIG_GROUP_MAX];	/* "": none */
+	char monitor_group[CONFIG_GROUP_MAX];	/* "": none */
 	struct config_port *ports;
 	size_t n_ports;
 	struct config_iapp iapp;
