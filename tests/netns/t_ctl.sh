@@ -222,13 +222,14 @@ try:
         s.send(b"sta show")
 except BlockingIOError:
     pass
-time.sleep(0.5)
+time.sleep(0.5)  # the daemon has taken the first request
 s.shutdown(socket.SHUT_WR)
 print("shut", flush=True)
 time.sleep(3600)' "$T/run/ap2.sock"
 HALF=$LAST_PID
 check "the client has shut its side, its replies unread" wait_for 10 \
 	grep -q shut "$T/halfclose.log"
+# A measurement over a window, not a wait for a condition.
 sleep 0.5
 before=$(runnable)
 sleep 3
