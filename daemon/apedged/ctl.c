@@ -538,7 +538,8 @@ static void handle(struct ctrl_client *c, size_t n)
 	} else if (cmd && !cmd->fn && cmd == &own_cmds[0] && !c->out.len) {
 		start_monitor(c, &c->out);
 	} else if (cmd && cmd->access == CTRL_ADMIN) {
-		log_info("ctrl: " PEER_FMT ": %s", PEER_ARG(c), cmd->words);
+		log_rl(LOG_INFO, "ctrl: " PEER_FMT ": %s", PEER_ARG(c),
+		       cmd->words);
 	}
 	frame_reply(ctrl, &c->out);
 	c->out_off = 0;
