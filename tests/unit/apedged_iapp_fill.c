@@ -404,11 +404,13 @@ static int responses(struct loop *loop, int fd, int ms, struct iapp_msg *m,
 {
 	static uint8_t buf[4096];
 	static size_t have;
+	uint64_t end = loop_now_ms() + (uint64_t)ms;
 	struct iapp_key key = { 0 };
-	int got = 0, i;
+	int got = 0;
 
 	have = 0;
-	for (i = 0; i < ms / 5 && got < want; i++) {
+	/* By the clock: an iteration returns early when something is ready. */
+	while (loop_now_ms() < end && got < want) {
 		ssize_t n;
 		long need;
 
@@ -515,7 +517,8 @@ UT_CASE(fill_does_not_reenter)
 	struct loop *loop;
 	struct iapp *ia;
 	size_t len;
-	int b = -1, c, i;
+	uint64_t end;
+	int b = -1, c;
 
 	ia = engine(&loop, &cfg);
 	UT_ASSERT(ia);
@@ -539,14 +542,14 @@ UT_CASE(fill_does_not_reenter)
 	len += move_for(buf + len, sizeof(buf) - len, mac3,
 			(uint16_t)(seq2 + 1));
 	UT_CHECK(send(b, buf, len, MSG_NOSIGNAL) == (ssize_t)len);
-	for (i = 0; i < 200 && fill_calls < 1; i++)
+	for (end = loop_now_ms() + 1000; loop_now_ms() < end && fill_calls < 1;)
 		loop_iterate(loop, 5);
 	UT_CHECK(fill_calls == 1);
 	c = dial();
 	UT_CHECK(c >= 0);
 	len = move_for(buf, sizeof(buf), mac3, (uint16_t)(seq2 + 1));
 	UT_CHECK(send(c, buf, len, MSG_NOSIGNAL) == (ssize_t)len);
-	for (i = 0; i < 200 && fill_calls < 2; i++)
+	for (end = loop_now_ms() + 1000; loop_now_ms() < end && fill_calls < 2;)
 		loop_iterate(loop, 5);
 	UT_CHECK(fill_calls == 2);
 	/* C's peer resets; the engine does not look before it answers. */
@@ -573,7 +576,7 @@ UT_CASE(fill_does_not_reenter)
 	 * before the deferred answers: it went unanswered.
 	 */
 	UT_EXPECT(st->ctx_fill_failed == 1);
-	for (i = 0; i < 20; i++)
+	for (end = loop_now_ms() + 100; loop_now_ms() < end;)
 		loop_iterate(loop, 5);
 	UT_EXPECT(conns(ia) == 1);	/* B only */
 out:

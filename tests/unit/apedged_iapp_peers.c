@@ -129,12 +129,14 @@ static int exchange(struct loop *loop, const char *src, const uint8_t *msg,
 {
 	uint8_t buf[IAPP_WIRE_MAX];
 	size_t have = 0;
+	uint64_t end = loop_now_ms() + (uint64_t)ms;
 	bool sent = false;
-	int fd = dial_from(src), i, r = -1;
+	int fd = dial_from(src), r = -1;
 
 	if (fd < 0)
 		return -1;
-	for (i = 0; i < ms / 5; i++) {
+	/* By the clock: an iteration returns early when something is ready. */
+	while (loop_now_ms() < end) {
 		ssize_t n;
 		long need;
 
