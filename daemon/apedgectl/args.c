@@ -526,7 +526,7 @@ static void object_usage(FILE *f, const char *lead,
 void actl_usage(FILE *f, const struct actl_object *obj)
 {
 	const struct actl_verb *v;
-	unsigned int i;
+	unsigned int i, n;
 
 	if (obj) {
 		fprintf(f, "%s%s%s%s: %s\n", obj->name,
@@ -537,12 +537,18 @@ void actl_usage(FILE *f, const struct actl_object *obj)
 		if (obj->default_verb)
 			fprintf(f, "\"%s\" alone is \"%s %s\".\n", obj->name,
 				obj->name, obj->default_verb);
-		for (v = obj->verbs; v->name; v++)
-			if (v->flags & ACTL_VERB_DAEMON) {
-				fputs("Sent to apedged's control socket "
-				      "(-s PATH).\n", f);
-				break;
-			}
+		for (v = obj->verbs, n = 0; v->name; v++)
+			n += !!(v->flags & ACTL_VERB_DAEMON);
+		if (n && !obj->verbs[n].name) {
+			fputs("Sent to apedged's control socket (-s PATH).\n",
+			      f);
+			return;
+		}
+		for (v = obj->verbs; n && v->name; v++)
+			if ((v->flags & ACTL_VERB_DAEMON) &&
+			    !(v->flags & ACTL_VERB_ALIAS))
+				fprintf(f, "\"%s %s\" is sent to apedged's control "
+					"socket (-s PATH).\n", obj->name, v->name);
 		return;
 	}
 	fputs("Usage: apedgectl [-j] [-p] [-n NETNS] [-s CTRL_SOCKET] OBJECT "

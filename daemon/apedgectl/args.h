@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "lib/ctrl.h"
 #include "lib/mac.h"
 
 #define ACTL_IFNAMSIZ 16
@@ -47,8 +48,8 @@ enum actl_cmd {
 	ACTL_CMD_COUNT
 };
 
-/* Most "ip ADDR" a sta add takes (apedged takes as many). */
-#define ACTL_IPS_MAX 8
+/* Most "ip ADDR" a sta add takes: apedged's own limit (lib/ctrl.h). */
+#define ACTL_IPS_MAX APEDGE_STA_ADD_IPS_MAX
 
 #define ACTL_POLICY_CLASSES 32
 
@@ -79,6 +80,7 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];
 	bool has_punt_rate;

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "apedgectl/cmd.h"
@@ -87,16 +88,18 @@ static bool print_reply_text(void (*text)(FILE *f, const struct jv_doc *d),
 	return true;
 }
 
+static int print_reply(struct actl_ctx *ctx, const char *what, char *buf,
+		       void (*text)(FILE *f, const struct jv_doc *d),
+		       bool quiet);
+
 int actl_daemon_call(struct actl_ctx *ctx,
 		     void (*text)(FILE *f, const struct jv_doc *d),
 		     bool quiet)
 {
 	const struct actl_req *req = ctx->req;
 	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
-	static char buf[APEDGE_CTRL_MAX + 1];
-	const char *body;
-	char line[512], what[64];
-	int err;
+	char line[512], what[64], *buf;
+	int err, rc;
 
 	if (req->cmd == ACTL_CMD_DAEMON)
 		snprintf(what, sizeof(what), "daemon %s", req->daemon_req);
@@ -107,17 +110,24 @@ int actl_daemon_call(struct actl_ctx *ctx,
 		fprintf(stderr, "apedgectl: %s: request too long\n", what);
 		return 1;
 	}
-	err = actl_ctl_call(path, line, buf, sizeof(buf));
-	if (err == -ENOENT || err == -ECONNREFUSED) {
-		fprintf(stderr, "apedgectl: %s: apedged is not running (no socket at %s)\n",
-			what, path);
-		return 1;
-	}
+	err = actl_ctl_call(path, line, &buf);
 	if (err) {
-		fprintf(stderr, "apedgectl: %s: %s: %s\n",
-			what, path, strerror(-err));
+		actl_ctl_report(what, path, err);
 		return 1;
 	}
+	rc = print_reply(ctx, what, buf, text, quiet);
+	free(buf);
+	return rc;
+}
+
+/* The reply in buf: "ok" and its JSON, or "error" and why. */
+static int print_reply(struct actl_ctx *ctx, const char *what, char *buf,
+		       void (*text)(FILE *f, const struct jv_doc *d),
+		       bool quiet)
+{
+	const struct actl_req *req = ctx->req;
+	const char *body;
+
 	switch (actl_ctl_split(buf, &body)) {
 	case 1:
 		if (!req->json && text && print_reply_text(text, body))

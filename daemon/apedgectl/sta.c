@@ -185,8 +185,12 @@ static int change_run(struct actl_ctx *ctx)
 	return actl_daemon_call(ctx, NULL, true);
 }
 
-/* dev IF mac MAC vlan VID prev-ap BSSID authorized, and the addresses. */
-#define ADD_WORDS_MAX (7 + 2 * ACTL_IPS_MAX + 2)
+/*
+ * dev IF mac MAC vlan VID authorized prev-ap BSSID, and the addresses:
+ * one more address than apedged takes still reaches the parser, which
+ * says so.
+ */
+#define ADD_WORDS_MAX (9 + 2 * (ACTL_IPS_MAX + 1))
 
 static const struct actl_verb sta_verbs[] = {
 	{

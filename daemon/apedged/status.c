@@ -30,5 +30,9 @@ void status_format(struct strbuf *sb, const struct status_info *si)
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
+	if (si->control) {
+		json_key(&j, "control");
+		json_raw(&j, si->control);
+	}
 	json_obj_end(&j);
 }

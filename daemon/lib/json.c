@@ -270,6 +270,12 @@ void json_null(struct json *j)
 		sb_puts(j->sb, "null");
 }
 
+void json_raw(struct json *j, const char *text)
+{
+	if (value(j, false))
+		sb_puts(j->sb, text);
+}
+
 void json_kstr(struct json *j, const char *key, const char *s)
 {
 	json_key(j, key);

@@ -85,6 +85,11 @@ void json_u64(struct json *j, uint64_t v);
 void json_i64(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
+/*
+ * A value that is JSON already (what another writer wrote), inserted as
+ * it is: the caller answers for it being one valid value.
+ */
+void json_raw(struct json *j, const char *text);
 
 /* Members: json_key() and the value. */
 void json_kstr(struct json *j, const char *key, const char *s);

@@ -131,6 +131,14 @@ UT_CASE(scalars)
 	json_kstr(j, "z", NULL);
 	json_obj_end(j);
 	UT_EXPECT_STR(sb_str(&sb), "{\"x\": null, \"y\": -5, \"z\": null}");
+	/* Another writer's value, as is. */
+	j = start(JSON_SPACED);
+	json_obj_begin(j);
+	json_key(j, "a");
+	json_raw(j, "{\"b\": [1]}");
+	json_ku64(j, "c", 2);
+	json_obj_end(j);
+	UT_EXPECT_STR(sb_str(&sb), "{\"a\": {\"b\": [1]}, \"c\": 2}");
 	/* Several documents one after the other, as a monitor writes. */
 	json_obj_begin(j);
 	json_obj_end(j);
