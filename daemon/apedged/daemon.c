@@ -34,6 +34,7 @@
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
 #include "lib/ctrl.h"
+#include "lib/json.h"
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/netif.h"
@@ -168,18 +169,18 @@ static void publish_port(struct apedged *d, const struct amsg_port *ev,
 			 bool add)
 {
 	struct strbuf f;
+	struct json j;
 
 	sb_init(&f);
-	sb_puts(&f, "{\"ifname\": ");
-	sb_json_string(&f, ev->ifname[0] ? ev->ifname : NULL);
-	sb_printf(&f, ", \"ifindex\": %u", ev->ifindex);
-	if (ev->role) {
-		sb_puts(&f, ", \"role\": ");
-		sb_json_string(&f, config_role_name(ev->role));
-	}
-	sb_puts(&f, "}");
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "ifname", ev->ifname[0] ? ev->ifname : NULL);
+	json_ku64(&j, "ifindex", ev->ifindex);
+	if (ev->role)
+		json_kstr(&j, "role", config_role_name(ev->role));
+	json_obj_end(&j);
 	events_publish(d->bus, add ? "port-attached" : "port-detached",
-		       f.oom ? NULL : f.buf);
+		       json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
 }
 
@@ -190,31 +191,35 @@ static void publish_sta(struct apedged *d, const char *name,
 {
 	char m[MAC_STR_LEN];
 	struct strbuf f;
+	struct json j;
 
 	sb_init(&f);
-	sb_puts(&f, "{\"ifname\": ");
-	sb_json_string(&f, ifname);
-	sb_printf(&f, ", \"mac\": \"%s\"", mac_format(mac, m));
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "ifname", ifname);
+	json_kstr(&j, "mac", mac_format(mac, m));
 	if (vlan >= 0)
-		sb_printf(&f, ", \"vlan\": %d", vlan);
-	sb_puts(&f, "}");
-	events_publish(d->bus, name, f.oom ? NULL : f.buf);
+		json_ki64(&j, "vlan", vlan);
+	json_obj_end(&j);
+	events_publish(d->bus, name, json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
 }
 
 static void publish_reload(struct apedged *d, const char *error)
 {
 	struct strbuf f;
+	struct json j;
 
 	sb_init(&f);
-	if (error) {
-		sb_puts(&f, "{\"ok\": false, \"error\": ");
-		sb_json_string(&f, error);
-		sb_puts(&f, "}");
-	} else {
-		sb_printf(&f, "{\"ok\": true, \"ports\": %zu}", d->n_ports);
-	}
-	events_publish(d->bus, "reload", f.oom ? NULL : f.buf);
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kbool(&j, "ok", !error);
+	if (error)
+		json_kstr(&j, "error", error);
+	else
+		json_ku64(&j, "ports", d->n_ports);
+	json_obj_end(&j);
+	events_publish(d->bus, "reload", json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
 }
 

@@ -11,6 +11,7 @@
 #include "iapp/iapp.h"
 #include "lib/ctrl.h"
 #include "lib/ifname.h"
+#include "lib/json.h"
 
 /* A station's addresses from "sta add" fit its context. */
 _Static_assert(APEDGE_STA_ADD_IPS_MAX <= IAPP_CTX_ADDRS_MAX,
@@ -106,22 +107,21 @@ int sta_add_parse(int argc, char **argv, struct sta_add_req *req,
 	return 0;
 }
 
-static void put_addrs(struct strbuf *sb, const struct iapp_ctx *ctx)
+static void put_addrs(struct json *j, const struct iapp_ctx *ctx)
 {
 	char buf[INET6_ADDRSTRLEN];
 	unsigned int i;
 
-	sb_puts(sb, ", \"ipv4\": [");
-	for (i = 0; i < ctx->n_ipv4 && i < IAPP_CTX_ADDRS_MAX; i++) {
-		inet_ntop(AF_INET, ctx->ipv4[i].addr, buf, sizeof(buf));
-		sb_printf(sb, "%s\"%s\"", i ? ", " : "", buf);
-	}
-	sb_puts(sb, "], \"ipv6\": [");
-	for (i = 0; i < ctx->n_ipv6 && i < IAPP_CTX_ADDRS_MAX; i++) {
-		inet_ntop(AF_INET6, ctx->ipv6[i].addr, buf, sizeof(buf));
-		sb_printf(sb, "%s\"%s\"", i ? ", " : "", buf);
-	}
-	sb_puts(sb, "]");
+	json_karr_begin(j, "ipv4");
+	for (i = 0; i < ctx->n_ipv4 && i < IAPP_CTX_ADDRS_MAX; i++)
+		json_str(j, inet_ntop(AF_INET, ctx->ipv4[i].addr, buf,
+				      sizeof(buf)));
+	json_arr_end(j);
+	json_karr_begin(j, "ipv6");
+	for (i = 0; i < ctx->n_ipv6 && i < IAPP_CTX_ADDRS_MAX; i++)
+		json_str(j, inet_ntop(AF_INET6, ctx->ipv6[i].addr, buf,
+				      sizeof(buf)));
+	json_arr_end(j);
 }
 
 void sta_format_list(struct sta_table *t, uint64_t now_ms,
@@ -129,31 +129,31 @@ void sta_format_list(struct sta_table *t, uint64_t now_ms,
 {
 	char m[MAC_STR_LEN];
 	struct list *pos;
-	bool first = true;
+	struct json j;
 
-	sb_puts(sb, "{\"stations\": [");
+	json_init(&j, sb, JSON_SPACED);
+	json_obj_begin(&j);
+	json_karr_begin(&j, "stations");
 	list_for_each(pos, &t->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
 		if (s->state == STA_GONE)
 			continue;
-		sb_printf(sb, "%s{\"mac\": \"%s\", \"ifname\": ",
-			  first ? "" : ", ", mac_format(s->mac, m));
-		first = false;
-		sb_json_string(sb, s->ifname);
-		sb_printf(sb, ", \"state\": \"%s\", \"vlan\": %u, \"seq\": %u, "
-			  "\"age_ms\": %llu, \"prev_ap\": ",
-			  sta_state_name(s->state), s->vlan, s->seq,
-			  (unsigned long long)(now_ms - s->assoc_ms));
-		if (s->has_prev_ap)
-			sb_printf(sb, "\"%s\"", mac_format(s->prev_ap, m));
-		else
-			sb_puts(sb, "null");
-		put_addrs(sb, &s->ctx);
-		sb_printf(sb, ", \"context_fetched\": %s}",
-			  s->ctx_fetched ? "true" : "false");
+		json_obj_begin(&j);
+		json_kstr(&j, "mac", mac_format(s->mac, m));
+		json_kstr(&j, "ifname", s->ifname);
+		json_kstr(&j, "state", sta_state_name(s->state));
+		json_ku64(&j, "vlan", s->vlan);
+		json_ku64(&j, "seq", s->seq);
+		json_ku64(&j, "age_ms", now_ms - s->assoc_ms);
+		json_kstr(&j, "prev_ap",
+			  s->has_prev_ap ? mac_format(s->prev_ap, m) : NULL);
+		put_addrs(&j, &s->ctx);
+		json_kbool(&j, "context_fetched", s->ctx_fetched);
+		json_obj_end(&j);
 	}
-	sb_puts(sb, "]}");
+	json_arr_end(&j);
+	json_obj_end(&j);
 }
 
 /* The malformed counters' names in "iapp show" (stable, unlike texts). */
@@ -170,114 +170,111 @@ static const char *const err_keys[IAPP_ERR_MAX] = {
 	[IAPP_ERR_AUTH_BAD] = "auth-bad",
 };
 
-static void put(struct strbuf *sb, bool *first, const char *name,
-		uint64_t v)
-{
-	sb_printf(sb, "%s\"%s\": %llu", *first ? "" : ", ", name,
-		  (unsigned long long)v);
-	*first = false;
-}
-
 void iapp_format_show(const struct iapp *ia, struct strbuf *sb)
 {
 	const struct iapp_stats *st = iapp_get_stats(ia);
 	const struct config_iapp *cfg = iapp_get_config(ia);
-	bool f;
+	struct json j;
 	int i;
 
-	sb_printf(sb, "{\"enabled\": %s, \"interface\": ",
-		  cfg->enabled ? "true" : "false");
-	sb_json_string(sb, cfg->enabled ? cfg->ifname : NULL);
-	sb_printf(sb, ", \"listening\": %s, \"port\": %u, \"ttl\": %u, "
-		  "\"auth\": %s, \"kick-method\": \"%s\", \"bssids\": %zu, "
-		  "\"stations\": %zu, \"cached\": %zu, \"connections\": %zu",
-		  iapp_listening(ia) ? "true" : "false", cfg->port,
-		  cfg->ttl, cfg->key.len ? "true" : "false",
-		  config_kick_name(cfg->kick), iapp_n_bssids(ia),
-		  iapp_n_stations(ia), iapp_n_cached(ia),
-		  iapp_n_conns(ia));
-	sb_puts(sb, ", \"sent\": {");
-	for (f = true, i = 0; i <= IAPP_CMD_MAX; i++)
+	json_init(&j, sb, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kbool(&j, "enabled", cfg->enabled);
+	json_kstr(&j, "interface", cfg->enabled ? cfg->ifname : NULL);
+	json_kbool(&j, "listening", iapp_listening(ia));
+	json_ku64(&j, "port", cfg->port);
+	json_ku64(&j, "ttl", cfg->ttl);
+	json_kbool(&j, "auth", cfg->key.len);
+	json_kstr(&j, "kick-method", config_kick_name(cfg->kick));
+	json_ku64(&j, "bssids", iapp_n_bssids(ia));
+	json_ku64(&j, "stations", iapp_n_stations(ia));
+	json_ku64(&j, "cached", iapp_n_cached(ia));
+	json_ku64(&j, "connections", iapp_n_conns(ia));
+	json_kobj_begin(&j, "sent");
+	for (i = 0; i <= IAPP_CMD_MAX; i++)
 		if (i != IAPP_CMD_SEND_SECURITY_BLOCK &&
 		    i != IAPP_CMD_ACK_SECURITY_BLOCK)
-			put(sb, &f, iapp_cmd_str((uint8_t)i), st->tx[i]);
-	sb_puts(sb, "}, \"received\": {");
-	for (f = true, i = 0; i <= IAPP_CMD_MAX; i++)
+			json_ku64(&j, iapp_cmd_str((uint8_t)i), st->tx[i]);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "received");
+	for (i = 0; i <= IAPP_CMD_MAX; i++)
 		if (i != IAPP_CMD_SEND_SECURITY_BLOCK &&
 		    i != IAPP_CMD_ACK_SECURITY_BLOCK)
-			put(sb, &f, iapp_cmd_str((uint8_t)i), st->rx[i]);
-	sb_puts(sb, "}, \"add\": {");
-	f = true;
-	put(sb, &f, "kicked", st->add_kicked);
-	put(sb, &f, "ignored-own", st->add_ignored_own);
-	put(sb, &f, "ignored-not-here", st->add_ignored_not_here);
-	put(sb, &f, "ignored-stale", st->add_ignored_stale);
-	put(sb, &f, "unauthorized", st->add_unauthorized);
-	sb_puts(sb, "}, \"move\": {");
-	f = true;
-	put(sb, &f, "successful", st->move_successful);
-	put(sb, &f, "denied", st->move_denied);
-	put(sb, &f, "stale", st->move_stale);
-	put(sb, &f, "timeout", st->move_timeout);
-	put(sb, &f, "error", st->move_error);
-	put(sb, &f, "unmapped", st->move_unmapped);
-	sb_puts(sb, "}, \"move-answered\": {");
-	f = true;
-	put(sb, &f, "successful", st->move_answered[IAPP_MOVE_SUCCESSFUL]);
-	put(sb, &f, "denied", st->move_answered[IAPP_MOVE_DENIED]);
-	put(sb, &f, "stale", st->move_answered[IAPP_MOVE_STALE]);
-	sb_puts(sb, "}, \"cache\": {");
-	f = true;
-	put(sb, &f, "stored", st->cache_stored);
-	put(sb, &f, "stale", st->cache_stale);
-	put(sb, &f, "used", st->cache_used);
-	put(sb, &f, "acked", st->cache_acked[IAPP_CACHE_SUCCESSFUL]);
-	put(sb, &f, "acked-stale", st->cache_acked[IAPP_CACHE_STALE]);
-	put(sb, &f, "error", st->cache_error);
-	sb_puts(sb, "}, \"context\": {");
-	f = true;
-	put(sb, &f, "from-module", st->ctx_filled);
-	put(sb, &f, "module-absent", st->ctx_fill_absent);
-	put(sb, &f, "module-failed", st->ctx_fill_failed);
-	put(sb, &f, "module-timeout", st->ctx_fill_timeout);
-	sb_puts(sb, "}, \"bindings\": {");
-	f = true;
-	put(sb, &f, "added", st->bindings_added);
-	put(sb, &f, "failed", st->bindings_failed);
-	put(sb, &f, "skipped", st->bindings_skipped);
-	put(sb, &f, "conflict", st->bindings_conflict);
-	sb_puts(sb, "}, \"context-refused\": {");
-	f = true;
-	put(sb, &f, "invalid", st->ctx_refused_invalid);
-	put(sb, &f, "ours", st->ctx_refused_ours);
-	put(sb, &f, "over-limit", st->ctx_refused_over);
-	sb_puts(sb, "}, \"malformed\": {");
-	for (f = true, i = IAPP_OK + 1; i < IAPP_ERR_MAX; i++)
-		put(sb, &f, err_keys[i], st->malformed[i]);
-	sb_puts(sb, "}, \"l2update\": {");
-	f = true;
-	put(sb, &f, "requested", st->l2update_requested);
-	put(sb, &f, "module-absent", st->l2update_absent);
-	put(sb, &f, "failed", st->l2update_failed);
-	sb_puts(sb, "}, \"kick\": {");
-	f = true;
-	put(sb, &f, "hostapd", st->kick_hostapd);
-	put(sb, &f, "hook", st->kick_hook);
-	put(sb, &f, "none", st->kick_none);
-	put(sb, &f, "failed", st->kick_failed);
-	sb_puts(sb, "}, \"tcp\": {");
-	f = true;
-	put(sb, &f, "accepted", st->tcp_accepted);
-	put(sb, &f, "refused", st->tcp_refused);
-	put(sb, &f, "timeout", st->tcp_timeout);
-	put(sb, &f, "closed-early", st->tcp_closed_early);
-	put(sb, &f, "unmapped", st->tcp_unmapped);
-	sb_puts(sb, "}, \"replay\": {");
-	f = true;
-	put(sb, &f, "stale", st->replay_stale);
-	put(sb, &f, "replayed", st->replay_seen);
-	put(sb, &f, "full", st->replay_full);
-	sb_printf(sb, "}, \"auth-failures\": %llu, \"send-errors\": %llu}",
-		  (unsigned long long)st->auth_failures,
-		  (unsigned long long)st->send_errors);
+			json_ku64(&j, iapp_cmd_str((uint8_t)i), st->rx[i]);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "add");
+	json_ku64(&j, "kicked", st->add_kicked);
+	json_ku64(&j, "ignored-own", st->add_ignored_own);
+	json_ku64(&j, "ignored-not-here", st->add_ignored_not_here);
+	json_ku64(&j, "ignored-stale", st->add_ignored_stale);
+	json_ku64(&j, "unauthorized", st->add_unauthorized);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "move");
+	json_ku64(&j, "successful", st->move_successful);
+	json_ku64(&j, "denied", st->move_denied);
+	json_ku64(&j, "stale", st->move_stale);
+	json_ku64(&j, "timeout", st->move_timeout);
+	json_ku64(&j, "error", st->move_error);
+	json_ku64(&j, "unmapped", st->move_unmapped);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "move-answered");
+	json_ku64(&j, "successful", st->move_answered[IAPP_MOVE_SUCCESSFUL]);
+	json_ku64(&j, "denied", st->move_answered[IAPP_MOVE_DENIED]);
+	json_ku64(&j, "stale", st->move_answered[IAPP_MOVE_STALE]);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "cache");
+	json_ku64(&j, "stored", st->cache_stored);
+	json_ku64(&j, "stale", st->cache_stale);
+	json_ku64(&j, "used", st->cache_used);
+	json_ku64(&j, "acked", st->cache_acked[IAPP_CACHE_SUCCESSFUL]);
+	json_ku64(&j, "acked-stale", st->cache_acked[IAPP_CACHE_STALE]);
+	json_ku64(&j, "error", st->cache_error);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "context");
+	json_ku64(&j, "from-module", st->ctx_filled);
+	json_ku64(&j, "module-absent", st->ctx_fill_absent);
+	json_ku64(&j, "module-failed", st->ctx_fill_failed);
+	json_ku64(&j, "module-timeout", st->ctx_fill_timeout);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "bindings");
+	json_ku64(&j, "added", st->bindings_added);
+	json_ku64(&j, "failed", st->bindings_failed);
+	json_ku64(&j, "skipped", st->bindings_skipped);
+	json_ku64(&j, "conflict", st->bindings_conflict);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "context-refused");
+	json_ku64(&j, "invalid", st->ctx_refused_invalid);
+	json_ku64(&j, "ours", st->ctx_refused_ours);
+	json_ku64(&j, "over-limit", st->ctx_refused_over);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "malformed");
+	for (i = IAPP_OK + 1; i < IAPP_ERR_MAX; i++)
+		json_ku64(&j, err_keys[i], st->malformed[i]);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "l2update");
+	json_ku64(&j, "requested", st->l2update_requested);
+	json_ku64(&j, "module-absent", st->l2update_absent);
+	json_ku64(&j, "failed", st->l2update_failed);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "kick");
+	json_ku64(&j, "hostapd", st->kick_hostapd);
+	json_ku64(&j, "hook", st->kick_hook);
+	json_ku64(&j, "none", st->kick_none);
+	json_ku64(&j, "failed", st->kick_failed);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "tcp");
+	json_ku64(&j, "accepted", st->tcp_accepted);
+	json_ku64(&j, "refused", st->tcp_refused);
+	json_ku64(&j, "timeout", st->tcp_timeout);
+	json_ku64(&j, "closed-early", st->tcp_closed_early);
+	json_ku64(&j, "unmapped", st->tcp_unmapped);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "replay");
+	json_ku64(&j, "stale", st->replay_stale);
+	json_ku64(&j, "replayed", st->replay_seen);
+	json_ku64(&j, "full", st->replay_full);
+	json_obj_end(&j);
+	json_ku64(&j, "auth-failures", st->auth_failures);
+	json_ku64(&j, "send-errors", st->send_errors);
+	json_obj_end(&j);
 }

@@ -17,6 +17,7 @@
 #include <openssl/crypto.h>
 
 #include "iapp/iapp.h"
+#include "lib/json.h"
 #include "lib/list.h"
 #include "lib/log.h"
 #include "lib/loop.h"
@@ -197,25 +198,22 @@ static void publish(struct iapp *ia, const char *name,
 {
 	char m[MAC_STR_LEN];
 	struct strbuf f;
+	struct json j;
 
 	if (!ia->ops->event)
 		return;
 	sb_init(&f);
-	sb_printf(&f, "{\"mac\": \"%s\"", macstr(mac, m));
-	if (direction) {
-		sb_puts(&f, ", \"direction\": ");
-		sb_json_string(&f, direction);
-	}
-	if (peer) {
-		sb_puts(&f, ", \"peer\": ");
-		sb_json_string(&f, peer);
-	}
-	if (result) {
-		sb_puts(&f, ", \"result\": ");
-		sb_json_string(&f, result);
-	}
-	sb_puts(&f, "}");
-	if (!f.oom)
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "mac", macstr(mac, m));
+	if (direction)
+		json_kstr(&j, "direction", direction);
+	if (peer)
+		json_kstr(&j, "peer", peer);
+	if (result)
+		json_kstr(&j, "result", result);
+	json_obj_end(&j);
+	if (json_ok(&j))
 		ia->ops->event(name, f.buf, ia->data);
 	sb_free(&f);
 }
