@@ -2,7 +2,8 @@
 /*
  * apedgectl's objects, each a table of verbs, one file per object:
  *
- *   module.c   info, monitor     the module's version and its events
+ *   module.c   info              the module's version and features
+ *   monitor.c  monitor           events: the module's, or apedged's
  *   port.c     port              the module's ports
  *   policy.c   policy            a port's guard policy
  *   binding.c  binding           the binding table and its limit
@@ -127,7 +128,7 @@ const char *actl_jv_member(const struct jv_doc *d, const struct jv *obj,
 /* ---- the printers, which the tests call too ----------------------------- */
 
 void info_print(struct print *p, const struct amsg_info *info);
-/* A port event (monitor): one line; JSON one compact object a line. */
+/* monitor.c: a port event, one line (JSON: one compact object a line). */
 void port_event_print(struct print *p, const char *event,
 		      const struct amsg_port *port);
 /* A punted packet (monitor); ifname "" when unknown. */
