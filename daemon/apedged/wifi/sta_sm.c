@@ -177,7 +177,7 @@ static void authorized(struct wifi_sta_sm *sm, const struct wifi_sta_input *in,
 		return;
 	}
 	/* The sequence in flight may be past its AP_VLAN: the next one. */
-	sm->need_gen = in->gen;
+	sm->need_gen = in->gen + 1;
 	out->act |= WIFI_STA_ACT_DUMP;
 	sm_set(sm, WIFI_STA_VLAN_WAIT, "the kernel flags it authorized; "
 	       "looking for its AP_VLAN");
@@ -187,7 +187,7 @@ static void authorized(struct wifi_sta_sm *sm, const struct wifi_sta_input *in,
 static void seen(struct wifi_sta_sm *sm, const struct wifi_sta_input *in,
 		 uint64_t now, struct wifi_sta_out *out)
 {
-	if (in->ev == WIFI_STA_EV_DUMP)
+	if (in->ev == WIFI_STA_EV_DUMP || in->ev == WIFI_STA_EV_NEW)
 		sm->seen_gen = in->gen;
 	else if (in->ev == WIFI_STA_EV_REPLY)
 		sm->req_sent_ms = 0;

@@ -106,12 +106,14 @@ struct wifi_sta_input {
 	/* NEW, DUMP, REPLY: the AP_VLAN it was listed under or named, 0. */
 	uint32_t vlan_ifindex;
 	/*
-	 * DUMP, SEQ_DONE: the number of the dump sequence.  NEW, REPLY,
-	 * HINT: the number the next sequence of its AP will have.
+	 * DUMP, SEQ_DONE: the number of the dump sequence.  NEW, REPLY:
+	 * the number of its AP's current (or last) sequence: an event
+	 * during a sequence counts as being listed in it, and an authorized
+	 * station's AP_VLAN is looked for by the next one.
 	 */
 	unsigned int gen;
 	/*
-	 * NEW, REPLY, HINT: its AP has other interfaces on the wiphy, so an
+	 * NEW, REPLY: its AP has other interfaces on the wiphy, so an
 	 * authorized station's AP_VLAN is to be found by a dump sequence.
 	 */
 	bool need_vlan;
