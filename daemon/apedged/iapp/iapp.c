@@ -83,8 +83,6 @@ struct iapp {
 
 	int udp_fd, tcp_fd;
 	struct loop_watch *udp_watch, *tcp_watch;
-	int hapd_fd;			/* to hostapd's control sockets */
-	struct loop_watch *hapd_watch;
 	struct loop_timer *retry;
 	struct loop_timer *expire;
 	unsigned int ifindex;
@@ -165,102 +163,44 @@ static void count_bad(struct iapp *ia, enum iapp_err e, const char *from,
 
 /* Stations */
 
-/* hostapd's answers to DEAUTHENTICATE: "OK" or "FAIL". */
-static void hapd_cb(struct loop_watch *w, int fd, uint32_t events,
-		    void *data)
-{
-	struct iapp *ia = data;
-	char buf[128];
-	ssize_t n;
-
-	while ((n = recv(fd, buf, sizeof(buf) - 1, MSG_DONTWAIT)) >= 0) {
-		buf[n] = '\0';
-		buf[strcspn(buf, "\r\n")] = '\0';
-		if (!strcmp(buf, "OK")) {
-			log_debug("iapp: hostapd: OK");
-			continue;
-		}
-		ia->st.kick_failed++;
-		log_warn("iapp: hostapd did not remove a station: %.32s", buf);
-	}
-}
-
 /*
- * One datagram socket for all requests to hostapd, bound to an abstract
- * address of the kernel's choosing so that hostapd can answer.
+ * Remove s from its radio through the kick hook, which does what [iapp]
+ * kick says (the wifi engine's DEL_STATION or hostapd's DEAUTHENTICATE);
+ * -EOPNOTSUPP, or no hook, is kick = none.
  */
-static int hapd_open(struct iapp *ia)
-{
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd;
-
-	if (ia->hapd_fd >= 0)
-		return 0;
-	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa_family_t)) < 0) {
-		int r = -errno;
-
-		close(fd);
-		return r;
-	}
-	ia->hapd_watch = loop_watch_add(ia->loop, fd, EPOLLIN, hapd_cb, ia);
-	if (!ia->hapd_watch) {
-		close(fd);
-		return -ENOMEM;
-	}
-	ia->hapd_fd = fd;
-	return 0;
-}
-
 static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 {
 	char m[MAC_STR_LEN];
 	int r = -EOPNOTSUPP;
 
 	macstr(s->mac, m);
-	if (ia->ops->kick) {
+	if (ia->ops->kick)
 		r = ia->ops->kick(s, ia->data);
-		if (!r) {
-			ia->st.kick_hook++;
-			log_notice("iapp: station %s removed (%s)", m, why);
-		}
-	}
-	if (r == -EOPNOTSUPP && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
-		struct sockaddr_un sa = { .sun_family = AF_UNIX };
-		char cmd[64];
-		int n;
-
-		/* config.c keeps room for "/" and an interface name. */
-		if (snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/%s",
-			     ia->cfg.hostapd_ctrl, s->ifname) >=
-		    (int)sizeof(sa.sun_path))
-			sa.sun_path[0] = '\0';
-		n = snprintf(cmd, sizeof(cmd), "DEAUTHENTICATE %s", m);
-		r = hapd_open(ia);
-		if (!r && sendto(ia->hapd_fd, cmd, (size_t)n, MSG_DONTWAIT,
-				 (struct sockaddr *)&sa, sizeof(sa)) < 0)
-			r = -errno;
-		if (r) {
-			ia->st.kick_failed++;
-			log_err("iapp: station %s: cannot ask hostapd (%s) to "
-				"remove it: %s", m, sa.sun_path, strerror(-r));
-		} else {
-			ia->st.kick_hostapd++;
-			log_notice("iapp: station %s removed through hostapd "
-				   "on %s (%s)", m, s->ifname, why);
-		}
+	if (!r && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
+		ia->st.kick_hostapd++;
+		log_notice("iapp: station %s removed through hostapd on %s "
+			   "(%s)", m, s->ifname, why);
+	} else if (!r) {
+		ia->st.kick_hook++;
+		log_notice("iapp: station %s removed (%s)", m, why);
 	} else if (r == -EOPNOTSUPP) {
 		ia->st.kick_none++;
 		log_notice("iapp: station %s is to be removed (%s); kick = "
 			   "none: left to the radio", m, why);
-	} else if (r) {
+	} else {
 		ia->st.kick_failed++;
-		log_err("iapp: station %s: cannot remove it: %s", m,
-			strerror(-r));
+		log_err("iapp: station %s: cannot remove it%s%s: %s", m,
+			ia->cfg.kick == CONFIG_KICK_HOSTAPD ? " through hostapd on "
+			: "", ia->cfg.kick == CONFIG_KICK_HOSTAPD ? s->ifname :
+			"", strerror(-r));
 	}
 	sta_set_gone(s, loop_now_ms());
+}
+
+void iapp_kick_result(struct iapp *ia, int error)
+{
+	if (error)
+		ia->st.kick_failed++;
 }
 
 static void ctx_merge(struct iapp_ctx *dst, const struct iapp_ctx *src)
@@ -1198,7 +1138,7 @@ struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
 	ia->loop = loop;
 	ia->ops = ops;
 	ia->data = data;
-	ia->udp_fd = ia->tcp_fd = ia->hapd_fd = -1;
+	ia->udp_fd = ia->tcp_fd = -1;
 	ia->next_id = (uint16_t)clock_seq();
 	sta_table_init(&ia->stas);
 	list_init(&ia->conns);
@@ -1218,9 +1158,6 @@ void iapp_free(struct iapp *ia)
 	if (!ia)
 		return;
 	close_sockets(ia);
-	loop_watch_remove(ia->hapd_watch);
-	if (ia->hapd_fd >= 0)
-		close(ia->hapd_fd);
 	loop_timer_remove(ia->retry);
 	loop_timer_remove(ia->expire);
 	sta_table_free(&ia->stas);
