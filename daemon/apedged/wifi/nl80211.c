@@ -537,6 +537,7 @@ void nl80211_sta_hint(struct nl80211 *nl, const char *ifname,
 {
 	struct wifi_sta_input in = { .ev = WIFI_STA_EV_HINT };
 	struct watched *w = ifname ? watched_find(nl, ifname, 0) : NULL;
+	char buf[MAC_STR_LEN];
 	struct sta *s;
 
 	if (!w || !w->ifindex || !nl->present)
@@ -544,6 +545,8 @@ void nl80211_sta_hint(struct nl80211 *nl, const char *ifname,
 	s = sta_find(nl, w->ifindex, mac);
 	if (!s)
 		return;		/* its NEW_STATION is still to come */
+	log_debug("nl80211: %s: station %s: hostapd says it is connected; "
+		  "asking the kernel", w->name, mac_format(mac, buf));
 	sta_step(nl, s, &in);
 	schedule(nl);
 }
