@@ -34,6 +34,7 @@
 #include "iapp/ctl.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 #include "wifi/wifi.h"
 #include "apedged/status.h"
 #include "lib/version.h"
@@ -51,6 +52,8 @@ struct apedged {
 	size_t n_ports;
 
 	struct loop *loop;
+	struct netif *netif;		/* links and addresses, for all */
+	struct netif_sub *ports_sub;	/* configured ports that appear */
 	struct ctrl_server *ctrl;
 	struct ctrl_server *old_ctrl;	/* replaced by a reload */
 	struct loop_timer *old_ctrl_timer;
@@ -122,6 +125,27 @@ static void nl_connected(void *data)
 
 	for (i = 0; i < d->n_ports; i++)
 		port_add(d, &d->ports[i]);
+}
+
+/*
+ * A configured port's interface appeared (created, or renamed to its
+ * name) after its port-add failed: add it now.  The module detaches a
+ * port whose interface goes, so nothing is done then.
+ */
+static void port_link_cb(const struct netif_event *ev, void *data)
+{
+	struct apedged *d = data;
+	struct port_state *p;
+
+	if (ev->type != NETIF_LINK_NEW || ev->replay)
+		return;
+	p = find_port(d, ev->link->name);
+	if (p && !p->attached &&
+	    agenl_get_state(d->nl) == APEDGED_NL_CONNECTED) {
+		log_info("port %s: the interface is there; attaching",
+			 p->ifname);
+		port_add(d, p);
+	}
 }
 
 static void nl_disconnected(void *data)
@@ -706,19 +730,27 @@ int apedged_start(struct apedged *d)
 				  ctrl_request, d, &r);
 	if (!d->ctrl)
 		return r;
+	/* One rtnetlink watcher for every engine (logged if it fails). */
+	d->netif = netif_open(d->loop);
+	if (!d->netif)
+		return -errno;
+	d->ports_sub = netif_subscribe(d->netif, NULL, port_link_cb, d);
+	if (!d->ports_sub)
+		return -ENOMEM;
 	d->nl = agenl_new(d->loop, &nl_ops, d);
 	if (!d->nl)
 		return -ENOMEM;
 	r = agenl_start(d->nl);
 	if (r < 0)
 		return r;
-	d->iapp = iapp_new(d->loop, &iapp_ops, d);
+	d->iapp = iapp_new(d->loop, d->netif, &iapp_ops, d);
 	if (!d->iapp || iapp_configure(d->iapp, &d->cfg.iapp, d->cfg.bssids,
 					     d->cfg.n_bssids) < 0)
 		return -ENOMEM;
 	d->sw.iapp = d->iapp;
+	d->sw.netif = d->netif;
 	d->sw.cfg = &d->cfg;
-	d->wifi = wifi_new(d->loop, &station_wifi_ops, &d->sw);
+	d->wifi = wifi_new(d->loop, d->netif, &station_wifi_ops, &d->sw);
 	if (!d->wifi)
 		return -ENOMEM;
 	d->sw.wifi = d->wifi;
@@ -750,6 +782,8 @@ void apedged_free(struct apedged *d)
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
+	netif_unsubscribe(d->ports_sub);
+	netif_free(d->netif);
 	ctrl_server_free(d->ctrl);
 	retire_ctrl(d);
 	loop_timer_remove(d->old_ctrl_timer);

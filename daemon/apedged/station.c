@@ -13,6 +13,7 @@
 #include "iapp/sta.h"
 #include "lib/log.h"
 #include "lib/mac.h"
+#include "lib/netif.h"
 #include "wifi/wifi.h"
 
 /* IAPP's entry of mac when it is here on ifname; else NULL (logged). */
@@ -52,11 +53,17 @@ static uint16_t vlan_of(struct station_wiring *sw, const char *ap_ifname,
 			uint32_t vlan_ifindex, const uint8_t mac[6])
 {
 	char name[IF_NAMESIZE], m[MAC_STR_LEN];
+	const struct netif_link *l = NULL;
 	uint16_t vid;
 
 	if (!vlan_ifindex)
 		return 0;
-	if (!if_indextoname(vlan_ifindex, name)) {
+	if (sw->netif) {
+		l = netif_link_by_index(sw->netif, (int)vlan_ifindex);
+		if (l)
+			snprintf(name, sizeof(name), "%s", l->name);
+	}
+	if (sw->netif ? !l : !if_indextoname(vlan_ifindex, name)) {
 		log_warn("station %s: its AP_VLAN (ifindex %u) is gone: "
 			 "untagged", mac_format(mac, m), vlan_ifindex);
 		return 0;

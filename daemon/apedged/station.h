@@ -19,6 +19,7 @@
 
 struct config;
 struct iapp;
+struct netif;
 struct sta;
 struct wifi;
 struct wifi_settings;
@@ -26,6 +27,7 @@ struct wifi_settings;
 struct station_wiring {
 	struct iapp *iapp;
 	struct wifi *wifi;
+	struct netif *netif;		/* interface names; NULL: libc */
 	const struct config *cfg;	/* the daemon's current one */
 };
 

@@ -120,7 +120,7 @@ UT_CASE(stations)
 	UT_ASSERT(loop && lo > 0 && logf);
 	log_set_stream(logf);
 	log_set_level(LOG_INFO);
-	nl = nl80211_new(loop, &ops, &r);
+	nl = nl80211_new(loop, NULL, &ops, &r);
 	UT_ASSERT(nl);
 	UT_EXPECT(nl80211_watch(nl, "lo") == 0);
 	UT_EXPECT(nl80211_watch(nl, "lo") == -EEXIST);
@@ -298,7 +298,7 @@ static const char *events_on(struct rec *r)
 /* nl80211 present, wlan0 and wlan1 watched and dumped (empty). */
 static struct nl80211 *two_radios(struct loop *loop, struct rec *r)
 {
-	struct nl80211 *nl = nl80211_new(loop, &ops, r);
+	struct nl80211 *nl = nl80211_new(loop, NULL, &ops, r);
 	uint32_t seq;
 
 	if (!nl)
@@ -402,7 +402,7 @@ UT_CASE(poll_bounded)
 	UT_ASSERT(loop && lo > 0);
 	log_set_level(LOG_ERR);
 	loop_clock_virtual(1000000);
-	nl = nl80211_new(loop, &ops, &r);
+	nl = nl80211_new(loop, NULL, &ops, &r);
 	UT_ASSERT(nl);
 	if (nl80211_watch(nl, "lo") || nl80211_start(nl) < 0) {
 		fprintf(stderr, "  no generic netlink socket; skipped\n");
@@ -443,7 +443,7 @@ out:
 UT_CASE(missing_interface)
 {
 	struct loop *loop = loop_new();
-	struct nl80211 *nl = nl80211_new(loop, &ops, NULL);
+	struct nl80211 *nl = nl80211_new(loop, NULL, &ops, NULL);
 
 	UT_ASSERT(loop && nl);
 	log_set_level(LOG_ERR);

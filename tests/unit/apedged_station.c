@@ -62,10 +62,10 @@ static bool setup(struct env *e)
 	e->loop = loop_new();
 	config_init(&e->cfg);
 	e->sw.cfg = &e->cfg;
-	e->sw.iapp = e->loop ? iapp_new(e->loop, &no_iapp_ops, NULL) : NULL;
+	e->sw.iapp = e->loop ? iapp_new(e->loop, NULL, &no_iapp_ops, NULL) : NULL;
 	if (!e->sw.iapp)
 		return false;
-	e->sw.wifi = wifi_new(e->loop, &station_wifi_ops, &e->sw);
+	e->sw.wifi = wifi_new(e->loop, NULL, &station_wifi_ops, &e->sw);
 	if (!e->sw.wifi)
 		return false;
 	e->nl = wifi_nl80211(e->sw.wifi);

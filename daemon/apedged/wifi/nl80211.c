@@ -41,7 +41,9 @@
  * none.
  *
  * Interface names, indexes and wiphys are looked up through struct
- * nl80211_if_ops (by default if_nametoindex() and sysfs), in one place.
+ * nl80211_if_ops: the rtnetlink watcher's table (lib/netif.c), which also
+ * says when a watched name comes, goes or is renamed; without one (tools)
+ * if_nametoindex(), retried every NL80211_RETRY_MS; the wiphy from sysfs.
  */
 #include <errno.h>
 #include <limits.h>
@@ -61,6 +63,7 @@
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/mac.h"
+#include "lib/netif.h"
 #include "lib/nlsock.h"
 #include "wifi/nl80211.h"
 #include "wifi/sta_sm.h"
@@ -95,6 +98,8 @@ struct del_req {
 
 struct nl80211 {
 	struct loop *loop;
+	struct netif *netif;		/* interface names; NULL: libc */
+	struct netif_sub *netif_sub;
 	const struct nl80211_sta_ops *ops;
 	void *data;
 	const struct nl80211_if_ops *if_ops;
@@ -204,6 +209,51 @@ static const struct nl80211_if_ops default_if_ops = {
 	.siblings = default_siblings,
 };
 
+/* The same from the rtnetlink watcher's table (the wiphy from sysfs). */
+static int netif_index(void *data, const char *name)
+{
+	const struct netif_link *l = netif_link_by_name(data, name);
+
+	return l ? l->index : 0;
+}
+
+static unsigned int netif_siblings(void *data, const char *name,
+				   int ifindex, int *out, unsigned int max)
+{
+	char phy[IF_NAMESIZE + 16], other[IF_NAMESIZE + 16];
+	const struct netif_link *l;
+	unsigned int n = 0;
+
+	wiphy_of(name, phy, sizeof(phy));
+	if (!phy[0])
+		return 0;
+	for (l = netif_link_next(data, NULL); l && n < max;
+	     l = netif_link_next(data, l)) {
+		if (l->index == ifindex)
+			continue;
+		wiphy_of(l->name, other, sizeof(other));
+		if (!strcmp(other, phy))
+			out[n++] = l->index;
+	}
+	return n;
+}
+
+static const struct nl80211_if_ops netif_if_ops = {
+	.index = netif_index,
+	.siblings = netif_siblings,
+};
+
+/* The name of an interface we may not watch (an AP_VLAN); NULL if none. */
+static const char *any_ifname(struct nl80211 *nl, int ifindex, char *buf)
+{
+	const struct netif_link *l;
+
+	if (!nl->netif)
+		return if_indextoname((unsigned int)ifindex, buf);
+	l = netif_link_by_index(nl->netif, ifindex);
+	return l ? strcpy(buf, l->name) : NULL;
+}
+
 /* ---- stations ------------------------------------------------------------ */
 
 /* The entry of (ifindex, mac), gone ones aside. */
@@ -291,7 +341,7 @@ static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
 	char buf[MAC_STR_LEN], vlan[IF_NAMESIZE] = "";
 	uint32_t v = s->sm.vlan_ifindex;
 
-	if (v && !if_indextoname(v, vlan))
+	if (v && !any_ifname(nl, (int)v, vlan))
 		snprintf(vlan, sizeof(vlan), "%u", v);
 	log_info("nl80211: %s: station %s authorized after %llu ms%s%s",
 		 ifname_of(nl, s->sm.ifindex), mac_format(s->sm.mac, buf),
@@ -1102,14 +1152,30 @@ static void retry_cb(struct loop_timer *t, void *data)
 	struct nl80211 *nl = data;
 	struct list *pos;
 
-	list_for_each(pos, &nl->watched)
-		resolve(nl, list_entry(pos, struct watched, node));
+	/* Without the interface watcher, names are looked up again here. */
+	if (!nl->netif)
+		list_for_each(pos, &nl->watched)
+			resolve(nl, list_entry(pos, struct watched, node));
 	if (nl->looking && ++nl->lookup_ticks >= 2) {
 		log_debug("nl80211: family lookup got no answer; again");
 		nl->looking = false;
 	}
 	if (!nl->present)
 		start_lookup(nl);
+}
+
+/* A link came, went or was renamed: follow the watched names at once. */
+static void link_cb(const struct netif_event *ev, void *data)
+{
+	struct nl80211 *nl = data;
+	struct list *pos;
+
+	if (ev->replay || (ev->type != NETIF_LINK_NEW &&
+			   ev->type != NETIF_LINK_DEL &&
+			   ev->type != NETIF_LINK_RENAME))
+		return;
+	list_for_each(pos, &nl->watched)
+		resolve(nl, list_entry(pos, struct watched, node));
 }
 
 int nl80211_watch(struct nl80211 *nl, const char *ifname)
@@ -1189,13 +1255,18 @@ uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
 void nl80211_set_if_ops(struct nl80211 *nl, const struct nl80211_if_ops *ops,
 			void *data)
 {
-	nl->if_ops = ops ? ops : &default_if_ops;
-	nl->if_data = data;
+	if (ops) {
+		nl->if_ops = ops;
+		nl->if_data = data;
+	} else {
+		nl->if_ops = nl->netif ? &netif_if_ops : &default_if_ops;
+		nl->if_data = nl->netif;
+	}
 }
 
 /* ---- life ---------------------------------------------------------------- */
 
-struct nl80211 *nl80211_new(struct loop *loop,
+struct nl80211 *nl80211_new(struct loop *loop, struct netif *netif,
 			    const struct nl80211_sta_ops *ops, void *data)
 {
 	static const struct nl80211_sta_ops no_ops;
@@ -1204,9 +1275,11 @@ struct nl80211 *nl80211_new(struct loop *loop,
 	if (!nl)
 		return NULL;
 	nl->loop = loop;
+	nl->netif = netif;
 	nl->ops = ops ? ops : &no_ops;
 	nl->data = data;
-	nl->if_ops = &default_if_ops;
+	nl->if_ops = netif ? &netif_if_ops : &default_if_ops;
+	nl->if_data = netif;
 	list_init(&nl->watched);
 	list_init(&nl->stas);
 	list_init(&nl->dels);
@@ -1225,6 +1298,11 @@ int nl80211_start(struct nl80211 *nl)
 	nl->tick = loop_timer_add(nl->loop, 0, 0, tick_cb, nl);
 	if (!nl->retry || !nl->tick)
 		return -errno;
+	if (nl->netif) {
+		nl->netif_sub = netif_subscribe(nl->netif, NULL, link_cb, nl);
+		if (!nl->netif_sub)
+			return -errno;
+	}
 	loop_timer_disarm(nl->tick);
 	list_for_each(pos, &nl->watched)
 		resolve(nl, list_entry(pos, struct watched, node));
@@ -1238,6 +1316,7 @@ void nl80211_free(struct nl80211 *nl)
 
 	if (!nl)
 		return;
+	netif_unsubscribe(nl->netif_sub);
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		list_del(pos);
 		free(list_entry(pos, struct sta, node));

@@ -89,8 +89,8 @@ static const struct hostapd_ops hapd_ops = {
 
 /* ---- API ---------------------------------------------------------------- */
 
-struct wifi *wifi_new(struct loop *loop, const struct wifi_ops *ops,
-		      void *data)
+struct wifi *wifi_new(struct loop *loop, struct netif *netif,
+		      const struct wifi_ops *ops, void *data)
 {
 	static const struct wifi_ops no_ops;
 	struct wifi *w = calloc(1, sizeof(*w));
@@ -99,7 +99,7 @@ struct wifi *wifi_new(struct loop *loop, const struct wifi_ops *ops,
 		return NULL;
 	w->ops = ops ? ops : &no_ops;
 	w->data = data;
-	w->nl = nl80211_new(loop, &nl_ops, w);
+	w->nl = nl80211_new(loop, netif, &nl_ops, w);
 	w->hapd = hostapd_new(loop, &hapd_ops, w);
 	if (!w->nl || !w->hapd) {
 		wifi_free(w);

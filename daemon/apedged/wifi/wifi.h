@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 struct loop;
+struct netif;
 struct wifi;
 struct nl80211;
 struct hostapd;
@@ -51,8 +52,9 @@ struct wifi_settings {
 	const char *client_path;	/* our socket (see wifi/hostapd.h) */
 };
 
-struct wifi *wifi_new(struct loop *loop, const struct wifi_ops *ops,
-		      void *data);
+/* netif: the interface watcher (see wifi/nl80211.h); NULL: libc lookups. */
+struct wifi *wifi_new(struct loop *loop, struct netif *netif,
+		      const struct wifi_ops *ops, void *data);
 void wifi_free(struct wifi *w);
 
 /* 0, or -errno: the settings are kept anyway and used when they can be. */
