@@ -8,13 +8,35 @@
 #include <string.h>
 
 #include "apedged/config.h"
+#include "apedged/events.h"
 #include "apedged/station.h"
 #include "iapp/iapp.h"
 #include "iapp/sta.h"
 #include "lib/log.h"
 #include "lib/mac.h"
 #include "lib/netif.h"
+#include "lib/strbuf.h"
 #include "wifi/wifi.h"
+
+/* An event for the monitors: its name, ifname, mac and vlan (-1: none). */
+static void publish(struct station_wiring *sw, const char *name,
+		    const char *ifname, const uint8_t mac[6], int vlan)
+{
+	char m[MAC_STR_LEN];
+	struct strbuf f;
+
+	if (!sw->bus)
+		return;
+	sb_init(&f);
+	sb_puts(&f, "{\"ifname\": ");
+	sb_json_string(&f, ifname);
+	sb_printf(&f, ", \"mac\": \"%s\"", mac_format(mac, m));
+	if (vlan >= 0)
+		sb_printf(&f, ", \"vlan\": %d", vlan);
+	sb_puts(&f, "}");
+	events_publish(sw->bus, name, f.oom ? NULL : f.buf);
+	sb_free(&f);
+}
 
 /* IAPP's entry of mac when it is here on ifname; else NULL (logged). */
 static struct sta *here_on(struct station_wiring *sw, const char *ifname,
@@ -41,6 +63,7 @@ static void associated(void *data, const char *ifname, const uint8_t mac[6])
 	char m[MAC_STR_LEN];
 	int r;
 
+	publish(sw, "sta-associated", ifname, mac, -1);
 	r = iapp_sta_add(sw->iapp, &a);
 	if (r < 0)
 		log_err("station %s on %s: %s", mac_format(mac, m), ifname,
@@ -81,11 +104,13 @@ static void authorized(void *data, const char *ifname, const uint8_t mac[6],
 		       uint32_t vlan_ifindex)
 {
 	struct station_wiring *sw = data;
+	uint16_t vlan;
 
 	if (!here_on(sw, ifname, mac, "its authorization"))
 		return;
-	iapp_sta_set_vlan(sw->iapp, mac, vlan_of(sw, ifname, vlan_ifindex,
-						 mac));
+	vlan = vlan_of(sw, ifname, vlan_ifindex, mac);
+	publish(sw, "sta-authorized", ifname, mac, vlan);
+	iapp_sta_set_vlan(sw->iapp, mac, vlan);
 	iapp_sta_authorize(sw->iapp, mac);
 }
 
@@ -93,9 +118,12 @@ static void gone(void *data, const char *ifname, const uint8_t mac[6])
 {
 	struct station_wiring *sw = data;
 
-	/* None here: already removed by a kick. */
-	if (here_on(sw, ifname, mac, "its departure"))
-		iapp_sta_del(sw->iapp, mac);
+	if (!here_on(sw, ifname, mac, "its departure") &&
+	    sta_find_here(iapp_stas(sw->iapp), mac))
+		return;		/* it is on another interface now */
+	publish(sw, "sta-gone", ifname, mac, -1);
+	/* -ENOENT: already removed by a kick. */
+	iapp_sta_del(sw->iapp, mac);
 }
 
 static void kick_result(void *data, const char *ifname, const uint8_t mac[6],

@@ -10,6 +10,10 @@
  *                                    station on another interface (it
  *                                    moved there: the old one's news is old)
  *   wifi kick_result(error)       -> iapp_kick_result()
+ *
+ * and publishes what IAPP is told on the event bus (sta-associated,
+ * sta-authorized with the VLAN, sta-gone) for the control socket's
+ * monitors.
  *   iapp kick hook                -> wifi_kick() as [iapp] kick says
  */
 #ifndef APEDGED_STATION_H
@@ -18,6 +22,7 @@
 #include <stddef.h>
 
 struct config;
+struct events;
 struct iapp;
 struct netif;
 struct sta;
@@ -28,6 +33,7 @@ struct station_wiring {
 	struct iapp *iapp;
 	struct wifi *wifi;
 	struct netif *netif;		/* interface names; NULL: libc */
+	struct events *bus;		/* the monitors' events; NULL: none */
 	const struct config *cfg;	/* the daemon's current one */
 };
 
