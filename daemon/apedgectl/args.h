@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/ctrl.h"
 #include "lib/mac.h"
 
 #define ACTL_IFNAMSIZ 16
@@ -39,7 +40,7 @@ enum actl_cmd {
 	ACTL_CMD_BINDING_LIMIT,
 };
 
-#define ACTL_IPS_MAX 8
+#define ACTL_IPS_MAX APEDGE_STA_ADD_IPS_MAX	/* the daemon's limit */
 
 #define ACTL_POLICY_CLASSES 32
 

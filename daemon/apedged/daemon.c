@@ -15,6 +15,7 @@
  * the wifi engine.  A reload watches the new ones and unwatches the
  * dropped ones.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <grp.h>
 #include <net/if.h>
@@ -249,21 +250,7 @@ static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 	struct port_state *p = find_port(d, ifname);
 	const char *sep = ext_msg[0] ? ": " : "";
 
-	if (cmd == APEDGE_CMD_BINDING_ADD) {
-		if (error)
-			log_warn("port %s: binding-add refused: %s%s%s",
-				 ifname, strerror(-error), sep, ext_msg);
-		iapp_binding_result(d->iapp, error ? IAPP_BINDING_FAILED :
-				    IAPP_BINDING_ADDED);
-		return;
-	}
-	if (cmd == APEDGE_CMD_XID_SEND) {
-		if (error)
-			log_warn("port %s: Layer-2 Update refused: %s%s%s",
-				 ifname, strerror(-error), sep, ext_msg);
-		iapp_l2update_result(d->iapp, error);
-		return;
-	}
+	/* Only ours come here: the engines' requests have their own. */
 	if (cmd == APEDGE_CMD_PORT_ADD) {
 		if (!error || error == -EEXIST) {
 			log_debug("port %s: %s", ifname, error ?
@@ -335,6 +322,17 @@ static const struct agenl_ops nl_ops = {
 	.binding_dump_done = nl_binding_dump_done,
 };
 
+/* The module's answer to one of iapp_l2update()'s requests. */
+static void xid_done(int error, const char *ext_msg, void *data)
+{
+	struct apedged *d = data;
+
+	if (error)
+		log_warn("Layer-2 Update refused: %s%s%s", strerror(-error),
+			 ext_msg[0] ? ": " : "", ext_msg);
+	iapp_l2update_result(d->iapp, error);
+}
+
 /* The Layer-2 Update of s on every port configured with l2update. */
 static int iapp_l2update(const struct sta *s, void *data)
 {
@@ -349,7 +347,7 @@ static int iapp_l2update(const struct sta *s, void *data)
 			continue;
 		r = agenl_xid_send(d->nl, p->ifname, s->mac, p->l2update,
 				   s->vlan, p->l2update_count,
-				   p->l2update_interval_ms);
+				   p->l2update_interval_ms, xid_done, d);
 		if (r < 0)
 			return r;
 		n++;
@@ -377,26 +375,98 @@ static int iapp_ctx_fill(const struct sta *s, void *data)
 	return r ? r : ctx_dump(d);
 }
 
-struct bind_req {
+/*
+ * A context's address becomes a binding in two requests, each completing
+ * on its own: binding-get (is it bound, and to whom?), then binding-add
+ * when ctxbind_may_add() says so.  q is the address's ctxbind_req.
+ */
+struct bind_ctx {
 	struct apedged *d;
 	const struct sta *s;
 };
 
+static void bind_result(struct apedged *d, struct ctxbind_req *q,
+			enum iapp_binding_outcome o)
+{
+	ctxbind_req_free(q);
+	iapp_binding_result(d->iapp, o);
+}
+
+static void bind_sent_error(struct apedged *d, struct ctxbind_req *q,
+			    const char *what, int r)
+{
+	char m[MAC_STR_LEN];
+
+	log_warn("station %s: cannot send %s on %s: %s",
+		 mac_format(q->mac, m), what, q->ifname, strerror(-r));
+	bind_result(d, q, r == -ENOTCONN ? IAPP_BINDING_SKIPPED :
+		    IAPP_BINDING_FAILED);
+}
+
+static void bind_added(int error, const char *ext_msg, void *data)
+{
+	struct ctxbind_req *q = data;
+	struct apedged *d = q->owner;
+
+	if (error)
+		log_warn("port %s: binding-add refused: %s%s%s", q->ifname,
+			 strerror(-error), ext_msg[0] ? ": " : "", ext_msg);
+	bind_result(d, q, error ? IAPP_BINDING_FAILED : IAPP_BINDING_ADDED);
+}
+
+static void bind_got(int error, const struct amsg_binding *b,
+		     const char *ext_msg, void *data)
+{
+	struct ctxbind_req *q = data;
+	struct apedged *d = q->owner;
+	char m[MAC_STR_LEN], o[MAC_STR_LEN], a[INET6_ADDRSTRLEN];
+	int r;
+
+	if (error && error != -ENOENT) {
+		log_warn("station %s: binding-get on %s failed: %s%s%s",
+			 mac_format(q->mac, m), q->ifname, strerror(-error),
+			 ext_msg[0] ? ": " : "", ext_msg);
+		bind_result(d, q, error == -ENOTCONN ? IAPP_BINDING_SKIPPED :
+			    IAPP_BINDING_FAILED);
+		return;
+	}
+	if (!ctxbind_may_add(q, b)) {
+		log_rl(LOG_WARNING, "station %s: its context's %s is bound to "
+		       "%s: left to it", mac_format(q->mac, m),
+		       inet_ntop(q->af, q->addr, a, sizeof(a)),
+		       mac_format(b->mac, o));
+		bind_result(d, q, IAPP_BINDING_CONFLICT);
+		return;
+	}
+	r = agenl_binding_add(d->nl, q->af, q->addr, q->mac, q->ifname,
+			      q->lifetime == IAPP_LEASE_INFINITE ? 0 :
+			      q->lifetime, bind_added, q);
+	if (r)
+		bind_sent_error(d, q, "binding-add", r);
+}
+
 static void bind_addr(int af, const uint8_t *addr, uint32_t lifetime,
 		      void *data)
 {
-	struct bind_req *q = data;
+	struct bind_ctx *bc = data;
+	struct apedged *d = bc->d;
+	struct ctxbind_req *q;
 	char m[MAC_STR_LEN];
 	int r;
 
-	r = agenl_binding_add(q->d->nl, af, addr, q->s->mac, q->s->ifname,
-			      lifetime == IAPP_LEASE_INFINITE ? 0 : lifetime);
-	if (!r)
+	q = ctxbind_req_new(&d->ctxb, bc->s->mac, bc->s->ifname, af, addr,
+			    lifetime);
+	if (!q) {
+		log_rl(LOG_WARNING, "station %s: %d bindings in flight: one "
+		       "of its context's addresses skipped",
+		       mac_format(bc->s->mac, m), CTXBIND_REQS_MAX);
+		iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 		return;
-	log_warn("station %s: cannot send binding-add on %s: %s",
-		 mac_format(q->s->mac, m), q->s->ifname, strerror(-r));
-	iapp_binding_result(q->d->iapp, r == -ENOTCONN ?
-			    IAPP_BINDING_SKIPPED : IAPP_BINDING_FAILED);
+	}
+	q->owner = d;
+	r = agenl_binding_get(d->nl, af, addr, bind_got, q);
+	if (r)
+		bind_sent_error(d, q, "binding-get", r);
 }
 
 /*
@@ -410,7 +480,7 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 	struct apedged *d = data;
 	struct port_state *p = find_port(d, s->ifname);
 	unsigned int i, n = ctx->n_ipv4 + ctx->n_ipv6, skipped;
-	struct bind_req q = { d, s };
+	struct bind_ctx bc = { d, s };
 	char m[MAC_STR_LEN];
 
 	if (!n)
@@ -427,7 +497,7 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 			iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 		return;
 	}
-	skipped = ctxbind_each_addr(ctx, bind_addr, &q);
+	skipped = ctxbind_each_addr(ctx, bind_addr, &bc);
 	if (skipped)
 		log_info("station %s: %u address(es) of its context with no "
 			 "lease left: no binding", m, skipped);

@@ -554,9 +554,34 @@ UT_CASE(sections_checked_last)
 		      "02:00:00:00:00:01]"));
 }
 
+/* [iapp] replay_window_s: 30 s unless set, 1 to 3600. */
+UT_CASE(iapp_replay_window)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[iapp]\ninterface = a\n", &cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 30);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 1\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 1);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 3600\n",
+			&cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == IAPP_REPLAY_WINDOW_S_MAX);
+	config_free(&cfg);
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 0\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 3601\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 5\n"
+		      "replay_window_s = 6\n", 4, "duplicate"));
+}
+
 UT_MAIN("apedged_config", UT_ENTRY(ap_sections), UT_ENTRY(ap_bad),
 	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
-	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+	UT_ENTRY(iapp_replay_window), UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),
