@@ -12,6 +12,7 @@
 #include "apedged/station.h"
 #include "iapp/iapp.h"
 #include "iapp/sta.h"
+#include "lib/json.h"
 #include "lib/log.h"
 #include "lib/mac.h"
 #include "lib/netif.h"
@@ -24,17 +25,19 @@ static void publish(struct station_wiring *sw, const char *name,
 {
 	char m[MAC_STR_LEN];
 	struct strbuf f;
+	struct json j;
 
 	if (!sw->bus)
 		return;
 	sb_init(&f);
-	sb_puts(&f, "{\"ifname\": ");
-	sb_json_string(&f, ifname);
-	sb_printf(&f, ", \"mac\": \"%s\"", mac_format(mac, m));
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "ifname", ifname);
+	json_kstr(&j, "mac", mac_format(mac, m));
 	if (vlan >= 0)
-		sb_printf(&f, ", \"vlan\": %d", vlan);
-	sb_puts(&f, "}");
-	events_publish(sw->bus, name, f.oom ? NULL : f.buf);
+		json_ki64(&j, "vlan", vlan);
+	json_obj_end(&j);
+	events_publish(sw->bus, name, json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
 }
 
