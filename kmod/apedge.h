@@ -75,7 +75,7 @@ struct apedge_stats {
  * @verdict: enum apedge_verdict of each policy class, less one; written
  *	     under RTNL, read locklessly by the hooks
  * @hooks: the netfilter ingress and egress hooks
- * @nhooks: how many of @hooks are registered
+ * @nhooks: how many of @hooks are registered, ingress first
  * @punt: the queue of packets to the punt group (punt.c)
  * @punt_rate: most packets per second to punt; written under RTNL
  * @source_guard: whether received sources must be bound; written under
@@ -192,6 +192,11 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 int apedge_hooks_register(struct apedge_port *port,
 			  struct netlink_ext_ack *extack);
 void apedge_hooks_unregister(struct apedge_port *port);
+#if IS_ENABLED(CONFIG_APEDGE_KUNIT_TEST)
+/* KUnit only: called after each hook of a port is registered. */
+extern void (*apedge_test_hooked)(struct apedge_port *port,
+				  enum nf_dev_hooks num);
+#endif
 
 /* punting packets to userspace (punt.c) */
 
