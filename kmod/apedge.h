@@ -111,6 +111,7 @@ struct apedge_port {
  * @burst_lock: protects @bursts
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
  * @bt: the binding table (binding.c)
+ * @all: entry in main.c's list of every namespace's state, under RTNL
  */
 struct apedge_net {
 	struct net *net;
@@ -119,12 +120,14 @@ struct apedge_net {
 	spinlock_t burst_lock;	/* protects bursts */
 	struct list_head bursts;
 	struct apedge_bindings *bt;
+	struct list_head all;
 };
 
 /* Most ports one namespace may have; a bound on memory, not a design limit. */
 #define APEDGE_PORTS_MAX 4096
 
 extern unsigned int apedge_net_id;
+extern bool apedge_closing;
 
 static inline struct apedge_net *apedge_net(const struct net *net)
 {

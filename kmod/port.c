@@ -55,6 +55,10 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	int err;
 
 	ASSERT_RTNL();
+	if (apedge_closing) {
+		NL_SET_ERR_MSG(extack, "the module is being unloaded");
+		return -ESHUTDOWN;
+	}
 	if (dev->reg_state != NETREG_REGISTERED) {
 		NL_SET_ERR_MSG(extack, "device is going away");
 		return -ENODEV;
