@@ -110,6 +110,7 @@ struct apedge_port {
  * @nports: number of entries in @ports, under RTNL
  * @burst_lock: protects @bursts
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
+ * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
  * @all: entry in main.c's list of every namespace's state, under RTNL
  */
@@ -119,6 +120,7 @@ struct apedge_net {
 	unsigned int nports;
 	spinlock_t burst_lock;	/* protects bursts */
 	struct list_head bursts;
+	unsigned int nbursts;
 	struct apedge_bindings *bt;
 	struct list_head all;
 };
@@ -337,6 +339,8 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 /* DA, SA, length, DSAP, SSAP, control, three bytes of XID information */
 #define APEDGE_XID_LEN		(2 * ETH_ALEN + 2 + 3 + 3)
 #define APEDGE_XID_RW_DEFAULT	0x02
+/* Most spaced bursts in flight in one namespace; more are refused. */
+#define APEDGE_XID_BURSTS_MAX	256
 
 /**
  * struct apedge_xid_req - a validated XID send request

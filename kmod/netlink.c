@@ -469,7 +469,8 @@ static int apedge_nl_stats_get_dumpit(struct sk_buff *skb,
  * @extack: for error messages
  *
  * Checks what a policy cannot express: the station must be given and be a
- * unicast address, and an interval needs a burst.  Pure.
+ * unicast address, an interval needs a burst, and a burst lasts at most
+ * APEDGE_XID_SPAN_MAX milliseconds.  Pure.
  */
 int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			 struct netlink_ext_ack *extack)
@@ -501,6 +502,14 @@ int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_INTERVAL],
 					    "interval needs a count of 2 or more");
 			return -EINVAL;
+		}
+		/* Both at most 32 and 10000: no overflow. */
+		if ((req->count - 1) * req->interval_ms > APEDGE_XID_SPAN_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_INTERVAL],
+					    "a burst lasts at most "
+					    __stringify(APEDGE_XID_SPAN_MAX)
+					    " ms: (count - 1) * interval");
+			return -ERANGE;
 		}
 	}
 	if (tb[APEDGE_A_XID_RW])

@@ -174,13 +174,13 @@ static void apedge_nl_xid_all(struct kunit *test)
 	nla_put_u32(skb, APEDGE_A_XID_MODE, APEDGE_XID_MODE_INJECT);
 	nla_put_u16(skb, APEDGE_A_XID_VLAN, 4094);
 	nla_put_u32(skb, APEDGE_A_XID_COUNT, APEDGE_XID_COUNT_MAX);
-	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, APEDGE_XID_INTERVAL_MAX);
+	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, 300);
 	nla_put_u8(skb, APEDGE_A_XID_RW, 0);
 	KUNIT_ASSERT_EQ(test, apedge_nl_xid(test, tb, &req), 0);
 	KUNIT_EXPECT_EQ(test, req.mode, (u32)APEDGE_XID_MODE_INJECT);
 	KUNIT_EXPECT_EQ(test, req.vlan, 4094);
 	KUNIT_EXPECT_EQ(test, req.count, (u32)APEDGE_XID_COUNT_MAX);
-	KUNIT_EXPECT_EQ(test, req.interval_ms, (u32)APEDGE_XID_INTERVAL_MAX);
+	KUNIT_EXPECT_EQ(test, req.interval_ms, 300U);
 	KUNIT_EXPECT_EQ(test, req.rw, 0);
 }
 
@@ -282,6 +282,36 @@ static void apedge_nl_xid_interval_needs_burst(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, apedge_nl_xid(test, tb, &req), 0);
 }
 
+/* A burst of count frames interval ms apart: accepted or refused. */
+static int apedge_nl_xid_burst(struct kunit *test, u32 count, u32 interval)
+{
+	struct nlattr *tb[APEDGE_A_XID_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+	struct apedge_xid_req req;
+
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_XID_STA, ETH_ALEN, sta);
+	nla_put_u32(skb, APEDGE_A_XID_COUNT, count);
+	nla_put_u32(skb, APEDGE_A_XID_INTERVAL, interval);
+	return apedge_nl_xid(test, tb, &req);
+}
+
+/* (count - 1) * interval is at most APEDGE_XID_SPAN_MAX ms. */
+static void apedge_nl_xid_span(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, APEDGE_XID_SPAN_MAX, 10000);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, 2, 10000), 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, 11, 1000), 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, 32, 322), 0);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, 32, 323), -ERANGE);
+	KUNIT_EXPECT_STREQ(test, apedge_nl_msg(test),
+			   "a burst lasts at most 10000 ms: (count - 1) * interval");
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, 12, 1000), -ERANGE);
+	KUNIT_EXPECT_EQ(test, apedge_nl_xid_burst(test, APEDGE_XID_COUNT_MAX,
+						  APEDGE_XID_INTERVAL_MAX),
+			-ERANGE);
+}
+
 static void apedge_nl_stats_policy(struct kunit *test)
 {
 	struct nlattr *tb[APEDGE_A_STATS_MAX + 1];
@@ -312,6 +342,7 @@ static struct kunit_case apedge_netlink_cases[] = {
 	KUNIT_CASE(apedge_nl_xid_sta_length),
 	KUNIT_CASE(apedge_nl_xid_ranges),
 	KUNIT_CASE(apedge_nl_xid_interval_needs_burst),
+	KUNIT_CASE(apedge_nl_xid_span),
 	KUNIT_CASE(apedge_nl_stats_policy),
 	{}
 };
