@@ -4,8 +4,17 @@
  *
  * The ABI is Documentation/netlink/specs/apedge.yaml; the policies below
  * carry its checks.  Every command validates strictly and says why it
- * refused in the extended ack; every command that changes state needs
- * CAP_NET_ADMIN in the namespace's user namespace.
+ * refused in the extended ack.
+ *
+ * Who may do what: the commands that change state, and binding-get,
+ * whose bindings name stations, carry GENL_ADMIN_PERM: CAP_NET_ADMIN in
+ * the initial user namespace, which no user namespace of one's own gives.
+ * info-get, port-get, stats-get and binding-config-get name no station
+ * and are open to every local user.  The events and punt groups carry
+ * port changes and stations' DHCP and ND packets: joining one needs
+ * CAP_NET_ADMIN over the user namespace that owns the network namespace
+ * (GENL_MCAST_CAP_NET_ADMIN, checked by genetlink itself when the socket
+ * joins; for a namespace created by root that is the initial one).
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -14,6 +23,15 @@
 #include <net/sock.h>
 
 #include "apedge.h"
+
+/*
+ * Linux 6.7 added it, and the 6.1 stable series has it since (Debian's
+ * 6.1.0-57 does).  Without it any local user could join the groups, and
+ * 6.1 has no family bind callback to check the joiner with.
+ */
+#ifndef GENL_MCAST_CAP_NET_ADMIN
+#error "apedge needs GENL_MCAST_CAP_NET_ADMIN (Linux 6.7, or a 6.1 stable release that has it)"
+#endif
 
 const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1] = {
 	[APEDGE_A_POLICY_CLASS] = NLA_POLICY_RANGE(NLA_U32, 1, APEDGE_PCLASS_MAX),
@@ -82,8 +100,14 @@ enum apedge_mcgrp {
 };
 
 static const struct genl_multicast_group apedge_mcgrps[] = {
-	[APEDGE_MCGRP_EVENTS_ID] = { .name = APEDGE_MCGRP_EVENTS },
-	[APEDGE_MCGRP_PUNT_ID] = { .name = APEDGE_MCGRP_PUNT },
+	[APEDGE_MCGRP_EVENTS_ID] = {
+		.name = APEDGE_MCGRP_EVENTS,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
+	[APEDGE_MCGRP_PUNT_ID] = {
+		.name = APEDGE_MCGRP_PUNT,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
 };
 
 /*
@@ -1026,6 +1050,7 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.done = apedge_nl_binding_dump_done,
 		.policy = apedge_binding_policy,
 		.maxattr = APEDGE_A_BINDING_IFNAME,
+		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_BINDING_CONFIG_GET,
