@@ -449,6 +449,7 @@ void apedge_bindings_destroy(struct apedge_bindings *bt)
  * @iter: the walk, entered in the dump's start
  * @fill: puts one binding into the message; non-zero when it is full
  * @arg: for @fill
+ * @pending: where the binding that did not fit is copied
  *
  * Return: 0 at the end of the table, 1 when the message is full; the
  * binding that did not fit is returned in @pending, copied, to be sent
