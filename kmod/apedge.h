@@ -21,6 +21,7 @@
 #include <linux/apedge.h>
 
 #include "classify.h"
+#include "netlink-gen.h"
 #include "snoop.h"
 
 #define APEDGE_VERSION "0.1.0"
@@ -108,6 +109,8 @@ struct apedge_port {
  * @net: the namespace
  * @ports: attached ports; written under RTNL, read under RCU
  * @nports: number of entries in @ports, under RTNL
+ * @ports_gen: changes whenever a port is added or removed, under RTNL;
+ *	       for the consistency of dumps
  * @burst_lock: protects @bursts
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
  * @nbursts: entries in @bursts, under @burst_lock
@@ -118,6 +121,7 @@ struct apedge_net {
 	struct net *net;
 	struct list_head ports;
 	unsigned int nports;
+	unsigned int ports_gen;
 	spinlock_t burst_lock;	/* protects bursts */
 	struct list_head bursts;
 	unsigned int nbursts;
@@ -279,6 +283,8 @@ struct apedge_snoop_ev {
  * @ht: the bindings; RCU for readers, @lock for writers
  * @lock: serializes writers
  * @count: entries in @ht; written under @lock, read locklessly
+ * @gen: changes whenever an entry is added, replaced or removed; written
+ *	 under @lock, read locklessly, for the consistency of dumps
  * @limit: most entries; written under @lock, read locklessly
  * @refused: snooped bindings refused over @limit
  * @snoop_overflow: snooped messages lost to a full @ring
@@ -294,6 +300,7 @@ struct apedge_bindings {
 	struct rhashtable ht;
 	struct mutex lock;	/* serializes writers */
 	unsigned int count;
+	unsigned int gen;
 	u32 limit;
 	atomic64_t refused;
 	atomic64_t snoop_overflow;
@@ -367,14 +374,29 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
 
 /* generic netlink (netlink.c) */
 
-extern const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1];
-extern const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1];
-extern const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1];
-extern const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1];
-extern const struct nla_policy apedge_binding_policy[APEDGE_A_BINDING_MAX + 1];
-
 int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			 struct netlink_ext_ack *extack);
+/**
+ * struct apedge_reply - where a port's object goes, and for whom
+ * @msg: the message
+ * @portid: the requester's netlink port; 0 for a notification
+ * @seq: its request's sequence number
+ * @flags: NLM_F_MULTI in a dump
+ * @cb: the dump, for its consistency check; NULL otherwise
+ * @st: room to read the port's counters into, for a stats reply
+ */
+struct apedge_reply {
+	struct sk_buff *msg;
+	u32 portid;
+	u32 seq;
+	int flags;
+	struct netlink_callback *cb;
+	struct apedge_stats *st;
+};
+
+size_t apedge_stats_size(void);
+int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
+		     const struct apedge_stats *st);
 int apedge_genl_register(void);
 void apedge_genl_unregister(void);
 void apedge_notify_port(struct apedge_port *port, u8 cmd);

@@ -23,6 +23,8 @@ static int __net_init apedge_net_init(struct net *net)
 
 	an->net = net;
 	INIT_LIST_HEAD(&an->ports);
+	/* Never 0, which a dump takes for "no generation yet". */
+	an->ports_gen = 1;
 	spin_lock_init(&an->burst_lock);
 	INIT_LIST_HEAD(&an->bursts);
 	an->bt = kzalloc(sizeof(*an->bt), GFP_KERNEL);

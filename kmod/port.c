@@ -103,6 +103,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 
 	list_add_tail_rcu(&port->list, &an->ports);
 	an->nports++;
+	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
 	apedge_notify_port(port, APEDGE_CMD_PORT_ADD_NTF);
 	return 0;
 
@@ -146,6 +147,7 @@ void apedge_port_del(struct apedge_port *port)
 	ASSERT_RTNL();
 	list_del_rcu(&port->list);
 	an->nports--;
+	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
 	apedge_port_unhook(port);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
