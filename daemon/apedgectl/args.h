@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/ctrl.h"
 #include "lib/mac.h"
 
 #define ACTL_IFNAMSIZ 16
@@ -39,7 +40,7 @@ enum actl_cmd {
 	ACTL_CMD_BINDING_LIMIT,
 };
 
-#define ACTL_IPS_MAX 8
+#define ACTL_IPS_MAX APEDGE_STA_ADD_IPS_MAX	/* the daemon's limit */
 
 #define ACTL_POLICY_CLASSES 32
 
@@ -64,6 +65,7 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];
 	bool has_punt_rate;

@@ -650,3 +650,26 @@ struct nl_msg *amsg_build_binding_dump(uint16_t family_id)
 	return build(family_id, NLM_F_DUMP, APEDGE_CMD_BINDING_GET,
 		     APEDGE_FAMILY_VERSION);
 }
+
+struct nl_msg *amsg_build_binding_get(uint16_t family_id, int af,
+				      const uint8_t *addr)
+{
+	struct nl_msg *msg;
+	int r;
+
+	if (af != AF_INET && af != AF_INET6)
+		return NULL;
+	msg = build(family_id, NLM_F_ACK, APEDGE_CMD_BINDING_GET,
+		    APEDGE_FAMILY_VERSION);
+	if (!msg)
+		return NULL;
+	if (af == AF_INET)
+		r = nla_put(msg, APEDGE_A_BINDING_IPV4, 4, addr);
+	else
+		r = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, addr);
+	if (r < 0) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}

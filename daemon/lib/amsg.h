@@ -167,5 +167,11 @@ struct nl_msg *amsg_build_binding_add(uint16_t family_id, int af,
 				      const char *ifname, uint32_t lifetime);
 /* A dump of binding-get: every port's bindings. */
 struct nl_msg *amsg_build_binding_dump(uint16_t family_id);
+/*
+ * binding-get of addr (af AF_INET: 4 bytes, AF_INET6: 16), acknowledged:
+ * the binding, then the ack; or the error.  NULL also when af is neither.
+ */
+struct nl_msg *amsg_build_binding_get(uint16_t family_id, int af,
+				      const uint8_t *addr);
 
 #endif

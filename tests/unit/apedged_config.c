@@ -44,6 +44,9 @@ UT_CASE(empty_is_defaults)
 	UT_EXPECT(cfg.log_level == LOG_INFO);
 	UT_EXPECT(!cfg.log_level_set);
 	UT_EXPECT_STR(cfg.ctrl_socket, APEDGE_CTRL_PATH);
+	UT_EXPECT_STR(cfg.ctrl_socket_ro, "");
+	UT_EXPECT_STR(cfg.ctrl_group, "");
+	UT_EXPECT_STR(cfg.monitor_group, "");
 	UT_EXPECT(cfg.n_ports == 0);
 	config_free(&cfg);
 
@@ -60,6 +63,9 @@ UT_CASE(full)
 		"[general]\n"
 		"log_level = debug\n"
 		"  ctrl_socket=/tmp/a b/x.sock  \n"
+		"ctrl_socket_ro = none\n"
+		"ctrl_group = adm\n"
+		"monitor_group = 4242\n"
 		"\n"
 		"[port eth0]\n"
 		"role = trusted\n"
@@ -72,10 +78,13 @@ UT_CASE(full)
 	UT_ASSERT(parse(text, &cfg, &err) == 0);
 	UT_EXPECT(cfg.log_level == LOG_DEBUG && cfg.log_level_set);
 	UT_EXPECT_STR(cfg.ctrl_socket, "/tmp/a b/x.sock");
+	UT_EXPECT_STR(cfg.ctrl_socket_ro, "none");
+	UT_EXPECT_STR(cfg.ctrl_group, "adm");
+	UT_EXPECT_STR(cfg.monitor_group, "4242");
 	UT_ASSERT(cfg.n_ports == 3);
 	UT_EXPECT_STR(cfg.ports[0].ifname, "eth0");
 	UT_EXPECT(cfg.ports[0].role == APEDGE_PORT_ROLE_TRUSTED);
-	UT_EXPECT(cfg.ports[0].line == 6);
+	UT_EXPECT(cfg.ports[0].line == 9);
 	UT_EXPECT_STR(cfg.ports[1].ifname, "wlan0.1");
 	UT_EXPECT(cfg.ports[1].role == APEDGE_PORT_ROLE_UNTRUSTED);
 	UT_EXPECT_STR(cfg.ports[2].ifname, "br-lan");
@@ -166,6 +175,20 @@ UT_CASE(bad_keys_and_values)
 		      "absolute path"));
 	UT_EXPECT(bad("[general]\nctrl_socket = /a\nctrl_socket = /b\n", 3,
 		      "duplicate key 'ctrl_socket'"));
+	UT_EXPECT(bad("[general]\nctrl_socket_ro = ro.sock\n", 2,
+		      "ctrl_socket_ro must be an absolute path or none"));
+	UT_EXPECT(bad("[general]\nctrl_socket_ro = none\n"
+		      "ctrl_socket_ro = /a\n", 3,
+		      "duplicate key 'ctrl_socket_ro'"));
+	UT_EXPECT(bad("[general]\nctrl_group = a:b\n", 2,
+		      "invalid ctrl_group 'a:b'"));
+	UT_EXPECT(bad("[general]\nmonitor_group = a b\n", 2,
+		      "invalid monitor_group 'a b'"));
+	UT_EXPECT(bad("[general]\nmonitor_group = "
+		      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		      "\n", 2, "monitor_group is too long (at most 63"));
+	UT_EXPECT(bad("[general]\nctrl_group = adm\nctrl_group = adm\n", 3,
+		      "duplicate key 'ctrl_group'"));
 	UT_EXPECT(bad("[port eth0]\nrole = server\n", 2,
 		      "invalid role 'server'"));
 	UT_EXPECT(bad("[port eth0]\nrole = trusted\nrole = trusted\n", 3,
@@ -461,10 +484,107 @@ UT_CASE(ap_vlan_id)
 	UT_EXPECT(config_ap_vlan_id(NULL, "", ".5") == 0);
 }
 
+UT_CASE(tables_are_sound)
+{
+	struct ini_error err;
+
+	UT_EXPECT(ini_check(config_binds, &err) == 0);
+	if (err.msg[0])
+		fprintf(stderr, "  %s\n", err.msg);
+}
+
+UT_CASE(key_cleansed)
+{
+	static const uint8_t zero[IAPP_KEY_MAX];
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[iapp]\ninterface = a\nkey = 5ec2e7\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.iapp.key.len == 3 && cfg.iapp.key.key[0] == 0x5e);
+	config_free(&cfg);
+	UT_EXPECT(!cfg.iapp.key.len && !memcmp(cfg.iapp.key.key, zero,
+					       sizeof(zero)));
+	/* Also when the file is refused after it, and never quoted. */
+	UT_EXPECT(parse("[iapp]\ninterface = a\nkey = 5ec2e7\nttl = 0\n",
+			&cfg, &err) < 0);
+	UT_EXPECT(!cfg.iapp.key.len && !memcmp(cfg.iapp.key.key, zero,
+					       sizeof(zero)));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkey = 5ec2e7z\n", 3,
+		      "invalid key (expected"));
+	UT_EXPECT(parse("[iapp]\nkey = 5ec2e7zz\n", &cfg, &err) < 0);
+	UT_EXPECT(!strstr(err.msg, "5ec2e7"));
+}
+
+UT_CASE(hostapd_ctrl_room)
+{
+	char path[CONFIG_PATH_MAX], text[256];
+	struct config_error err;
+	struct config cfg;
+	size_t n = CONFIG_PATH_MAX - 1 - IFNAMSIZ;
+
+	/* Room is kept for "/" and an interface name after the path. */
+	memset(path, 'h', n);
+	path[0] = '/';
+	path[n] = '\0';
+	snprintf(text, sizeof(text), "[iapp]\ninterface = a\nhostapd_ctrl = "
+		 "%s\n", path);
+	UT_ASSERT(parse(text, &cfg, &err) == 0);
+	UT_EXPECT_STR(cfg.iapp.hostapd_ctrl, path);
+	config_free(&cfg);
+	snprintf(text, sizeof(text), "[iapp]\ninterface = a\nhostapd_ctrl = "
+		 "%sh\n", path);
+	UT_EXPECT(bad(text, 3, "hostapd_ctrl is too long"));
+}
+
+UT_CASE(sections_checked_last)
+{
+	/* A line's error comes before a section's missing key ... */
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\n[port a]\nrole = x\n", 3,
+		      "invalid role"));
+	UT_EXPECT(bad("[iapp]\n[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "[bssid 02:00:00:00:00:01]\n", 4, "duplicate BSSID"));
+	/* ... and the BSSID map's before [iapp]'s. */
+	UT_EXPECT(bad("[iapp]\n[bssid 02:00:00:00:00:01]\n", 2,
+		      "section [bssid] needs 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "[bssid 02:00:00:00:00:02]\n", 3, "needs 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "ttl = 1\n", 3, "unknown key 'ttl' in section [bssid "
+		      "02:00:00:00:00:01]"));
+}
+
+/* [iapp] replay_window_s: 30 s unless set, 1 to 3600. */
+UT_CASE(iapp_replay_window)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[iapp]\ninterface = a\n", &cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 30);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 1\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 1);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 3600\n",
+			&cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == IAPP_REPLAY_WINDOW_S_MAX);
+	config_free(&cfg);
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 0\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 3601\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 5\n"
+		      "replay_window_s = 6\n", 4, "duplicate"));
+}
+
 UT_MAIN("apedged_config", UT_ENTRY(ap_sections), UT_ENTRY(ap_bad),
 	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
-	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+	UT_ENTRY(iapp_replay_window), UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),
-	UT_ENTRY(nul_byte), UT_ENTRY(too_many_ports), UT_ENTRY(ifname_rules))
+	UT_ENTRY(nul_byte), UT_ENTRY(too_many_ports), UT_ENTRY(ifname_rules),
+	UT_ENTRY(tables_are_sound), UT_ENTRY(key_cleansed),
+	UT_ENTRY(hostapd_ctrl_room), UT_ENTRY(sections_checked_last))
