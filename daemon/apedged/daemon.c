@@ -8,11 +8,12 @@
  * re-adds those whose role changed.  Their "attached" flag follows the
  * answers to our requests and the family's port events.
  *
- * The [ap] interfaces are watched through nl80211 (nl80211.c), whose
- * station events feed the IAPP engine: associated -> iapp_sta_add()
- * (unauthorized), authorized -> iapp_sta_set_vlan() and
- * iapp_sta_authorize(), gone -> iapp_sta_del().  A reload watches the new
- * ones and unwatches the dropped ones.
+ * The [ap] interfaces are watched by the wifi engine (wifi/wifi.h), whose
+ * station events station.c hands to the IAPP engine: associated ->
+ * iapp_sta_add() (unauthorized), authorized -> iapp_sta_set_vlan() and
+ * iapp_sta_authorize(), gone -> iapp_sta_del(); IAPP's kicks go back to
+ * the wifi engine.  A reload watches the new ones and unwatches the
+ * dropped ones.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,6 +31,7 @@
 #include "apedged/ctl.h"
 #include "apedged/ctxbind.h"
 #include "apedged/events.h"
+#include "apedged/station.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -37,7 +39,7 @@
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/netif.h"
-#include "wifi/nl80211.h"
+#include "wifi/wifi.h"
 #include "apedged/status.h"
 #include "lib/version.h"
 
@@ -65,8 +67,9 @@ struct apedged {
 	struct loop_timer *old_ctrl_timer;
 	struct agenl *nl;
 	struct iapp *iapp;
-	struct nl80211 *wifi;
-	bool wifi_started;	/* its socket opened, once an [ap] exists */
+	struct wifi *wifi;
+	struct station_wiring sw;	/* wifi <-> iapp */
+	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
 	uint64_t start_ms;
 };
@@ -352,19 +355,12 @@ static int iapp_l2update(const struct sta *s, void *data)
 	return n;
 }
 
-/* kick = nl80211: DEL_STATION on the station's AP interface. */
+/* kick = nl80211 or hostapd: through the wifi engine. */
 static int iapp_kick(const struct sta *s, void *data)
 {
 	struct apedged *d = data;
-	int ifindex;
 
-	if (d->cfg.iapp.kick != CONFIG_KICK_NL80211)
-		return -EOPNOTSUPP;
-	ifindex = nl80211_ifindex(d->wifi, s->ifname);
-	if (!ifindex)
-		return -ENODEV;	/* not an [ap] interface (sta add) */
-	return nl80211_del_station(d->wifi, ifindex, s->mac,
-				   1 /* unspecified reason */);
+	return station_kick(s, &d->sw);
 }
 
 /* Before a MOVE is answered: s's bindings, from a dump of the module's. */
@@ -524,110 +520,30 @@ static const struct iapp_ops iapp_ops = {
 	.ctx_applied = iapp_ctx_applied,
 };
 
-/* Station events from nl80211 */
-
-static void wifi_associated(void *data, int ifindex, const uint8_t mac[6])
-{
-	struct apedged *d = data;
-	const char *ifname = nl80211_ifname(d->wifi, ifindex);
-	struct iapp_sta_args a = {
-		.ifname = ifname,
-		.mac = mac,
-	};
-	char m[MAC_STR_LEN];
-	int r;
-
-	if (!ifname)
-		return;
-	publish_sta(d, "sta-associated", ifname, mac, -1);
-	r = iapp_sta_add(d->iapp, &a);
-	if (r < 0)
-		log_err("station %s on %s: %s", mac_format(mac, m), ifname,
-			r == -ENOSPC ? "the station table is full" :
-			strerror(-r));
-}
-
-/* The 802.1Q VLAN ID of an AP_VLAN interface; 0 when it says none. */
-static uint16_t wifi_vlan(struct apedged *d, const char *ap_ifname,
-			  uint32_t vlan_ifindex, const uint8_t mac[6])
-{
-	const struct netif_link *l;
-	char m[MAC_STR_LEN];
-	uint16_t vid;
-
-	if (!vlan_ifindex)
-		return 0;
-	l = netif_link_by_index(d->netif, (int)vlan_ifindex);
-	if (!l) {
-		log_warn("station %s: its AP_VLAN (ifindex %u) is gone: "
-			 "untagged", mac_format(mac, m), vlan_ifindex);
-		return 0;
-	}
-	vid = config_ap_vlan_id(config_find_ap(&d->cfg, ap_ifname), ap_ifname,
-				l->name);
-	if (!vid)
-		log_warn("station %s: no VLAN ID for its AP_VLAN %s (add it "
-			 "to vlan_map of [ap %s]): untagged",
-			 mac_format(mac, m), l->name, ap_ifname);
-	return vid;
-}
-
-static void wifi_authorized(void *data, int ifindex, const uint8_t mac[6],
-			    uint32_t vlan_ifindex)
-{
-	struct apedged *d = data;
-	const char *ifname = nl80211_ifname(d->wifi, ifindex);
-	uint16_t vlan;
-
-	if (!ifname)
-		return;
-	vlan = wifi_vlan(d, ifname, vlan_ifindex, mac);
-	publish_sta(d, "sta-authorized", ifname, mac, vlan);
-	iapp_sta_set_vlan(d->iapp, mac, vlan);
-	iapp_sta_authorize(d->iapp, mac);
-}
-
-static void wifi_gone(void *data, int ifindex, const uint8_t mac[6])
-{
-	struct apedged *d = data;
-
-	publish_sta(d, "sta-gone", nl80211_ifname(d->wifi, ifindex), mac, -1);
-	/* -ENOENT: already removed by a kick. */
-	iapp_sta_del(d->iapp, mac);
-}
-
-static const struct nl80211_sta_ops wifi_ops = {
-	.associated = wifi_associated,
-	.authorized = wifi_authorized,
-	.gone = wifi_gone,
-};
-
-/* Watch the [ap] interfaces of cfg and no others (old: the current). */
+/*
+ * Watch the [ap] interfaces of cfg and no others (old: the current), and
+ * give the wifi engine its hostapd settings.
+ */
 static void apply_aps(struct apedged *d, const struct config *old,
 		      const struct config *cfg)
 {
+	struct wifi_settings ws;
 	size_t i;
 	int r;
 
-	if (cfg->n_aps && !d->wifi_started) {
-		r = nl80211_start(d->wifi);
-		if (r < 0) {
-			log_err("nl80211: cannot start: %s; no station events",
-				strerror(-r));
-			return;
-		}
-		d->wifi_started = true;
-	}
+	station_wifi_settings(cfg, effective_ctrl_path(d, cfg), &ws,
+			      d->hapd_client, sizeof(d->hapd_client));
+	wifi_configure(d->wifi, &ws);
 	for (i = 0; old && i < old->n_aps; i++)
 		if (!config_find_ap(cfg, old->aps[i].ifname)) {
 			log_info("ap %s: removed from the configuration; no "
 				 "longer watched", old->aps[i].ifname);
-			nl80211_unwatch(d->wifi, old->aps[i].ifname);
+			wifi_unwatch(d->wifi, old->aps[i].ifname);
 		}
 	for (i = 0; i < cfg->n_aps; i++) {
 		if (old && config_find_ap(old, cfg->aps[i].ifname))
 			continue;
-		r = nl80211_watch(d->wifi, cfg->aps[i].ifname);
+		r = wifi_watch(d->wifi, cfg->aps[i].ifname);
 		if (r < 0 && r != -EEXIST)
 			log_err("ap %s: cannot watch it: %s",
 				cfg->aps[i].ifname, strerror(-r));
@@ -1132,9 +1048,14 @@ int apedged_start(struct apedged *d)
 	if (!d->iapp || iapp_configure(d->iapp, &d->cfg.iapp, d->cfg.bssids,
 					     d->cfg.n_bssids) < 0)
 		return -ENOMEM;
-	d->wifi = nl80211_new(d->loop, d->netif, &wifi_ops, d);
+	d->sw.iapp = d->iapp;
+	d->sw.netif = d->netif;
+	d->sw.bus = d->bus;
+	d->sw.cfg = &d->cfg;
+	d->wifi = wifi_new(d->loop, d->netif, &station_wifi_ops, &d->sw);
 	if (!d->wifi)
 		return -ENOMEM;
+	d->sw.wifi = d->wifi;
 	apply_aps(d, NULL, &d->cfg);
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->n_ports,
@@ -1162,7 +1083,7 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
-	nl80211_free(d->wifi);
+	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
 	netif_unsubscribe(d->ports_sub);

@@ -222,51 +222,48 @@ static void publish(struct iapp *ia, const char *name,
 
 /* Stations */
 
+/*
+ * Remove s from its radio through the kick hook, which does what [iapp]
+ * kick says (the wifi engine's DEL_STATION or hostapd's DEAUTHENTICATE);
+ * -EOPNOTSUPP, or no hook, is kick = none.
+ */
 static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 {
 	char m[MAC_STR_LEN];
 	int r = -EOPNOTSUPP;
 
 	macstr(s->mac, m);
-	if (ia->ops->kick) {
+	if (ia->ops->kick)
 		r = ia->ops->kick(s, ia->data);
-		if (!r) {
-			ia->st.kick_hook++;
-			log_notice("iapp: station %s removed (%s)", m, why);
-			publish(ia, "iapp-kick", s->mac, NULL, NULL, "nl80211");
-		}
-	}
-	if (r == -EOPNOTSUPP && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
-		char path[CONFIG_PATH_MAX + IFNAMSIZ + 1];
-		char cmd[64];
-
-		snprintf(path, sizeof(path), "%s/%s", ia->cfg.hostapd_ctrl,
-			 s->ifname);
-		snprintf(cmd, sizeof(cmd), "DEAUTHENTICATE %s", m);
-		r = iapp_io_hostapd_send(ia->io, path, cmd);
-		if (r) {
-			ia->st.kick_failed++;
-			log_err("iapp: station %s: cannot ask hostapd (%s) to "
-				"remove it: %s", m, path, strerror(-r));
-		} else {
-			ia->st.kick_hostapd++;
-			log_notice("iapp: station %s removed through hostapd "
-				   "on %s (%s)", m, s->ifname, why);
-		}
-		publish(ia, "iapp-kick", s->mac, NULL, NULL,
-			r ? "failed" : "hostapd");
+	if (!r && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
+		ia->st.kick_hostapd++;
+		log_notice("iapp: station %s removed through hostapd on %s "
+			   "(%s)", m, s->ifname, why);
+		publish(ia, "iapp-kick", s->mac, NULL, NULL, "hostapd");
+	} else if (!r) {
+		ia->st.kick_hook++;
+		log_notice("iapp: station %s removed (%s)", m, why);
+		publish(ia, "iapp-kick", s->mac, NULL, NULL, "nl80211");
 	} else if (r == -EOPNOTSUPP) {
 		ia->st.kick_none++;
 		log_notice("iapp: station %s is to be removed (%s); kick = "
 			   "none: left to the radio", m, why);
 		publish(ia, "iapp-kick", s->mac, NULL, NULL, "none");
-	} else if (r) {
+	} else {
 		ia->st.kick_failed++;
-		log_err("iapp: station %s: cannot remove it: %s", m,
-			strerror(-r));
+		log_err("iapp: station %s: cannot remove it%s%s: %s", m,
+			ia->cfg.kick == CONFIG_KICK_HOSTAPD ? " through hostapd on "
+			: "", ia->cfg.kick == CONFIG_KICK_HOSTAPD ? s->ifname :
+			"", strerror(-r));
 		publish(ia, "iapp-kick", s->mac, NULL, NULL, "failed");
 	}
 	sta_set_gone(s, loop_now_ms());
+}
+
+void iapp_kick_result(struct iapp *ia, int error)
+{
+	if (error)
+		ia->st.kick_failed++;
 }
 
 static void ctx_merge(struct iapp_ctx *dst, const struct iapp_ctx *src)
@@ -881,19 +878,6 @@ static void send_add(struct iapp *ia, const struct sta *s)
 	publish(ia, "iapp-add", s->mac, "sent", NULL, NULL);
 }
 
-/* hostapd's answers to DEAUTHENTICATE: "OK" or "FAIL". */
-static void on_hostapd_answer(void *data, const char *line)
-{
-	struct iapp *ia = data;
-
-	if (!strcmp(line, "OK")) {
-		log_debug("iapp: hostapd: OK");
-		return;
-	}
-	ia->st.kick_failed++;
-	log_warn("iapp: hostapd did not remove a station: %.32s", line);
-}
-
 static void on_tick(void *data)
 {
 	struct iapp *ia = data;
@@ -909,7 +893,6 @@ static const struct iapp_io_ops io_ops = {
 	.sent = on_sent,
 	.deadline = on_deadline,
 	.ended = on_ended,
-	.hostapd_answer = on_hostapd_answer,
 	.tick = on_tick,
 	.deferred = on_deferred,
 };

@@ -122,9 +122,11 @@ struct iapp_ops {
 	 */
 	int (*l2update)(const struct sta *s, void *data);
 	/*
-	 * Remove s from its radio.  NULL, or -EOPNOTSUPP from it, falls back
-	 * to the configured kick (hostapd or none).  apedged provides it for
-	 * kick = nl80211 (DEL_STATION).
+	 * Remove s from its radio as [iapp] kick says (apedged's root: the
+	 * wifi engine's DEL_STATION or hostapd's DEAUTHENTICATE): 0 once
+	 * asked (counted as kick hostapd for kick = hostapd, else kick
+	 * hook), -EOPNOTSUPP for kick = none, or -errno (kick failed).  A
+	 * later refusal comes back through iapp_kick_result().  NULL: none.
 	 */
 	int (*kick)(const struct sta *s, void *data);
 	/*
@@ -202,6 +204,8 @@ int iapp_sta_del(struct iapp *ia, const uint8_t mac[MAC_LEN]);
 
 /* The module's answer to an xid-send request. */
 void iapp_l2update_result(struct iapp *ia, int error);
+/* The radio's answer to a kick (hostapd's FAIL, or none): counted. */
+void iapp_kick_result(struct iapp *ia, int error);
 
 /*
  * The addresses ops.ctx_fill asked for (ctx: only n_ipv4, n_ipv6 and the

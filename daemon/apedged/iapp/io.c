@@ -33,8 +33,6 @@ struct iapp_io {
 
 	int udp_fd, tcp_fd;
 	struct loop_watch *udp_watch, *tcp_watch;
-	int hapd_fd;			/* to hostapd's control sockets */
-	struct loop_watch *hapd_watch;
 	struct loop_timer *retry;
 	struct loop_timer *tick;
 	struct loop_defer *defer;	/* pending: resumes, ops.deferred */
@@ -409,70 +407,6 @@ static void defer_cb(void *data)
 	}
 }
 
-/* hostapd */
-
-/* hostapd's answers to DEAUTHENTICATE: "OK" or "FAIL". */
-static void hapd_cb(struct loop_watch *w, int fd, uint32_t events,
-		    void *data)
-{
-	struct iapp_io *io = data;
-	char buf[128];
-	ssize_t n;
-
-	while ((n = recv(fd, buf, sizeof(buf) - 1, MSG_DONTWAIT)) >= 0) {
-		buf[n] = '\0';
-		buf[strcspn(buf, "\r\n")] = '\0';
-		io->ops->hostapd_answer(io->data, buf);
-	}
-}
-
-/*
- * One datagram socket for all requests to hostapd, bound to an abstract
- * address of the kernel's choosing so that hostapd can answer.
- */
-static int hapd_open(struct iapp_io *io)
-{
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd;
-
-	if (io->hapd_fd >= 0)
-		return 0;
-	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa_family_t)) < 0) {
-		int r = -errno;
-
-		close(fd);
-		return r;
-	}
-	io->hapd_watch = loop_watch_add(io->loop, fd, EPOLLIN, hapd_cb, io);
-	if (!io->hapd_watch) {
-		close(fd);
-		return -ENOMEM;
-	}
-	io->hapd_fd = fd;
-	return 0;
-}
-
-int iapp_io_hostapd_send(struct iapp_io *io, const char *path,
-			 const char *cmd)
-{
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int r;
-
-	if (snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path) >=
-	    (int)sizeof(sa.sun_path))
-		return -ENAMETOOLONG;
-	r = hapd_open(io);
-	if (r)
-		return r;
-	if (sendto(io->hapd_fd, cmd, strlen(cmd), MSG_DONTWAIT,
-		   (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		return -errno;
-	return 0;
-}
-
 /* The host's addresses, as the interface watcher knows them. */
 
 bool iapp_io_addr_is_own(struct iapp_io *io, int af, const uint8_t *addr)
@@ -710,7 +644,7 @@ struct iapp_io *iapp_io_new(struct loop *loop, struct netif *netif,
 	io->netif = netif;
 	io->ops = ops;
 	io->data = data;
-	io->udp_fd = io->tcp_fd = io->hapd_fd = -1;
+	io->udp_fd = io->tcp_fd = -1;
 	list_init(&io->conns);
 	io->retry = loop_timer_add(loop, IAPP_RETRY_MS, IAPP_RETRY_MS,
 				   retry_cb, io);
@@ -731,9 +665,6 @@ void iapp_io_free(struct iapp_io *io)
 	netif_unsubscribe(io->link_sub);
 	iapp_io_close(io);
 	loop_defer_cancel(io->defer);
-	loop_watch_remove(io->hapd_watch);
-	if (io->hapd_fd >= 0)
-		close(io->hapd_fd);
 	loop_timer_remove(io->retry);
 	loop_timer_remove(io->tick);
 	free(io);

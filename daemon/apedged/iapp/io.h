@@ -10,7 +10,6 @@
  *   CACHE-notify in) or ours (MOVE- and CACHE-notify out), each framed
  *   into whole messages with iapp_stream_need(), with a deadline timer
  *   (IAPP_TCP_TIMEOUT_MS for an accepted one, until the engine sets it);
- * - a datagram socket to hostapd's control interfaces (kick);
  * - the IAPP interface's coming and going, from the interface watcher
  *   (lib/netif.h): it listens once the interface is there;
  * - the engine's timers: reopening the sockets, the periodic tick;
@@ -114,8 +113,6 @@ struct iapp_io_ops {
 	bool (*deadline)(void *data, struct iapp_conn *c);
 	/* c ends; it is freed once this returns. */
 	void (*ended)(void *data, struct iapp_conn *c, enum iapp_conn_end how);
-	/* One answer from hostapd's control interface ("OK", "FAIL"). */
-	void (*hostapd_answer)(void *data, const char *line);
 	/* Every IAPP_TICK_MS. */
 	void (*tick)(void *data);
 	/* What iapp_io_defer() asked for. */
@@ -163,10 +160,6 @@ void iapp_io_conn_close(struct iapp_conn *c);
 struct list *iapp_io_conns(struct iapp_io *io);
 size_t iapp_io_n_conns(const struct iapp_io *io);
 size_t iapp_io_n_served(const struct iapp_io *io);
-
-/* Send cmd to hostapd's control socket at path; 0 or -errno. */
-int iapp_io_hostapd_send(struct iapp_io *io, const char *path,
-			 const char *cmd);
 
 /*
  * Whether addr (AF_INET: 4 bytes, AF_INET6: 16) is one of this host's
