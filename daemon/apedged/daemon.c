@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The daemon object.
+ * The daemon object: it owns the loop, the engines and the control
+ * sockets, wires the engines together, and reloads the configuration.
  *
- * The configured ports are the desired state: on every (re)connection to
- * the family each one is added (an "already attached" answer counts as
- * success), and a reload adds the new ones, removes the dropped ones and
- * re-adds those whose role changed.  Their "attached" flag follows the
- * answers to our requests and the family's port events.
+ * The configured ports are kept attached by ports.c, whose plan a reload
+ * makes before anything can fail and commits after.
  *
  * The [ap] interfaces are watched by the wifi engine (wifi/wifi.h), whose
  * station events station.c hands to the IAPP engine: associated ->
@@ -31,6 +29,7 @@
 #include "apedged/ctl.h"
 #include "apedged/ctxbind.h"
 #include "apedged/events.h"
+#include "apedged/ports.h"
 #include "apedged/station.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
@@ -44,21 +43,13 @@
 #include "apedged/status.h"
 #include "lib/version.h"
 
-struct port_state {
-	char ifname[IFNAMSIZ];
-	uint32_t role;
-	bool attached;
-};
-
 struct apedged {
 	struct apedged_opts opts;
 	struct config cfg;
-	struct port_state *ports;
-	size_t n_ports;
+	struct ports ports;		/* [port]s, kept attached */
 
 	struct loop *loop;
 	struct netif *netif;		/* links and addresses, for all */
-	struct netif_sub *ports_sub;	/* configured ports that appear */
 	struct events *bus;		/* for the monitors */
 	struct ctrl *ctl;		/* the control sockets' commands */
 	struct ctrl_server *ctrl;	/* the admin socket */
@@ -86,106 +77,36 @@ static void apply_log_level(const struct apedged *d)
 	log_set_level(d->opts.debug ? LOG_DEBUG : d->cfg.log_level);
 }
 
-static struct port_state *find_port(struct apedged *d, const char *ifname)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_ports; i++)
-		if (!strcmp(d->ports[i].ifname, ifname))
-			return &d->ports[i];
-	return NULL;
-}
-
-/* Port states for cfg, carrying "attached" over from the current ones. */
-static struct port_state *ports_from_config(struct apedged *d,
-					    const struct config *cfg)
-{
-	struct port_state *ports;
-	size_t i;
-
-	ports = calloc(cfg->n_ports ? cfg->n_ports : 1, sizeof(*ports));
-	if (!ports)
-		return NULL;
-	for (i = 0; i < cfg->n_ports; i++) {
-		struct port_state *old = find_port(d, cfg->ports[i].ifname);
-
-		snprintf(ports[i].ifname, sizeof(ports[i].ifname), "%s",
-			 cfg->ports[i].ifname);
-		ports[i].role = cfg->ports[i].role;
-		ports[i].attached = old && old->role == ports[i].role &&
-				    old->attached;
-	}
-	return ports;
-}
-
-static void port_add(struct apedged *d, const struct port_state *p)
-{
-	int r = agenl_port_add(d->nl, p->ifname, p->role);
-
-	if (r < 0 && r != -ENOTCONN)
-		log_err("port %s: cannot send port-add: %s", p->ifname,
-			strerror(-r));
-}
-
 static void nl_connected(void *data)
 {
 	struct apedged *d = data;
-	size_t i;
 
-	for (i = 0; i < d->n_ports; i++)
-		port_add(d, &d->ports[i]);
-}
-
-/*
- * A configured port's interface appeared (created, or renamed to its
- * name) after its port-add failed: add it now.  The module detaches a
- * port whose interface goes, so nothing is done then.
- */
-static void port_link_cb(const struct netif_event *ev, void *data)
-{
-	struct apedged *d = data;
-	struct port_state *p;
-
-	if (ev->type != NETIF_LINK_NEW || ev->replay)
-		return;
-	p = find_port(d, ev->link->name);
-	if (p && !p->attached &&
-	    agenl_get_state(d->nl) == APEDGED_NL_CONNECTED) {
-		log_info("port %s: the interface is there; attaching",
-			 p->ifname);
-		port_add(d, p);
-	}
+	ports_connected(&d->ports);
 }
 
 static void nl_disconnected(void *data)
 {
 	struct apedged *d = data;
-	size_t i;
 
-	for (i = 0; i < d->n_ports; i++)
-		d->ports[i].attached = false;
+	ports_disconnected(&d->ports);
+}
+
+static void nl_port_event(const struct amsg_port *ev, void *data)
+{
+	struct apedged *d = data;
+
+	ports_event(&d->ports, ev);
+}
+
+static void nl_port_result(uint8_t cmd, const char *ifname, int error,
+			   const char *ext_msg, void *data)
+{
+	struct apedged *d = data;
+
+	ports_result(&d->ports, cmd, ifname, error, ext_msg);
 }
 
 /* Events for the monitors */
-
-static void publish_port(struct apedged *d, const struct amsg_port *ev,
-			 bool add)
-{
-	struct strbuf f;
-	struct json j;
-
-	sb_init(&f);
-	json_init(&j, &f, JSON_SPACED);
-	json_obj_begin(&j);
-	json_kstr(&j, "ifname", ev->ifname[0] ? ev->ifname : NULL);
-	json_ku64(&j, "ifindex", ev->ifindex);
-	if (ev->role)
-		json_kstr(&j, "role", config_role_name(ev->role));
-	json_obj_end(&j);
-	events_publish(d->bus, add ? "port-attached" : "port-detached",
-		       json_ok(&j) ? f.buf : NULL);
-	sb_free(&f);
-}
 
 /* sta-associated, sta-authorized (with its VLAN), sta-gone */
 static void publish_sta(struct apedged *d, const char *name,
@@ -220,64 +141,10 @@ static void publish_reload(struct apedged *d, const char *error)
 	if (error)
 		json_kstr(&j, "error", error);
 	else
-		json_ku64(&j, "ports", d->n_ports);
+		json_ku64(&j, "ports", d->ports.n);
 	json_obj_end(&j);
 	events_publish(d->bus, "reload", json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
-}
-
-static void nl_port_event(const struct amsg_port *ev, void *data)
-{
-	struct apedged *d = data;
-	bool add = ev->cmd == APEDGE_CMD_PORT_ADD_NTF;
-	struct port_state *p = ev->ifname[0] ? find_port(d, ev->ifname) : NULL;
-
-	log_info("port %s (ifindex %u) %s%s%s%s",
-		 ev->ifname[0] ? ev->ifname : "?", ev->ifindex,
-		 add ? "attached" : "detached",
-		 ev->role ? ", role " : "",
-		 ev->role ? config_role_name(ev->role) : "",
-		 p ? "" : " (not in the configuration)");
-	publish_port(d, ev, add);
-	if (!p)
-		return;
-	p->attached = add;
-	if (add && ev->role && ev->role != p->role)
-		log_warn("port %s: attached as %s but configured as %s",
-			 p->ifname, config_role_name(ev->role),
-			 config_role_name(p->role));
-}
-
-static void nl_port_result(uint8_t cmd, const char *ifname, int error,
-			   const char *ext_msg, void *data)
-{
-	struct apedged *d = data;
-	struct port_state *p = find_port(d, ifname);
-	const char *sep = ext_msg[0] ? ": " : "";
-
-	/* Only ours come here: the engines' requests have their own. */
-	if (cmd == APEDGE_CMD_PORT_ADD) {
-		if (!error || error == -EEXIST) {
-			log_debug("port %s: %s", ifname, error ?
-				  "already attached" : "attach acknowledged");
-			if (p)
-				p->attached = true;
-			return;
-		}
-		log_err("port %s: cannot attach: %s%s%s", ifname,
-			strerror(-error), sep, ext_msg);
-		if (p)
-			p->attached = false;
-		return;
-	}
-	if (!error || error == -ENOENT || error == -ENODEV) {
-		log_debug("port %s: detach acknowledged", ifname);
-		if (p && !error)
-			p->attached = false;
-		return;
-	}
-	log_err("port %s: cannot detach: %s%s%s", ifname, strerror(-error),
-		sep, ext_msg);
 }
 
 static void ctx_filled(const uint8_t mac[MAC_LEN], const struct iapp_ctx *ctx,
@@ -483,7 +350,7 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 			     void *data)
 {
 	struct apedged *d = data;
-	struct port_state *p = find_port(d, s->ifname);
+	struct port_state *p = ports_find(&d->ports, s->ifname);
 	unsigned int i, n = ctx->n_ipv4 + ctx->n_ipv6, skipped;
 	struct bind_ctx bc = { d, s };
 	char m[MAC_STR_LEN];
@@ -647,19 +514,19 @@ static void cmd_status(struct apedged *d, struct strbuf *reply)
 		.uptime_s = (loop_now_ms() - d->start_ms) / 1000,
 		.log_level = log_level_name(log_get_level()),
 		.config = d->opts.config_path,
-		.n_ports = d->n_ports,
+		.n_ports = d->ports.n,
 	};
 	size_t i;
 
-	sp = calloc(d->n_ports ? d->n_ports : 1, sizeof(*sp));
+	sp = calloc(d->ports.n ? d->ports.n : 1, sizeof(*sp));
 	if (!sp) {
 		ctrl_reply_error(reply, "out of memory");
 		return;
 	}
-	for (i = 0; i < d->n_ports; i++) {
-		sp[i].ifname = d->ports[i].ifname;
-		sp[i].role = d->ports[i].role;
-		sp[i].attached = d->ports[i].attached;
+	for (i = 0; i < d->ports.n; i++) {
+		sp[i].ifname = d->ports.v[i].ifname;
+		sp[i].role = d->ports.v[i].role;
+		sp[i].attached = d->ports.v[i].attached;
 	}
 	si.ports = sp;
 	sb_init(&control);
@@ -696,7 +563,7 @@ static void ctl_reload(int argc, char **argv, struct strbuf *reply,
 	}
 	ctrl_reply_ok(reply);
 	sb_printf(reply, "{\"reloaded\": true, \"ports\": %zu}\n",
-		  d->n_ports);
+		  d->ports.n);
 }
 
 static void ctl_iapp_show(int argc, char **argv, struct strbuf *reply,
@@ -727,38 +594,6 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "sta authorize", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
 	{ "sta del", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
 };
-
-/* Bring the kernel in line with a new port list (old ones in d). */
-static void apply_port_changes(struct apedged *d, struct port_state *ports,
-			       size_t n_ports)
-{
-	bool connected = agenl_get_state(d->nl) == APEDGED_NL_CONNECTED;
-	size_t i, j;
-
-	for (i = 0; i < d->n_ports; i++) {
-		const struct port_state *old = &d->ports[i];
-
-		for (j = 0; j < n_ports; j++)
-			if (!strcmp(ports[j].ifname, old->ifname))
-				break;
-		if (j < n_ports && ports[j].role == old->role)
-			continue;
-		if (!connected)
-			continue;	/* nothing to undo in the kernel */
-		if (j == n_ports)
-			log_info("port %s: removed from the configuration; "
-				 "detaching", old->ifname);
-		else
-			log_info("port %s: role changed to %s; re-attaching",
-				 old->ifname, config_role_name(ports[j].role));
-		agenl_port_del(d->nl, old->ifname);
-	}
-	if (!connected)
-		return;
-	for (j = 0; j < n_ports; j++)
-		if (!ports[j].attached)
-			port_add(d, &ports[j]);
-}
 
 static void retire_ctrl(struct apedged *d)
 {
@@ -862,7 +697,7 @@ static void old_ctrl_cb(struct loop_timer *t, void *data)
 static int reload(struct apedged *d, char *err, size_t err_size)
 {
 	struct ctrl_server *ctrl, *ro = NULL;
-	struct port_state *ports;
+	struct port_state *plan;
 	struct ctrl_want w;
 	struct config cfg;
 	int r;
@@ -896,8 +731,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		config_free(&cfg);
 		return r;
 	}
-	ports = ports_from_config(d, &cfg);
-	if (!ports) {
+	plan = ports_plan(&d->ports, cfg.ports, cfg.n_ports);
+	if (!plan) {
 		snprintf(err, err_size, "out of memory");
 		if (ctrl != d->ctrl)
 			ctrl_server_free(ctrl);
@@ -934,18 +769,15 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		/* Without a timer the old one stays until shutdown. */
 	}
 	ctrl_set_policy(d->ctl, &w.policy);
-	apply_port_changes(d, ports, cfg.n_ports);
+	ports_commit(&d->ports, plan, cfg.n_ports);
 	if (iapp_configure(d->iapp, &cfg.iapp, cfg.bssids, cfg.n_bssids) < 0)
 		log_err("iapp: out of memory; keeping its old BSSID map");
 	apply_aps(d, &d->cfg, &cfg);
-	free(d->ports);
-	d->ports = ports;
-	d->n_ports = cfg.n_ports;
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
 	log_notice("configuration reloaded from %s (%zu port%s, log level %s)",
-		   d->opts.config_path, d->n_ports, d->n_ports == 1 ? "" : "s",
+		   d->opts.config_path, d->ports.n, d->ports.n == 1 ? "" : "s",
 		   log_level_name(log_get_level()));
 	return 0;
 }
@@ -986,13 +818,13 @@ struct apedged *apedged_new(const struct apedged_opts *opts,
 	d->opts = *opts;
 	d->cfg = *cfg;
 	config_init(cfg);	/* it is ours now */
-	d->ports = ports_from_config(d, &d->cfg);
-	if (!d->ports) {
+	d->ports.v = ports_plan(&d->ports, d->cfg.ports, d->cfg.n_ports);
+	if (!d->ports.v) {
 		config_free(&d->cfg);
 		free(d);
 		return NULL;
 	}
-	d->n_ports = d->cfg.n_ports;
+	d->ports.n = d->cfg.n_ports;
 	apply_log_level(d);
 	return d;
 }
@@ -1040,11 +872,10 @@ int apedged_start(struct apedged *d)
 	d->netif = netif_open(d->loop);
 	if (!d->netif)
 		return -errno;
-	d->ports_sub = netif_subscribe(d->netif, NULL, port_link_cb, d);
-	if (!d->ports_sub)
-		return -ENOMEM;
 	d->nl = agenl_new(d->loop, &nl_ops, d);
 	if (!d->nl)
+		return -ENOMEM;
+	if (ports_start(&d->ports, d->nl, d->netif, d->bus) < 0)
 		return -ENOMEM;
 	r = agenl_start(d->nl);
 	if (r < 0)
@@ -1063,8 +894,8 @@ int apedged_start(struct apedged *d)
 	d->sw.wifi = d->wifi;
 	apply_aps(d, NULL, &d->cfg);
 	log_info("apedged %s started (%zu port%s configured, control socket "
-		 "%s%s%s)", APEDGED_VERSION, d->n_ports,
-		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl),
+		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
+		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
 		 d->ctrl_ro ? ", read-only " : "",
 		 d->ctrl_ro ? ctrl_server_path(d->ctrl_ro) : "");
 	return 0;
@@ -1091,7 +922,7 @@ void apedged_free(struct apedged *d)
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
-	netif_unsubscribe(d->ports_sub);
+	ports_free(&d->ports);
 	netif_free(d->netif);
 	ctrl_server_free(d->ctrl);
 	ctrl_server_free(d->ctrl_ro);
@@ -1100,7 +931,6 @@ void apedged_free(struct apedged *d)
 	events_free(d->bus);
 	loop_timer_remove(d->old_ctrl_timer);
 	loop_free(d->loop);
-	free(d->ports);
 	config_free(&d->cfg);
 	free(d);
 }
