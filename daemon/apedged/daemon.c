@@ -108,27 +108,6 @@ static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 
 /* Events for the monitors */
 
-/* sta-associated, sta-authorized (with its VLAN), sta-gone */
-static void publish_sta(struct apedged *d, const char *name,
-			const char *ifname, const uint8_t mac[MAC_LEN],
-			int vlan)
-{
-	char m[MAC_STR_LEN];
-	struct strbuf f;
-	struct json j;
-
-	sb_init(&f);
-	json_init(&j, &f, JSON_SPACED);
-	json_obj_begin(&j);
-	json_kstr(&j, "ifname", ifname);
-	json_kstr(&j, "mac", mac_format(mac, m));
-	if (vlan >= 0)
-		json_ki64(&j, "vlan", vlan);
-	json_obj_end(&j);
-	events_publish(d->bus, name, json_ok(&j) ? f.buf : NULL);
-	sb_free(&f);
-}
-
 static void publish_reload(struct apedged *d, const char *error)
 {
 	struct strbuf f;
@@ -454,10 +433,11 @@ static void cmd_sta(struct apedged *d, int argc, char **argv,
 					 strerror(-r));
 			return;
 		}
-		publish_sta(d, "sta-associated", req.ifname, req.mac, -1);
+		station_publish(&d->sw, "sta-associated", req.ifname,
+				req.mac, -1);
 		if (req.authorized)
-			publish_sta(d, "sta-authorized", req.ifname, req.mac,
-				    req.vlan);
+			station_publish(&d->sw, "sta-authorized",
+					req.ifname, req.mac, req.vlan);
 		ctrl_reply_ok(reply);
 		sb_puts(reply, "{}\n");
 		return;
@@ -476,9 +456,9 @@ static void cmd_sta(struct apedged *d, int argc, char **argv,
 		else
 			r = iapp_sta_authorize(d->iapp, mac);
 		if (!r && s)
-			publish_sta(d, argv[1][0] == 'd' ? "sta-gone" :
-				    "sta-authorized", ifname, mac,
-				    argv[1][0] == 'd' ? -1 : s->vlan);
+			station_publish(&d->sw, argv[1][0] == 'd' ?
+					"sta-gone" : "sta-authorized", ifname,
+					mac, argv[1][0] == 'd' ? -1 : s->vlan);
 		if (r == -ENOENT) {
 			ctrl_reply_error(reply, "no such station");
 			return;

@@ -19,9 +19,8 @@
 #include "lib/strbuf.h"
 #include "wifi/wifi.h"
 
-/* An event for the monitors: its name, ifname, mac and vlan (-1: none). */
-static void publish(struct station_wiring *sw, const char *name,
-		    const char *ifname, const uint8_t mac[6], int vlan)
+void station_publish(struct station_wiring *sw, const char *name,
+		     const char *ifname, const uint8_t mac[6], int vlan)
 {
 	char m[MAC_STR_LEN];
 	struct strbuf f;
@@ -66,7 +65,7 @@ static void associated(void *data, const char *ifname, const uint8_t mac[6])
 	char m[MAC_STR_LEN];
 	int r;
 
-	publish(sw, "sta-associated", ifname, mac, -1);
+	station_publish(sw, "sta-associated", ifname, mac, -1);
 	r = iapp_sta_add(sw->iapp, &a);
 	if (r < 0)
 		log_err("station %s on %s: %s", mac_format(mac, m), ifname,
@@ -112,7 +111,7 @@ static void authorized(void *data, const char *ifname, const uint8_t mac[6],
 	if (!here_on(sw, ifname, mac, "its authorization"))
 		return;
 	vlan = vlan_of(sw, ifname, vlan_ifindex, mac);
-	publish(sw, "sta-authorized", ifname, mac, vlan);
+	station_publish(sw, "sta-authorized", ifname, mac, vlan);
 	iapp_sta_set_vlan(sw->iapp, mac, vlan);
 	iapp_sta_authorize(sw->iapp, mac);
 }
@@ -124,7 +123,7 @@ static void gone(void *data, const char *ifname, const uint8_t mac[6])
 	if (!here_on(sw, ifname, mac, "its departure") &&
 	    sta_find_here(iapp_stas(sw->iapp), mac))
 		return;		/* it is on another interface now */
-	publish(sw, "sta-gone", ifname, mac, -1);
+	station_publish(sw, "sta-gone", ifname, mac, -1);
 	/* -ENOENT: already removed by a kick. */
 	iapp_sta_del(sw->iapp, mac);
 }

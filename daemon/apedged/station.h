@@ -40,6 +40,13 @@ struct station_wiring {
 /* The wifi engine's callbacks; their data is a struct station_wiring. */
 extern const struct wifi_ops station_wifi_ops;
 
+/*
+ * A station's event for the monitors (sta-associated, sta-authorized,
+ * sta-gone): its name, ifname, mac and vlan (-1: none).
+ */
+void station_publish(struct station_wiring *sw, const char *name,
+		     const char *ifname, const uint8_t mac[6], int vlan);
+
 /* IAPP's kick hook: -EOPNOTSUPP for kick = none. */
 int station_kick(const struct sta *s, struct station_wiring *sw);
 
