@@ -611,7 +611,11 @@ static void child_ask(const char *path, const char *req, FILE *report)
 		close(fd);
 		return;
 	}
-	if (send(fd, req, strlen(req), 0) < 0 ||
+	/*
+	 * A refused client is told why at once and closed: its send may
+	 * then fail (EPIPE), but the reason waits to be read.
+	 */
+	if ((send(fd, req, strlen(req), MSG_NOSIGNAL) < 0 && errno != EPIPE) ||
 	    (n = recv(fd, buf, sizeof(buf) - 1, 0)) < 0) {
 		fprintf(report, "%s: %s\n", req, strerror(errno));
 		close(fd);
