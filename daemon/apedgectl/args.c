@@ -23,8 +23,8 @@
 
 #include <linux/apedge.h>
 
-#include "args.h"
-#include "output.h"
+#include "apedgectl/args.h"
+#include "apedgectl/output.h"
 
 const char actl_usage[] =
 "Usage: apedgectl [-j] [-p] [-n NETNS] [-s CTRL_SOCKET] COMMAND\n"

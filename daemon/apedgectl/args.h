@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mac.h"
+#include "lib/mac.h"
 
 #define ACTL_IFNAMSIZ 16
 

@@ -9,7 +9,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "ctl.h"
+#include "apedgectl/ctl.h"
 
 int actl_ctl_split(char *reply, const char **body)
 {

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "errmsg.h"
+#include "apedgectl/errmsg.h"
 
 /* Whether cmd names a port that must already be attached. */
 static int needs_port(enum actl_cmd cmd)

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "args.h"
+#include "apedgectl/args.h"
 
 /*
  * Write into buf, without the "apedgectl: " prefix and without a newline,

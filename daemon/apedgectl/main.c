@@ -17,14 +17,14 @@
 #include <libmnl/libmnl.h>
 #include <linux/apedge.h>
 
-#include "args.h"
-#include "ctl.h"
-#include "ctrl.h"
-#include "errmsg.h"
-#include "netns.h"
-#include "nl.h"
-#include "output.h"
-#include "reply.h"
+#include "apedgectl/args.h"
+#include "apedgectl/ctl.h"
+#include "lib/ctrl.h"
+#include "apedgectl/errmsg.h"
+#include "apedgectl/netns.h"
+#include "apedgectl/nl.h"
+#include "apedgectl/output.h"
+#include "apedgectl/reply.h"
 
 #define ACTL_VERSION "0.1.0"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "netns.h"
+#include "apedgectl/netns.h"
 
 int actl_netns_path(const char *dir, const char *name, char *buf,
 		    size_t len)

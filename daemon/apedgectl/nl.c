@@ -13,8 +13,8 @@
 #include <linux/genetlink.h>
 #include <linux/apedge.h>
 
-#include "nl.h"
-#include "reply.h"
+#include "apedgectl/nl.h"
+#include "apedgectl/reply.h"
 
 #define ACTL_BUF_SIZE (64 * 1024)
 

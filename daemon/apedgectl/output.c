@@ -9,7 +9,7 @@
 
 #include <linux/apedge.h>
 
-#include "output.h"
+#include "apedgectl/output.h"
 
 void out_init(struct out *o, FILE *f, bool json, bool pretty)
 {

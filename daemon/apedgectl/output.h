@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "jsonv.h"
-#include "reply.h"
+#include "lib/jsonv.h"
+#include "apedgectl/reply.h"
 
 struct out {
 	FILE *f;

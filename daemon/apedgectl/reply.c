@@ -11,7 +11,7 @@
 #include <linux/genetlink.h>
 #include <linux/apedge.h>
 
-#include "reply.h"
+#include "apedgectl/reply.h"
 
 bool actl_nlmsg_ok(const struct nlmsghdr *nlh, int len)
 {

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <linux/netlink.h>
 
-#include "args.h"
+#include "apedgectl/args.h"
 
 struct actl_info {
 	char version[32];

@@ -16,9 +16,9 @@
 #include <string.h>
 #include <syslog.h>
 
-#include "ctrl.h"
-#include "config.h"
-#include "log.h"
+#include "lib/ctrl.h"
+#include "apedged/config.h"
+#include "lib/log.h"
 
 enum section {
 	SECTION_NONE,
@@ -109,19 +109,6 @@ const struct config_ap *config_find_ap(const struct config *cfg,
 	return NULL;
 }
 
-const char *config_kick_name(enum config_kick kick)
-{
-	switch (kick) {
-	case CONFIG_KICK_NONE:
-		return "none";
-	case CONFIG_KICK_HOSTAPD:
-		return "hostapd";
-	case CONFIG_KICK_NL80211:
-		return "nl80211";
-	}
-	return "unknown";
-}
-
 /* A VLAN ID: 1..4094 in decimal, without sign or leading zero; else 0. */
 static uint16_t vid_parse(const char *s)
 {
@@ -208,23 +195,6 @@ const char *config_role_name(enum apedge_port_role role)
 		return "untrusted";
 	}
 	return "unknown";
-}
-
-bool config_ifname_valid(const char *name)
-{
-	size_t len = strlen(name);
-	size_t i;
-
-	/* The kernel's dev_valid_name() rules. */
-	if (!len || len >= IFNAMSIZ)
-		return false;
-	if (!strcmp(name, ".") || !strcmp(name, ".."))
-		return false;
-	for (i = 0; i < len; i++)
-		if (name[i] == '/' || name[i] == ':' ||
-		    isspace((unsigned char)name[i]))
-			return false;
-	return true;
 }
 
 static char *trim(char *s)

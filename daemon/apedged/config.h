@@ -50,11 +50,11 @@
 #include <netinet/in.h>
 #include <stdint.h>
 
-#include "iapp_msg.h"
+#include "iapp/config.h"
+#include "lib/ifname.h"
 
 #define CONFIG_LINE_MAX 255	/* longest line, not counting its newline */
 #define CONFIG_PORTS_MAX 256
-#define CONFIG_PATH_MAX sizeof(((struct sockaddr_un *)0)->sun_path)
 #define CONFIG_BSSIDS_MAX 256
 #define CONFIG_APS_MAX 64
 #define CONFIG_AP_VLANS_MAX 16	/* vlan_map entries of one AP */
@@ -65,34 +65,6 @@ struct config_port {
 	uint32_t l2update;	/* enum apedge_xid_mode; 0: off */
 	uint32_t l2update_count;	/* 1..APEDGE_XID_COUNT_MAX */
 	uint32_t l2update_interval_ms;
-	unsigned int line;	/* of its section header */
-};
-
-enum config_kick {
-	CONFIG_KICK_NONE,	/* log only */
-	CONFIG_KICK_HOSTAPD,	/* DEAUTHENTICATE over hostapd's ctrl iface */
-	CONFIG_KICK_NL80211,	/* nl80211 DEL_STATION */
-};
-
-struct config_iapp {
-	bool enabled;		/* [iapp] with an interface given */
-	char ifname[IFNAMSIZ];
-	unsigned int ttl;
-	struct iapp_key key;	/* len 0: no authentication */
-	uint16_t port;
-	unsigned int move_timeout_ms;
-	enum config_kick kick;
-	char hostapd_ctrl[CONFIG_PATH_MAX];
-	bool has_bssid;
-	uint8_t bssid[MAC_LEN];
-	bool cache_notify;
-	unsigned int cache_timeout_s;
-};
-
-/* One entry of the BSSID map: which AP (IPv4 address) serves a BSSID. */
-struct config_bssid {
-	uint8_t bssid[MAC_LEN];
-	struct in_addr addr;
 	unsigned int line;	/* of its section header */
 };
 
@@ -148,7 +120,6 @@ const struct config_bssid *config_find_bssid(const struct config *cfg,
 
 const struct config_ap *config_find_ap(const struct config *cfg,
 				       const char *ifname);
-const char *config_kick_name(enum config_kick kick);
 
 /*
  * The 802.1Q VLAN ID of the AP_VLAN interface vlan_ifname of the AP ap:
@@ -161,6 +132,6 @@ uint16_t config_ap_vlan_id(const struct config_ap *ap, const char *ap_ifname,
 			   const char *vlan_ifname);
 
 /* Whether name is acceptable to the kernel as an interface name. */
-bool config_ifname_valid(const char *name);
+#define config_ifname_valid ifname_valid
 
 #endif

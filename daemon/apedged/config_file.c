@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config_file.h"
+#include "apedged/config_file.h"
 
 static int read_all(int fd, char **out, size_t *out_len)
 {

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "config.h"
+#include "apedged/config.h"
 
 #define CONFIG_FILE_MAX (1024 * 1024)
 #define CONFIG_DEFAULT_PATH "/etc/apedge/apedged.conf"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "ctxbind.h"
+#include "apedged/ctxbind.h"
 
 int ctxbind_want(struct ctxbind *cb, const uint8_t mac[MAC_LEN])
 {

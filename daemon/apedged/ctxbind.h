@@ -21,8 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "iapp.h"
-#include "msg.h"
+#include "iapp/iapp.h"
+#include "lib/amsg.h"
 
 #define IAPP_LEASE_INFINITE	0xffffffffu	/* as in DHCP */
 #define CTXBIND_WAITERS_MAX	IAPP_TCP_CONNS_MAX

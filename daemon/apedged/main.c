@@ -20,11 +20,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "apedged.h"
-#include "config_file.h"
-#include "ctrl.h"
-#include "log.h"
-#include "version.h"
+#include "apedged/daemon.h"
+#include "apedged/config_file.h"
+#include "lib/ctrl.h"
+#include "lib/log.h"
+#include "lib/version.h"
 
 struct pidfile {
 	const char *path;

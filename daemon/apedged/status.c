@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "config.h"
-#include "status.h"
+#include "apedged/config.h"
+#include "apedged/status.h"
 
 void status_format(struct strbuf *sb, const struct status_info *si)
 {

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "apedgectl/jsonv.h"
+#include "lib/jsonv.h"
 #include "apedgectl/output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

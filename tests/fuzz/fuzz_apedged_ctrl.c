@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctrl.h"
-#include "apedged/control.h"
+#include "lib/ctrl.h"
+#include "apedged/ctl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

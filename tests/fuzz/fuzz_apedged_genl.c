@@ -10,7 +10,7 @@
 
 #include <linux/apedge.h>
 
-#include "apedged/msg.h"
+#include "lib/amsg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apedged/iapp_msg.h"
+#include "iapp/wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -19,7 +19,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "apedged/iapp_msg.h"
+#include "iapp/wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

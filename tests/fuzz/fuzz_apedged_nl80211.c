@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apedged/nl80211_msg.h"
+#include "wifi/wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

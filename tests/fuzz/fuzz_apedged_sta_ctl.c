@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apedged/control.h"
-#include "apedged/iapp_ctl.h"
+#include "apedged/ctl.h"
+#include "iapp/ctl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sta_events: the nl80211 station listener (daemon/apedged/nl80211.c) on
+ * sta_events: the nl80211 station listener (daemon/apedged/wifi/nl80211.c) on
  * its own, for tests before it is wired into apedged.
  *
  *   sta_events [-v] IFNAME...
@@ -33,10 +33,10 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "apedged/log.h"
-#include "apedged/loop.h"
-#include "apedged/nl80211.h"
-#include "mac.h"
+#include "lib/log.h"
+#include "lib/loop.h"
+#include "wifi/nl80211.h"
+#include "lib/mac.h"
 
 #define MAX_STAS 256
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "apedgectl/args.h"
-#include "apedgectl/jsonv.h"
+#include "lib/jsonv.h"
 #include "apedgectl/output.h"
 #include "ut.h"
 

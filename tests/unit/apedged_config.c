@@ -4,7 +4,7 @@
 #include <syslog.h>
 #include <arpa/inet.h>
 
-#include "ctrl.h"
+#include "lib/ctrl.h"
 #include "apedged/config.h"
 #include "ut.h"
 

@@ -12,10 +12,10 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "ctrl.h"
-#include "apedged/control.h"
-#include "apedged/log.h"
-#include "apedged/loop.h"
+#include "lib/ctrl.h"
+#include "apedged/ctl.h"
+#include "lib/log.h"
+#include "lib/loop.h"
 #include "ut.h"
 
 UT_CASE(split)

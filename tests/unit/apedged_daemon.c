@@ -13,9 +13,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "apedged/apedged.h"
+#include "apedged/daemon.h"
 #include "apedged/config_file.h"
-#include "apedged/log.h"
+#include "lib/log.h"
 #include "ut.h"
 
 struct env {

@@ -14,7 +14,7 @@
 
 #include <linux/apedge.h>
 
-#include "apedged/msg.h"
+#include "lib/amsg.h"
 #include "nlmb.h"
 #include "ut.h"
 

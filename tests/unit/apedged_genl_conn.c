@@ -12,9 +12,9 @@
 
 #include <linux/apedge.h>
 
-#include "apedged/genl.h"
-#include "apedged/log.h"
-#include "apedged/loop.h"
+#include "kernel/genl.h"
+#include "lib/log.h"
+#include "lib/loop.h"
 #include "nlmb.h"
 #include "ut.h"
 

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "apedged/config.h"
-#include "apedged/iapp.h"
-#include "apedged/log.h"
-#include "apedged/loop.h"
+#include "iapp/iapp.h"
+#include "lib/log.h"
+#include "lib/loop.h"
 #include "ut.h"
 
 static int l2_calls, l2_ret;
@@ -48,7 +48,7 @@ static struct iapp *engine(struct loop **loop, struct config *cfg)
 	if (!*loop)
 		return NULL;
 	ia = iapp_new(*loop, &ops, NULL);
-	if (ia && iapp_configure(ia, cfg) < 0) {
+	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids, cfg->n_bssids) < 0) {
 		iapp_free(ia);
 		return NULL;
 	}
@@ -151,7 +151,7 @@ UT_CASE(missing_interface_retries)
 	ia = iapp_new(loop, &ops, NULL);
 	UT_ASSERT(ia);
 	/* Not fatal: logged, and retried. */
-	UT_EXPECT(iapp_configure(ia, &cfg) == 0);
+	UT_EXPECT(iapp_configure(ia, &cfg.iapp, cfg.bssids, cfg.n_bssids) == 0);
 	sb_init(&sb);
 	iapp_format_show(ia, &sb);
 	UT_EXPECT(strstr(sb_str(&sb), "\"enabled\": true, \"interface\": "

@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "apedged/iapp_ctl.h"
+#include "iapp/ctl.h"
 #include "ut.h"
 
 /* Split line on spaces and parse it as "add ...". */

@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "apedged/config.h"
-#include "apedged/iapp.h"
-#include "apedged/log.h"
-#include "apedged/loop.h"
+#include "iapp/iapp.h"
+#include "lib/log.h"
+#include "lib/loop.h"
 #include "ut.h"
 
 #define PORT 35170
@@ -70,7 +70,7 @@ static struct iapp *engine(struct loop **loop, struct config *cfg)
 	if (!*loop)
 		return NULL;
 	ia = iapp_new(*loop, &ops, NULL);
-	if (ia && iapp_configure(ia, cfg) < 0) {
+	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids, cfg->n_bssids) < 0) {
 		iapp_free(ia);
 		return NULL;
 	}

@@ -7,7 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include "apedged/iapp_msg.h"
+#include "iapp/wire.h"
 #include "ut.h"
 
 /* Written out by hand from the layouts in iapp_msg.h. */

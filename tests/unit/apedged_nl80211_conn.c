@@ -16,9 +16,9 @@
 #include <linux/netlink.h>
 #include <linux/nl80211.h>
 
-#include "apedged/log.h"
-#include "apedged/loop.h"
-#include "apedged/nl80211.h"
+#include "lib/log.h"
+#include "lib/loop.h"
+#include "wifi/nl80211.h"
 #include "nlmb.h"
 #include "ut.h"
 

@@ -14,7 +14,7 @@
 
 #include <linux/nl80211.h>
 
-#include "apedged/nl80211_msg.h"
+#include "wifi/wire.h"
 #include "nlmb.h"
 #include "ut.h"
 

@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "apedged/iapp_logic.h"
-#include "apedged/sta.h"
+#include "iapp/logic.h"
+#include "iapp/sta.h"
 #include "ut.h"
 
 static const uint8_t mac1[MAC_LEN] = { 0x02, 0, 0, 0, 0, 0x01 };

@@ -5,7 +5,7 @@
 #include <linux/apedge.h>
 
 #include "apedged/status.h"
-#include "apedged/strbuf.h"
+#include "lib/strbuf.h"
 #include "ut.h"
 
 static const char *json_of(struct strbuf *sb, const char *s)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# Station events from nl80211 (daemon/apedged/nl80211.c, through the
+# Station events from nl80211 (daemon/apedged/wifi/nl80211.c, through the
 # tests/tools/sta_events probe): a WPA2-PSK hostapd on one mac80211_hwsim
 # radio, a wpa_supplicant station on the other.  The probe reports the
 # station associated, then authorized only once the 4-way handshake is

@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The connection to the apedge generic netlink family.  See genl.h.
+ *
+ * nlsock.c provides the socket, which libnl's message building feeds;
+ * what comes back is taken apart by the pure parsers of msg.c.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netlink/errno.h>
+#include <netlink/msg.h>
+
+#include <linux/apedge.h>
+
+#include "kernel/genl.h"
+#include "lib/list.h"
+#include "lib/log.h"
+#include "lib/loop.h"
+#include "lib/nlsock.h"
+
+enum unload_reason {
+	ABSENT_NOT_FOUND,	/* a lookup did not find the family */
+	ABSENT_UNLOADED,	/* nlctrl said it went away */
+	ABSENT_REPLACED,	/* it came back under a new id: said already */
+};
+
+struct pending {
+	struct list node;
+	uint32_t seq;
+	uint8_t cmd;
+	char ifname[IFNAMSIZ];
+};
+
+struct agenl {
+	struct loop *loop;
+	const struct agenl_ops *ops;
+	void *data;
+
+	struct nlsock *sock;
+	struct loop_timer *retry;
+
+	enum agenl_state state;
+	bool absent_logged;	/* the one "not loaded" line was logged */
+	uint16_t family_id;
+	uint32_t events_group;	/* joined while connected; 0 if none */
+	uint32_t notify_group;	/* nlctrl's, joined once known */
+	struct amsg_info info;
+	uint32_t info_seq;
+
+	bool dumping;
+	unsigned int dump_ticks;	/* retry ticks the lookup has taken */
+	uint32_t dump_seq;
+	bool dump_found;
+	struct amsg_family found;
+
+	struct list pending;	/* port-add / port-del awaiting an ack */
+
+	bool bdumping;		/* a binding dump runs */
+	uint32_t bdump_seq;
+	uint64_t bdump_ms;	/* when it started */
+};
+
+static void start_lookup(struct agenl *nl);
+
+const char *agenl_state_name(enum agenl_state state)
+{
+	switch (state) {
+	case APEDGED_NL_ABSENT:
+		return "absent";
+	case APEDGED_NL_CONNECTED:
+		return "connected";
+	}
+	return "unknown";
+}
+
+enum agenl_state agenl_get_state(const struct agenl *nl)
+{
+	return nl->state;
+}
+
+uint16_t agenl_family_id(const struct agenl *nl)
+{
+	return nl->state == APEDGED_NL_CONNECTED ? nl->family_id : 0;
+}
+
+const char *agenl_module_version(const struct agenl *nl)
+{
+	return nl->state == APEDGED_NL_CONNECTED ? nl->info.version : "";
+}
+
+static const char *cmd_name(uint8_t cmd)
+{
+	switch (cmd) {
+	case APEDGE_CMD_PORT_ADD:
+		return "port-add";
+	case APEDGE_CMD_PORT_DEL:
+		return "port-del";
+	case APEDGE_CMD_INFO_GET:
+		return "info-get";
+	case APEDGE_CMD_XID_SEND:
+		return "xid-send";
+	case APEDGE_CMD_BINDING_ADD:
+		return "binding-add";
+	}
+	return "request";
+}
+
+/* Send msg (which is freed); its sequence number in *seq. */
+static int send_msg(struct agenl *nl, struct nl_msg *msg, uint32_t *seq)
+{
+	return nlsock_send(nl->sock, msg, seq);
+}
+
+static void pending_clear(struct agenl *nl)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &nl->pending) {
+		list_del(pos);
+		free(list_entry(pos, struct pending, node));
+	}
+}
+
+static struct pending *pending_take(struct agenl *nl, uint32_t seq)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->pending) {
+		struct pending *p = list_entry(pos, struct pending, node);
+
+		if (p->seq == seq) {
+			list_del(pos);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* The binding dump ends, one way or another. */
+static void bdump_end(struct agenl *nl, int error)
+{
+	if (!nl->bdumping)
+		return;
+	nl->bdumping = false;
+	if (error)
+		log_warn("apedge: binding dump failed: %s", strerror(-error));
+	if (nl->ops->binding_dump_done)
+		nl->ops->binding_dump_done(error, nl->data);
+}
+
+static void retry_timer_cb(struct loop_timer *t, void *data)
+{
+	struct agenl *nl = data;
+
+	if (nl->state != APEDGED_NL_ABSENT)
+		return;
+	if (nl->dumping && ++nl->dump_ticks < 2)
+		return;		/* give the lookup in flight a chance */
+	if (nl->dumping)
+		log_debug("apedge: family lookup got no answer; again");
+	nl->dumping = false;
+	log_debug("apedge: looking for the generic netlink family again");
+	start_lookup(nl);
+}
+
+static void go_absent(struct agenl *nl, enum unload_reason why)
+{
+	bool was_connected = nl->state == APEDGED_NL_CONNECTED;
+
+	if (was_connected) {
+		/* The kernel dropped the membership already; be sure. */
+		if (nl->events_group)
+			nlsock_leave(nl->sock, nl->events_group);
+		nl->events_group = 0;
+		nl->family_id = 0;
+		memset(&nl->info, 0, sizeof(nl->info));
+		nl->info_seq = 0;
+		pending_clear(nl);
+		nl->state = APEDGED_NL_ABSENT;
+		bdump_end(nl, -ENOTCONN);
+	}
+
+	if (why == ABSENT_UNLOADED && was_connected) {
+		log_notice("apedge: kernel module unloaded (generic netlink "
+			   "family \"%s\" removed); will retry",
+			   APEDGE_FAMILY_NAME);
+		nl->absent_logged = true;
+	} else if (why == ABSENT_REPLACED) {
+		nl->absent_logged = true;
+	} else if (!nl->absent_logged) {
+		log_notice("apedge: kernel module not loaded (generic netlink "
+			   "family \"%s\" not found); will retry",
+			   APEDGE_FAMILY_NAME);
+		nl->absent_logged = true;
+	}
+
+	if (!loop_timer_armed(nl->retry))
+		loop_timer_rearm(nl->retry, AGENL_RETRY_MS, AGENL_RETRY_MS);
+	if (was_connected && nl->ops->disconnected)
+		nl->ops->disconnected(nl->data);
+}
+
+static void go_connected(struct agenl *nl, const struct amsg_family *fam)
+{
+	uint32_t group = amsg_family_group(fam, APEDGE_MCGRP_EVENTS);
+	bool reconnect = nl->state == APEDGED_NL_CONNECTED;
+	int r;
+
+	if (reconnect && (fam->id != nl->family_id ||
+			  group != nl->events_group)) {
+		/* It went and came back and we missed the news. */
+		log_notice("apedge: generic netlink family \"%s\" was "
+			   "re-registered (id %u, was %u)", fam->name, fam->id,
+			   nl->family_id);
+		go_absent(nl, ABSENT_REPLACED);
+		reconnect = false;
+	}
+
+	if (!reconnect && group) {
+		r = nlsock_join(nl->sock, group);
+		if (r < 0) {
+			log_err("apedge: cannot join the \"%s\" multicast "
+				"group: %s; port events will be missed",
+				APEDGE_MCGRP_EVENTS, nl_geterror(r));
+			group = 0;
+		}
+	} else if (!group) {
+		log_warn("apedge: family has no \"%s\" multicast group; port "
+			 "events will be missed", APEDGE_MCGRP_EVENTS);
+	}
+
+	nl->family_id = fam->id;
+	nl->events_group = group;
+	nl->state = APEDGED_NL_CONNECTED;
+	nl->absent_logged = false;
+	loop_timer_disarm(nl->retry);
+
+	if (!reconnect) {
+		/* The "connected" line is logged with the info reply. */
+		if (send_msg(nl, amsg_build_info_get(fam->id),
+			     &nl->info_seq) < 0) {
+			nl->info_seq = 0;
+			log_notice("apedge: connected to the kernel module "
+				   "(family id %u)", fam->id);
+		}
+	}
+	if (nl->ops->connected)
+		nl->ops->connected(nl->data);
+}
+
+static void start_lookup(struct agenl *nl)
+{
+	if (nl->dumping)
+		return;
+	nl->dump_found = false;
+	nl->dump_ticks = 0;
+	if (send_msg(nl, amsg_build_family_dump(), &nl->dump_seq) < 0)
+		return;		/* the retry timer tries again */
+	nl->dumping = true;
+}
+
+/* Join nlctrl's notify group, seen in the dump or a notification. */
+static void join_notify(struct agenl *nl, const struct amsg_family *fam)
+{
+	uint32_t group = amsg_family_group(fam, "notify");
+	int r;
+
+	if (!group || group == nl->notify_group)
+		return;
+	r = nlsock_join(nl->sock, group);
+	if (r < 0) {
+		log_warn("apedge: cannot join nlctrl's notify group: %s; "
+			 "module load and unload are seen only by polling",
+			 nl_geterror(r));
+		return;
+	}
+	nl->notify_group = group;
+	log_debug("apedge: joined nlctrl notify group %u", group);
+}
+
+static void lookup_done(struct agenl *nl)
+{
+	nl->dumping = false;
+	if (nl->dump_found)
+		go_connected(nl, &nl->found);
+	else if (nl->state == APEDGED_NL_CONNECTED)
+		go_absent(nl, ABSENT_UNLOADED);
+	else
+		go_absent(nl, ABSENT_NOT_FOUND);
+}
+
+static void handle_ctrl(struct agenl *nl, const uint8_t *msg, size_t len,
+			const struct nlmsghdr *nlh)
+{
+	struct amsg_family fam;
+	struct amsg_err err;
+	bool is_apedge;
+
+	if (amsg_parse_family(msg, len, &fam, &err) < 0) {
+		log_warn("apedge: bad nlctrl message: %s", err.msg);
+		return;
+	}
+	is_apedge = !strcmp(fam.name, APEDGE_FAMILY_NAME);
+
+	if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq &&
+	    (nlh->nlmsg_flags & NLM_F_MULTI)) {
+		if (!strcmp(fam.name, "nlctrl"))
+			join_notify(nl, &fam);
+		if (is_apedge) {
+			nl->found = fam;
+			nl->dump_found = true;
+		}
+		return;
+	}
+
+	if (!is_apedge)
+		return;
+	switch (fam.cmd) {
+	case CTRL_CMD_NEWFAMILY:
+		log_debug("apedge: nlctrl: family registered (id %u)", fam.id);
+		if (amsg_family_group(&fam, APEDGE_MCGRP_EVENTS))
+			go_connected(nl, &fam);
+		else
+			start_lookup(nl);
+		break;
+	case CTRL_CMD_DELFAMILY:
+		log_debug("apedge: nlctrl: family unregistered (id %u)",
+			  fam.id);
+		if (nl->state == APEDGED_NL_CONNECTED &&
+		    fam.id == nl->family_id)
+			go_absent(nl, ABSENT_UNLOADED);
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_ack(struct agenl *nl, const uint8_t *msg, size_t len)
+{
+	struct amsg_err err;
+	struct amsg_ack ack;
+	struct pending *p;
+
+	if (amsg_parse_ack(msg, len, &ack, &err) < 0) {
+		log_warn("apedge: bad netlink error message: %s", err.msg);
+		return;
+	}
+
+	if (nl->dumping && ack.seq == nl->dump_seq) {
+		/* Only a failed dump ends in an error message. */
+		nl->dumping = false;
+		log_warn("apedge: family lookup failed: %s%s%s",
+			 strerror(-ack.error), ack.ext_msg[0] ? ": " : "",
+			 ack.ext_msg);
+		if (nl->state == APEDGED_NL_ABSENT &&
+		    !loop_timer_armed(nl->retry))
+			loop_timer_rearm(nl->retry, AGENL_RETRY_MS,
+					 AGENL_RETRY_MS);
+		return;
+	}
+	if (nl->bdumping && ack.seq == nl->bdump_seq) {
+		bdump_end(nl, ack.error ? ack.error : -EIO);
+		return;
+	}
+	if (nl->info_seq && ack.seq == nl->info_seq) {
+		nl->info_seq = 0;
+		log_notice("apedge: connected to the kernel module (family id "
+			   "%u; info-get failed: %s)", nl->family_id,
+			   strerror(-ack.error));
+		return;
+	}
+
+	p = pending_take(nl, ack.seq);
+	if (!p) {
+		log_debug("apedge: ack for unknown request %u", ack.seq);
+		return;
+	}
+	if (nl->ops->port_result)
+		nl->ops->port_result(p->cmd, p->ifname, ack.error, ack.ext_msg,
+				     nl->data);
+	free(p);
+}
+
+static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
+			  const struct nlmsghdr *nlh)
+{
+	struct genlmsghdr gh;
+	struct amsg_err err;
+
+	if (len < NLMSG_HDRLEN + GENL_HDRLEN) {
+		log_warn("apedge: short message (%zu bytes)", len);
+		return;
+	}
+	memcpy(&gh, msg + NLMSG_HDRLEN, sizeof(gh));
+
+	if (gh.cmd == APEDGE_CMD_INFO_GET && nl->info_seq &&
+	    nlh->nlmsg_seq == nl->info_seq) {
+		nl->info_seq = 0;
+		if (amsg_parse_info(msg, len, nl->family_id, &nl->info,
+				    &err) < 0) {
+			log_warn("apedge: bad info reply: %s", err.msg);
+			memset(&nl->info, 0, sizeof(nl->info));
+		}
+		log_notice("apedge: connected to the kernel module (family id "
+			   "%u, module version %s, features 0x%x)",
+			   nl->family_id,
+			   nl->info.version[0] ? nl->info.version : "unknown",
+			   nl->info.features);
+		return;
+	}
+
+	if (gh.cmd == APEDGE_CMD_BINDING_GET && nl->bdumping &&
+	    nlh->nlmsg_seq == nl->bdump_seq) {
+		struct amsg_binding b;
+
+		if (amsg_parse_binding(msg, len, nl->family_id, &b,
+				       &err) < 0) {
+			log_warn("apedge: bad binding in dump: %s", err.msg);
+			return;
+		}
+		if (nl->ops->binding)
+			nl->ops->binding(&b, nl->data);
+		return;
+	}
+
+	if (gh.cmd == APEDGE_CMD_PORT_ADD_NTF ||
+	    gh.cmd == APEDGE_CMD_PORT_DEL_NTF) {
+		struct amsg_port ev;
+
+		if (amsg_parse_port_event(msg, len, nl->family_id, &ev,
+					  &err) < 0) {
+			log_warn("apedge: bad port event: %s", err.msg);
+			return;
+		}
+		if (nl->ops->port_event)
+			nl->ops->port_event(&ev, nl->data);
+		return;
+	}
+	log_debug("apedge: ignoring message with command %u", gh.cmd);
+}
+
+static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
+		       const struct nlmsghdr *nlh)
+{
+	struct agenl *nl = data;
+
+	switch (nlh->nlmsg_type) {
+	case NLMSG_ERROR:
+		handle_ack(nl, msg, msg_len);
+		break;
+	case NLMSG_DONE:
+		if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq)
+			lookup_done(nl);
+		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
+			bdump_end(nl, 0);
+		break;
+	case GENL_ID_CTRL:
+		handle_ctrl(nl, msg, msg_len, nlh);
+		break;
+	default:
+		if (nl->state == APEDGED_NL_CONNECTED &&
+		    nlh->nlmsg_type == nl->family_id)
+			handle_apedge(nl, msg, msg_len, nlh);
+		else
+			log_debug("apedge: ignoring message of type %u",
+				  nlh->nlmsg_type);
+	}
+}
+
+void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len)
+{
+	nlsock_walk("apedge", buf, len, handle_msg, nl);
+}
+
+/* Messages were lost: forget what was in flight and look again. */
+static void resync(void *data)
+{
+	struct agenl *nl = data;
+
+	pending_clear(nl);
+	nl->dumping = false;
+	nl->info_seq = 0;
+	bdump_end(nl, -EIO);
+	start_lookup(nl);
+}
+
+static void datagram_cb(void *data, const uint8_t *buf, size_t len)
+{
+	agenl_handle_datagram(data, buf, len);
+}
+
+static const struct nlsock_ops sock_ops = {
+	.name = "apedge",
+	.overrun_action = "resynchronising",
+	.datagram = datagram_cb,
+	.resync = resync,
+};
+
+struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
+			void *data)
+{
+	struct agenl *nl = calloc(1, sizeof(*nl));
+
+	if (!nl)
+		return NULL;
+	nl->loop = loop;
+	nl->ops = ops;
+	nl->data = data;
+	nl->state = APEDGED_NL_ABSENT;
+	list_init(&nl->pending);
+	return nl;
+}
+
+int agenl_start(struct agenl *nl)
+{
+	nl->sock = nlsock_open(nl->loop, &sock_ops, nl);
+	if (!nl->sock)
+		return -errno;
+	nl->retry = loop_timer_add(nl->loop, AGENL_RETRY_MS, AGENL_RETRY_MS,
+				   retry_timer_cb, nl);
+	if (!nl->retry)
+		return -errno;
+	start_lookup(nl);
+	return 0;
+}
+
+void agenl_free(struct agenl *nl)
+{
+	if (!nl)
+		return;
+	pending_clear(nl);
+	nlsock_close(nl->sock);
+	loop_timer_remove(nl->retry);
+	free(nl);
+}
+
+static int send_port(struct agenl *nl, struct nl_msg *msg, uint8_t cmd,
+		     const char *ifname)
+{
+	struct pending *p;
+	int r;
+
+	if (nl->state != APEDGED_NL_CONNECTED) {
+		nlmsg_free(msg);
+		return -ENOTCONN;
+	}
+	if (!msg)
+		return -ENOMEM;
+	p = calloc(1, sizeof(*p));
+	if (!p) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	r = send_msg(nl, msg, &p->seq);
+	if (r < 0) {
+		free(p);
+		return r;
+	}
+	p->cmd = cmd;
+	snprintf(p->ifname, sizeof(p->ifname), "%s", ifname);
+	list_add_tail(&nl->pending, &p->node);
+	log_debug("apedge: %s %s sent (seq %u)", cmd_name(cmd), ifname,
+		  p->seq);
+	return 0;
+}
+
+int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role)
+{
+	return send_port(nl, amsg_build_port_add(nl->family_id, ifname, role),
+			 APEDGE_CMD_PORT_ADD, ifname);
+}
+
+int agenl_port_del(struct agenl *nl, const char *ifname)
+{
+	return send_port(nl, amsg_build_port_del(nl->family_id, ifname),
+			 APEDGE_CMD_PORT_DEL, ifname);
+}
+
+int agenl_xid_send(struct agenl *nl, const char *ifname,
+		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
+		   uint32_t count, uint32_t interval_ms)
+{
+	return send_port(nl, amsg_build_xid_send(nl->family_id, ifname, sta,
+						 mode, vlan, count,
+						 interval_ms),
+			 APEDGE_CMD_XID_SEND, ifname);
+}
+
+int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
+		      const uint8_t mac[6], const char *ifname,
+		      uint32_t lifetime)
+{
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	return send_port(nl, amsg_build_binding_add(nl->family_id, af, addr,
+						    mac, ifname, lifetime),
+			 APEDGE_CMD_BINDING_ADD, ifname);
+}
+
+int agenl_binding_dump(struct agenl *nl)
+{
+	int r;
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (nl->bdumping) {
+		if (loop_now_ms() - nl->bdump_ms < AGENL_DUMP_STALE_MS)
+			return -EBUSY;
+		bdump_end(nl, -ETIMEDOUT);
+		if (nl->bdumping)
+			return -EBUSY;	/* the callback started one */
+	}
+	r = send_msg(nl, amsg_build_binding_dump(nl->family_id),
+		     &nl->bdump_seq);
+	if (r < 0)
+		return r;
+	nl->bdumping = true;
+	nl->bdump_ms = loop_now_ms();
+	log_debug("apedge: binding dump sent (seq %u)", nl->bdump_seq);
+	return 0;
+}

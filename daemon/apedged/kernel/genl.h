@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The connection to the apedge generic netlink family.
+ *
+ * One non-blocking netlink socket, watched by the loop, joined to nlctrl's
+ * "notify" group (to see the family come and go) and, while connected, to
+ * apedge's "events" group.  The family is looked up with a dump of nlctrl's
+ * families, which unlike a get-family request never makes the kernel try
+ * to load a module.  While the family is absent the lookup is repeated
+ * every AGENL_RETRY_MS, and a new-family notification cuts the wait short.
+ *
+ * Requests are sent without waiting; their acknowledgements come back
+ * through the loop and are matched on sequence number.
+ */
+#ifndef APEDGED_GENL_H
+#define APEDGED_GENL_H
+
+#include <stdint.h>
+
+#include "lib/amsg.h"
+
+struct loop;
+struct agenl;
+
+#define AGENL_RETRY_MS 2000
+#define AGENL_DUMP_STALE_MS 2000
+
+enum agenl_state {
+	APEDGED_NL_ABSENT,	/* family not registered (or not yet known) */
+	APEDGED_NL_CONNECTED,	/* family known, events group joined */
+};
+
+struct agenl_ops {
+	/* Connected, or reconnected: (re)apply the configuration. */
+	void (*connected)(void *data);
+	/* The family went away; nothing is attached any more. */
+	void (*disconnected)(void *data);
+	void (*port_event)(const struct amsg_port *ev, void *data);
+	/* The answer to agenl_port_add() or agenl_port_del(). */
+	void (*port_result)(uint8_t cmd, const char *ifname, int error,
+			    const char *ext_msg, void *data);
+	/* One binding of the dump agenl_binding_dump() started. */
+	void (*binding)(const struct amsg_binding *b, void *data);
+	/*
+	 * That dump ended: 0, its error, -ENOTCONN (the module went away),
+	 * -EIO (messages were lost) or -ETIMEDOUT (no end in
+	 * AGENL_DUMP_STALE_MS, noticed at the next agenl_binding_dump()).
+	 */
+	void (*binding_dump_done)(int error, void *data);
+};
+
+struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
+			void *data);
+/* Open the socket and start looking for the family; 0 or -errno. */
+int agenl_start(struct agenl *nl);
+void agenl_free(struct agenl *nl);
+
+enum agenl_state agenl_get_state(const struct agenl *nl);
+const char *agenl_state_name(enum agenl_state state);
+/* 0 while absent. */
+uint16_t agenl_family_id(const struct agenl *nl);
+/* The module's version string, "" when not (yet) known. */
+const char *agenl_module_version(const struct agenl *nl);
+
+/*
+ * Act on one datagram received from the kernel.  The socket's callback
+ * calls it; tests call it to play the kernel's part.
+ */
+void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
+
+/* Send port-add / port-del; 0, -ENOTCONN when absent, or -errno. */
+int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
+int agenl_port_del(struct agenl *nl, const char *ifname);
+/*
+ * Send xid-send (see amsg_build_xid_send()); 0, -ENOTCONN when absent, or
+ * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_XID_SEND.
+ */
+int agenl_xid_send(struct agenl *nl, const char *ifname,
+		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
+		   uint32_t count, uint32_t interval_ms);
+/*
+ * binding-add (see amsg_build_binding_add()); 0, -ENOTCONN when absent, or
+ * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_BINDING_ADD.
+ */
+int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
+		      const uint8_t mac[6], const char *ifname,
+		      uint32_t lifetime);
+/*
+ * Dump the module's bindings to ops->binding, then ops->binding_dump_done;
+ * 0, -ENOTCONN when absent, -EBUSY while one runs, or -errno.
+ */
+int agenl_binding_dump(struct agenl *nl);
+
+#endif
