@@ -32,6 +32,7 @@
 #include "iapp/ctl.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/sdnotify.h"
 #include "wifi/nl80211.h"
 #include "apedged/status.h"
 #include "lib/version.h"
@@ -656,7 +657,7 @@ static void old_ctrl_cb(struct loop_timer *t, void *data)
 	retire_ctrl(data);
 }
 
-int apedged_reload(struct apedged *d, char *err, size_t err_size)
+static int reload(struct apedged *d, char *err, size_t err_size)
 {
 	struct ctrl_server *ctrl = NULL;
 	struct port_state *ports;
@@ -723,6 +724,17 @@ int apedged_reload(struct apedged *d, char *err, size_t err_size)
 		   d->opts.config_path, d->n_ports, d->n_ports == 1 ? "" : "s",
 		   log_level_name(log_get_level()));
 	return 0;
+}
+
+/* The service manager sees the reload from its start to its end. */
+int apedged_reload(struct apedged *d, char *err, size_t err_size)
+{
+	int r;
+
+	sdnotify_reloading();
+	r = reload(d, err, err_size);
+	sdnotify_ready(NULL);
+	return r;
 }
 
 static void on_stop_signal(int signo, void *data)
