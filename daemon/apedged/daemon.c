@@ -120,6 +120,7 @@ static void nl_connected(void *data)
 
 	for (i = 0; i < d->n_ports; i++)
 		port_add(d, &d->ports[i]);
+	sdnotify_status("connected to the apedge module");
 }
 
 static void nl_disconnected(void *data)
@@ -129,6 +130,7 @@ static void nl_disconnected(void *data)
 
 	for (i = 0; i < d->n_ports; i++)
 		d->ports[i].attached = false;
+	sdnotify_status("waiting for the apedge module");
 }
 
 static void nl_port_event(const struct amsg_port *ev, void *data)

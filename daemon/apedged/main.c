@@ -419,7 +419,7 @@ int main(int argc, char **argv)
 		goto out;
 
 	report_ready(&ready_fd, 0);
-	r = sdnotify_ready("running");
+	r = sdnotify_ready("started; looking for the apedge module");
 	if (r < 0)
 		log_warn("cannot tell the service manager: %s", strerror(-r));
 	if (!foreground)

@@ -78,6 +78,7 @@ spawn ap "$T/a.log" env NOTIFY_SOCKET="$T/notify" \
 	"$BIN/apedged" -f -c "$T/apedged.conf" -s "$sock" -u nobody
 pid=$LAST_PID
 check "a: READY=1 from the daemon" wait_for 10 notified "$pid" "READY=1.*"
+check "a: with a status" notified "$pid" "READY=1\|STATUS=started; looking for the apedge module"
 check_caps "$pid" 65534
 check "a: CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 check "a: the socket's directory given to nobody" \
