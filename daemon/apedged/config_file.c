@@ -85,6 +85,7 @@ int config_load(const char *path, struct config *cfg, char *err,
 		return r;
 	}
 	r = config_parse(text, len, cfg, &cerr);
+	explicit_bzero(text, len);	/* it may hold the IAPP key */
 	free(text);
 	if (r < 0) {
 		if (cerr.line)

@@ -32,6 +32,7 @@
 #include "iapp/ctl.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 #include "lib/sdnotify.h"
 #include "wifi/nl80211.h"
 #include "apedged/status.h"
@@ -50,6 +51,8 @@ struct apedged {
 	size_t n_ports;
 
 	struct loop *loop;
+	struct netif *netif;		/* links and addresses, for all */
+	struct netif_sub *ports_sub;	/* configured ports that appear */
 	struct ctrl_server *ctrl;
 	struct ctrl_server *old_ctrl;	/* replaced by a reload */
 	struct loop_timer *old_ctrl_timer;
@@ -121,6 +124,27 @@ static void nl_connected(void *data)
 	for (i = 0; i < d->n_ports; i++)
 		port_add(d, &d->ports[i]);
 	sdnotify_status("connected to the apedge module");
+}
+
+/*
+ * A configured port's interface appeared (created, or renamed to its
+ * name) after its port-add failed: add it now.  The module detaches a
+ * port whose interface goes, so nothing is done then.
+ */
+static void port_link_cb(const struct netif_event *ev, void *data)
+{
+	struct apedged *d = data;
+	struct port_state *p;
+
+	if (ev->type != NETIF_LINK_NEW || ev->replay)
+		return;
+	p = find_port(d, ev->link->name);
+	if (p && !p->attached &&
+	    agenl_get_state(d->nl) == APEDGED_NL_CONNECTED) {
+		log_info("port %s: the interface is there; attaching",
+			 p->ifname);
+		port_add(d, p);
+	}
 }
 
 static void nl_disconnected(void *data)
@@ -387,22 +411,24 @@ static void wifi_associated(void *data, int ifindex, const uint8_t mac[6])
 static uint16_t wifi_vlan(struct apedged *d, const char *ap_ifname,
 			  uint32_t vlan_ifindex, const uint8_t mac[6])
 {
-	char name[IF_NAMESIZE], m[MAC_STR_LEN];
+	const struct netif_link *l;
+	char m[MAC_STR_LEN];
 	uint16_t vid;
 
 	if (!vlan_ifindex)
 		return 0;
-	if (!if_indextoname(vlan_ifindex, name)) {
+	l = netif_link_by_index(d->netif, (int)vlan_ifindex);
+	if (!l) {
 		log_warn("station %s: its AP_VLAN (ifindex %u) is gone: "
 			 "untagged", mac_format(mac, m), vlan_ifindex);
 		return 0;
 	}
 	vid = config_ap_vlan_id(config_find_ap(&d->cfg, ap_ifname), ap_ifname,
-				name);
+				l->name);
 	if (!vid)
 		log_warn("station %s: no VLAN ID for its AP_VLAN %s (add it "
 			 "to vlan_map of [ap %s]): untagged",
-			 mac_format(mac, m), name, ap_ifname);
+			 mac_format(mac, m), l->name, ap_ifname);
 	return vid;
 }
 
@@ -798,17 +824,24 @@ int apedged_start(struct apedged *d)
 				  ctrl_request, d, &r);
 	if (!d->ctrl)
 		return r;
+	/* One rtnetlink watcher for every engine (logged if it fails). */
+	d->netif = netif_open(d->loop);
+	if (!d->netif)
+		return -errno;
+	d->ports_sub = netif_subscribe(d->netif, NULL, port_link_cb, d);
+	if (!d->ports_sub)
+		return -ENOMEM;
 	d->nl = agenl_new(d->loop, &nl_ops, d);
 	if (!d->nl)
 		return -ENOMEM;
 	r = agenl_start(d->nl);
 	if (r < 0)
 		return r;
-	d->iapp = iapp_new(d->loop, &iapp_ops, d);
+	d->iapp = iapp_new(d->loop, d->netif, &iapp_ops, d);
 	if (!d->iapp || iapp_configure(d->iapp, &d->cfg.iapp, d->cfg.bssids,
 					     d->cfg.n_bssids) < 0)
 		return -ENOMEM;
-	d->wifi = nl80211_new(d->loop, &wifi_ops, d);
+	d->wifi = nl80211_new(d->loop, d->netif, &wifi_ops, d);
 	if (!d->wifi)
 		return -ENOMEM;
 	apply_aps(d, NULL, &d->cfg);
@@ -839,6 +872,8 @@ void apedged_free(struct apedged *d)
 	nl80211_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
+	netif_unsubscribe(d->ports_sub);
+	netif_free(d->netif);
 	ctrl_server_free(d->ctrl);
 	retire_ctrl(d);
 	loop_timer_remove(d->old_ctrl_timer);

@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* An error names its line and says something. */
 		if (!memchr(err.msg, '\0', sizeof(err.msg)) || !err.msg[0])
 			abort();
-		if (cfg.ports || cfg.n_ports || cfg.aps || cfg.n_aps)
+		if (cfg.ports || cfg.n_ports || cfg.aps || cfg.n_aps ||
+		    cfg.bssids || cfg.n_bssids || cfg.iapp.key.len)
 			abort();
 		return 0;
 	}

@@ -202,7 +202,7 @@ int main(int argc, char **argv)
 	p.loop = loop_new();
 	if (!p.loop)
 		return 1;
-	p.nl = nl80211_new(p.loop, &ops, &p);
+	p.nl = nl80211_new(p.loop, NULL, &ops, &p);
 	if (!p.nl)
 		return 1;
 	for (; i < argc; i++) {

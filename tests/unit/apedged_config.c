@@ -461,10 +461,82 @@ UT_CASE(ap_vlan_id)
 	UT_EXPECT(config_ap_vlan_id(NULL, "", ".5") == 0);
 }
 
+UT_CASE(tables_are_sound)
+{
+	struct ini_error err;
+
+	UT_EXPECT(ini_check(config_binds, &err) == 0);
+	if (err.msg[0])
+		fprintf(stderr, "  %s\n", err.msg);
+}
+
+UT_CASE(key_cleansed)
+{
+	static const uint8_t zero[IAPP_KEY_MAX];
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[iapp]\ninterface = a\nkey = 5ec2e7\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.iapp.key.len == 3 && cfg.iapp.key.key[0] == 0x5e);
+	config_free(&cfg);
+	UT_EXPECT(!cfg.iapp.key.len && !memcmp(cfg.iapp.key.key, zero,
+					       sizeof(zero)));
+	/* Also when the file is refused after it, and never quoted. */
+	UT_EXPECT(parse("[iapp]\ninterface = a\nkey = 5ec2e7\nttl = 0\n",
+			&cfg, &err) < 0);
+	UT_EXPECT(!cfg.iapp.key.len && !memcmp(cfg.iapp.key.key, zero,
+					       sizeof(zero)));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nkey = 5ec2e7z\n", 3,
+		      "invalid key (expected"));
+	UT_EXPECT(parse("[iapp]\nkey = 5ec2e7zz\n", &cfg, &err) < 0);
+	UT_EXPECT(!strstr(err.msg, "5ec2e7"));
+}
+
+UT_CASE(hostapd_ctrl_room)
+{
+	char path[CONFIG_PATH_MAX], text[256];
+	struct config_error err;
+	struct config cfg;
+	size_t n = CONFIG_PATH_MAX - 1 - IFNAMSIZ;
+
+	/* Room is kept for "/" and an interface name after the path. */
+	memset(path, 'h', n);
+	path[0] = '/';
+	path[n] = '\0';
+	snprintf(text, sizeof(text), "[iapp]\ninterface = a\nhostapd_ctrl = "
+		 "%s\n", path);
+	UT_ASSERT(parse(text, &cfg, &err) == 0);
+	UT_EXPECT_STR(cfg.iapp.hostapd_ctrl, path);
+	config_free(&cfg);
+	snprintf(text, sizeof(text), "[iapp]\ninterface = a\nhostapd_ctrl = "
+		 "%sh\n", path);
+	UT_EXPECT(bad(text, 3, "hostapd_ctrl is too long"));
+}
+
+UT_CASE(sections_checked_last)
+{
+	/* A line's error comes before a section's missing key ... */
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\n[port a]\nrole = x\n", 3,
+		      "invalid role"));
+	UT_EXPECT(bad("[iapp]\n[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "[bssid 02:00:00:00:00:01]\n", 4, "duplicate BSSID"));
+	/* ... and the BSSID map's before [iapp]'s. */
+	UT_EXPECT(bad("[iapp]\n[bssid 02:00:00:00:00:01]\n", 2,
+		      "section [bssid] needs 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "[bssid 02:00:00:00:00:02]\n", 3, "needs 'address'"));
+	UT_EXPECT(bad("[bssid 02:00:00:00:00:01]\naddress = 1.2.3.4\n"
+		      "ttl = 1\n", 3, "unknown key 'ttl' in section [bssid "
+		      "02:00:00:00:00:01]"));
+}
+
 UT_MAIN("apedged_config", UT_ENTRY(ap_sections), UT_ENTRY(ap_bad),
 	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
 	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),
-	UT_ENTRY(nul_byte), UT_ENTRY(too_many_ports), UT_ENTRY(ifname_rules))
+	UT_ENTRY(nul_byte), UT_ENTRY(too_many_ports), UT_ENTRY(ifname_rules),
+	UT_ENTRY(tables_are_sound), UT_ENTRY(key_cleansed),
+	UT_ENTRY(hostapd_ctrl_room), UT_ENTRY(sections_checked_last))

@@ -47,7 +47,7 @@ static struct iapp *engine(struct loop **loop, struct config *cfg)
 	*loop = loop_new();
 	if (!*loop)
 		return NULL;
-	ia = iapp_new(*loop, &ops, NULL);
+	ia = iapp_new(*loop, NULL, &ops, NULL);
 	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids, cfg->n_bssids) < 0) {
 		iapp_free(ia);
 		return NULL;
@@ -148,7 +148,7 @@ UT_CASE(missing_interface_retries)
 	UT_ASSERT(config_parse(text, strlen(text), &cfg, &err) == 0);
 	loop = loop_new();
 	UT_ASSERT(loop);
-	ia = iapp_new(loop, &ops, NULL);
+	ia = iapp_new(loop, NULL, &ops, NULL);
 	UT_ASSERT(ia);
 	/* Not fatal: logged, and retried. */
 	UT_EXPECT(iapp_configure(ia, &cfg.iapp, cfg.bssids, cfg.n_bssids) == 0);

@@ -20,6 +20,7 @@
 #include "iapp/iapp.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 #include "ut.h"
 
 #define PORT 35170
@@ -57,6 +58,8 @@ static void quiet(void)
 	log_set_stream(null);
 }
 
+static struct netif *netif;
+
 static struct iapp *engine(struct loop **loop, struct config *cfg)
 {
 	static const char text[] = "[iapp]\ninterface = lo\nport = 35170\n";
@@ -69,7 +72,10 @@ static struct iapp *engine(struct loop **loop, struct config *cfg)
 	*loop = loop_new();
 	if (!*loop)
 		return NULL;
-	ia = iapp_new(*loop, &ops, NULL);
+	netif = netif_open(*loop);
+	if (!netif)
+		return NULL;
+	ia = iapp_new(*loop, netif, &ops, NULL);
 	if (ia && iapp_configure(ia, &cfg->iapp, cfg->bssids, cfg->n_bssids) < 0) {
 		iapp_free(ia);
 		return NULL;
@@ -242,6 +248,7 @@ UT_CASE(move_waits_for_fill)
 	loop_iterate(loop, 20);
 out:
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }
@@ -302,6 +309,7 @@ UT_CASE(cache_applied_when_authorized)
 	UT_EXPECT(applied_calls == 1);
 out:
 	iapp_free(ia);
+	netif_free(netif);
 	loop_free(loop);
 	config_free(&cfg);
 }

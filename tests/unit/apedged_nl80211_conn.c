@@ -207,7 +207,7 @@ UT_CASE(stations)
 	UT_ASSERT(loop && lo > 0 && logf);
 	log_set_stream(logf);
 	log_set_level(LOG_INFO);
-	nl = nl80211_new(loop, &ops, &r);
+	nl = nl80211_new(loop, NULL, &ops, &r);
 	UT_ASSERT(nl);
 	UT_EXPECT(nl80211_watch(nl, "lo") == 0);
 	UT_EXPECT(nl80211_watch(nl, "lo") == -EEXIST);
@@ -344,7 +344,7 @@ out:
 UT_CASE(missing_interface)
 {
 	struct loop *loop = loop_new();
-	struct nl80211 *nl = nl80211_new(loop, &ops, NULL);
+	struct nl80211 *nl = nl80211_new(loop, NULL, &ops, NULL);
 
 	UT_ASSERT(loop && nl);
 	log_set_level(LOG_ERR);

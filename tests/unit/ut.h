@@ -55,6 +55,9 @@ static inline int ut_run(const char *suite, const struct ut_case *cases,
 	unsigned int passed = 0, failed = 0;
 	size_t i;
 
+	/* Line-buffered even into a pipe: LeakSanitizer exits without
+	 * flushing, and the summary line must not be lost with it. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 0; i < n; i++) {
 		int f = 0;
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # apedged without the module, across an unload and a reload: it says so
-# in one line, keeps running, and re-attaches its ports.
+# in one line, keeps running, and re-attaches its ports.  A port whose
+# interface does not exist yet is attached when it is created.
 . "$(dirname "$0")/lib.sh"
 
 veth va vb
@@ -10,6 +11,9 @@ ctrl_socket = $T/ctl.sock
 
 [port va]
 role = trusted
+
+[port vc]
+role = untrusted
 EOC
 ctl() { apedgectl -s "$T/ctl.sock" "$@"; }
 
@@ -29,6 +33,15 @@ check "it said so in the log" wait_for 10 grep -qi 'module.*\(unloaded\|gone\|ab
 load_module
 check "va re-attached after the reload" wait_for 30 apedgectl port show dev va
 check_match "daemon status: connected, va attached" "\"module\": *\"connected\".*\"ifname\": *\"va\", *\"role\": *\"trusted\", *\"attached\": *true" "$(ctl daemon status)"
+
+# vc did not exist: its port-add failed.  Created now, it is attached
+# (the interface watcher's event), without a reload.
+check "vc is not attached while it does not exist" \
+	sh -c "! apedgectl port show dev vc"
+veth vc vd
+check "apedged attaches vc once it is created" \
+	wait_for 30 apedgectl port show dev vc
+check_match "as untrusted" '^[0-9]+: vc role untrusted' "$(apedgectl port show dev vc)"
 
 # A port deleted by hand comes back when the config is reloaded.
 apedgectl port del dev va

@@ -5,7 +5,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -23,10 +22,9 @@
 #include "lib/list.h"
 #include "lib/log.h"
 #include "lib/loop.h"
+#include "lib/netif.h"
 
 #define WIRE_MAX	(IAPP_MSG_MAX + IAPP_AUTH_LEN)
-#define OWN_ADDRS_MAX	32
-#define OWN_REFRESH_MS	1000
 
 enum conn_kind {
 	CONN_SERVER,		/* accepted: MOVE- and CACHE-notify come in */
@@ -72,6 +70,8 @@ enum rl_reason {
 
 struct iapp {
 	struct loop *loop;
+	struct netif *netif;		/* interface facts; may be NULL */
+	struct netif_sub *link_sub;	/* the IAPP interface's events */
 	const struct iapp_ops *ops;
 	void *data;
 	struct sta_table stas;
@@ -93,10 +93,6 @@ struct iapp {
 	struct list conns;
 	size_t n_conns;
 	size_t n_served;		/* of them, accepted ones */
-
-	struct in_addr own[OWN_ADDRS_MAX];
-	size_t n_own;
-	uint64_t own_ms;
 
 	uint64_t rl_last[RL_MAX];
 	struct cache_entry cache[IAPP_CACHE_MAX];
@@ -935,32 +931,10 @@ static void send_cache_notifies(struct iapp *ia, const struct sta *s)
 
 /* UDP */
 
-static void refresh_own(struct iapp *ia)
-{
-	struct ifaddrs *ifa, *i;
-
-	if (ia->own_ms && loop_now_ms() - ia->own_ms < OWN_REFRESH_MS)
-		return;
-	if (getifaddrs(&ifa) < 0)
-		return;
-	ia->n_own = 0;
-	for (i = ifa; i && ia->n_own < OWN_ADDRS_MAX; i = i->ifa_next)
-		if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET)
-			ia->own[ia->n_own++] =
-				((struct sockaddr_in *)i->ifa_addr)->sin_addr;
-	freeifaddrs(ifa);
-	ia->own_ms = loop_now_ms();
-}
-
+/* An address of this host, on any interface (our own multicast). */
 static bool is_own(struct iapp *ia, struct in_addr a)
 {
-	size_t i;
-
-	refresh_own(ia);
-	for (i = 0; i < ia->n_own; i++)
-		if (ia->own[i].s_addr == a.s_addr)
-			return true;
-	return false;
+	return ia->netif && netif_has_addr(ia->netif, 0, AF_INET, &a);
 }
 
 static void handle_add(struct iapp *ia, const struct iapp_msg *m,
@@ -1102,14 +1076,16 @@ static int open_sockets(struct iapp *ia)
 	};
 	struct ip_mreqn mr = { 0 };
 	int one = 1, zero = 0, ttl = (int)ia->cfg.ttl;
+	const struct netif_link *l = ia->netif ?
+		netif_link_by_name(ia->netif, ia->cfg.ifname) : NULL;
 	const char *what;
 
-	ia->ifindex = if_nametoindex(ia->cfg.ifname);
-	if (!ia->ifindex) {
+	if (!l) {
 		log_err("iapp: interface %s: %s", ia->cfg.ifname,
-			strerror(errno));
+			strerror(ENODEV));
 		return -ENODEV;
 	}
+	ia->ifindex = (unsigned int)l->index;
 	mr.imr_ifindex = (int)ia->ifindex;
 	inet_pton(AF_INET, IAPP_MCAST_ADDR, &mr.imr_multiaddr);
 
@@ -1176,9 +1152,30 @@ static void retry_cb(struct loop_timer *t, void *data)
 {
 	struct iapp *ia = data;
 
+	/* An absent interface is waited for in link_cb(), not polled. */
 	if (ia->udp_fd >= 0 || !ia->cfg.enabled ||
-	    open_sockets(ia) == 0)
+	    open_sockets(ia) != -EIO)
 		loop_timer_disarm(t);
+}
+
+/* The IAPP interface appeared (or took the name), or went away. */
+static void link_cb(const struct netif_event *ev, void *data)
+{
+	struct iapp *ia = data;
+
+	if (ev->replay || !ia->cfg.enabled)
+		return;
+	if (ev->type == NETIF_LINK_NEW && ia->udp_fd < 0) {
+		loop_timer_disarm(ia->retry);
+		if (open_sockets(ia) == -EIO)
+			loop_timer_rearm(ia->retry, IAPP_RETRY_MS,
+					 IAPP_RETRY_MS);
+	} else if (ev->type == NETIF_LINK_DEL && ia->udp_fd >= 0) {
+		log_notice("iapp: interface %s is gone; listening again "
+			   "when it is back", ia->cfg.ifname);
+		close_sockets(ia);
+		loop_timer_disarm(ia->retry);
+	}
 }
 
 static void expire_cb(struct loop_timer *t, void *data)
@@ -1188,14 +1185,15 @@ static void expire_cb(struct loop_timer *t, void *data)
 	sta_expire(&ia->stas, loop_now_ms());
 }
 
-struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
-		      void *data)
+struct iapp *iapp_new(struct loop *loop, struct netif *netif,
+		      const struct iapp_ops *ops, void *data)
 {
 	struct iapp *ia = calloc(1, sizeof(*ia));
 
 	if (!ia)
 		return NULL;
 	ia->loop = loop;
+	ia->netif = netif;
 	ia->ops = ops;
 	ia->data = data;
 	ia->udp_fd = ia->tcp_fd = ia->hapd_fd = -1;
@@ -1217,6 +1215,7 @@ void iapp_free(struct iapp *ia)
 {
 	if (!ia)
 		return;
+	netif_unsubscribe(ia->link_sub);
 	close_sockets(ia);
 	loop_watch_remove(ia->hapd_watch);
 	if (ia->hapd_fd >= 0)
@@ -1248,6 +1247,12 @@ int iapp_configure(struct iapp *ia, const struct config_iapp *n,
 	reopen = n->enabled != ia->cfg.enabled || n->port != ia->cfg.port ||
 		 n->ttl != ia->cfg.ttl || strcmp(n->ifname, ia->cfg.ifname) ||
 		 ia->udp_fd < 0;
+	if (ia->netif && (!ia->link_sub || strcmp(n->ifname, ia->cfg.ifname))) {
+		netif_unsubscribe(ia->link_sub);
+		ia->link_sub = n->ifname[0] ?
+			netif_subscribe(ia->netif, n->ifname, link_cb, ia) :
+			NULL;
+	}
 	ia->cfg = *n;
 	if (!reopen)
 		return 0;
@@ -1255,9 +1260,14 @@ int iapp_configure(struct iapp *ia, const struct config_iapp *n,
 	loop_timer_disarm(ia->retry);
 	if (!n->enabled)
 		return 0;
-	if (open_sockets(ia) < 0) {
+	switch (open_sockets(ia)) {
+	case -ENODEV:
+		log_notice("iapp: listening once %s is there", n->ifname);
+		break;
+	case -EIO:
 		log_notice("iapp: retrying every %d s", IAPP_RETRY_MS / 1000);
 		loop_timer_rearm(ia->retry, IAPP_RETRY_MS, IAPP_RETRY_MS);
+		break;
 	}
 	return 0;
 }

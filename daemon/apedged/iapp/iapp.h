@@ -30,6 +30,7 @@
 
 struct loop;
 struct iapp;
+struct netif;
 
 #define IAPP_TCP_TIMEOUT_MS	5000	/* a server connection's idle limit */
 #define IAPP_TCP_CONNS_MAX	16	/* TCP connections, each way */
@@ -126,8 +127,13 @@ enum iapp_binding_outcome {
 	IAPP_BINDING_SKIPPED,
 };
 
-struct iapp *iapp_new(struct loop *loop, const struct iapp_ops *ops,
-		      void *data);
+/*
+ * netif tells the engine which addresses are its own and when the IAPP
+ * interface comes and goes (it listens once it is there); NULL is for
+ * tests that never open the sockets.
+ */
+struct iapp *iapp_new(struct loop *loop, struct netif *netif,
+		      const struct iapp_ops *ops, void *data);
 void iapp_free(struct iapp *ia);
 
 /*

@@ -50,6 +50,7 @@
 #include "lib/loop.h"
 #include "lib/mac.h"
 #include "lib/amsg.h"
+#include "lib/netif.h"
 #include "wifi/nl80211.h"
 #include "wifi/wire.h"
 #include "lib/nlsock.h"
@@ -96,6 +97,8 @@ struct del_req {
 
 struct nl80211 {
 	struct loop *loop;
+	struct netif *netif;		/* interface names; NULL: libc */
+	struct netif_sub *netif_sub;
 	const struct nl80211_sta_ops *ops;
 	void *data;
 
@@ -127,6 +130,28 @@ struct nl80211 {
 
 static void start_lookup(struct nl80211 *nl);
 static void kick(struct nl80211 *nl);
+
+/* The name of an interface we may not watch (an AP_VLAN); NULL if none. */
+static const char *any_ifname(struct nl80211 *nl, int ifindex, char *buf)
+{
+	const struct netif_link *l;
+
+	if (!nl->netif)
+		return if_indextoname((unsigned int)ifindex, buf);
+	l = netif_link_by_index(nl->netif, ifindex);
+	return l ? strcpy(buf, l->name) : NULL;
+}
+
+/* The ifindex of a name, 0 when there is none. */
+static int any_ifindex(struct nl80211 *nl, const char *name)
+{
+	const struct netif_link *l;
+
+	if (!nl->netif)
+		return (int)if_nametoindex(name);
+	l = netif_link_by_name(nl->netif, name);
+	return l ? l->index : 0;
+}
 
 static const char *ifname_of(const struct nl80211 *nl, int ifindex)
 {
@@ -187,7 +212,7 @@ static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
 	char buf[MAC_STR_LEN], vlan[IF_NAMESIZE] = "";
 
 	s->auth_pending = false;
-	if (s->vlan_ifindex && !if_indextoname(s->vlan_ifindex, vlan))
+	if (s->vlan_ifindex && !any_ifname(nl, (int)s->vlan_ifindex, vlan))
 		snprintf(vlan, sizeof(vlan), "%u", s->vlan_ifindex);
 	log_info("nl80211: %s: station %s authorized after %llu ms%s%s",
 		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
@@ -200,7 +225,8 @@ static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
 
 static struct watched *watched_find(const struct nl80211 *nl,
 				    const char *name, int ifindex);
-static void find_targets(struct watched *w);
+static void find_targets(struct nl80211 *nl, struct watched *w);
+
 
 /*
  * The kernel says s is authorized.  Report it now, or at the end of a
@@ -219,7 +245,7 @@ static void sta_authorized(struct nl80211 *nl, struct sta *s, bool in_dump)
 		return;
 	}
 	if (w && !s->vlan_ifindex) {
-		find_targets(w);
+		find_targets(nl, w);
 		if (w->n_targets > 1) {
 			/* Not the sequence in flight: it may be past the VLAN. */
 			s->auth_pending = true;
@@ -343,11 +369,24 @@ static void wiphy_of(const char *ifname, char *phy, size_t size)
 		memcpy(phy, name, len + 1);
 }
 
-/* The interface itself, then the other interfaces of its wiphy. */
-static void find_targets(struct watched *w)
+static void add_sibling(struct watched *w, const char *phy, int ifindex,
+			const char *name)
 {
-	char phy[IF_NAMESIZE + 16], other[IF_NAMESIZE + 16];
+	char other[IF_NAMESIZE + 16];
+
+	if (ifindex == w->ifindex || w->n_targets >= 1 + MAX_SIBLINGS)
+		return;
+	wiphy_of(name, other, sizeof(other));
+	if (!strcmp(other, phy))
+		w->targets[w->n_targets++] = ifindex;
+}
+
+/* The interface itself, then the other interfaces of its wiphy. */
+static void find_targets(struct nl80211 *nl, struct watched *w)
+{
+	char phy[IF_NAMESIZE + 16];
 	struct if_nameindex *all, *i;
+	const struct netif_link *l;
 
 	w->n_targets = 0;
 	w->next_target = 0;
@@ -357,17 +396,17 @@ static void find_targets(struct watched *w)
 	wiphy_of(w->name, phy, sizeof(phy));
 	if (!phy[0])
 		return;
+	if (nl->netif) {
+		for (l = netif_link_next(nl->netif, NULL); l;
+		     l = netif_link_next(nl->netif, l))
+			add_sibling(w, phy, l->index, l->name);
+		return;
+	}
 	all = if_nameindex();
 	if (!all)
 		return;
-	for (i = all; i->if_index; i++) {
-		if ((int)i->if_index == w->ifindex ||
-		    w->n_targets >= 1 + MAX_SIBLINGS)
-			continue;
-		wiphy_of(i->if_name, other, sizeof(other));
-		if (!strcmp(other, phy))
-			w->targets[w->n_targets++] = (int)i->if_index;
-	}
+	for (i = all; i->if_index; i++)
+		add_sibling(w, phy, (int)i->if_index, i->if_name);
 	if_freenameindex(all);
 }
 
@@ -404,7 +443,7 @@ static void dump_next(struct nl80211 *nl)
 
 		if (!w->dump_queued || !w->ifindex)
 			continue;
-		find_targets(w);
+		find_targets(nl, w);
 		nl->dumping = w;
 		if (!dump_target(nl)) {
 			nl->dumping = NULL;
@@ -886,7 +925,7 @@ const char *nl80211_ifname(const struct nl80211 *nl, int ifindex)
 /* Follow the name to its current ifindex. */
 static void resolve(struct nl80211 *nl, struct watched *w)
 {
-	int ifindex = (int)if_nametoindex(w->name);
+	int ifindex = any_ifindex(nl, w->name);
 
 	if (!ifindex && !w->missing_logged) {
 		log_notice("nl80211: %s: no such interface; will look again",
@@ -916,14 +955,30 @@ static void retry_cb(struct loop_timer *t, void *data)
 	struct nl80211 *nl = data;
 	struct list *pos;
 
-	list_for_each(pos, &nl->watched)
-		resolve(nl, list_entry(pos, struct watched, node));
+	/* Without the interface watcher, names are looked up again here. */
+	if (!nl->netif)
+		list_for_each(pos, &nl->watched)
+			resolve(nl, list_entry(pos, struct watched, node));
 	if (nl->looking && ++nl->lookup_ticks >= 2) {
 		log_debug("nl80211: family lookup got no answer; again");
 		nl->looking = false;
 	}
 	if (!nl->present)
 		start_lookup(nl);
+}
+
+/* A link came, went or was renamed: follow the watched names at once. */
+static void link_cb(const struct netif_event *ev, void *data)
+{
+	struct nl80211 *nl = data;
+	struct list *pos;
+
+	if (ev->replay || (ev->type != NETIF_LINK_NEW &&
+			   ev->type != NETIF_LINK_DEL &&
+			   ev->type != NETIF_LINK_RENAME))
+		return;
+	list_for_each(pos, &nl->watched)
+		resolve(nl, list_entry(pos, struct watched, node));
 }
 
 int nl80211_watch(struct nl80211 *nl, const char *ifname)
@@ -1002,7 +1057,7 @@ uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
 
 /* ---- life ---------------------------------------------------------------- */
 
-struct nl80211 *nl80211_new(struct loop *loop,
+struct nl80211 *nl80211_new(struct loop *loop, struct netif *netif,
 			    const struct nl80211_sta_ops *ops, void *data)
 {
 	static const struct nl80211_sta_ops no_ops;
@@ -1011,6 +1066,7 @@ struct nl80211 *nl80211_new(struct loop *loop,
 	if (!nl)
 		return NULL;
 	nl->loop = loop;
+	nl->netif = netif;
 	nl->ops = ops ? ops : &no_ops;
 	nl->data = data;
 	list_init(&nl->watched);
@@ -1032,6 +1088,11 @@ int nl80211_start(struct nl80211 *nl)
 				  NL80211_AUTH_POLL_MS, tick_cb, nl);
 	if (!nl->retry || !nl->tick)
 		return -errno;
+	if (nl->netif) {
+		nl->netif_sub = netif_subscribe(nl->netif, NULL, link_cb, nl);
+		if (!nl->netif_sub)
+			return -errno;
+	}
 	loop_timer_disarm(nl->tick);
 	list_for_each(pos, &nl->watched)
 		resolve(nl, list_entry(pos, struct watched, node));
@@ -1045,6 +1106,7 @@ void nl80211_free(struct nl80211 *nl)
 
 	if (!nl)
 		return;
+	netif_unsubscribe(nl->netif_sub);
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		list_del(pos);
 		free(list_entry(pos, struct sta, node));

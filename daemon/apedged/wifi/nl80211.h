@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 struct loop;
+struct netif;
 struct nl80211;
 
 #define NL80211_RETRY_MS 2000		/* family lookup, interface names */
@@ -57,7 +58,12 @@ struct nl80211_sta_ops {
 	void (*gone)(void *data, int ifindex, const uint8_t mac[6]);
 };
 
-struct nl80211 *nl80211_new(struct loop *loop,
+/*
+ * netif names the interfaces and tells when a watched one comes, goes or
+ * is renamed; NULL (tools, tests) looks names up with libc every
+ * NL80211_RETRY_MS instead.
+ */
+struct nl80211 *nl80211_new(struct loop *loop, struct netif *netif,
 			    const struct nl80211_sta_ops *ops, void *data);
 /* Open the socket and start looking for the family; 0 or -errno. */
 int nl80211_start(struct nl80211 *nl);
@@ -66,7 +72,8 @@ void nl80211_free(struct nl80211 *nl);
 
 /*
  * Watch or stop watching an AP interface by name.  A name that does not
- * (yet) exist is looked up again every NL80211_RETRY_MS.  Unwatching
+ * (yet) exist is followed through netif's events (without netif, looked
+ * up again every NL80211_RETRY_MS).  Unwatching
  * reports its stations gone.  0, -EEXIST / -ENOENT, -EINVAL or -ENOMEM.
  */
 int nl80211_watch(struct nl80211 *nl, const char *ifname);
