@@ -45,7 +45,7 @@ const char actl_usage[] =
 "  binding del ip ADDR\n"
 "  binding show [dev IF | ip ADDR]\n"
 "  binding limit [N]\n"
-"  monitor\n"
+"  monitor [daemon]\n"
 "  daemon status|ping|reload\n"
 "  sta add dev IF mac MAC [vlan VID] [authorized|unauthorized]\n"
 "          [prev-ap BSSID] [ip ADDR]...\n"
@@ -891,7 +891,16 @@ int actl_args_parse(int argc, char **argv, struct actl_req *req,
 	if (!strcmp(s, "stats"))
 		return parse_stats(&p, req);
 	if (!strcmp(s, "monitor")) {
+		static const char *const sources[] = { "daemon", NULL };
+		const char *what = next(&p);
+
 		req->cmd = ACTL_CMD_MONITOR;
+		if (what && !(what = expand(&p, what, sources)))
+			return -1;
+		if (what && strcmp(what, "daemon"))
+			return fail(&p, "monitor: unknown source \"%s\" "
+				    "(daemon)", what);
+		req->monitor_daemon = what != NULL;
 		return no_more(&p, req);
 	}
 	if (!strcmp(s, "daemon"))

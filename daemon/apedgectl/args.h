@@ -64,6 +64,7 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];
 	bool has_punt_rate;

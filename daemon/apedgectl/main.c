@@ -19,6 +19,7 @@
 
 #include "apedgectl/args.h"
 #include "apedgectl/ctl.h"
+#include "apedgectl/monitor.h"
 #include "lib/ctrl.h"
 #include "apedgectl/errmsg.h"
 #include "apedgectl/netns.h"
@@ -199,13 +200,14 @@ static bool print_text(const struct actl_req *req, const char *body)
 	return true;
 }
 
+static int print_reply(const struct actl_req *req, const char *what,
+		       char *buf);
+
 static int run_daemon(const struct actl_req *req)
 {
 	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
-	static char buf[APEDGE_CTRL_MAX + 1];
-	const char *body;
-	char line[512], what[64];
-	int err;
+	char line[512], what[64], *buf;
+	int err, rc;
 
 	if (req->cmd == ACTL_CMD_DAEMON)
 		snprintf(what, sizeof(what), "daemon %s", req->daemon_req);
@@ -216,17 +218,21 @@ static int run_daemon(const struct actl_req *req)
 		fprintf(stderr, "apedgectl: %s: request too long\n", what);
 		return 1;
 	}
-	err = actl_ctl_call(path, line, buf, sizeof(buf));
-	if (err == -ENOENT || err == -ECONNREFUSED) {
-		fprintf(stderr, "apedgectl: %s: apedged is not running (no socket at %s)\n",
-			what, path);
-		return 1;
-	}
+	err = actl_ctl_call(path, line, &buf);
 	if (err) {
-		fprintf(stderr, "apedgectl: %s: %s: %s\n",
-			what, path, strerror(-err));
+		actl_ctl_report(what, path, err);
 		return 1;
 	}
+	rc = print_reply(req, what, buf);
+	free(buf);
+	return rc;
+}
+
+static int print_reply(const struct actl_req *req, const char *what,
+		       char *buf)
+{
+	const char *body;
+
 	switch (actl_ctl_split(buf, &body)) {
 	case 1:
 		if (!req->json && (req->cmd == ACTL_CMD_STA_SHOW ||
@@ -544,6 +550,9 @@ int main(int argc, char **argv)
 
 	if (actl_cmd_is_daemon(req.cmd))
 		return run_daemon(&req);
+	if (req.cmd == ACTL_CMD_MONITOR && req.monitor_daemon)
+		return actl_monitor_daemon(req.ctrl_path ? req.ctrl_path :
+					   APEDGE_CTRL_PATH, req.json, stdout);
 
 	rc = actl_nl_open(&nl);
 	if (rc == -ENOENT)

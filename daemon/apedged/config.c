@@ -21,12 +21,59 @@ static const struct ini_name log_levels[] = {
 	{ NULL, 0 },
 };
 
+/* ctrl_socket_ro: an absolute path, or "none". */
+static int parse_ro_socket(struct ini *ini, void *obj, char *value)
+{
+	struct config *cfg = obj;
+
+	if (value[0] != '/' && strcmp(value, "none"))
+		return ini_fail(ini, "ctrl_socket_ro must be an absolute path "
+				"or none");
+	if (strlen(value) >= sizeof(cfg->ctrl_socket_ro))
+		return ini_fail(ini, "ctrl_socket_ro is too long (at most %zu "
+				"characters)", sizeof(cfg->ctrl_socket_ro) - 1);
+	snprintf(cfg->ctrl_socket_ro, sizeof(cfg->ctrl_socket_ro), "%s",
+		 value);
+	return 0;
+}
+
+/* A group's name or number, looked up when the sockets are set up. */
+static int parse_group(struct ini *ini, char *g, const char *key,
+		       const char *value)
+{
+	if (strlen(value) >= CONFIG_GROUP_MAX)
+		return ini_fail(ini, "%s is too long (at most %d characters)",
+				key, CONFIG_GROUP_MAX - 1);
+	if (strpbrk(value, ":/ \t"))
+		return ini_fail(ini, "invalid %s '%s'", key, value);
+	snprintf(g, CONFIG_GROUP_MAX, "%s", value);
+	return 0;
+}
+
+static int parse_ctrl_group(struct ini *ini, void *obj, char *value)
+{
+	return parse_group(ini, ((struct config *)obj)->ctrl_group,
+			   "ctrl_group", value);
+}
+
+static int parse_monitor_group(struct ini *ini, void *obj, char *value)
+{
+	return parse_group(ini, ((struct config *)obj)->monitor_group,
+			   "monitor_group", value);
+}
+
 static const struct ini_key general_keys[] = {
 	INI_KEY_ENUM(struct config, "log_level", log_level, log_levels, "info",
 		     INI_SET(struct config, log_level_set)),
 	INI_KEY_PATH(struct config, "ctrl_socket", ctrl_socket,
 		     CONFIG_PATH_MAX - 1, APEDGE_CTRL_PATH,
 		     INI_SET(struct config, ctrl_socket_set)),
+	INI_KEY_CUSTOM(struct config, "ctrl_socket_ro", ctrl_socket_ro,
+		       parse_ro_socket),
+	INI_KEY_CUSTOM(struct config, "ctrl_group", ctrl_group,
+		       parse_ctrl_group),
+	INI_KEY_CUSTOM(struct config, "monitor_group", monitor_group,
+		       parse_monitor_group),
 	{ NULL },
 };
 

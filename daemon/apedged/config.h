@@ -6,6 +6,9 @@
  *	[general]
  *	log_level = info		# debug|info|notice|warning|error
  *	ctrl_socket = /run/apedge/apedged.sock
+ *	ctrl_socket_ro = /run/apedge/apedged.ro.sock	# or none
+ *	ctrl_group = apedge-admin	# its members are admins (0660)
+ *	monitor_group = apedge		# its members see stations
  *
  * and the sections of the engines, each in its folder's config.h:
  * [port IFNAME] (kernel/), [iapp] and [bssid MAC] (iapp/), [ap IFNAME]
@@ -30,12 +33,17 @@
 #include "wifi/config.h"
 
 #define CONFIG_LINE_MAX INI_LINE_MAX	/* longest line, without newline */
+#define CONFIG_GROUP_MAX 64	/* a group's name or number, and its NUL */
 
 struct config {
 	int log_level;		/* LOG_ERR .. LOG_DEBUG */
 	bool log_level_set;	/* given in the file */
 	char ctrl_socket[CONFIG_PATH_MAX];
 	bool ctrl_socket_set;
+	/* "": beside ctrl_socket (lib/ctrl.h ctrl_ro_path()); or "none" */
+	char ctrl_socket_ro[CONFIG_PATH_MAX];
+	char ctrl_group[CONFIG_GROUP_MAX];	/* "": none */
+	char monitor_group[CONFIG_GROUP_MAX];	/* "": none */
 	struct config_port *ports;
 	size_t n_ports;
 	struct config_iapp iapp;

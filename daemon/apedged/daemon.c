@@ -15,6 +15,7 @@
  * ones and unwatches the dropped ones.
  */
 #include <errno.h>
+#include <grp.h>
 #include <net/if.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -27,9 +28,11 @@
 #include "apedged/config_file.h"
 #include "apedged/ctl.h"
 #include "apedged/ctxbind.h"
+#include "apedged/events.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
+#include "lib/ctrl.h"
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/netif.h"
@@ -53,8 +56,12 @@ struct apedged {
 	struct loop *loop;
 	struct netif *netif;		/* links and addresses, for all */
 	struct netif_sub *ports_sub;	/* configured ports that appear */
-	struct ctrl_server *ctrl;
+	struct events *bus;		/* for the monitors */
+	struct ctrl *ctl;		/* the control sockets' commands */
+	struct ctrl_server *ctrl;	/* the admin socket */
+	struct ctrl_server *ctrl_ro;	/* the read-only one, or NULL */
 	struct ctrl_server *old_ctrl;	/* replaced by a reload */
+	struct ctrl_server *old_ctrl_ro;
 	struct loop_timer *old_ctrl_timer;
 	struct agenl *nl;
 	struct iapp *iapp;
@@ -157,6 +164,62 @@ static void nl_disconnected(void *data)
 	sdnotify_status("waiting for the apedge module");
 }
 
+/* Events for the monitors */
+
+static void publish_port(struct apedged *d, const struct amsg_port *ev,
+			 bool add)
+{
+	struct strbuf f;
+
+	sb_init(&f);
+	sb_puts(&f, "{\"ifname\": ");
+	sb_json_string(&f, ev->ifname[0] ? ev->ifname : NULL);
+	sb_printf(&f, ", \"ifindex\": %u", ev->ifindex);
+	if (ev->role) {
+		sb_puts(&f, ", \"role\": ");
+		sb_json_string(&f, config_role_name(ev->role));
+	}
+	sb_puts(&f, "}");
+	events_publish(d->bus, add ? "port-attached" : "port-detached",
+		       f.oom ? NULL : f.buf);
+	sb_free(&f);
+}
+
+/* sta-associated, sta-authorized (with its VLAN), sta-gone */
+static void publish_sta(struct apedged *d, const char *name,
+			const char *ifname, const uint8_t mac[MAC_LEN],
+			int vlan)
+{
+	char m[MAC_STR_LEN];
+	struct strbuf f;
+
+	sb_init(&f);
+	sb_puts(&f, "{\"ifname\": ");
+	sb_json_string(&f, ifname);
+	sb_printf(&f, ", \"mac\": \"%s\"", mac_format(mac, m));
+	if (vlan >= 0)
+		sb_printf(&f, ", \"vlan\": %d", vlan);
+	sb_puts(&f, "}");
+	events_publish(d->bus, name, f.oom ? NULL : f.buf);
+	sb_free(&f);
+}
+
+static void publish_reload(struct apedged *d, const char *error)
+{
+	struct strbuf f;
+
+	sb_init(&f);
+	if (error) {
+		sb_puts(&f, "{\"ok\": false, \"error\": ");
+		sb_json_string(&f, error);
+		sb_puts(&f, "}");
+	} else {
+		sb_printf(&f, "{\"ok\": true, \"ports\": %zu}", d->n_ports);
+	}
+	events_publish(d->bus, "reload", f.oom ? NULL : f.buf);
+	sb_free(&f);
+}
+
 static void nl_port_event(const struct amsg_port *ev, void *data)
 {
 	struct apedged *d = data;
@@ -169,6 +232,7 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 		 ev->role ? ", role " : "",
 		 ev->role ? config_role_name(ev->role) : "",
 		 p ? "" : " (not in the configuration)");
+	publish_port(d, ev, add);
 	if (!p)
 		return;
 	p->attached = add;
@@ -378,7 +442,15 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 		iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 }
 
+static void iapp_event(const char *name, const char *fields, void *data)
+{
+	struct apedged *d = data;
+
+	events_publish(d->bus, name, fields);
+}
+
 static const struct iapp_ops iapp_ops = {
+	.event = iapp_event,
 	.l2update = iapp_l2update,
 	.kick = iapp_kick,
 	.ctx_fill = iapp_ctx_fill,
@@ -400,6 +472,7 @@ static void wifi_associated(void *data, int ifindex, const uint8_t mac[6])
 
 	if (!ifname)
 		return;
+	publish_sta(d, "sta-associated", ifname, mac, -1);
 	r = iapp_sta_add(d->iapp, &a);
 	if (r < 0)
 		log_err("station %s on %s: %s", mac_format(mac, m), ifname,
@@ -437,11 +510,13 @@ static void wifi_authorized(void *data, int ifindex, const uint8_t mac[6],
 {
 	struct apedged *d = data;
 	const char *ifname = nl80211_ifname(d->wifi, ifindex);
+	uint16_t vlan;
 
 	if (!ifname)
 		return;
-	iapp_sta_set_vlan(d->iapp, mac, wifi_vlan(d, ifname, vlan_ifindex,
-						  mac));
+	vlan = wifi_vlan(d, ifname, vlan_ifindex, mac);
+	publish_sta(d, "sta-authorized", ifname, mac, vlan);
+	iapp_sta_set_vlan(d->iapp, mac, vlan);
 	iapp_sta_authorize(d->iapp, mac);
 }
 
@@ -449,6 +524,7 @@ static void wifi_gone(void *data, int ifindex, const uint8_t mac[6])
 {
 	struct apedged *d = data;
 
+	publish_sta(d, "sta-gone", nl80211_ifname(d->wifi, ifindex), mac, -1);
 	/* -ENOENT: already removed by a kick. */
 	iapp_sta_del(d->iapp, mac);
 }
@@ -494,8 +570,9 @@ static void apply_aps(struct apedged *d, const struct config *old,
 static void cmd_sta(struct apedged *d, int argc, char **argv,
 		    struct strbuf *reply)
 {
+	char err[160], ifname[IFNAMSIZ];
 	uint8_t mac[MAC_LEN];
-	char err[160];
+	struct sta *s;
 	int r;
 
 	if (argc >= 2 && !strcmp(argv[1], "add")) {
@@ -522,6 +599,10 @@ static void cmd_sta(struct apedged *d, int argc, char **argv,
 					 strerror(-r));
 			return;
 		}
+		publish_sta(d, "sta-associated", req.ifname, req.mac, -1);
+		if (req.authorized)
+			publish_sta(d, "sta-authorized", req.ifname, req.mac,
+				    req.vlan);
 		ctrl_reply_ok(reply);
 		sb_puts(reply, "{}\n");
 		return;
@@ -532,10 +613,17 @@ static void cmd_sta(struct apedged *d, int argc, char **argv,
 			ctrl_reply_error(reply, "invalid station address");
 			return;
 		}
+		s = sta_find_here(iapp_stas(d->iapp), mac);
+		if (s)
+			snprintf(ifname, sizeof(ifname), "%s", s->ifname);
 		if (!strcmp(argv[1], "del"))
 			r = iapp_sta_del(d->iapp, mac);
 		else
 			r = iapp_sta_authorize(d->iapp, mac);
+		if (!r && s)
+			publish_sta(d, argv[1][0] == 'd' ? "sta-gone" :
+				    "sta-authorized", ifname, mac,
+				    argv[1][0] == 'd' ? -1 : s->vlan);
 		if (r == -ENOENT) {
 			ctrl_reply_error(reply, "no such station");
 			return;
@@ -561,6 +649,7 @@ static void cmd_sta(struct apedged *d, int argc, char **argv,
 static void cmd_status(struct apedged *d, struct strbuf *reply)
 {
 	struct status_port *sp;
+	struct strbuf control;
 	struct status_info si = {
 		.version = APEDGED_VERSION,
 		.module = agenl_state_name(agenl_get_state(d->nl)),
@@ -585,62 +674,71 @@ static void cmd_status(struct apedged *d, struct strbuf *reply)
 		sp[i].attached = d->ports[i].attached;
 	}
 	si.ports = sp;
+	sb_init(&control);
+	ctrl_format_stats(d->ctl, &control);
+	si.control = control.oom ? NULL : control.buf;
 	ctrl_reply_ok(reply);
 	status_format(reply, &si);
+	sb_free(&control);
 	sb_puts(reply, "\n");
 	free(sp);
 }
 
-static void ctrl_request(int argc, char **argv, struct strbuf *reply,
-			 void *data)
+static void ctl_status(int argc, char **argv, struct strbuf *reply,
+		       void *data)
+{
+	cmd_status(data, reply);
+}
+
+static void ctl_ping(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	ctrl_reply_ok(reply);
+	sb_puts(reply, "{\"pong\": true}\n");
+}
+
+static void ctl_reload(int argc, char **argv, struct strbuf *reply,
+		       void *data)
+{
+	struct apedged *d = data;
+	char err[256];
+
+	if (apedged_reload(d, err, sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "reload failed: %s", err);
+		return;
+	}
+	ctrl_reply_ok(reply);
+	sb_printf(reply, "{\"reloaded\": true, \"ports\": %zu}\n",
+		  d->n_ports);
+}
+
+static void ctl_iapp_show(int argc, char **argv, struct strbuf *reply,
+			  void *data)
 {
 	struct apedged *d = data;
 
-	if (!strcmp(argv[0], "status")) {
-		if (argc != 1) {
-			ctrl_reply_error(reply, "usage: status");
-			return;
-		}
-		cmd_status(d, reply);
-	} else if (!strcmp(argv[0], "sta")) {
-		cmd_sta(d, argc, argv, reply);
-	} else if (!strcmp(argv[0], "iapp")) {
-		if (argc != 2 || strcmp(argv[1], "show")) {
-			ctrl_reply_error(reply, "usage: iapp show");
-			return;
-		}
-		ctrl_reply_ok(reply);
-		iapp_format_show(d->iapp, reply);
-		sb_puts(reply, "\n");
-	} else if (!strcmp(argv[0], "ping")) {
-		if (argc != 1) {
-			ctrl_reply_error(reply, "usage: ping");
-			return;
-		}
-		ctrl_reply_ok(reply);
-		sb_puts(reply, "{\"pong\": true}\n");
-	} else if (!strcmp(argv[0], "reload")) {
-		char err[256];
-
-		if (argc != 1) {
-			ctrl_reply_error(reply, "usage: reload");
-			return;
-		}
-		if (apedged_reload(d, err, sizeof(err)) < 0) {
-			ctrl_reply_error(reply, "reload failed: %s", err);
-			return;
-		}
-		ctrl_reply_ok(reply);
-		sb_printf(reply, "{\"reloaded\": true, \"ports\": %zu}\n",
-			  d->n_ports);
-	} else {
-		char name[64];
-
-		/* Quote at most a little of what we were sent. */
-		snprintf(name, sizeof(name), "%s", argv[0]);
-		ctrl_reply_error(reply, "unknown command '%s'", name);
-	}
+	ctrl_reply_ok(reply);
+	iapp_format_show(d->iapp, reply);
+	sb_puts(reply, "\n");
 }
+
+static void ctl_sta(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	cmd_sta(data, argc, argv, reply);
+}
+
+/* The control sockets' commands; see Documentation/admin-guide/apedged.rst */
+static const struct ctrl_cmd daemon_cmds[] = {
+	{ "status", NULL, 0, 0, CTRL_READ, ctl_status },
+	{ "ping", NULL, 0, 0, CTRL_READ, ctl_ping },
+	{ "iapp show", NULL, 0, 0, CTRL_READ, ctl_iapp_show },
+	{ "sta show", NULL, 0, 0, CTRL_STATIONS, ctl_sta },
+	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
+	{ "sta add", "IFNAME MAC [vlan N] [authorized|unauthorized] "
+	  "[prev-ap BSSID] [ip ADDR]...", 2, CTRL_ARGS_MAX - 2, CTRL_ADMIN,
+	  ctl_sta },
+	{ "sta authorize", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
+	{ "sta del", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
+};
 
 /* Bring the kernel in line with a new port list (old ones in d). */
 static void apply_port_changes(struct apedged *d, struct port_state *ports,
@@ -678,6 +776,94 @@ static void retire_ctrl(struct apedged *d)
 {
 	ctrl_server_free(d->old_ctrl);
 	d->old_ctrl = NULL;
+	ctrl_server_free(d->old_ctrl_ro);
+	d->old_ctrl_ro = NULL;
+}
+
+/* The control sockets a configuration asks for. */
+struct ctrl_want {
+	char admin[CONFIG_PATH_MAX];
+	char ro[CONFIG_PATH_MAX];	/* "": none */
+	struct ctrl_policy policy;
+};
+
+/* A group's name or number; "" is none. */
+static int resolve_group(const char *name, gid_t *gid)
+{
+	struct group gr, *res = NULL;
+	char buf[4096], *end;
+	unsigned long v;
+
+	*gid = CTRL_NO_GID;
+	if (!name[0])
+		return 0;
+	if (name[0] >= '0' && name[0] <= '9') {
+		errno = 0;
+		v = strtoul(name, &end, 10);
+		if (*end || errno || v >= (unsigned long)CTRL_NO_GID)
+			return -EINVAL;
+		*gid = (gid_t)v;
+		return 0;
+	}
+	if (getgrnam_r(name, &gr, buf, sizeof(buf), &res) || !res)
+		return -ENOENT;
+	*gid = res->gr_gid;
+	return 0;
+}
+
+static int want_ctrl(const struct apedged *d, const struct config *cfg,
+		     struct ctrl_want *w, char *err, size_t err_size)
+{
+	snprintf(w->admin, sizeof(w->admin), "%s", effective_ctrl_path(d, cfg));
+	w->ro[0] = '\0';
+	if (cfg->ctrl_socket_ro[0] && strcmp(cfg->ctrl_socket_ro, "none")) {
+		snprintf(w->ro, sizeof(w->ro), "%s", cfg->ctrl_socket_ro);
+	} else if (!cfg->ctrl_socket_ro[0] &&
+		   ctrl_ro_path(w->admin, w->ro, sizeof(w->ro)) < 0) {
+		snprintf(err, err_size, "the read-only control socket's path "
+			 "beside %s is too long: set ctrl_socket_ro",
+			 w->admin);
+		return -ENAMETOOLONG;
+	}
+	if (!strcmp(w->ro, w->admin)) {
+		snprintf(err, err_size, "ctrl_socket_ro is ctrl_socket");
+		return -EINVAL;
+	}
+	if (resolve_group(cfg->ctrl_group, &w->policy.admin_gid) < 0) {
+		snprintf(err, err_size, "ctrl_group: no group '%s'",
+			 cfg->ctrl_group);
+		return -ENOENT;
+	}
+	if (resolve_group(cfg->monitor_group, &w->policy.monitor_gid) < 0) {
+		snprintf(err, err_size, "monitor_group: no group '%s'",
+			 cfg->monitor_group);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/*
+ * The admin socket is 0600, or 0660 with ctrl_group its group; the
+ * read-only one 0666.  cur, when at the same path, is kept (its mode set).
+ */
+static struct ctrl_server *open_ctrl(struct apedged *d, const char *path,
+				     enum ctrl_access max,
+				     const struct ctrl_policy *p,
+				     struct ctrl_server *cur, int *err)
+{
+	bool group = max == CTRL_ADMIN && p->admin_gid != CTRL_NO_GID;
+	struct ctrl_socket_opts o = {
+		.path = path,
+		.max = max,
+		.mode = max != CTRL_ADMIN ? 0666 : group ? 0660 : 0600,
+		.group = group ? p->admin_gid : CTRL_NO_GID,
+	};
+
+	if (cur && !strcmp(ctrl_server_path(cur), path)) {
+		*err = ctrl_server_set_mode(cur, o.mode, o.group);
+		return *err ? NULL : cur;
+	}
+	return ctrl_server_new(d->ctl, &o, err);
 }
 
 static void old_ctrl_cb(struct loop_timer *t, void *data)
@@ -687,10 +873,10 @@ static void old_ctrl_cb(struct loop_timer *t, void *data)
 
 static int reload(struct apedged *d, char *err, size_t err_size)
 {
-	struct ctrl_server *ctrl = NULL;
+	struct ctrl_server *ctrl, *ro = NULL;
 	struct port_state *ports;
+	struct ctrl_want w;
 	struct config cfg;
-	const char *path;
 	int r;
 
 	r = config_load(d->opts.config_path, &cfg, err, err_size);
@@ -700,37 +886,58 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		return r;
 	}
 
-	path = effective_ctrl_path(d, &cfg);
-	if (strcmp(path, ctrl_server_path(d->ctrl))) {
-		ctrl = ctrl_server_new(d->loop, path, ctrl_request, d, &r);
-		if (!ctrl) {
-			snprintf(err, err_size, "cannot move the control "
-				 "socket to %s: %s", path, strerror(-r));
-			log_err("reload failed; keeping the old configuration: "
-				"%s", err);
-			config_free(&cfg);
-			return r;
-		}
+	r = want_ctrl(d, &cfg, &w, err, err_size);
+	if (r < 0) {
+		log_err("reload failed; keeping the old configuration: %s",
+			err);
+		config_free(&cfg);
+		return r;
+	}
+	ctrl = open_ctrl(d, w.admin, CTRL_ADMIN, &w.policy, d->ctrl, &r);
+	if (ctrl && w.ro[0]) {
+		ro = open_ctrl(d, w.ro, CTRL_STATIONS, &w.policy, d->ctrl_ro,
+			       &r);
+		if (!ro && ctrl != d->ctrl)
+			ctrl_server_free(ctrl);
+	}
+	if (!ctrl || (w.ro[0] && !ro)) {
+		snprintf(err, err_size, "cannot set up the control socket "
+			 "%s: %s", ctrl ? w.ro : w.admin, strerror(-r));
+		log_err("reload failed; keeping the old configuration: %s",
+			err);
+		config_free(&cfg);
+		return r;
 	}
 	ports = ports_from_config(d, &cfg);
 	if (!ports) {
 		snprintf(err, err_size, "out of memory");
-		ctrl_server_free(ctrl);
+		if (ctrl != d->ctrl)
+			ctrl_server_free(ctrl);
+		if (ro != d->ctrl_ro)
+			ctrl_server_free(ro);
 		config_free(&cfg);
 		return -ENOMEM;
 	}
 
 	/* Nothing can fail from here on. */
-	if (ctrl) {
-		log_notice("control socket moved from %s to %s",
-			   ctrl_server_path(d->ctrl), path);
+	if (ctrl != d->ctrl || ro != d->ctrl_ro) {
 		/*
 		 * The request may have come over the old socket: close it
 		 * only after this iteration, once the reply is sent.
 		 */
 		retire_ctrl(d);
-		d->old_ctrl = d->ctrl;
-		d->ctrl = ctrl;
+		if (ctrl != d->ctrl) {
+			log_notice("control socket moved from %s to %s",
+				   ctrl_server_path(d->ctrl), w.admin);
+			d->old_ctrl = d->ctrl;
+			d->ctrl = ctrl;
+		}
+		if (ro != d->ctrl_ro) {
+			log_notice("read-only control socket: %s",
+				   ro ? ctrl_server_path(ro) : "none");
+			d->old_ctrl_ro = d->ctrl_ro;
+			d->ctrl_ro = ro;
+		}
 		if (d->old_ctrl_timer)
 			loop_timer_rearm(d->old_ctrl_timer, 0, 0);
 		else
@@ -738,6 +945,7 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 							   old_ctrl_cb, d);
 		/* Without a timer the old one stays until shutdown. */
 	}
+	ctrl_set_policy(d->ctl, &w.policy);
 	apply_port_changes(d, ports, cfg.n_ports);
 	if (iapp_configure(d->iapp, &cfg.iapp, cfg.bssids, cfg.n_bssids) < 0)
 		log_err("iapp: out of memory; keeping its old BSSID map");
@@ -754,13 +962,17 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	return 0;
 }
 
-/* The service manager sees the reload from its start to its end. */
+/*
+ * The monitors hear of every reload, and the service manager sees it from
+ * its start to its end.
+ */
 int apedged_reload(struct apedged *d, char *err, size_t err_size)
 {
 	int r;
 
 	sdnotify_reloading();
 	r = reload(d, err, err_size);
+	publish_reload(d, r < 0 ? err : NULL);
 	sdnotify_ready(NULL);
 	return r;
 }
@@ -806,6 +1018,8 @@ struct apedged *apedged_new(const struct apedged_opts *opts,
 
 int apedged_start(struct apedged *d)
 {
+	struct ctrl_want w;
+	char err[256];
 	int r;
 
 	d->start_ms = loop_now_ms();
@@ -820,10 +1034,27 @@ int apedged_start(struct apedged *d)
 		log_err("cannot set up signal handling: %s", strerror(-r));
 		return r;
 	}
-	d->ctrl = ctrl_server_new(d->loop, effective_ctrl_path(d, &d->cfg),
-				  ctrl_request, d, &r);
+	d->bus = events_new();
+	d->ctl = d->bus ? ctrl_new(d->loop, d->bus) : NULL;
+	if (!d->ctl)
+		return -ENOMEM;
+	ctrl_add_table(d->ctl, daemon_cmds,
+		       sizeof(daemon_cmds) / sizeof(daemon_cmds[0]), d);
+	r = want_ctrl(d, &d->cfg, &w, err, sizeof(err));
+	if (r < 0) {
+		log_err("%s", err);
+		return r;
+	}
+	ctrl_set_policy(d->ctl, &w.policy);
+	d->ctrl = open_ctrl(d, w.admin, CTRL_ADMIN, &w.policy, NULL, &r);
 	if (!d->ctrl)
 		return r;
+	if (w.ro[0]) {
+		d->ctrl_ro = open_ctrl(d, w.ro, CTRL_STATIONS, &w.policy, NULL,
+				       &r);
+		if (!d->ctrl_ro)
+			return r;
+	}
 	/* One rtnetlink watcher for every engine (logged if it fails). */
 	d->netif = netif_open(d->loop);
 	if (!d->netif)
@@ -846,8 +1077,10 @@ int apedged_start(struct apedged *d)
 		return -ENOMEM;
 	apply_aps(d, NULL, &d->cfg);
 	log_info("apedged %s started (%zu port%s configured, control socket "
-		 "%s)", APEDGED_VERSION, d->n_ports,
-		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl));
+		 "%s%s%s)", APEDGED_VERSION, d->n_ports,
+		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl),
+		 d->ctrl_ro ? ", read-only " : "",
+		 d->ctrl_ro ? ctrl_server_path(d->ctrl_ro) : "");
 	return 0;
 }
 
@@ -875,7 +1108,10 @@ void apedged_free(struct apedged *d)
 	netif_unsubscribe(d->ports_sub);
 	netif_free(d->netif);
 	ctrl_server_free(d->ctrl);
+	ctrl_server_free(d->ctrl_ro);
 	retire_ctrl(d);
+	ctrl_free(d->ctl);
+	events_free(d->bus);
 	loop_timer_remove(d->old_ctrl_timer);
 	loop_free(d->loop);
 	free(d->ports);

@@ -30,5 +30,10 @@ void status_format(struct strbuf *sb, const struct status_info *si)
 		sb_printf(sb, ", \"attached\": %s}",
 			  p->attached ? "true" : "false");
 	}
-	sb_puts(sb, "]}");
+	sb_puts(sb, "]");
+	if (si->control) {
+		sb_puts(sb, ", \"control\": ");
+		sb_puts(sb, si->control);
+	}
+	sb_puts(sb, "}");
 }

@@ -29,6 +29,7 @@ struct status_info {
 	const char *config;		/* path, or NULL when none */
 	const struct status_port *ports;
 	size_t n_ports;
+	const char *control;		/* a JSON object, or NULL */
 };
 
 /*
@@ -36,7 +37,8 @@ struct status_info {
  * {"version": "0.1.0", "module": "connected", "family_id": 27,
  *  "module_version": "0.1.0", "pid": 42, "uptime_s": 3,
  *  "log_level": "info", "config": "/etc/apedge/apedged.conf",
- *  "ports": [{"ifname": "eth0", "role": "trusted", "attached": true}]}
+ *  "ports": [{"ifname": "eth0", "role": "trusted", "attached": true}],
+ *  "control": {...}}
  * (on one line).
  */
 void status_format(struct strbuf *sb, const struct status_info *si);

@@ -52,8 +52,14 @@ static void handler(int argc, char **argv, struct strbuf *reply, void *data)
 	sta_format_list(&table, now, reply);
 }
 
+static const struct ctrl_cmd cmds[] = {
+	{ "add", "IFNAME MAC ...", 0, CTRL_ARGS_MAX - 1, CTRL_ADMIN, handler },
+	{ "del", "MAC", 1, 1, CTRL_ADMIN, handler },
+};
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct ctrl_table t = { cmds, sizeof(cmds) / sizeof(cmds[0]), NULL };
 	struct strbuf reply;
 	char *req;
 
@@ -66,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(req, data, size);
 	sb_init(&reply);
-	ctrl_handle_request(req, size, handler, NULL, &reply);
+	ctrl_handle_request(&t, 1, req, size, CTRL_ADMIN, &reply);
 	sb_free(&reply);
 	free(req);
 	if (table.n > 64)

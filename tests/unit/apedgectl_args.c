@@ -122,7 +122,12 @@ UT_CASE(stats_monitor_daemon)
 	UT_EXPECT_STR(r.ifname, "va");
 	UT_EXPECT(parse("stats reset now", &r, err) == -1);
 	UT_EXPECT_STR(err, "stats reset: unexpected \"now\"");
+	UT_ASSERT(parse("monitor daemon", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR && r.monitor_daemon);
+	UT_ASSERT(parse("monitor d", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR && r.monitor_daemon);
 	UT_ASSERT(parse("monitor", &r, err) == 0);
+	UT_EXPECT(!r.monitor_daemon);
 	UT_EXPECT(r.cmd == ACTL_CMD_MONITOR);
 	UT_ASSERT(parse("daemon", &r, err) == 0);
 	UT_EXPECT_STR(r.daemon_req, "status");
@@ -248,7 +253,8 @@ static const struct {
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 2x", "count \"2x\": not a number" },
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 frob 1", "xid send: unexpected \"frob\"" },
 	{ "stats role x", "stats: unexpected \"role\"" },
-	{ "monitor now", "monitor: unexpected \"now\"" },
+	{ "monitor now", "monitor: unknown source \"now\" (daemon)" },
+	{ "monitor daemon now", "monitor: unexpected \"now\"" },
 	{ "daemon stop", "daemon: unknown command \"stop\" (status, ping, reload)" },
 	{ "daemon status now", "daemon: unexpected \"now\"" },
 	{ "-s", "\"-s\" needs a value" },

@@ -44,6 +44,9 @@ UT_CASE(empty_is_defaults)
 	UT_EXPECT(cfg.log_level == LOG_INFO);
 	UT_EXPECT(!cfg.log_level_set);
 	UT_EXPECT_STR(cfg.ctrl_socket, APEDGE_CTRL_PATH);
+	UT_EXPECT_STR(cfg.ctrl_socket_ro, "");
+	UT_EXPECT_STR(cfg.ctrl_group, "");
+	UT_EXPECT_STR(cfg.monitor_group, "");
 	UT_EXPECT(cfg.n_ports == 0);
 	config_free(&cfg);
 
@@ -60,6 +63,9 @@ UT_CASE(full)
 		"[general]\n"
 		"log_level = debug\n"
 		"  ctrl_socket=/tmp/a b/x.sock  \n"
+		"ctrl_socket_ro = none\n"
+		"ctrl_group = adm\n"
+		"monitor_group = 4242\n"
 		"\n"
 		"[port eth0]\n"
 		"role = trusted\n"
@@ -72,10 +78,13 @@ UT_CASE(full)
 	UT_ASSERT(parse(text, &cfg, &err) == 0);
 	UT_EXPECT(cfg.log_level == LOG_DEBUG && cfg.log_level_set);
 	UT_EXPECT_STR(cfg.ctrl_socket, "/tmp/a b/x.sock");
+	UT_EXPECT_STR(cfg.ctrl_socket_ro, "none");
+	UT_EXPECT_STR(cfg.ctrl_group, "adm");
+	UT_EXPECT_STR(cfg.monitor_group, "4242");
 	UT_ASSERT(cfg.n_ports == 3);
 	UT_EXPECT_STR(cfg.ports[0].ifname, "eth0");
 	UT_EXPECT(cfg.ports[0].role == APEDGE_PORT_ROLE_TRUSTED);
-	UT_EXPECT(cfg.ports[0].line == 6);
+	UT_EXPECT(cfg.ports[0].line == 9);
 	UT_EXPECT_STR(cfg.ports[1].ifname, "wlan0.1");
 	UT_EXPECT(cfg.ports[1].role == APEDGE_PORT_ROLE_UNTRUSTED);
 	UT_EXPECT_STR(cfg.ports[2].ifname, "br-lan");
@@ -166,6 +175,20 @@ UT_CASE(bad_keys_and_values)
 		      "absolute path"));
 	UT_EXPECT(bad("[general]\nctrl_socket = /a\nctrl_socket = /b\n", 3,
 		      "duplicate key 'ctrl_socket'"));
+	UT_EXPECT(bad("[general]\nctrl_socket_ro = ro.sock\n", 2,
+		      "ctrl_socket_ro must be an absolute path or none"));
+	UT_EXPECT(bad("[general]\nctrl_socket_ro = none\n"
+		      "ctrl_socket_ro = /a\n", 3,
+		      "duplicate key 'ctrl_socket_ro'"));
+	UT_EXPECT(bad("[general]\nctrl_group = a:b\n", 2,
+		      "invalid ctrl_group 'a:b'"));
+	UT_EXPECT(bad("[general]\nmonitor_group = a b\n", 2,
+		      "invalid monitor_group 'a b'"));
+	UT_EXPECT(bad("[general]\nmonitor_group = "
+		      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		      "\n", 2, "monitor_group is too long (at most 63"));
+	UT_EXPECT(bad("[general]\nctrl_group = adm\nctrl_group = adm\n", 3,
+		      "duplicate key 'ctrl_group'"));
 	UT_EXPECT(bad("[port eth0]\nrole = server\n", 2,
 		      "invalid role 'server'"));
 	UT_EXPECT(bad("[port eth0]\nrole = trusted\nrole = trusted\n", 3,

@@ -23,6 +23,7 @@ struct env {
 	char conf[64];
 	char sock[96];
 	char sock2[96];
+	char ro[96];
 	struct apedged *d;
 	char *logbuf;
 	size_t logsize;
@@ -66,6 +67,49 @@ static const char *ask(struct env *e, const char *sock, const char *req,
 	return reply;
 }
 
+/* A connection that asked for events; -1 on failure. */
+static int monitor(struct env *e, const char *sock)
+{
+	char reply[256];
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd, i;
+	ssize_t n = -1;
+
+	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK, 0);
+	if (fd < 0)
+		return -1;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    send(fd, "monitor", 7, 0) < 0) {
+		close(fd);
+		return -1;
+	}
+	for (i = 0; i < 100 && n < 0; i++) {
+		apedged_iterate(e->d, 10);
+		n = recv(fd, reply, sizeof(reply) - 1, 0);
+	}
+	if (n < 0 || strncmp(reply, "ok\n", 3)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The next event on fd; "" when none comes. */
+static const char *event(struct env *e, int fd, char *buf, size_t size)
+{
+	ssize_t n = -1;
+	int i;
+
+	for (i = 0; i < 100 && n < 0; i++) {
+		n = recv(fd, buf, size - 1, MSG_DONTWAIT);
+		if (n < 0)
+			apedged_iterate(e->d, 10);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
 static void pump(struct env *e)
 {
 	int i;
@@ -82,11 +126,13 @@ UT_CASE(lifecycle)
 	char reply[4096], err[256], text[512];
 	struct config cfg;
 	struct stat st;
+	int mon = -1;
 
 	UT_ASSERT(mkdtemp(e.dir));
 	snprintf(e.conf, sizeof(e.conf), "%s/apedged.conf", e.dir);
 	snprintf(e.sock, sizeof(e.sock), "%s/run/apedged.sock", e.dir);
 	snprintf(e.sock2, sizeof(e.sock2), "%s/run2/apedged.sock", e.dir);
+	snprintf(e.ro, sizeof(e.ro), "%s/run/apedged.ro.sock", e.dir);
 	snprintf(text, sizeof(text),
 		 "[general]\nctrl_socket = %s\n[port lo]\nrole = trusted\n",
 		 e.sock);
@@ -105,6 +151,9 @@ UT_CASE(lifecycle)
 	}
 	UT_ASSERT(stat(e.sock, &st) == 0);
 	UT_EXPECT((st.st_mode & 0777) == 0600);
+	/* The read-only socket beside it. */
+	UT_ASSERT(stat(e.ro, &st) == 0);
+	UT_EXPECT((st.st_mode & 0777) == 0666);
 	pump(&e);
 
 	ask(&e, e.sock, "status", reply, sizeof(reply));
@@ -126,12 +175,57 @@ UT_CASE(lifecycle)
 		      "error unknown command 'frobnicate'\n");
 	UT_EXPECT_STR(ask(&e, e.sock, "status now", reply, sizeof(reply)),
 		      "error usage: status\n");
+	UT_EXPECT_STR(ask(&e, e.sock, "sta authorize", reply, sizeof(reply)),
+		      "error usage: sta authorize MAC\n");
+
+	/* The read-only socket: reads, and the control counters. */
+	ask(&e, e.ro, "status", reply, sizeof(reply));
+	UT_EXPECT(strncmp(reply, "ok\n{", 4) == 0);
+	UT_EXPECT(strstr(reply, ", \"control\": {\"clients\": 1, "
+			 "\"monitors\": 0, ") != NULL);
+	UT_EXPECT(strstr(ask(&e, e.ro, "reload", reply, sizeof(reply)),
+			 "error permission denied: 'reload'") == reply);
+	UT_EXPECT(strstr(ask(&e, e.ro, "sta del 02:00:00:00:00:01", reply,
+			     sizeof(reply)),
+			 "error permission denied: 'sta del'") == reply);
+
+	/* A monitor hears of stations and reloads. */
+	mon = monitor(&e, e.sock);
+	UT_EXPECT(mon >= 0);
+	UT_EXPECT_STR(ask(&e, e.sock, "sta add lo 02:00:00:00:00:01 "
+			  "authorized", reply, sizeof(reply)), "ok\n{}\n");
+	UT_EXPECT(strstr(event(&e, mon, reply, sizeof(reply)),
+			 "{\"event\": \"sta-associated\", \"time\": ") ==
+		  reply);
+	UT_EXPECT(strstr(reply, ", \"ifname\": \"lo\", \"mac\": "
+			 "\"02:00:00:00:00:01\"}\n"));
+	UT_EXPECT(strstr(event(&e, mon, reply, sizeof(reply)),
+			 "{\"event\": \"sta-authorized\"") == reply);
+	UT_EXPECT(strstr(reply, "\"mac\": \"02:00:00:00:00:01\", "
+			 "\"vlan\": 0}\n"));
+	UT_EXPECT_STR(ask(&e, e.sock, "sta del 02:00:00:00:00:01", reply,
+			  sizeof(reply)), "ok\n{}\n");
+	UT_EXPECT(strstr(event(&e, mon, reply, sizeof(reply)),
+			 "{\"event\": \"sta-gone\"") == reply);
+	UT_EXPECT(strstr(ask(&e, e.sock, "sta show", reply, sizeof(reply)),
+			 "ok\n{\"stations\": []}") == reply);
 
 	/* A broken file: the reload fails and nothing changes. */
 	UT_ASSERT(write_file(e.conf, "[general]\nlog_level = loud\n") == 0);
 	ask(&e, e.sock, "reload", reply, sizeof(reply));
 	UT_EXPECT(strstr(reply, "error reload failed: ") == reply);
 	UT_EXPECT(strstr(reply, "apedged.conf:2: invalid log_level 'loud'"));
+	UT_EXPECT(strstr(event(&e, mon, reply, sizeof(reply)),
+			 "{\"event\": \"reload\"") == reply);
+	UT_EXPECT(strstr(reply, "\"ok\": false, \"error\": \"") != NULL);
+	/* A group that does not exist: the same. */
+	snprintf(text, sizeof(text), "[general]\nctrl_socket = %s\n"
+		 "monitor_group = apedge-no-such-group\n", e.sock);
+	UT_ASSERT(write_file(e.conf, text) == 0);
+	UT_EXPECT_STR(ask(&e, e.sock, "reload", reply, sizeof(reply)),
+		      "error reload failed: monitor_group: no group "
+		      "'apedge-no-such-group'\n");
+	event(&e, mon, reply, sizeof(reply));
 
 	/* A good one moves the socket and changes the ports. */
 	snprintf(text, sizeof(text),
@@ -140,8 +234,15 @@ UT_CASE(lifecycle)
 	UT_ASSERT(write_file(e.conf, text) == 0);
 	UT_EXPECT_STR(ask(&e, e.sock, "reload", reply, sizeof(reply)),
 		      "ok\n{\"reloaded\": true, \"ports\": 2}\n");
+	UT_EXPECT(strstr(event(&e, mon, reply, sizeof(reply)),
+			 "{\"event\": \"reload\"") == reply);
+	UT_EXPECT(strstr(reply, "\"ok\": true, \"ports\": 2}\n") != NULL);
 	pump(&e);
+	/* Both sockets moved; the monitor went with the old one. */
 	UT_EXPECT(stat(e.sock, &st) < 0 && errno == ENOENT);
+	UT_EXPECT(stat(e.ro, &st) < 0 && errno == ENOENT);
+	UT_EXPECT(recv(mon, reply, sizeof(reply), MSG_DONTWAIT) == 0);
+	close(mon);
 	ask(&e, e.sock2, "status", reply, sizeof(reply));
 	UT_EXPECT(strstr(reply, "\"log_level\": \"debug\"") != NULL);
 	UT_EXPECT(strstr(reply, "{\"ifname\": \"lo\", \"role\": "

@@ -127,10 +127,12 @@ static int read_response(struct loop *loop, int fd, bool sent,
 	struct iapp_key key = { 0 };
 	struct iapp_ctx ctx = { 0 };
 	uint8_t buf[IAPP_MSG_MAX];
+	uint64_t end = loop_now_ms() + (uint64_t)ms;
 	size_t have = 0;
-	int i;
 
-	for (i = 0; i < ms / 5; i++) {
+	/* Bounded by the clock, not by a count of iterations: an iteration
+	 * returns early whenever something is ready. */
+	while (loop_now_ms() < end) {
 		ssize_t n;
 		long need;
 

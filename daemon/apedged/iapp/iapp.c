@@ -210,6 +210,36 @@ static int hapd_open(struct iapp *ia)
 	return 0;
 }
 
+/* An event for the daemon's monitors; see iapp_ops.event. */
+static void publish(struct iapp *ia, const char *name,
+		    const uint8_t mac[MAC_LEN], const char *direction,
+		    const char *peer, const char *result)
+{
+	char m[MAC_STR_LEN];
+	struct strbuf f;
+
+	if (!ia->ops->event)
+		return;
+	sb_init(&f);
+	sb_printf(&f, "{\"mac\": \"%s\"", macstr(mac, m));
+	if (direction) {
+		sb_puts(&f, ", \"direction\": ");
+		sb_json_string(&f, direction);
+	}
+	if (peer) {
+		sb_puts(&f, ", \"peer\": ");
+		sb_json_string(&f, peer);
+	}
+	if (result) {
+		sb_puts(&f, ", \"result\": ");
+		sb_json_string(&f, result);
+	}
+	sb_puts(&f, "}");
+	if (!f.oom)
+		ia->ops->event(name, f.buf, ia->data);
+	sb_free(&f);
+}
+
 static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 {
 	char m[MAC_STR_LEN];
@@ -221,6 +251,7 @@ static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 		if (!r) {
 			ia->st.kick_hook++;
 			log_notice("iapp: station %s removed (%s)", m, why);
+			publish(ia, "iapp-kick", s->mac, NULL, NULL, "nl80211");
 		}
 	}
 	if (r == -EOPNOTSUPP && ia->cfg.kick == CONFIG_KICK_HOSTAPD) {
@@ -247,14 +278,18 @@ static void do_kick(struct iapp *ia, struct sta *s, const char *why)
 			log_notice("iapp: station %s removed through hostapd "
 				   "on %s (%s)", m, s->ifname, why);
 		}
+		publish(ia, "iapp-kick", s->mac, NULL, NULL,
+			r ? "failed" : "hostapd");
 	} else if (r == -EOPNOTSUPP) {
 		ia->st.kick_none++;
 		log_notice("iapp: station %s is to be removed (%s); kick = "
 			   "none: left to the radio", m, why);
+		publish(ia, "iapp-kick", s->mac, NULL, NULL, "none");
 	} else if (r) {
 		ia->st.kick_failed++;
 		log_err("iapp: station %s: cannot remove it: %s", m,
 			strerror(-r));
+		publish(ia, "iapp-kick", s->mac, NULL, NULL, "failed");
 	}
 	sta_set_gone(s, loop_now_ms());
 }
@@ -490,6 +525,7 @@ static bool answer_move(struct conn *c, const struct iapp_msg *m,
 	ia->st.move_answered[st]++;
 	log_info("iapp: MOVE-notify for %s (seq %u) from %s: %s", mstr,
 		 m->seq, c->peer, names[st]);
+	publish(ia, "iapp-move", m->mac, "received", c->peer, names[st]);
 	if (st == IAPP_MOVE_SUCCESSFUL) {
 		ctx = s->ctx;
 		if (fill) {
@@ -904,6 +940,7 @@ static void send_move(struct iapp *ia, struct sta *s)
 	inet_ntop(AF_INET, &b->addr, a, sizeof(a));
 	log_info("iapp: station %s came from %s%s: MOVE-notify to %s", m, p,
 		 s->has_prev_ap ? "" : " (its last ADD-notify)", a);
+	publish(ia, "iapp-move", s->mac, "sent", a, NULL);
 	len = iapp_build_move_notify(out, sizeof(out), ia->next_id++, s->mac,
 				     s->seq, &s->ctx, key(ia));
 	connect_send(ia, CONN_MOVE, &b->addr, s->mac, out, len);
@@ -950,6 +987,7 @@ static void handle_add(struct iapp *ia, const struct iapp_msg *m,
 		ia->st.add_kicked++;
 		log_notice("iapp: ADD-notify for %s (seq %u, ours %u) from "
 			   "%s: it moved", mstr, m->seq, s->seq, from);
+		publish(ia, "iapp-add", m->mac, "received", from, "moved");
 		do_kick(ia, s, "moved, ADD-notify");
 		break;
 	case IAPP_ADD_IGNORED_NOT_HERE:
@@ -1038,6 +1076,7 @@ static void send_add(struct iapp *ia, const struct sta *s)
 	ia->st.tx[IAPP_CMD_ADD_NOTIFY]++;
 	log_info("iapp: ADD-notify for %s (seq %u) sent", macstr(s->mac, m),
 		 s->seq);
+	publish(ia, "iapp-add", s->mac, "sent", NULL, NULL);
 }
 
 /* Sockets */

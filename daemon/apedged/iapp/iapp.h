@@ -26,6 +26,7 @@
 #include "iapp/config.h"
 #include "iapp/wire.h"
 #include "iapp/sta.h"
+#include "lib/event.h"
 #include "lib/strbuf.h"
 
 struct loop;
@@ -119,6 +120,14 @@ struct iapp_ops {
 	 */
 	void (*ctx_applied)(const struct sta *s, const struct iapp_ctx *ctx,
 			    void *data);
+	/*
+	 * Events for the daemon's monitors (lib/event.h), each with the
+	 * station's "mac": "iapp-add" and "iapp-move" ("direction": "sent"
+	 * or "received", "peer": the other AP's address, "result" of a
+	 * MOVE-notify answered), "iapp-kick" ("result": "nl80211",
+	 * "hostapd", "none" or "failed").  NULL: none.
+	 */
+	event_fn event;
 };
 
 enum iapp_binding_outcome {
