@@ -8,14 +8,15 @@
  * Going to the background is done before anything is set up, through a
  * double fork; the original process waits on a pipe until the daemon says
  * it is ready (or why it failed), so that its exit status means something.
- * Once everything is set up the daemon keeps only the capabilities of
- * APEDGED_CAPS (and becomes USER with -u), then says it is ready, to the
- * waiting parent or to systemd ($NOTIFY_SOCKET).
+ * With -u it becomes USER before it sets anything up, keeping its
+ * capabilities, so that its sockets and directories are USER's; once
+ * everything is set up it keeps only the capabilities of APEDGED_CAPS,
+ * then says it is ready, to the waiting parent or to systemd
+ * ($NOTIFY_SOCKET).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ static void usage(FILE *f)
 		"  -s CTRL_PATH  control socket (default: from the\n"
 		"                configuration, or %s)\n"
 		"  -p PIDFILE    write the daemon's pid to PIDFILE\n"
-		"  -u USER       run as USER once started\n"
+		"  -u USER       run as USER\n"
 		"  -h            show this help\n"
 		"  -v            show the version\n",
 		CONFIG_DEFAULT_PATH, APEDGE_CTRL_PATH);
@@ -208,38 +209,26 @@ static int daemonize(int *ready_fd)
 	return 0;
 }
 
-/*
- * With -u: the control socket's directory, when missing, is made here and
- * given to the user, so that the daemon can still remove its socket at
- * exit and make a new one on reload.  An existing directory is left as it
- * is (systemd's RuntimeDirectory= gives it to the user).
- */
-static void give_ctrl_dir(const char *ctrl_path, const struct caps_user *u)
+/* With -u: become the user now, so that what start-up makes is the user's. */
+static int become(const struct caps_user *u)
 {
-	char *path = strdup(ctrl_path), *dir;
+	char err[256];
+	int r = caps_become(u, err, sizeof(err));
 
-	if (!path)
-		return;
-	dir = dirname(path);
-	if (strcmp(dir, "/") && mkdir(dir, 0755) == 0 &&
-	    chown(dir, u->uid, u->gid) < 0)
-		log_warn("cannot give %s to %s: %s", dir, u->name,
-			 strerror(errno));
-	free(path);
+	if (r < 0)
+		log_err("-u %s: %s", u->name, err);
+	return r;
 }
 
-/*
- * Keep APEDGED_CAPS only and become u (when not NULL); 0 or -errno, the
- * reason logged.
- */
-static int drop_privileges(const struct caps_user *u)
+/* Keep APEDGED_CAPS only; 0 or -errno, the reason logged. */
+static int drop_privileges(void)
 {
 	char err[256], names[128];
 	bool bound_kept;
 	uint64_t eff;
 	int r;
 
-	r = caps_drop(APEDGED_CAPS, u, &bound_kept, err, sizeof(err));
+	r = caps_drop(APEDGED_CAPS, &bound_kept, err, sizeof(err));
 	if (r < 0) {
 		log_err("cannot drop privileges: %s", err);
 		return r;
@@ -403,9 +392,10 @@ int main(int argc, char **argv)
 		log_open("apedged", LOG_TARGET_SYSLOG);
 	}
 
-	if (user_name)
-		give_ctrl_dir(opts.ctrl_path ? opts.ctrl_path : cfg.ctrl_socket,
-			      &user);
+	if (user_name && become(&user) < 0) {
+		config_free(&cfg);
+		goto out;
+	}
 	d = apedged_new(&opts, &cfg);
 	if (!d) {
 		log_err("out of memory");
@@ -414,8 +404,7 @@ int main(int argc, char **argv)
 	}
 	if (pf.path && pidfile_create(&pf) < 0)
 		goto out;
-	if (apedged_start(d) < 0 ||
-	    drop_privileges(user_name ? &user : NULL) < 0)
+	if (apedged_start(d) < 0 || drop_privileges() < 0)
 		goto out;
 
 	report_ready(&ready_fd, 0);

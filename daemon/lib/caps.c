@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Dropping privilege after start-up, with libcap.  See caps.h.
+ * Changing user and dropping privilege, with libcap.  See caps.h.
  */
 #include <errno.h>
 #include <grp.h>
@@ -96,23 +96,55 @@ static int drop_bound(uint64_t keep, bool *bound_kept, char *err,
 	return 0;
 }
 
-static int switch_user(const struct caps_user *u, char *err, size_t size)
+/* Effective = permitted, as before a change of user cleared it. */
+static int raise_effective(char *err, size_t size)
 {
+	unsigned int c, n = n_caps();
+	cap_t cur = cap_get_proc();
 	int r = 0;
 
+	if (!cur)
+		return fail(err, size, -ENOMEM, "cannot read the capabilities");
+	for (c = 0; c < n; c++) {
+		cap_value_t v = (cap_value_t)c;
+		cap_flag_value_t had;
+
+		if (cap_get_flag(cur, v, CAP_PERMITTED, &had) == 0 &&
+		    cap_set_flag(cur, CAP_EFFECTIVE, 1, &v, had) < 0) {
+			r = fail(err, size, -EINVAL, "cannot raise capability "
+				 "%u", c);
+			break;
+		}
+	}
+	if (!r && cap_set_proc(cur) < 0)
+		r = fail(err, size, -errno, "cannot set the capabilities");
+	cap_free(cur);
+	return r;
+}
+
+int caps_become(const struct caps_user *u, char *err, size_t err_size)
+{
+	uid_t ru, eu, su;
+	gid_t rg, eg, sg;
+	int r = 0;
+
+	if (getresuid(&ru, &eu, &su) == 0 && getresgid(&rg, &eg, &sg) == 0 &&
+	    ru == u->uid && eu == u->uid && su == u->uid &&
+	    rg == u->gid && eg == u->gid && sg == u->gid)
+		return 0;
 	if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
-		return fail(err, size, -errno, "PR_SET_KEEPCAPS");
+		return fail(err, err_size, -errno, "PR_SET_KEEPCAPS");
 	if (initgroups(u->name, u->gid) < 0)
-		r = fail(err, size, -errno, "cannot take the groups of %s",
+		r = fail(err, err_size, -errno, "cannot take the groups of %s",
 			 u->name);
 	else if (setresgid(u->gid, u->gid, u->gid) < 0)
-		r = fail(err, size, -errno, "cannot change the group to %u",
-			 (unsigned int)u->gid);
+		r = fail(err, err_size, -errno, "cannot change the group to "
+			 "%u", (unsigned int)u->gid);
 	else if (setresuid(u->uid, u->uid, u->uid) < 0)
-		r = fail(err, size, -errno, "cannot change the user to %s",
+		r = fail(err, err_size, -errno, "cannot change the user to %s",
 			 u->name);
 	prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
-	return r;
+	return r < 0 ? r : raise_effective(err, err_size);
 }
 
 static int set_caps(uint64_t keep, char *err, size_t size)
@@ -151,8 +183,7 @@ out:
 	return r;
 }
 
-int caps_drop(uint64_t keep, const struct caps_user *u, bool *bound_kept,
-	      char *err, size_t err_size)
+int caps_drop(uint64_t keep, bool *bound_kept, char *err, size_t err_size)
 {
 	int r;
 
@@ -161,12 +192,6 @@ int caps_drop(uint64_t keep, const struct caps_user *u, bool *bound_kept,
 	r = drop_bound(keep, bound_kept, err, err_size);
 	if (r < 0)
 		return r;
-	if (u && (u->uid != geteuid() || u->gid != getegid() ||
-		  u->uid != getuid() || u->gid != getgid())) {
-		r = switch_user(u, err, err_size);
-		if (r < 0)
-			return r;
-	}
 	r = set_caps(keep, err, err_size);
 	if (r < 0)
 		return r;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Giving up privilege once start-up is done: keep a few capabilities
- * (permitted and effective), drop every other one from the bounding set,
- * optionally become another user and set no_new_privs.  Irreversible, and
- * for the whole process, so call it from a single thread.
+ * Giving up privilege: become another user before start-up, keeping every
+ * capability, so that what start-up makes is that user's; once it is done,
+ * keep a few capabilities (permitted and effective), drop every other one
+ * from the bounding set and set no_new_privs.  Irreversible, and for the
+ * whole process, so call it from a single thread.
  */
 #ifndef APEDGE_LIB_CAPS_H
 #define APEDGE_LIB_CAPS_H
@@ -28,25 +29,30 @@ struct caps_user {
 int caps_user_lookup(const char *name, struct caps_user *u);
 
 /*
+ * Become user u, keeping every capability the process has: its groups
+ * (the user database's supplementary groups) and ids, real, effective and
+ * saved, change with the permitted set kept (PR_SET_KEEPCAPS), and the
+ * effective set is raised to the permitted one again.  What the process
+ * makes from then on is u's.  Nothing when it is u already.  Returns 0,
+ * or -errno with err saying which step failed.
+ */
+int caps_become(const struct caps_user *u, char *err, size_t err_size);
+
+/*
  * Keep the capabilities of the mask keep (bit N for capability N) and no
  * other:
  *
  * 1. every other capability leaves the bounding set, when the process may
  *    change it (CAP_SETPCAP); otherwise the bounding set is left as it is
  *    and *bound_kept, when not NULL, is set;
- * 2. when u is not NULL and names another user, the process takes its
- *    groups (the user database's supplementary groups) and ids, real,
- *    effective and saved, keeping its permitted capabilities across the
- *    change (PR_SET_KEEPCAPS);
- * 3. permitted and effective become keep (what of it the process had);
+ * 2. permitted and effective become keep (what of it the process had);
  *    inheritable and ambient become empty: nothing is passed on through
  *    execve();
- * 4. no_new_privs is set.
+ * 3. no_new_privs is set.
  *
  * Returns 0, or -errno with err saying which step failed.
  */
-int caps_drop(uint64_t keep, const struct caps_user *u, bool *bound_kept,
-	      char *err, size_t err_size);
+int caps_drop(uint64_t keep, bool *bound_kept, char *err, size_t err_size);
 
 /* The mask of the process's effective capabilities; 0 when unknown. */
 uint64_t caps_effective(void);

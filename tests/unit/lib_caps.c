@@ -36,6 +36,8 @@ static void scratch_remove(void)
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/secret", scratch);
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/made", scratch);
+	rmdir(path);
 	rmdir(scratch);
 }
 
@@ -170,7 +172,7 @@ static void as_root(int *ut_failed)
 	bool bound_kept = true;
 	int fd;
 
-	UT_ASSERT(caps_drop(KEEP, NULL, &bound_kept, err, sizeof(err)) == 0);
+	UT_ASSERT(caps_drop(KEEP, &bound_kept, err, sizeof(err)) == 0);
 	UT_EXPECT(!bound_kept);
 	UT_EXPECT(status_caps("CapEff") == KEEP);
 	UT_EXPECT(status_caps("CapPrm") == KEEP);
@@ -193,7 +195,7 @@ static void as_root(int *ut_failed)
 	UT_EXPECT(setuid(1234) < 0 && errno == EPERM);
 	UT_EXPECT(cap_get_bound(CAP_SYS_ADMIN) == 0);
 	/* Dropping again changes nothing. */
-	UT_EXPECT(caps_drop(KEEP, NULL, &bound_kept, err, sizeof(err)) == 0);
+	UT_EXPECT(caps_drop(KEEP, &bound_kept, err, sizeof(err)) == 0);
 	UT_EXPECT(status_caps("CapEff") == KEEP);
 }
 
@@ -206,8 +208,9 @@ UT_CASE(drop_as_root)
 static void as_nobody(int *ut_failed)
 {
 	struct caps_user u;
-	char err[256] = "", v[64], secret[64];
+	char err[256] = "", v[64], secret[64], path[64];
 	gid_t root_groups[] = { 0, 4 };
+	struct stat st;
 	int fd;
 
 	UT_ASSERT(caps_user_lookup("nobody", &u) == 0);
@@ -218,7 +221,20 @@ static void as_nobody(int *ut_failed)
 	UT_ASSERT(fd >= 0);
 	close(fd);
 
-	UT_ASSERT(caps_drop(KEEP, &u, NULL, err, sizeof(err)) == 0);
+	UT_ASSERT(caps_become(&u, err, sizeof(err)) == 0);
+	/* Still every capability: what start-up makes is nobody's. */
+	UT_EXPECT(status_caps("CapEff") == status_caps("CapPrm"));
+	UT_EXPECT(status_caps("CapEff") & BIT(CAP_DAC_OVERRIDE));
+	fd = open(secret, O_RDONLY | O_CLOEXEC);
+	UT_EXPECT(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	snprintf(path, sizeof(path), "%s/made", scratch);
+	UT_EXPECT(mkdir(path, 0755) == 0);
+	UT_EXPECT(stat(path, &st) == 0 && st.st_uid == u.uid &&
+		  st.st_gid == u.gid);
+
+	UT_ASSERT(caps_drop(KEEP, NULL, err, sizeof(err)) == 0);
 	snprintf(err, sizeof(err), "%u\t%u\t%u\t%u", u.uid, u.uid, u.uid,
 		 u.uid);
 	UT_EXPECT(status_field("Uid", v, sizeof(v)));
@@ -283,7 +299,10 @@ static void as_systemd_user(int *ut_failed)
 	UT_ASSERT(status_caps("CapAmb") == KEEP);
 	bnd = status_caps("CapBnd");
 
-	UT_ASSERT(caps_drop(KEEP, &u, &bound_kept, err, sizeof(err)) == 0);
+	/* It is nobody already: nothing changes. */
+	UT_ASSERT(caps_become(&u, err, sizeof(err)) == 0);
+	UT_EXPECT(status_caps("CapAmb") == KEEP);
+	UT_ASSERT(caps_drop(KEEP, &bound_kept, err, sizeof(err)) == 0);
 	UT_EXPECT(bound_kept);
 	UT_EXPECT(status_caps("CapBnd") == bnd);
 	UT_EXPECT(status_caps("CapEff") == KEEP);
@@ -310,7 +329,7 @@ static void without_net_raw(int *ut_failed)
 		  cap_set_flag(c, CAP_EFFECTIVE, 1, &raw, CAP_CLEAR) == 0);
 	UT_ASSERT(cap_set_proc(c) == 0);
 	cap_free(c);
-	UT_ASSERT(caps_drop(KEEP, NULL, NULL, err, sizeof(err)) == 0);
+	UT_ASSERT(caps_drop(KEEP, NULL, err, sizeof(err)) == 0);
 	UT_EXPECT(caps_effective() == (KEEP & ~BIT(CAP_NET_RAW)));
 	UT_EXPECT(socket(AF_PACKET, SOCK_RAW, 0) < 0 && errno == EPERM);
 }
