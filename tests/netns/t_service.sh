@@ -8,8 +8,9 @@
 #
 #   a  as root with -u nobody: READY=1 from the daemon's own pid, then
 #      uid nobody, CapEff = CapPrm = CapBnd = the three, nothing
-#      inheritable or ambient, no_new_privs; the control socket answers
-#      root and refuses nobody; SIGHUP: RELOADING=1 with MONOTONIC_USEC,
+#      inheritable or ambient, no_new_privs; the control sockets are
+#      nobody's; root may reload, another user only read, and neither
+#      reload nor see stations; SIGHUP: RELOADING=1 with MONOTONIC_USEC,
 #      then READY=1; SIGTERM: STOPPING=1, status 0, the socket removed
 #      from the directory the daemon made and gave to nobody
 #   b  as root without -u: uid 0, the same three capabilities
@@ -83,11 +84,23 @@ check_caps "$pid" 65534
 check "a: CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 check "a: the socket's directory given to nobody" \
 	test "$(stat -c %U "$T/run-a")" = nobody
+check "a: its sockets are nobody's" \
+	test "$(stat -c %U "$sock" "${sock%.sock}.ro.sock")" = "nobody
+nobody"
 check "a: root's apedgectl served" ctl "$sock" daemon ping
-out=$(setpriv --reuid nobody --regid nogroup --clear-groups \
-	"$BIN/apedgectl" -s "$sock" daemon status 2>&1)
-check "a: nobody's apedgectl refused" sh -c '! printf %s "$1" | grep -q "\"pid\"" &&
-	printf %s "$1" | grep -qi "permission denied"' _ "$out"
+check "a: root may reload" ctl "$sock" daemon reload
+# Another user: reads go over the read-only socket, the rest is refused.
+as_user() {
+	setpriv --reuid 4321 --regid 4321 --clear-groups \
+		"$BIN/apedgectl" -s "$sock" "$@"
+}
+check "a: a plain user reads the status" as_user daemon status
+out=$(as_user daemon reload 2>&1)
+check "a: a plain user may not reload" sh -c 'printf %s "$1" |
+	grep -q "permission denied: .reload. needs an admin"' _ "$out"
+out=$(as_user sta show 2>&1)
+check "a: a plain user sees no stations" sh -c 'printf %s "$1" |
+	grep -q "permission denied: .sta show. reveals stations"' _ "$out"
 kill -HUP "$pid"
 check "a: RELOADING=1 with MONOTONIC_USEC on SIGHUP" \
 	wait_for 10 notified "$pid" "RELOADING=1\|MONOTONIC_USEC=[0-9]+"
