@@ -27,21 +27,7 @@ chmod 755 "$T"
 printf '[general]\nlog_level = info\n' >"$T/apedged.conf"
 
 # The notify socket: "PID MESSAGE" lines (newlines as |) in $T/notify.log.
-"$PY" - "$T/notify" "$T/notify.log" <<'EOP' &
-import os, socket, struct, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
-s.bind(sys.argv[1])
-os.chmod(sys.argv[1], 0o666)
-out = open(sys.argv[2], "a", buffering=1)
-while True:
-    msg, anc, _, _ = s.recvmsg(4096, socket.CMSG_SPACE(12))
-    pid = 0
-    for lvl, typ, data in anc:
-        if lvl == socket.SOL_SOCKET and typ == socket.SCM_CREDENTIALS:
-            pid = struct.unpack("iII", data)[0]
-    out.write("%d %s\n" % (pid, msg.decode().replace("\n", "|")))
-EOP
+"$PY" "$TOP/tests/tools/sd_notify_listen.py" "$T/notify" "$T/notify.log" &
 _pids+=($!)
 wait_for 5 test -S "$T/notify" || { echo "not ok - notify socket"; exit 1; }
 
@@ -60,7 +46,8 @@ notified() {	# PID MESSAGE-REGEX
 ctl() {
 	"$BIN/apedgectl" -s "$1" "${@:2}"
 }
-# check_caps PID UID: the three only, nothing to pass on, no_new_privs.
+# check_caps PID UID: the three only, bounding set included, nothing to
+# pass on, no_new_privs.
 check_caps() {
 	local pid=$1 uid=$2
 	check "uid $uid" test "$(status_of "$pid" Uid)" = "$uid $uid $uid $uid"
@@ -68,6 +55,7 @@ check_caps() {
 	check "CapPrm the three" test "$(status_of "$pid" CapPrm)" = $THREE
 	check "CapInh empty" test "$(status_of "$pid" CapInh)" = 0000000000000000
 	check "CapAmb empty" test "$(status_of "$pid" CapAmb)" = 0000000000000000
+	check "CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 	check "no_new_privs" test "$(status_of "$pid" NoNewPrivs)" = 1
 }
 
@@ -81,7 +69,6 @@ pid=$LAST_PID
 check "a: READY=1 from the daemon" wait_for 10 notified "$pid" "READY=1.*"
 check "a: with a status" notified "$pid" "READY=1\|STATUS=started; looking for the apedge module"
 check_caps "$pid" 65534
-check "a: CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 check "a: the socket's directory given to nobody" \
 	test "$(stat -c %U "$T/run-a")" = nobody
 check "a: its sockets are nobody's" \
@@ -121,7 +108,6 @@ spawn ap "$T/b.log" env NOTIFY_SOCKET="$T/notify" \
 pid=$LAST_PID
 check "b: READY=1" wait_for 10 notified "$pid" "READY=1.*"
 check_caps "$pid" 0
-check "b: CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 check "b: served" ctl "$sock" daemon status
 stop_ok "b: stops with status 0" "$pid" "$T/b.log"
 
@@ -139,7 +125,6 @@ spawn ap "$T/c.log" env NOTIFY_SOCKET="$T/notify" \
 pid=$LAST_PID
 check "c: READY=1" wait_for 10 notified "$pid" "READY=1.*"
 check_caps "$pid" 65534
-check "c: CapBnd the three" test "$(status_of "$pid" CapBnd)" = $THREE
 check "c: root's apedgectl served" ctl "$sock" daemon status
 stop_ok "c: stops with status 0" "$pid" "$T/c.log"
 check "c: the socket removed" test ! -e "$sock"

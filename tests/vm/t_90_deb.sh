@@ -70,21 +70,7 @@ EOC
 install -d -o "$user" -g "$group" -m 0755 "$rundir"
 
 # systemd's end of $NOTIFY_SOCKET: "PID MESSAGE" lines.
-python3 - "$T/notify" "$T/notify.log" <<'EOP' &
-import os, socket, struct, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
-s.bind(sys.argv[1])
-os.chmod(sys.argv[1], 0o666)
-out = open(sys.argv[2], "a", buffering=1)
-while True:
-    msg, anc, _, _ = s.recvmsg(4096, socket.CMSG_SPACE(12))
-    pid = 0
-    for lvl, typ, data in anc:
-        if lvl == socket.SOL_SOCKET and typ == socket.SCM_CREDENTIALS:
-            pid = struct.unpack("iII", data)[0]
-    out.write("%d %s\n" % (pid, msg.decode().replace("\n", "|")))
-EOP
+python3 "$top/tests/tools/sd_notify_listen.py" "$T/notify" "$T/notify.log" &
 wait_for 10 test -S "$T/notify"
 chmod 755 "$T"
 : >"$T/notify.log"
