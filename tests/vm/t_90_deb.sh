@@ -14,10 +14,12 @@
 # vm-timeout: 2400
 . "$(dirname "$0")/lib.sh"
 
+# The installed programs, not the tree's.
+PATH=${PATH#"$top/daemon/build/bin:"}
 debs=$top/build/deb
 kver=$(uname -r)
 unit=/lib/systemd/system/apedged.service
-dkms_ko=/lib/modules/$kver/updates/dkms/apedge.ko
+dkms_dir=/lib/modules/$kver/updates/dkms
 
 check "the packages were built" test -f "$debs/apedge-dkms_0.1.0_all.deb" -a -f "$debs/apedge_0.1.0_amd64.deb"
 check "not installed before" sh -c "! dpkg-query -W -f='\${Status}' apedge 2>/dev/null | grep -q installed"
@@ -34,9 +36,12 @@ start=$SECONDS
 check "dpkg -i apedge-dkms apedge" sh -c "DEBIAN_FRONTEND=noninteractive dpkg -i '$debs/apedge-dkms_0.1.0_all.deb' '$debs/apedge_0.1.0_amd64.deb' >'$T/dpkg.log' 2>&1"
 echo "# dpkg -i took $((SECONDS - start)) s"
 tail -n 15 "$T/dpkg.log" | sed 's/^/#   /'
-check_match "DKMS built it for $kver" "apedge/0.1.0, $kver, [^:]*: installed" "$(dkms status apedge 2>&1)"
+check_match "DKMS built it for $kver" "apedge/0.1.0, $kver, [^:]*: installed" "$(dkms status -m apedge -k "$kver" 2>/dev/null)"
+# apedge.ko, or apedge.ko.xz where the kernel's modules are compressed.
+dkms_ko=$(ls "$dkms_dir"/apedge.ko* 2>/dev/null | head -n 1)
 check "the module in updates/dkms" test -f "$dkms_ko"
 check_eq "built for this kernel" "$kver" "$(modinfo -F vermagic "$dkms_ko" | cut -d' ' -f1)"
+check_eq "modprobe finds that one" "$dkms_ko" "$(modinfo -n apedge)"
 check "modules-load.d names it" grep -qx apedge /usr/lib/modules-load.d/apedge.conf
 check "modprobe apedge" modprobe apedge
 check "loaded" grep -q '^apedge ' /proc/modules
@@ -90,6 +95,7 @@ check_eq "CapAmb: none" 0000000000000000 "$(status_of "$pid" CapAmb)"
 check_eq "no_new_privs" 1 "$(status_of "$pid" NoNewPrivs)"
 check "it attached va (CAP_NET_ADMIN at work)" wait_for 30 apedgectl port show dev va
 check "STATUS: connected" wait_for 10 notified "$pid" "STATUS=connected to the apedge module"
+check_eq "the packaged apedgectl" /usr/sbin/apedgectl "$(command -v apedgectl)"
 check "apedgectl -j stats as root" sh -c "apedgectl -j stats | grep -q '\"ifname\":\"va\"'"
 check_match "daemon status as root: connected, va attached" '"module": *"connected".*"ifname": *"va".*"attached": *true' "$(apedgectl daemon status 2>&1)"
 check "root may reload it" apedgectl daemon reload
@@ -122,5 +128,5 @@ sed 's/^/#   /' "$T/log"
 
 rmmod apedge
 check "dpkg --purge" sh -c "DEBIAN_FRONTEND=noninteractive dpkg --purge apedge apedge-dkms >'$T/purge.log' 2>&1"
-check "the module is gone" test ! -e "$dkms_ko"
+check "the module is gone" sh -c "! ls '$dkms_dir'/apedge.ko* 2>/dev/null"
 check "DKMS forgot it" sh -c "! dkms status apedge 2>/dev/null | grep -q apedge"
