@@ -21,6 +21,7 @@
 #include <linux/apedge.h>
 
 #include "classify.h"
+#include "netlink-gen.h"
 #include "snoop.h"
 
 #define APEDGE_VERSION "0.1.0"
@@ -75,7 +76,7 @@ struct apedge_stats {
  * @verdict: enum apedge_verdict of each policy class, less one; written
  *	     under RTNL, read locklessly by the hooks
  * @hooks: the netfilter ingress and egress hooks
- * @nhooks: how many of @hooks are registered
+ * @nhooks: how many of @hooks are registered, ingress first
  * @punt: the queue of packets to the punt group (punt.c)
  * @punt_rate: most packets per second to punt; written under RTNL
  * @source_guard: whether received sources must be bound; written under
@@ -108,23 +109,31 @@ struct apedge_port {
  * @net: the namespace
  * @ports: attached ports; written under RTNL, read under RCU
  * @nports: number of entries in @ports, under RTNL
+ * @ports_gen: changes whenever a port is added or removed, under RTNL;
+ *	       for the consistency of dumps
  * @burst_lock: protects @bursts
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
+ * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
+ * @all: entry in main.c's list of every namespace's state, under RTNL
  */
 struct apedge_net {
 	struct net *net;
 	struct list_head ports;
 	unsigned int nports;
+	unsigned int ports_gen;
 	spinlock_t burst_lock;	/* protects bursts */
 	struct list_head bursts;
+	unsigned int nbursts;
 	struct apedge_bindings *bt;
+	struct list_head all;
 };
 
 /* Most ports one namespace may have; a bound on memory, not a design limit. */
 #define APEDGE_PORTS_MAX 4096
 
 extern unsigned int apedge_net_id;
+extern bool apedge_closing;
 
 static inline struct apedge_net *apedge_net(const struct net *net)
 {
@@ -192,6 +201,11 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 int apedge_hooks_register(struct apedge_port *port,
 			  struct netlink_ext_ack *extack);
 void apedge_hooks_unregister(struct apedge_port *port);
+#if IS_ENABLED(CONFIG_APEDGE_KUNIT_TEST)
+/* KUnit only: called after each hook of a port is registered. */
+extern void (*apedge_test_hooked)(struct apedge_port *port,
+				  enum nf_dev_hooks num);
+#endif
 
 /* punting packets to userspace (punt.c) */
 
@@ -269,6 +283,8 @@ struct apedge_snoop_ev {
  * @ht: the bindings; RCU for readers, @lock for writers
  * @lock: serializes writers
  * @count: entries in @ht; written under @lock, read locklessly
+ * @gen: changes whenever an entry is added, replaced or removed; written
+ *	 under @lock, read locklessly, for the consistency of dumps
  * @limit: most entries; written under @lock, read locklessly
  * @refused: snooped bindings refused over @limit
  * @snoop_overflow: snooped messages lost to a full @ring
@@ -284,6 +300,7 @@ struct apedge_bindings {
 	struct rhashtable ht;
 	struct mutex lock;	/* serializes writers */
 	unsigned int count;
+	unsigned int gen;
 	u32 limit;
 	atomic64_t refused;
 	atomic64_t snoop_overflow;
@@ -329,6 +346,8 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 /* DA, SA, length, DSAP, SSAP, control, three bytes of XID information */
 #define APEDGE_XID_LEN		(2 * ETH_ALEN + 2 + 3 + 3)
 #define APEDGE_XID_RW_DEFAULT	0x02
+/* Most spaced bursts in flight in one namespace; more are refused. */
+#define APEDGE_XID_BURSTS_MAX	256
 
 /**
  * struct apedge_xid_req - a validated XID send request
@@ -355,14 +374,29 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
 
 /* generic netlink (netlink.c) */
 
-extern const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1];
-extern const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1];
-extern const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1];
-extern const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1];
-extern const struct nla_policy apedge_binding_policy[APEDGE_A_BINDING_MAX + 1];
-
 int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			 struct netlink_ext_ack *extack);
+/**
+ * struct apedge_reply - where a port's object goes, and for whom
+ * @msg: the message
+ * @portid: the requester's netlink port; 0 for a notification
+ * @seq: its request's sequence number
+ * @flags: NLM_F_MULTI in a dump
+ * @cb: the dump, for its consistency check; NULL otherwise
+ * @st: room to read the port's counters into, for a stats reply
+ */
+struct apedge_reply {
+	struct sk_buff *msg;
+	u32 portid;
+	u32 seq;
+	int flags;
+	struct netlink_callback *cb;
+	struct apedge_stats *st;
+};
+
+size_t apedge_stats_size(void);
+int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
+		     const struct apedge_stats *st);
 int apedge_genl_register(void);
 void apedge_genl_unregister(void);
 void apedge_notify_port(struct apedge_port *port, u8 cmd);

@@ -103,11 +103,19 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
+/* A dump in progress sees the table change (under bt->lock). */
+static void apedge_binding_changed(struct apedge_bindings *bt)
+{
+	lockdep_assert_held(&bt->lock);
+	WRITE_ONCE(bt->gen, bt->gen + 1);
+}
+
 static void apedge_binding_unlink(struct apedge_bindings *bt,
 				  struct apedge_binding *b)
 {
 	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
 	WRITE_ONCE(bt->count, bt->count - 1);
+	apedge_binding_changed(bt);
 	kfree_rcu(b, rcu);
 }
 
@@ -154,6 +162,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 					      apedge_binding_params);
 		if (err)
 			goto out_free;
+		apedge_binding_changed(bt);
 		kfree_rcu(old, rcu);
 		goto out;
 	}
@@ -170,6 +179,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 		goto out_free;
 	}
 	WRITE_ONCE(bt->count, bt->count + 1);
+	apedge_binding_changed(bt);
 	goto out;
 
 out_free:
@@ -418,6 +428,8 @@ int apedge_bindings_init(struct apedge_bindings *bt)
 	mutex_init(&bt->lock);
 	spin_lock_init(&bt->ring_lock);
 	bt->limit = APEDGE_BINDINGS_DEFAULT;
+	/* Never 0, which a dump takes for "no generation yet". */
+	bt->gen = 1;
 	INIT_WORK(&bt->snoop_work, apedge_snoop_work);
 	INIT_DEFERRABLE_WORK(&bt->gc, apedge_binding_gc_work);
 	queue_delayed_work(system_power_efficient_wq, &bt->gc,
@@ -449,6 +461,7 @@ void apedge_bindings_destroy(struct apedge_bindings *bt)
  * @iter: the walk, entered in the dump's start
  * @fill: puts one binding into the message; non-zero when it is full
  * @arg: for @fill
+ * @pending: where the binding that did not fit is copied
  *
  * Return: 0 at the end of the table, 1 when the message is full; the
  * binding that did not fit is returned in @pending, copied, to be sent

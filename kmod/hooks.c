@@ -284,11 +284,18 @@ apedge_hook_egress(void *priv, struct sk_buff *skb,
 			   ETH_HLEN);
 }
 
+#if IS_ENABLED(CONFIG_APEDGE_KUNIT_TEST)
+void (*apedge_test_hooked)(struct apedge_port *port, enum nf_dev_hooks num);
+#endif
+
 /**
  * apedge_hooks_register - start guarding a port
  * @port: the port
  * @extack: for error messages
  *
+ * The ingress hook goes first.  On failure the hooks registered so far
+ * stay, and are live: the caller unregisters them and waits for the
+ * packets in them (apedge_port_unhook()) before it frees the port.
  * Process context, RTNL held.
  */
 int apedge_hooks_register(struct apedge_port *port,
@@ -318,15 +325,22 @@ int apedge_hooks_register(struct apedge_port *port,
 		err = nf_register_net_hook(net, ops);
 		if (err) {
 			NL_SET_ERR_MSG(extack, "cannot hook the device");
-			apedge_hooks_unregister(port);
 			return err;
 		}
 		port->nhooks++;
+#if IS_ENABLED(CONFIG_APEDGE_KUNIT_TEST)
+		/* A test sends packets through the hook before the next. */
+		if (apedge_test_hooked)
+			apedge_test_hooked(port, hook[i].num);
+#endif
 	}
 	return 0;
 }
 
-/* Stop guarding; in-flight hooks may still run until a grace period. */
+/*
+ * Unregister the hooks that are registered.  Hooks in flight may still
+ * run until a grace period has passed.
+ */
 void apedge_hooks_unregister(struct apedge_port *port)
 {
 	struct net *net = dev_net(port->dev);

@@ -10,6 +10,12 @@
 
 unsigned int apedge_net_id __read_mostly;
 
+/* Every namespace's state, for module exit to reach; under RTNL. */
+static LIST_HEAD(apedge_nets);
+
+/* Set under RTNL when the module begins to go: no port is added after. */
+bool apedge_closing;
+
 static int __net_init apedge_net_init(struct net *net)
 {
 	struct apedge_net *an = apedge_net(net);
@@ -17,6 +23,8 @@ static int __net_init apedge_net_init(struct net *net)
 
 	an->net = net;
 	INIT_LIST_HEAD(&an->ports);
+	/* Never 0, which a dump takes for "no generation yet". */
+	an->ports_gen = 1;
 	spin_lock_init(&an->burst_lock);
 	INIT_LIST_HEAD(&an->bursts);
 	an->bt = kzalloc(sizeof(*an->bt), GFP_KERNEL);
@@ -26,8 +34,12 @@ static int __net_init apedge_net_init(struct net *net)
 	if (err) {
 		kfree(an->bt);
 		an->bt = NULL;
+		return err;
 	}
-	return err;
+	rtnl_lock();
+	list_add_tail(&an->all, &apedge_nets);
+	rtnl_unlock();
+	return 0;
 }
 
 static void __net_exit apedge_net_exit(struct net *net)
@@ -40,6 +52,7 @@ static void __net_exit apedge_net_exit(struct net *net)
 	 */
 	rtnl_lock();
 	apedge_port_del_all(an);
+	list_del(&an->all);
 	rtnl_unlock();
 	apedge_xid_cancel(an, NULL);
 	WARN_ON_ONCE(!list_empty(&an->bursts));
@@ -78,8 +91,34 @@ err_pernet:
 	return err;
 }
 
+/*
+ * Stop whatever still produces messages for the family: refuse new ports,
+ * then detach the ports of every namespace.  With its hooks go its punt
+ * work and its XID bursts; its port-del-ntf still reaches the listeners.
+ */
+static void apedge_stop(void)
+{
+	struct apedge_net *an;
+
+	rtnl_lock();
+	apedge_closing = true;
+	list_for_each_entry(an, &apedge_nets, all)
+		apedge_port_del_all(an);
+	rtnl_unlock();
+}
+
+/*
+ * The reverse of init, with the producers stopped before the family goes:
+ * a punt work or a notification must not use a family that is no longer
+ * registered, whose groups' ids another family may already hold.  Until
+ * the family is unregistered commands still run, but no port can be
+ * added, and without a port no hook, punt or burst can start.  The pernet
+ * exit then stops each namespace's snoop and collector works and frees
+ * its table.
+ */
 static void __exit apedge_exit(void)
 {
+	apedge_stop();
 	apedge_genl_unregister();
 	apedge_port_notifier_unregister();
 	unregister_pernet_subsys(&apedge_net_ops);

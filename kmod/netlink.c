@@ -2,79 +2,42 @@
 /*
  * apedge: the "apedge" generic netlink family.
  *
- * The ABI is Documentation/netlink/specs/apedge.yaml; the policies below
- * carry its checks.  Every command validates strictly and says why it
- * refused in the extended ack; every command that changes state needs
- * CAP_NET_ADMIN in the namespace's user namespace.
+ * The ABI is Documentation/netlink/specs/apedge.yaml.  Each command has
+ * its own policy, generated from the spec (netlink-gen.c), which admits
+ * the attributes the command takes and nothing else; genetlink refuses
+ * any other, and every value out of its range, with an extended ack.  A
+ * command whose do and dump take different attributes has one policy for
+ * both (6.1's struct genl_ops has one per command), and each half refuses
+ * the other's attributes itself (apedge_nl_other_half()).  Every other
+ * error also says why in the extended ack.
+ *
+ * Who may do what: the commands that change state, and binding-get,
+ * whose bindings name stations, carry GENL_ADMIN_PERM: CAP_NET_ADMIN in
+ * the initial user namespace, which no user namespace of one's own gives.
+ * info-get, port-get, stats-get and binding-config-get name no station
+ * and are open to every local user.  The events and punt groups carry
+ * port changes and stations' DHCP and ND packets: joining one needs
+ * CAP_NET_ADMIN over the user namespace that owns the network namespace
+ * (GENL_MCAST_CAP_NET_ADMIN, checked by genetlink itself when the socket
+ * joins; for a namespace created by root that is the initial one).
  */
 #include <linux/etherdevice.h>
-#include <linux/if_vlan.h>
 #include <linux/rhashtable.h>
 #include <linux/rtnetlink.h>
 #include <net/sock.h>
 
 #include "apedge.h"
 
-const struct nla_policy apedge_policy_policy[APEDGE_A_POLICY_MAX + 1] = {
-	[APEDGE_A_POLICY_CLASS] = NLA_POLICY_RANGE(NLA_U32, 1, APEDGE_PCLASS_MAX),
-	[APEDGE_A_POLICY_VERDICT] = NLA_POLICY_RANGE(NLA_U32, 1,
-						     APEDGE_VERDICT_MAX),
-};
-
-const struct nla_policy apedge_port_policy[APEDGE_A_PORT_MAX + 1] = {
-	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[APEDGE_A_PORT_ROLE] = NLA_POLICY_RANGE(NLA_U32,
-						APEDGE_PORT_ROLE_UNTRUSTED,
-						APEDGE_PORT_ROLE_TRUSTED),
-	[APEDGE_A_PORT_POLICY] = NLA_POLICY_NESTED(apedge_policy_policy),
-	[APEDGE_A_PORT_PUNT_RATE] = NLA_POLICY_MAX(NLA_U32, APEDGE_PUNT_RATE_MAX),
-	[APEDGE_A_PORT_SOURCE_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),
-};
-
-const struct nla_policy apedge_xid_policy[APEDGE_A_XID_MAX + 1] = {
-	[APEDGE_A_XID_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[APEDGE_A_XID_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[APEDGE_A_XID_STA] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[APEDGE_A_XID_MODE] = NLA_POLICY_RANGE(NLA_U32, APEDGE_XID_MODE_TRANSMIT,
-					       APEDGE_XID_MODE_INJECT),
-	[APEDGE_A_XID_VLAN] = NLA_POLICY_RANGE(NLA_U16, 1, VLAN_N_VID - 2),
-	[APEDGE_A_XID_COUNT] = NLA_POLICY_RANGE(NLA_U32, 1, APEDGE_XID_COUNT_MAX),
-	[APEDGE_A_XID_INTERVAL] = NLA_POLICY_MAX(NLA_U32, APEDGE_XID_INTERVAL_MAX),
-	[APEDGE_A_XID_RW] = { .type = NLA_U8 },
-};
-
-const struct nla_policy apedge_stats_policy[APEDGE_A_STATS_MAX + 1] = {
-	[APEDGE_A_STATS_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[APEDGE_A_STATS_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-};
-
-const struct nla_policy apedge_binding_policy[APEDGE_A_BINDING_MAX + 1] = {
-	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
-	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
-	[APEDGE_A_BINDING_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING,
-				      .len = IFNAMSIZ - 1 },
-	[APEDGE_A_BINDING_LIFETIME] = { .type = NLA_U32 },
-};
-
-/* Not const: 6.1's policy takes a pointer to non-const. */
-static struct netlink_range_validation apedge_binding_limit_range = {
-	.min = 1,
-	.max = APEDGE_BINDINGS_MAX_LIMIT,
-};
-
-static const struct nla_policy
-apedge_binding_config_policy[APEDGE_A_BINDING_CONFIG_MAX + 1] = {
-	[APEDGE_A_BINDING_CONFIG_LIMIT] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &apedge_binding_limit_range),
-};
+/*
+ * Linux 6.7 added it, and the 6.1 stable series has it since (Debian's
+ * 6.1.0-57 does).  Without it any local user could join the groups, and
+ * 6.1 has no family bind callback to check the joiner with.
+ */
+#ifndef GENL_MCAST_CAP_NET_ADMIN
+#error "apedge needs GENL_MCAST_CAP_NET_ADMIN (Linux 6.7, or a 6.1 stable release that has it)"
+#endif
 
 static struct genl_family apedge_genl_family;
-
-/* Room for one port's largest reply: every counter set, every policy. */
-#define APEDGE_MSG_SIZE		(4 * NLMSG_GOODSIZE)
 
 enum apedge_mcgrp {
 	APEDGE_MCGRP_EVENTS_ID,
@@ -82,8 +45,14 @@ enum apedge_mcgrp {
 };
 
 static const struct genl_multicast_group apedge_mcgrps[] = {
-	[APEDGE_MCGRP_EVENTS_ID] = { .name = APEDGE_MCGRP_EVENTS },
-	[APEDGE_MCGRP_PUNT_ID] = { .name = APEDGE_MCGRP_PUNT },
+	[APEDGE_MCGRP_EVENTS_ID] = {
+		.name = APEDGE_MCGRP_EVENTS,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
+	[APEDGE_MCGRP_PUNT_ID] = {
+		.name = APEDGE_MCGRP_PUNT,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
 };
 
 /*
@@ -282,12 +251,24 @@ static int apedge_counters_fill(struct sk_buff *msg,
 	return 0;
 }
 
-static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
-			    u32 portid, u32 seq, int flags, u8 cmd)
+static void *apedge_reply_put(struct apedge_reply *r, u8 cmd)
 {
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags, cmd);
+	hdr = genlmsg_put(r->msg, r->portid, r->seq, &apedge_genl_family,
+			  r->flags, cmd);
+	if (hdr && r->cb)
+		genl_dump_check_consistent(r->cb, hdr);
+	return hdr;
+}
+
+static int apedge_port_fill(struct apedge_reply *r,
+			    const struct apedge_port *port, u8 cmd)
+{
+	struct sk_buff *msg = r->msg;
+	void *hdr;
+
+	hdr = apedge_reply_put(r, cmd);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, APEDGE_A_PORT_IFINDEX, port->dev->ifindex) ||
@@ -305,15 +286,45 @@ static int apedge_port_fill(struct sk_buff *msg, const struct apedge_port *port,
 	return 0;
 }
 
-static int apedge_stats_put(struct sk_buff *msg,
-			    const struct apedge_port *port,
-			    const struct apedge_stats *st,
-			    u32 portid, u32 seq, int flags)
+/* Every counter a port can report: one nest each (apedge_counters_fill()). */
+#define APEDGE_COUNTERS_MAX \
+	(APEDGE_DIR_MAX * (APEDGE_PCLASS_MAX * APEDGE_VERDICT_MAX + APEDGE_BAD_MAX))
+
+/**
+ * apedge_stats_size - the largest stats message a port can have
+ *
+ * Its scalars and every counter, each nest with its direction, class,
+ * verdict or reason, and 64-bit count.  The stats dump asks netlink for
+ * buffers this large, so that the busiest port fits in one message.
+ *
+ * Return: the message's payload after the genetlink header.
+ */
+size_t apedge_stats_size(void)
 {
+	size_t counter = nla_total_size(3 * nla_total_size(sizeof(u32)) +
+				       nla_total_size_64bit(sizeof(u64)));
+
+	return nla_total_size(sizeof(u32)) +		/* ifindex */
+	       nla_total_size(IFNAMSIZ) +		/* ifname */
+	       APEDGE_CTR_MAX * nla_total_size_64bit(sizeof(u64)) +
+	       APEDGE_COUNTERS_MAX * counter;
+}
+
+/**
+ * apedge_stats_put - a port's stats message
+ * @r: where it goes
+ * @port: the port
+ * @st: its counters
+ *
+ * Return: 0, or -EMSGSIZE if it did not fit; then nothing was added.
+ */
+int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
+		     const struct apedge_stats *st)
+{
+	struct sk_buff *msg = r->msg;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
-			  APEDGE_CMD_STATS_GET);
+	hdr = apedge_reply_put(r, APEDGE_CMD_STATS_GET);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, APEDGE_A_STATS_IFINDEX, port->dev->ifindex) ||
@@ -352,79 +363,154 @@ static int apedge_stats_put(struct sk_buff *msg,
 	return 0;
 }
 
-static int apedge_stats_fill(struct sk_buff *msg, struct apedge_port *port,
-			     u32 portid, u32 seq, int flags)
-{
-	struct apedge_stats *st;
-	int err;
+/* Fill one port's object into r->msg. */
+typedef int (*apedge_fill_fn)(struct apedge_reply *r,
+			      struct apedge_port *port);
 
-	/* Too big for the stack; dumps hold RCU, so no sleeping. */
-	st = kmalloc(sizeof(*st), GFP_ATOMIC);
-	if (!st)
-		return -ENOMEM;
-	apedge_stats_read(port, st);
-	err = apedge_stats_put(msg, port, st, portid, seq, flags);
-	kfree(st);
-	return err;
+static int apedge_port_fill_get(struct apedge_reply *r,
+				struct apedge_port *port)
+{
+	return apedge_port_fill(r, port, APEDGE_CMD_PORT_GET);
 }
 
-/* Fill one port's object; reading a port's counters takes its lock. */
-typedef int (*apedge_fill_fn)(struct sk_buff *msg, struct apedge_port *port,
-			      u32 portid, u32 seq, int flags);
-
-static int apedge_port_fill_get(struct sk_buff *msg, struct apedge_port *port,
-				u32 portid, u32 seq, int flags)
+/* Under RCU or RTNL; r->st is the caller's, so nothing is allocated. */
+static int apedge_stats_fill(struct apedge_reply *r, struct apedge_port *port)
 {
-	return apedge_port_fill(msg, port, portid, seq, flags,
-				APEDGE_CMD_PORT_GET);
+	apedge_stats_read(port, r->st);
+	return apedge_stats_put(r, port, r->st);
 }
 
-/* A "do" that replies with one port's object. */
+/* A "do" that replies with one port's object, of at most size bytes. */
 static int apedge_nl_get_one(struct genl_info *info, int a_ifindex,
-			     int a_ifname, apedge_fill_fn fill)
+			     int a_ifname, apedge_fill_fn fill, size_t size)
 {
+	struct apedge_reply r = {
+		.portid = info->snd_portid,
+		.seq = info->snd_seq,
+	};
 	struct apedge_port *port;
-	struct sk_buff *msg;
 	int err;
 
-	msg = genlmsg_new(APEDGE_MSG_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
+	r.st = kmalloc(sizeof(*r.st), GFP_KERNEL);
+	r.msg = genlmsg_new(size, GFP_KERNEL);
+	if (!r.st || !r.msg) {
+		err = -ENOMEM;
+		goto out;
+	}
 
 	rtnl_lock();
 	port = apedge_port_from_attrs(info, a_ifindex, a_ifname);
 	if (IS_ERR(port))
 		err = PTR_ERR(port);
 	else
-		err = fill(msg, port, info->snd_portid, info->snd_seq, 0);
+		err = fill(&r, port);
 	rtnl_unlock();
-
-	if (err) {
-		nlmsg_free(msg);
-		return err;
+	if (!err) {
+		err = genlmsg_reply(r.msg, info);
+		r.msg = NULL;
 	}
-	return genlmsg_reply(msg, info);
+out:
+	nlmsg_free(r.msg);
+	kfree(r.st);
+	return err;
 }
 
 /*
- * A dump of one object per port.  cb->args[0] counts the ports already
- * sent; a port added or removed between two parts of a dump may shift
- * that count, which the sequence check below reports to the reader.
+ * The first of the attributes that this half of a command (its do or its
+ * dump) does not take, which the command's one policy admits for the
+ * other half; NULL if none is there.
+ */
+static struct nlattr *apedge_nl_other_half(struct nlattr **tb, const u8 *types,
+					   unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (tb[types[i]])
+			return tb[types[i]];
+	return NULL;
+}
+
+/* A dump of every port takes no attribute: refuse the do's. */
+static int apedge_nl_dump_no_attrs(struct netlink_callback *cb)
+{
+	if (!nlmsg_attrlen(cb->nlh, GENL_HDRLEN))
+		return 0;
+	NL_SET_ERR_MSG_ATTR(cb->extack, nlmsg_attrdata(cb->nlh, GENL_HDRLEN),
+			    "a dump of every port takes no attribute");
+	return -EINVAL;
+}
+
+/**
+ * struct apedge_port_dump - a dump of one object per port, in progress
+ * @idx: ports already sent
+ * @checked: the request's attributes were checked, in the first part
+ * @st: room for one port's counters, for stats-get
+ */
+struct apedge_port_dump {
+	long idx;
+	bool checked;
+	struct apedge_stats st;
+};
+
+static int apedge_nl_port_dump_start(struct netlink_callback *cb)
+{
+	struct apedge_port_dump *d;
+
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return -ENOMEM;
+	cb->args[0] = (long)d;
+	/* Buffers that hold the largest stats message (and any port's). */
+	cb->min_dump_alloc = nlmsg_total_size(GENL_HDRLEN + apedge_stats_size());
+	return 0;
+}
+
+static int apedge_nl_port_dump_done(struct netlink_callback *cb)
+{
+	kfree((void *)cb->args[0]);
+	return 0;
+}
+
+/*
+ * A dump of one object per port.  A part resumes at the index where the
+ * last one stopped; a port added or removed between two parts shifts the
+ * ports after it, so each part carries the namespace's port generation and
+ * genl_dump_check_consistent() marks the dump NLM_F_DUMP_INTR when it
+ * changed.  A port's object always fits in an empty message (the start's
+ * min_dump_alloc), so a dump never fails for a busy port.
  */
 static int apedge_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 			  apedge_fill_fn fill)
 {
 	struct apedge_net *an = apedge_net(sock_net(skb->sk));
+	struct apedge_port_dump *d = (void *)cb->args[0];
+	struct apedge_reply r = {
+		.msg = skb,
+		.portid = NETLINK_CB(cb->skb).portid,
+		.seq = cb->nlh->nlmsg_seq,
+		.flags = NLM_F_MULTI,
+		.cb = cb,
+		.st = &d->st,
+	};
 	struct apedge_port *port;
-	long idx = 0, start = cb->args[0];
+	long idx = 0;
 	int err = 0;
 
+	if (!d->checked) {
+		/* Here, not in start: 6.1 gives start no extack. */
+		err = apedge_nl_dump_no_attrs(cb);
+		if (err)
+			return err;
+		d->checked = true;
+	}
+
 	rcu_read_lock();
+	cb->seq = READ_ONCE(an->ports_gen);
 	list_for_each_entry_rcu(port, &an->ports, list) {
-		if (idx++ < start)
+		if (idx++ < d->idx)
 			continue;
-		err = fill(skb, port, NETLINK_CB(cb->skb).portid,
-			   cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		err = fill(&r, port);
 		if (err) {
 			idx--;
 			break;
@@ -432,8 +518,8 @@ static int apedge_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 	}
 	rcu_read_unlock();
 
-	cb->args[0] = idx;
-	if (err && skb->len == 0)
+	d->idx = idx;
+	if (WARN_ON_ONCE(err && skb->len == 0))
 		return err;
 	return skb->len;
 }
@@ -441,7 +527,8 @@ static int apedge_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 static int apedge_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return apedge_nl_get_one(info, APEDGE_A_PORT_IFINDEX,
-				 APEDGE_A_PORT_IFNAME, apedge_port_fill_get);
+				 APEDGE_A_PORT_IFNAME, apedge_port_fill_get,
+				 NLMSG_GOODSIZE);
 }
 
 static int apedge_nl_port_get_dumpit(struct sk_buff *skb,
@@ -453,7 +540,8 @@ static int apedge_nl_port_get_dumpit(struct sk_buff *skb,
 static int apedge_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return apedge_nl_get_one(info, APEDGE_A_STATS_IFINDEX,
-				 APEDGE_A_STATS_IFNAME, apedge_stats_fill);
+				 APEDGE_A_STATS_IFNAME, apedge_stats_fill,
+				 apedge_stats_size());
 }
 
 static int apedge_nl_stats_get_dumpit(struct sk_buff *skb,
@@ -464,12 +552,13 @@ static int apedge_nl_stats_get_dumpit(struct sk_buff *skb,
 
 /**
  * apedge_xid_req_parse - turn validated XID attributes into a request
- * @tb: attributes, already checked against apedge_xid_policy
+ * @tb: attributes, already checked against apedge_xid_send_nl_policy
  * @req: the request to fill, with defaults for what is absent
  * @extack: for error messages
  *
  * Checks what a policy cannot express: the station must be given and be a
- * unicast address, and an interval needs a burst.  Pure.
+ * unicast address, an interval needs a burst, and a burst lasts at most
+ * APEDGE_XID_SPAN_MAX milliseconds.  Pure.
  */
 int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			 struct netlink_ext_ack *extack)
@@ -501,6 +590,14 @@ int apedge_xid_req_parse(struct nlattr **tb, struct apedge_xid_req *req,
 			NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_INTERVAL],
 					    "interval needs a count of 2 or more");
 			return -EINVAL;
+		}
+		/* Both at most 32 and 10000: no overflow. */
+		if ((req->count - 1) * req->interval_ms > APEDGE_XID_SPAN_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[APEDGE_A_XID_INTERVAL],
+					    "a burst lasts at most "
+					    __stringify(APEDGE_XID_SPAN_MAX)
+					    " ms: (count - 1) * interval");
+			return -ERANGE;
 		}
 	}
 	if (tb[APEDGE_A_XID_RW])
@@ -542,7 +639,7 @@ static int apedge_policy_parse(struct genl_info *info,
 		if (nla_type(a) != APEDGE_A_PORT_POLICY)
 			continue;
 		err = nla_parse_nested(tb, APEDGE_A_POLICY_MAX, a,
-				       apedge_policy_policy, info->extack);
+				       apedge_policy_nl_policy, info->extack);
 		if (err)
 			return err;
 		if (!tb[APEDGE_A_POLICY_CLASS] || !tb[APEDGE_A_POLICY_VERDICT]) {
@@ -721,15 +818,14 @@ static u32 apedge_binding_left(const struct apedge_binding *b, u64 now)
 }
 
 /* One binding's object; now is get_jiffies_64(). */
-static int apedge_binding_put(struct sk_buff *msg,
-			      const struct apedge_binding *b, u64 now,
-			      u32 portid, u32 seq, int flags)
+static int apedge_binding_put(struct apedge_reply *r,
+			      const struct apedge_binding *b, u64 now)
 {
+	struct sk_buff *msg = r->msg;
 	void *hdr;
 	int err;
 
-	hdr = genlmsg_put(msg, portid, seq, &apedge_genl_family, flags,
-			  APEDGE_CMD_BINDING_GET);
+	hdr = apedge_reply_put(r, APEDGE_CMD_BINDING_GET);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (b->key.family == AF_INET)
@@ -750,20 +846,40 @@ static int apedge_binding_put(struct sk_buff *msg,
 	return 0;
 }
 
+/* What one half of binding-get takes that the other does not. */
+static const u8 apedge_binding_get_do_only[] = {
+	APEDGE_A_BINDING_IPV4, APEDGE_A_BINDING_IPV6,
+};
+
+static const u8 apedge_binding_get_dump_only[] = {
+	APEDGE_A_BINDING_IFINDEX, APEDGE_A_BINDING_IFNAME,
+};
+
 static int apedge_nl_binding_get_doit(struct sk_buff *skb,
 				      struct genl_info *info)
 {
 	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct apedge_reply r = {
+		.portid = info->snd_portid,
+		.seq = info->snd_seq,
+	};
 	const struct apedge_binding *b;
 	struct apedge_bkey key;
-	struct sk_buff *msg;
+	struct nlattr *a;
 	int err;
 
+	a = apedge_nl_other_half(info->attrs, apedge_binding_get_dump_only,
+				 ARRAY_SIZE(apedge_binding_get_dump_only));
+	if (a) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a,
+				    "ifindex and ifname select the bindings of a dump");
+		return -EINVAL;
+	}
 	err = apedge_bkey_parse(info, &key);
 	if (err)
 		return err;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
+	r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!r.msg)
 		return -ENOMEM;
 	rcu_read_lock();
 	b = apedge_binding_lookup(an->bt, &key);
@@ -771,15 +887,14 @@ static int apedge_nl_binding_get_doit(struct sk_buff *skb,
 		NL_SET_ERR_MSG(info->extack, "no binding of that address");
 		err = -ENOENT;
 	} else {
-		err = apedge_binding_put(msg, b, get_jiffies_64(),
-					 info->snd_portid, info->snd_seq, 0);
+		err = apedge_binding_put(&r, b, get_jiffies_64());
 	}
 	rcu_read_unlock();
 	if (err) {
-		nlmsg_free(msg);
+		nlmsg_free(r.msg);
 		return err;
 	}
-	return genlmsg_reply(msg, info);
+	return genlmsg_reply(r.msg, info);
 }
 
 /**
@@ -787,18 +902,18 @@ static int apedge_nl_binding_get_doit(struct sk_buff *skb,
  * @iter: the walk of the table
  * @pending: a binding that did not fit in the last message
  * @has_pending: whether @pending is to be sent first
+ * @checked: the request was checked and @ifindex set, in the first part
  * @ifindex: only the bindings of this port, or 0 for all
- * @skb: the message being filled
- * @cb: the dump
+ * @r: the message being filled
  * @now: get_jiffies_64() at this part of the dump
  */
 struct apedge_binding_dump_ctx {
 	struct rhashtable_iter iter;
 	struct apedge_binding pending;
 	bool has_pending;
+	bool checked;
 	int ifindex;
-	struct sk_buff *skb;
-	struct netlink_callback *cb;
+	struct apedge_reply r;
 	u64 now;
 };
 
@@ -808,43 +923,17 @@ static int apedge_binding_dump_one(const struct apedge_binding *b, void *arg)
 
 	if (ctx->ifindex && b->ifindex != ctx->ifindex)
 		return 0;
-	return apedge_binding_put(ctx->skb, b, ctx->now,
-				  NETLINK_CB(ctx->cb->skb).portid,
-				  ctx->cb->nlh->nlmsg_seq, NLM_F_MULTI);
+	return apedge_binding_put(&ctx->r, b, ctx->now);
 }
 
 static int apedge_nl_binding_dump_start(struct netlink_callback *cb)
 {
 	struct apedge_net *an = apedge_net(sock_net(cb->skb->sk));
-	struct nlattr *tb[APEDGE_A_BINDING_MAX + 1];
 	struct apedge_binding_dump_ctx *ctx;
-	struct net_device *dev = NULL;
-	int err;
 
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_MAX,
-			  apedge_binding_policy, cb->extack);
-	if (err)
-		return err;
 	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
 	if (!ctx)
 		return -ENOMEM;
-	if (tb[APEDGE_A_BINDING_IFINDEX]) {
-		ctx->ifindex = nla_get_u32(tb[APEDGE_A_BINDING_IFINDEX]);
-	} else if (tb[APEDGE_A_BINDING_IFNAME]) {
-		rcu_read_lock();
-		dev = dev_get_by_name_rcu(sock_net(cb->skb->sk),
-					  nla_data(tb[APEDGE_A_BINDING_IFNAME]));
-		if (dev)
-			ctx->ifindex = dev->ifindex;
-		rcu_read_unlock();
-		if (!dev) {
-			NL_SET_ERR_MSG_ATTR(cb->extack,
-					    tb[APEDGE_A_BINDING_IFNAME],
-					    "no such device");
-			kfree(ctx);
-			return -ENODEV;
-		}
-	}
 	apedge_binding_walk_enter(an->bt, &ctx->iter);
 	/* cb->data is genetlink's own. */
 	cb->args[0] = (long)ctx;
@@ -862,15 +951,76 @@ static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 	return 0;
 }
 
+/*
+ * The dump's request, in its first part rather than in start, where 6.1
+ * has no extack for the reason: no address, and an optional port.
+ */
+static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
+				     struct netlink_callback *cb)
+{
+	struct nlattr *tb[APEDGE_A_BINDING_IFNAME + 1];
+	struct net_device *dev;
+	struct nlattr *a;
+	int err;
+
+	/* Validated by genetlink already; parsed again for the table. */
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_IFNAME,
+			  apedge_binding_get_nl_policy, cb->extack);
+	if (err)
+		return err;
+	a = apedge_nl_other_half(tb, apedge_binding_get_do_only,
+				 ARRAY_SIZE(apedge_binding_get_do_only));
+	if (a) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, a,
+				    "a dump takes no address: ipv4 and ipv6 get one binding");
+		return -EINVAL;
+	}
+	if (tb[APEDGE_A_BINDING_IFINDEX]) {
+		ctx->ifindex = nla_get_u32(tb[APEDGE_A_BINDING_IFINDEX]);
+	} else if (tb[APEDGE_A_BINDING_IFNAME]) {
+		rcu_read_lock();
+		dev = dev_get_by_name_rcu(sock_net(cb->skb->sk),
+					  nla_data(tb[APEDGE_A_BINDING_IFNAME]));
+		if (dev)
+			ctx->ifindex = dev->ifindex;
+		rcu_read_unlock();
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(cb->extack,
+					    tb[APEDGE_A_BINDING_IFNAME],
+					    "no such device");
+			return -ENODEV;
+		}
+	}
+	ctx->checked = true;
+	return 0;
+}
+
+/*
+ * Each part carries the table's generation: a binding added, replaced or
+ * removed between two parts marks the dump NLM_F_DUMP_INTR, as does the
+ * resize it may cause, which can show a binding twice.
+ */
 static int apedge_nl_binding_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb)
 {
 	struct apedge_net *an = apedge_net(sock_net(skb->sk));
 	struct apedge_binding_dump_ctx *ctx = (void *)cb->args[0];
+	int err;
 
-	ctx->skb = skb;
-	ctx->cb = cb;
+	if (!ctx->checked) {
+		err = apedge_binding_dump_check(ctx, cb);
+		if (err)
+			return err;
+	}
+	ctx->r = (struct apedge_reply) {
+		.msg = skb,
+		.portid = NETLINK_CB(cb->skb).portid,
+		.seq = cb->nlh->nlmsg_seq,
+		.flags = NLM_F_MULTI,
+		.cb = cb,
+	};
 	ctx->now = get_jiffies_64();
+	cb->seq = READ_ONCE(an->bt->gen);
 	if (ctx->has_pending) {
 		if (apedge_binding_dump_one(&ctx->pending, ctx))
 			return skb->len ? skb->len : -EMSGSIZE;
@@ -933,80 +1083,82 @@ static int apedge_nl_binding_config_set(struct sk_buff *skb,
 	return 0;
 }
 
+/* A command's policy from netlink-gen.c, and its largest attribute. */
+#define APEDGE_POLICY(name) \
+	.policy = apedge_##name##_nl_policy, \
+	.maxattr = ARRAY_SIZE(apedge_##name##_nl_policy) - 1
+
+/*
+ * The flags are the spec's: admin-perm is GENL_ADMIN_PERM.  A command
+ * without a policy takes no attribute (the family has no resv_start_op).
+ */
 static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_INFO_GET,
 		.doit = apedge_nl_info_get,
-		/* No policy: genetlink rejects any attribute. */
 	},
 	{
 		.cmd = APEDGE_CMD_PORT_ADD,
 		.doit = apedge_nl_port_add,
-		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_SOURCE_GUARD,
+		APEDGE_POLICY(port_add),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_PORT_DEL,
 		.doit = apedge_nl_port_del,
-		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_IFNAME,
+		APEDGE_POLICY(port_del),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_PORT_GET,
 		.doit = apedge_nl_port_get_doit,
+		.start = apedge_nl_port_dump_start,
 		.dumpit = apedge_nl_port_get_dumpit,
-		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_IFNAME,
+		.done = apedge_nl_port_dump_done,
+		APEDGE_POLICY(port_get),
 	},
 	{
 		.cmd = APEDGE_CMD_XID_SEND,
 		.doit = apedge_nl_xid_send,
-		.policy = apedge_xid_policy,
-		.maxattr = APEDGE_A_XID_MAX,
+		APEDGE_POLICY(xid_send),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_STATS_GET,
 		.doit = apedge_nl_stats_get_doit,
+		.start = apedge_nl_port_dump_start,
 		.dumpit = apedge_nl_stats_get_dumpit,
-		.policy = apedge_stats_policy,
-		.maxattr = APEDGE_A_STATS_IFNAME,
+		.done = apedge_nl_port_dump_done,
+		APEDGE_POLICY(stats_get),
 	},
 	{
 		.cmd = APEDGE_CMD_POLICY_SET,
 		.doit = apedge_nl_policy_set,
-		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_MAX,
+		APEDGE_POLICY(policy_set),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_STATS_RESET,
 		.doit = apedge_nl_stats_reset,
-		.policy = apedge_stats_policy,
-		.maxattr = APEDGE_A_STATS_IFNAME,
+		APEDGE_POLICY(stats_reset),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_PORT_SET,
 		.doit = apedge_nl_port_set,
-		.policy = apedge_port_policy,
-		.maxattr = APEDGE_A_PORT_SOURCE_GUARD,
+		APEDGE_POLICY(port_set),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_BINDING_ADD,
 		.doit = apedge_nl_binding_add,
-		.policy = apedge_binding_policy,
-		.maxattr = APEDGE_A_BINDING_LIFETIME,
+		APEDGE_POLICY(binding_add),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_BINDING_DEL,
 		.doit = apedge_nl_binding_del,
-		.policy = apedge_binding_policy,
-		.maxattr = APEDGE_A_BINDING_IPV6,
+		APEDGE_POLICY(binding_del),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
@@ -1015,8 +1167,8 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.start = apedge_nl_binding_dump_start,
 		.dumpit = apedge_nl_binding_get_dumpit,
 		.done = apedge_nl_binding_dump_done,
-		.policy = apedge_binding_policy,
-		.maxattr = APEDGE_A_BINDING_IFNAME,
+		APEDGE_POLICY(binding_get),
+		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = APEDGE_CMD_BINDING_CONFIG_GET,
@@ -1025,8 +1177,7 @@ static const struct genl_ops apedge_genl_ops[] = {
 	{
 		.cmd = APEDGE_CMD_BINDING_CONFIG_SET,
 		.doit = apedge_nl_binding_config_set,
-		.policy = apedge_binding_config_policy,
-		.maxattr = APEDGE_A_BINDING_CONFIG_LIMIT,
+		APEDGE_POLICY(binding_config_set),
 		.flags = GENL_ADMIN_PERM,
 	},
 };
@@ -1056,19 +1207,19 @@ static struct genl_family apedge_genl_family __ro_after_init = {
 void apedge_notify_port(struct apedge_port *port, u8 cmd)
 {
 	struct net *net = port->an->net;
-	struct sk_buff *msg;
+	struct apedge_reply r = {};
 
 	if (!genl_has_listeners(&apedge_genl_family, net,
 				APEDGE_MCGRP_EVENTS_ID))
 		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
+	r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!r.msg)
 		return;
-	if (apedge_port_fill(msg, port, 0, 0, 0, cmd)) {
-		nlmsg_free(msg);
+	if (apedge_port_fill(&r, port, cmd)) {
+		nlmsg_free(r.msg);
 		return;
 	}
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+	genlmsg_multicast_netns(&apedge_genl_family, net, r.msg, 0,
 				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
 }
 

@@ -33,6 +33,21 @@ struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex)
 	return NULL;
 }
 
+/*
+ * Stop guarding a port and wait until nothing of its hooks is left: the
+ * hooks are unregistered, the packets still in them have passed (a grace
+ * period), the punt work they queued has stopped, and the bindings they
+ * snooped for the port are applied and removed.  After this only the
+ * caller uses the port.  Whatever hooks are registered, none to all.
+ */
+static void apedge_port_unhook(struct apedge_port *port)
+{
+	apedge_hooks_unregister(port);
+	synchronize_net();
+	apedge_punt_stop(port);
+	apedge_binding_flush_port(port->an->bt, port->dev->ifindex);
+}
+
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    bool source_guard, struct netlink_ext_ack *extack)
 {
@@ -40,6 +55,10 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	int err;
 
 	ASSERT_RTNL();
+	if (apedge_closing) {
+		NL_SET_ERR_MSG(extack, "the module is being unloaded");
+		return -ESHUTDOWN;
+	}
 	if (dev->reg_state != NETREG_REGISTERED) {
 		NL_SET_ERR_MSG(extack, "device is going away");
 		return -ENODEV;
@@ -60,13 +79,16 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
 	if (!port)
 		return -ENOMEM;
+	err = -ENOMEM;
 	port->stats = apedge_stats_alloc();
+	if (!port->stats)
+		goto err_port;
 	port->base = kzalloc(sizeof(*port->base), GFP_KERNEL);
+	if (!port->base)
+		goto err_stats;
 	port->punt = apedge_punt_alloc(port);
-	if (!port->stats || !port->base || !port->punt) {
-		err = -ENOMEM;
-		goto err_free;
-	}
+	if (!port->punt)
+		goto err_base;
 	port->punt_rate = APEDGE_PUNT_RATE_DEFAULT;
 	spin_lock_init(&port->base_lock);
 	port->an = an;
@@ -76,19 +98,28 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	apedge_policy_init(port);
 	err = apedge_hooks_register(port, extack);
 	if (err)
-		goto err_free;
+		goto err_hooks;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
 
 	list_add_tail_rcu(&port->list, &an->ports);
 	an->nports++;
+	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
 	apedge_notify_port(port, APEDGE_CMD_PORT_ADD_NTF);
 	return 0;
 
-err_free:
-	if (port->punt)
-		apedge_punt_free(port->punt);
-	free_percpu(port->stats);
+err_hooks:
+	/*
+	 * The ingress hook may have been live before the egress hook failed:
+	 * packets may still be in it, and what it queued must not outlive
+	 * the port.
+	 */
+	apedge_port_unhook(port);
+	apedge_punt_free(port->punt);
+err_base:
 	kfree(port->base);
+err_stats:
+	free_percpu(port->stats);
+err_port:
 	kfree(port);
 	return err;
 }
@@ -103,9 +134,9 @@ static void apedge_port_free_rcu(struct rcu_head *head)
 	 * rcu_barrier() while it does).
 	 */
 	netdev_put(port->dev, &port->dev_tracker);
-	free_percpu(port->stats);
-	kfree(port->base);
 	apedge_punt_free(port->punt);
+	kfree(port->base);
+	free_percpu(port->stats);
 	kfree(port);
 }
 
@@ -116,12 +147,8 @@ void apedge_port_del(struct apedge_port *port)
 	ASSERT_RTNL();
 	list_del_rcu(&port->list);
 	an->nports--;
-	apedge_hooks_unregister(port);
-	/* Hooks in flight may still queue punts until a grace period ends. */
-	synchronize_net();
-	apedge_punt_stop(port);
-	/* What the port snooped is queued by now; its bindings go too. */
-	apedge_binding_flush_port(an->bt, port->dev->ifindex);
+	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
+	apedge_port_unhook(port);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);

@@ -9,6 +9,7 @@
  * budget per one-second window) bounds what reaches userspace; what is
  * over the rate, or finds the ring full, is counted and not punted.
  */
+#include <kunit/test-bug.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
@@ -74,8 +75,15 @@ struct apedge_punt *apedge_punt_alloc(struct apedge_port *port)
 	return p;
 }
 
+/*
+ * Free a port's queue once apedge_punt_stop() has run.  Its work still
+ * queued would run on freed memory: a hook ran after the port's last
+ * grace period, which KUnit also reports as a failed test.
+ */
 void apedge_punt_free(struct apedge_punt *punt)
 {
+	if (WARN_ON_ONCE(work_pending(&punt->work)))
+		kunit_fail_current_test("punt queue freed with its work queued");
 	kvfree(punt);
 }
 

@@ -124,14 +124,23 @@ fail:
 	return err;
 }
 
-/* Take @b off the list; true if the caller now owns it. */
+/* Take @b off the list, under burst_lock; true if the caller owns it now. */
+static bool apedge_xid_unlist(struct apedge_net *an, struct apedge_xid_burst *b)
+{
+	lockdep_assert_held(&an->burst_lock);
+	if (list_empty(&b->list))
+		return false;
+	list_del_init(&b->list);
+	WRITE_ONCE(an->nbursts, an->nbursts - 1);
+	return true;
+}
+
 static bool apedge_xid_claim(struct apedge_net *an, struct apedge_xid_burst *b)
 {
 	bool mine;
 
 	spin_lock_bh(&an->burst_lock);
-	mine = !list_empty(&b->list);
-	list_del_init(&b->list);
+	mine = apedge_xid_unlist(an, b);
 	spin_unlock_bh(&an->burst_lock);
 	return mine;
 }
@@ -161,8 +170,11 @@ static void apedge_xid_work(struct work_struct *work)
  * @extack: for error messages
  *
  * The first frame is sent at once and its result returned; with an
- * interval, the rest of a burst follows from a delayed work.  Counts every
- * frame on the port.  Process context; RTNL held.
+ * interval, the rest of a burst follows from a delayed work, which sends
+ * one frame each time it runs.  A burst lasts at most APEDGE_XID_SPAN_MAX
+ * ms (apedge_xid_req_parse()), and a namespace has at most
+ * APEDGE_XID_BURSTS_MAX in flight.  Counts every frame on the port.
+ * Process context; RTNL held.
  */
 int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 		    struct netlink_ext_ack *extack)
@@ -178,6 +190,11 @@ int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 	}
 
 	if (req->count > 1 && req->interval_ms) {
+		/* Bursts are added only under RTNL: none can come between. */
+		if (READ_ONCE(an->nbursts) >= APEDGE_XID_BURSTS_MAX) {
+			NL_SET_ERR_MSG(extack, "too many XID bursts in flight");
+			return -EBUSY;
+		}
 		b = kzalloc(sizeof(*b), GFP_KERNEL);
 		if (!b)
 			return -ENOMEM;
@@ -205,6 +222,7 @@ int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 	INIT_DELAYED_WORK(&b->work, apedge_xid_work);
 	spin_lock_bh(&an->burst_lock);
 	list_add_tail(&b->list, &an->bursts);
+	WRITE_ONCE(an->nbursts, an->nbursts + 1);
 	spin_unlock_bh(&an->burst_lock);
 	schedule_delayed_work(&b->work, msecs_to_jiffies(req->interval_ms));
 	return 0;
@@ -227,7 +245,7 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port)
 		if (port && b->port != port)
 			continue;
 		/* Claimed: the work will no longer free it. */
-		list_del_init(&b->list);
+		apedge_xid_unlist(an, b);
 		list_add_tail(&b->doomed, &doomed);
 	}
 	spin_unlock_bh(&an->burst_lock);

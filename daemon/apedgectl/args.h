@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * apedgectl's command line, parsed into a request.  Pure: no I/O.
+ *
+ *   apedgectl [OPTIONS] OBJECT [VERB] [ARGS]
+ *
+ * The objects and their verbs are tables (cmd.h), one file per object;
+ * this file finds the object and the verb, checks the number of words,
+ * and gives the verb's parser the helpers below for its keywords.
  */
 #ifndef APEDGECTL_ARGS_H
 #define APEDGECTL_ARGS_H
@@ -8,7 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "lib/ctrl.h"
 #include "lib/mac.h"
 
 #define ACTL_IFNAMSIZ 16
@@ -37,19 +45,27 @@ enum actl_cmd {
 	ACTL_CMD_BINDING_DEL,
 	ACTL_CMD_BINDING_SHOW,
 	ACTL_CMD_BINDING_LIMIT,
+	ACTL_CMD_COUNT
 };
 
-#define ACTL_IPS_MAX 8
+/* Most "ip ADDR" a sta add takes: apedged's own limit (lib/ctrl.h). */
+#define ACTL_IPS_MAX APEDGE_STA_ADD_IPS_MAX
 
 #define ACTL_POLICY_CLASSES 32
+
+struct actl_object;
+struct actl_verb;
 
 /* A request; a field left 0 (or false) was not given. */
 struct actl_req {
 	enum actl_cmd cmd;
+	const struct actl_object *obj;	/* NULL for -h and -V */
+	const struct actl_verb *verb;	/* NULL for help, -h and -V */
 	bool json;
 	bool pretty;
 	const char *ctrl_path;		/* -s; NULL for the default */
 	const char *netns;		/* -n; NULL for apedgectl's own */
+	const struct actl_object *help;	/* help OBJECT; NULL: all */
 
 	char ifname[ACTL_IFNAMSIZ];	/* dev IF */
 	uint32_t ifindex;		/* ifindex N */
@@ -99,19 +115,61 @@ struct actl_req {
 int actl_args_parse(int argc, char **argv, struct actl_req *req,
 		    char *err, size_t errlen);
 
-/*
- * The control socket request line of a sta or iapp command (see
- * apedged's iapp_ctl.h), newline included; 0, or -1 when it does not fit.
- */
-int actl_daemon_line(const struct actl_req *req, char *buf, size_t size);
-
+/* The command's name as the user types it, e.g. "port add". */
+const char *actl_cmd_name(enum actl_cmd cmd);
 /* Whether the command goes to apedged's control socket. */
 bool actl_cmd_is_daemon(enum actl_cmd cmd);
 
-/* The command's name as the user typed it, e.g. "port add". */
-const char *actl_cmd_name(enum actl_cmd cmd);
+/*
+ * The usage text: of every object, or of one (help OBJECT, OBJECT help),
+ * written from the tables.
+ */
+void actl_usage(FILE *f, const struct actl_object *obj);
 
-/* The usage text. */
-extern const char actl_usage[];
+/* ---- for the verbs' parsers --------------------------------------------- */
+
+/* The words after the verb, and where the error goes. */
+struct actl_parser {
+	int argc;
+	char **argv;
+	int i;
+	char *err;
+	size_t errlen;
+};
+
+/* Say what is wrong (printf-style), on one line; returns -1. */
+int actl_fail(struct actl_parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The next word, without taking it / taking it; NULL at the end. */
+const char *actl_peek(const struct actl_parser *p);
+const char *actl_next(struct actl_parser *p);
+/* The value after keyword kw; -1 (with the error) when there is none. */
+int actl_value(struct actl_parser *p, const char *kw, const char **out);
+/*
+ * The word of words (NULL-terminated) that word is or, failing that, the
+ * only one it is a prefix of; word itself if none; NULL, with the error
+ * set, when it is the prefix of several.
+ */
+const char *actl_expand(struct actl_parser *p, const char *word,
+			const char *const *words);
+/* An unsigned number in [min, max] after kw; decimal, or hex with 0x. */
+int actl_number(struct actl_parser *p, const char *kw, unsigned long min,
+		unsigned long max, unsigned long *out);
+/* "dev IF" or "ifindex N", once. */
+bool actl_is_dev_kw(const char *kw);
+int actl_device(struct actl_parser *p, const char *kw, struct actl_req *req);
+/* Fails unless a device was given. */
+int actl_need_device(struct actl_parser *p, const struct actl_req *req);
+/* Fails if a word is left. */
+int actl_no_more(struct actl_parser *p, const struct actl_req *req);
+/* A unicast, non-zero MAC address after kw, as xx:xx:xx:xx:xx:xx. */
+int actl_mac_value(struct actl_parser *p, const char *kw,
+		   uint8_t mac[MAC_LEN]);
+/* An IPv4 or IPv6 address after kw into req->family and req->addr. */
+int actl_address(struct actl_parser *p, const char *kw,
+		 struct actl_req *req);
+
+/* The keywords of a device alone. */
+extern const char *const actl_dev_kws[];
 
 #endif

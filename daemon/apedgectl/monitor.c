@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * apedgectl monitor daemon; see monitor.h and the "monitor" request in
- * lib/ctrl.h.
+ * monitor: events, one a line, until interrupted.
+ *
+ *   monitor [module]   the module's: ports attached and detached, punted
+ *                      packets (its events and punt groups)
+ *   monitor daemon     apedged's; see monitor.h and the "monitor" request
+ *                      in lib/ctrl.h
  */
 #include <errno.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -11,8 +16,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <linux/apedge.h>
+
+#include "apedgectl/cmd.h"
 #include "apedgectl/ctl.h"
 #include "apedgectl/monitor.h"
+#include "apedgectl/names.h"
+#include "apedgectl/nl.h"
 #include "lib/ctrl.h"
 #include "lib/jsonv.h"
 
@@ -194,3 +204,157 @@ int actl_monitor_daemon(const char *path, bool json, FILE *out)
 	close(fd);
 	return rc;
 }
+
+/* ---- the module's events ------------------------------------------------ */
+
+void port_event_print(struct print *p, const char *event,
+		      const struct amsg_port *port)
+{
+	print_str(p, PRINT_TEXT, NULL, "%s ", event);
+	print_obj_begin(p, NULL);
+	print_str(p, PRINT_JSON, "event", NULL, event);
+	print_uint(p, PRINT_ANY, "ifindex", "%u: ", port->ifindex);
+	print_str(p, PRINT_ANY, "ifname", "%s ", port->ifname);
+	print_str(p, PRINT_ANY, "role", "role %s\n",
+		  actl_role_name(port->role));
+	print_obj_end(p);
+}
+
+void punt_print(struct print *p, const struct amsg_punt *punt,
+		const char *ifname)
+{
+	char a[16], b[16], c[16], dev[24], hex[2 * APEDGE_PUNT_SNAPLEN + 1];
+	uint32_t i;
+
+	if (ifname && *ifname)
+		snprintf(dev, sizeof(dev), "%s", ifname);
+	else
+		snprintf(dev, sizeof(dev), "if%u", punt->ifindex);
+	for (i = 0; i < punt->caplen && i < APEDGE_PUNT_SNAPLEN; i++)
+		snprintf(hex + 2 * i, 3, "%02x", punt->packet[i]);
+	hex[2 * i] = '\0';
+
+	print_obj_begin(p, NULL);
+	print_str(p, PRINT_JSON, "event", NULL, "punt");
+	print_uint(p, PRINT_ANY, "ifindex", "punt %u: ", punt->ifindex);
+	if (ifname && *ifname)
+		print_str(p, PRINT_JSON, "ifname", NULL, ifname);
+	print_str(p, PRINT_TEXT, NULL, "%s ", dev);
+	print_str(p, PRINT_ANY, "direction", "%s ",
+		  actl_name_or_num(actl_direction_name(punt->direction),
+				   punt->direction, a, sizeof(a)));
+	print_str(p, PRINT_ANY, "class", "%s ",
+		  actl_name_or_num(actl_class_name(punt->class), punt->class,
+				   b, sizeof(b)));
+	print_str(p, PRINT_ANY, "verdict", "%s ",
+		  actl_name_or_num(actl_verdict_name(punt->verdict),
+				   punt->verdict, c, sizeof(c)));
+	print_uint(p, PRINT_ANY, "len", "%u bytes\n", punt->len);
+	print_str(p, PRINT_JSON, "packet", NULL, hex);
+	print_obj_end(p);
+}
+
+static int event_cb(const void *msg, size_t len, void *data)
+{
+	struct actl_ctx *ctx = data;
+	struct amsg_port port;
+	struct amsg_err err;
+	int cmd;
+
+	if (!msg) {
+		fprintf(stderr, "apedgectl: monitor: events were lost (receive buffer overrun)\n");
+		return 0;
+	}
+	cmd = amsg_genl_cmd(msg, len);
+	if (cmd == APEDGE_CMD_PUNT_NTF) {
+		static struct amsg_punt punt;
+		char name[IF_NAMESIZE];
+
+		if (amsg_parse_punt(msg, len, ctx->nl->family, &punt, &err)) {
+			fprintf(stderr, "apedgectl: monitor: malformed punt skipped\n");
+			return 0;
+		}
+		punt_print(ctx->out, &punt, actl_ifname(punt.ifindex, name));
+		fflush(stdout);
+		return 0;
+	}
+	if (cmd != APEDGE_CMD_PORT_ADD_NTF && cmd != APEDGE_CMD_PORT_DEL_NTF)
+		return 0;
+	if (amsg_parse_port(msg, len, ctx->nl->family, &port, &err)) {
+		fprintf(stderr, "apedgectl: monitor: malformed event skipped\n");
+		return 0;
+	}
+	port_event_print(ctx->out, cmd == APEDGE_CMD_PORT_ADD_NTF ?
+			"port-add" : "port-del", &port);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * SIGINT and SIGTERM stay blocked but while apedgectl waits for events,
+ * so that one arriving while an event is printed still ends the wait.
+ * Events are one a line: JSON compact, whatever -p says.
+ */
+static int monitor_run(struct actl_ctx *ctx)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct actl_ctx line = *ctx;
+	struct print out;
+	sigset_t block, wait;
+	int err;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &wait);
+	sigdelset(&wait, SIGINT);
+	sigdelset(&wait, SIGTERM);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	print_init(&out, stdout, ctx->req->json, false);
+	line.out = &out;
+	err = actl_nl_listen(ctx->nl, event_cb, &line, &wait);
+	print_free(&out);
+	if (err) {
+		line.nl = NULL;
+		return actl_report(&line, err);
+	}
+	return 0;
+}
+
+/* ---- the object --------------------------------------------------------- */
+
+static int parse_daemon(struct actl_parser *p, struct actl_req *req)
+{
+	req->monitor_daemon = true;
+	return 0;
+}
+
+static int daemon_run(struct actl_ctx *ctx)
+{
+	return actl_monitor_daemon(ctx->req->ctrl_path ? ctx->req->ctrl_path :
+				   APEDGE_CTRL_PATH, ctx->req->json, stdout);
+}
+
+/* "monitor" alone is "monitor module". */
+static const struct actl_verb monitor_verbs[] = {
+	{
+		.name = "module", .cmd = ACTL_CMD_MONITOR,
+		.flags = ACTL_VERB_NO_BATCH, .run = monitor_run,
+		.title = "monitor",
+	},
+	{
+		.name = "daemon", .cmd = ACTL_CMD_MONITOR,
+		.flags = ACTL_VERB_DAEMON | ACTL_VERB_NO_BATCH,
+		.parse = parse_daemon, .run = daemon_run, .title = "monitor",
+	},
+	{ .name = NULL }
+};
+
+const struct actl_object actl_obj_monitor = {
+	.name = "monitor", .default_verb = "module", .verbs = monitor_verbs,
+	.help = "events, one a line, until interrupted: the module's (ports "
+		"attached and detached, punted packets) or apedged's "
+		"(stations, IAPP, ports, reloads)",
+};

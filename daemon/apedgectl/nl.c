@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * apedgectl's netlink I/O; see nl.h.  Parsing is in reply.c.
+ * apedgectl's netlink I/O; see nl.h.  Parsing is lib/amsg.c's.
  */
 #include <errno.h>
 #include <poll.h>
@@ -14,7 +14,7 @@
 #include <linux/apedge.h>
 
 #include "apedgectl/nl.h"
-#include "apedgectl/reply.h"
+#include "lib/amsg.h"
 
 #define ACTL_BUF_SIZE (64 * 1024)
 
@@ -23,15 +23,17 @@ struct family_req {
 	const char *group;
 };
 
-static int family_cb(const struct nlmsghdr *nlh, void *data)
+static int family_cb(const void *msg, size_t len, void *data)
 {
 	struct family_req *f = data;
+	struct amsg_family fam;
+	struct amsg_err err;
 
-	if (actl_parse_family(nlh, f->group, &f->nl->family,
-			      &f->nl->events_grp) ||
-	    actl_parse_family(nlh, APEDGE_MCGRP_PUNT, &f->nl->family,
-			      &f->nl->punt_grp))
+	if (amsg_parse_family(msg, len, &fam, &err) < 0)
 		return -1;
+	f->nl->family = fam.id;
+	f->nl->events_grp = f->group ? amsg_family_group(&fam, f->group) : 0;
+	f->nl->punt_grp = amsg_family_group(&fam, APEDGE_MCGRP_PUNT);
 	return 0;
 }
 
@@ -44,10 +46,9 @@ int actl_nl_open_family(struct actl_nl *nl, const char *family,
 			const char *group)
 {
 	struct family_req f = { nl, group };
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct nlmsghdr *nlh;
-	struct genlmsghdr *g;
+	uint32_t req[AMSG_REQ_SIZE / 4];
 	int one = 1, err;
+	size_t len;
 
 	memset(nl, 0, sizeof(*nl));
 	nl->seq = time(NULL);
@@ -65,14 +66,10 @@ int actl_nl_open_family(struct actl_nl *nl, const char *family,
 	mnl_socket_setsockopt(nl->sock, NETLINK_CAP_ACK, &one, sizeof(one));
 	mnl_socket_setsockopt(nl->sock, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
 
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = GENL_ID_CTRL;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = CTRL_CMD_GETFAMILY;
-	g->version = 1;
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, family);
-	err = actl_nl_talk(nl, nlh, family_cb, &f);
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK, family);
+	if (!len)
+		return -ENAMETOOLONG;
+	err = actl_nl_talk(nl, req, len, family_cb, &f);
 	if (!err && !nl->family)
 		err = -EPROTO;
 	return err;
@@ -87,58 +84,52 @@ void actl_nl_close(struct actl_nl *nl)
 	nl->buf = NULL;
 }
 
-struct nlmsghdr *actl_nl_msg(struct actl_nl *nl, void *buf, uint8_t cmd,
-			     uint16_t flags)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	struct genlmsghdr *g;
-
-	nlh->nlmsg_type = nl->family;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = cmd;
-	g->version = APEDGE_FAMILY_VERSION;
-	return nlh;
-}
-
-int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
-		 void *data)
+int actl_nl_talk(struct actl_nl *nl, void *req, size_t len,
+		 actl_reply_fn fn, void *data)
 {
 	uint32_t portid = mnl_socket_get_portid(nl->sock);
+	struct nlmsghdr *nlh = req;
 	ssize_t n;
-	int err;
 
 	nl->err = 0;
 	nl->ext[0] = '\0';
+	if (!len)
+		return nl->err = -EMSGSIZE;
 	nlh->nlmsg_seq = ++nl->seq;
-	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
+	if (mnl_socket_sendto(nl->sock, req, len) < 0)
 		return nl->err = -errno;
 
 	for (;;) {
-		const struct nlmsghdr *m;
-		int len;
+		const uint8_t *pos, *msg;
+		struct amsg_err bad;
+		size_t left, msg_len;
+		int r;
 
 		n = mnl_socket_recvfrom(nl->sock, nl->buf, ACTL_BUF_SIZE);
 		if (n < 0)
 			return nl->err = -errno;
-		len = n;
-		for (m = (const struct nlmsghdr *)nl->buf; actl_nlmsg_ok(m, len);
-		     m = mnl_nlmsg_next(m, &len)) {
-			if (m->nlmsg_seq != nl->seq || m->nlmsg_pid != portid)
+		pos = nl->buf;
+		left = (size_t)n;
+		while ((r = amsg_next(&pos, &left, &msg, &msg_len, &bad)) > 0) {
+			struct nlmsghdr h;
+			struct amsg_ack ack;
+
+			amsg_header(msg, &h);
+			if (h.nlmsg_seq != nl->seq || h.nlmsg_pid != portid)
 				continue;
-			if (m->nlmsg_type == NLMSG_ERROR ||
-			    m->nlmsg_type == NLMSG_DONE) {
-				if (actl_parse_error(m, &err, nl->ext,
-						     sizeof(nl->ext)))
-					err = -EPROTO;
-				return nl->err = err;
+			if (h.nlmsg_type == NLMSG_ERROR ||
+			    h.nlmsg_type == NLMSG_DONE) {
+				if (amsg_parse_ack(msg, msg_len, &ack, &bad) < 0)
+					return nl->err = -EPROTO;
+				strcpy(nl->ext, ack.ext_msg);
+				return nl->err = ack.error;
 			}
-			if (m->nlmsg_type == NLMSG_NOOP)
+			if (h.nlmsg_type == NLMSG_NOOP)
 				continue;
-			if (fn && fn(m, data) < 0)
+			if (fn && fn(msg, msg_len, data) < 0)
 				return nl->err = -EPROTO;
 		}
-		if (len)
+		if (r < 0)
 			return nl->err = -EPROTO;
 	}
 }
@@ -167,8 +158,9 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 		mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
 				      &ctrl_grp, sizeof(ctrl_grp));
 	for (;;) {
-		const struct nlmsghdr *m;
-		int len;
+		const uint8_t *pos, *msg;
+		struct amsg_err bad;
+		size_t left, msg_len;
 
 		/* The only place where the ending signals are let in. */
 		if (ppoll(&pfd, 1, NULL, waitmask) < 0) {
@@ -182,23 +174,23 @@ int actl_nl_listen(struct actl_nl *nl, actl_reply_fn fn, void *data,
 				continue;
 			/* Events were lost; say so and go on. */
 			if (errno == ENOBUFS) {
-				if (fn(NULL, data) < 0)
+				if (fn(NULL, 0, data) < 0)
 					return 0;
 				continue;
 			}
 			return -errno;
 		}
-		len = n;
-		for (m = (const struct nlmsghdr *)nl->buf; actl_nlmsg_ok(m, len);
-		     m = mnl_nlmsg_next(m, &len)) {
-			switch (actl_event_kind(m, nl->family)) {
-			case ACTL_EV_GONE:
+		pos = nl->buf;
+		left = (size_t)n;
+		while (amsg_next(&pos, &left, &msg, &msg_len, &bad) > 0) {
+			switch (amsg_event_kind(msg, msg_len, nl->family)) {
+			case AMSG_EV_GONE:
 				return -EIDRM;
-			case ACTL_EV_FAMILY:
-				if (fn(m, data) < 0)
+			case AMSG_EV_FAMILY:
+				if (fn(msg, msg_len, data) < 0)
 					return 0;
 				break;
-			case ACTL_EV_OTHER:
+			case AMSG_EV_OTHER:
 				break;
 			}
 		}

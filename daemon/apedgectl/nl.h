@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * apedgectl's netlink socket (libmnl): resolving the family, one request
- * and its replies, and the events group.
+ * apedgectl's netlink socket (libmnl): looking the family up, one request
+ * and its replies, and the events group.  Requests are built, and replies
+ * parsed, by the family's codec, lib/amsg.h.
  */
 #ifndef APEDGECTL_NL_H
 #define APEDGECTL_NL_H
 
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <linux/netlink.h>
 
 struct mnl_socket;
 
@@ -18,14 +19,14 @@ struct actl_nl {
 	uint32_t events_grp;
 	uint32_t punt_grp;	/* 0 if the module has no punt group */
 	uint32_t seq;
-	char *buf;		/* one receive buffer */
+	uint8_t *buf;		/* one receive buffer */
 	/* The last error: negative errno and the kernel's extack text. */
 	int err;
 	char ext[256];
 };
 
 /* Called for every reply message that is not an error or the end. */
-typedef int (*actl_reply_fn)(const struct nlmsghdr *nlh, void *data);
+typedef int (*actl_reply_fn)(const void *msg, size_t len, void *data);
 
 /*
  * Open the socket and look the family up.  -ENOENT if the apedge family
@@ -37,17 +38,15 @@ int actl_nl_open_family(struct actl_nl *nl, const char *family,
 			const char *group);
 void actl_nl_close(struct actl_nl *nl);
 
-/* A request of the apedge family with its genetlink header, to add to. */
-struct nlmsghdr *actl_nl_msg(struct actl_nl *nl, void *buf, uint8_t cmd,
-			     uint16_t flags);
-
 /*
- * Send nlh and read the replies until the ACK, the error or the end of
- * the dump; fn sees each reply.  Returns 0 or a negative errno, with the
- * extack text in nl->ext.  A reply fn's -1 ends it with -EPROTO.
+ * Send the len bytes of req (built with lib/amsg.h, 4-byte aligned; its
+ * sequence number and port are filled in here) and read the replies
+ * until the ACK, the error or the end of the dump; fn sees each reply.
+ * Returns 0 or a negative errno, with the extack text in nl->ext.  A
+ * malformed reply, or fn's -1, ends it with -EPROTO.
  */
-int actl_nl_talk(struct actl_nl *nl, struct nlmsghdr *nlh, actl_reply_fn fn,
-		 void *data);
+int actl_nl_talk(struct actl_nl *nl, void *req, size_t len,
+		 actl_reply_fn fn, void *data);
 
 /*
  * Join the events group and call fn for each event, and with a NULL

@@ -30,6 +30,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "lib/ctrl.h"
 #include "lib/strbuf.h"
 
 struct events;
@@ -40,7 +41,7 @@ struct ctrl_server;
 #define CTRL_CLIENTS_MAX	16	/* clients of one socket */
 #define CTRL_CLIENTS_PER_UID	4	/* of one uid, unless an admin's */
 #define CTRL_IDLE_TIMEOUT_MS	30000	/* no request and no reply taken */
-#define CTRL_ARGS_MAX		16	/* words of a request */
+#define CTRL_ARGS_MAX		APEDGE_CTRL_WORDS_MAX	/* words of a request */
 #define CTRL_MONITOR_QUEUE_MAX	(256 * 1024)	/* bytes of events waiting */
 #define CTRL_TABLES_MAX		8
 #define CTRL_PEER_GROUPS_MAX	64	/* supplementary groups looked at */

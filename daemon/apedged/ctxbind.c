@@ -3,6 +3,7 @@
  * Station contexts from and to the module's bindings.  See ctxbind.h.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -135,4 +136,39 @@ unsigned int ctxbind_each_addr(const struct iapp_ctx *ctx,
 			   data);
 	}
 	return skipped;
+}
+
+struct ctxbind_req *ctxbind_req_new(struct ctxbind *cb,
+				    const uint8_t mac[MAC_LEN],
+				    const char *ifname, int af,
+				    const uint8_t *addr, uint32_t lifetime)
+{
+	size_t i;
+
+	for (i = 0; i < CTXBIND_REQS_MAX; i++) {
+		struct ctxbind_req *q = &cb->req[i];
+
+		if (q->used)
+			continue;
+		memset(q, 0, sizeof(*q));
+		q->used = true;
+		memcpy(q->mac, mac, MAC_LEN);
+		snprintf(q->ifname, sizeof(q->ifname), "%s", ifname);
+		q->af = af;
+		memcpy(q->addr, addr, af == AF_INET ? 4 : 16);
+		q->lifetime = lifetime;
+		return q;
+	}
+	return NULL;
+}
+
+void ctxbind_req_free(struct ctxbind_req *q)
+{
+	memset(q, 0, sizeof(*q));
+}
+
+bool ctxbind_may_add(const struct ctxbind_req *q,
+		     const struct amsg_binding *b)
+{
+	return !b || !memcmp(b->mac, q->mac, MAC_LEN);
 }

@@ -8,8 +8,14 @@
  *   their bindings (matched on MAC) into a context block.  A station that
  *   asks while a dump is under way waits for the next one, since the one
  *   running may have passed its bindings already.
- * - Applying: the new AP turns a fetched context back into binding-add
- *   requests (ctxbind_each_addr()).
+ * - Applying: the new AP turns a fetched context back into bindings
+ *   (ctxbind_each_addr()).  Each address is first asked for with
+ *   binding-get, and added with binding-add only when the module has no
+ *   binding of it or one of the same station (ctxbind_may_add()): a
+ *   context never takes another station's address away, the gateway's
+ *   included.  The requests between the two are kept in a table of
+ *   CTXBIND_REQS_MAX (ctxbind_req_new()); when it is full the address is
+ *   skipped.
  *
  * Lease seconds map to binding lifetimes: a permanent binding becomes
  * IAPP_LEASE_INFINITE, a lifetime of 0 (about to expire) is left out.
@@ -20,6 +26,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <net/if.h>
 
 #include "iapp/iapp.h"
 #include "lib/amsg.h"
@@ -34,8 +42,22 @@ struct ctxbind_waiter {
 	struct iapp_ctx ctx;		/* addresses only */
 };
 
+/* The binding-get and binding-add of one address of a context. */
+#define CTXBIND_REQS_MAX	256
+
+struct ctxbind_req {
+	bool used;
+	uint8_t mac[MAC_LEN];		/* the station's */
+	char ifname[IFNAMSIZ];		/* its port */
+	int af;
+	uint8_t addr[16];
+	uint32_t lifetime;		/* IAPP_LEASE_INFINITE: permanent */
+	void *owner;			/* the caller's */
+};
+
 struct ctxbind {
 	struct ctxbind_waiter w[CTXBIND_WAITERS_MAX];
+	struct ctxbind_req req[CTXBIND_REQS_MAX];
 };
 
 /* mac waits for the next dump; 0, or -ENOSPC when too many wait. */
@@ -63,5 +85,19 @@ unsigned int ctxbind_each_addr(const struct iapp_ctx *ctx,
 			       void (*fn)(int af, const uint8_t *addr,
 					  uint32_t lifetime, void *data),
 			       void *data);
+
+/* A free request, filled in; NULL when CTXBIND_REQS_MAX are in flight. */
+struct ctxbind_req *ctxbind_req_new(struct ctxbind *cb,
+				    const uint8_t mac[MAC_LEN],
+				    const char *ifname, int af,
+				    const uint8_t *addr, uint32_t lifetime);
+void ctxbind_req_free(struct ctxbind_req *q);
+
+/*
+ * Whether q's address may be bound to q's station, given the module's
+ * binding of it (NULL: none): only when it has none or that station's.
+ */
+bool ctxbind_may_add(const struct ctxbind_req *q,
+		     const struct amsg_binding *b);
 
 #endif

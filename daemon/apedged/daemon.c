@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The daemon object.
+ * The daemon object: it owns the loop, the engines and the control
+ * sockets, wires the engines together, and reloads the configuration.
  *
- * The configured ports are the desired state: on every (re)connection to
- * the family each one is added (an "already attached" answer counts as
- * success), and a reload adds the new ones, removes the dropped ones and
- * re-adds those whose role changed.  Their "attached" flag follows the
- * answers to our requests and the family's port events.
+ * The configured ports are kept attached by ports.c, whose plan a reload
+ * makes before anything can fail and commits after.
  *
- * The [ap] interfaces are watched through nl80211 (nl80211.c), whose
- * station events feed the IAPP engine: associated -> iapp_sta_add()
- * (unauthorized), authorized -> iapp_sta_set_vlan() and
- * iapp_sta_authorize(), gone -> iapp_sta_del().  A reload watches the new
- * ones and unwatches the dropped ones.
+ * The [ap] interfaces are watched by the wifi engine (wifi/wifi.h), whose
+ * station events station.c hands to the IAPP engine: associated ->
+ * iapp_sta_add() (unauthorized), authorized -> iapp_sta_set_vlan() and
+ * iapp_sta_authorize(), gone -> iapp_sta_del(); IAPP's kicks go back to
+ * the wifi engine.  A reload watches the new ones and unwatches the
+ * dropped ones.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <grp.h>
 #include <net/if.h>
@@ -29,33 +29,28 @@
 #include "apedged/ctl.h"
 #include "apedged/ctxbind.h"
 #include "apedged/events.h"
+#include "apedged/ports.h"
+#include "apedged/station.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
 #include "lib/ctrl.h"
+#include "lib/json.h"
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/netif.h"
 #include "lib/sdnotify.h"
-#include "wifi/nl80211.h"
+#include "wifi/wifi.h"
 #include "apedged/status.h"
 #include "lib/version.h"
-
-struct port_state {
-	char ifname[IFNAMSIZ];
-	uint32_t role;
-	bool attached;
-};
 
 struct apedged {
 	struct apedged_opts opts;
 	struct config cfg;
-	struct port_state *ports;
-	size_t n_ports;
+	struct ports ports;		/* [port]s, kept attached */
 
 	struct loop *loop;
 	struct netif *netif;		/* links and addresses, for all */
-	struct netif_sub *ports_sub;	/* configured ports that appear */
 	struct events *bus;		/* for the monitors */
 	struct ctrl *ctl;		/* the control sockets' commands */
 	struct ctrl_server *ctrl;	/* the admin socket */
@@ -65,8 +60,9 @@ struct apedged {
 	struct loop_timer *old_ctrl_timer;
 	struct agenl *nl;
 	struct iapp *iapp;
-	struct nl80211 *wifi;
-	bool wifi_started;	/* its socket opened, once an [ap] exists */
+	struct wifi *wifi;
+	struct station_wiring sw;	/* wifi <-> iapp */
+	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
 	uint64_t start_ms;
 };
@@ -82,108 +78,38 @@ static void apply_log_level(const struct apedged *d)
 	log_set_level(d->opts.debug ? LOG_DEBUG : d->cfg.log_level);
 }
 
-static struct port_state *find_port(struct apedged *d, const char *ifname)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_ports; i++)
-		if (!strcmp(d->ports[i].ifname, ifname))
-			return &d->ports[i];
-	return NULL;
-}
-
-/* Port states for cfg, carrying "attached" over from the current ones. */
-static struct port_state *ports_from_config(struct apedged *d,
-					    const struct config *cfg)
-{
-	struct port_state *ports;
-	size_t i;
-
-	ports = calloc(cfg->n_ports ? cfg->n_ports : 1, sizeof(*ports));
-	if (!ports)
-		return NULL;
-	for (i = 0; i < cfg->n_ports; i++) {
-		struct port_state *old = find_port(d, cfg->ports[i].ifname);
-
-		snprintf(ports[i].ifname, sizeof(ports[i].ifname), "%s",
-			 cfg->ports[i].ifname);
-		ports[i].role = cfg->ports[i].role;
-		ports[i].attached = old && old->role == ports[i].role &&
-				    old->attached;
-	}
-	return ports;
-}
-
-static void port_add(struct apedged *d, const struct port_state *p)
-{
-	int r = agenl_port_add(d->nl, p->ifname, p->role);
-
-	if (r < 0 && r != -ENOTCONN)
-		log_err("port %s: cannot send port-add: %s", p->ifname,
-			strerror(-r));
-}
-
 static void nl_connected(void *data)
 {
 	struct apedged *d = data;
-	size_t i;
 
-	for (i = 0; i < d->n_ports; i++)
-		port_add(d, &d->ports[i]);
+	ports_connected(&d->ports);
 	sdnotify_status("connected to the apedge module");
-}
-
-/*
- * A configured port's interface appeared (created, or renamed to its
- * name) after its port-add failed: add it now.  The module detaches a
- * port whose interface goes, so nothing is done then.
- */
-static void port_link_cb(const struct netif_event *ev, void *data)
-{
-	struct apedged *d = data;
-	struct port_state *p;
-
-	if (ev->type != NETIF_LINK_NEW || ev->replay)
-		return;
-	p = find_port(d, ev->link->name);
-	if (p && !p->attached &&
-	    agenl_get_state(d->nl) == APEDGED_NL_CONNECTED) {
-		log_info("port %s: the interface is there; attaching",
-			 p->ifname);
-		port_add(d, p);
-	}
 }
 
 static void nl_disconnected(void *data)
 {
 	struct apedged *d = data;
-	size_t i;
 
-	for (i = 0; i < d->n_ports; i++)
-		d->ports[i].attached = false;
+	ports_disconnected(&d->ports);
 	sdnotify_status("waiting for the apedge module");
 }
 
-/* Events for the monitors */
-
-static void publish_port(struct apedged *d, const struct amsg_port *ev,
-			 bool add)
+static void nl_port_event(const struct amsg_port *ev, void *data)
 {
-	struct strbuf f;
+	struct apedged *d = data;
 
-	sb_init(&f);
-	sb_puts(&f, "{\"ifname\": ");
-	sb_json_string(&f, ev->ifname[0] ? ev->ifname : NULL);
-	sb_printf(&f, ", \"ifindex\": %u", ev->ifindex);
-	if (ev->role) {
-		sb_puts(&f, ", \"role\": ");
-		sb_json_string(&f, config_role_name(ev->role));
-	}
-	sb_puts(&f, "}");
-	events_publish(d->bus, add ? "port-attached" : "port-detached",
-		       f.oom ? NULL : f.buf);
-	sb_free(&f);
+	ports_event(&d->ports, ev);
 }
+
+static void nl_port_result(uint8_t cmd, const char *ifname, int error,
+			   const char *ext_msg, void *data)
+{
+	struct apedged *d = data;
+
+	ports_result(&d->ports, cmd, ifname, error, ext_msg);
+}
+
+/* Events for the monitors */
 
 /* sta-associated, sta-authorized (with its VLAN), sta-gone */
 static void publish_sta(struct apedged *d, const char *name,
@@ -192,100 +118,36 @@ static void publish_sta(struct apedged *d, const char *name,
 {
 	char m[MAC_STR_LEN];
 	struct strbuf f;
+	struct json j;
 
 	sb_init(&f);
-	sb_puts(&f, "{\"ifname\": ");
-	sb_json_string(&f, ifname);
-	sb_printf(&f, ", \"mac\": \"%s\"", mac_format(mac, m));
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "ifname", ifname);
+	json_kstr(&j, "mac", mac_format(mac, m));
 	if (vlan >= 0)
-		sb_printf(&f, ", \"vlan\": %d", vlan);
-	sb_puts(&f, "}");
-	events_publish(d->bus, name, f.oom ? NULL : f.buf);
+		json_ki64(&j, "vlan", vlan);
+	json_obj_end(&j);
+	events_publish(d->bus, name, json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
 }
 
 static void publish_reload(struct apedged *d, const char *error)
 {
 	struct strbuf f;
+	struct json j;
 
 	sb_init(&f);
-	if (error) {
-		sb_puts(&f, "{\"ok\": false, \"error\": ");
-		sb_json_string(&f, error);
-		sb_puts(&f, "}");
-	} else {
-		sb_printf(&f, "{\"ok\": true, \"ports\": %zu}", d->n_ports);
-	}
-	events_publish(d->bus, "reload", f.oom ? NULL : f.buf);
+	json_init(&j, &f, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kbool(&j, "ok", !error);
+	if (error)
+		json_kstr(&j, "error", error);
+	else
+		json_ku64(&j, "ports", d->ports.n);
+	json_obj_end(&j);
+	events_publish(d->bus, "reload", json_ok(&j) ? f.buf : NULL);
 	sb_free(&f);
-}
-
-static void nl_port_event(const struct amsg_port *ev, void *data)
-{
-	struct apedged *d = data;
-	bool add = ev->cmd == APEDGE_CMD_PORT_ADD_NTF;
-	struct port_state *p = ev->ifname[0] ? find_port(d, ev->ifname) : NULL;
-
-	log_info("port %s (ifindex %u) %s%s%s%s",
-		 ev->ifname[0] ? ev->ifname : "?", ev->ifindex,
-		 add ? "attached" : "detached",
-		 ev->role ? ", role " : "",
-		 ev->role ? config_role_name(ev->role) : "",
-		 p ? "" : " (not in the configuration)");
-	publish_port(d, ev, add);
-	if (!p)
-		return;
-	p->attached = add;
-	if (add && ev->role && ev->role != p->role)
-		log_warn("port %s: attached as %s but configured as %s",
-			 p->ifname, config_role_name(ev->role),
-			 config_role_name(p->role));
-}
-
-static void nl_port_result(uint8_t cmd, const char *ifname, int error,
-			   const char *ext_msg, void *data)
-{
-	struct apedged *d = data;
-	struct port_state *p = find_port(d, ifname);
-	const char *sep = ext_msg[0] ? ": " : "";
-
-	if (cmd == APEDGE_CMD_BINDING_ADD) {
-		if (error)
-			log_warn("port %s: binding-add refused: %s%s%s",
-				 ifname, strerror(-error), sep, ext_msg);
-		iapp_binding_result(d->iapp, error ? IAPP_BINDING_FAILED :
-				    IAPP_BINDING_ADDED);
-		return;
-	}
-	if (cmd == APEDGE_CMD_XID_SEND) {
-		if (error)
-			log_warn("port %s: Layer-2 Update refused: %s%s%s",
-				 ifname, strerror(-error), sep, ext_msg);
-		iapp_l2update_result(d->iapp, error);
-		return;
-	}
-	if (cmd == APEDGE_CMD_PORT_ADD) {
-		if (!error || error == -EEXIST) {
-			log_debug("port %s: %s", ifname, error ?
-				  "already attached" : "attach acknowledged");
-			if (p)
-				p->attached = true;
-			return;
-		}
-		log_err("port %s: cannot attach: %s%s%s", ifname,
-			strerror(-error), sep, ext_msg);
-		if (p)
-			p->attached = false;
-		return;
-	}
-	if (!error || error == -ENOENT || error == -ENODEV) {
-		log_debug("port %s: detach acknowledged", ifname);
-		if (p && !error)
-			p->attached = false;
-		return;
-	}
-	log_err("port %s: cannot detach: %s%s%s", ifname, strerror(-error),
-		sep, ext_msg);
 }
 
 static void ctx_filled(const uint8_t mac[MAC_LEN], const struct iapp_ctx *ctx,
@@ -335,6 +197,17 @@ static const struct agenl_ops nl_ops = {
 	.binding_dump_done = nl_binding_dump_done,
 };
 
+/* The module's answer to one of iapp_l2update()'s requests. */
+static void xid_done(int error, const char *ext_msg, void *data)
+{
+	struct apedged *d = data;
+
+	if (error)
+		log_warn("Layer-2 Update refused: %s%s%s", strerror(-error),
+			 ext_msg[0] ? ": " : "", ext_msg);
+	iapp_l2update_result(d->iapp, error);
+}
+
 /* The Layer-2 Update of s on every port configured with l2update. */
 static int iapp_l2update(const struct sta *s, void *data)
 {
@@ -349,7 +222,7 @@ static int iapp_l2update(const struct sta *s, void *data)
 			continue;
 		r = agenl_xid_send(d->nl, p->ifname, s->mac, p->l2update,
 				   s->vlan, p->l2update_count,
-				   p->l2update_interval_ms);
+				   p->l2update_interval_ms, xid_done, d);
 		if (r < 0)
 			return r;
 		n++;
@@ -357,19 +230,12 @@ static int iapp_l2update(const struct sta *s, void *data)
 	return n;
 }
 
-/* kick = nl80211: DEL_STATION on the station's AP interface. */
+/* kick = nl80211 or hostapd: through the wifi engine. */
 static int iapp_kick(const struct sta *s, void *data)
 {
 	struct apedged *d = data;
-	int ifindex;
 
-	if (d->cfg.iapp.kick != CONFIG_KICK_NL80211)
-		return -EOPNOTSUPP;
-	ifindex = nl80211_ifindex(d->wifi, s->ifname);
-	if (!ifindex)
-		return -ENODEV;	/* not an [ap] interface (sta add) */
-	return nl80211_del_station(d->wifi, ifindex, s->mac,
-				   1 /* unspecified reason */);
+	return station_kick(s, &d->sw);
 }
 
 /* Before a MOVE is answered: s's bindings, from a dump of the module's. */
@@ -384,26 +250,98 @@ static int iapp_ctx_fill(const struct sta *s, void *data)
 	return r ? r : ctx_dump(d);
 }
 
-struct bind_req {
+/*
+ * A context's address becomes a binding in two requests, each completing
+ * on its own: binding-get (is it bound, and to whom?), then binding-add
+ * when ctxbind_may_add() says so.  q is the address's ctxbind_req.
+ */
+struct bind_ctx {
 	struct apedged *d;
 	const struct sta *s;
 };
 
+static void bind_result(struct apedged *d, struct ctxbind_req *q,
+			enum iapp_binding_outcome o)
+{
+	ctxbind_req_free(q);
+	iapp_binding_result(d->iapp, o);
+}
+
+static void bind_sent_error(struct apedged *d, struct ctxbind_req *q,
+			    const char *what, int r)
+{
+	char m[MAC_STR_LEN];
+
+	log_warn("station %s: cannot send %s on %s: %s",
+		 mac_format(q->mac, m), what, q->ifname, strerror(-r));
+	bind_result(d, q, r == -ENOTCONN ? IAPP_BINDING_SKIPPED :
+		    IAPP_BINDING_FAILED);
+}
+
+static void bind_added(int error, const char *ext_msg, void *data)
+{
+	struct ctxbind_req *q = data;
+	struct apedged *d = q->owner;
+
+	if (error)
+		log_warn("port %s: binding-add refused: %s%s%s", q->ifname,
+			 strerror(-error), ext_msg[0] ? ": " : "", ext_msg);
+	bind_result(d, q, error ? IAPP_BINDING_FAILED : IAPP_BINDING_ADDED);
+}
+
+static void bind_got(int error, const struct amsg_binding *b,
+		     const char *ext_msg, void *data)
+{
+	struct ctxbind_req *q = data;
+	struct apedged *d = q->owner;
+	char m[MAC_STR_LEN], o[MAC_STR_LEN], a[INET6_ADDRSTRLEN];
+	int r;
+
+	if (error && error != -ENOENT) {
+		log_warn("station %s: binding-get on %s failed: %s%s%s",
+			 mac_format(q->mac, m), q->ifname, strerror(-error),
+			 ext_msg[0] ? ": " : "", ext_msg);
+		bind_result(d, q, error == -ENOTCONN ? IAPP_BINDING_SKIPPED :
+			    IAPP_BINDING_FAILED);
+		return;
+	}
+	if (!ctxbind_may_add(q, b)) {
+		log_rl(LOG_WARNING, "station %s: its context's %s is bound to "
+		       "%s: left to it", mac_format(q->mac, m),
+		       inet_ntop(q->af, q->addr, a, sizeof(a)),
+		       mac_format(b->mac, o));
+		bind_result(d, q, IAPP_BINDING_CONFLICT);
+		return;
+	}
+	r = agenl_binding_add(d->nl, q->af, q->addr, q->mac, q->ifname,
+			      q->lifetime == IAPP_LEASE_INFINITE ? 0 :
+			      q->lifetime, bind_added, q);
+	if (r)
+		bind_sent_error(d, q, "binding-add", r);
+}
+
 static void bind_addr(int af, const uint8_t *addr, uint32_t lifetime,
 		      void *data)
 {
-	struct bind_req *q = data;
+	struct bind_ctx *bc = data;
+	struct apedged *d = bc->d;
+	struct ctxbind_req *q;
 	char m[MAC_STR_LEN];
 	int r;
 
-	r = agenl_binding_add(q->d->nl, af, addr, q->s->mac, q->s->ifname,
-			      lifetime == IAPP_LEASE_INFINITE ? 0 : lifetime);
-	if (!r)
+	q = ctxbind_req_new(&d->ctxb, bc->s->mac, bc->s->ifname, af, addr,
+			    lifetime);
+	if (!q) {
+		log_rl(LOG_WARNING, "station %s: %d bindings in flight: one "
+		       "of its context's addresses skipped",
+		       mac_format(bc->s->mac, m), CTXBIND_REQS_MAX);
+		iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 		return;
-	log_warn("station %s: cannot send binding-add on %s: %s",
-		 mac_format(q->s->mac, m), q->s->ifname, strerror(-r));
-	iapp_binding_result(q->d->iapp, r == -ENOTCONN ?
-			    IAPP_BINDING_SKIPPED : IAPP_BINDING_FAILED);
+	}
+	q->owner = d;
+	r = agenl_binding_get(d->nl, af, addr, bind_got, q);
+	if (r)
+		bind_sent_error(d, q, "binding-get", r);
 }
 
 /*
@@ -415,9 +353,9 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 			     void *data)
 {
 	struct apedged *d = data;
-	struct port_state *p = find_port(d, s->ifname);
+	struct port_state *p = ports_find(&d->ports, s->ifname);
 	unsigned int i, n = ctx->n_ipv4 + ctx->n_ipv6, skipped;
-	struct bind_req q = { d, s };
+	struct bind_ctx bc = { d, s };
 	char m[MAC_STR_LEN];
 
 	if (!n)
@@ -434,7 +372,7 @@ static void iapp_ctx_applied(const struct sta *s, const struct iapp_ctx *ctx,
 			iapp_binding_result(d->iapp, IAPP_BINDING_SKIPPED);
 		return;
 	}
-	skipped = ctxbind_each_addr(ctx, bind_addr, &q);
+	skipped = ctxbind_each_addr(ctx, bind_addr, &bc);
 	if (skipped)
 		log_info("station %s: %u address(es) of its context with no "
 			 "lease left: no binding", m, skipped);
@@ -457,110 +395,30 @@ static const struct iapp_ops iapp_ops = {
 	.ctx_applied = iapp_ctx_applied,
 };
 
-/* Station events from nl80211 */
-
-static void wifi_associated(void *data, int ifindex, const uint8_t mac[6])
-{
-	struct apedged *d = data;
-	const char *ifname = nl80211_ifname(d->wifi, ifindex);
-	struct iapp_sta_args a = {
-		.ifname = ifname,
-		.mac = mac,
-	};
-	char m[MAC_STR_LEN];
-	int r;
-
-	if (!ifname)
-		return;
-	publish_sta(d, "sta-associated", ifname, mac, -1);
-	r = iapp_sta_add(d->iapp, &a);
-	if (r < 0)
-		log_err("station %s on %s: %s", mac_format(mac, m), ifname,
-			r == -ENOSPC ? "the station table is full" :
-			strerror(-r));
-}
-
-/* The 802.1Q VLAN ID of an AP_VLAN interface; 0 when it says none. */
-static uint16_t wifi_vlan(struct apedged *d, const char *ap_ifname,
-			  uint32_t vlan_ifindex, const uint8_t mac[6])
-{
-	const struct netif_link *l;
-	char m[MAC_STR_LEN];
-	uint16_t vid;
-
-	if (!vlan_ifindex)
-		return 0;
-	l = netif_link_by_index(d->netif, (int)vlan_ifindex);
-	if (!l) {
-		log_warn("station %s: its AP_VLAN (ifindex %u) is gone: "
-			 "untagged", mac_format(mac, m), vlan_ifindex);
-		return 0;
-	}
-	vid = config_ap_vlan_id(config_find_ap(&d->cfg, ap_ifname), ap_ifname,
-				l->name);
-	if (!vid)
-		log_warn("station %s: no VLAN ID for its AP_VLAN %s (add it "
-			 "to vlan_map of [ap %s]): untagged",
-			 mac_format(mac, m), l->name, ap_ifname);
-	return vid;
-}
-
-static void wifi_authorized(void *data, int ifindex, const uint8_t mac[6],
-			    uint32_t vlan_ifindex)
-{
-	struct apedged *d = data;
-	const char *ifname = nl80211_ifname(d->wifi, ifindex);
-	uint16_t vlan;
-
-	if (!ifname)
-		return;
-	vlan = wifi_vlan(d, ifname, vlan_ifindex, mac);
-	publish_sta(d, "sta-authorized", ifname, mac, vlan);
-	iapp_sta_set_vlan(d->iapp, mac, vlan);
-	iapp_sta_authorize(d->iapp, mac);
-}
-
-static void wifi_gone(void *data, int ifindex, const uint8_t mac[6])
-{
-	struct apedged *d = data;
-
-	publish_sta(d, "sta-gone", nl80211_ifname(d->wifi, ifindex), mac, -1);
-	/* -ENOENT: already removed by a kick. */
-	iapp_sta_del(d->iapp, mac);
-}
-
-static const struct nl80211_sta_ops wifi_ops = {
-	.associated = wifi_associated,
-	.authorized = wifi_authorized,
-	.gone = wifi_gone,
-};
-
-/* Watch the [ap] interfaces of cfg and no others (old: the current). */
+/*
+ * Watch the [ap] interfaces of cfg and no others (old: the current), and
+ * give the wifi engine its hostapd settings.
+ */
 static void apply_aps(struct apedged *d, const struct config *old,
 		      const struct config *cfg)
 {
+	struct wifi_settings ws;
 	size_t i;
 	int r;
 
-	if (cfg->n_aps && !d->wifi_started) {
-		r = nl80211_start(d->wifi);
-		if (r < 0) {
-			log_err("nl80211: cannot start: %s; no station events",
-				strerror(-r));
-			return;
-		}
-		d->wifi_started = true;
-	}
+	station_wifi_settings(cfg, effective_ctrl_path(d, cfg), &ws,
+			      d->hapd_client, sizeof(d->hapd_client));
+	wifi_configure(d->wifi, &ws);
 	for (i = 0; old && i < old->n_aps; i++)
 		if (!config_find_ap(cfg, old->aps[i].ifname)) {
 			log_info("ap %s: removed from the configuration; no "
 				 "longer watched", old->aps[i].ifname);
-			nl80211_unwatch(d->wifi, old->aps[i].ifname);
+			wifi_unwatch(d->wifi, old->aps[i].ifname);
 		}
 	for (i = 0; i < cfg->n_aps; i++) {
 		if (old && config_find_ap(old, cfg->aps[i].ifname))
 			continue;
-		r = nl80211_watch(d->wifi, cfg->aps[i].ifname);
+		r = wifi_watch(d->wifi, cfg->aps[i].ifname);
 		if (r < 0 && r != -EEXIST)
 			log_err("ap %s: cannot watch it: %s",
 				cfg->aps[i].ifname, strerror(-r));
@@ -659,19 +517,19 @@ static void cmd_status(struct apedged *d, struct strbuf *reply)
 		.uptime_s = (loop_now_ms() - d->start_ms) / 1000,
 		.log_level = log_level_name(log_get_level()),
 		.config = d->opts.config_path,
-		.n_ports = d->n_ports,
+		.n_ports = d->ports.n,
 	};
 	size_t i;
 
-	sp = calloc(d->n_ports ? d->n_ports : 1, sizeof(*sp));
+	sp = calloc(d->ports.n ? d->ports.n : 1, sizeof(*sp));
 	if (!sp) {
 		ctrl_reply_error(reply, "out of memory");
 		return;
 	}
-	for (i = 0; i < d->n_ports; i++) {
-		sp[i].ifname = d->ports[i].ifname;
-		sp[i].role = d->ports[i].role;
-		sp[i].attached = d->ports[i].attached;
+	for (i = 0; i < d->ports.n; i++) {
+		sp[i].ifname = d->ports.v[i].ifname;
+		sp[i].role = d->ports.v[i].role;
+		sp[i].attached = d->ports.v[i].attached;
 	}
 	si.ports = sp;
 	sb_init(&control);
@@ -708,7 +566,7 @@ static void ctl_reload(int argc, char **argv, struct strbuf *reply,
 	}
 	ctrl_reply_ok(reply);
 	sb_printf(reply, "{\"reloaded\": true, \"ports\": %zu}\n",
-		  d->n_ports);
+		  d->ports.n);
 }
 
 static void ctl_iapp_show(int argc, char **argv, struct strbuf *reply,
@@ -739,38 +597,6 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "sta authorize", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
 	{ "sta del", "MAC", 1, 1, CTRL_ADMIN, ctl_sta },
 };
-
-/* Bring the kernel in line with a new port list (old ones in d). */
-static void apply_port_changes(struct apedged *d, struct port_state *ports,
-			       size_t n_ports)
-{
-	bool connected = agenl_get_state(d->nl) == APEDGED_NL_CONNECTED;
-	size_t i, j;
-
-	for (i = 0; i < d->n_ports; i++) {
-		const struct port_state *old = &d->ports[i];
-
-		for (j = 0; j < n_ports; j++)
-			if (!strcmp(ports[j].ifname, old->ifname))
-				break;
-		if (j < n_ports && ports[j].role == old->role)
-			continue;
-		if (!connected)
-			continue;	/* nothing to undo in the kernel */
-		if (j == n_ports)
-			log_info("port %s: removed from the configuration; "
-				 "detaching", old->ifname);
-		else
-			log_info("port %s: role changed to %s; re-attaching",
-				 old->ifname, config_role_name(ports[j].role));
-		agenl_port_del(d->nl, old->ifname);
-	}
-	if (!connected)
-		return;
-	for (j = 0; j < n_ports; j++)
-		if (!ports[j].attached)
-			port_add(d, &ports[j]);
-}
 
 static void retire_ctrl(struct apedged *d)
 {
@@ -874,7 +700,7 @@ static void old_ctrl_cb(struct loop_timer *t, void *data)
 static int reload(struct apedged *d, char *err, size_t err_size)
 {
 	struct ctrl_server *ctrl, *ro = NULL;
-	struct port_state *ports;
+	struct port_state *plan;
 	struct ctrl_want w;
 	struct config cfg;
 	int r;
@@ -908,8 +734,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		config_free(&cfg);
 		return r;
 	}
-	ports = ports_from_config(d, &cfg);
-	if (!ports) {
+	plan = ports_plan(&d->ports, cfg.ports, cfg.n_ports);
+	if (!plan) {
 		snprintf(err, err_size, "out of memory");
 		if (ctrl != d->ctrl)
 			ctrl_server_free(ctrl);
@@ -946,18 +772,15 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		/* Without a timer the old one stays until shutdown. */
 	}
 	ctrl_set_policy(d->ctl, &w.policy);
-	apply_port_changes(d, ports, cfg.n_ports);
+	ports_commit(&d->ports, plan, cfg.n_ports);
 	if (iapp_configure(d->iapp, &cfg.iapp, cfg.bssids, cfg.n_bssids) < 0)
 		log_err("iapp: out of memory; keeping its old BSSID map");
 	apply_aps(d, &d->cfg, &cfg);
-	free(d->ports);
-	d->ports = ports;
-	d->n_ports = cfg.n_ports;
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
 	log_notice("configuration reloaded from %s (%zu port%s, log level %s)",
-		   d->opts.config_path, d->n_ports, d->n_ports == 1 ? "" : "s",
+		   d->opts.config_path, d->ports.n, d->ports.n == 1 ? "" : "s",
 		   log_level_name(log_get_level()));
 	return 0;
 }
@@ -1005,13 +828,13 @@ struct apedged *apedged_new(const struct apedged_opts *opts,
 	d->opts = *opts;
 	d->cfg = *cfg;
 	config_init(cfg);	/* it is ours now */
-	d->ports = ports_from_config(d, &d->cfg);
-	if (!d->ports) {
+	d->ports.v = ports_plan(&d->ports, d->cfg.ports, d->cfg.n_ports);
+	if (!d->ports.v) {
 		config_free(&d->cfg);
 		free(d);
 		return NULL;
 	}
-	d->n_ports = d->cfg.n_ports;
+	d->ports.n = d->cfg.n_ports;
 	apply_log_level(d);
 	return d;
 }
@@ -1059,11 +882,10 @@ int apedged_start(struct apedged *d)
 	d->netif = netif_open(d->loop);
 	if (!d->netif)
 		return -errno;
-	d->ports_sub = netif_subscribe(d->netif, NULL, port_link_cb, d);
-	if (!d->ports_sub)
-		return -ENOMEM;
 	d->nl = agenl_new(d->loop, &nl_ops, d);
 	if (!d->nl)
+		return -ENOMEM;
+	if (ports_start(&d->ports, d->nl, d->netif, d->bus) < 0)
 		return -ENOMEM;
 	r = agenl_start(d->nl);
 	if (r < 0)
@@ -1072,13 +894,18 @@ int apedged_start(struct apedged *d)
 	if (!d->iapp || iapp_configure(d->iapp, &d->cfg.iapp, d->cfg.bssids,
 					     d->cfg.n_bssids) < 0)
 		return -ENOMEM;
-	d->wifi = nl80211_new(d->loop, d->netif, &wifi_ops, d);
+	d->sw.iapp = d->iapp;
+	d->sw.netif = d->netif;
+	d->sw.bus = d->bus;
+	d->sw.cfg = &d->cfg;
+	d->wifi = wifi_new(d->loop, d->netif, &station_wifi_ops, &d->sw);
 	if (!d->wifi)
 		return -ENOMEM;
+	d->sw.wifi = d->wifi;
 	apply_aps(d, NULL, &d->cfg);
 	log_info("apedged %s started (%zu port%s configured, control socket "
-		 "%s%s%s)", APEDGED_VERSION, d->n_ports,
-		 d->n_ports == 1 ? "" : "s", ctrl_server_path(d->ctrl),
+		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
+		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
 		 d->ctrl_ro ? ", read-only " : "",
 		 d->ctrl_ro ? ctrl_server_path(d->ctrl_ro) : "");
 	return 0;
@@ -1102,10 +929,10 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
-	nl80211_free(d->wifi);
+	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
-	netif_unsubscribe(d->ports_sub);
+	ports_free(&d->ports);
 	netif_free(d->netif);
 	ctrl_server_free(d->ctrl);
 	ctrl_server_free(d->ctrl_ro);
@@ -1114,7 +941,6 @@ void apedged_free(struct apedged *d)
 	events_free(d->bus);
 	loop_timer_remove(d->old_ctrl_timer);
 	loop_free(d->loop);
-	free(d->ports);
 	config_free(&d->cfg);
 	free(d);
 }

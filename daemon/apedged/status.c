@@ -1,39 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "apedged/config.h"
 #include "apedged/status.h"
+#include "lib/json.h"
 
 void status_format(struct strbuf *sb, const struct status_info *si)
 {
+	struct json j;
 	size_t i;
 
-	sb_puts(sb, "{\"version\": ");
-	sb_json_string(sb, si->version);
-	sb_puts(sb, ", \"module\": ");
-	sb_json_string(sb, si->module);
-	sb_printf(sb, ", \"family_id\": %u", si->family_id);
-	sb_puts(sb, ", \"module_version\": ");
-	sb_json_string(sb, si->module_version ? si->module_version : "");
-	sb_printf(sb, ", \"pid\": %d, \"uptime_s\": %llu", si->pid,
-		  (unsigned long long)si->uptime_s);
-	sb_puts(sb, ", \"log_level\": ");
-	sb_json_string(sb, si->log_level);
-	sb_puts(sb, ", \"config\": ");
-	sb_json_string(sb, si->config);
-	sb_puts(sb, ", \"ports\": [");
+	json_init(&j, sb, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "version", si->version);
+	json_kstr(&j, "module", si->module);
+	json_ku64(&j, "family_id", si->family_id);
+	json_kstr(&j, "module_version",
+		  si->module_version ? si->module_version : "");
+	json_ki64(&j, "pid", si->pid);
+	json_ku64(&j, "uptime_s", si->uptime_s);
+	json_kstr(&j, "log_level", si->log_level);
+	json_kstr(&j, "config", si->config);
+	json_karr_begin(&j, "ports");
 	for (i = 0; i < si->n_ports; i++) {
 		const struct status_port *p = &si->ports[i];
 
-		sb_puts(sb, i ? ", {\"ifname\": " : "{\"ifname\": ");
-		sb_json_string(sb, p->ifname);
-		sb_puts(sb, ", \"role\": ");
-		sb_json_string(sb, config_role_name(p->role));
-		sb_printf(sb, ", \"attached\": %s}",
-			  p->attached ? "true" : "false");
+		json_obj_begin(&j);
+		json_kstr(&j, "ifname", p->ifname);
+		json_kstr(&j, "role", config_role_name(p->role));
+		json_kbool(&j, "attached", p->attached);
+		json_obj_end(&j);
 	}
-	sb_puts(sb, "]");
+	json_arr_end(&j);
 	if (si->control) {
-		sb_puts(sb, ", \"control\": ");
-		sb_puts(sb, si->control);
+		json_key(&j, "control");
+		json_raw(&j, si->control);
 	}
-	sb_puts(sb, "}");
+	json_obj_end(&j);
 }

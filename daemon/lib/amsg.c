@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parsing and building of generic netlink messages.  See msg.h.
+ * The apedge family's codec; see amsg.h.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/socket.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
-
-#include <netlink/genl/genl.h>
-#include <netlink/msg.h>
 
 #include <linux/apedge.h>
 
 #include "lib/amsg.h"
-
-/* Attribute types, by family, we look at; larger types are skipped. */
-#define ATTRS_MAX 16
 
 struct attr {
 	bool present;
@@ -24,7 +19,7 @@ struct attr {
 	size_t len;
 };
 
-/* amsg_fail() is shared with nl80211_msg.c; here it goes by "fail". */
+/* amsg_fail() is shared with wifi/wire.c; here it goes by "fail". */
 #define fail amsg_fail
 
 int amsg_fail(struct amsg_err *err, const char *fmt, ...)
@@ -171,6 +166,64 @@ static int get_string(const struct attr *a, const char *name, char *dst,
 	return 0;
 }
 
+static int get_u64(const struct attr *a, const char *name, uint64_t *v,
+		   struct amsg_err *err)
+{
+	if (a->len != sizeof(*v))
+		return fail(err, "attribute %s: length %zu, expected %zu",
+			    name, a->len, sizeof(*v));
+	memcpy(v, a->data, sizeof(*v));
+	return 0;
+}
+
+static int get_u8(const struct attr *a, const char *name, uint8_t *v,
+		  struct amsg_err *err)
+{
+	if (a->len != sizeof(*v))
+		return fail(err, "attribute %s: length %zu, expected %zu",
+			    name, a->len, sizeof(*v));
+	*v = a->data[0];
+	return 0;
+}
+
+/* The optional u32 and u64 attributes: 0 when absent. */
+static int opt_u32(const struct attr *a, const char *name, uint32_t *v,
+		   struct amsg_err *err)
+{
+	return a->present ? get_u32(a, name, v, err) : 0;
+}
+
+static int opt_u64(const struct attr *a, const char *name, uint64_t *v,
+		   struct amsg_err *err)
+{
+	return a->present ? get_u64(a, name, v, err) : 0;
+}
+
+/*
+ * Call fn for every attribute of the given type in data[0..len), for the
+ * attributes that may repeat (policy entries, counters).
+ */
+static int each_attr(const uint8_t *data, size_t len, unsigned int want,
+		     int (*fn)(const struct attr *a, void *arg,
+			       struct amsg_err *err),
+		     void *arg, const char *what, struct amsg_err *err)
+{
+	struct amsg_span rest = { data, len }, val;
+	unsigned int type;
+	int r;
+
+	while ((r = amsg_next_attr(&rest, &type, &val, what, err)) > 0) {
+		struct attr a = { true, val.data, val.len };
+
+		if (type != want)
+			continue;
+		r = fn(&a, arg, err);
+		if (r < 0)
+			return r;
+	}
+	return r;
+}
+
 /* Check the netlink and genl headers; the attributes follow them. */
 static int genl_payload(const void *buf, size_t len, struct nlmsghdr *nlh,
 			struct genlmsghdr *gh, const uint8_t **attrs,
@@ -190,6 +243,76 @@ static int genl_payload(const void *buf, size_t len, struct nlmsghdr *nlh,
 	memcpy(gh, (const uint8_t *)buf + NLMSG_HDRLEN, sizeof(*gh));
 	*attrs = (const uint8_t *)buf + NLMSG_HDRLEN + GENL_HDRLEN;
 	*attrs_len = nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+	return 0;
+}
+
+int amsg_genl_cmd(const void *buf, size_t len)
+{
+	struct genlmsghdr gh;
+	struct nlmsghdr nlh;
+
+	if (len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return -1;
+	amsg_header(buf, &nlh);
+	if (nlh.nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN || nlh.nlmsg_len > len)
+		return -1;
+	memcpy(&gh, (const uint8_t *)buf + NLMSG_HDRLEN, sizeof(gh));
+	return gh.cmd;
+}
+
+/*
+ * The attributes of a message of the family (family_id 0: any type) with
+ * the command cmd (-1: any); what names the reply in the error.
+ */
+static int apedge_payload(const void *buf, size_t len, uint16_t family_id,
+			  int cmd, const char *what, const uint8_t **attrs,
+			  size_t *attrs_len, struct amsg_err *err)
+{
+	struct genlmsghdr gh;
+	struct nlmsghdr nlh;
+	int r;
+
+	r = genl_payload(buf, len, &nlh, &gh, attrs, attrs_len, err);
+	if (r < 0)
+		return r;
+	if (family_id && nlh.nlmsg_type != family_id)
+		return fail(err, "not an apedge message (type %u, family %u)",
+			    nlh.nlmsg_type, family_id);
+	if (cmd >= 0 && gh.cmd != cmd)
+		return fail(err, "not a%s %s reply (command %u)",
+			    strchr("aeiou", what[0]) ? "n" : "", what, gh.cmd);
+	return 0;
+}
+
+/* One policy entry of a port: a nest of class and verdict. */
+static int policy_one(const struct attr *a, void *arg, struct amsg_err *err)
+{
+	struct attr tb[APEDGE_A_POLICY_MAX + 1];
+	struct amsg_port *port = arg;
+	uint32_t class = 0, verdict = 0;
+	int r;
+
+	r = parse_attrs(a->data, a->len, tb, APEDGE_A_POLICY_MAX, "policy",
+			err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_POLICY_CLASS].present ||
+	    !tb[APEDGE_A_POLICY_VERDICT].present)
+		return fail(err, "policy entry without class or verdict");
+	r = get_u32(&tb[APEDGE_A_POLICY_CLASS], "policy class", &class, err);
+	if (r < 0)
+		return r;
+	r = get_u32(&tb[APEDGE_A_POLICY_VERDICT], "policy verdict", &verdict,
+		    err);
+	if (r < 0)
+		return r;
+	if (!class || class >= AMSG_CLASS_MAX)
+		return fail(err, "policy: class %u out of range", class);
+	if (!verdict || verdict > 255)
+		return fail(err, "policy: verdict %u out of range", verdict);
+	if (!port->policy[class])
+		port->n_policy++;
+	port->policy[class] = (uint8_t)verdict;
 	return 0;
 }
 
@@ -243,7 +366,25 @@ int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 			return fail(err, "attribute role: unknown role %u",
 				    port->role);
 	}
-	return 0;
+	if (tb[APEDGE_A_PORT_PUNT_RATE].present) {
+		r = get_u32(&tb[APEDGE_A_PORT_PUNT_RATE], "punt-rate",
+			    &port->punt_rate, err);
+		if (r < 0)
+			return r;
+		port->has_punt_rate = true;
+	}
+	if (tb[APEDGE_A_PORT_SOURCE_GUARD].present) {
+		uint8_t on = 0;
+
+		r = get_u8(&tb[APEDGE_A_PORT_SOURCE_GUARD], "source-guard",
+			   &on, err);
+		if (r < 0)
+			return r;
+		port->source_guard = on;
+		port->has_source_guard = true;
+	}
+	return each_attr(attrs, attrs_len, APEDGE_A_PORT_POLICY, policy_one,
+			 port, "port", err);
 }
 
 int amsg_parse_port_event(const void *buf, size_t len, uint16_t family_id,
@@ -371,15 +512,60 @@ uint32_t amsg_family_group(const struct amsg_family *fam, const char *name)
 	return 0;
 }
 
+/* The extended ack's TLVs from off to the end: its message, cut to fit. */
+static int ext_ack(const uint8_t *p, const struct nlmsghdr *nlh, size_t off,
+		   struct amsg_ack *ack, struct amsg_err *err)
+{
+	struct attr tb[NLMSGERR_ATTR_MSG + 1];
+	const struct attr *m = &tb[NLMSGERR_ATTR_MSG];
+	size_t n;
+	int r;
+
+	if (off > nlh->nlmsg_len)
+		return fail(err, "error message: attributes past its end");
+	r = parse_attrs(p + off, nlh->nlmsg_len - off, tb, NLMSGERR_ATTR_MSG,
+			"extended ack", err);
+	if (r < 0 || !m->present)
+		return r;
+	if (!m->len || !memchr(m->data, '\0', m->len))
+		return fail(err, "attribute extack message: string not "
+			    "NUL-terminated");
+	n = strnlen((const char *)m->data, m->len);
+	if (n >= sizeof(ack->ext_msg))
+		n = sizeof(ack->ext_msg) - 1;
+	memcpy(ack->ext_msg, m->data, n);
+	ack->ext_msg[n] = '\0';
+	return 0;
+}
+
+/* An NLMSG_DONE: an int, 0 or a negative errno, and maybe an extack. */
+static int parse_done(const uint8_t *p, const struct nlmsghdr *nlh,
+		      struct amsg_ack *ack, struct amsg_err *err)
+{
+	int32_t error;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(error))
+		return fail(err, "dump end too short: length %u, at least "
+			    "%zu needed", nlh->nlmsg_len,
+			    NLMSG_HDRLEN + sizeof(error));
+	memcpy(&error, p + NLMSG_HDRLEN, sizeof(error));
+	if (error > 0 || error < -4095)
+		return fail(err, "dump end with invalid code %d", error);
+	ack->seq = nlh->nlmsg_seq;
+	ack->done = true;
+	ack->error = error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return 0;
+	return ext_ack(p, nlh, NLMSG_HDRLEN + sizeof(error), ack, err);
+}
+
 int amsg_parse_ack(const void *buf, size_t len, struct amsg_ack *ack,
 		   struct amsg_err *err)
 {
-	struct attr tb[NLMSGERR_ATTR_MSG + 1];
 	const uint8_t *p = buf;
 	struct nlmsghdr nlh, orig;
 	size_t need, tlv_off;
 	int32_t error;
-	int r;
 
 	memset(ack, 0, sizeof(*ack));
 	if (len < NLMSG_HDRLEN)
@@ -389,6 +575,8 @@ int amsg_parse_ack(const void *buf, size_t len, struct amsg_ack *ack,
 	if (nlh.nlmsg_len > len)
 		return fail(err, "truncated message: length %u but only %zu "
 			    "bytes", nlh.nlmsg_len, len);
+	if (nlh.nlmsg_type == NLMSG_DONE)
+		return parse_done(buf, &nlh, ack, err);
 	if (nlh.nlmsg_type != NLMSG_ERROR)
 		return fail(err, "not an error message (type %u)",
 			    nlh.nlmsg_type);
@@ -411,21 +599,9 @@ int amsg_parse_ack(const void *buf, size_t len, struct amsg_ack *ack,
 		if (orig.nlmsg_len < NLMSG_HDRLEN)
 			return fail(err, "error message: bad request length %u",
 				    orig.nlmsg_len);
-		tlv_off += NLMSG_ALIGN(orig.nlmsg_len - NLMSG_HDRLEN);
+		tlv_off += NLMSG_ALIGN((size_t)orig.nlmsg_len - NLMSG_HDRLEN);
 	}
-	if (tlv_off > nlh.nlmsg_len)
-		return fail(err, "error message: attributes past its end");
-	r = parse_attrs(p + tlv_off, nlh.nlmsg_len - tlv_off, tb,
-			NLMSGERR_ATTR_MSG, "extended ack", err);
-	if (r < 0)
-		return r;
-	if (tb[NLMSGERR_ATTR_MSG].present) {
-		r = get_string(&tb[NLMSGERR_ATTR_MSG], "extack message",
-			       ack->ext_msg, sizeof(ack->ext_msg), err);
-		if (r < 0)
-			return r;
-	}
-	return 0;
+	return ext_ack(p, &nlh, tlv_off, ack, err);
 }
 
 int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
@@ -433,20 +609,14 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 {
 	struct attr tb[APEDGE_A_INFO_MAX + 1];
 	const uint8_t *attrs;
-	struct genlmsghdr gh;
-	struct nlmsghdr nlh;
 	size_t attrs_len;
 	int r;
 
 	memset(info, 0, sizeof(*info));
-	r = genl_payload(buf, len, &nlh, &gh, &attrs, &attrs_len, err);
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_INFO_GET, "info",
+			   &attrs, &attrs_len, err);
 	if (r < 0)
 		return r;
-	if (family_id && nlh.nlmsg_type != family_id)
-		return fail(err, "not an apedge message (type %u, family %u)",
-			    nlh.nlmsg_type, family_id);
-	if (gh.cmd != APEDGE_CMD_INFO_GET)
-		return fail(err, "not an info reply (command %u)", gh.cmd);
 	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_INFO_MAX, "info", err);
 	if (r < 0)
 		return r;
@@ -456,10 +626,8 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 		if (r < 0)
 			return r;
 	}
-	if (tb[APEDGE_A_INFO_FEATURES].present)
-		return get_u32(&tb[APEDGE_A_INFO_FEATURES], "features",
-			       &info->features, err);
-	return 0;
+	return opt_u32(&tb[APEDGE_A_INFO_FEATURES], "features",
+		       &info->features, err);
 }
 
 int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
@@ -468,20 +636,14 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 	struct attr tb[APEDGE_A_BINDING_MAX + 1];
 	const struct attr *v4, *v6, *mac;
 	const uint8_t *attrs;
-	struct genlmsghdr gh;
-	struct nlmsghdr nlh;
 	size_t attrs_len;
 	int r;
 
 	memset(b, 0, sizeof(*b));
-	r = genl_payload(buf, len, &nlh, &gh, &attrs, &attrs_len, err);
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_BINDING_GET,
+			   "binding", &attrs, &attrs_len, err);
 	if (r < 0)
 		return r;
-	if (family_id && nlh.nlmsg_type != family_id)
-		return fail(err, "not an apedge message (type %u, family %u)",
-			    nlh.nlmsg_type, family_id);
-	if (gh.cmd != APEDGE_CMD_BINDING_GET)
-		return fail(err, "not a binding reply (command %u)", gh.cmd);
 	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_BINDING_MAX, "binding",
 			err);
 	if (r < 0)
@@ -519,6 +681,12 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		return r;
 	if (!b->ifindex)
 		return fail(err, "attribute ifindex: 0");
+	if (tb[APEDGE_A_BINDING_IFNAME].present) {
+		r = get_string(&tb[APEDGE_A_BINDING_IFNAME], "ifname",
+			       b->ifname, sizeof(b->ifname), err);
+		if (r < 0)
+			return r;
+	}
 	b->permanent = !tb[APEDGE_A_BINDING_LIFETIME].present;
 	if (!b->permanent) {
 		r = get_u32(&tb[APEDGE_A_BINDING_LIFETIME], "lifetime",
@@ -539,114 +707,437 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 	return 0;
 }
 
-static struct nl_msg *build(uint16_t type, int flags, uint8_t cmd,
-			    uint8_t version)
+int amsg_parse_binding_config(const void *buf, size_t len,
+			      uint16_t family_id,
+			      struct amsg_binding_config *c,
+			      struct amsg_err *err)
 {
-	struct nl_msg *msg = nlmsg_alloc();
-
-	if (!msg)
-		return NULL;
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, type, 0, flags, cmd,
-			 version)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-struct nl_msg *amsg_build_family_dump(void)
-{
-	return build(GENL_ID_CTRL, NLM_F_DUMP, CTRL_CMD_GETFAMILY, 1);
-}
-
-struct nl_msg *amsg_build_port_add(uint16_t family_id, const char *ifname,
-				   uint32_t role)
-{
-	struct nl_msg *msg = build(family_id, NLM_F_ACK, APEDGE_CMD_PORT_ADD,
-				   APEDGE_FAMILY_VERSION);
-
-	if (!msg)
-		return NULL;
-	if (nla_put_string(msg, APEDGE_A_PORT_IFNAME, ifname) < 0 ||
-	    nla_put_u32(msg, APEDGE_A_PORT_ROLE, role) < 0) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-struct nl_msg *amsg_build_port_del(uint16_t family_id, const char *ifname)
-{
-	struct nl_msg *msg = build(family_id, NLM_F_ACK, APEDGE_CMD_PORT_DEL,
-				   APEDGE_FAMILY_VERSION);
-
-	if (!msg)
-		return NULL;
-	if (nla_put_string(msg, APEDGE_A_PORT_IFNAME, ifname) < 0) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-struct nl_msg *amsg_build_info_get(uint16_t family_id)
-{
-	return build(family_id, 0, APEDGE_CMD_INFO_GET, APEDGE_FAMILY_VERSION);
-}
-
-struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
-				   const uint8_t sta[6], uint32_t mode,
-				   uint16_t vlan, uint32_t count,
-				   uint32_t interval_ms)
-{
-	struct nl_msg *msg = build(family_id, NLM_F_ACK, APEDGE_CMD_XID_SEND,
-				   APEDGE_FAMILY_VERSION);
-
-	if (!msg)
-		return NULL;
-	if (nla_put_string(msg, APEDGE_A_XID_IFNAME, ifname) < 0 ||
-	    nla_put(msg, APEDGE_A_XID_STA, 6, sta) < 0 ||
-	    (mode && nla_put_u32(msg, APEDGE_A_XID_MODE, mode) < 0) ||
-	    (vlan && nla_put_u16(msg, APEDGE_A_XID_VLAN, vlan) < 0) ||
-	    (count > 1 && nla_put_u32(msg, APEDGE_A_XID_COUNT, count) < 0) ||
-	    (count > 1 && interval_ms &&
-	     nla_put_u32(msg, APEDGE_A_XID_INTERVAL, interval_ms) < 0)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-struct nl_msg *amsg_build_binding_add(uint16_t family_id, int af,
-				      const uint8_t *addr,
-				      const uint8_t mac[6],
-				      const char *ifname, uint32_t lifetime)
-{
-	struct nl_msg *msg;
+	struct attr tb[APEDGE_A_BINDING_CONFIG_MAX + 1];
+	const uint8_t *attrs;
+	size_t attrs_len;
 	int r;
 
-	if (af != AF_INET && af != AF_INET6)
-		return NULL;
-	msg = build(family_id, NLM_F_ACK, APEDGE_CMD_BINDING_ADD,
-		    APEDGE_FAMILY_VERSION);
-	if (!msg)
-		return NULL;
-	if (af == AF_INET)
-		r = nla_put(msg, APEDGE_A_BINDING_IPV4, 4, addr);
-	else
-		r = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, addr);
-	if (r < 0 || nla_put(msg, APEDGE_A_BINDING_MAC, 6, mac) < 0 ||
-	    nla_put_string(msg, APEDGE_A_BINDING_IFNAME, ifname) < 0 ||
-	    (lifetime &&
-	     nla_put_u32(msg, APEDGE_A_BINDING_LIFETIME, lifetime) < 0)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
+	memset(c, 0, sizeof(*c));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_BINDING_CONFIG_GET,
+			   "binding-config", &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_BINDING_CONFIG_MAX,
+			"binding-config", err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_BINDING_CONFIG_LIMIT].present)
+		return fail(err, "missing attribute: limit");
+	if ((r = get_u32(&tb[APEDGE_A_BINDING_CONFIG_LIMIT], "limit",
+			 &c->limit, err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_BINDING_CONFIG_COUNT], "count",
+			 &c->count, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_REFUSED], "refused",
+			 &c->refused, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW],
+			 "snoop-overflow", &c->snoop_overflow, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOPED], "snooped",
+			 &c->snooped, err)) < 0)
+		return r;
+	return 0;
 }
 
-struct nl_msg *amsg_build_binding_dump(uint16_t family_id)
+/* One guard counter of a port: a nest. */
+static int counter_one(const struct attr *a, void *arg, struct amsg_err *err)
 {
-	return build(family_id, NLM_F_DUMP, APEDGE_CMD_BINDING_GET,
-		     APEDGE_FAMILY_VERSION);
+	struct attr tb[APEDGE_A_COUNTER_MAX + 1];
+	struct amsg_stats *st = arg;
+	struct amsg_counter c = { 0 };
+	int r;
+
+	if (st->n_counters == AMSG_COUNTERS_MAX)
+		return fail(err, "stats: more than %d counters",
+			    AMSG_COUNTERS_MAX);
+	r = parse_attrs(a->data, a->len, tb, APEDGE_A_COUNTER_MAX, "counter",
+			err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_COUNTER_DIRECTION].present ||
+	    !tb[APEDGE_A_COUNTER_CLASS].present ||
+	    !tb[APEDGE_A_COUNTER_PACKETS].present)
+		return fail(err, "counter without direction, class or "
+			    "packets");
+	if ((r = get_u32(&tb[APEDGE_A_COUNTER_DIRECTION], "direction",
+			 &c.direction, err)) < 0 ||
+	    (r = get_u32(&tb[APEDGE_A_COUNTER_CLASS], "class", &c.class,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_COUNTER_VERDICT], "verdict", &c.verdict,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_COUNTER_REASON], "reason", &c.reason,
+			 err)) < 0 ||
+	    (r = get_u64(&tb[APEDGE_A_COUNTER_PACKETS], "packets", &c.packets,
+			 err)) < 0)
+		return r;
+	st->counters[st->n_counters++] = c;
+	return 0;
+}
+
+int amsg_parse_stats(const void *buf, size_t len, uint16_t family_id,
+		     struct amsg_stats *st, struct amsg_err *err)
+{
+	static const struct {
+		unsigned int type;
+		const char *name;
+		size_t off;
+	} u64s[] = {
+#define C(a, n, f) { APEDGE_A_STATS_##a, n, offsetof(struct amsg_stats, f) }
+		C(XID_TRANSMIT, "xid-transmit", xid_transmit),
+		C(XID_INJECT, "xid-inject", xid_inject),
+		C(XID_ERRORS, "xid-errors", xid_errors),
+		C(PUNT_SENT, "punt-sent", punt_sent),
+		C(PUNT_RATELIMITED, "punt-ratelimited", punt_ratelimited),
+		C(PUNT_OVERFLOW, "punt-overflow", punt_overflow),
+		C(SG_DROP_IPV4, "sg-drop-ipv4", sg_ipv4),
+		C(SG_DROP_IPV6, "sg-drop-ipv6", sg_ipv6),
+		C(SG_DROP_ARP, "sg-drop-arp", sg_arp),
+		C(SG_DROP_ND, "sg-drop-nd", sg_nd),
+#undef C
+	};
+	struct attr tb[APEDGE_A_STATS_MAX + 1];
+	const uint8_t *attrs;
+	size_t attrs_len, i;
+	int r;
+
+	memset(st, 0, sizeof(*st));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_STATS_GET, "stats",
+			   &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_STATS_MAX, "stats", err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_STATS_IFINDEX].present)
+		return fail(err, "missing attribute: ifindex");
+	r = get_u32(&tb[APEDGE_A_STATS_IFINDEX], "ifindex", &st->ifindex, err);
+	if (r < 0)
+		return r;
+	if (tb[APEDGE_A_STATS_IFNAME].present) {
+		r = get_string(&tb[APEDGE_A_STATS_IFNAME], "ifname",
+			       st->ifname, sizeof(st->ifname), err);
+		if (r < 0)
+			return r;
+	}
+	for (i = 0; i < sizeof(u64s) / sizeof(u64s[0]); i++) {
+		r = opt_u64(&tb[u64s[i].type], u64s[i].name,
+			    (uint64_t *)((char *)st + u64s[i].off), err);
+		if (r < 0)
+			return r;
+	}
+	return each_attr(attrs, attrs_len, APEDGE_A_STATS_COUNTER,
+			 counter_one, st, "stats", err);
+}
+
+int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
+		    struct amsg_punt *punt, struct amsg_err *err)
+{
+	struct attr tb[APEDGE_A_PUNT_MAX + 1];
+	const struct attr *pkt = &tb[APEDGE_A_PUNT_PACKET];
+	const uint8_t *attrs;
+	size_t attrs_len;
+	int r;
+
+	memset(punt, 0, sizeof(*punt));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_PUNT_NTF, "punt",
+			   &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_PUNT_MAX, "punt", err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_PUNT_IFINDEX].present || !pkt->present)
+		return fail(err, "missing attribute: ifindex or packet");
+	if ((r = get_u32(&tb[APEDGE_A_PUNT_IFINDEX], "ifindex",
+			 &punt->ifindex, err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_PUNT_DIRECTION], "direction",
+			 &punt->direction, err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_PUNT_CLASS], "class", &punt->class,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_PUNT_VERDICT], "verdict",
+			 &punt->verdict, err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_PUNT_LEN], "len", &punt->len, err)) < 0)
+		return r;
+	if (pkt->len > sizeof(punt->packet))
+		return fail(err, "attribute packet: %zu bytes, at most %zu",
+			    pkt->len, sizeof(punt->packet));
+	punt->caplen = (uint32_t)pkt->len;
+	memcpy(punt->packet, pkt->data, pkt->len);
+	return 0;
+}
+
+enum amsg_event_kind amsg_event_kind(const void *buf, size_t len,
+				     uint16_t family_id)
+{
+	struct amsg_family fam;
+	struct amsg_err err;
+	struct nlmsghdr nlh;
+
+	if (len < NLMSG_HDRLEN)
+		return AMSG_EV_OTHER;
+	amsg_header(buf, &nlh);
+	if (nlh.nlmsg_type == family_id)
+		return AMSG_EV_FAMILY;
+	if (nlh.nlmsg_type != GENL_ID_CTRL ||
+	    amsg_genl_cmd(buf, len) != CTRL_CMD_DELFAMILY ||
+	    amsg_parse_family(buf, len, &fam, &err) < 0 ||
+	    fam.id != family_id)
+		return AMSG_EV_OTHER;
+	return AMSG_EV_GONE;
+}
+
+/* ---- builders ----------------------------------------------------------- */
+
+void amsg_out_begin(struct amsg_out *o, void *buf, size_t size,
+		    uint16_t type, uint16_t flags, uint8_t cmd,
+		    uint8_t version)
+{
+	struct nlmsghdr nlh = {
+		.nlmsg_type = type,
+		.nlmsg_flags = (uint16_t)(NLM_F_REQUEST | flags),
+	};
+	struct genlmsghdr gh = { .cmd = cmd, .version = version };
+
+	memset(o, 0, sizeof(*o));
+	o->buf = buf;
+	o->size = size;
+	if (size < NLMSG_HDRLEN + GENL_HDRLEN) {
+		o->full = true;
+		return;
+	}
+	memset(buf, 0, NLMSG_HDRLEN + GENL_HDRLEN);
+	memcpy(o->buf, &nlh, sizeof(nlh));
+	memcpy(o->buf + NLMSG_HDRLEN, &gh, sizeof(gh));
+	o->len = NLMSG_HDRLEN + GENL_HDRLEN;
+}
+
+/* Room for n more bytes; else the request is marked as not fitting. */
+static bool room(struct amsg_out *o, size_t n)
+{
+	if (o->full || n > o->size - o->len) {
+		o->full = true;
+		return false;
+	}
+	return true;
+}
+
+void amsg_out_put(struct amsg_out *o, uint16_t type, const void *data,
+		  size_t len)
+{
+	struct nlattr nla;
+	size_t pad = NLA_ALIGN(len) - len;
+
+	if (len > 0xffff - NLA_HDRLEN) {
+		o->full = true;
+		return;
+	}
+	if (!room(o, NLA_HDRLEN + len + pad))
+		return;
+	nla.nla_len = (uint16_t)(NLA_HDRLEN + len);
+	nla.nla_type = type;
+	memcpy(o->buf + o->len, &nla, sizeof(nla));
+	if (len)
+		memcpy(o->buf + o->len + NLA_HDRLEN, data, len);
+	memset(o->buf + o->len + NLA_HDRLEN + len, 0, pad);
+	o->len += NLA_HDRLEN + len + pad;
+}
+
+void amsg_out_u8(struct amsg_out *o, uint16_t type, uint8_t v)
+{
+	amsg_out_put(o, type, &v, sizeof(v));
+}
+
+void amsg_out_u16(struct amsg_out *o, uint16_t type, uint16_t v)
+{
+	amsg_out_put(o, type, &v, sizeof(v));
+}
+
+void amsg_out_u32(struct amsg_out *o, uint16_t type, uint32_t v)
+{
+	amsg_out_put(o, type, &v, sizeof(v));
+}
+
+void amsg_out_u64(struct amsg_out *o, uint16_t type, uint64_t v)
+{
+	amsg_out_put(o, type, &v, sizeof(v));
+}
+
+void amsg_out_str(struct amsg_out *o, uint16_t type, const char *s)
+{
+	amsg_out_put(o, type, s, strlen(s) + 1);
+}
+
+void amsg_out_nest_begin(struct amsg_out *o, uint16_t type)
+{
+	struct nlattr nla = { .nla_type = type | NLA_F_NESTED };
+
+	if (o->depth == AMSG_NEST_MAX) {
+		o->full = true;
+		return;
+	}
+	if (!room(o, NLA_HDRLEN))
+		return;
+	o->nest[o->depth++] = o->len;
+	memcpy(o->buf + o->len, &nla, sizeof(nla));
+	o->len += NLA_HDRLEN;
+}
+
+void amsg_out_nest_end(struct amsg_out *o)
+{
+	struct nlattr nla;
+	size_t at;
+
+	if (o->full || !o->depth) {
+		o->full = true;
+		return;
+	}
+	at = o->nest[--o->depth];
+	if (o->len - at > 0xffff) {
+		o->full = true;
+		return;
+	}
+	memcpy(&nla, o->buf + at, sizeof(nla));
+	nla.nla_len = (uint16_t)(o->len - at);
+	memcpy(o->buf + at, &nla, sizeof(nla));
+}
+
+size_t amsg_out_end(struct amsg_out *o)
+{
+	uint32_t len = (uint32_t)o->len;
+
+	if (o->full || o->depth)
+		return 0;
+	memcpy(o->buf, &len, sizeof(len));
+	return o->len;
+}
+
+void amsg_put_port(struct amsg_out *o, const struct amsg_port *port)
+{
+	unsigned int c;
+
+	if (port->ifindex)
+		amsg_out_u32(o, APEDGE_A_PORT_IFINDEX, port->ifindex);
+	if (port->ifname[0])
+		amsg_out_str(o, APEDGE_A_PORT_IFNAME, port->ifname);
+	if (port->role)
+		amsg_out_u32(o, APEDGE_A_PORT_ROLE, port->role);
+	for (c = 1; c < AMSG_CLASS_MAX; c++) {
+		if (!port->policy[c])
+			continue;
+		amsg_out_nest_begin(o, APEDGE_A_PORT_POLICY);
+		amsg_out_u32(o, APEDGE_A_POLICY_CLASS, c);
+		amsg_out_u32(o, APEDGE_A_POLICY_VERDICT, port->policy[c]);
+		amsg_out_nest_end(o);
+	}
+	if (port->has_punt_rate)
+		amsg_out_u32(o, APEDGE_A_PORT_PUNT_RATE, port->punt_rate);
+	if (port->has_source_guard)
+		amsg_out_u8(o, APEDGE_A_PORT_SOURCE_GUARD, port->source_guard);
+}
+
+void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
+{
+	static const uint8_t zero[6];
+
+	if (b->af == AF_INET)
+		amsg_out_put(o, APEDGE_A_BINDING_IPV4, b->addr, 4);
+	else if (b->af == AF_INET6)
+		amsg_out_put(o, APEDGE_A_BINDING_IPV6, b->addr, 16);
+	if (memcmp(b->mac, zero, sizeof(zero)))
+		amsg_out_put(o, APEDGE_A_BINDING_MAC, b->mac, sizeof(b->mac));
+	if (b->ifindex)
+		amsg_out_u32(o, APEDGE_A_BINDING_IFINDEX, b->ifindex);
+	if (b->ifname[0])
+		amsg_out_str(o, APEDGE_A_BINDING_IFNAME, b->ifname);
+	if (!b->permanent)
+		amsg_out_u32(o, APEDGE_A_BINDING_LIFETIME, b->lifetime);
+}
+
+void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x)
+{
+	if (x->ifindex)
+		amsg_out_u32(o, APEDGE_A_XID_IFINDEX, x->ifindex);
+	if (x->ifname[0])
+		amsg_out_str(o, APEDGE_A_XID_IFNAME, x->ifname);
+	amsg_out_put(o, APEDGE_A_XID_STA, x->sta, sizeof(x->sta));
+	if (x->mode)
+		amsg_out_u32(o, APEDGE_A_XID_MODE, x->mode);
+	if (x->vlan)
+		amsg_out_u16(o, APEDGE_A_XID_VLAN, x->vlan);
+	if (x->count)
+		amsg_out_u32(o, APEDGE_A_XID_COUNT, x->count);
+	if (x->has_interval)
+		amsg_out_u32(o, APEDGE_A_XID_INTERVAL, x->interval);
+	if (x->has_rw)
+		amsg_out_u8(o, APEDGE_A_XID_RW, x->rw);
+}
+
+void amsg_put_stats_dev(struct amsg_out *o, uint32_t ifindex,
+			const char *ifname)
+{
+	if (ifindex)
+		amsg_out_u32(o, APEDGE_A_STATS_IFINDEX, ifindex);
+	if (ifname && ifname[0])
+		amsg_out_str(o, APEDGE_A_STATS_IFNAME, ifname);
+}
+
+size_t amsg_build_family_get(void *buf, size_t size, uint16_t flags,
+			     const char *name)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, GENL_ID_CTRL,
+		       (uint16_t)(flags | (name ? 0 : NLM_F_DUMP)),
+		       CTRL_CMD_GETFAMILY, 1);
+	if (name)
+		amsg_out_str(&o, CTRL_ATTR_FAMILY_NAME, name);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_empty(void *buf, size_t size, uint16_t family_id,
+			uint16_t flags, uint8_t cmd)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id, flags, cmd,
+		       APEDGE_FAMILY_VERSION);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_port(void *buf, size_t size, uint16_t family_id,
+		       uint16_t flags, uint8_t cmd,
+		       const struct amsg_port *port)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id, flags, cmd,
+		       APEDGE_FAMILY_VERSION);
+	amsg_put_port(&o, port);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_binding(void *buf, size_t size, uint16_t family_id,
+			  uint16_t flags, uint8_t cmd,
+			  const struct amsg_binding *b)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id, flags, cmd,
+		       APEDGE_FAMILY_VERSION);
+	amsg_put_binding(&o, b);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_xid_send(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, const struct amsg_xid *x)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id, flags, APEDGE_CMD_XID_SEND,
+		       APEDGE_FAMILY_VERSION);
+	amsg_put_xid(&o, x);
+	return amsg_out_end(&o);
 }

@@ -1,16 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Generic netlink messages of the apedge family and of the genl controller
- * (nlctrl): pure parsers over byte buffers and builders of libnl messages.
+ * The one codec of the apedge generic netlink family, and of the genl
+ * controller (nlctrl) as far as looking a family up needs it, shared by
+ * apedged and apedgectl.  Pure: no I/O, no state, no netlink library.
  *
- * The parsers do no I/O and keep no state: they take one netlink message
- * (or a datagram of them, for amsg_next()) exactly as it came off the
- * socket, trust none of its lengths, and either fill in a struct or fail
- * with -EBADMSG and a message saying what is wrong.  They read the buffer
- * with memcpy(), so it need not be aligned.
+ * The parsers take one netlink message (or a datagram of them, for
+ * amsg_next()) exactly as it came off the socket, trust none of its
+ * lengths, and either fill in a struct or fail with -EBADMSG and a message
+ * saying what is wrong.  They read the buffer with memcpy(), so it need
+ * not be aligned.  Attributes they do not know (from a newer module) are
+ * skipped.
+ *
+ * The builders write a request into a byte buffer (struct amsg_out) and
+ * return its length, 0 when it does not fit; the caller sends those bytes
+ * with the socket library it likes (libnl in apedged, libmnl in
+ * apedgectl).  Port and sequence number are left 0 for the sender.
  */
-#ifndef APEDGED_MSG_H
-#define APEDGED_MSG_H
+#ifndef APEDGE_LIB_AMSG_H
+#define APEDGE_LIB_AMSG_H
 
 #include <net/if.h>
 #include <stdbool.h>
@@ -19,8 +26,7 @@
 
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
-
-struct nl_msg;
+#include <linux/apedge.h>
 
 struct amsg_err {
 	char msg[160];
@@ -62,18 +68,36 @@ int amsg_next(const uint8_t **pos, size_t *left, const uint8_t **msg,
 /* The netlink header of a message at least NLMSG_HDRLEN long. */
 void amsg_header(const void *buf, struct nlmsghdr *nlh);
 
-/* An apedge message with port attributes (port-add, port-add-ntf, ...). */
+/* The genetlink command of a message, or -1 if it is too short for one. */
+int amsg_genl_cmd(const void *buf, size_t len);
+
+/* Policy classes and verdicts are indexed by their enum value. */
+#define AMSG_CLASS_MAX 32
+
+/*
+ * An apedge message in the port attribute set: a port-get reply or dump
+ * part, a port event, or (built) a port-add, port-set, port-del, port-get
+ * or policy-set request.  A field left 0 (or false) is absent.
+ */
 struct amsg_port {
 	uint8_t cmd;
 	uint32_t ifindex;		/* 0 when absent */
 	char ifname[IFNAMSIZ];		/* "" when absent */
 	uint32_t role;			/* 0 when absent */
+	/* the verdict of class c at policy[c]; 0: not given */
+	uint8_t policy[AMSG_CLASS_MAX];
+	unsigned int n_policy;		/* classes given */
+	bool has_punt_rate;
+	uint32_t punt_rate;
+	bool has_source_guard;
+	bool source_guard;
 };
 
 /*
  * Any apedge message in the port attribute set.  family_id 0 accepts any
  * message type.  One of ifindex and ifname is required; role, when given,
- * must be a known role.
+ * must be a known role; each policy entry needs a class (1 to
+ * AMSG_CLASS_MAX - 1) and a verdict (1 to 255).
  */
 int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_port *port, struct amsg_err *err);
@@ -104,11 +128,30 @@ int amsg_parse_family(const void *buf, size_t len, struct amsg_family *fam,
 /* The id of the group called name, or 0 when the family has none. */
 uint32_t amsg_family_group(const struct amsg_family *fam, const char *name);
 
-/* An NLMSG_ERROR message: an acknowledgement (error 0) or an error. */
+/*
+ * What a message on the events socket of family is: one of the family's
+ * own, nlctrl saying the family was unregistered (its module unloaded),
+ * or anything else.
+ */
+enum amsg_event_kind {
+	AMSG_EV_OTHER,
+	AMSG_EV_FAMILY,
+	AMSG_EV_GONE,
+};
+
+enum amsg_event_kind amsg_event_kind(const void *buf, size_t len,
+				     uint16_t family_id);
+
+/*
+ * An NLMSG_ERROR message, an acknowledgement (error 0) or an error, or an
+ * NLMSG_DONE, the end of a dump, which carries an error code too.
+ */
 struct amsg_ack {
 	uint32_t seq;
+	bool done;			/* an NLMSG_DONE */
 	int error;			/* 0 or -errno */
-	char ext_msg[128];		/* the kernel's extack text, or "" */
+	char ext_msg[256];		/* the kernel's extack text, or "";
+					 * cut to fit */
 };
 
 int amsg_parse_ack(const void *buf, size_t len, struct amsg_ack *ack,
@@ -125,10 +168,11 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 
 /* A binding, as binding-get replies (and its dump) carry it. */
 struct amsg_binding {
-	int af;				/* AF_INET or AF_INET6 */
+	int af;				/* AF_INET or AF_INET6; 0: none */
 	uint8_t addr[16];		/* the first 4 bytes for AF_INET */
-	uint8_t mac[6];
-	uint32_t ifindex;		/* the port */
+	uint8_t mac[6];			/* all 0: none */
+	uint32_t ifindex;		/* the port; 0: none */
+	char ifname[IFNAMSIZ];		/* requests only; "" when absent */
 	bool permanent;			/* no lifetime attribute */
 	uint32_t lifetime;		/* seconds left; 0 when permanent */
 	uint32_t origin;		/* enum apedge_binding_origin; 0: absent */
@@ -142,30 +186,154 @@ struct amsg_binding {
 int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		       struct amsg_binding *b, struct amsg_err *err);
 
+/* The reply to binding-config-get. */
+struct amsg_binding_config {
+	uint32_t limit;
+	uint32_t count;
+	uint64_t refused;
+	uint64_t snoop_overflow;
+	uint64_t snooped;
+};
+
+/* The limit is required, the counters optional. */
+int amsg_parse_binding_config(const void *buf, size_t len,
+			      uint16_t family_id,
+			      struct amsg_binding_config *c,
+			      struct amsg_err *err);
+
+/* One of the guard's counters. */
+struct amsg_counter {
+	uint32_t direction;		/* enum apedge_direction */
+	uint32_t class;			/* enum apedge_policy_class */
+	uint32_t verdict;		/* 0: a count by malformed reason */
+	uint32_t reason;		/* enum apedge_malformed_reason */
+	uint64_t packets;
+};
+
+/* The most counters of one port a stats reply may hold. */
+#define AMSG_COUNTERS_MAX 256
+
+/* A stats-get reply or dump part: one port's counters. */
+struct amsg_stats {
+	uint32_t ifindex;
+	char ifname[IFNAMSIZ];		/* "" when absent */
+	uint64_t xid_transmit;
+	uint64_t xid_inject;
+	uint64_t xid_errors;
+	uint64_t punt_sent;
+	uint64_t punt_ratelimited;
+	uint64_t punt_overflow;
+	/* drops of the source guard, by kind */
+	uint64_t sg_ipv4;
+	uint64_t sg_ipv6;
+	uint64_t sg_arp;
+	uint64_t sg_nd;
+	unsigned int n_counters;
+	struct amsg_counter counters[AMSG_COUNTERS_MAX];
+};
+
 /*
- * Builders.  Each returns a new libnl message (NULL when out of memory),
- * with port and sequence number left for nl_send_auto() to fill in.
+ * ifindex is required, every counter optional (0); each guard counter
+ * needs its direction, class and packets.  More than AMSG_COUNTERS_MAX
+ * counters is an error.
  */
-struct nl_msg *amsg_build_family_dump(void);
-struct nl_msg *amsg_build_port_add(uint16_t family_id, const char *ifname,
-				   uint32_t role);
-struct nl_msg *amsg_build_port_del(uint16_t family_id, const char *ifname);
-struct nl_msg *amsg_build_info_get(uint16_t family_id);
-/* xid-send on ifname for sta; vlan 0 untagged, count 0 and 1 one frame. */
-struct nl_msg *amsg_build_xid_send(uint16_t family_id, const char *ifname,
-				   const uint8_t sta[6], uint32_t mode,
-				   uint16_t vlan, uint32_t count,
-				   uint32_t interval_ms);
+int amsg_parse_stats(const void *buf, size_t len, uint16_t family_id,
+		     struct amsg_stats *st, struct amsg_err *err);
+
+/* A packet the module copied or redirected to the punt group. */
+struct amsg_punt {
+	uint32_t ifindex;
+	uint32_t direction;
+	uint32_t class;
+	uint32_t verdict;
+	uint32_t len;			/* of the packet on the wire */
+	uint32_t caplen;		/* of packet[] */
+	uint8_t packet[APEDGE_PUNT_SNAPLEN];
+};
+
+/* ifindex and the packet (at most APEDGE_PUNT_SNAPLEN bytes) required. */
+int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
+		    struct amsg_punt *punt, struct amsg_err *err);
+
 /*
- * binding-add of addr (af AF_INET: 4 bytes, AF_INET6: 16) for mac on the
- * port ifname; lifetime in seconds, 0 (no attribute) for ever.  NULL also
- * when af is neither.
+ * Builders.  A request is begun with its headers, given attributes, and
+ * ended, which writes its length; a request that did not fit in size
+ * bytes ends with 0.  Nests close in the order they opened.
  */
-struct nl_msg *amsg_build_binding_add(uint16_t family_id, int af,
-				      const uint8_t *addr,
-				      const uint8_t mac[6],
-				      const char *ifname, uint32_t lifetime);
-/* A dump of binding-get: every port's bindings. */
-struct nl_msg *amsg_build_binding_dump(uint16_t family_id);
+#define AMSG_NEST_MAX 4
+
+struct amsg_out {
+	uint8_t *buf;
+	size_t size;
+	size_t len;
+	size_t nest[AMSG_NEST_MAX];
+	unsigned int depth;
+	bool full;			/* something did not fit */
+};
+
+/* NLM_F_REQUEST is always set; flags adds NLM_F_ACK, NLM_F_DUMP... */
+void amsg_out_begin(struct amsg_out *o, void *buf, size_t size,
+		    uint16_t type, uint16_t flags, uint8_t cmd,
+		    uint8_t version);
+void amsg_out_put(struct amsg_out *o, uint16_t type, const void *data,
+		  size_t len);
+void amsg_out_u8(struct amsg_out *o, uint16_t type, uint8_t v);
+void amsg_out_u16(struct amsg_out *o, uint16_t type, uint16_t v);
+void amsg_out_u32(struct amsg_out *o, uint16_t type, uint32_t v);
+void amsg_out_u64(struct amsg_out *o, uint16_t type, uint64_t v);
+void amsg_out_str(struct amsg_out *o, uint16_t type, const char *s);
+void amsg_out_nest_begin(struct amsg_out *o, uint16_t type);
+void amsg_out_nest_end(struct amsg_out *o);
+/* The request's length, or 0 when it did not fit (or a nest is open). */
+size_t amsg_out_end(struct amsg_out *o);
+
+/*
+ * The attributes of a request, from the struct the parser fills: every
+ * field that is not 0 (or false).  A binding's origin is the module's and
+ * never sent.
+ */
+void amsg_put_port(struct amsg_out *o, const struct amsg_port *port);
+void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b);
+
+/* An xid-send request; a field left 0 (or false) is left to the module. */
+struct amsg_xid {
+	uint32_t ifindex;
+	char ifname[IFNAMSIZ];
+	uint8_t sta[6];
+	uint32_t mode;			/* enum apedge_xid_mode */
+	uint16_t vlan;
+	uint32_t count;
+	bool has_interval;
+	uint32_t interval;		/* ms */
+	bool has_rw;
+	uint8_t rw;
+};
+
+void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x);
+/* The device of a stats-get or stats-reset request. */
+void amsg_put_stats_dev(struct amsg_out *o, uint32_t ifindex,
+			const char *ifname);
+
+/*
+ * Whole requests.  The flags are the netlink flags besides NLM_F_REQUEST.
+ * family_get: nlctrl's CTRL_CMD_GETFAMILY for the family called name, or
+ * a dump of every family (which never loads a module) when name is NULL.
+ */
+size_t amsg_build_family_get(void *buf, size_t size, uint16_t flags,
+			     const char *name);
+/* A request of the apedge family without attributes (info-get, dumps). */
+size_t amsg_build_empty(void *buf, size_t size, uint16_t family_id,
+			uint16_t flags, uint8_t cmd);
+size_t amsg_build_port(void *buf, size_t size, uint16_t family_id,
+		       uint16_t flags, uint8_t cmd,
+		       const struct amsg_port *port);
+size_t amsg_build_binding(void *buf, size_t size, uint16_t family_id,
+			  uint16_t flags, uint8_t cmd,
+			  const struct amsg_binding *b);
+size_t amsg_build_xid_send(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, const struct amsg_xid *x);
+
+/* A buffer that any request of the family fits in. */
+#define AMSG_REQ_SIZE 1024
 
 #endif

@@ -34,6 +34,20 @@
 #define APEDGE_CTRL_RO_PATH "/run/apedge/apedged.ro.sock"
 #define APEDGE_CTRL_MAX 65536	/* largest request, and packet of a reply */
 #define APEDGE_CTRL_REPLY_MAX (16u << 20)	/* largest reply, all parts */
+/* The most words of one request the daemon takes. */
+#define APEDGE_CTRL_WORDS_MAX 32
+
+/*
+ * "sta add IFNAME MAC [authorized|unauthorized] [vlan N] [prev-ap BSSID]
+ * [ip ADDR]...": at most APEDGE_STA_ADD_IPS_MAX addresses, IPv4 and IPv6
+ * together, so at most APEDGE_STA_ADD_WORDS_MAX words.  apedgectl refuses
+ * more before it sends, the daemon when it parses: both with these.
+ */
+#define APEDGE_STA_ADD_IPS_MAX 8
+#define APEDGE_STA_ADD_WORDS_MAX (9 + 2 * APEDGE_STA_ADD_IPS_MAX)
+
+_Static_assert(APEDGE_STA_ADD_WORDS_MAX <= APEDGE_CTRL_WORDS_MAX,
+	       "the daemon must take every sta add apedgectl sends");
 
 /*
  * The read-only socket's path for an admin socket's path: its ".sock"

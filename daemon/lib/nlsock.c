@@ -163,6 +163,20 @@ int nlsock_send(struct nlsock *s, struct nl_msg *msg, uint32_t *seq)
 	return 0;
 }
 
+int nlsock_send_bytes(struct nlsock *s, const void *buf, size_t len,
+		      uint32_t *seq)
+{
+	struct nlmsghdr nlh;
+
+	if (len < NLMSG_HDRLEN)
+		return -EMSGSIZE;
+	memcpy(&nlh, buf, sizeof(nlh));
+	if (nlh.nlmsg_len != len)
+		return -EMSGSIZE;
+	/* libnl copies it, and fills in the port and sequence number. */
+	return nlsock_send(s, nlmsg_convert((struct nlmsghdr *)buf), seq);
+}
+
 int nlsock_join(struct nlsock *s, uint32_t group)
 {
 	return nl_socket_add_membership(s->sk, (int)group);

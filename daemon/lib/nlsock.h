@@ -45,6 +45,14 @@ void nlsock_close(struct nlsock *s);
  */
 int nlsock_send(struct nlsock *s, struct nl_msg *msg, uint32_t *seq);
 
+/*
+ * Send the len bytes of a request built with lib/amsg.h (port and
+ * sequence number left 0, filled in here); len 0 (it did not fit) is
+ * -EMSGSIZE.  As nlsock_send() otherwise.
+ */
+int nlsock_send_bytes(struct nlsock *s, const void *buf, size_t len,
+		      uint32_t *seq);
+
 /* Join or leave a multicast group; 0 or a libnl error (nl_geterror()). */
 int nlsock_join(struct nlsock *s, uint32_t group);
 void nlsock_leave(struct nlsock *s, uint32_t group);

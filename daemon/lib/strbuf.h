@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A growable string, with helpers to write JSON into it.
+ * A growable string.
  *
  * An allocation failure is remembered (sb->oom) and makes every later
  * append a no-op, so a writer checks once at the end.
@@ -28,7 +28,11 @@ void sb_puts(struct strbuf *sb, const char *s);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* s as a JSON string, quotes included; NULL becomes null. */
+/*
+ * s as a JSON string, quotes included; NULL becomes null.  For JSON still
+ * written by hand: it is lib/json.c's json_escape() (defined there), the
+ * one escaper; new code writes JSON with lib/json.h.
+ */
 void sb_json_string(struct strbuf *sb, const char *s);
 
 #endif

@@ -18,6 +18,7 @@
 #include <linux/apedge.h>
 
 #include "apedgectl/args.h"
+#include "apedgectl/cmd.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -29,6 +30,12 @@ static void check(const struct actl_req *req)
 	if (req->cmd == ACTL_CMD_NONE && (!req->batch || !req->batch[0]))
 		abort();
 	if (strlen(req->ifname) >= ACTL_IFNAMSIZ || req->ifindex > INT32_MAX)
+		abort();
+	/* A command is an object's verb, which says its name. */
+	if (req->cmd != ACTL_CMD_NONE && req->cmd != ACTL_CMD_HELP &&
+	    req->cmd != ACTL_CMD_VERSION &&
+	    (!req->obj || !req->verb || req->verb->cmd != req->cmd ||
+	     !strcmp(actl_cmd_name(req->cmd), "?")))
 		abort();
 	switch (req->cmd) {
 	case ACTL_CMD_PORT_ADD:
@@ -89,7 +96,10 @@ static const char *const vocab[] = {
 	"0x10", "0x", "255", "256", "2147483647", "2147483648", "010",
 	"02:00:00:00:00:01", "01:00:5e:00:00:01", "00:00:00:00:00:00",
 	"ff:ff:ff:ff:ff:ff", "02-00-00-00-00-01", "zz", "eth0", "va",
-	"abcdefghijklmnop", "a/b", "",
+	"abcdefghijklmnop", "a/b", "", "binding", "limit", "lifetime", "ip",
+	"mac", "station", "iapp", "authorize", "authorized", "prev-ap",
+	"source-guard", "on", "off", "punt-rate", "192.0.2.1", "2001:db8::1",
+	"1048576", "-b",
 };
 
 /* The word a piece stands for, in buf. */

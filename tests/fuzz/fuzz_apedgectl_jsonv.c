@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "apedgectl/cmd.h"
 #include "lib/jsonv.h"
-#include "apedgectl/output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		null = fopen("/dev/null", "w");
 	if (jv_parse((const char *)data, size, &d) < 0)
 		return 0;
-	out_iapp_text(null, &d);
-	out_stas_text(null, &d);
+	iapp_print_text(null, &d);
+	sta_print_text(null, &d);
 	jv_free(&d);
 	return 0;
 }

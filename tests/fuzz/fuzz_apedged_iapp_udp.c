@@ -5,9 +5,11 @@
  * Properties checked (abort() on failure):
  * - the header fields are reported whenever the header could be read;
  * - a datagram parses the same as its first length bytes on a stream,
- *   and the same again once signed and parsed with the key;
- * - a keyed parse of the raw input succeeds only if its trailer is the
- *   HMAC of its message;
+ *   and the same again once signed and parsed with the key, which reports
+ *   the trailer's time;
+ * - a keyed parse of the raw input succeeds only if its trailer is of
+ *   version 1 and ends with the HMAC of its message and the trailer's
+ *   first 12 bytes, and then reports the time those bytes hold;
  * - a message that parsed rebuilds (with the matching builder) into one
  *   that parses to the same thing, keeps its header and station fields,
  *   is no longer than the input (unknown TLVs are dropped, the known ones
@@ -24,6 +26,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define BUF_MAX (IAPP_MSG_MAX + IAPP_AUTH_LEN)
+#define T_MS 1764547200123ull		/* the time we sign with */
 
 static struct iapp_key key;
 
@@ -66,9 +69,22 @@ static bool msg_eq(const struct iapp_msg *a, const struct iapp_msg *b)
 	return !a->has_ctx || ctx_eq(&a->ctx, &b->ctx);
 }
 
-static size_t rebuild(const struct iapp_msg *m, uint8_t *buf, size_t size,
-		      const struct iapp_key *k)
+static uint64_t be64(const uint8_t *p)
 {
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static size_t rebuild(const struct iapp_msg *m, uint8_t *buf, size_t size,
+		      const struct iapp_key *key)
+{
+	struct iapp_auth a = { .key = key, .time_ms = T_MS };
+	const struct iapp_auth *k = key ? &a : NULL;
+
 	switch (m->cmd) {
 	case IAPP_CMD_ADD_NOTIFY:
 		return iapp_build_add(buf, size, m->id, m->mac, m->seq, k);
@@ -89,13 +105,20 @@ static size_t rebuild(const struct iapp_msg *m, uint8_t *buf, size_t size,
 	abort();	/* parsed OK, so the command is one of those */
 }
 
+/* Append a version 1 trailer signed at T_MS. */
 static void sign(uint8_t *buf, size_t len)
 {
 	const struct iapp_key *k = get_key();
 	unsigned int out = 0;
+	int i;
 
-	if (!HMAC(EVP_sha256(), k->key, (int)k->len, buf, len, buf + len,
-		  &out) || out != IAPP_AUTH_LEN)
+	buf[len] = IAPP_AUTH_VERSION;
+	buf[len + 1] = buf[len + 2] = buf[len + 3] = 0;
+	for (i = 0; i < 8; i++)
+		buf[len + 4 + i] = (uint8_t)(T_MS >> (56 - 8 * i));
+	if (!HMAC(EVP_sha256(), k->key, (int)k->len, buf,
+		  len + IAPP_AUTH_HDR_LEN, buf + len + IAPP_AUTH_HDR_LEN,
+		  &out) || out != IAPP_AUTH_TAG_LEN)
 		abort();
 }
 
@@ -123,7 +146,7 @@ static void check_rebuild(const uint8_t *data, const struct iapp_msg *m)
 	if (n2 != n + IAPP_AUTH_LEN || memcmp(out, again, n))
 		abort();
 	if (iapp_parse_dgram(again, n2, get_key(), &m3) != IAPP_OK ||
-	    !msg_eq(m, &m3))
+	    !msg_eq(m, &m3) || !m3.has_auth || m3.auth_time_ms != T_MS)
 		abort();
 	/* Any smaller buffer is refused without writing past it. */
 	for (i = 0; i < n; i += 7)
@@ -167,7 +190,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sign(buf, length);
 		e2 = iapp_parse_dgram(buf, length + IAPP_AUTH_LEN, get_key(),
 				      &m2);
-		if (e2 != e || (e == IAPP_OK && !msg_eq(&m, &m2)))
+		if (e2 != e || (e == IAPP_OK && (!msg_eq(&m, &m2) ||
+						 m2.auth_time_ms != T_MS)))
 			abort();
 		e2 = iapp_parse_stream(buf, length + IAPP_AUTH_LEN,
 				       get_key(), &m2);
@@ -179,10 +203,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	e2 = iapp_parse_dgram(data, size, get_key(), &m2);
 	if (e2 == IAPP_OK) {
 		if (size != (size_t)length + IAPP_AUTH_LEN ||
-		    !HMAC(EVP_sha256(), key.key, (int)key.len, data, length,
-			  mac, &out) ||
-		    memcmp(mac, data + length, IAPP_AUTH_LEN) ||
-		    !msg_eq(&m, &m2))
+		    data[length] != IAPP_AUTH_VERSION ||
+		    !HMAC(EVP_sha256(), key.key, (int)key.len, data,
+			  (size_t)length + IAPP_AUTH_HDR_LEN, mac, &out) ||
+		    memcmp(mac, data + length + IAPP_AUTH_HDR_LEN,
+			   IAPP_AUTH_TAG_LEN) ||
+		    memcmp(mac, m2.auth_tag, IAPP_AUTH_TAG_LEN) ||
+		    m2.auth_time_ms != be64(data + length + 4) ||
+		    !m2.has_auth || !msg_eq(&m, &m2))
 			abort();
 	}
 

@@ -18,8 +18,15 @@
 #   g  malformed datagrams, TCP garbage, an oversized or stalled or
 #      vanishing TCP peer, too many peers, TCP from another interface:
 #      counted, dropped, and the daemons go on
+#   h  a host of the VLAN that is no AP of the map (10.9.0.4) gets no
+#      CACHE-notify in; a mapped peer's context loses the addresses no
+#      station may have (loopback, multicast, ap1's own, the map's...);
+#      sta add takes as many addresses as apedgectl lets through
 #   f  with a key on both: unsigned and badly signed ADD-notify remove
-#      nothing and count as auth failures; a signed one works
+#      nothing and count as auth failures; a signed one works; the same
+#      signed datagram again is refused as a replay; one captured and
+#      replayed after the window to a restarted ap1, whose association
+#      it would otherwise end, is refused as stale
 # At the end both daemons must stop with status 0 and clean logs.
 . "$(dirname "$0")/lib.sh"
 
@@ -33,12 +40,17 @@ B2=02:00:00:00:02:00
 B3=02:00:00:00:03:00
 M6=02:00:00:00:aa:06
 M7=02:00:00:00:aa:07
+M8=02:00:00:00:aa:08
+M9=02:00:00:00:aa:09
+M10=02:00:00:00:aa:10
 KEY=000102030405060708090a0b0c0d0e0f
 
 netns_add ap1 && netns_add ap2 && netns_add sw || exit 1
 ip -n "$NS-sw" link add br0 type bridge mcast_snooping 0
 ip -n "$NS-sw" link set br0 up
 ip -n "$NS-sw" addr add 10.9.0.3/24 dev br0
+# A second address of sw: a host of the VLAN that is no AP of the map.
+ip -n "$NS-sw" addr add 10.9.0.4/24 dev br0
 ip link add va netns "$NS-ap1" type veth peer name vsa netns "$NS-sw"
 ip link add vb netns "$NS-ap2" type veth peer name vsb netns "$NS-sw"
 for p in vsa vsb; do
@@ -72,8 +84,10 @@ EOC
 }
 conf ap1 va $B1 $B2 10.9.0.2 ""
 conf ap2 vb $B2 $B1 10.9.0.1 "cache_notify = all"
-# A third BSSID, whose AP (sw) accepts TCP connections and never answers.
+# A third BSSID, whose AP (sw) accepts TCP connections and never answers;
+# ap1 maps it too, so that sw may talk TCP to it (only the map's may).
 printf '[bssid %s]\naddress = 10.9.0.3\n' "$B3" >>"$T/ap2.conf"
+printf '[bssid %s]\naddress = 10.9.0.3\n' "$B3" >>"$T/ap1.conf"
 mkdir -p "$T/hostapd/ap1" "$T/hostapd/ap2"
 
 # A fake hostapd control interface: what it is sent, one line each; it
@@ -354,11 +368,62 @@ ctl ap2 sta add dev wlan0 mac $M5 authorized
 check "g: and still acts on ADD-notify" \
 	wait_for 10 stat_is ap1 add.kicked $((kicked + 1))
 
+# ---- h: what is not taken from the VLAN ------------------------------------
+# cache_from SRC MAC ADDR...: a CACHE-notify for MAC with the IPv4 ADDRs
+# (600 s each) from SRC to ap1; prints the answer's hex, or "closed".
+cache_from() {
+	nsx sw "$PY" -c '
+import socket, struct, sys
+src, mac = sys.argv[1], bytes.fromhex(sys.argv[2].replace(":", ""))
+ctx = b"".join(struct.pack("!HH4sI", 1, 8, socket.inet_aton(a), 600)
+              for a in sys.argv[3:])
+body = (struct.pack("!BB6sH6sH", 6, 0, mac, 7, bytes(6), len(ctx)) + ctx +
+        struct.pack("!H", 60))
+s = socket.socket()
+s.bind((src, 0))
+s.settimeout(5)
+s.connect(("10.9.0.1", 3517))
+s.sendall(struct.pack("!BBHH", 0, 5, 1, 6 + len(body)) + body)
+r = s.recv(100)
+print(r.hex() if r else "closed")
+' "$@"
+}
+stored=$(stat ap1 cache.stored)
+check "h: a CACHE-notify from 10.9.0.4, no AP of the map, is not taken" \
+	test "$(cache_from 10.9.0.4 $M8 10.0.0.80)" = closed
+check "h: counted as tcp unmapped" stat_is ap1 tcp.unmapped 1
+check "h: nothing cached from it" stat_is ap1 cache.stored "$stored"
+ans=$(cache_from 10.9.0.3 $M8 10.0.0.80 127.0.0.1 224.0.0.5 0.0.0.0 \
+	255.255.255.255 169.254.0.7 10.9.0.1 10.9.0.2)
+check "h: a mapped peer's CACHE-notify is answered successful" \
+	test "${ans:0:4}" = 0006 -a "${ans:14:2}" = 00
+check "h: its addresses of no station are refused" \
+	stat_is ap1 '"context-refused".invalid' 5
+check "h: ap1's own and the map's AP's too" \
+	stat_is ap1 '"context-refused".ours' 2
+ctl ap1 sta add dev wlan0 mac $M8 authorized
+check "h: the station gets only 10.0.0.80 from the cache" \
+	sh -c "'$BIN/apedgectl' -s '$T/ap1.sock' -j sta show | jq -e '.stations[] | select(.mac == \"$M8\") | .context_fetched and .ipv4 == [\"10.0.0.80\"]'"
+# As many addresses as apedgectl takes, with every other word: the
+# daemon takes them too (ap2's own BSSID as prev-ap: no MOVE-notify).
+check "h: sta add with 8 addresses, vlan and prev-ap is taken" \
+	ctl ap2 sta add dev wlan0 mac $M10 vlan 5 prev-ap $B2 authorized \
+	ip 10.0.0.91 ip 10.0.0.92 ip 10.0.0.93 ip 10.0.0.94 \
+	ip 2001:db8::1 ip 2001:db8::2 ip 2001:db8::3 ip 2001:db8::4
+check "h: and the station has them" \
+	sh -c "'$BIN/apedgectl' -s '$T/ap2.sock' -j sta show | jq -e '.stations[] | select(.mac == \"$M10\") | (.ipv4 | length) == 4 and (.ipv6 | length) == 4'"
+fails() { ! "$@"; }
+check "h: a ninth is refused by apedgectl" fails \
+	ctl ap2 sta add dev wlan0 mac $M10 ip 10.0.0.91 ip 10.0.0.92 \
+	ip 10.0.0.93 ip 10.0.0.94 ip 10.0.0.95 ip 2001:db8::1 ip 2001:db8::2 \
+	ip 2001:db8::3 ip 2001:db8::4
+
 # ---- f: authentication ----------------------------------------------------
-for ap in ap1 ap2; do
-	echo "key = $KEY" >>"$T/$ap.conf"
-	# The key line must be in [iapp]: move [bssid ...] after it.
-	$PY - "$T/$ap.conf" <<'EOP'
+# iapp_line AP LINE: LINE into AP's [iapp] section.
+iapp_line() {
+	echo "$2" >>"$T/$1.conf"
+	# The line must be in [iapp]: move [bssid ...] after it.
+	$PY - "$T/$1.conf" <<'EOP'
 import sys
 p = sys.argv[1]
 lines = open(p).read().splitlines()
@@ -367,6 +432,10 @@ i = lines.index("[iapp]")
 lines.insert(i + 1, key)
 open(p, "w").write("\n".join(lines) + "\n")
 EOP
+}
+for ap in ap1 ap2; do
+	iapp_line $ap "key = $KEY"
+	iapp_line $ap "replay_window_s = 3"
 	ctl $ap daemon reload >/dev/null
 done
 check "f: ap1 has the key" stat_is ap1 auth true
@@ -378,7 +447,7 @@ send "$(add_hex $M5 $(((seq + 100) % 65536)))" 10.9.0.1
 check "f: an unsigned ADD-notify is counted as an auth failure" \
 	wait_for 10 stat_is ap1 '"auth-failures"' $((fails + 1))
 check "f: and counted as auth-missing" stat_is ap1 'malformed."auth-missing"' 1
-send "$(add_hex $M5 $(((seq + 100) % 65536)))$(printf '%064d' 7)" 10.9.0.1
+send "$(add_hex $M5 $(((seq + 100) % 65536)))$(printf '%088d' 7)" 10.9.0.1
 check "f: a badly signed one too" \
 	wait_for 10 stat_is ap1 '"auth-failures"' $((fails + 2))
 check "f: as auth-bad" stat_is ap1 'malformed."auth-bad"' 1
@@ -390,6 +459,52 @@ check "f: counted as kicked" stat_is ap1 add.kicked $((kicked + 1))
 check "f: ap2 had no auth failure" stat_is ap2 '"auth-failures"' 0
 check "f: ap2 acted on ap1's signed ADD-notify for $M5" \
 	test "$(stat ap2 add.kicked)" -ge 1
+# sig_adds AP_ADDR MAC: the signed ADD-notifies for MAC from AP_ADDR, as
+# captured (16 bytes and a 44-byte trailer: 120 hex digits), one a line.
+sig_adds() {
+	grep "^$1 0000....00100600${2//:/}" "$T/capture.txt" | cut -d' ' -f2 |
+		awk 'length($0) == 120'
+}
+# n_sig AP_ADDR MAC N: at least N of them.
+n_sig() {
+	[ "$(sig_adds "$1" "$2" | wc -l)" -ge "$3" ]
+}
+check "f: ap2's signed ADD-notify for $M5 was captured" \
+	wait_for 10 n_sig 10.9.0.2 $M5 1
+SIGNED=$(sig_adds 10.9.0.2 $M5 | tail -n 1)
+rx=$(stat ap1 'received."add-notify"')
+send "$SIGNED" 10.9.0.1
+check "f: the same signed datagram again is refused as a replay" \
+	wait_for 10 stat_is ap1 replay.replayed 1
+check "f: and not taken" stat_is ap1 'received."add-notify"' "$rx"
+
+# A captured ADD-notify replayed later, when its number is newer than the
+# association there (a number that has wrapped, or an AP that forgot):
+# ap2 re-associates $M9 twenty times at once, so that its last number is
+# ahead of the clock; ap1, restarted, associates it with the clock's.
+for i in $(seq 20); do
+	ctl ap2 sta add dev wlan0 mac $M9 authorized
+done
+check "f: ap2's signed ADD-notifies for $M9 were captured" \
+	wait_for 10 n_sig 10.9.0.2 $M9 20
+LAST9=$(sig_adds 10.9.0.2 $M9 | tail -n 1)
+sleep 4		# past replay_window_s
+rc=0
+stop "$AP1" "$T/ap1.log" || rc=$?
+check "f: ap1 stops cleanly" test "$rc" -eq 0
+spawn ap1 "$T/ap1.log" "$BIN/apedged" -f -c "$T/ap1.conf" -s "$T/ap1.sock"
+AP1=$LAST_PID
+check "f: ap1 is up again" wait_for 10 listening ap1
+ctl ap1 sta add dev wlan0 mac $M9 authorized
+seq9=$(ctl ap1 -j sta show | jq ".stations[] | select(.mac == \"$M9\") | .seq")
+check "f: the captured number is newer than ap1's association" test \
+	"$(( (16#${LAST9:28:4} - seq9 + 65536) % 65536 ))" -ge 1 -a \
+	"$(( (16#${LAST9:28:4} - seq9 + 65536) % 65536 ))" -lt 32768
+send "$LAST9" 10.9.0.1
+check "f: replayed after the window, it is refused as stale" \
+	wait_for 10 stat_is ap1 replay.stale 1
+check "f: $M9 stays on ap1" has_sta ap1 $M9
+check "f: ap1 kicked nothing" stat_is ap1 add.kicked 0
 check "text iapp show prints the counters" \
 	sh -c "'$BIN/apedgectl' -s '$T/ap1.sock' iapp show | grep -Eq '^add +kicked +[0-9]+$'"
 # stop waits for its child: not in check's subshell.

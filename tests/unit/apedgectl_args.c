@@ -2,9 +2,12 @@
 /*
  * apedgectl's argument parser: every command form, every bad input.
  */
+#include <stdlib.h>
+
 #include <linux/apedge.h>
 
 #include "apedgectl/args.h"
+#include "apedgectl/cmd.h"
 #include "ut.h"
 
 #define MAXARGS 24
@@ -253,7 +256,7 @@ static const struct {
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 2x", "count \"2x\": not a number" },
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 frob 1", "xid send: unexpected \"frob\"" },
 	{ "stats role x", "stats: unexpected \"role\"" },
-	{ "monitor now", "monitor: unknown source \"now\" (daemon)" },
+	{ "monitor now", "monitor: unknown command \"now\" (module, daemon)" },
 	{ "monitor daemon now", "monitor: unexpected \"now\"" },
 	{ "daemon stop", "daemon: unknown command \"stop\" (status, ping, reload)" },
 	{ "daemon status now", "daemon: unexpected \"now\"" },
@@ -269,6 +272,10 @@ static const struct {
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 count +1", "count \"+1\": not a number" },
 	{ "xid send dev eth0 sta 02:00:00:00:00:01 count 1 2", "xid send: unexpected \"2\"" },
 	{ "port del r trusted", "port del: unexpected \"r\"" },
+	/* More words than the verb takes: the first one too many. */
+	{ "port del dev eth0 dev eth1", "port del: unexpected \"dev\"" },
+	{ "daemon ping now", "daemon: unexpected \"now\"" },
+	{ "stats reset dev va dev vb", "stats reset: unexpected \"dev\"" },
 	{ "stats show show", "stats: unexpected \"show\"" },
 	/* A quoted word stays on the error's one line. */
 	{ "port\nadd", "unknown command \"port?add\" (try -h)" },
@@ -324,7 +331,103 @@ UT_CASE(names)
 {
 	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_PORT_ADD), "port add");
 	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_XID_SEND), "xid send");
-	UT_EXPECT(strstr(actl_usage, "xid send dev IF sta MAC") != NULL);
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_STATS), "stats");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_STATS_RESET), "stats reset");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_DAEMON), "daemon");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_INFO), "info");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_MONITOR), "monitor");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_HELP), "help");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_VERSION), "version");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_NONE), "?");
+	UT_EXPECT_STR(actl_cmd_name(ACTL_CMD_COUNT), "?");
+}
+
+/* The usage text, written from the tables. */
+static char *usage_of(const struct actl_object *obj)
+{
+	static char *buf;
+	size_t len = 0;
+	FILE *f;
+
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	actl_usage(f, obj);
+	fclose(f);
+	return buf;
+}
+
+UT_CASE(help)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("help port", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
+	UT_ASSERT(parse("port help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
+	UT_ASSERT(parse("station help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_sta);
+	UT_ASSERT(parse("help st", &r, err) == 0);
+	UT_EXPECT(r.help == &actl_obj_stats);
+	UT_ASSERT(parse("help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && !r.help);
+	UT_EXPECT(parse("help frob", &r, err) == -1);
+	UT_EXPECT_STR(err, "unknown command \"frob\" (try -h)");
+	UT_EXPECT(parse("help port add", &r, err) == -1);
+	UT_EXPECT_STR(err, "help: unexpected \"add\"");
+
+	UT_EXPECT(strstr(usage_of(NULL),
+			 "\n  xid send dev IF sta MAC [mode transmit|inject] "
+			 "[vlan VID]\n           [count N [interval MS]] "
+			 "[rw BYTE]\n") != NULL);
+	UT_EXPECT(strstr(usage_of(NULL), "\n  port add dev IF ") != NULL);
+	UT_EXPECT(strstr(usage_of(NULL), "list") == NULL);
+	UT_EXPECT_STR(usage_of(&actl_obj_binding),
+		      "binding: addresses bound to a station's MAC address "
+		      "and port (the source guard's table)\n"
+		      "Usage:\n"
+		      "  apedgectl [OPTIONS] binding add ip ADDR mac MAC dev IF "
+		      "[lifetime SECS]\n"
+		      "  apedgectl [OPTIONS] binding del ip ADDR\n"
+		      "  apedgectl [OPTIONS] binding show [dev IF | ip ADDR]\n"
+		      "  apedgectl [OPTIONS] binding limit [N]\n"
+		      "\"binding\" alone is \"binding show\".\n");
+}
+
+/* The tables agree with themselves and with the commands. */
+UT_CASE(tables)
+{
+	bool seen[ACTL_CMD_COUNT] = { false };
+	const struct actl_verb *v, *w;
+	unsigned int i, c;
+
+	for (i = 0; actl_objects[i]; i++) {
+		const struct actl_object *o = actl_objects[i];
+
+		UT_EXPECT(o->name && o->help && o->verbs && o->verbs->name);
+		if (o->default_verb) {
+			for (v = o->verbs; v->name; v++)
+				if (!strcmp(v->name, o->default_verb))
+					break;
+			UT_EXPECT(v->name != NULL);
+		}
+		for (v = o->verbs; v->name; v++) {
+			UT_EXPECT(v->min_args <= v->max_args);
+			UT_EXPECT(v->cmd > ACTL_CMD_NONE &&
+				  v->cmd < ACTL_CMD_COUNT);
+			UT_EXPECT(v->cmd == ACTL_CMD_HELP || v->run);
+			UT_EXPECT(v->max_args == 0 || v->parse);
+			seen[v->cmd] = true;
+			for (w = v + 1; w->name; w++)
+				UT_EXPECT(strcmp(v->name, w->name));
+		}
+	}
+	for (c = ACTL_CMD_NONE + 1; c < ACTL_CMD_COUNT; c++)
+		if (c != ACTL_CMD_VERSION && !seen[c]) {
+			fprintf(stderr, "  command %u has no verb\n", c);
+			UT_EXPECT(seen[c]);
+		}
 }
 
 UT_MAIN("apedgectl_args",
@@ -336,4 +439,6 @@ UT_MAIN("apedgectl_args",
 	UT_ENTRY(numbers_and_netns),
 	UT_ENTRY(bad_inputs),
 	UT_ENTRY(policy_set),
-	UT_ENTRY(names))
+	UT_ENTRY(names),
+	UT_ENTRY(help),
+	UT_ENTRY(tables))

@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "apedgectl/args.h"
+#include "lib/ctrl.h"
 #include "lib/jsonv.h"
-#include "apedgectl/output.h"
+#include "apedgectl/cmd.h"
 #include "ut.h"
 
 #define MAXARGS 32
@@ -179,9 +180,9 @@ static char *text_of(const char *json, bool iapp)
 
 	if (jv_parse(json, strlen(json), &d) == 0) {
 		if (iapp)
-			out_iapp_text(f, &d);
+			iapp_print_text(f, &d);
 		else
-			out_stas_text(f, &d);
+			sta_print_text(f, &d);
 		jv_free(&d);
 	}
 	fclose(f);
@@ -224,5 +225,44 @@ UT_CASE(text_output)
 	free(t);
 }
 
+/* Words of a line, as the daemon splits it. */
+static int words(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && (s[1] == ' ' || s[1] == '\n' ||
+						 !s[1]))
+			n++;
+	return n;
+}
+
+/*
+ * As many addresses as the daemon takes (lib/ctrl.h) pass, with every
+ * other option, in a line the daemon splits; one more is refused here.
+ */
+UT_CASE(sta_add_limit)
+{
+	char cmd[600];
+	const char *l;
+	size_t len;
+	int i;
+
+	len = (size_t)snprintf(cmd, sizeof(cmd), "sta add dev wlan0 mac "
+			       "02:00:00:00:00:05 vlan 5 authorized prev-ap "
+			       "02:00:00:00:01:00");
+	for (i = 0; i < APEDGE_STA_ADD_IPS_MAX; i++)
+		len += (size_t)snprintf(cmd + len, sizeof(cmd) - len,
+					i % 2 ? " ip 2001:db8::%d" :
+					" ip 10.0.0.%d", i + 1);
+	l = line_of(cmd);
+	UT_EXPECT(strncmp(l, "ERROR", 5) != 0);
+	UT_EXPECT(words(l) == APEDGE_STA_ADD_WORDS_MAX);
+	UT_EXPECT(words(l) <= APEDGE_CTRL_WORDS_MAX);
+	snprintf(cmd + len, sizeof(cmd) - len, " ip 10.0.0.99");
+	UT_EXPECT_STR(line_of(cmd), "ERROR: sta add: at most 8 addresses");
+}
+
 UT_MAIN("apedgectl_iapp", UT_ENTRY(sta_words), UT_ENTRY(sta_bad),
-	UT_ENTRY(json_reader), UT_ENTRY(text_output))
+	UT_ENTRY(json_reader), UT_ENTRY(text_output),
+	UT_ENTRY(sta_add_limit))

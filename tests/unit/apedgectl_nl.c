@@ -12,7 +12,7 @@
 #include <linux/genetlink.h>
 
 #include "apedgectl/nl.h"
-#include "apedgectl/reply.h"
+#include "lib/amsg.h"
 #include "ut.h"
 
 static int have_genl(void)
@@ -68,68 +68,68 @@ struct names {
 	int n, nlctrl;
 };
 
-static int name_cb(const struct nlmsghdr *nlh, void *data)
+static int name_cb(const void *msg, size_t len, void *data)
 {
 	struct names *names = data;
-	uint16_t id;
-	uint32_t grp;
+	struct amsg_family fam;
+	struct amsg_err err;
 
-	if (actl_parse_family(nlh, NULL, &id, &grp))
+	if (amsg_parse_family(msg, len, &fam, &err))
 		return -1;
 	names->n++;
-	if (id == GENL_ID_CTRL)
+	if (fam.id == GENL_ID_CTRL)
 		names->nlctrl++;
 	return 0;
 }
 
 UT_CASE(dump_and_error)
 {
-	char buf[MNL_SOCKET_BUFFER_SIZE];
+	uint32_t req[AMSG_REQ_SIZE / 4];
 	struct names names = { 0 };
-	struct nlmsghdr *nlh;
 	struct actl_nl nl;
+	size_t len;
 
 	if (!have_genl())
 		return;
 	UT_ASSERT(actl_nl_open_family(&nl, "nlctrl", NULL) == 0);
 	/* A dump of every family, the controller among them, once. */
-	nlh = actl_nl_msg(&nl, buf, CTRL_CMD_GETFAMILY, NLM_F_DUMP);
-	UT_EXPECT(actl_nl_talk(&nl, nlh, name_cb, &names) == 0);
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK, NULL);
+	UT_EXPECT(actl_nl_talk(&nl, req, len, name_cb, &names) == 0);
 	UT_EXPECT(names.n >= 1 && names.nlctrl == 1);
 
 	/* Without a callback the replies are read and dropped. */
-	nlh = actl_nl_msg(&nl, buf, CTRL_CMD_GETFAMILY, NLM_F_DUMP);
-	UT_EXPECT(actl_nl_talk(&nl, nlh, NULL, NULL) == 0);
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK, NULL);
+	UT_EXPECT(actl_nl_talk(&nl, req, len, NULL, NULL) == 0);
 
 	/* A request the kernel refuses: its errno, and the socket goes on. */
-	nlh = actl_nl_msg(&nl, buf, CTRL_CMD_GETFAMILY, 0);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "apedge-no-such");
-	UT_EXPECT(actl_nl_talk(&nl, nlh, name_cb, &names) == -ENOENT);
-	nlh = actl_nl_msg(&nl, buf, CTRL_CMD_GETFAMILY, 0);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "nlctrl");
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK,
+				    "apedge-no-such");
+	UT_EXPECT(actl_nl_talk(&nl, req, len, name_cb, &names) == -ENOENT);
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK, "nlctrl");
 	names.n = 0;
-	UT_EXPECT(actl_nl_talk(&nl, nlh, name_cb, &names) == 0);
+	UT_EXPECT(actl_nl_talk(&nl, req, len, name_cb, &names) == 0);
 	UT_EXPECT(names.n == 1);
+	/* A request that was not built (0 bytes) is not sent. */
+	UT_EXPECT(actl_nl_talk(&nl, req, 0, name_cb, &names) == -EMSGSIZE);
 	actl_nl_close(&nl);
 }
 
-static int refuse_cb(const struct nlmsghdr *nlh, void *data)
+static int refuse_cb(const void *msg, size_t len, void *data)
 {
 	return -1;
 }
 
 UT_CASE(refused_reply)
 {
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct nlmsghdr *nlh;
+	uint32_t req[AMSG_REQ_SIZE / 4];
 	struct actl_nl nl;
+	size_t len;
 
 	if (!have_genl())
 		return;
 	UT_ASSERT(actl_nl_open_family(&nl, "nlctrl", NULL) == 0);
-	nlh = actl_nl_msg(&nl, buf, CTRL_CMD_GETFAMILY, 0);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "nlctrl");
-	UT_EXPECT(actl_nl_talk(&nl, nlh, refuse_cb, NULL) == -EPROTO);
+	len = amsg_build_family_get(req, sizeof(req), NLM_F_ACK, "nlctrl");
+	UT_EXPECT(actl_nl_talk(&nl, req, len, refuse_cb, NULL) == -EPROTO);
 	actl_nl_close(&nl);
 }
 
@@ -139,7 +139,7 @@ static void on_usr1(int sig)
 {
 }
 
-static int event_cb(const struct nlmsghdr *nlh, void *data)
+static int event_cb(const void *msg, size_t len, void *data)
 {
 	events++;
 	return 0;

@@ -335,6 +335,24 @@ UT_CASE(iapp_and_l2update)
 	config_free(&cfg);
 }
 
+/* A burst the module would refuse (its span, APEDGE_XID_SPAN_MAX) is
+ * refused here, at the line of its port. */
+UT_CASE(l2update_span)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_EXPECT(parse("[port eth0]\nl2update = transmit\n"
+			"l2update_count = 11\nl2update_interval_ms = 1000\n",
+			&cfg, &err) == 0);
+	config_free(&cfg);
+	UT_EXPECT(bad("[port eth0]\nl2update_count = 32\n"
+		      "l2update_interval_ms = 10000\n", 1,
+		      "lasts 310000 ms, over the module's 10000 ms"));
+	UT_EXPECT(bad("[port eth0]\nl2update_count = 12\n"
+		      "l2update_interval_ms = 1000\n", 1, "over the module's"));
+}
+
 UT_CASE(iapp_bad)
 {
 	UT_EXPECT(bad("[iapp]\nttl = 2\n", 0, "needs 'interface'"));
@@ -554,9 +572,34 @@ UT_CASE(sections_checked_last)
 		      "02:00:00:00:00:01]"));
 }
 
+/* [iapp] replay_window_s: 30 s unless set, 1 to 3600. */
+UT_CASE(iapp_replay_window)
+{
+	struct config_error err;
+	struct config cfg;
+
+	UT_ASSERT(parse("[iapp]\ninterface = a\n", &cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 30);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 1\n", &cfg,
+			&err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == 1);
+	config_free(&cfg);
+	UT_ASSERT(parse("[iapp]\ninterface = a\nreplay_window_s = 3600\n",
+			&cfg, &err) == 0);
+	UT_EXPECT(cfg.iapp.replay_window_s == IAPP_REPLAY_WINDOW_S_MAX);
+	config_free(&cfg);
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 0\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 3601\n", 3,
+		      "replay_window_s"));
+	UT_EXPECT(bad("[iapp]\ninterface = a\nreplay_window_s = 5\n"
+		      "replay_window_s = 6\n", 4, "duplicate"));
+}
+
 UT_MAIN("apedged_config", UT_ENTRY(ap_sections), UT_ENTRY(ap_bad),
-	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(iapp_bad),
-	UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
+	UT_ENTRY(ap_vlan_id), UT_ENTRY(iapp_and_l2update), UT_ENTRY(l2update_span), UT_ENTRY(iapp_bad),
+	UT_ENTRY(iapp_replay_window), UT_ENTRY(iapp_keys_per_section), UT_ENTRY(empty_is_defaults), UT_ENTRY(full),
 	UT_ENTRY(levels), UT_ENTRY(no_trailing_newline),
 	UT_ENTRY(bad_sections), UT_ENTRY(bad_lines),
 	UT_ENTRY(bad_keys_and_values), UT_ENTRY(long_lines),

@@ -129,9 +129,12 @@ UT_CASE(handle_request)
 		      "error empty request\n");
 	UT_EXPECT_STR(handle("a\001", CTRL_ADMIN, &reply, &calls),
 		      "error request contains control characters\n");
-	UT_EXPECT_STR(handle("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17",
+	/* One word over the limit of lib/ctrl.h (the handler sees 32). */
+	UT_EXPECT_STR(handle("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 "
+			     "20 21 22 23 24 25 26 27 28 29 30 31 32 33",
 			     CTRL_ADMIN, &reply, &calls),
-		      "error too many words (at most 16)\n");
+		      "error too many words (at most 32)\n");
+	UT_EXPECT(APEDGE_CTRL_WORDS_MAX == 32);
 	UT_EXPECT_STR(handle("silent", CTRL_READ, &reply, &calls),
 		      "error no reply\n");
 	UT_EXPECT(calls.n == 2);

@@ -167,5 +167,43 @@ UT_CASE(each_addr)
 	UT_EXPECT(n_added <= IAPP_CTX_ADDRS_MAX);
 }
 
+/*
+ * A context's address is added only when the module has no binding of it
+ * or one of the same station; the requests in flight are a bounded table.
+ */
+UT_CASE(bind_only_free_or_own)
+{
+	static const uint8_t sta[6] = { 2, 0, 0, 0, 0, 0x50 };
+	static const uint8_t gw[4] = { 192, 0, 2, 1 };
+	static struct ctxbind cb;
+	struct amsg_binding b = { .af = AF_INET, .ifindex = 3 };
+	struct ctxbind_req *q, *r;
+	int i;
+
+	memset(&cb, 0, sizeof(cb));
+	q = ctxbind_req_new(&cb, sta, "wlan0", AF_INET, gw, 600);
+	UT_ASSERT(q);
+	UT_EXPECT(q->used && !memcmp(q->mac, sta, 6) && q->af == AF_INET);
+	UT_EXPECT(!memcmp(q->addr, gw, 4) && q->lifetime == 600);
+	UT_EXPECT_STR(q->ifname, "wlan0");
+	memcpy(b.addr, gw, 4);
+	UT_EXPECT(ctxbind_may_add(q, NULL));		/* unbound */
+	memcpy(b.mac, sta, 6);
+	UT_EXPECT(ctxbind_may_add(q, &b));		/* its own */
+	b.mac[5] = 0x01;				/* the gateway's */
+	UT_EXPECT(!ctxbind_may_add(q, &b));
+	ctxbind_req_free(q);
+	UT_EXPECT(!q->used);
+
+	for (i = 0; i < CTXBIND_REQS_MAX; i++)
+		UT_ASSERT(ctxbind_req_new(&cb, sta, "wlan0", AF_INET, gw, 1));
+	UT_EXPECT(!ctxbind_req_new(&cb, sta, "wlan0", AF_INET, gw, 1));
+	r = &cb.req[7];
+	ctxbind_req_free(r);
+	UT_EXPECT(ctxbind_req_new(&cb, sta, "wlan0", AF_INET6,
+				  (const uint8_t *)"0123456789abcdef", 1) == r);
+	UT_EXPECT(r->af == AF_INET6 && r->addr[15] == 'f');
+}
+
 UT_MAIN("apedged_ctxbind", UT_ENTRY(dump_serves_its_waiters),
-	UT_ENTRY(limits), UT_ENTRY(each_addr))
+	UT_ENTRY(limits), UT_ENTRY(each_addr), UT_ENTRY(bind_only_free_or_own))

@@ -290,7 +290,7 @@ UT_CASE(binding_dump_ends)
 	UT_EXPECT(agenl_binding_add(r.nl, AF_INET,
 				    (const uint8_t *)"\xc0\0\2\x32",
 				    (const uint8_t *)"\2\0\0\0\0\x50",
-				    "lo", 10) == -ENOTCONN);
+				    "lo", 10, NULL, NULL) == -ENOTCONN);
 
 	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
 	agenl_handle_datagram(r.nl, m.buf, m.len);
@@ -308,7 +308,7 @@ UT_CASE(binding_dump_ends)
 	UT_EXPECT(agenl_binding_add(r.nl, AF_INET,
 				    (const uint8_t *)"\xc0\0\2\x32",
 				    (const uint8_t *)"\2\0\0\0\0\x50",
-				    "lo", 10) == 0);
+				    "lo", 10, NULL, NULL) == 0);
 	pump(loop);
 	UT_EXPECT(r.results == 1);
 	UT_EXPECT(r.result_cmd == APEDGE_CMD_BINDING_ADD);
@@ -327,10 +327,175 @@ UT_CASE(binding_dump_ends)
 	UT_EXPECT(agenl_binding_dump(r.nl) == 0);
 	family_ntf(&m, CTRL_CMD_DELFAMILY, FAKE_ID);
 	agenl_handle_datagram(r.nl, m.buf, m.len);
+	/* Its end, as every completion, comes from the loop. */
+	UT_EXPECT(r.dumps_done == 1);
+	pump(loop);
 	UT_EXPECT(r.dumps_done == 2);
 	UT_EXPECT(r.dump_error == -ENOTCONN);
 	pump(loop);
 	UT_EXPECT(r.dumps_done == 2);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
+/* Each request's completion, as kernel/genl.c records what it is given. */
+struct req_rec {
+	int calls;
+	int error;
+	bool had_binding;
+	struct amsg_binding b;
+	bool *inside;		/* set while the test is inside a call */
+	bool called_inside;
+};
+
+static void on_done(int error, const char *ext_msg, void *data)
+{
+	struct req_rec *q = data;
+
+	q->calls++;
+	q->error = error;
+	if (q->inside && *q->inside)
+		q->called_inside = true;
+}
+
+static void on_got(int error, const struct amsg_binding *b,
+		   const char *ext_msg, void *data)
+{
+	struct req_rec *q = data;
+
+	on_done(error, ext_msg, data);
+	q->had_binding = b != NULL;
+	if (b)
+		q->b = *b;
+}
+
+/* An ack for seq, with error (0 or -errno). */
+static void ack(struct mb *m, uint32_t seq, int error)
+{
+	struct nlmsghdr nlh = {
+		.nlmsg_len = NLMSG_HDRLEN + sizeof(struct nlmsgerr),
+		.nlmsg_type = NLMSG_ERROR,
+		.nlmsg_flags = NLM_F_CAPPED,
+		.nlmsg_seq = seq,
+	};
+	struct nlmsgerr e = { .error = error };
+
+	m->len = 0;
+	e.msg.nlmsg_seq = seq;
+	e.msg.nlmsg_len = NLMSG_HDRLEN;
+	mb_put(m, &nlh, sizeof(nlh));
+	mb_put(m, &e, sizeof(e));
+}
+
+/*
+ * Requests carry their own completion, matched by sequence number: two
+ * binding-adds from two requesters each get their own answer, nothing goes
+ * to ops->port_result, and nothing is called from within the call that
+ * handed over the answer or sent the request; the module going away
+ * answers what waits with -ENOTCONN, once.
+ */
+UT_CASE(completions_per_request)
+{
+	static const uint8_t a4[4] = { 192, 0, 2, 50 };
+	static const uint8_t mac[6] = { 2, 0, 0, 0, 0, 0x50 };
+	struct req_rec dhcp = { 0 }, iapp = { 0 }, get = { 0 }, late = { 0 };
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	uint32_t seq_dhcp, seq_iapp, seq_get;
+	bool inside = false;
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	dhcp.inside = iapp.inside = get.inside = late.inside = &inside;
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && !r.connected &&
+	     agenl_get_state(r.nl) == APEDGED_NL_ABSENT; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	UT_EXPECT(agenl_binding_get(r.nl, AF_INET, a4, on_got, &get) ==
+		  -ENOTCONN);
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	pump(loop);
+	r.results = 0;
+
+	inside = true;
+	UT_ASSERT(agenl_binding_add(r.nl, AF_INET, a4, mac, "lo", 10, on_done,
+				    &dhcp) == 0);
+	seq_dhcp = agenl_last_seq(r.nl);
+	UT_ASSERT(agenl_binding_add(r.nl, AF_INET, a4, mac, "lo", 10, on_done,
+				    &iapp) == 0);
+	seq_iapp = agenl_last_seq(r.nl);
+	UT_ASSERT(agenl_binding_get(r.nl, AF_INET, a4, on_got, &get) == 0);
+	seq_get = agenl_last_seq(r.nl);
+	UT_EXPECT(seq_dhcp != seq_iapp && seq_iapp != seq_get);
+
+	/* The answers, in another order than the requests. */
+	ack(&m, seq_iapp, -EEXIST);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	start(&m, FAKE_ID, APEDGE_CMD_BINDING_GET);
+	((struct nlmsghdr *)m.buf)->nlmsg_seq = seq_get;
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, a4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, "\2\0\0\0\0\x99", 6);
+	mb_attr(&m, APEDGE_A_BINDING_IFINDEX, "\1\0\0\0", 4);
+	mb_end(&m);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	ack(&m, seq_get, 0);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	ack(&m, seq_dhcp, 0);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(dhcp.calls == 0 && iapp.calls == 0 && get.calls == 0);
+	inside = false;
+	pump(loop);
+	UT_EXPECT(dhcp.calls == 1 && dhcp.error == 0);
+	UT_EXPECT(iapp.calls == 1 && iapp.error == -EEXIST);
+	UT_EXPECT(get.calls == 1 && get.error == 0 && get.had_binding);
+	UT_EXPECT(get.b.mac[5] == 0x99 && !memcmp(get.b.addr, a4, 4));
+	UT_EXPECT(!dhcp.called_inside && !iapp.called_inside &&
+		  !get.called_inside);
+	UT_EXPECT(r.results == 0);
+	/* The kernel's own answers to them (an unknown family) now find
+	 * no request: nothing is called twice. */
+	pump(loop);
+	UT_EXPECT(dhcp.calls == 1 && iapp.calls == 1 && get.calls == 1);
+
+	/* An address without a binding: -ENOENT, and no binding. */
+	memset(&get, 0, sizeof(get));
+	get.inside = &inside;
+	UT_ASSERT(agenl_binding_get(r.nl, AF_INET, a4, on_got, &get) == 0);
+	ack(&m, agenl_last_seq(r.nl), -ENOENT);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	pump(loop);
+	UT_EXPECT(get.calls == 1 && get.error == -ENOENT && !get.had_binding);
+
+	/* The module goes away with a request in flight: -ENOTCONN, later. */
+	UT_ASSERT(agenl_xid_send(r.nl, "lo", mac, 0, 0, 1, 0, on_done,
+				 &late) == 0);
+	inside = true;
+	family_ntf(&m, CTRL_CMD_DELFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(late.calls == 0);
+	inside = false;
+	pump(loop);
+	UT_EXPECT(late.calls == 1 && late.error == -ENOTCONN);
+	UT_EXPECT(!late.called_inside);
+	UT_EXPECT(r.results == 0);
+	UT_EXPECT(r.dumps_done == 0);
 out:
 	agenl_free(r.nl);
 	loop_free(loop);
@@ -345,4 +510,5 @@ UT_CASE(names)
 }
 
 UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
-	UT_ENTRY(binding_dump_ends), UT_ENTRY(names))
+	UT_ENTRY(binding_dump_ends), UT_ENTRY(completions_per_request),
+	UT_ENTRY(names))

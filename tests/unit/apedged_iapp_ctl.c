@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include "apedged/ctl.h"
 #include "iapp/ctl.h"
+#include "lib/ctrl.h"
 #include "ut.h"
 
 /* Split line on spaces and parse it as "add ...". */
@@ -129,5 +131,44 @@ UT_CASE(list_json)
 	sta_table_free(&t);
 }
 
+/*
+ * The longest sta add apedgectl sends (lib/ctrl.h): through the control
+ * socket's word split, as the daemon does, and parsed; IPv4 and IPv6
+ * count together.  One address more is refused by name.
+ */
+UT_CASE(add_limit_shared)
+{
+	char line[1024], req[1024], err[160] = "";
+	char *argv[CTRL_ARGS_MAX];
+	struct sta_add_req r;
+	size_t len;
+	int argc, i;
+
+	len = (size_t)snprintf(line, sizeof(line), "sta add wlan0 "
+			       "02:00:00:00:00:05 authorized vlan 5 prev-ap "
+			       "02:00:00:00:01:00");
+	for (i = 0; i < APEDGE_STA_ADD_IPS_MAX; i++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len,
+					i % 2 ? " ip 2001:db8::%d" :
+					" ip 10.0.0.%d", i + 1);
+	memcpy(req, line, len + 1);
+	argc = ctrl_split(req, len, argv, CTRL_ARGS_MAX);
+	UT_ASSERT(argc == APEDGE_STA_ADD_WORDS_MAX);
+	UT_ASSERT(sta_add_parse(argc - 1, argv + 1, &r, err, sizeof(err)) ==
+		  0);
+	UT_EXPECT(r.ctx.n_ipv4 + r.ctx.n_ipv6 == APEDGE_STA_ADD_IPS_MAX);
+	UT_EXPECT(r.vlan == 5 && r.authorized && r.has_prev_ap);
+
+	len += (size_t)snprintf(line + len, sizeof(line) - len,
+				" ip 2001:db8::99");
+	memcpy(req, line, len + 1);
+	argc = ctrl_split(req, len, argv, CTRL_ARGS_MAX);
+	UT_ASSERT(argc == APEDGE_STA_ADD_WORDS_MAX + 2);
+	UT_EXPECT(sta_add_parse(argc - 1, argv + 1, &r, err, sizeof(err)) ==
+		  -EINVAL);
+	UT_EXPECT_STR(err, "too many addresses (at most 8)");
+}
+
 UT_MAIN("apedged_iapp_ctl", UT_ENTRY(add_words), UT_ENTRY(add_bad),
+	UT_ENTRY(add_limit_shared),
 	UT_ENTRY(list_json))

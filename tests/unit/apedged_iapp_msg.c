@@ -73,16 +73,21 @@ static const uint8_t mac2[MAC_LEN] = { 0x02, 0xaa, 0xbb, 0xcc, 0xdd, 0xee };
 static const uint8_t ap1[MAC_LEN] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
 
 /*
- * Key 00 01 .. 1f.  kat_add is the HMAC-SHA256 of v_add with it, from
+ * Key 00 01 .. 1f.  kat_add is v_add's version 1 trailer, signed at
+ * T_MS (2025-12-01 00:00:00.123 UTC): its first 12 bytes, then the
+ * HMAC-SHA256 of v_add and them, from
  *	openssl dgst -sha256 -mac HMAC -macopt hexkey:000102...1f
  */
 #define KEY_HEX "000102030405060708090a0b0c0d0e0f" \
 		"101112131415161718191a1b1c1d1e1f"
+#define T_MS 1764547200123ull
 static const uint8_t kat_add[IAPP_AUTH_LEN] = {
-	0x91, 0x48, 0x5e, 0x26, 0x1a, 0xea, 0x12, 0xa6,
-	0xec, 0x45, 0x3c, 0x70, 0xd4, 0xc7, 0xda, 0xfb,
-	0x10, 0x98, 0x2d, 0x8c, 0xd0, 0xf4, 0x15, 0xe7,
-	0xd1, 0x76, 0xe2, 0x4c, 0x7c, 0xe4, 0xd2, 0xbd,
+	0x01, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x01, 0x9a, 0xd7, 0x35, 0x84, 0x7b,
+	0x7c, 0xbd, 0x1b, 0x30, 0xa8, 0x51, 0xa9, 0x47,
+	0xea, 0xc4, 0xe2, 0xeb, 0x45, 0x45, 0x80, 0x0d,
+	0x9b, 0x9d, 0xb7, 0x38, 0x46, 0xe3, 0x72, 0x5d,
+	0x84, 0x4e, 0xc2, 0x04, 0xb0, 0xf4, 0xd8, 0x42,
 };
 
 struct vec {
@@ -140,15 +145,30 @@ static void put16(uint8_t *p, uint16_t v)
 	p[1] = v & 0xff;
 }
 
-/* Sign len bytes of b into b + len with the test key (OpenSSL directly). */
-static void hmac_append(uint8_t *b, size_t len)
+/*
+ * Append a trailer of version ver, time t to the len bytes of b, signed
+ * with the test key (OpenSSL directly).
+ */
+static void trailer_append(uint8_t *b, size_t len, uint8_t ver, uint64_t t)
 {
 	struct iapp_key k = test_key();
 	unsigned int out = 0;
+	uint8_t *th = b + len;
+	int i;
 
-	if (!HMAC(EVP_sha256(), k.key, (int)k.len, b, len, b + len, &out) ||
-	    out != IAPP_AUTH_LEN)
+	th[0] = ver;
+	th[1] = th[2] = th[3] = 0;
+	for (i = 0; i < 8; i++)
+		th[4 + i] = (uint8_t)(t >> (56 - 8 * i));
+	if (!HMAC(EVP_sha256(), k.key, (int)k.len, b, len + IAPP_AUTH_HDR_LEN,
+		  th + IAPP_AUTH_HDR_LEN, &out) || out != IAPP_AUTH_TAG_LEN)
 		abort();
+}
+
+/* The trailer apedge signs with now. */
+static void hmac_append(uint8_t *b, size_t len)
+{
+	trailer_append(b, len, IAPP_AUTH_VERSION, T_MS);
 }
 
 static bool ctx_eq(const struct iapp_ctx *a, const struct iapp_ctx *b)
@@ -315,6 +335,7 @@ static void full_ctx(struct iapp_ctx *ctx)
 static void round_trip(int *ut_failed, const struct iapp_ctx *ctx,
 		       const struct iapp_key *key)
 {
+	struct iapp_auth a = { .key = key, .time_ms = T_MS + 1 };
 	size_t auth = key && key->len ? IAPP_AUTH_LEN : 0;
 	static const uint16_t seqs[] = { 1, 2, 3, 0, 0, 4, 5 };
 	uint8_t buf[IAPP_MSG_MAX + IAPP_AUTH_LEN];
@@ -326,26 +347,26 @@ static void round_trip(int *ut_failed, const struct iapp_ctx *ctx,
 		switch (cmd) {
 		case IAPP_CMD_ADD_NOTIFY:
 			n = iapp_build_add(buf, sizeof(buf), 100, mac1, 1,
-					   key);
+					   &a);
 			break;
 		case IAPP_CMD_MOVE_NOTIFY:
 			n = iapp_build_move_notify(buf, sizeof(buf), 101,
-						   mac1, 2, ctx, key);
+						   mac1, 2, ctx, &a);
 			break;
 		case IAPP_CMD_MOVE_RESPONSE:
 			n = iapp_build_move_response(buf, sizeof(buf), 102,
 						     IAPP_MOVE_STALE, mac1,
-						     3, ctx, key);
+						     3, ctx, &a);
 			break;
 		case IAPP_CMD_CACHE_NOTIFY:
 			n = iapp_build_cache_notify(buf, sizeof(buf), 105,
 						    mac1, 4, ap1, ctx, 65535,
-						    key);
+						    &a);
 			break;
 		case IAPP_CMD_CACHE_RESPONSE:
 			n = iapp_build_cache_response(buf, sizeof(buf), 106,
 						      IAPP_CACHE_SUCCESSFUL,
-						      mac1, 5, key);
+						      mac1, 5, &a);
 			break;
 		default:
 			continue;
@@ -359,6 +380,9 @@ static void round_trip(int *ut_failed, const struct iapp_ctx *ctx,
 			UT_EXPECT(m.len == n - auth);
 			UT_EXPECT(!memcmp(m.mac, mac1, MAC_LEN));
 			UT_EXPECT(m.seq == seqs[cmd]);
+			/* The trailer's time, from the signer's clock. */
+			UT_EXPECT(m.has_auth == (auth != 0));
+			UT_EXPECT(m.auth_time_ms == (auth ? T_MS + 1 : 0));
 			UT_EXPECT(m.has_ctx == (cmd == IAPP_CMD_MOVE_NOTIFY ||
 						cmd == IAPP_CMD_MOVE_RESPONSE ||
 						cmd == IAPP_CMD_CACHE_NOTIFY));
@@ -404,23 +428,24 @@ UT_CASE(builder_limits)
 {
 	uint8_t buf[IAPP_MSG_MAX + IAPP_AUTH_LEN];
 	struct iapp_key key = test_key();
+	struct iapp_auth a = { .key = &key, .time_ms = T_MS };
 	struct iapp_ctx ctx;
 	size_t full, sz;
 
 	full_ctx(&ctx);
 	full = iapp_build_cache_notify(buf, sizeof(buf), 1, mac1, 1, ap1,
-				       &ctx, 1, &key);
+				       &ctx, 1, &a);
 	UT_ASSERT(full > IAPP_AUTH_LEN);
 	/* Every smaller buffer is refused, and the exact size is enough. */
 	for (sz = 0; sz < full; sz++)
 		UT_EXPECT(iapp_build_cache_notify(buf, sz, 1, mac1, 1, ap1,
-						  &ctx, 1, &key) == 0);
+						  &ctx, 1, &a) == 0);
 	UT_EXPECT(iapp_build_cache_notify(buf, full, 1, mac1, 1, ap1, &ctx,
-					  1, &key) == full);
+					  1, &a) == full);
 	for (sz = 0; sz < IAPP_ADD_LEN; sz++)
 		UT_EXPECT(iapp_build_add(buf, sz, 1, mac1, 1, NULL) == 0);
 	UT_EXPECT(iapp_build_add(buf, IAPP_ADD_LEN + IAPP_AUTH_LEN - 1, 1,
-				 mac1, 1, &key) == 0);
+				 mac1, 1, &a) == 0);
 	UT_EXPECT(iapp_build_cache_response(buf, 15, 1, 0, mac1, 1,
 					    NULL) == 0);
 	UT_EXPECT(iapp_build_move_notify(buf, 17, 1, mac1, 1, NULL,
@@ -445,24 +470,37 @@ UT_CASE(builder_limits)
 	UT_EXPECT(iapp_build_move_notify(buf, sizeof(buf), 1, mac1, 1, &ctx,
 					 NULL) == 0);
 	key.len = IAPP_KEY_MAX + 1;
-	UT_EXPECT(iapp_build_add(buf, sizeof(buf), 1, mac1, 1, &key) == 0);
+	UT_EXPECT(iapp_build_add(buf, sizeof(buf), 1, mac1, 1, &a) == 0);
+	/* No key, or an empty one: no trailer. */
+	a.key = NULL;
+	UT_EXPECT(iapp_build_add(buf, sizeof(buf), 1, mac1, 1, &a) ==
+		  IAPP_ADD_LEN);
+	key.len = 0;
+	a.key = &key;
+	UT_EXPECT(iapp_build_add(buf, sizeof(buf), 1, mac1, 1, &a) ==
+		  IAPP_ADD_LEN);
 }
 
 UT_CASE(hmac_known_answer)
 {
-	uint8_t buf[64], mine[IAPP_AUTH_LEN];
+	uint8_t buf[96], mine[IAPP_AUTH_LEN];
 	struct iapp_key key = test_key();
+	struct iapp_auth a = { .key = &key, .time_ms = T_MS };
 	unsigned int out = 0;
 	struct iapp_msg m;
 	size_t n;
 
 	UT_ASSERT(key.len == 32 && key.key[0] == 0 && key.key[31] == 0x1f);
+	UT_ASSERT(IAPP_AUTH_LEN == 44 && IAPP_AUTH_HDR_LEN == 12);
 	/* OpenSSL, asked directly, agrees with openssl dgst. */
-	UT_ASSERT(HMAC(EVP_sha256(), key.key, (int)key.len, v_add,
-		       sizeof(v_add), mine, &out));
-	UT_EXPECT(out == IAPP_AUTH_LEN && !memcmp(mine, kat_add, out));
+	memcpy(buf, v_add, sizeof(v_add));
+	memcpy(buf + sizeof(v_add), kat_add, IAPP_AUTH_HDR_LEN);
+	UT_ASSERT(HMAC(EVP_sha256(), key.key, (int)key.len, buf,
+		       sizeof(v_add) + IAPP_AUTH_HDR_LEN, mine, &out));
+	UT_EXPECT(out == IAPP_AUTH_TAG_LEN &&
+		  !memcmp(mine, kat_add + IAPP_AUTH_HDR_LEN, out));
 
-	n = iapp_build_add(buf, sizeof(buf), 7, mac1, 0x1234, &key);
+	n = iapp_build_add(buf, sizeof(buf), 7, mac1, 0x1234, &a);
 	UT_ASSERT(n == sizeof(v_add) + IAPP_AUTH_LEN);
 	UT_EXPECT(!memcmp(buf, v_add, sizeof(v_add)));
 	UT_EXPECT(!memcmp(buf + sizeof(v_add), kat_add, IAPP_AUTH_LEN));
@@ -471,8 +509,63 @@ UT_CASE(hmac_known_answer)
 	memcpy(buf + sizeof(v_add), kat_add, IAPP_AUTH_LEN);
 	UT_EXPECT(parse_exact(buf, n, false, &key, &m) == IAPP_OK);
 	UT_EXPECT(m.seq == 0x1234 && m.len == 16);
+	UT_EXPECT(m.has_auth && m.auth_time_ms == T_MS);
+	UT_EXPECT(!memcmp(m.auth_tag, kat_add + IAPP_AUTH_HDR_LEN,
+			  IAPP_AUTH_TAG_LEN));
 	UT_EXPECT(iapp_stream_need(buf, 6, &key) == (long)n);
 	UT_EXPECT(parse_exact(buf, n, true, &key, &m) == IAPP_OK);
+	UT_EXPECT(m.has_auth && m.auth_time_ms == T_MS);
+	/* Without a key nothing is verified, and nothing said of a trailer. */
+	UT_EXPECT(parse_exact(buf, n, false, NULL, &m) == IAPP_OK);
+	UT_EXPECT(!m.has_auth && m.auth_time_ms == 0);
+}
+
+/*
+ * The trailer is versioned: one of another version is refused even with
+ * a valid HMAC, and the unversioned one of earlier apedge (the HMAC of
+ * the message alone, 32 bytes) is the wrong length.  The time is taken as
+ * it is, all 64 bits: whether it is recent is the caller's to say.
+ */
+UT_CASE(trailer_versions)
+{
+	uint8_t buf[IAPP_MSG_MAX + IAPP_AUTH_LEN];
+	struct iapp_key key = test_key();
+	unsigned int out = 0;
+	struct iapp_msg m;
+	size_t n = sizeof(v_move_n);
+	int s;
+
+	memcpy(buf, v_move_n, n);
+	for (s = 0; s < 2; s++) {
+		trailer_append(buf, n, 2, T_MS);
+		UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_LEN, s, &key, &m) ==
+			  IAPP_ERR_AUTH_BAD);
+		trailer_append(buf, n, 0, T_MS);
+		UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_LEN, s, &key, &m) ==
+			  IAPP_ERR_AUTH_BAD);
+		trailer_append(buf, n, 1, 0);
+		UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_LEN, s, &key, &m) ==
+			  IAPP_OK);
+		UT_EXPECT(m.has_auth && m.auth_time_ms == 0);
+		trailer_append(buf, n, 1, UINT64_MAX);
+		UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_LEN, s, &key, &m) ==
+			  IAPP_OK);
+		UT_EXPECT(m.auth_time_ms == UINT64_MAX);
+		/* The reserved bytes are signed but not looked at. */
+		buf[n + 2] = 0x5a;
+		UT_ASSERT(HMAC(EVP_sha256(), key.key, (int)key.len, buf,
+			       n + IAPP_AUTH_HDR_LEN,
+			       buf + n + IAPP_AUTH_HDR_LEN, &out));
+		UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_LEN, s, &key, &m) ==
+			  IAPP_OK);
+	}
+	/* The trailer of apedge before version 1. */
+	UT_ASSERT(HMAC(EVP_sha256(), key.key, (int)key.len, v_move_n, n,
+		       buf + n, &out));
+	UT_EXPECT(parse_exact(buf, n + IAPP_AUTH_TAG_LEN, false, &key, &m) ==
+		  IAPP_ERR_LENGTH);
+	UT_EXPECT(iapp_stream_need(buf, n + IAPP_AUTH_TAG_LEN, &key) ==
+		  (long)(n + IAPP_AUTH_LEN));
 }
 
 /* Every bit flipped in a signed message is refused. */
@@ -1024,6 +1117,7 @@ UT_MAIN("apedged_iapp_msg",
 	UT_ENTRY(round_trips),
 	UT_ENTRY(builder_limits),
 	UT_ENTRY(hmac_known_answer),
+	UT_ENTRY(trailer_versions),
 	UT_ENTRY(hmac_refusals),
 	UT_ENTRY(truncations),
 	UT_ENTRY(bad_headers),

@@ -19,12 +19,8 @@
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "wifi/nl80211.h"
-#include "nlmb.h"
+#include "nl80211_fake.h"
 #include "ut.h"
-
-#define FAKE_ID 0x7ff1
-#define FAKE_GROUP 0x7ff1
-#define AUTH (1u << NL80211_STA_FLAG_AUTHORIZED)
 
 struct ev {
 	char what;		/* 'a'ssociated, 'A'uthorized, 'g'one */
@@ -81,89 +77,6 @@ static const char *events(struct rec *r)
 					r->ev[i].last);
 	r->n = 0;
 	return buf;
-}
-
-static void start(struct mb *m, uint16_t type, uint16_t flags, uint32_t seq,
-		  uint8_t cmd)
-{
-	mb_genl(m, type, flags, seq, cmd, 0);
-}
-
-static void feed(struct nl80211 *nl, struct mb *m)
-{
-	mb_end(m);
-	nl80211_handle_datagram(nl, m->buf, m->len);
-}
-
-static void family_ntf(struct nl80211 *nl, uint8_t cmd, uint16_t id)
-{
-	uint32_t group = FAKE_GROUP;
-	struct mb m, grp = { .len = 0 }, entry = { .len = 0 };
-
-	start(&m, GENL_ID_CTRL, 0, 0, cmd);
-	mb_attr(&m, CTRL_ATTR_FAMILY_NAME, "nl80211", sizeof("nl80211"));
-	mb_attr(&m, CTRL_ATTR_FAMILY_ID, &id, sizeof(id));
-	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_NAME, "mlme", sizeof("mlme"));
-	mb_attr(&entry, CTRL_ATTR_MCAST_GRP_ID, &group, sizeof(group));
-	mb_attr(&grp, 1 | NLA_F_NESTED, entry.buf, entry.len);
-	mb_attr(&m, CTRL_ATTR_MCAST_GROUPS | NLA_F_NESTED, grp.buf, grp.len);
-	feed(nl, &m);
-}
-
-static void mac_of(uint8_t last, uint8_t mac[6])
-{
-	static const uint8_t base[6] = { 0x02, 0, 0, 0, 0x01, 0 };
-
-	memcpy(mac, base, 6);
-	mac[5] = last;
-}
-
-/* A NEW_STATION (event: seq 0) or DEL_STATION; has_flags when set != -1. */
-static void sta_msg(struct nl80211 *nl, uint8_t cmd, uint16_t flags,
-		    uint32_t seq, uint32_t ifindex, uint8_t last,
-		    int64_t set)
-{
-	struct nl80211_sta_flag_update fl = { AUTH, (uint32_t)set };
-	struct mb m, info = { .len = 0 };
-	uint8_t mac[6];
-
-	mac_of(last, mac);
-	start(&m, FAKE_ID, flags, seq, cmd);
-	mb_attr(&m, NL80211_ATTR_IFINDEX, &ifindex, sizeof(ifindex));
-	mb_attr(&m, NL80211_ATTR_MAC, mac, 6);
-	if (set >= 0) {
-		mb_attr(&info, NL80211_STA_INFO_STA_FLAGS, &fl, sizeof(fl));
-		mb_attr(&m, NL80211_ATTR_STA_INFO | NLA_F_NESTED, info.buf,
-		     info.len);
-	}
-	feed(nl, &m);
-}
-
-static void done_msg(struct nl80211 *nl, uint32_t seq)
-{
-	struct nlmsghdr nlh = { .nlmsg_len = NLMSG_HDRLEN + 4,
-				.nlmsg_type = NLMSG_DONE,
-				.nlmsg_flags = NLM_F_MULTI, .nlmsg_seq = seq };
-	uint8_t buf[NLMSG_HDRLEN + 4] = { 0 };
-
-	memcpy(buf, &nlh, sizeof(nlh));
-	nl80211_handle_datagram(nl, buf, sizeof(buf));
-}
-
-static void error_msg(struct nl80211 *nl, uint32_t seq, int error)
-{
-	struct nlmsghdr nlh = { .nlmsg_len = NLMSG_HDRLEN +
-				sizeof(struct nlmsgerr),
-				.nlmsg_type = NLMSG_ERROR,
-				.nlmsg_flags = NLM_F_CAPPED, .nlmsg_seq = seq };
-	struct nlmsgerr e = { .error = error };
-	uint8_t buf[NLMSG_HDRLEN + sizeof(struct nlmsgerr)];
-
-	e.msg.nlmsg_len = NLMSG_HDRLEN;
-	e.msg.nlmsg_seq = seq;
-	memcpy(buf, &nlh, sizeof(nlh));
-	memcpy(buf + NLMSG_HDRLEN, &e, sizeof(e));
-	nl80211_handle_datagram(nl, buf, sizeof(buf));
 }
 
 /* Run the loop until the request for (ifindex, mac or dump) is out. */
@@ -341,6 +254,192 @@ out:
 	free(logbuf);
 }
 
+/* Two radios, wlan0 and wlan1, under indexes only this test knows. */
+#define WLAN0 7100
+#define WLAN1 7101
+
+static int fake_index(void *data, const char *name)
+{
+	if (!strcmp(name, "wlan0"))
+		return WLAN0;
+	if (!strcmp(name, "wlan1"))
+		return WLAN1;
+	return 0;
+}
+
+static unsigned int no_siblings(void *data, const char *name, int ifindex,
+				int *out, unsigned int max)
+{
+	return 0;
+}
+
+static const struct nl80211_if_ops fake_ifs = {
+	.index = fake_index,
+	.siblings = no_siblings,
+};
+
+/* The events since the last call with their interface: "a7@0 g7@1". */
+static const char *events_on(struct rec *r)
+{
+	static char buf[256];
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->n; i++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+					"%s%c%u@%d", i ? " " : "",
+					r->ev[i].what, r->ev[i].last,
+					r->ev[i].ifindex - WLAN0);
+	r->n = 0;
+	return buf;
+}
+
+/* nl80211 present, wlan0 and wlan1 watched and dumped (empty). */
+static struct nl80211 *two_radios(struct loop *loop, struct rec *r)
+{
+	struct nl80211 *nl = nl80211_new(loop, NULL, &ops, r);
+	uint32_t seq;
+
+	if (!nl)
+		return NULL;
+	nl80211_set_if_ops(nl, &fake_ifs, NULL);
+	if (nl80211_watch(nl, "wlan0") || nl80211_watch(nl, "wlan1") ||
+	    nl80211_start(nl) < 0) {
+		nl80211_free(nl);
+		return NULL;
+	}
+	/* The dumps go out at once, one after the other. */
+	family_ntf(nl, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	seq = nl80211_request_seq(nl, WLAN0, NULL);
+	if (seq)
+		done_msg(nl, seq);
+	seq = nl80211_request_seq(nl, WLAN1, NULL);
+	if (seq)
+		done_msg(nl, seq);
+	return nl;
+}
+
+/*
+ * A station moves from wlan0 to wlan1 (two local radios) and wlan0's
+ * DEL_STATION comes after wlan1's NEW_STATION: one association, on wlan1;
+ * the late DEL removes nothing.
+ */
+UT_CASE(moved_between_radios)
+{
+	struct loop *loop = loop_new();
+	struct rec r = { .n = 0 };
+	struct nl80211 *nl;
+	uint8_t mac[6];
+	uint32_t seq;
+
+	UT_ASSERT(loop);
+	log_set_level(LOG_ERR);
+	/* The clock moves by hand; the host's answers are never read. */
+	loop_clock_virtual(1000000);
+	nl = two_radios(loop, &r);
+	if (!nl) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		loop_free(loop);
+		loop_clock_real();
+		return;
+	}
+	UT_EXPECT(nl80211_ifindex(nl, "wlan1") == WLAN1);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN0, 7, -1);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN0, 7, AUTH);
+	UT_EXPECT_STR(events_on(&r), "a7@0 A7@0");
+	/* It moves: NEW on wlan1, then wlan0's late DEL. */
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN1, 7, -1);
+	sta_msg(nl, NL80211_CMD_DEL_STATION, 0, 0, WLAN0, 7, -1);
+	UT_EXPECT_STR(events_on(&r), "a7@1");
+	/* It is polled on wlan1, and authorized there. */
+	mac_of(7, mac);
+	loop_clock_advance(loop, 1);
+	UT_EXPECT(nl80211_request_seq(nl, WLAN0, mac) == 0);
+	seq = nl80211_request_seq(nl, WLAN1, mac);
+	UT_ASSERT(seq);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, seq, WLAN1, 7, AUTH);
+	UT_EXPECT_STR(events_on(&r), "A7@1");
+	/* Back to wlan0, whose DEL comes from one of its AP_VLANs. */
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN0, 7, -1);
+	sta_msg(nl, NL80211_CMD_DEL_STATION, 0, 0, 7999, 7, -1);
+	UT_EXPECT_STR(events_on(&r), "a7@0");
+	/* The other order: DEL first, then NEW. */
+	sta_msg(nl, NL80211_CMD_DEL_STATION, 0, 0, WLAN0, 7, -1);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN1, 7, -1);
+	UT_EXPECT_STR(events_on(&r), "g7@0 a7@1");
+	/* Gone from wlan1 while wlan0 still lists it: live there again. */
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN0, 8, -1);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, WLAN1, 8, -1);
+	UT_EXPECT_STR(events_on(&r), "a8@0 a8@1");
+	sta_msg(nl, NL80211_CMD_DEL_STATION, 0, 0, WLAN1, 8, -1);
+	UT_EXPECT_STR(events_on(&r), "g8@1 a8@0");
+	/* ... if the kernel confirms it: it says ENOENT. */
+	mac_of(8, mac);
+	seq = nl80211_request_seq(nl, WLAN0, mac);
+	UT_ASSERT(seq);
+	error_msg(nl, seq, -ENOENT);
+	UT_EXPECT_STR(events_on(&r), "g8@0");
+	nl80211_free(nl);
+	loop_free(loop);
+	loop_clock_real();
+}
+
+/*
+ * A station that never gets authorized is asked for with a backoff: a
+ * bounded number of GET_STATION over a minute, not one per 20 ms.
+ */
+UT_CASE(poll_bounded)
+{
+	struct loop *loop = loop_new();
+	struct rec r = { .n = 0 };
+	struct nl80211 *nl;
+	int lo = (int)if_nametoindex("lo");
+	unsigned int gets = 0, first_second = 0, t;
+	uint32_t seq, last = 0;
+	uint8_t mac[6];
+
+	UT_ASSERT(loop && lo > 0);
+	log_set_level(LOG_ERR);
+	loop_clock_virtual(1000000);
+	nl = nl80211_new(loop, NULL, &ops, &r);
+	UT_ASSERT(nl);
+	if (nl80211_watch(nl, "lo") || nl80211_start(nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	family_ntf(nl, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	loop_clock_advance(loop, 10);
+	seq = nl80211_request_seq(nl, lo, NULL);
+	UT_ASSERT(seq);
+	done_msg(nl, seq);
+	sta_msg(nl, NL80211_CMD_NEW_STATION, 0, 0, lo, 9, -1);
+	UT_EXPECT_STR(events(&r), "a9");
+	mac_of(9, mac);
+	/* The kernel answers every request at once: not authorized. */
+	for (t = 0; t < 60000; t++) {
+		seq = nl80211_request_seq(nl, lo, mac);
+		if (seq && seq != last) {
+			gets++;
+			if (t < 1000)
+				first_second++;
+			last = seq;
+			sta_msg(nl, NL80211_CMD_NEW_STATION, 0, seq, lo, 9,
+				0);
+		}
+		loop_clock_advance(loop, 1);
+	}
+	fprintf(stderr, "  %u GET_STATION in 60 s, %u in the first\n", gets,
+		first_second);
+	UT_EXPECT(first_second >= 5);
+	UT_EXPECT(gets <= 40);
+	UT_EXPECT_STR(events(&r), "");
+out:
+	nl80211_free(nl);
+	loop_free(loop);
+	loop_clock_real();
+}
+
 UT_CASE(missing_interface)
 {
 	struct loop *loop = loop_new();
@@ -358,4 +457,6 @@ UT_CASE(missing_interface)
 
 UT_MAIN("apedged_nl80211_conn",
 	UT_ENTRY(stations),
+	UT_ENTRY(moved_between_radios),
+	UT_ENTRY(poll_bounded),
 	UT_ENTRY(missing_interface))

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Building generic netlink messages byte by byte, for the tests of the
- * parsers (apedged_genl.c, apedged_nl80211_msg.c): the tests decide every
- * length, so they can also build what no library would.
+ * parsers (lib_amsg.c, apedged_nl80211_msg.c, apedgectl_print.c): the
+ * tests decide every length, so they can also build what no library
+ * would.
  *
  * mb_genl() starts a message with its netlink and genetlink headers,
  * mb_attr() and the others append attributes (padded), mb_nest_start()

@@ -13,7 +13,10 @@
 #  - with a key on both APs (a reload), a forged unsigned ADD-notify
 #    removes nothing and is counted as an authentication failure;
 #  - with AP2 reloaded to kick = nl80211, a roam back to AP1 has AP2
-#    remove the station with DEL_STATION.
+#    remove the station with DEL_STATION;
+#  - each apedged follows its hostapd's events (ATTACH), takes hostapd's
+#    answer to a kick and refuses nothing hostapd sends, and asks the
+#    kernel at once on hostapd's AP-STA-CONNECTED.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/roam_bed.sh"
 
@@ -89,6 +92,14 @@ check "ap1's apedged: add_kicked = 1" \
 	wait_for 20 bash -c "[ \$(apedgectl -s '$T/apedged.1.sock' -j iapp show | jq '.add.kicked') = 1 ]"
 check "ap1's apedged kicked through hostapd" \
 	bash -c "[ \$(apedgectl -s '$T/apedged.1.sock' -j iapp show | jq '.kick.hostapd') = 1 ]"
+# The wifi engine's hostapd client: attached, hinted, answered.
+check "ap1's and ap2's apedged follow their hostapd's events" \
+	bash -c "grep -q 'hostapd wlan0: following its events' '$T/apedged.1.log' &&
+		grep -q 'hostapd wlan0: following its events' '$T/apedged.2.log'"
+check "ap1's apedged took hostapd's OK to the kick" \
+	wait_for 10 grep -q "hostapd wlan0: station $STA deauthenticated" "$T/apedged.1.log"
+check "nothing hostapd sent was refused" \
+	bash -c "! grep -h 'hostapd' '$T/apedged.1.log' '$T/apedged.2.log' | grep -q 'refused\|malformed'"
 check "ap1's apedged: the station is no longer associated there" \
 	wait_for 20 bash -c "! apedgectl -s '$T/apedged.1.sock' -j sta show | jq -e '.stations[] | select(.mac == \"$STA\" and .state != \"gone\")'"
 check "AP1's kernel no longer lists the station" \
@@ -147,5 +158,8 @@ check "AP2's kernel no longer lists the station" \
 	wait_for 20 bash -c "! ip netns exec ap2 iw dev wlan0 station dump | grep -qi '$STA'"
 check "ap1 fetched its context from ap2 (MOVE, signed)" \
 	wait_for 20 bash -c "[ \$(apedgectl -s '$T/apedged.1.sock' -j iapp show | jq '.move.successful') = 1 ]"
+# By now ap1 has long followed its hostapd: the roam back was hinted.
+check "an apedged asked at once on hostapd's AP-STA-CONNECTED" \
+	grep -q "station $STA: hostapd says it is connected" "$T/apedged.1.log" "$T/apedged.2.log"
 
 diag

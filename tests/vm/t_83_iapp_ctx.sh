@@ -11,7 +11,9 @@
 # through after it.
 # Negative: a station without a binding on ap1 (but with an address in
 # ap1's station table: the module wins) brings none; a binding that
-# expired on ap1 before the move is not carried.
+# expired on ap1 before the move is not carried; a context's address that
+# ap2 has bound to another station (as the gateway's would be) stays that
+# station's, and one that is ap2's own (192.0.2.1) is not bound at all.
 #
 #   ns ap1: wlan0 (untrusted, source guard)      va 10.0.0.1
 #                                                 |  IAPP
@@ -147,6 +149,34 @@ check_eq "ap2: one binding in its table" 1 \
 check_eq "ap1: none answered without the module" 0 \
 	"$(stat ap1 context.\"module-absent\" )"
 check_eq "ap1: no dump timed out" 0 "$(stat ap1 context.\"module-timeout\")"
+
+# 4. The address of another station stays its own: ap2 has 192.0.2.60
+#    bound to M5; ap1's context for M4 carries it.  And ap2's own address,
+#    192.0.2.1, in ap1's context for M6, is refused before any request.
+M4=02:00:00:00:00:53
+M5=02:00:00:00:00:54
+M6=02:00:00:00:00:55
+moves() {
+	[ "$(stat ap2 move.successful)" = "$1" ]
+}
+apedgectl -n ap2 binding add ip 192.0.2.60 mac $M5 dev wlan0 lifetime 600
+apedgectl -n ap1 binding add ip 192.0.2.60 mac $M4 dev wlan0 lifetime 600
+apedgectl -n ap1 binding add ip 192.0.2.1 mac $M6 dev wlan0 lifetime 600
+ctl ap1 sta add dev wlan0 mac $M4 authorized
+ctl ap2 sta add dev wlan0 mac $M4 prev-ap $B1 authorized
+check "ap2: fourth MOVE successful" wait_for 30 moves 4
+check "ap2: M5's address left to it, counted as a conflict" wait_for 30 \
+	sh -c "[ \"\$(apedgectl -s '$T/ap2.sock' -j iapp show | jq -r .bindings.conflict)\" = 1 ]"
+check_eq "ap2: 192.0.2.60 still bound to M5" $M5 \
+	"$(bind ap2 192.0.2.60 | jq -r .mac)"
+check_eq "ap2: nothing added for it" 1 "$(stat ap2 bindings.added)"
+ctl ap1 sta add dev wlan0 mac $M6 authorized
+ctl ap2 sta add dev wlan0 mac $M6 prev-ap $B1 authorized
+check "ap2: fifth MOVE successful" wait_for 30 moves 5
+check_eq "ap2: its own address refused in the context" 1 \
+	"$(stat ap2 '"context-refused".ours')"
+check_eq "ap2: no binding of its own address" "" "$(bind ap2 192.0.2.1)"
+check_eq "ap2: still one binding added in all" 1 "$(stat ap2 bindings.added)"
 
 for ns in ap1 ap2; do
 	pid=$(pgrep -f "apedged -f -c $T/$ns.conf") || true

@@ -43,6 +43,8 @@ static const struct ini_key iapp_keys[] = {
 		     cache_notify_names, "off"),
 	INI_KEY_UINT(struct config_iapp, "cache_timeout_s", cache_timeout_s,
 		     1, 65535, "60"),
+	INI_KEY_UINT(struct config_iapp, "replay_window_s", replay_window_s,
+		     1, IAPP_REPLAY_WINDOW_S_MAX, STR(IAPP_REPLAY_WINDOW_S)),
 	{ NULL },
 };
 

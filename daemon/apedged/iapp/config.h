@@ -17,6 +17,9 @@
  *	bssid = 02:00:00:00:01:00	# our own BSSID (CACHE-notify)
  *	cache_notify = off		# off|all: CACHE-notify the map
  *	cache_timeout_s = 60		# lifetime of a CACHE-notify, 1..65535
+ *	replay_window_s = 30		# with a key: signed messages further
+ *					# than this from our clock, or seen
+ *					# before, are refused; 1..3600
  *
  *	[bssid 02:00:00:00:02:00]	# the BSSID map: AP of a BSSID
  *	address = 192.0.2.2		# its IAPP (IPv4) address
@@ -56,7 +59,11 @@ struct config_iapp {
 	uint8_t bssid[MAC_LEN];
 	bool cache_notify;
 	unsigned int cache_timeout_s;
+	unsigned int replay_window_s;	/* signed messages: how old, at most */
 };
+
+#define IAPP_REPLAY_WINDOW_S		30	/* replay_window_s's default */
+#define IAPP_REPLAY_WINDOW_S_MAX	3600
 
 /* One entry of the BSSID map: which AP (IPv4 address) serves a BSSID. */
 struct config_bssid {

@@ -13,9 +13,21 @@
  *
  * It listens on UDP (ADD-notify, on the multicast group joined on the
  * configured interface) and TCP (MOVE-notify, CACHE-notify) on the IAPP
- * port.  Every decision is counted (struct iapp_stats) and logged;
- * malformed input is logged at most once per IAPP_LOG_WINDOW_MS per
- * reason.
+ * port, taking TCP only from the addresses of the BSSID map.  With a key,
+ * a signed message is taken only within replay_window_s of its time, and
+ * once (iapp/replay.h).  Addresses of the contexts other APs send are
+ * checked before they are kept (iapp/logic.h).  Every decision is counted
+ * (struct iapp_stats) and logged; malformed input is logged at most once
+ * per IAPP_LOG_WINDOW_MS per reason.
+ *
+ * The files: iapp.c (this object: what is done with each message and
+ * station event), io.c (its sockets and timers), wire.c (the messages),
+ * logic.c (decisions), sta.c, cache.c, replay.c (tables), ctl.c (control
+ * words and JSON), config.h (its configuration).
+ *
+ * No callback of iapp_ops, and nothing the engine does for an answer
+ * (iapp_ctx_filled()), runs within the call that asked for it: answers
+ * go out from a deferred call.
  */
 #ifndef APEDGED_IAPP_H
 #define APEDGED_IAPP_H
@@ -23,9 +35,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "iapp/cache.h"
 #include "iapp/config.h"
-#include "iapp/wire.h"
+#include "iapp/io.h"
+#include "iapp/logic.h"
+#include "iapp/replay.h"
 #include "iapp/sta.h"
+#include "iapp/wire.h"
 #include "lib/event.h"
 #include "lib/strbuf.h"
 
@@ -33,11 +49,7 @@ struct loop;
 struct iapp;
 struct netif;
 
-#define IAPP_TCP_TIMEOUT_MS	5000	/* a server connection's idle limit */
-#define IAPP_TCP_CONNS_MAX	16	/* TCP connections, each way */
 #define IAPP_LOG_WINDOW_MS	10000
-#define IAPP_CACHE_MAX		256	/* CACHE-notify entries kept */
-#define IAPP_RETRY_MS		2000	/* reopening the sockets */
 #define IAPP_FILL_TIMEOUT_MS	250	/* ops.ctx_fill's bound: well
 					   within a peer's MOVE timeout */
 
@@ -47,6 +59,10 @@ struct iapp_stats {
 	uint64_t malformed[IAPP_ERR_MAX];	/* refused, by reason */
 	uint64_t auth_failures;			/* unsigned or badly signed */
 	uint64_t send_errors;
+
+	uint64_t replay_stale;		/* signed, time outside the window */
+	uint64_t replay_seen;		/* signed, the same within it */
+	uint64_t replay_full;		/* signed, no room to remember it */
 
 	uint64_t add_kicked;
 	uint64_t add_ignored_own;
@@ -76,6 +92,11 @@ struct iapp_stats {
 	uint64_t bindings_added;	/* a context's address, as binding */
 	uint64_t bindings_failed;	/* refused by the module */
 	uint64_t bindings_skipped;	/* no lease left, no port, no module */
+	uint64_t bindings_conflict;	/* bound to another station: kept */
+
+	uint64_t ctx_refused_invalid;	/* a context's address: no station's */
+	uint64_t ctx_refused_ours;	/* ... this host's or a mapped AP's */
+	uint64_t ctx_refused_over;	/* ... over IAPP_STA_ADDRS_MAX */
 
 	uint64_t l2update_requested;	/* xid-send requests sent */
 	uint64_t l2update_absent;	/* not sent: module absent */
@@ -90,6 +111,7 @@ struct iapp_stats {
 	uint64_t tcp_refused;		/* over IAPP_TCP_CONNS_MAX */
 	uint64_t tcp_timeout;
 	uint64_t tcp_closed_early;	/* peer closed mid-message */
+	uint64_t tcp_unmapped;		/* refused: not an AP of the map */
 };
 
 struct iapp_ops {
@@ -100,9 +122,11 @@ struct iapp_ops {
 	 */
 	int (*l2update)(const struct sta *s, void *data);
 	/*
-	 * Remove s from its radio.  NULL, or -EOPNOTSUPP from it, falls back
-	 * to the configured kick (hostapd or none).  apedged provides it for
-	 * kick = nl80211 (DEL_STATION).
+	 * Remove s from its radio as [iapp] kick says (apedged's root: the
+	 * wifi engine's DEL_STATION or hostapd's DEAUTHENTICATE): 0 once
+	 * asked (counted as kick hostapd for kick = hostapd, else kick
+	 * hook), -EOPNOTSUPP for kick = none, or -errno (kick failed).  A
+	 * later refusal comes back through iapp_kick_result().  NULL: none.
 	 */
 	int (*kick)(const struct sta *s, void *data);
 	/*
@@ -114,8 +138,10 @@ struct iapp_ops {
 	 */
 	int (*ctx_fill)(const struct sta *s, void *data);
 	/*
-	 * ctx was fetched (MOVE) or taken from the cache for s: add its
-	 * addresses to the module as bindings, and report each outcome with
+	 * ctx was fetched (MOVE) or taken from the cache for s, its
+	 * addresses checked (at most IAPP_STA_ADDRS_MAX, each one a station
+	 * may hold): add them to the module as bindings, unless one is bound
+	 * to another station, and report each outcome with
 	 * iapp_binding_result().
 	 */
 	void (*ctx_applied)(const struct sta *s, const struct iapp_ctx *ctx,
@@ -134,6 +160,7 @@ enum iapp_binding_outcome {
 	IAPP_BINDING_ADDED,
 	IAPP_BINDING_FAILED,
 	IAPP_BINDING_SKIPPED,
+	IAPP_BINDING_CONFLICT,	/* the address is another station's */
 };
 
 /*
@@ -177,11 +204,14 @@ int iapp_sta_del(struct iapp *ia, const uint8_t mac[MAC_LEN]);
 
 /* The module's answer to an xid-send request. */
 void iapp_l2update_result(struct iapp *ia, int error);
+/* The radio's answer to a kick (hostapd's FAIL, or none): counted. */
+void iapp_kick_result(struct iapp *ia, int error);
 
 /*
  * The addresses ops.ctx_fill asked for (ctx: only n_ipv4, n_ipv6 and the
  * addresses are used), or NULL when they could not be had: the MOVE
- * answers waiting for mac go out.
+ * answers waiting for mac go out, from a deferred call (also when this is
+ * called from within ops.ctx_fill).
  */
 void iapp_ctx_filled(struct iapp *ia, const uint8_t mac[MAC_LEN],
 		     const struct iapp_ctx *ctx);
@@ -190,7 +220,13 @@ void iapp_binding_result(struct iapp *ia, enum iapp_binding_outcome o);
 
 struct sta_table *iapp_stas(struct iapp *ia);
 const struct iapp_stats *iapp_get_stats(const struct iapp *ia);
-/* The "iapp show" JSON object, on one line. */
+const struct config_iapp *iapp_get_config(const struct iapp *ia);
+size_t iapp_n_bssids(const struct iapp *ia);
+size_t iapp_n_stations(const struct iapp *ia);
+size_t iapp_n_cached(const struct iapp *ia);
+size_t iapp_n_conns(const struct iapp *ia);
+bool iapp_listening(const struct iapp *ia);
+/* The "iapp show" JSON object, on one line (iapp/ctl.c). */
 void iapp_format_show(const struct iapp *ia, struct strbuf *sb);
 
 #endif

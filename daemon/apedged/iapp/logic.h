@@ -52,4 +52,44 @@ enum iapp_cache_status iapp_cache_decide(const struct sta *s,
 
 const char *iapp_add_verdict_name(enum iapp_add_verdict v);
 
+/*
+ * Contexts from other APs (MOVE-response, CACHE-notify) become bindings
+ * of the source guard on this AP, which let the station send from those
+ * addresses.  So before a context is kept, each address is checked:
+ *
+ * - it must be one a DHCP server can lease to a station: not unspecified,
+ *   loopback, multicast, broadcast or reserved (IPv4 0/8, 127/8, 224/4,
+ *   240/4), not link-local (169.254/16, fe80::/10: the guard passes
+ *   IPv6 link-local sources anyway, and no DHCP server leases them), not
+ *   an IPv4-mapped IPv6 address (::ffff:0:0/96);
+ * - it must not be ours: an address of this host or of an AP of the BSSID
+ *   map (the caller's ours(), which may be NULL);
+ * - one context installs at most IAPP_STA_ADDRS_MAX addresses, the IPv4
+ *   ones first.
+ *
+ * Whether an address is already bound to another station is the module's
+ * to say: the root asks it before each binding-add (apedged/ctxbind.h).
+ */
+#define IAPP_STA_ADDRS_MAX	8	/* addresses per station, both families */
+
+/* Refused addresses, by reason; iapp_ctx_sanitize() adds to them. */
+struct iapp_ctx_refusals {
+	unsigned int invalid;	/* not a station's (see above) */
+	unsigned int ours;	/* this host's or a mapped AP's */
+	unsigned int over;	/* over IAPP_STA_ADDRS_MAX */
+};
+
+/* af AF_INET (4 bytes at addr) or AF_INET6 (16): see above. */
+bool iapp_addr_bindable(int af, const uint8_t *addr);
+
+/*
+ * Keep in ctx only the addresses that pass the checks above, in order;
+ * count the others in *r.  ours(af, addr, data) says whether an address
+ * is ours.  Returns the addresses kept.
+ */
+unsigned int iapp_ctx_sanitize(struct iapp_ctx *ctx,
+			       bool (*ours)(int af, const uint8_t *addr,
+					    void *data),
+			       void *data, struct iapp_ctx_refusals *r);
+
 #endif

@@ -106,9 +106,13 @@ static bool key_on(const struct iapp_key *key)
 	return key && key->len;
 }
 
-/* HMAC-SHA256 of data with key into out; false if OpenSSL failed. */
+/*
+ * HMAC-SHA256 under key of len bytes at data (a message and the first
+ * IAPP_AUTH_HDR_LEN bytes of its trailer), into out; false if OpenSSL
+ * failed.
+ */
 static bool sign(const struct iapp_key *key, const uint8_t *data,
-		 size_t len, uint8_t out[IAPP_AUTH_LEN])
+		 size_t len, uint8_t out[IAPP_AUTH_TAG_LEN])
 {
 	unsigned int out_len = 0;
 
@@ -117,7 +121,18 @@ static bool sign(const struct iapp_key *key, const uint8_t *data,
 	if (!HMAC(EVP_sha256(), key->key, (int)key->len, data, len, out,
 		  &out_len))
 		return false;
-	return out_len == IAPP_AUTH_LEN;
+	return out_len == IAPP_AUTH_TAG_LEN;
+}
+
+static uint64_t get_be64(const uint8_t *p)
+{
+	return (uint64_t)get_be32(p) << 32 | get_be32(p + 4);
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+	put_be32(p, (uint32_t)(v >> 32));
+	put_be32(p + 4, (uint32_t)v);
 }
 
 /*
@@ -264,7 +279,7 @@ static enum iapp_err parse_body(const uint8_t *buf, uint16_t length,
 static enum iapp_err parse(const uint8_t *buf, size_t len, bool exact,
 			   const struct iapp_key *key, struct iapp_msg *msg)
 {
-	uint8_t mac[IAPP_AUTH_LEN];
+	uint8_t mac[IAPP_AUTH_TAG_LEN];
 	uint16_t length;
 
 	memset(msg, 0, sizeof(*msg));
@@ -284,14 +299,22 @@ static enum iapp_err parse(const uint8_t *buf, size_t len, bool exact,
 		return IAPP_ERR_SHORT;
 
 	if (key_on(key)) {
+		const uint8_t *th = buf + length;
+
 		/* Authenticate before looking into the body. */
 		if (len == length)
 			return IAPP_ERR_AUTH_MISSING;
 		if (len != (size_t)length + IAPP_AUTH_LEN)
 			return IAPP_ERR_LENGTH;
-		if (!sign(key, buf, length, mac) ||
-		    CRYPTO_memcmp(mac, buf + length, IAPP_AUTH_LEN))
+		/* A trailer of another version is not one we can verify. */
+		if (th[0] != IAPP_AUTH_VERSION ||
+		    !sign(key, buf, length + IAPP_AUTH_HDR_LEN, mac) ||
+		    CRYPTO_memcmp(mac, th + IAPP_AUTH_HDR_LEN,
+				  IAPP_AUTH_TAG_LEN))
 			return IAPP_ERR_AUTH_BAD;
+		msg->has_auth = true;
+		msg->auth_time_ms = get_be64(th + 4);
+		memcpy(msg->auth_tag, mac, IAPP_AUTH_TAG_LEN);
 	} else if (exact && len != length) {
 		return IAPP_ERR_LENGTH;
 	}
@@ -400,14 +423,14 @@ static uint8_t *put_ctx(uint8_t *p, const struct iapp_ctx *ctx)
 static bool put_start(uint8_t *buf, size_t size, size_t length,
 		      uint8_t cmd, uint16_t id, uint8_t status,
 		      const uint8_t mac[MAC_LEN], uint16_t seq,
-		      const struct iapp_key *key)
+		      const struct iapp_auth *auth)
 {
 	size_t need = length;
 
 	if (!buf || !mac || length > IAPP_MSG_MAX)
 		return false;
-	if (key_on(key)) {
-		if (key->len > IAPP_KEY_MAX)
+	if (auth && key_on(auth->key)) {
+		if (auth->key->len > IAPP_KEY_MAX)
 			return false;
 		need += IAPP_AUTH_LEN;
 	}
@@ -425,30 +448,37 @@ static bool put_start(uint8_t *buf, size_t size, size_t length,
 }
 
 /* Append the trailer if a key is set; returns the bytes in all, or 0. */
-static size_t finish(uint8_t *buf, size_t length, const struct iapp_key *key)
+static size_t finish(uint8_t *buf, size_t length,
+		     const struct iapp_auth *auth)
 {
-	if (!key_on(key))
+	uint8_t *th = buf + length;
+
+	if (!auth || !key_on(auth->key))
 		return length;
-	if (!sign(key, buf, length, buf + length))
+	th[0] = IAPP_AUTH_VERSION;
+	th[1] = th[2] = th[3] = 0;
+	put_be64(th + 4, auth->time_ms);
+	if (!sign(auth->key, buf, length + IAPP_AUTH_HDR_LEN,
+		  th + IAPP_AUTH_HDR_LEN))
 		return 0;
 	return length + IAPP_AUTH_LEN;
 }
 
 size_t iapp_build_add(uint8_t *buf, size_t size, uint16_t id,
 		      const uint8_t mac[MAC_LEN], uint16_t seq,
-		      const struct iapp_key *key)
+		      const struct iapp_auth *auth)
 {
 	if (!put_start(buf, size, IAPP_ADD_LEN, IAPP_CMD_ADD_NOTIFY, id, 0,
-		       mac, seq, key))
+		       mac, seq, auth))
 		return 0;
-	return finish(buf, IAPP_ADD_LEN, key);
+	return finish(buf, IAPP_ADD_LEN, auth);
 }
 
 static size_t build_move(uint8_t *buf, size_t size, uint8_t cmd,
 			 uint16_t id, uint8_t status,
 			 const uint8_t mac[MAC_LEN], uint16_t seq,
 			 const struct iapp_ctx *ctx,
-			 const struct iapp_key *key)
+			 const struct iapp_auth *auth)
 {
 	size_t clen, length;
 	bool ok;
@@ -457,36 +487,36 @@ static size_t build_move(uint8_t *buf, size_t size, uint8_t cmd,
 	if (!ok)
 		return 0;
 	length = MOVE_MIN + clen;
-	if (!put_start(buf, size, length, cmd, id, status, mac, seq, key))
+	if (!put_start(buf, size, length, cmd, id, status, mac, seq, auth))
 		return 0;
 	put_be16(buf + OFF_CTX_LEN, (uint16_t)clen);
 	put_ctx(buf + OFF_CTX_LEN + 2, ctx);
-	return finish(buf, length, key);
+	return finish(buf, length, auth);
 }
 
 size_t iapp_build_move_notify(uint8_t *buf, size_t size, uint16_t id,
 			      const uint8_t mac[MAC_LEN], uint16_t seq,
 			      const struct iapp_ctx *ctx,
-			      const struct iapp_key *key)
+			      const struct iapp_auth *auth)
 {
 	return build_move(buf, size, IAPP_CMD_MOVE_NOTIFY, id, 0, mac, seq,
-			  ctx, key);
+			  ctx, auth);
 }
 
 size_t iapp_build_move_response(uint8_t *buf, size_t size, uint16_t id,
 				uint8_t status, const uint8_t mac[MAC_LEN],
 				uint16_t seq, const struct iapp_ctx *ctx,
-				const struct iapp_key *key)
+				const struct iapp_auth *auth)
 {
 	return build_move(buf, size, IAPP_CMD_MOVE_RESPONSE, id, status, mac,
-			  seq, ctx, key);
+			  seq, ctx, auth);
 }
 
 size_t iapp_build_cache_notify(uint8_t *buf, size_t size, uint16_t id,
 			       const uint8_t mac[MAC_LEN], uint16_t seq,
 			       const uint8_t current_ap[MAC_LEN],
 			       const struct iapp_ctx *ctx, uint16_t timeout,
-			       const struct iapp_key *key)
+			       const struct iapp_auth *auth)
 {
 	size_t clen, length;
 	uint8_t *p;
@@ -499,23 +529,23 @@ size_t iapp_build_cache_notify(uint8_t *buf, size_t size, uint16_t id,
 		return 0;
 	length = CACHE_N_MIN + clen;
 	if (!put_start(buf, size, length, IAPP_CMD_CACHE_NOTIFY, id, 0, mac,
-		       seq, key))
+		       seq, auth))
 		return 0;
 	memcpy(buf + OFF_CUR_AP, current_ap, MAC_LEN);
 	put_be16(buf + OFF_CN_CTX_LEN, (uint16_t)clen);
 	p = put_ctx(buf + OFF_CN_CTX_LEN + 2, ctx);
 	put_be16(p, timeout);
-	return finish(buf, length, key);
+	return finish(buf, length, auth);
 }
 
 size_t iapp_build_cache_response(uint8_t *buf, size_t size, uint16_t id,
 				 uint8_t status, const uint8_t mac[MAC_LEN],
-				 uint16_t seq, const struct iapp_key *key)
+				 uint16_t seq, const struct iapp_auth *auth)
 {
 	if (!put_start(buf, size, CACHE_R_LEN, IAPP_CMD_CACHE_RESPONSE, id,
-		       status, mac, seq, key))
+		       status, mac, seq, auth))
 		return 0;
-	return finish(buf, CACHE_R_LEN, key);
+	return finish(buf, CACHE_R_LEN, auth);
 }
 
 bool iapp_seq_newer(uint16_t a, uint16_t b)

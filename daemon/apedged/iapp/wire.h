@@ -26,10 +26,19 @@
  *
  * Authentication (an apedge extension, off by default for interop with
  * plain 802.11F peers): when a key is configured, each message is
- * followed by a trailer of IAPP_AUTH_LEN bytes, HMAC-SHA256 with that key
- * over the header and body.  The header's length does not count it, so a
- * peer without a key sees the usual message followed by 32 bytes it does
- * not read (on UDP) or, on TCP, must be configured alike.
+ * followed by a trailer of IAPP_AUTH_LEN bytes, version 1:
+ *
+ *	u8 trailer version (1), u8 reserved[3] (0), be64 time,
+ *	HMAC-SHA256[32]
+ *
+ * where time is the sender's wall clock in milliseconds since the Unix
+ * epoch, and the HMAC, with the key, covers the header, the body and the
+ * trailer's first IAPP_AUTH_HDR_LEN bytes.  The parser verifies the HMAC
+ * and reports the time and the HMAC (the message's tag); whether the time
+ * is recent enough and the tag new is the caller's to decide
+ * (iapp/replay.h).  The header's length does not count the trailer, so a
+ * peer without a key sees the usual message followed by bytes it does not
+ * read (on UDP) or, on TCP, must be configured alike.
  *
  * The context block (ctx) of MOVE and CACHE is apedge's own: a sequence
  * of TLVs, each be16 type, be16 len, value[len].  Unknown types are
@@ -49,7 +58,11 @@
 #define IAPP_VERSION		0
 #define IAPP_HDR_LEN		6
 #define IAPP_ADD_LEN		(IAPP_HDR_LEN + 10)	/* a whole ADD-notify */
-#define IAPP_AUTH_LEN		32			/* HMAC-SHA256 */
+/* The authentication trailer, version 1: see above. */
+#define IAPP_AUTH_VERSION	1
+#define IAPP_AUTH_HDR_LEN	12		/* version, reserved, time */
+#define IAPP_AUTH_TAG_LEN	32		/* HMAC-SHA256 */
+#define IAPP_AUTH_LEN		(IAPP_AUTH_HDR_LEN + IAPP_AUTH_TAG_LEN)
 #define IAPP_KEY_MAX		64			/* bytes of key */
 /* Largest message apedge builds or accepts (header, body; no trailer). */
 #define IAPP_MSG_MAX		1024
@@ -117,6 +130,10 @@ struct iapp_msg {
 	uint16_t timeout;		/* CACHE-notify, seconds */
 	bool has_ctx;			/* MOVE-*, CACHE-notify */
 	struct iapp_ctx ctx;
+	/* With a key, from the verified trailer: */
+	bool has_auth;			/* it had a trailer that verified */
+	uint64_t auth_time_ms;		/* the sender's clock, ms since 1970 */
+	uint8_t auth_tag[IAPP_AUTH_TAG_LEN];	/* its HMAC */
 };
 
 /* Why a message was refused; also indexes the malformed counters. */
@@ -130,7 +147,7 @@ enum iapp_err {
 	IAPP_ERR_CTX,		/* malformed context block */
 	IAPP_ERR_TOO_BIG,	/* length over IAPP_MSG_MAX */
 	IAPP_ERR_AUTH_MISSING,	/* key set, no trailer */
-	IAPP_ERR_AUTH_BAD,	/* key set, wrong trailer */
+	IAPP_ERR_AUTH_BAD,	/* key set, wrong trailer (HMAC or version) */
 	IAPP_ERR_MAX
 };
 
@@ -143,12 +160,19 @@ struct iapp_key {
 	uint8_t key[IAPP_KEY_MAX];
 };
 
+/* What a builder signs with: NULL, or a NULL or empty key, signs nothing. */
+struct iapp_auth {
+	const struct iapp_key *key;
+	uint64_t time_ms;		/* the trailer's time (wall clock) */
+};
+
 /*
  * Parse one UDP datagram of len bytes (an ADD-notify; other commands are
  * parsed too, so that they can be counted and refused by the caller).
  * With a key, the datagram must be exactly length + IAPP_AUTH_LEN bytes
- * and the trailer must verify (constant-time compare); without one, bytes
- * after length are ignored.  Returns IAPP_OK and fills *msg, or the
+ * and the trailer must be of version 1 and verify (constant-time
+ * compare), which fills msg->has_auth, auth_time_ms and auth_tag; without
+ * one, bytes after length are ignored.  Returns IAPP_OK and fills *msg, or the
  * reason it was refused (msg->cmd and msg->len are filled whenever the
  * header could be read).
  */
@@ -176,30 +200,30 @@ enum iapp_err iapp_parse_stream(const uint8_t *buf, size_t len,
 				struct iapp_msg *msg);
 
 /*
- * Builders: write the message (and, with a key, its trailer) into buf of
- * size bytes; return the bytes written, or 0 when it does not fit or an
- * argument is out of range (a context block over IAPP_CTX_MAX).  A NULL
- * ctx is an empty context block.
+ * Builders: write the message (and, with auth's key, its trailer with
+ * auth's time) into buf of size bytes; return the bytes written, or 0 when
+ * it does not fit or an argument is out of range (a context block over
+ * IAPP_CTX_MAX).  A NULL ctx is an empty context block.
  */
 size_t iapp_build_add(uint8_t *buf, size_t size, uint16_t id,
 		      const uint8_t mac[MAC_LEN], uint16_t seq,
-		      const struct iapp_key *key);
+		      const struct iapp_auth *auth);
 size_t iapp_build_move_notify(uint8_t *buf, size_t size, uint16_t id,
 			      const uint8_t mac[MAC_LEN], uint16_t seq,
 			      const struct iapp_ctx *ctx,
-			      const struct iapp_key *key);
+			      const struct iapp_auth *auth);
 size_t iapp_build_move_response(uint8_t *buf, size_t size, uint16_t id,
 				uint8_t status, const uint8_t mac[MAC_LEN],
 				uint16_t seq, const struct iapp_ctx *ctx,
-				const struct iapp_key *key);
+				const struct iapp_auth *auth);
 size_t iapp_build_cache_notify(uint8_t *buf, size_t size, uint16_t id,
 			       const uint8_t mac[MAC_LEN], uint16_t seq,
 			       const uint8_t current_ap[MAC_LEN],
 			       const struct iapp_ctx *ctx, uint16_t timeout,
-			       const struct iapp_key *key);
+			       const struct iapp_auth *auth);
 size_t iapp_build_cache_response(uint8_t *buf, size_t size, uint16_t id,
 				 uint8_t status, const uint8_t mac[MAC_LEN],
-				 uint16_t seq, const struct iapp_key *key);
+				 uint16_t seq, const struct iapp_auth *auth);
 
 /*
  * Sequence numbers wrap (serial-number arithmetic, RFC 1982 with 16

@@ -30,6 +30,21 @@ static const struct ini_key port_keys[] = {
 	{ NULL },
 };
 
+/* The module refuses a burst that would last longer than its span. */
+static int port_end(struct ini *ini, void *obj)
+{
+	const struct config_port *p = obj;
+	uint64_t span = (uint64_t)(p->l2update_count - 1) *
+			p->l2update_interval_ms;
+
+	if (span > APEDGE_XID_SPAN_MAX)
+		return ini_fail(ini, "port %s: a Layer-2 Update burst of %u frames %u ms apart lasts %llu ms, over the module's %u ms",
+				p->ifname, p->l2update_count,
+				p->l2update_interval_ms,
+				(unsigned long long)span, APEDGE_XID_SPAN_MAX);
+	return 0;
+}
+
 const struct ini_section kernel_port_section = {
 	.name = "port",
 	.keys = port_keys,
@@ -41,6 +56,7 @@ const struct ini_section kernel_port_section = {
 	.noun = "port",
 	.plural = "ports",
 	.line_offset = offsetof(struct config_port, line),
+	.end = port_end,
 };
 
 const char *config_role_name(enum apedge_port_role role)

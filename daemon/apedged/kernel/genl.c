@@ -27,11 +27,20 @@ enum unload_reason {
 	ABSENT_REPLACED,	/* it came back under a new id: said already */
 };
 
+/* A request sent, waiting for its answer, then for its completion call. */
 struct pending {
 	struct list node;
 	uint32_t seq;
 	uint8_t cmd;
 	char ifname[IFNAMSIZ];
+	agenl_done_fn done;	/* NULL: ops->port_result */
+	agenl_binding_fn got;	/* binding-get's */
+	void *data;
+	/* The answer. */
+	int error;
+	char ext_msg[sizeof(((struct amsg_ack *)0)->ext_msg)];
+	bool has_binding;
+	struct amsg_binding b;
 };
 
 struct agenl {
@@ -56,9 +65,14 @@ struct agenl {
 	bool dump_found;
 	struct amsg_family found;
 
-	struct list pending;	/* port-add / port-del awaiting an ack */
+	struct list pending;	/* requests awaiting their answer */
+	struct list done;	/* answered, awaiting their completion */
+	struct loop_defer *defer;	/* runs the completions */
+	uint32_t last_seq;
 
-	bool bdumping;		/* a binding dump runs */
+	bool bdumping;		/* a binding dump runs, or is ending */
+	bool bdump_ended;	/* ... ending: its completion is deferred */
+	int bdump_error;
 	uint32_t bdump_seq;
 	uint64_t bdump_ms;	/* when it started */
 };
@@ -104,51 +118,115 @@ static const char *cmd_name(uint8_t cmd)
 		return "xid-send";
 	case APEDGE_CMD_BINDING_ADD:
 		return "binding-add";
+	case APEDGE_CMD_BINDING_GET:
+		return "binding-get";
 	}
 	return "request";
 }
 
-/* Send msg (which is freed); its sequence number in *seq. */
-static int send_msg(struct agenl *nl, struct nl_msg *msg, uint32_t *seq)
+/* A request of len bytes (0: it was not built); its sequence number in *seq. */
+static int send_msg(struct agenl *nl, const void *req, size_t len,
+		    uint32_t *seq)
 {
-	return nlsock_send(nl->sock, msg, seq);
+	return nlsock_send_bytes(nl->sock, req, len, seq);
 }
 
-static void pending_clear(struct agenl *nl)
+static void free_list(struct list *l)
 {
 	struct list *pos, *tmp;
 
-	list_for_each_safe(pos, tmp, &nl->pending) {
+	list_for_each_safe(pos, tmp, l) {
 		list_del(pos);
 		free(list_entry(pos, struct pending, node));
 	}
 }
 
-static struct pending *pending_take(struct agenl *nl, uint32_t seq)
+static struct pending *pending_find(struct agenl *nl, uint32_t seq)
 {
 	struct list *pos;
 
 	list_for_each(pos, &nl->pending) {
 		struct pending *p = list_entry(pos, struct pending, node);
 
-		if (p->seq == seq) {
-			list_del(pos);
+		if (p->seq == seq)
 			return p;
-		}
 	}
 	return NULL;
 }
 
-/* The binding dump ends, one way or another. */
+static void defer_cb(void *data);
+
+static void defer(struct agenl *nl)
+{
+	if (!nl->defer)
+		nl->defer = loop_defer(nl->loop, defer_cb, nl);
+	if (!nl->defer)
+		log_err("apedge: cannot defer a completion: %s",
+			strerror(errno));
+}
+
+/* p has its answer: its completion is called from the loop, later. */
+static void complete(struct agenl *nl, struct pending *p, int error,
+		     const char *ext_msg)
+{
+	p->error = error;
+	snprintf(p->ext_msg, sizeof(p->ext_msg), "%s", ext_msg);
+	list_del(&p->node);
+	list_add_tail(&nl->done, &p->node);
+	defer(nl);
+}
+
+/* Every request still waiting gets error as its answer. */
+static void pending_fail(struct agenl *nl, int error)
+{
+	while (!list_empty(&nl->pending))
+		complete(nl, list_entry(nl->pending.next, struct pending, node),
+			 error, "");
+}
+
+static void call(struct agenl *nl, struct pending *p)
+{
+	if (p->got)
+		p->got(p->error, p->has_binding && !p->error ? &p->b : NULL,
+		       p->ext_msg, p->data);
+	else if (p->done)
+		p->done(p->error, p->ext_msg, p->data);
+	else if (nl->ops->port_result)
+		nl->ops->port_result(p->cmd, p->ifname, p->error, p->ext_msg,
+				     nl->data);
+}
+
+/* The binding dump ends, one way or another; its completion is deferred. */
 static void bdump_end(struct agenl *nl, int error)
 {
-	if (!nl->bdumping)
+	if (!nl->bdumping || nl->bdump_ended)
 		return;
-	nl->bdumping = false;
+	nl->bdump_ended = true;
+	nl->bdump_error = error;
 	if (error)
 		log_warn("apedge: binding dump failed: %s", strerror(-error));
-	if (nl->ops->binding_dump_done)
-		nl->ops->binding_dump_done(error, nl->data);
+	defer(nl);
+}
+
+static void defer_cb(void *data)
+{
+	struct agenl *nl = data;
+
+	nl->defer = NULL;
+	/* One at a time off the list: a completion may send, or free. */
+	while (!list_empty(&nl->done)) {
+		struct pending *p = list_entry(nl->done.next, struct pending,
+					       node);
+
+		list_del(&p->node);
+		call(nl, p);
+		free(p);
+	}
+	if (nl->bdumping && nl->bdump_ended) {
+		nl->bdumping = nl->bdump_ended = false;
+		if (nl->ops->binding_dump_done)
+			nl->ops->binding_dump_done(nl->bdump_error, nl->data);
+	}
 }
 
 static void retry_timer_cb(struct loop_timer *t, void *data)
@@ -178,7 +256,7 @@ static void go_absent(struct agenl *nl, enum unload_reason why)
 		nl->family_id = 0;
 		memset(&nl->info, 0, sizeof(nl->info));
 		nl->info_seq = 0;
-		pending_clear(nl);
+		pending_fail(nl, -ENOTCONN);
 		nl->state = APEDGED_NL_ABSENT;
 		bdump_end(nl, -ENOTCONN);
 	}
@@ -239,9 +317,12 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 	loop_timer_disarm(nl->retry);
 
 	if (!reconnect) {
+		uint32_t req[AMSG_REQ_SIZE / 4];
+		size_t len = amsg_build_empty(req, sizeof(req), fam->id, 0,
+					      APEDGE_CMD_INFO_GET);
+
 		/* The "connected" line is logged with the info reply. */
-		if (send_msg(nl, amsg_build_info_get(fam->id),
-			     &nl->info_seq) < 0) {
+		if (send_msg(nl, req, len, &nl->info_seq) < 0) {
 			nl->info_seq = 0;
 			log_notice("apedge: connected to the kernel module "
 				   "(family id %u)", fam->id);
@@ -253,11 +334,16 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 
 static void start_lookup(struct agenl *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	size_t len;
+
 	if (nl->dumping)
 		return;
 	nl->dump_found = false;
 	nl->dump_ticks = 0;
-	if (send_msg(nl, amsg_build_family_dump(), &nl->dump_seq) < 0)
+	/* A dump of every family, which never loads a module. */
+	len = amsg_build_family_get(req, sizeof(req), 0, NULL);
+	if (send_msg(nl, req, len, &nl->dump_seq) < 0)
 		return;		/* the retry timer tries again */
 	nl->dumping = true;
 }
@@ -373,15 +459,12 @@ static void handle_ack(struct agenl *nl, const uint8_t *msg, size_t len)
 		return;
 	}
 
-	p = pending_take(nl, ack.seq);
+	p = pending_find(nl, ack.seq);
 	if (!p) {
 		log_debug("apedge: ack for unknown request %u", ack.seq);
 		return;
 	}
-	if (nl->ops->port_result)
-		nl->ops->port_result(p->cmd, p->ifname, ack.error, ack.ext_msg,
-				     nl->data);
-	free(p);
+	complete(nl, p, ack.error, ack.ext_msg);
 }
 
 static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
@@ -413,7 +496,7 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 	}
 
 	if (gh.cmd == APEDGE_CMD_BINDING_GET && nl->bdumping &&
-	    nlh->nlmsg_seq == nl->bdump_seq) {
+	    !nl->bdump_ended && nlh->nlmsg_seq == nl->bdump_seq) {
 		struct amsg_binding b;
 
 		if (amsg_parse_binding(msg, len, nl->family_id, &b,
@@ -423,6 +506,25 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 		}
 		if (nl->ops->binding)
 			nl->ops->binding(&b, nl->data);
+		return;
+	}
+
+	if (gh.cmd == APEDGE_CMD_BINDING_GET) {
+		/* The answer to a binding-get; its ack follows. */
+		struct pending *p = pending_find(nl, nlh->nlmsg_seq);
+
+		if (!p || !p->got) {
+			log_debug("apedge: binding for no request (%u)",
+				  nlh->nlmsg_seq);
+			return;
+		}
+		if (amsg_parse_binding(msg, len, nl->family_id, &p->b,
+				       &err) < 0) {
+			log_warn("apedge: bad binding-get reply: %s", err.msg);
+			complete(nl, p, -EPROTO, "");
+			return;
+		}
+		p->has_binding = true;
 		return;
 	}
 
@@ -480,7 +582,7 @@ static void resync(void *data)
 {
 	struct agenl *nl = data;
 
-	pending_clear(nl);
+	pending_fail(nl, -EIO);
 	nl->dumping = false;
 	nl->info_seq = 0;
 	bdump_end(nl, -EIO);
@@ -511,6 +613,7 @@ struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
 	nl->data = data;
 	nl->state = APEDGED_NL_ABSENT;
 	list_init(&nl->pending);
+	list_init(&nl->done);
 	return nl;
 }
 
@@ -531,89 +634,161 @@ void agenl_free(struct agenl *nl)
 {
 	if (!nl)
 		return;
-	pending_clear(nl);
+	/* Completions not called yet are not called any more. */
+	loop_defer_cancel(nl->defer);
+	free_list(&nl->pending);
+	free_list(&nl->done);
 	nlsock_close(nl->sock);
 	loop_timer_remove(nl->retry);
 	free(nl);
 }
 
-static int send_port(struct agenl *nl, struct nl_msg *msg, uint8_t cmd,
-		     const char *ifname)
+/* A request of len bytes (0: it could not be built), and its completion. */
+static int send_req(struct agenl *nl, const void *req, size_t len,
+		    uint8_t cmd, const char *ifname, agenl_done_fn done,
+		    agenl_binding_fn got, void *data)
 {
 	struct pending *p;
 	int r;
 
-	if (nl->state != APEDGED_NL_CONNECTED) {
-		nlmsg_free(msg);
+	if (nl->state != APEDGED_NL_CONNECTED)
 		return -ENOTCONN;
-	}
-	if (!msg)
-		return -ENOMEM;
+	if (!len)
+		return -EINVAL;
 	p = calloc(1, sizeof(*p));
-	if (!p) {
-		nlmsg_free(msg);
+	if (!p)
 		return -ENOMEM;
-	}
-	r = send_msg(nl, msg, &p->seq);
+	r = send_msg(nl, req, len, &p->seq);
 	if (r < 0) {
 		free(p);
 		return r;
 	}
 	p->cmd = cmd;
 	snprintf(p->ifname, sizeof(p->ifname), "%s", ifname);
+	p->done = done;
+	p->got = got;
+	p->data = data;
 	list_add_tail(&nl->pending, &p->node);
+	nl->last_seq = p->seq;
 	log_debug("apedge: %s %s sent (seq %u)", cmd_name(cmd), ifname,
 		  p->seq);
 	return 0;
 }
 
+/* A port request on ifname, acknowledged. */
+static int send_port_cmd(struct agenl *nl, uint8_t cmd, const char *ifname,
+			 uint32_t role)
+{
+	struct amsg_port port = { .role = role };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (strlen(ifname) >= sizeof(port.ifname))
+		return -EINVAL;
+	strcpy(port.ifname, ifname);
+	return send_req(nl, req, amsg_build_port(req, sizeof(req),
+						 nl->family_id, NLM_F_ACK,
+						 cmd, &port),
+			cmd, ifname, NULL, NULL, NULL);
+}
+
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role)
 {
-	return send_port(nl, amsg_build_port_add(nl->family_id, ifname, role),
-			 APEDGE_CMD_PORT_ADD, ifname);
+	return send_port_cmd(nl, APEDGE_CMD_PORT_ADD, ifname, role);
 }
 
 int agenl_port_del(struct agenl *nl, const char *ifname)
 {
-	return send_port(nl, amsg_build_port_del(nl->family_id, ifname),
-			 APEDGE_CMD_PORT_DEL, ifname);
+	return send_port_cmd(nl, APEDGE_CMD_PORT_DEL, ifname, 0);
 }
 
 int agenl_xid_send(struct agenl *nl, const char *ifname,
 		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
-		   uint32_t count, uint32_t interval_ms)
+		   uint32_t count, uint32_t interval_ms, agenl_done_fn done,
+		   void *data)
 {
-	return send_port(nl, amsg_build_xid_send(nl->family_id, ifname, sta,
-						 mode, vlan, count,
-						 interval_ms),
-			 APEDGE_CMD_XID_SEND, ifname);
+	struct amsg_xid x = { .mode = mode, .vlan = vlan };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (strlen(ifname) >= sizeof(x.ifname))
+		return -EINVAL;
+	strcpy(x.ifname, ifname);
+	memcpy(x.sta, sta, sizeof(x.sta));
+	/* One frame unless a burst; its interval only with one. */
+	if (count > 1) {
+		x.count = count;
+		x.has_interval = interval_ms != 0;
+		x.interval = interval_ms;
+	}
+	return send_req(nl, req, amsg_build_xid_send(req, sizeof(req),
+						     nl->family_id, NLM_F_ACK,
+						     &x),
+			APEDGE_CMD_XID_SEND, ifname, done, NULL, data);
 }
 
 int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
-		      uint32_t lifetime)
+		      uint32_t lifetime, agenl_done_fn done, void *data)
 {
+	struct amsg_binding b = {
+		.af = af, .permanent = !lifetime, .lifetime = lifetime,
+	};
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
 	if (nl->state != APEDGED_NL_CONNECTED)
 		return -ENOTCONN;
-	return send_port(nl, amsg_build_binding_add(nl->family_id, af, addr,
-						    mac, ifname, lifetime),
-			 APEDGE_CMD_BINDING_ADD, ifname);
+	if ((af != AF_INET && af != AF_INET6) ||
+	    strlen(ifname) >= sizeof(b.ifname))
+		return -EINVAL;
+	memcpy(b.addr, addr, af == AF_INET ? 4 : 16);
+	memcpy(b.mac, mac, sizeof(b.mac));
+	strcpy(b.ifname, ifname);
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_ADD,
+						    &b),
+			APEDGE_CMD_BINDING_ADD, ifname, done, NULL, data);
+}
+
+int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
+		      agenl_binding_fn got, void *data)
+{
+	struct amsg_binding b = { .af = af, .permanent = true };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (!got || (af != AF_INET && af != AF_INET6))
+		return -EINVAL;
+	memcpy(b.addr, addr, af == AF_INET ? 4 : 16);
+	/* The binding, then the ack; or the error. */
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_GET,
+						    &b),
+			APEDGE_CMD_BINDING_GET, "", NULL, got, data);
+}
+
+uint32_t agenl_last_seq(const struct agenl *nl)
+{
+	return nl->last_seq;
 }
 
 int agenl_binding_dump(struct agenl *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
 	int r;
 
 	if (nl->state != APEDGED_NL_CONNECTED)
 		return -ENOTCONN;
 	if (nl->bdumping) {
-		if (loop_now_ms() - nl->bdump_ms < AGENL_DUMP_STALE_MS)
-			return -EBUSY;
-		bdump_end(nl, -ETIMEDOUT);
-		if (nl->bdumping)
-			return -EBUSY;	/* the callback started one */
+		/* Ended by now if stale; either way, done is to come. */
+		if (loop_now_ms() - nl->bdump_ms >= AGENL_DUMP_STALE_MS)
+			bdump_end(nl, -ETIMEDOUT);
+		return -EBUSY;
 	}
-	r = send_msg(nl, amsg_build_binding_dump(nl->family_id),
+	r = send_msg(nl, req, amsg_build_empty(req, sizeof(req),
+					       nl->family_id, NLM_F_DUMP,
+					       APEDGE_CMD_BINDING_GET),
 		     &nl->bdump_seq);
 	if (r < 0)
 		return r;

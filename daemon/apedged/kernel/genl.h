@@ -10,7 +10,15 @@
  * every AGENL_RETRY_MS, and a new-family notification cuts the wait short.
  *
  * Requests are sent without waiting; their acknowledgements come back
- * through the loop and are matched on sequence number.
+ * through the loop and are matched on sequence number.  Each request
+ * carries its own completion (a function and its data), so that an
+ * answer goes to whoever asked: it is called once, from a deferred call
+ * (loop_defer()), never from within the call that sent the request, with
+ * the module's answer (0 or -errno, and its extack message), -ENOTCONN
+ * when the module went away first, or -EIO when answers were lost (a
+ * receive buffer overrun).  port-add and port-del, the root's own
+ * bookkeeping, answer to ops->port_result; so does a request sent with no
+ * completion function.
  */
 #ifndef APEDGED_GENL_H
 #define APEDGED_GENL_H
@@ -30,13 +38,25 @@ enum agenl_state {
 	APEDGED_NL_CONNECTED,	/* family known, events group joined */
 };
 
+/* A request's completion: see above. */
+typedef void (*agenl_done_fn)(int error, const char *ext_msg, void *data);
+/*
+ * binding-get's: b is the address's binding (error 0), or NULL with the
+ * error (-ENOENT: the address has none).
+ */
+typedef void (*agenl_binding_fn)(int error, const struct amsg_binding *b,
+				 const char *ext_msg, void *data);
+
 struct agenl_ops {
 	/* Connected, or reconnected: (re)apply the configuration. */
 	void (*connected)(void *data);
 	/* The family went away; nothing is attached any more. */
 	void (*disconnected)(void *data);
 	void (*port_event)(const struct amsg_port *ev, void *data);
-	/* The answer to agenl_port_add() or agenl_port_del(). */
+	/*
+	 * The answer to agenl_port_add() or agenl_port_del(), or to a
+	 * request sent without a completion function; deferred, as above.
+	 */
 	void (*port_result)(uint8_t cmd, const char *ifname, int error,
 			    const char *ext_msg, void *data);
 	/* One binding of the dump agenl_binding_dump() started. */
@@ -45,6 +65,8 @@ struct agenl_ops {
 	 * That dump ended: 0, its error, -ENOTCONN (the module went away),
 	 * -EIO (messages were lost) or -ETIMEDOUT (no end in
 	 * AGENL_DUMP_STALE_MS, noticed at the next agenl_binding_dump()).
+	 * Deferred, as above; until it has been called, the dump is still
+	 * running for agenl_binding_dump().
 	 */
 	void (*binding_dump_done)(int error, void *data);
 };
@@ -72,19 +94,32 @@ void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
 int agenl_port_del(struct agenl *nl, const char *ifname);
 /*
- * Send xid-send (see amsg_build_xid_send()); 0, -ENOTCONN when absent, or
- * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_XID_SEND.
+ * Send xid-send on ifname for sta (vlan 0 untagged; count 0 and 1 one
+ * frame, interval_ms only with a burst); 0, -ENOTCONN when absent, or
+ * -errno (and then done is never called).  Its answer goes to done(data),
+ * or with a NULL done to ops->port_result with APEDGE_CMD_XID_SEND.
  */
 int agenl_xid_send(struct agenl *nl, const char *ifname,
 		   const uint8_t sta[6], uint32_t mode, uint16_t vlan,
-		   uint32_t count, uint32_t interval_ms);
+		   uint32_t count, uint32_t interval_ms, agenl_done_fn done,
+		   void *data);
 /*
- * binding-add (see amsg_build_binding_add()); 0, -ENOTCONN when absent, or
- * -errno.  Its answer comes to ops->port_result with APEDGE_CMD_BINDING_ADD.
+ * binding-add of addr (af AF_INET: 4 bytes, AF_INET6: 16) for mac on the
+ * port ifname, lifetime in seconds (0: for ever); as agenl_xid_send(), with
+ * APEDGE_CMD_BINDING_ADD.
  */
 int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
-		      uint32_t lifetime);
+		      uint32_t lifetime, agenl_done_fn done, void *data);
+/*
+ * binding-get of addr (af AF_INET: 4 bytes, AF_INET6: 16); 0, -ENOTCONN
+ * when absent, or -errno (and then got is never called).  Its answer goes
+ * to got(data).
+ */
+int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
+		      agenl_binding_fn got, void *data);
+/* The sequence number of the last request sent (for tests). */
+uint32_t agenl_last_seq(const struct agenl *nl);
 /*
  * Dump the module's bindings to ops->binding, then ops->binding_dump_done;
  * 0, -ENOTCONN when absent, -EBUSY while one runs, or -errno.

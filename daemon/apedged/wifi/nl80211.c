@@ -2,24 +2,32 @@
 /*
  * Station events from nl80211.  See nl80211.h.
  *
- * nlsock.c provides the socket, which libnl's message building feeds;
- * what comes back is taken apart by the pure parsers of nl80211_msg.c and
- * msg.c.
+ * lib/nlsock.c provides the socket, which libnl's message building feeds;
+ * what comes back is taken apart by the pure parsers of wifi/wire.c and
+ * lib/amsg.c.  Each station's life is the state machine of wifi/sta_sm.c:
+ * this file turns messages and the clock into its events and carries out
+ * its actions (reports, GET_STATION, dumps); it is the only one of the
+ * two that sends anything or arms a timer.
  *
- * Stations are kept by (watched ifindex, MAC).  A station that hostapd
- * moved to an AP_VLAN interface is removed by the kernel with a
- * DEL_STATION event carrying the AP_VLAN's ifindex, not the AP's: a
- * DEL_STATION on an interface we do not watch is matched by MAC alone.
+ * Stations are kept by (watched ifindex, MAC).  The same MAC may have an
+ * entry on two watched interfaces while it moves between two local
+ * radios: a NEW_STATION on one makes the others MOVED, which report
+ * nothing, so that the old interface's late DEL_STATION does not remove
+ * the association on the new one.  A station that hostapd moved to an
+ * AP_VLAN interface is removed by the kernel with a DEL_STATION carrying
+ * the AP_VLAN's ifindex, not the AP's: a DEL_STATION on an interface we
+ * do not watch goes to the entry of that MAC on that AP_VLAN, else on an
+ * AP of the same wiphy, else to a MOVED one, else to the only one.
  *
  * One dump runs at a time per netlink socket, so the watched interfaces
- * are dumped one after the other.  Stations known when a dump starts are
- * marked stale; the dump and any NEW_STATION event clear the mark.  Those
- * still stale when the dump ends are not gone yet: a dump of an AP
- * interface leaves out the stations on its AP_VLANs (mac80211 lists a
- * station under the interface it is on), while GET_STATION on the AP
- * finds them.  So each is asked for once more ("verifying"), and gone
- * only when the kernel says ENOENT or does not answer in
- * VERIFY_TIMEOUT_MS.
+ * are dumped one after the other.  Each dump sequence of an interface has
+ * a number; a station listed in it, or announced by NEW_STATION while it
+ * runs, is marked with that number.  Those not marked when it ends are
+ * not gone yet: a dump of an AP interface leaves out the stations on its
+ * AP_VLANs (mac80211 lists a station under the interface it is on), while
+ * GET_STATION on the AP finds them.  So each is asked for once more
+ * (sta_sm's "verifying"), and gone only when the kernel says ENOENT or
+ * does not answer in WIFI_STA_VERIFY_MS.
  *
  * The VLAN: the kernel names a station's AP_VLAN in no station message,
  * but a dump of an AP_VLAN interface lists exactly the stations on it.
@@ -31,6 +39,11 @@
  * one that a poll finds authorized starts a sequence when its AP has
  * other interfaces on the wiphy, and is reported at once when it has
  * none.
+ *
+ * Interface names, indexes and wiphys are looked up through struct
+ * nl80211_if_ops: the rtnetlink watcher's table (lib/netif.c), which also
+ * says when a watched name comes, goes or is renamed; without one (tools)
+ * if_nametoindex(), retried every NL80211_RETRY_MS; the wiphy from sysfs.
  */
 #include <errno.h>
 #include <limits.h>
@@ -45,19 +58,18 @@
 
 #include <linux/nl80211.h>
 
+#include "lib/amsg.h"
 #include "lib/list.h"
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/mac.h"
-#include "lib/amsg.h"
 #include "lib/netif.h"
-#include "wifi/nl80211.h"
-#include "wifi/wire.h"
 #include "lib/nlsock.h"
+#include "wifi/nl80211.h"
+#include "wifi/sta_sm.h"
+#include "wifi/wire.h"
 
-#define REQ_TIMEOUT_MS 2000	/* a GET or a dump that got no answer */
-#define VERIFY_TIMEOUT_MS 3000
-#define MAX_SIBLINGS 16		/* other interfaces of a wiphy dumped */
+#define REQ_TIMEOUT_MS 2000	/* a dump that got no answer */
 
 struct watched {
 	struct list node;
@@ -66,26 +78,15 @@ struct watched {
 	bool dump_queued;
 	bool missing_logged;
 	/* The dump sequence: this interface, then its wiphy's others. */
-	int targets[1 + MAX_SIBLINGS];
+	int targets[1 + NL80211_SIBLINGS_MAX];
 	unsigned int n_targets, next_target;
 	unsigned int gen;	/* sequences started */
 };
 
 struct sta {
 	struct list node;
-	int ifindex;		/* the watched interface's */
-	uint8_t mac[MAC_LEN];
-	bool authorized;	/* the kernel says so */
-	bool auth_pending;	/* not reported yet: waits for the VLAN */
-	unsigned int need_gen;	/* ... at the end of this sequence */
-	uint32_t vlan_ifindex;	/* the AP_VLAN it was listed under, or 0 */
-	bool polling;
-	bool stale;		/* known before the dump in progress */
-	bool verifying;		/* stale at the dump's end: still there? */
-	uint64_t verify_since_ms;
-	uint64_t since_ms;	/* when it was first seen */
-	uint32_t poll_seq;	/* the GET_STATION in flight, or 0 */
-	uint64_t poll_sent_ms;
+	struct wifi_sta_sm sm;
+	uint32_t req_seq;	/* its GET_STATION in flight, or 0 */
 };
 
 struct del_req {
@@ -101,10 +102,12 @@ struct nl80211 {
 	struct netif_sub *netif_sub;
 	const struct nl80211_sta_ops *ops;
 	void *data;
+	const struct nl80211_if_ops *if_ops;
+	void *if_data;
 
 	struct nlsock *sock;
 	struct loop_timer *retry;	/* lookup, names: NL80211_RETRY_MS */
-	struct loop_timer *tick;	/* polls and dumps, while any */
+	struct loop_timer *tick;	/* the next station or dump deadline */
 
 	bool present;
 	bool absent_logged;
@@ -126,32 +129,16 @@ struct nl80211 {
 	struct list watched;
 	struct list stas;
 	struct list dels;
+	unsigned int n_stas;
+	bool leaving;			/* every station goes: none revives */
+	uint64_t gets;			/* GET_STATION sent for stations */
 };
 
 static void start_lookup(struct nl80211 *nl);
-static void kick(struct nl80211 *nl);
-
-/* The name of an interface we may not watch (an AP_VLAN); NULL if none. */
-static const char *any_ifname(struct nl80211 *nl, int ifindex, char *buf)
-{
-	const struct netif_link *l;
-
-	if (!nl->netif)
-		return if_indextoname((unsigned int)ifindex, buf);
-	l = netif_link_by_index(nl->netif, ifindex);
-	return l ? strcpy(buf, l->name) : NULL;
-}
-
-/* The ifindex of a name, 0 when there is none. */
-static int any_ifindex(struct nl80211 *nl, const char *name)
-{
-	const struct netif_link *l;
-
-	if (!nl->netif)
-		return (int)if_nametoindex(name);
-	l = netif_link_by_name(nl->netif, name);
-	return l ? l->index : 0;
-}
+static void schedule(struct nl80211 *nl);
+static struct watched *watched_find(const struct nl80211 *nl,
+				    const char *name, int ifindex);
+static void find_targets(struct nl80211 *nl, struct watched *w);
 
 static const char *ifname_of(const struct nl80211 *nl, int ifindex)
 {
@@ -165,188 +152,12 @@ static int send_msg(struct nl80211 *nl, struct nl_msg *msg, uint32_t *seq)
 	return nlsock_send(nl->sock, msg, seq);
 }
 
-/* ---- stations ------------------------------------------------------------ */
+/* ---- interface facts ----------------------------------------------------- */
 
-static struct sta *sta_find(const struct nl80211 *nl, int ifindex,
-			    const uint8_t *mac)
+static int default_index(void *data, const char *name)
 {
-	struct list *pos;
-
-	list_for_each(pos, &nl->stas) {
-		struct sta *s = list_entry(pos, struct sta, node);
-
-		if ((!ifindex || s->ifindex == ifindex) &&
-		    !memcmp(s->mac, mac, MAC_LEN))
-			return s;
-	}
-	return NULL;
+	return (int)if_nametoindex(name);
 }
-
-static void sta_gone(struct nl80211 *nl, struct sta *s, const char *why)
-{
-	char buf[MAC_STR_LEN];
-
-	log_info("nl80211: %s: station %s gone (%s)",
-		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf), why);
-	list_del(&s->node);
-	if (nl->ops->gone)
-		nl->ops->gone(nl->data, s->ifindex, s->mac);
-	free(s);
-}
-
-/* Every station of ifindex (0: all) gone. */
-static void stas_gone(struct nl80211 *nl, int ifindex, const char *why)
-{
-	struct list *pos, *tmp;
-
-	list_for_each_safe(pos, tmp, &nl->stas) {
-		struct sta *s = list_entry(pos, struct sta, node);
-
-		if (!ifindex || s->ifindex == ifindex)
-			sta_gone(nl, s, why);
-	}
-}
-
-static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
-{
-	char buf[MAC_STR_LEN], vlan[IF_NAMESIZE] = "";
-
-	s->auth_pending = false;
-	if (s->vlan_ifindex && !any_ifname(nl, (int)s->vlan_ifindex, vlan))
-		snprintf(vlan, sizeof(vlan), "%u", s->vlan_ifindex);
-	log_info("nl80211: %s: station %s authorized after %llu ms%s%s",
-		 ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
-		 (unsigned long long)(loop_now_ms() - s->since_ms),
-		 vlan[0] ? ", on " : "", vlan);
-	if (nl->ops->authorized)
-		nl->ops->authorized(nl->data, s->ifindex, s->mac,
-				    s->vlan_ifindex);
-}
-
-static struct watched *watched_find(const struct nl80211 *nl,
-				    const char *name, int ifindex);
-static void find_targets(struct nl80211 *nl, struct watched *w);
-
-
-/*
- * The kernel says s is authorized.  Report it now, or at the end of a
- * dump sequence that may find its VLAN.
- */
-static void sta_authorized(struct nl80211 *nl, struct sta *s, bool in_dump)
-{
-	struct watched *w = watched_find(nl, NULL, s->ifindex);
-
-	s->authorized = true;
-	s->polling = false;
-	s->poll_seq = 0;
-	if (in_dump) {
-		s->auth_pending = true;
-		s->need_gen = w ? w->gen : 0;
-		return;
-	}
-	if (w && !s->vlan_ifindex) {
-		find_targets(nl, w);
-		if (w->n_targets > 1) {
-			/* Not the sequence in flight: it may be past the VLAN. */
-			s->auth_pending = true;
-			s->need_gen = w->gen + 1;
-			w->dump_queued = true;
-			kick(nl);
-			return;
-		}
-	}
-	sta_report_authorized(nl, s);
-}
-
-/* A NEW_STATION: an event, a dump entry or the answer to a poll. */
-static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
-{
-	bool in_dump = nl->dumping && m->seq && m->seq == nl->dump_seq;
-	int ifindex = (int)m->ifindex;
-	struct sta *s = NULL;
-	char buf[MAC_STR_LEN];
-	struct list *pos;
-
-	/* An entry of a sibling's dump belongs to the AP being dumped. */
-	if (in_dump) {
-		if (ifindex != nl->dump_ifindex)
-			return;		/* not what was asked for */
-		ifindex = nl->dumping->ifindex;
-	}
-	/* A poll's answer is ours whatever ifindex it names. */
-	if (m->seq) {
-		list_for_each(pos, &nl->stas) {
-			struct sta *p = list_entry(pos, struct sta, node);
-
-			if (p->poll_seq == m->seq &&
-			    !memcmp(p->mac, m->mac, MAC_LEN)) {
-				s = p;
-				s->poll_seq = 0;
-				break;
-			}
-		}
-	}
-	if (!s && !in_dump) {
-		if (!nl80211_ifname(nl, ifindex))
-			return;		/* not an interface we watch */
-		if (m->seq)
-			return;		/* a poll's late answer */
-	}
-	if (!s)
-		s = sta_find(nl, ifindex, m->mac);
-	if (!s) {
-		s = calloc(1, sizeof(*s));
-		if (!s) {
-			log_err("nl80211: out of memory; station %s ignored",
-				mac_format(m->mac, buf));
-			return;
-		}
-		s->ifindex = ifindex;
-		memcpy(s->mac, m->mac, MAC_LEN);
-		s->since_ms = loop_now_ms();
-		list_add_tail(&nl->stas, &s->node);
-		log_info("nl80211: %s: station %s associated",
-			 ifname_of(nl, s->ifindex), mac_format(s->mac, buf));
-		if (nl->ops->associated)
-			nl->ops->associated(nl->data, s->ifindex, s->mac);
-		s->polling = true;
-	}
-	s->stale = false;
-	if (in_dump) {
-		if (nl->dump_ifindex != nl->dumping->ifindex)
-			s->vlan_ifindex = (uint32_t)nl->dump_ifindex;
-		else if (m->vlan_ifindex)
-			s->vlan_ifindex = m->vlan_ifindex;
-	} else if (m->vlan_ifindex) {
-		s->vlan_ifindex = m->vlan_ifindex;
-	}
-	if (s->verifying) {
-		log_info("nl80211: %s: station %s is still there, though not "
-			 "in the dump (on an AP_VLAN?)",
-			 ifname_of(nl, s->ifindex), mac_format(s->mac, buf));
-		s->verifying = false;
-	}
-	if (s->authorized)
-		return;
-	if (nl80211_msg_sta_authorized(m)) {
-		sta_authorized(nl, s, in_dump);
-		return;
-	}
-	if (s->polling)
-		kick(nl);
-}
-
-static void station_del(struct nl80211 *nl, const struct nl80211_msg_sta *m)
-{
-	struct sta *s = sta_find(nl, (int)m->ifindex, m->mac);
-
-	if (!s && !nl80211_ifname(nl, (int)m->ifindex))
-		s = sta_find(nl, 0, m->mac);	/* off an AP_VLAN */
-	if (s)
-		sta_gone(nl, s, "removed");
-}
-
-/* ---- polls and dumps ----------------------------------------------------- */
 
 /* The wiphy an interface is on ("phy0"), from sysfs; "" if none. */
 static void wiphy_of(const char *ifname, char *phy, size_t size)
@@ -369,45 +180,442 @@ static void wiphy_of(const char *ifname, char *phy, size_t size)
 		memcpy(phy, name, len + 1);
 }
 
-static void add_sibling(struct watched *w, const char *phy, int ifindex,
-			const char *name)
+static unsigned int default_siblings(void *data, const char *name,
+				     int ifindex, int *out, unsigned int max)
 {
-	char other[IF_NAMESIZE + 16];
+	char phy[IF_NAMESIZE + 16], other[IF_NAMESIZE + 16];
+	struct if_nameindex *all, *i;
+	unsigned int n = 0;
 
-	if (ifindex == w->ifindex || w->n_targets >= 1 + MAX_SIBLINGS)
-		return;
-	wiphy_of(name, other, sizeof(other));
-	if (!strcmp(other, phy))
-		w->targets[w->n_targets++] = ifindex;
+	wiphy_of(name, phy, sizeof(phy));
+	if (!phy[0])
+		return 0;
+	all = if_nameindex();
+	if (!all)
+		return 0;
+	for (i = all; i->if_index && n < max; i++) {
+		if ((int)i->if_index == ifindex)
+			continue;
+		wiphy_of(i->if_name, other, sizeof(other));
+		if (!strcmp(other, phy))
+			out[n++] = (int)i->if_index;
+	}
+	if_freenameindex(all);
+	return n;
 }
+
+static const struct nl80211_if_ops default_if_ops = {
+	.index = default_index,
+	.siblings = default_siblings,
+};
+
+/* The same from the rtnetlink watcher's table (the wiphy from sysfs). */
+static int netif_index(void *data, const char *name)
+{
+	const struct netif_link *l = netif_link_by_name(data, name);
+
+	return l ? l->index : 0;
+}
+
+static unsigned int netif_siblings(void *data, const char *name,
+				   int ifindex, int *out, unsigned int max)
+{
+	char phy[IF_NAMESIZE + 16], other[IF_NAMESIZE + 16];
+	const struct netif_link *l;
+	unsigned int n = 0;
+
+	wiphy_of(name, phy, sizeof(phy));
+	if (!phy[0])
+		return 0;
+	for (l = netif_link_next(data, NULL); l && n < max;
+	     l = netif_link_next(data, l)) {
+		if (l->index == ifindex)
+			continue;
+		wiphy_of(l->name, other, sizeof(other));
+		if (!strcmp(other, phy))
+			out[n++] = l->index;
+	}
+	return n;
+}
+
+static const struct nl80211_if_ops netif_if_ops = {
+	.index = netif_index,
+	.siblings = netif_siblings,
+};
+
+/* The name of an interface we may not watch (an AP_VLAN); NULL if none. */
+static const char *any_ifname(struct nl80211 *nl, int ifindex, char *buf)
+{
+	const struct netif_link *l;
+
+	if (!nl->netif)
+		return if_indextoname((unsigned int)ifindex, buf);
+	l = netif_link_by_index(nl->netif, ifindex);
+	return l ? strcpy(buf, l->name) : NULL;
+}
+
+/* ---- stations ------------------------------------------------------------ */
+
+/* The entry of (ifindex, mac), gone ones aside. */
+static struct sta *sta_find(const struct nl80211 *nl, int ifindex,
+			    const uint8_t *mac)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->sm.ifindex == ifindex && s->sm.state != WIFI_STA_GONE &&
+		    !memcmp(s->sm.mac, mac, MAC_LEN))
+			return s;
+	}
+	return NULL;
+}
+
+static bool is_target(const struct watched *w, int ifindex)
+{
+	unsigned int i;
+
+	for (i = 0; w && i < w->n_targets; i++)
+		if (w->targets[i] == ifindex)
+			return true;
+	return false;
+}
+
+/*
+ * A DEL_STATION on an interface we do not watch (an AP_VLAN): the entry
+ * of mac on that AP_VLAN, else on an AP of the same wiphy, else a MOVED
+ * one, else the only one; NULL when that leaves more than one.
+ */
+static struct sta *sta_find_unwatched(struct nl80211 *nl, int ifindex,
+				      const uint8_t *mac)
+{
+	struct sta *vlan = NULL, *sibling = NULL, *moved = NULL, *any = NULL;
+	unsigned int n = 0;
+	struct list *pos;
+
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->sm.state == WIFI_STA_GONE ||
+		    memcmp(s->sm.mac, mac, MAC_LEN))
+			continue;
+		n++;
+		any = s;
+		if (s->sm.vlan_ifindex == (uint32_t)ifindex)
+			vlan = s;
+		else if (is_target(watched_find(nl, NULL, s->sm.ifindex),
+				   ifindex))
+			sibling = s;
+		else if (s->sm.state == WIFI_STA_MOVED)
+			moved = s;
+	}
+	if (vlan)
+		return vlan;
+	if (sibling)
+		return sibling;
+	if (moved)
+		return moved;
+	return n == 1 ? any : NULL;
+}
+
+static struct sta *sta_by_req(const struct nl80211 *nl, uint32_t seq,
+			      const uint8_t *mac)
+{
+	struct list *pos;
+
+	if (!seq)
+		return NULL;
+	list_for_each(pos, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->req_seq == seq &&
+		    (!mac || !memcmp(s->sm.mac, mac, MAC_LEN)))
+			return s;
+	}
+	return NULL;
+}
+
+static void sta_report_authorized(struct nl80211 *nl, struct sta *s)
+{
+	char buf[MAC_STR_LEN], vlan[IF_NAMESIZE] = "";
+	uint32_t v = s->sm.vlan_ifindex;
+
+	if (v && !any_ifname(nl, (int)v, vlan))
+		snprintf(vlan, sizeof(vlan), "%u", v);
+	log_info("nl80211: %s: station %s authorized after %llu ms%s%s",
+		 ifname_of(nl, s->sm.ifindex), mac_format(s->sm.mac, buf),
+		 (unsigned long long)(loop_now_ms() - s->sm.since_ms),
+		 vlan[0] ? ", on " : "", vlan);
+	if (nl->ops->authorized)
+		nl->ops->authorized(nl->data, s->sm.ifindex, s->sm.mac, v);
+}
+
+static void sta_step(struct nl80211 *nl, struct sta *s,
+		     const struct wifi_sta_input *in);
+
+/* Send s's GET_STATION. */
+static void sta_get(struct nl80211 *nl, struct sta *s)
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_REQ_FAILED };
+
+	if (send_msg(nl, nl80211_msg_build_get_station(nl->family_id,
+						       (uint32_t)s->sm.ifindex,
+						       s->sm.mac),
+		     &s->req_seq) < 0) {
+		s->req_seq = 0;
+		sta_step(nl, s, &in);
+		return;
+	}
+	nl->gets++;
+}
+
+/* Its live twin went away: the MOVED entries of its MAC may be live. */
+static void sta_revive(struct nl80211 *nl, const uint8_t *mac)
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_REVIVE };
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->sm.state == WIFI_STA_MOVED &&
+		    !memcmp(s->sm.mac, mac, MAC_LEN)) {
+			sta_step(nl, s, &in);
+			return;		/* one is enough */
+		}
+	}
+}
+
+/*
+ * Feed s an event and carry out what it says, in order.  s may be freed:
+ * the caller must not use it after this.
+ */
+static void sta_step(struct nl80211 *nl, struct sta *s,
+		     const struct wifi_sta_input *in)
+{
+	bool was_live = wifi_sta_sm_live(&s->sm);
+	struct wifi_sta_out out;
+	struct watched *w;
+
+	wifi_sta_sm_step(&s->sm, in, loop_now_ms(), &out);
+	if ((out.act & WIFI_STA_ACT_ASSOCIATED) && nl->ops->associated)
+		nl->ops->associated(nl->data, s->sm.ifindex, s->sm.mac);
+	if (out.act & WIFI_STA_ACT_AUTHORIZED)
+		sta_report_authorized(nl, s);
+	if ((out.act & WIFI_STA_ACT_GONE) && nl->ops->gone)
+		nl->ops->gone(nl->data, s->sm.ifindex, s->sm.mac);
+	if (out.act & WIFI_STA_ACT_DUMP) {
+		w = watched_find(nl, NULL, s->sm.ifindex);
+		if (w)
+			w->dump_queued = true;
+	}
+	if (out.act & WIFI_STA_ACT_FREE) {
+		uint8_t mac[MAC_LEN];
+
+		memcpy(mac, s->sm.mac, MAC_LEN);
+		list_del(&s->node);
+		nl->n_stas--;
+		free(s);
+		if (was_live && !nl->leaving)
+			sta_revive(nl, mac);
+		return;
+	}
+	if (out.act & WIFI_STA_ACT_GET)
+		sta_get(nl, s);
+}
+
+static struct sta *sta_new(struct nl80211 *nl, int ifindex,
+			   const uint8_t *mac)
+{
+	char buf[MAC_STR_LEN];
+	struct sta *s;
+
+	if (nl->n_stas >= NL80211_STAS_MAX) {
+		log_rl(LOG_WARNING, "nl80211: %s: %u stations known; station "
+		       "%s ignored", ifname_of(nl, ifindex), nl->n_stas,
+		       mac_format(mac, buf));
+		return NULL;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		log_err("nl80211: out of memory; station %s ignored",
+			mac_format(mac, buf));
+		return NULL;
+	}
+	wifi_sta_sm_init(&s->sm, ifname_of(nl, ifindex), ifindex, mac,
+			 loop_now_ms());
+	list_add_tail(&nl->stas, &s->node);
+	nl->n_stas++;
+	return s;
+}
+
+/* The other entries of s's MAC that are live: they moved to s. */
+static void sta_moved_here(struct nl80211 *nl, struct sta *s)
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_MOVED };
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *o = list_entry(pos, struct sta, node);
+
+		if (o != s && o->sm.state != WIFI_STA_MOVED &&
+		    o->sm.state != WIFI_STA_GONE &&
+		    !memcmp(o->sm.mac, s->sm.mac, MAC_LEN))
+			sta_step(nl, o, &in);
+	}
+}
+
+static bool mac_live_elsewhere(const struct nl80211 *nl, const struct sta *s)
+{
+	struct list *pos;
+
+	list_for_each(pos, &nl->stas) {
+		const struct sta *o = list_entry(pos, struct sta, node);
+
+		if (o != s && wifi_sta_sm_live(&o->sm) &&
+		    !memcmp(o->sm.mac, s->sm.mac, MAC_LEN))
+			return true;
+	}
+	return false;
+}
+
+/* Every station of ifindex (0: all) gone. */
+static void stas_gone(struct nl80211 *nl, int ifindex, const char *why)
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_IFACE_GONE,
+				     .why = why };
+	struct list *pos, *tmp;
+
+	if (!ifindex)
+		nl->leaving = true;
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (!ifindex || s->sm.ifindex == ifindex)
+			sta_step(nl, s, &in);
+	}
+	nl->leaving = false;
+	schedule(nl);
+}
+
+/* Whether an authorized station of w waits for a dump sequence. */
+static bool need_vlan(struct nl80211 *nl, struct watched *w)
+{
+	if (!w)
+		return false;
+	find_targets(nl, w);
+	return w->n_targets > 1;
+}
+
+/* A NEW_STATION: an event, a dump entry or the answer to a poll. */
+static void station_seen(struct nl80211 *nl, const struct nl80211_msg_sta *m)
+{
+	bool in_dump = nl->dumping && m->seq && m->seq == nl->dump_seq;
+	struct wifi_sta_input in = {
+		.authorized = nl80211_msg_sta_authorized(m),
+		.vlan_ifindex = m->vlan_ifindex,
+	};
+	int ifindex = (int)m->ifindex;
+	struct watched *w;
+	struct sta *s = NULL;
+
+	if (in_dump) {
+		/* An entry of a sibling's dump belongs to the AP dumped. */
+		if (ifindex != nl->dump_ifindex)
+			return;		/* not what was asked for */
+		ifindex = nl->dumping->ifindex;
+		if (nl->dump_ifindex != ifindex)
+			in.vlan_ifindex = (uint32_t)nl->dump_ifindex;
+		in.ev = WIFI_STA_EV_DUMP;
+	} else if (m->seq) {
+		/* A poll's answer is ours whatever ifindex it names. */
+		s = sta_by_req(nl, m->seq, m->mac);
+		if (!s)
+			return;		/* a late answer, or not ours */
+		s->req_seq = 0;
+		ifindex = s->sm.ifindex;
+		in.ev = WIFI_STA_EV_REPLY;
+	} else {
+		if (!nl80211_ifname(nl, ifindex))
+			return;		/* not an interface we watch */
+		in.ev = WIFI_STA_EV_NEW;
+	}
+	w = in_dump ? nl->dumping : watched_find(nl, NULL, ifindex);
+	in.gen = w ? w->gen : 0;
+	if (!s)
+		s = sta_find(nl, ifindex, m->mac);
+	if (!s) {
+		s = sta_new(nl, ifindex, m->mac);
+		if (!s)
+			return;
+		/* Listed here while live elsewhere: the newer one stays. */
+		if (in.ev == WIFI_STA_EV_DUMP && mac_live_elsewhere(nl, s)) {
+			struct wifi_sta_input mv = { .ev = WIFI_STA_EV_MOVED };
+
+			sta_step(nl, s, &mv);
+		}
+	}
+	if (in.ev == WIFI_STA_EV_NEW)
+		sta_moved_here(nl, s);
+	if (in.authorized && !s->sm.vlan_ifindex && !in.vlan_ifindex &&
+	    in.ev != WIFI_STA_EV_DUMP && s->sm.state != WIFI_STA_AUTHORIZED)
+		in.need_vlan = need_vlan(nl, w);
+	sta_step(nl, s, &in);
+	schedule(nl);
+}
+
+static void station_del(struct nl80211 *nl, const struct nl80211_msg_sta *m)
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_DEL };
+	int ifindex = (int)m->ifindex;
+	struct sta *s;
+
+	if (nl80211_ifname(nl, ifindex))
+		s = sta_find(nl, ifindex, m->mac);
+	else
+		s = sta_find_unwatched(nl, ifindex, m->mac);
+	if (!s)
+		return;
+	sta_step(nl, s, &in);
+	schedule(nl);
+}
+
+/* hostapd says mac connected on ifname: ask the kernel now. */
+void nl80211_sta_hint(struct nl80211 *nl, const char *ifname,
+		      const uint8_t mac[6])
+{
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_HINT };
+	struct watched *w = ifname ? watched_find(nl, ifname, 0) : NULL;
+	char buf[MAC_STR_LEN];
+	struct sta *s;
+
+	if (!w || !w->ifindex || !nl->present)
+		return;
+	s = sta_find(nl, w->ifindex, mac);
+	if (!s)
+		return;		/* its NEW_STATION is still to come */
+	log_debug("nl80211: %s: station %s: hostapd says it is connected; "
+		  "asking the kernel", w->name, mac_format(mac, buf));
+	sta_step(nl, s, &in);
+	schedule(nl);
+}
+
+/* ---- dumps ----------------------------------------------------------------- */
 
 /* The interface itself, then the other interfaces of its wiphy. */
 static void find_targets(struct nl80211 *nl, struct watched *w)
 {
-	char phy[IF_NAMESIZE + 16];
-	struct if_nameindex *all, *i;
-	const struct netif_link *l;
-
 	w->n_targets = 0;
 	w->next_target = 0;
 	if (!w->ifindex)
 		return;
 	w->targets[w->n_targets++] = w->ifindex;
-	wiphy_of(w->name, phy, sizeof(phy));
-	if (!phy[0])
-		return;
-	if (nl->netif) {
-		for (l = netif_link_next(nl->netif, NULL); l;
-		     l = netif_link_next(nl->netif, l))
-			add_sibling(w, phy, l->index, l->name);
-		return;
-	}
-	all = if_nameindex();
-	if (!all)
-		return;
-	for (i = all; i->if_index; i++)
-		add_sibling(w, phy, (int)i->if_index, i->if_name);
-	if_freenameindex(all);
+	if (nl->if_ops->siblings)
+		w->n_targets += nl->if_ops->siblings(nl->if_data, w->name,
+						     w->ifindex,
+						     w->targets + 1,
+						     NL80211_SIBLINGS_MAX);
 }
 
 /* Dump the next interface of the sequence in flight; false when none. */
@@ -439,7 +647,6 @@ static void dump_next(struct nl80211 *nl)
 		return;
 	list_for_each(pos, &nl->watched) {
 		struct watched *w = list_entry(pos, struct watched, node);
-		struct list *sp;
 
 		if (!w->dump_queued || !w->ifindex)
 			continue;
@@ -451,24 +658,21 @@ static void dump_next(struct nl80211 *nl)
 		}
 		w->dump_queued = false;
 		w->gen++;
-		list_for_each(sp, &nl->stas) {
-			struct sta *s = list_entry(sp, struct sta, node);
-
-			if (s->ifindex == w->ifindex)
-				s->stale = true;
-		}
 		return;
 	}
 }
 
 /*
  * One dump of the sequence is over (or failed): on to the next, or end
- * the sequence.  Stations not seen in it are verified; the authorized
+ * the sequence.  Stations not listed in it are verified; the authorized
  * ones waiting for their VLAN are reported.
  */
 static void dump_done(struct nl80211 *nl)
 {
+	struct wifi_sta_input missed = { .ev = WIFI_STA_EV_DUMP_MISSED };
 	struct watched *w = nl->dumping;
+	struct wifi_sta_input done = { .ev = WIFI_STA_EV_SEQ_DONE,
+				       .gen = w->gen };
 	struct list *pos, *tmp;
 
 	if (dump_target(nl))
@@ -478,19 +682,18 @@ static void dump_done(struct nl80211 *nl)
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
-		if (s->ifindex != w->ifindex)
-			continue;
-		if (s->stale) {
-			s->stale = false;
-			s->verifying = true;
-			s->verify_since_ms = loop_now_ms();
-			s->poll_seq = 0;
-			kick(nl);
-		}
-		if (s->auth_pending && w->gen >= s->need_gen)
-			sta_report_authorized(nl, s);
+		if (s->sm.ifindex == w->ifindex &&
+		    s->sm.seen_gen != w->gen)
+			sta_step(nl, s, &missed);
+	}
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->sm.ifindex == w->ifindex)
+			sta_step(nl, s, &done);
 	}
 	dump_next(nl);
+	schedule(nl);
 }
 
 static void queue_dumps(struct nl80211 *nl)
@@ -499,15 +702,14 @@ static void queue_dumps(struct nl80211 *nl)
 
 	list_for_each(pos, &nl->watched)
 		list_entry(pos, struct watched, node)->dump_queued = true;
-	kick(nl);
+	dump_next(nl);
+	schedule(nl);
 }
 
-static bool dumps_pending(struct nl80211 *nl)
+static bool dumps_queued(struct nl80211 *nl)
 {
 	struct list *pos;
 
-	if (nl->dumping)
-		return true;
 	list_for_each(pos, &nl->watched) {
 		struct watched *w = list_entry(pos, struct watched, node);
 
@@ -517,59 +719,23 @@ static bool dumps_pending(struct nl80211 *nl)
 	return false;
 }
 
-/* Ask for a station being polled or verified. */
-static void poll_sta(struct nl80211 *nl, struct sta *s, uint64_t now)
-{
-	char buf[MAC_STR_LEN];
-
-	if (s->polling && now - s->since_ms >= NL80211_AUTH_POLL_MAX_MS) {
-		log_notice("nl80211: %s: station %s not authorized after %u "
-			   "s; no longer polling (it stays unauthorized "
-			   "until the next resynchronisation)",
-			   ifname_of(nl, s->ifindex), mac_format(s->mac, buf),
-			   NL80211_AUTH_POLL_MAX_MS / 1000);
-		s->polling = false;
-		if (!s->verifying) {
-			s->poll_seq = 0;
-			return;
-		}
-	}
-	if (s->poll_seq && now - s->poll_sent_ms < REQ_TIMEOUT_MS)
-		return;		/* the last one is still out */
-	if (send_msg(nl, nl80211_msg_build_get_station(nl->family_id,
-						       (uint32_t)s->ifindex,
-						       s->mac),
-		     &s->poll_seq) < 0) {
-		s->poll_seq = 0;
-		return;
-	}
-	s->poll_sent_ms = now;
-}
+/* ---- the clock ------------------------------------------------------------- */
 
 static void tick_cb(struct loop_timer *t, void *data)
 {
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_TIMER };
 	struct nl80211 *nl = data;
-	uint64_t now = loop_now_ms();
+	uint64_t now = loop_now_ms(), next;
 	struct list *pos, *tmp;
-	bool busy = false;
 
-	if (!nl->present) {
-		loop_timer_disarm(t);
+	if (!nl->present)
 		return;
-	}
 	list_for_each_safe(pos, tmp, &nl->stas) {
 		struct sta *s = list_entry(pos, struct sta, node);
 
-		if (s->verifying &&
-		    now - s->verify_since_ms >= VERIFY_TIMEOUT_MS) {
-			sta_gone(nl, s, "not in the station dump, and no "
-				 "answer about it");
-			continue;
-		}
-		if (!s->polling && !s->verifying)
-			continue;
-		poll_sta(nl, s, now);
-		busy |= s->polling || s->verifying;
+		next = wifi_sta_sm_next_ms(&s->sm);
+		if (next && next <= now)
+			sta_step(nl, s, &in);
 	}
 	if (nl->dumping && now - nl->dump_sent_ms >= REQ_TIMEOUT_MS) {
 		log_warn("nl80211: %s: station dump got no answer; again",
@@ -578,15 +744,42 @@ static void tick_cb(struct loop_timer *t, void *data)
 		nl->dumping = NULL;
 	}
 	dump_next(nl);
-	if (!busy && !dumps_pending(nl))
-		loop_timer_disarm(t);
+	schedule(nl);
 }
 
-/* There is polling or dumping to do: make sure the tick runs. */
-static void kick(struct nl80211 *nl)
+/*
+ * Arm the tick for the earliest deadline: a station's (a poll, a
+ * verification), the dump in flight's timeout, or at once for a dump
+ * waiting to start.
+ */
+static void schedule(struct nl80211 *nl)
 {
-	if (!loop_timer_armed(nl->tick))
-		loop_timer_rearm(nl->tick, 0, NL80211_AUTH_POLL_MS);
+	uint64_t now = loop_now_ms(), next = 0, t;
+	struct list *pos;
+
+	if (!nl->tick)
+		return;
+	if (!nl->present) {
+		loop_timer_disarm(nl->tick);
+		return;
+	}
+	list_for_each(pos, &nl->stas) {
+		t = wifi_sta_sm_next_ms(&list_entry(pos, struct sta,
+						    node)->sm);
+		if (t && (!next || t < next))
+			next = t;
+	}
+	if (nl->dumping) {
+		t = nl->dump_sent_ms + REQ_TIMEOUT_MS;
+		if (!next || t < next)
+			next = t;
+	} else if (dumps_queued(nl)) {
+		next = now;
+	}
+	if (!next)
+		loop_timer_disarm(nl->tick);
+	else
+		loop_timer_rearm(nl->tick, next > now ? next - now : 0, 0);
 }
 
 /* ---- the family ---------------------------------------------------------- */
@@ -655,11 +848,15 @@ static void go_present(struct nl80211 *nl, const struct amsg_family *fam)
 
 static void start_lookup(struct nl80211 *nl)
 {
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	size_t len;
+
 	if (nl->looking)
 		return;
 	nl->lookup_found = false;
 	nl->lookup_ticks = 0;
-	if (send_msg(nl, amsg_build_family_dump(), &nl->lookup_seq) < 0)
+	len = amsg_build_family_get(req, sizeof(req), 0, NULL);
+	if (nlsock_send_bytes(nl->sock, req, len, &nl->lookup_seq) < 0)
 		return;		/* the retry timer tries again */
 	nl->looking = true;
 }
@@ -719,6 +916,7 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 	struct amsg_err err;
 	struct amsg_ack ack;
 	struct list *pos;
+	struct sta *s;
 
 	if (amsg_parse_ack(msg, len, &ack, &err) < 0) {
 		log_warn("nl80211: bad netlink error message: %s", err.msg);
@@ -737,7 +935,7 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 			/* An older dump still runs (after ENOBUFS). */
 			nl->dumping = NULL;
 			w->dump_queued = true;
-			kick(nl);
+			schedule(nl);
 			return;
 		}
 		if (nl->dump_ifindex == w->ifindex)
@@ -751,23 +949,20 @@ static void handle_ack(struct nl80211 *nl, const uint8_t *msg, size_t len)
 		dump_done(nl);
 		return;
 	}
-	list_for_each(pos, &nl->stas) {
-		struct sta *s = list_entry(pos, struct sta, node);
+	s = sta_by_req(nl, ack.seq, NULL);
+	if (s) {
+		struct wifi_sta_input in = {
+			.ev = ack.error == -ENOENT ? WIFI_STA_EV_ENOENT :
+			      WIFI_STA_EV_REQ_FAILED,
+		};
 
-		if (s->poll_seq != ack.seq)
-			continue;
-		/*
-		 * Asked again on the next tick.  For a poll, ENOENT too: the
-		 * station is going, and its DEL_STATION event (or, if that
-		 * was lost, the dump that follows ENOBUFS) says so.
-		 */
-		s->poll_seq = 0;
-		if (s->verifying && ack.error == -ENOENT) {
-			sta_gone(nl, s, "not in the station dump");
-			return;
-		}
-		log_debug("nl80211: station %s: GET_STATION failed: %s",
-			  mac_format(s->mac, buf), strerror(-ack.error));
+		s->req_seq = 0;
+		if (ack.error != -ENOENT)
+			log_debug("nl80211: station %s: GET_STATION failed: %s",
+				  mac_format(s->sm.mac, buf),
+				  strerror(-ack.error));
+		sta_step(nl, s, &in);
+		schedule(nl);
 		return;
 	}
 	list_for_each(pos, &nl->dels) {
@@ -856,11 +1051,18 @@ bool nl80211_present(const struct nl80211 *nl)
 /* Messages were lost: ask again for everything. */
 void nl80211_resync(struct nl80211 *nl)
 {
+	struct wifi_sta_input in = { .ev = WIFI_STA_EV_REQ_FAILED };
 	struct list *pos, *tmp;
 
-	list_for_each(pos, &nl->stas)
-		list_entry(pos, struct sta, node)->poll_seq = 0;
 	/* Their answers may be among what was lost. */
+	list_for_each_safe(pos, tmp, &nl->stas) {
+		struct sta *s = list_entry(pos, struct sta, node);
+
+		if (s->req_seq) {
+			s->req_seq = 0;
+			sta_step(nl, s, &in);
+		}
+	}
 	list_for_each_safe(pos, tmp, &nl->dels) {
 		list_del(pos);
 		free(list_entry(pos, struct del_req, node));
@@ -925,7 +1127,7 @@ const char *nl80211_ifname(const struct nl80211 *nl, int ifindex)
 /* Follow the name to its current ifindex. */
 static void resolve(struct nl80211 *nl, struct watched *w)
 {
-	int ifindex = any_ifindex(nl, w->name);
+	int ifindex = nl->if_ops->index(nl->if_data, w->name);
 
 	if (!ifindex && !w->missing_logged) {
 		log_notice("nl80211: %s: no such interface; will look again",
@@ -946,8 +1148,7 @@ static void resolve(struct nl80211 *nl, struct watched *w)
 	}
 	w->ifindex = ifindex;
 	w->dump_queued = ifindex != 0;
-	if (ifindex && nl->present)
-		kick(nl);
+	schedule(nl);
 }
 
 static void retry_cb(struct loop_timer *t, void *data)
@@ -1052,7 +1253,19 @@ uint32_t nl80211_request_seq(const struct nl80211 *nl, int ifindex,
 		return nl->dumping && nl->dumping->ifindex == ifindex ?
 		       nl->dump_seq : 0;
 	s = sta_find(nl, ifindex, mac);
-	return s ? s->poll_seq : 0;
+	return s ? s->req_seq : 0;
+}
+
+void nl80211_set_if_ops(struct nl80211 *nl, const struct nl80211_if_ops *ops,
+			void *data)
+{
+	if (ops) {
+		nl->if_ops = ops;
+		nl->if_data = data;
+	} else {
+		nl->if_ops = nl->netif ? &netif_if_ops : &default_if_ops;
+		nl->if_data = nl->netif;
+	}
 }
 
 /* ---- life ---------------------------------------------------------------- */
@@ -1069,6 +1282,8 @@ struct nl80211 *nl80211_new(struct loop *loop, struct netif *netif,
 	nl->netif = netif;
 	nl->ops = ops ? ops : &no_ops;
 	nl->data = data;
+	nl->if_ops = netif ? &netif_if_ops : &default_if_ops;
+	nl->if_data = netif;
 	list_init(&nl->watched);
 	list_init(&nl->stas);
 	list_init(&nl->dels);
@@ -1084,8 +1299,7 @@ int nl80211_start(struct nl80211 *nl)
 		return -errno;
 	nl->retry = loop_timer_add(nl->loop, NL80211_RETRY_MS,
 				   NL80211_RETRY_MS, retry_cb, nl);
-	nl->tick = loop_timer_add(nl->loop, NL80211_AUTH_POLL_MS,
-				  NL80211_AUTH_POLL_MS, tick_cb, nl);
+	nl->tick = loop_timer_add(nl->loop, 0, 0, tick_cb, nl);
 	if (!nl->retry || !nl->tick)
 		return -errno;
 	if (nl->netif) {

@@ -14,11 +14,17 @@
  * Authorization has no event: hostapd opens the station's 802.1X port with
  * NL80211_CMD_SET_STATION (flag AUTHORIZED) once the 4-way handshake or
  * 802.1X is done, and mac80211 tells nobody.  So every new station that is
- * not yet authorized is polled with GET_STATION every NL80211_AUTH_POLL_MS
- * until its flags show NL80211_STA_FLAG_AUTHORIZED, for at most
- * NL80211_AUTH_POLL_MAX_MS; then it is logged and left unauthorized.
- * Nothing is reported authorized before the kernel says so (CVE-2019-5108
- * was acting on association).
+ * not yet authorized is polled with GET_STATION, with a backoff (see
+ * wifi/sta_sm.h), until its flags show NL80211_STA_FLAG_AUTHORIZED, for at
+ * most WIFI_STA_POLL_GIVEUP_MS; then it is logged and left unauthorized.
+ * nl80211_sta_hint() (hostapd's AP-STA-CONNECTED) asks at once.  Nothing
+ * is reported authorized before the kernel says so (CVE-2019-5108 was
+ * acting on association).
+ *
+ * Stations are kept by (watched interface, MAC).  When a MAC associates on
+ * a second watched interface (a station moving between two local radios),
+ * the entry on the first one is silently retired: its late DEL_STATION
+ * removes nothing, and the callbacks see one association, the new one.
  *
  * At start, when an interface is watched, and whenever events may have been
  * lost (ENOBUFS on the socket), the stations of each watched interface are
@@ -36,8 +42,8 @@ struct netif;
 struct nl80211;
 
 #define NL80211_RETRY_MS 2000		/* family lookup, interface names */
-#define NL80211_AUTH_POLL_MS 20
-#define NL80211_AUTH_POLL_MAX_MS 30000
+#define NL80211_STAS_MAX 4096		/* stations followed; more ignored */
+#define NL80211_SIBLINGS_MAX 16		/* other interfaces of a wiphy dumped */
 
 /*
  * The callbacks; any may be NULL.  ifindex is that of the watched AP
@@ -83,6 +89,31 @@ int nl80211_unwatch(struct nl80211 *nl, const char *ifname);
 int nl80211_ifindex(const struct nl80211 *nl, const char *ifname);
 /* The name of a watched interface, NULL if ifindex is not watched. */
 const char *nl80211_ifname(const struct nl80211 *nl, int ifindex);
+
+/*
+ * Where interface facts come from, in one place (for tests, and for an
+ * rtnetlink watcher to take over): index() is the ifindex of a name, 0
+ * when there is none; siblings() writes the ifindexes of the other
+ * interfaces on the same wiphy as (name, ifindex), at most max, and
+ * returns how many.  By default if_nametoindex() and sysfs's phy80211.
+ * NULL restores those.  Call before nl80211_start().
+ */
+struct nl80211_if_ops {
+	int (*index)(void *data, const char *name);
+	unsigned int (*siblings)(void *data, const char *name, int ifindex,
+				 int *out, unsigned int max);
+};
+
+void nl80211_set_if_ops(struct nl80211 *nl, const struct nl80211_if_ops *ops,
+			void *data);
+
+/*
+ * hostapd announced mac connected (AP-STA-CONNECTED) on the watched
+ * interface ifname: ask the kernel for its flags now rather than at the
+ * poll's next turn.  Believes nothing itself.
+ */
+void nl80211_sta_hint(struct nl80211 *nl, const char *ifname,
+		      const uint8_t mac[6]);
 
 /* The family is known and its station events are followed. */
 bool nl80211_present(const struct nl80211 *nl);

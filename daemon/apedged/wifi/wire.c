@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parsing and building of nl80211 station messages.  See nl80211_msg.h.
+ * Parsing and building of nl80211 station messages and of hostapd's
+ * control interface lines.  See wire.h.
  *
  * nl80211 has hundreds of attribute types; rather than index them all, the
  * walk below looks at the few it needs and steps over the others.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <netlink/genl/genl.h>
@@ -186,4 +188,143 @@ struct nl_msg *nl80211_msg_build_del_station(uint16_t family_id,
 		return NULL;
 	}
 	return msg;
+}
+
+/* ---- hostapd's control interface ------------------------------------------ */
+
+static const char *const hostapd_errs[HOSTAPD_ERR_MAX] = {
+	[HOSTAPD_OK] = "ok",
+	[HOSTAPD_ERR_EMPTY] = "empty",
+	[HOSTAPD_ERR_TOO_LONG] = "too-long",
+	[HOSTAPD_ERR_BYTES] = "bytes",
+	[HOSTAPD_ERR_EVENT] = "event",
+	[HOSTAPD_ERR_MAC] = "mac",
+};
+
+const char *hostapd_err_str(enum hostapd_err e)
+{
+	return (unsigned int)e < HOSTAPD_ERR_MAX ? hostapd_errs[e] : "?";
+}
+
+static int hexval(uint8_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Exactly "xx:xx:xx:xx:xx:xx" at p, n bytes. */
+static bool parse_mac(const uint8_t *p, size_t n, uint8_t mac[6])
+{
+	unsigned int i;
+	int hi, lo;
+
+	if (n != 17)
+		return false;
+	for (i = 0; i < 6; i++) {
+		hi = hexval(p[3 * i]);
+		lo = hexval(p[3 * i + 1]);
+		if (hi < 0 || lo < 0 || (i < 5 && p[3 * i + 2] != ':'))
+			return false;
+		mac[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
+static bool word_is(const uint8_t *p, size_t n, const char *w)
+{
+	return n == strlen(w) && !memcmp(p, w, n);
+}
+
+enum hostapd_err hostapd_msg_parse(const uint8_t *buf, size_t len,
+				   struct hostapd_msg *msg)
+{
+	const uint8_t *name, *arg;
+	size_t i, name_len, arg_len;
+
+	memset(msg, 0, sizeof(*msg));
+	msg->level = -1;
+	if (len > HOSTAPD_MSG_MAX)
+		return HOSTAPD_ERR_TOO_LONG;
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (len && buf[len - 1] == '\r')
+		len--;
+	if (!len)
+		return HOSTAPD_ERR_EMPTY;
+	for (i = 0; i < len; i++)
+		if (buf[i] < 0x20 || buf[i] == 0x7f)
+			return HOSTAPD_ERR_BYTES;
+
+	if (buf[0] != '<') {
+		if (word_is(buf, len, "OK"))
+			msg->kind = HOSTAPD_MSG_OK;
+		else if (word_is(buf, len, "FAIL"))
+			msg->kind = HOSTAPD_MSG_FAIL;
+		else if (word_is(buf, len, "PONG"))
+			msg->kind = HOSTAPD_MSG_PONG;
+		else
+			msg->kind = HOSTAPD_MSG_REPLY;
+		return HOSTAPD_OK;
+	}
+
+	/* "<N>NAME[ ARG[ ...]]" */
+	if (len < 4 || buf[1] < '0' || buf[1] > '9' || buf[2] != '>' ||
+	    buf[3] == ' ')
+		return HOSTAPD_ERR_EVENT;
+	msg->level = buf[1] - '0';
+	name = buf + 3;
+	for (name_len = 0; 3 + name_len < len && name[name_len] != ' ';
+	     name_len++)
+		;
+	msg->kind = HOSTAPD_MSG_EVENT;
+	if (word_is(name, name_len, "AP-STA-CONNECTED"))
+		msg->kind = HOSTAPD_MSG_STA_CONNECTED;
+	else if (word_is(name, name_len, "AP-STA-DISCONNECTED"))
+		msg->kind = HOSTAPD_MSG_STA_DISCONNECTED;
+	else
+		return HOSTAPD_OK;
+
+	/* The station's MAC, then the end or a space. */
+	if (3 + name_len == len)
+		return HOSTAPD_ERR_MAC;
+	arg = name + name_len + 1;
+	for (arg_len = 0; arg + arg_len < buf + len && arg[arg_len] != ' ';
+	     arg_len++)
+		;
+	if (!parse_mac(arg, arg_len, msg->mac))
+		return HOSTAPD_ERR_MAC;
+	return HOSTAPD_OK;
+}
+
+size_t hostapd_msg_build(char *buf, size_t size, enum hostapd_cmd cmd,
+			 const uint8_t *mac)
+{
+	int n;
+
+	switch (cmd) {
+	case HOSTAPD_CMD_ATTACH:
+		n = snprintf(buf, size, "ATTACH");
+		break;
+	case HOSTAPD_CMD_DETACH:
+		n = snprintf(buf, size, "DETACH");
+		break;
+	case HOSTAPD_CMD_PING:
+		n = snprintf(buf, size, "PING");
+		break;
+	case HOSTAPD_CMD_DEAUTH:
+		if (!mac)
+			return 0;
+		n = snprintf(buf, size,
+			     "DEAUTHENTICATE %02x:%02x:%02x:%02x:%02x:%02x",
+			     mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+		break;
+	default:
+		return 0;
+	}
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }

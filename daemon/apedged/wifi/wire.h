@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nl80211 station messages: pure parsers over raw netlink bytes and
- * builders of libnl requests.
+ * The wifi engine's wire: nl80211 station messages (pure parsers over raw
+ * netlink bytes, builders of libnl requests) and hostapd's control
+ * interface lines (a pure parser and builder; at the end).
  *
  * The parser takes one netlink message exactly as it came off the socket
  * (see amsg_next() in msg.h to walk a datagram), trusts none of its
@@ -77,5 +78,65 @@ struct nl_msg *nl80211_msg_build_del_station(uint16_t family_id,
 					     uint32_t ifindex,
 					     const uint8_t *mac,
 					     uint16_t reason);
+
+/*
+ * hostapd's control interface: one text command per datagram to the
+ * socket CTRL_DIR/IFNAME, one reply per command back to the sender's
+ * address, and, to a client that sent ATTACH, unsolicited events
+ * "<LEVEL>NAME ARGS" (LEVEL the message's debug level, 0 to 9).
+ *
+ * hostapd_msg_parse() takes one datagram as received (a trailing "\n"
+ * or "\r\n" is allowed) and says what it is: a reply (OK, FAIL, PONG
+ * or another), a station event (AP-STA-CONNECTED or AP-STA-DISCONNECTED
+ * and the station's MAC, the first argument) or another event; or why it
+ * is refused.  Bytes 0x00-0x1f other than the line end, and 0x7f, are
+ * refused: hostapd sends text.
+ */
+#define HOSTAPD_MSG_MAX 4096		/* bytes of a datagram we take */
+
+enum hostapd_msg_kind {
+	HOSTAPD_MSG_OK,
+	HOSTAPD_MSG_FAIL,
+	HOSTAPD_MSG_PONG,
+	HOSTAPD_MSG_REPLY,		/* another reply */
+	HOSTAPD_MSG_STA_CONNECTED,	/* AP-STA-CONNECTED MAC ... */
+	HOSTAPD_MSG_STA_DISCONNECTED,	/* AP-STA-DISCONNECTED MAC ... */
+	HOSTAPD_MSG_EVENT,		/* another event */
+};
+
+enum hostapd_err {
+	HOSTAPD_OK,
+	HOSTAPD_ERR_EMPTY,		/* no bytes, or only a line end */
+	HOSTAPD_ERR_TOO_LONG,		/* over HOSTAPD_MSG_MAX */
+	HOSTAPD_ERR_BYTES,		/* a control byte */
+	HOSTAPD_ERR_EVENT,		/* "<" not followed by "DIGIT>NAME" */
+	HOSTAPD_ERR_MAC,		/* a station event without a MAC */
+	HOSTAPD_ERR_MAX
+};
+
+struct hostapd_msg {
+	enum hostapd_msg_kind kind;
+	int level;			/* events: 0-9; replies: -1 */
+	uint8_t mac[NL80211_MSG_MAC_LEN];	/* station events */
+};
+
+enum hostapd_err hostapd_msg_parse(const uint8_t *buf, size_t len,
+				   struct hostapd_msg *msg);
+/* "short" names of the errors, for counters and logs. */
+const char *hostapd_err_str(enum hostapd_err e);
+
+enum hostapd_cmd {
+	HOSTAPD_CMD_ATTACH,		/* send me your events */
+	HOSTAPD_CMD_DETACH,
+	HOSTAPD_CMD_PING,		/* answered PONG */
+	HOSTAPD_CMD_DEAUTH,		/* DEAUTHENTICATE MAC */
+};
+
+/*
+ * The command's text (no line end, as hostapd's own client sends it)
+ * into buf; its length, or 0 when it does not fit or mac is missing.
+ */
+size_t hostapd_msg_build(char *buf, size_t size, enum hostapd_cmd cmd,
+			 const uint8_t *mac);
 
 #endif

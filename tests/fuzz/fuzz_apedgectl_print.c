@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer: apedgectl's parsers of netlink replies, errors and the
- * daemon's control replies, and the printing of what they accept.
+ * libFuzzer: apedgectl's printing of what the family's codec (lib/amsg.c)
+ * accepts, as text and as JSON, and its reading of the daemon's control
+ * replies.
  *
  * The first byte chooses how the rest is read:
  *   0  a receive buffer of netlink messages, as is;
@@ -11,7 +12,8 @@
  *   2  one NLMSG_ERROR (or, with the next byte odd, NLMSG_DONE): the next
  *      byte's high bits are its flags, the rest its payload;
  *   3  a control socket reply.
- * Whatever a parser accepts must print as valid JSON.
+ * Whatever a parser accepts must print as valid JSON, in valid UTF-8,
+ * and as text without a control character (but the line ends).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -19,16 +21,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
+#include <linux/netlink.h>
 
+#include "apedgectl/cmd.h"
 #include "apedgectl/ctl.h"
-#include "apedgectl/output.h"
-#include "apedgectl/reply.h"
+#include "lib/amsg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* A strict JSON checker for what output.c writes. */
+/* A strict JSON checker for what the print path writes. */
 struct jr {
 	const char *p, *end;
 };
@@ -107,6 +109,12 @@ static bool jvalue(struct jr *r, int depth)
 		return jlist(r, ']', false, depth);
 	case '"':
 		return jstring(r);
+	case 't':
+	case 'f':
+	case 'n':
+		while (r->p < r->end && *r->p >= 'a' && *r->p <= 'z')
+			r->p++;
+		return true;
 	}
 	if (*r->p < '0' || *r->p > '9')
 		return false;
@@ -115,11 +123,45 @@ static bool jvalue(struct jr *r, int depth)
 	return true;
 }
 
+/* Well-formed UTF-8 (RFC 3629), as lib/json.c promises. */
+static void check_utf8(const unsigned char *p, size_t len)
+{
+	size_t i = 0, n, k;
+	unsigned int cp;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] <= 0xdf)
+			n = 2, cp = p[i] & 0x1f;
+		else if (p[i] >= 0xe0 && p[i] <= 0xef)
+			n = 3, cp = p[i] & 0x0f;
+		else if (p[i] >= 0xf0 && p[i] <= 0xf4)
+			n = 4, cp = p[i] & 0x07;
+		else
+			abort();
+		if (i + n > len)
+			abort();
+		for (k = 1; k < n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				abort();
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			abort();
+		i += n;
+	}
+}
+
 /* Every line of text is one JSON document. */
 static void check_json(const char *text, size_t len)
 {
 	struct jr r = { text, text + len };
 
+	check_utf8((const unsigned char *)text, len);
 	while (r.p < r.end) {
 		if (!jvalue(&r, 0))
 			abort();
@@ -130,142 +172,117 @@ static void check_json(const char *text, size_t len)
 static char *obuf;
 static size_t olen;
 
-static void print_all(const struct nlmsghdr *nlh, bool pretty)
+/* Everything the parsers accept of one message, on the print path p. */
+static void print_msg(struct print *p, const void *msg, size_t len)
 {
-	struct actl_binding_config bc;
-	struct actl_binding b;
-	struct actl_info info;
-	struct actl_port port;
-	static struct actl_stats st;
-	struct out o;
+	static struct amsg_stats st;
+	static struct amsg_punt punt;
+	struct amsg_binding_config bc;
+	struct amsg_binding b;
+	struct amsg_info info;
+	struct amsg_port port;
+	struct stats_text t;
+	struct amsg_err err;
+
+	if (!amsg_parse_info(msg, len, 0, &info, &err))
+		info_print(p, &info);
+	if (!amsg_parse_port(msg, len, 0, &port, &err)) {
+		print_arr_begin(p, NULL);
+		port_print(p, &port);
+		port_print(p, &port);
+		print_arr_end(p);
+		port_event_print(p, "port-add", &port);
+	}
+	if (!amsg_parse_stats(msg, len, 0, &st, &err)) {
+		stats_begin(p, &t);
+		stats_print(p, &t, &st);
+		stats_end(p, &t, true);
+	}
+	if (!amsg_parse_binding(msg, len, 0, &b, &err)) {
+		print_arr_begin(p, NULL);
+		binding_print(p, &b, "va");
+		binding_print(p, &b, "");
+		print_arr_end(p);
+	}
+	if (!amsg_parse_binding_config(msg, len, 0, &bc, &err))
+		binding_config_print(p, &bc);
+	if (!amsg_parse_punt(msg, len, 0, &punt, &err)) {
+		punt_print(p, &punt, "va");
+		punt_print(p, &punt, "");
+	}
+}
+
+static void one_message(const void *msg, size_t len, bool pretty)
+{
+	struct print p;
 	FILE *f = open_memstream(&obuf, &olen);
 
 	if (!f)
 		return;
-	out_init(&o, f, true, pretty);
-	if (!actl_parse_info(nlh, &info))
-		out_info(&o, &info);
-	if (!actl_parse_port(nlh, &port)) {
-		out_list_begin(&o, NULL);
-		out_port(&o, &port);
-		out_port(&o, &port);
-		out_list_end(&o);
-		out_event(&o, "port-add", &port);
-	}
-	if (!actl_parse_stats(nlh, &st)) {
-		out_list_begin(&o, NULL);
-		out_stats(&o, &st);
-		out_list_end(&o);
-	}
-	if (!actl_parse_binding(nlh, &b)) {
-		out_list_begin(&o, NULL);
-		out_binding(&o, &b, "va");
-		out_binding(&o, &b, "");
-		out_list_end(&o);
-	}
-	if (!actl_parse_binding_config(nlh, &bc))
-		out_binding_config(&o, &bc);
+	print_init(&p, f, true, pretty);
+	print_msg(&p, msg, len);
+	print_free(&p);
 	fclose(f);
 	check_json(obuf, olen);
 	free(obuf);
 	obuf = NULL;
 
-	/* And as text, which must not crash either. */
-	f = fopen("/dev/null", "w");
+	/* And as text, with no control character but the line ends. */
+	f = open_memstream(&obuf, &olen);
 	if (!f)
 		return;
-	out_init(&o, f, false, false);
-	if (!actl_parse_info(nlh, &info))
-		out_info(&o, &info);
-	if (!actl_parse_port(nlh, &port))
-		out_port(&o, &port);
-	if (!actl_parse_stats(nlh, &st)) {
-		out_stats(&o, &st);
-		out_counters(&o, &st);
-		out_sg(&o, &st);
-	}
-	if (!actl_parse_binding(nlh, &b))
-		out_binding(&o, &b, "va");
-	if (!actl_parse_binding_config(nlh, &bc))
-		out_binding_config(&o, &bc);
-	{
-		static struct actl_punt punt;
-
-		if (!actl_parse_punt(nlh, &punt)) {
-			out_punt(&o, &punt, "va");
-			o.json = true;
-			out_punt(&o, &punt, "");
-		}
-	}
+	print_init(&p, f, false, false);
+	print_msg(&p, msg, len);
+	print_free(&p);
 	fclose(f);
-}
-
-static void one_message(const struct nlmsghdr *nlh, bool pretty)
-{
-	uint32_t grp;
-	uint16_t id;
-	char msg[256];
-	int err;
-
-	print_all(nlh, pretty);
-	actl_parse_family(nlh, "events", &id, &grp);
-	if (actl_event_kind(nlh, 0x20) == ACTL_EV_GONE &&
-	    nlh->nlmsg_type != GENL_ID_CTRL)
-		abort();
-	if (!actl_parse_error(nlh, &err, msg, sizeof(msg)))
-		if (err > 0 || err < -4095 || strlen(msg) >= sizeof(msg))
+	for (size_t i = 0; i < olen; i++)
+		if (((unsigned char)obuf[i] < 0x20 && obuf[i] != '\n') ||
+		    obuf[i] == 0x7f)
 			abort();
+	free(obuf);
+	obuf = NULL;
 }
 
 /* Wrap payload in a message of the given type, flags and extra header. */
 static void wrapped(uint16_t type, uint16_t flags, const void *extra,
 		    size_t extra_len, const uint8_t *data, size_t size)
 {
-	struct nlmsghdr *nlh;
-	size_t len = NLMSG_HDRLEN + MNL_ALIGN(extra_len) + size;
-	void *buf;
+	struct nlmsghdr nlh = { .nlmsg_type = type, .nlmsg_flags = flags };
+	size_t len = NLMSG_HDRLEN + NLMSG_ALIGN(extra_len) + size;
+	uint8_t *buf;
 
 	if (len > 65536)
 		return;
-	buf = calloc(1, MNL_ALIGN(len));
+	buf = calloc(1, len);
 	if (!buf)
 		return;
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = flags;
+	nlh.nlmsg_len = (uint32_t)len;
+	memcpy(buf, &nlh, sizeof(nlh));
 	if (extra_len)
-		memcpy(mnl_nlmsg_put_extra_header(nlh, extra_len), extra,
-		       extra_len);
-	memcpy((char *)buf + nlh->nlmsg_len, data, size);
-	nlh->nlmsg_len += size;
-	if (actl_nlmsg_ok(nlh, MNL_ALIGN(len)))
-		one_message(nlh, flags & 1);
+		memcpy(buf + NLMSG_HDRLEN, extra, extra_len);
+	memcpy(buf + NLMSG_HDRLEN + NLMSG_ALIGN(extra_len), data, size);
+	one_message(buf, len, flags & 1);
 	free(buf);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct nlmsghdr *nlh;
 	struct genlmsghdr g = { .version = 1 };
+	const uint8_t *pos, *msg;
+	size_t left, len;
+	struct amsg_err err;
 	const char *body;
 	char *copy;
-	int len;
-	void *buf;
 
 	if (size < 2)
 		return 0;
 	switch (data[0] & 3) {
 	case 0:
-		/* Aligned, as a receive buffer is. */
-		len = size - 1;
-		buf = malloc(len);
-		if (!buf)
-			return 0;
-		memcpy(buf, data + 1, len);
-		for (nlh = buf; actl_nlmsg_ok(nlh, len);
-		     nlh = mnl_nlmsg_next(nlh, &len))
-			one_message(nlh, data[0] & 4);
-		free(buf);
+		/* A receive buffer, as it comes off the socket. */
+		pos = data + 1;
+		left = size - 1;
+		while (amsg_next(&pos, &left, &msg, &len, &err) > 0)
+			one_message(msg, len, data[0] & 4);
 		break;
 	case 1:
 		g.cmd = data[1];

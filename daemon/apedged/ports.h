@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The configured ports, kept attached to the module.
+ *
+ * The [port] sections are the desired state: on every (re)connection to
+ * the family each one is added (an "already attached" answer counts as
+ * success), a reload adds the new ones, removes the dropped ones and
+ * re-adds those whose role changed, and a configured port whose interface
+ * appears after its port-add failed is added then.  A port's "attached"
+ * flag follows the answers to our requests and the family's port events,
+ * which are also published to the monitors.
+ */
+#ifndef APEDGED_PORTS_H
+#define APEDGED_PORTS_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernel/config.h"
+
+struct agenl;
+struct amsg_port;
+struct events;
+struct netif;
+struct netif_sub;
+
+struct port_state {
+	char ifname[IFNAMSIZ];
+	uint32_t role;
+	bool attached;
+};
+
+struct ports {
+	struct port_state *v;
+	size_t n;
+	struct agenl *nl;		/* set by ports_start() */
+	struct events *bus;
+	struct netif_sub *sub;
+};
+
+/* The port states of cfg's n ports, "attached" carried over from ps (a
+ * reload's plan; nothing is sent).  NULL when out of memory. */
+struct port_state *ports_plan(const struct ports *ps,
+			      const struct config_port *cfg, size_t n);
+/* Take a plan: detach what it dropped or changed, attach the rest. */
+void ports_commit(struct ports *ps, struct port_state *plan, size_t n);
+
+/* Follow the family (nl) and the interfaces (netif): 0 or -ENOMEM. */
+int ports_start(struct ports *ps, struct agenl *nl, struct netif *netif,
+		struct events *bus);
+void ports_free(struct ports *ps);
+
+struct port_state *ports_find(const struct ports *ps, const char *ifname);
+
+/* From the family's connection (kernel/genl.h's ops). */
+void ports_connected(struct ports *ps);
+void ports_disconnected(struct ports *ps);
+void ports_event(struct ports *ps, const struct amsg_port *ev);
+void ports_result(struct ports *ps, uint8_t cmd, const char *ifname,
+		  int error, const char *ext_msg);
+
+#endif
