@@ -39,6 +39,7 @@
 #include "lib/log.h"
 #include "lib/loop.h"
 #include "lib/netif.h"
+#include "lib/sdnotify.h"
 #include "wifi/wifi.h"
 #include "apedged/status.h"
 #include "lib/version.h"
@@ -82,6 +83,7 @@ static void nl_connected(void *data)
 	struct apedged *d = data;
 
 	ports_connected(&d->ports);
+	sdnotify_status("connected to the apedge module");
 }
 
 static void nl_disconnected(void *data)
@@ -89,6 +91,7 @@ static void nl_disconnected(void *data)
 	struct apedged *d = data;
 
 	ports_disconnected(&d->ports);
+	sdnotify_status("waiting for the apedge module");
 }
 
 static void nl_port_event(const struct amsg_port *ev, void *data)
@@ -762,11 +765,18 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	return 0;
 }
 
+/*
+ * The monitors hear of every reload, and the service manager sees it from
+ * its start to its end.
+ */
 int apedged_reload(struct apedged *d, char *err, size_t err_size)
 {
-	int r = reload(d, err, err_size);
+	int r;
 
+	sdnotify_reloading();
+	r = reload(d, err, err_size);
 	publish_reload(d, r < 0 ? err : NULL);
+	sdnotify_ready(NULL);
 	return r;
 }
 

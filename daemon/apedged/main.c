@@ -2,15 +2,22 @@
 /*
  * apedged: the apedge daemon.
  *
- *	apedged [-c CONFIG] [-f] [-d] [-s CTRL_PATH] [-p PIDFILE] [-h] [-v]
+ *	apedged [-c CONFIG] [-f] [-d] [-s CTRL_PATH] [-p PIDFILE] [-u USER]
+ *		[-h] [-v]
  *
  * Going to the background is done before anything is set up, through a
  * double fork; the original process waits on a pipe until the daemon says
  * it is ready (or why it failed), so that its exit status means something.
+ * With -u it becomes USER before it sets anything up, keeping its
+ * capabilities, so that its sockets and directories are USER's; once
+ * everything is set up it keeps only the capabilities of APEDGED_CAPS,
+ * then says it is ready, to the waiting parent or to systemd
+ * ($NOTIFY_SOCKET).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +29,23 @@
 
 #include "apedged/daemon.h"
 #include "apedged/config_file.h"
+#include "lib/caps.h"
 #include "lib/ctrl.h"
 #include "lib/log.h"
+#include "lib/sdnotify.h"
 #include "lib/version.h"
+
+/*
+ * The capabilities apedged keeps after start-up (see
+ * Documentation/admin-guide/service.rst): CAP_NET_ADMIN for the apedge
+ * family's commands that change state and nl80211's DEL_STATION;
+ * CAP_NET_RAW for the packet sockets of the coming DHCP and EAPOL engines
+ * (SO_BINDTODEVICE on a new socket needs none since Linux 5.7);
+ * CAP_NET_BIND_SERVICE for an IAPP port below 1024 and the coming DHCP
+ * server.
+ */
+#define APEDGED_CAPS ((1ULL << CAP_NET_ADMIN) | (1ULL << CAP_NET_RAW) | \
+		      (1ULL << CAP_NET_BIND_SERVICE))
 
 struct pidfile {
 	const char *path;
@@ -54,7 +75,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: apedged [-c CONFIG] [-f] [-d] [-s CTRL_PATH] "
-		"[-p PIDFILE] [-h] [-v]\n"
+		"[-p PIDFILE] [-u USER] [-h] [-v]\n"
 		"\n"
 		"  -c CONFIG     configuration file (default %s,\n"
 		"                which may be missing)\n"
@@ -63,6 +84,7 @@ static void usage(FILE *f)
 		"  -s CTRL_PATH  control socket (default: from the\n"
 		"                configuration, or %s)\n"
 		"  -p PIDFILE    write the daemon's pid to PIDFILE\n"
+		"  -u USER       run as USER\n"
 		"  -h            show this help\n"
 		"  -v            show the version\n",
 		CONFIG_DEFAULT_PATH, APEDGE_CTRL_PATH);
@@ -187,6 +209,43 @@ static int daemonize(int *ready_fd)
 	return 0;
 }
 
+/* With -u: become the user now, so that what start-up makes is the user's. */
+static int become(const struct caps_user *u)
+{
+	char err[256];
+	int r = caps_become(u, err, sizeof(err));
+
+	if (r < 0)
+		log_err("-u %s: %s", u->name, err);
+	return r;
+}
+
+/* Keep APEDGED_CAPS only; 0 or -errno, the reason logged. */
+static int drop_privileges(void)
+{
+	char err[256], names[128];
+	bool bound_kept;
+	uint64_t eff;
+	int r;
+
+	r = caps_drop(APEDGED_CAPS, &bound_kept, err, sizeof(err));
+	if (r < 0) {
+		log_err("cannot drop privileges: %s", err);
+		return r;
+	}
+	eff = caps_effective();
+	log_info("running as uid %u with %s", (unsigned int)getuid(),
+		 caps_names(eff, names, sizeof(names)));
+	if (eff != APEDGED_CAPS)
+		log_warn("without %s: setting up the module and removing "
+			 "stations will fail",
+			 caps_names(APEDGED_CAPS & ~eff, names, sizeof(names)));
+	if (bound_kept)
+		log_debug("the capability bounding set is left as it was "
+			  "(no CAP_SETPCAP)");
+	return 0;
+}
+
 static void detach_stdio(void)
 {
 	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -218,6 +277,8 @@ int main(int argc, char **argv)
 {
 	struct apedged_opts opts = { 0 };
 	struct pidfile pf = { .fd = -1 };
+	struct caps_user user;
+	const char *user_name = NULL;
 	bool foreground = false, config_given = false;
 	struct apedged *d = NULL;
 	struct config cfg;
@@ -226,7 +287,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int opt, r, rc = 1;
 
-	while ((opt = getopt(argc, argv, "c:fds:p:hv")) != -1) {
+	while ((opt = getopt(argc, argv, "c:fds:p:u:hv")) != -1) {
 		switch (opt) {
 		case 'c':
 			opts.config_path = optarg;
@@ -243,6 +304,9 @@ int main(int argc, char **argv)
 			break;
 		case 'p':
 			pf.path = optarg;
+			break;
+		case 'u':
+			user_name = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -286,8 +350,19 @@ int main(int argc, char **argv)
 		opts.config_path = config_abs;
 	}
 
-	log_open("apedged", LOG_TARGET_STDERR);
+	/* Under systemd, stderr is the journal's: it takes levels as <N>. */
+	log_open("apedged", foreground &&
+		 log_is_journal_stream(getenv("JOURNAL_STREAM"), STDERR_FILENO) ?
+		 LOG_TARGET_JOURNAL : LOG_TARGET_STDERR);
 	log_set_level(opts.debug ? LOG_DEBUG : LOG_INFO);
+	if (user_name) {
+		r = caps_user_lookup(user_name, &user);
+		if (r < 0) {
+			log_err("-u %s: %s", user_name, r == -ENOENT ?
+				"no such user" : strerror(-r));
+			goto out;
+		}
+	}
 
 	if (!opts.config_path)
 		opts.config_path = CONFIG_DEFAULT_PATH;
@@ -317,6 +392,10 @@ int main(int argc, char **argv)
 		log_open("apedged", LOG_TARGET_SYSLOG);
 	}
 
+	if (user_name && become(&user) < 0) {
+		config_free(&cfg);
+		goto out;
+	}
 	d = apedged_new(&opts, &cfg);
 	if (!d) {
 		log_err("out of memory");
@@ -325,13 +404,17 @@ int main(int argc, char **argv)
 	}
 	if (pf.path && pidfile_create(&pf) < 0)
 		goto out;
-	if (apedged_start(d) < 0)
+	if (apedged_start(d) < 0 || drop_privileges() < 0)
 		goto out;
 
 	report_ready(&ready_fd, 0);
+	r = sdnotify_ready("started; looking for the apedge module");
+	if (r < 0)
+		log_warn("cannot tell the service manager: %s", strerror(-r));
 	if (!foreground)
 		detach_stdio();
 	rc = apedged_run(d) < 0 ? 1 : 0;
+	sdnotify_stopping();
 	log_info("stopped");
 out:
 	report_ready(&ready_fd, 1);

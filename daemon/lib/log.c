@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lib/log.h"
 #include "lib/loop.h"
@@ -105,7 +107,9 @@ void log_vmsg(int level, const char *fmt, va_list ap)
 	}
 	f = logger.stream ? logger.stream : stderr;
 	/* Info and notice go out bare; the others say what they are. */
-	if (level == LOG_INFO || level == LOG_NOTICE)
+	if (logger.target == LOG_TARGET_JOURNAL)
+		fprintf(f, "<%d>", level);
+	else if (level == LOG_INFO || level == LOG_NOTICE)
 		fprintf(f, "%s: ", logger.ident);
 	else
 		fprintf(f, "%s: %s: ", logger.ident, log_level_name(level));
@@ -113,6 +117,18 @@ void log_vmsg(int level, const char *fmt, va_list ap)
 	fputc('\n', f);
 	fflush(f);
 	errno = saved_errno;
+}
+
+bool log_is_journal_stream(const char *value, int fd)
+{
+	uintmax_t dev, ino;
+	struct stat st;
+	int end = 0;
+
+	if (!value || sscanf(value, "%ju:%ju%n", &dev, &ino, &end) != 2 ||
+	    value[end] || fstat(fd, &st) < 0)
+		return false;
+	return (uintmax_t)st.st_dev == dev && (uintmax_t)st.st_ino == ino;
 }
 
 void log_msg(int level, const char *fmt, ...)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Logging: to stderr when apedged runs in the foreground, to syslog (facility
- * daemon) when it runs in the background.  Levels are the syslog priorities
- * LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO and LOG_DEBUG; messages less
- * important than the current level are dropped.
+ * daemon) when it runs in the background, and to stderr with the level as a
+ * "<N>" prefix when stderr is the journal's stream (systemd's
+ * $JOURNAL_STREAM), which journald reads as the message's priority.  Levels
+ * are the syslog priorities LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO and
+ * LOG_DEBUG; messages less important than the current level are dropped.
  */
 #ifndef APEDGED_LOG_H
 #define APEDGED_LOG_H
@@ -17,7 +19,15 @@
 enum log_target {
 	LOG_TARGET_STDERR,
 	LOG_TARGET_SYSLOG,
+	LOG_TARGET_JOURNAL,	/* "<N>message" on stderr */
 };
+
+/*
+ * Whether fd is the journal's stream that $JOURNAL_STREAM names
+ * ("DEVICE:INODE" of the stream socket): value is the variable's value
+ * (NULL when unset).
+ */
+bool log_is_journal_stream(const char *value, int fd);
 
 void log_open(const char *ident, enum log_target target);
 void log_close(void);
