@@ -118,14 +118,32 @@ static int print_event(const char *line, size_t len, bool json, FILE *out)
 }
 
 /*
+ * Block SIGINT and SIGTERM and catch them with on_signal(); *wait gets
+ * the mask to wait with: the caller's mask less those two.
+ */
+static void catch_stop_signals(sigset_t *wait)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, wait);
+	sigdelset(wait, SIGINT);
+	sigdelset(wait, SIGTERM);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/*
  * SIGINT and SIGTERM stay blocked but while we wait for an event, so
  * that one arriving while an event is printed still ends the wait.
  */
 static int listen_events(int fd, bool json, FILE *out)
 {
-	struct sigaction sa = { .sa_handler = on_signal };
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
-	sigset_t block, wait;
+	sigset_t wait;
 	char *pkt;
 	ssize_t n;
 	int rc = 1;
@@ -133,14 +151,7 @@ static int listen_events(int fd, bool json, FILE *out)
 	pkt = malloc(APEDGE_CTRL_MAX + 1);
 	if (!pkt)
 		return 1;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &wait);
-	sigdelset(&wait, SIGINT);
-	sigdelset(&wait, SIGTERM);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	catch_stop_signals(&wait);
 	setvbuf(out, NULL, _IOLBF, 0);
 	for (;;) {
 		if (ppoll(&pfd, 1, NULL, &wait) < 0) {
@@ -297,20 +308,12 @@ static int event_cb(const void *msg, size_t len, void *data)
  */
 static int monitor_run(struct actl_ctx *ctx)
 {
-	struct sigaction sa = { .sa_handler = on_signal };
 	struct actl_ctx line = *ctx;
 	struct print out;
-	sigset_t block, wait;
+	sigset_t wait;
 	int err;
 
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &wait);
-	sigdelset(&wait, SIGINT);
-	sigdelset(&wait, SIGTERM);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	catch_stop_signals(&wait);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	print_init(&out, stdout, ctx->req->json, false);
 	line.out = &out;

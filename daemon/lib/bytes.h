@@ -138,4 +138,16 @@ static inline bool cur_copy(struct cur *c, void *dst, size_t n)
 	return true;
 }
 
+/* The value of one hexadecimal digit, either case; -1 if c is not one. */
+static inline int hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/bytes.h"
 #include "lib/ifname.h"
 #include "lib/ini.h"
 #include "lib/mac.h"
@@ -170,17 +171,6 @@ static int set_string(struct ini *ini, const struct ini_key *k, void *field,
 				k->name, k->max);
 	snprintf(field, k->size, "%s", value);
 	return 0;
-}
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static int set_hex(struct ini *ini, const struct ini_key *k, void *obj,

@@ -1,18 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdio.h>
 
+#include "lib/bytes.h"
 #include "lib/mac.h"
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int mac_parse(const char *s, uint8_t mac[MAC_LEN])
 {
@@ -24,10 +14,10 @@ int mac_parse(const char *s, uint8_t mac[MAC_LEN])
 	for (i = 0; i < MAC_LEN; i++) {
 		int hi, lo;
 
-		hi = hexval(s[0]);
+		hi = hex_digit(s[0]);
 		if (hi < 0)
 			return -1;
-		lo = hexval(s[1]);
+		lo = hex_digit(s[1]);
 		if (lo < 0)
 			return -1;
 		mac[i] = (uint8_t)(hi << 4 | lo);

@@ -13,6 +13,7 @@
 #include <openssl/hmac.h>
 
 #include "iapp/wire.h"
+#include "lib/bytes.h"
 
 /* Offsets into a message, from its first byte. */
 #define OFF_VERSION	0
@@ -38,31 +39,6 @@
 #define TLV_VLAN_LEN	2
 #define SSID_MAX	32
 #define VLAN_ID_MAX	4094
-
-static uint16_t get_be16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-static void put_be16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24;
-	p[1] = (v >> 16) & 0xff;
-	p[2] = (v >> 8) & 0xff;
-	p[3] = v & 0xff;
-}
 
 static const char *const err_names[IAPP_ERR_MAX] = {
 	[IAPP_OK] = "ok",
@@ -122,17 +98,6 @@ static bool sign(const struct iapp_key *key, const uint8_t *data,
 		  &out_len))
 		return false;
 	return out_len == IAPP_AUTH_TAG_LEN;
-}
-
-static uint64_t get_be64(const uint8_t *p)
-{
-	return (uint64_t)get_be32(p) << 32 | get_be32(p + 4);
-}
-
-static void put_be64(uint8_t *p, uint64_t v)
-{
-	put_be32(p, (uint32_t)(v >> 32));
-	put_be32(p + 4, (uint32_t)v);
 }
 
 /*
@@ -553,17 +518,6 @@ bool iapp_seq_newer(uint16_t a, uint16_t b)
 	uint16_t d = (uint16_t)(a - b);
 
 	return d != 0 && d < 0x8000;
-}
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 int iapp_key_parse_hex(const char *hex, struct iapp_key *key)

@@ -16,6 +16,7 @@
 #include <linux/nl80211.h>
 
 #include "wifi/wire.h"
+#include "lib/bytes.h"
 
 static int parse_sta_info(const struct amsg_span *info,
 			  struct nl80211_msg_sta *sta, struct amsg_err *err)
@@ -206,17 +207,6 @@ const char *hostapd_err_str(enum hostapd_err e)
 	return (unsigned int)e < HOSTAPD_ERR_MAX ? hostapd_errs[e] : "?";
 }
 
-static int hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Exactly "xx:xx:xx:xx:xx:xx" at p, n bytes. */
 static bool parse_mac(const uint8_t *p, size_t n, uint8_t mac[6])
 {
@@ -226,8 +216,8 @@ static bool parse_mac(const uint8_t *p, size_t n, uint8_t mac[6])
 	if (n != 17)
 		return false;
 	for (i = 0; i < 6; i++) {
-		hi = hexval(p[3 * i]);
-		lo = hexval(p[3 * i + 1]);
+		hi = hex_digit(p[3 * i]);
+		lo = hex_digit(p[3 * i + 1]);
 		if (hi < 0 || lo < 0 || (i < 5 && p[3 * i + 2] != ':'))
 			return false;
 		mac[i] = (uint8_t)(hi << 4 | lo);
