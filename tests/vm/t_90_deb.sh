@@ -14,8 +14,9 @@
 # vm-timeout: 2400
 . "$(dirname "$0")/lib.sh"
 
-# The installed programs, not the tree's.
-PATH=${PATH#"$top/daemon/build/bin:"}
+# The installed programs, not the tree's (lib.sh, and the runner, put
+# them first in PATH).
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vxF "$top/daemon/build/bin" | paste -sd:)
 debs=$top/build/deb
 kver=$(uname -r)
 unit=/lib/systemd/system/apedged.service
@@ -36,7 +37,8 @@ start=$SECONDS
 check "dpkg -i apedge-dkms apedge" sh -c "DEBIAN_FRONTEND=noninteractive dpkg -i '$debs/apedge-dkms_0.1.0_all.deb' '$debs/apedge_0.1.0_amd64.deb' >'$T/dpkg.log' 2>&1"
 echo "# dpkg -i took $((SECONDS - start)) s"
 tail -n 15 "$T/dpkg.log" | sed 's/^/#   /'
-check_match "DKMS built it for $kver" "apedge/0.1.0, $kver, [^:]*: installed" "$(dkms status -m apedge -k "$kver" 2>/dev/null)"
+kver_re=$(printf '%s' "$kver" | sed 's/[.+]/\\&/g')	# 6.12.117+deb12-amd64
+check_match "DKMS built it for $kver" "^apedge/0\.1\.0, $kver_re, [^:]*: installed\$" "$(dkms status -m apedge -k "$kver" 2>/dev/null)"
 # apedge.ko, or apedge.ko.xz where the kernel's modules are compressed.
 dkms_ko=$(ls "$dkms_dir"/apedge.ko* 2>/dev/null | head -n 1)
 check "the module in updates/dkms" test -f "$dkms_ko"
