@@ -127,9 +127,11 @@ struct area {
 
 /*
  * Walk one area.  Returns DHCP4_OK and whether an end option was met, or
- * DHCP4_ERR_OPT_TRUNC.  *overload gets option 52's concatenated value
- * length and last byte when want_overload (the options field), else any
- * option 52 is an error.
+ * DHCP4_ERR_OPT_TRUNC.  In the options field, *ov_len and *ov_val get
+ * option 52's total length and last byte; in file and sname, option 52
+ * is an error.  Every area must end with an end option: the options
+ * field's missing end is a truncation, file's or sname's an overload
+ * that names a field without options.
  */
 static enum dhcp4_err walk_area(const struct area *a, bool options_field,
 				size_t *ov_len, uint8_t *ov_val, bool *ended)
@@ -512,6 +514,8 @@ enum dhcp4_err dhcp4_msg_parse(const uint8_t *buf, size_t len,
 	e = walk_area(&ar[0], true, &ov_len, &ov, &ended);
 	if (e)
 		return e;
+	if (!ended)	/* the list runs past the message */
+		return DHCP4_ERR_OPT_TRUNC;
 	if (ov_len) {
 		/* RFC 2132 §9.3: one byte, 1 file, 2 sname, 3 both. */
 		if (ov_len != 1 || ov < 1 || ov > 3)
