@@ -13,7 +13,8 @@
 #
 # apedged is started with $T/apedged.conf (d4_conf writes it), the
 # control socket $T/apedged.sock, the lease files in $T/state, the hook
-# $T/hook.sh (each call: one file $T/hook/NNN-REASON, its environment)
+# $T/hook.sh (each call: one file $T/hook/NANOSECONDS-PID-REASON, its
+# environment)
 # and DNS written to $T/resolv.conf (never the host's).
 
 MAC=02:00:00:00:d4:01
@@ -31,8 +32,7 @@ d4_topology() {
 	cat >"$T/hook.sh" <<-'EOH'
 	#!/bin/sh
 	d=$(dirname "$0")/hook
-	n=$(ls "$d" | wc -l)
-	env | sort >"$d/$(printf %03d "$n")-$reason"
+	env | sort >"$d/$(date +%s%N)-$$-$reason"
 	EOH
 	chmod +x "$T/hook.sh"
 }
@@ -73,11 +73,15 @@ d4_conf() {
 	} >"$T/apedged.conf"
 }
 
-# d4_start: apedged in cl, once it answers.
+# d4_start: apedged in cl (from the test's shell, not from check: it
+# spawns); then check d4_up.
 d4_start() {
+	[ -f "$T/apedged.log" ] && cat "$T/apedged.log" >>"$T/apedged.old.log"
 	spawn cl "$T/apedged.log" "$BIN/apedged" -f -c "$T/apedged.conf" \
 		-s "$T/apedged.sock"
 	APD=$LAST_PID
+}
+d4_up() {
 	wait_for 10 ctl daemon ping
 }
 
@@ -142,6 +146,9 @@ hook_n() {
 # hook_last REASON: the file of the last call with REASON.
 hook_last() {
 	find "$T/hook" -type f -name "*-$1" | sort | tail -n 1
+}
+hook_seen() {
+	[ -n "$(hook_last "$1")" ]
 }
 # hook_has REASON VAR=VALUE: the last call with REASON had it.
 hook_has() {
@@ -209,3 +216,14 @@ kill_wait() {
 	wait "$1" 2>/dev/null
 	return 0
 }
+
+# APEDGE_DHCP4_KEEP=DIR: keep a copy of the scratch directory (the
+# daemon's and the servers' logs, the hook's calls) in DIR at the end.
+if [ -n "${APEDGE_DHCP4_KEEP:-}" ]; then
+	eval "$(declare -f _cleanup | sed '1s/_cleanup/_cleanup_lib/')"
+	_cleanup() {
+		rm -rf "$APEDGE_DHCP4_KEEP"
+		cp -a "$T" "$APEDGE_DHCP4_KEEP"
+		_cleanup_lib
+	}
+fi

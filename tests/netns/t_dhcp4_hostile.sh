@@ -40,12 +40,14 @@ done
 ip -n "$NS-sw" link set br0 mtu 9000
 : >"$T/seen"
 spawn ev "$T/fake.log" "$PY" "$FAKE" listen vev "$T/seen"
+check "the forger listens" wait_for 10 grep -q READY "$T/seen"
 
 # Retransmissions far apart: the transaction stays the same while the
 # forged replies come.
 d4_conf "retrans_min_ms = 30000" "retrans_max_ms = 64000"
 chmod 711 "$T"
-check "apedged starts" d4_start
+d4_start
+check "apedged starts" d4_up
 
 # last_xid TYPE: the transaction of the client's last TYPE message.
 last_xid() {
@@ -143,6 +145,7 @@ check "e: nor through the admin socket" \
 check "e: still BOUND" bound_to $ADDR
 check "e: no RELEASE sent" st_is tx.RELEASE 0
 
+echo "# dhcp4 stats: $(ctl -j dhcp4 stats dev va)"
 rc=0
 d4_stop || rc=$?
 check "apedged shuts down cleanly (status 0, no sanitizer report)" test $rc -eq 0

@@ -33,7 +33,8 @@ subnet $NET.0 netmask 255.255.255.0 {
 }"
 check "dhcpd starts" wait_for 10 grep -q "Sending on .*/vs1" "$T/dhcpd.log"
 d4_conf "acd = no" "client_id = hex:ff00112233"
-check "apedged starts" d4_start
+d4_start
+check "apedged starts" d4_up
 
 # ---- a ----------------------------------------------------------------------
 check "a: BOUND" wait_state 15 BOUND
@@ -52,7 +53,7 @@ check "a: option 121's 192.168.8.0/24" sh -c \
 check "a: MTU 1450" sh -c "ip -n '$NS-cl' link show dev va | grep -q 'mtu 1450'"
 check "a: dhcpd stored our client id" wait_for 5 grep -q \
 	'uid "\\377\\000\\021\\"3"' "$T/s1.dhcpd.leases"
-check "a: hook BOUND" hook_has BOUND "new_ip_address=$A"
+check "a: hook BOUND" wait_for 5 hook_has BOUND "new_ip_address=$A"
 
 # ---- b: rebind on command ---------------------------------------------------
 acks=$(grep -c "DHCPACK on $A" "$T/dhcpd.log")

@@ -32,7 +32,8 @@ KEA_TIMES=('"valid-lifetime": 20' '"renew-timer": 5' '"rebind-timer": 10')
 kea_start s1 "$T/kea.log" "$NET.50 - $NET.52" "${KEA_TIMES[@]}"
 wait_for 10 grep -q DHCP4_STARTED "$T/kea.log"
 d4_conf
-check "apedged starts" d4_start
+d4_start
+check "apedged starts" d4_up
 
 # ---- a: a conflict ---------------------------------------------------------
 check "a: BOUND" wait_state 30 BOUND
@@ -45,7 +46,7 @@ check "a: a conflict counted" st_ge conflicts 1
 check "a: one DECLINE sent" st_is tx.DECLINE 1
 check "a: and counted" st_is declines 1
 check "a: $NET.50 was never bound" sh -c "! grep -qs 'new_ip_address=$NET.50\$' '$T'/hook/*-BOUND"
-check "a: hook DECLINE" test -n "$(hook_last DECLINE)"
+check "a: hook DECLINE" wait_for 5 hook_seen DECLINE
 check "a: show: lease 20 s, T1 5 s, T2 10 s" sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0] | .lease_s == 20 and .t1_s == 5 and .t2_s == 10 and .server == \"$NET.1\"'"
 check "a: kea's routers and DNS" sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0] | .routers == [\"$NET.1\"] and .dns == [\"$NET.53\"]'"
 check "a: kea's router is the default route" sh -c \
@@ -61,7 +62,7 @@ check "b: the renewal was unicast from $NET.51 to kea" grep -q \
 check "b: BOUND" wait_state 5 BOUND
 check "b: still $NET.51" bound_to $NET.51
 check "b: the lease counts from the renewal" test "$(d4 acquired_s_ago)" -le 5
-check "b: hook RENEW" hook_has RENEW "new_ip_address=$NET.51"
+check "b: hook RENEW" wait_for 5 hook_has RENEW "new_ip_address=$NET.51"
 
 # ---- c: expiry ------------------------------------------------------------
 kill_wait "$KEA"
@@ -70,8 +71,10 @@ check "c: the address is kept while renewing" has_addr $NET.51/24
 check "c: REBINDING at T2" wait_state 10 REBINDING
 check "c: the address is kept while rebinding" has_addr $NET.51/24
 check "c: the lease expires: the address is removed" wait_for 15 no_addr
-check "c: counted" st_is expiries 1
-check "c: hook EXPIRE" hook_has EXPIRE "old_ip_address=$NET.51"
+# The kernel may remove it first: the address's valid lifetime is the
+# lease's.
+check "c: counted" wait_for 5 st_is expiries 1
+check "c: hook EXPIRE" wait_for 5 hook_has EXPIRE "old_ip_address=$NET.51"
 check "c: logged REBINDING -> INIT" logged REBINDING INIT
 check "c: looking for a server again" wait_state 5 SELECTING
 check "c: the default route went too" sh -c \
@@ -92,7 +95,7 @@ check "d: BOUND" wait_state 5 BOUND
 check "d: with the same address, from dnsmasq" sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0] | .address == \"$A\" and .server == \"$NET.2\" and .lease_s == 120'"
 check "d: logged RENEWING -> REBINDING" logged RENEWING REBINDING
 check "d: logged REBINDING -> BOUND" logged REBINDING BOUND
-check "d: hook REBIND" hook_has REBIND "new_dhcp_server_identifier=$NET.2"
+check "d: hook REBIND" wait_for 5 hook_has REBIND "new_dhcp_server_identifier=$NET.2"
 check "d: the address stayed on va" has_addr "$A/24"
 
 # ---- e: a NAK at INIT-REBOOT ------------------------------------------------
@@ -103,7 +106,8 @@ kill_wait "$DNSMASQ"
 kea_start s1 "$T/kea3.log" "$NET.100 - $NET.102" "${KEA_TIMES[@]}" \
 	'"authoritative": true'
 wait_for 10 grep -q DHCP4_STARTED "$T/kea3.log"
-check "e: apedged starts again" d4_start
+d4_start
+check "e: apedged starts again" d4_up
 check "e: BOUND" wait_state 20 BOUND
 A2=$(d4 address)
 check "e: kea NAKed $A" grep -q "DHCPNAK" "$T/kea3.log"
@@ -114,7 +118,7 @@ check "e: bound to the new pool ($A2)" \
 	sh -c "case '$A2' in $NET.10[0-2]) ;; *) exit 1 ;; esac"
 check "e: $A is gone from va" sh -c \
 	"! ip -n '$NS-cl' -4 -o addr show dev va | grep -q ' $A/'"
-check "e: hook NAK" test -n "$(hook_last NAK)"
+check "e: hook NAK" wait_for 5 hook_seen NAK
 
 rc=0
 d4_stop || rc=$?

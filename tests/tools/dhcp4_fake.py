@@ -3,8 +3,9 @@
 """A forging DHCPv4 server for tests/netns/t_dhcp4_hostile.sh.
 
   dhcp4_fake.py listen IFACE FILE
-      Appends "TYPE XID CHADDR CIADDR" (XID in hex) to FILE for each
-      client message (UDP to port 67) seen on IFACE.
+      Appends "READY" to FILE once listening, then "TYPE XID CHADDR
+      CIADDR" (XID in hex) for each client message (UDP to port 67)
+      seen on IFACE.
   dhcp4_fake.py send IFACE KIND XID CHADDR YIADDR SERVER
       Sends one reply of KIND to the broadcast address, from SERVER
       (the address of IFACE), for the transaction XID (hex) of CHADDR.
@@ -107,10 +108,18 @@ def reply(kind, xid, chaddr, yiaddr, server):
     return head + MAGIC + opts + b"\xff"
 
 
+def if_mac(iface):
+    # Not scapy's table, which may be the root namespace's.
+    with open("/sys/class/net/%s/address" % iface) as f:
+        return f.read().strip()
+
+
 def listen(iface, path):
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0800))
     s.bind((iface, 0))
     with open(path, "a") as f:
+        f.write("READY\n")
+        f.flush()
         while True:
             fr = s.recv(65535)
             if len(fr) < 14 + 20 + 8 + 240 or fr[23] != 17:
@@ -143,7 +152,7 @@ def send(iface, kind, xid, chaddr, yiaddr, server):
     udp = UDP(sport=67, dport=68)
     if kind == "udpsum":
         udp.chksum = 0x1234
-    pkt = (Ether(dst="ff:ff:ff:ff:ff:ff") /
+    pkt = (Ether(src=if_mac(iface), dst="ff:ff:ff:ff:ff:ff") /
            IP(src=server, dst="255.255.255.255", ttl=64) / udp /
            Raw(payload))
     sendp(pkt, iface=iface, verbose=False)
