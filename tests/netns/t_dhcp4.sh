@@ -17,7 +17,11 @@
 #   d  a NAK: dnsmasq restarted with another range and no leases;
 #      "dhcp4 renew" is NAKed: RENEWING -> INIT, the old address goes,
 #      a new one from the new range is bound
-#   e  "dhcp4 release": dnsmasq sees the RELEASE, the address and routes go
+#   e  link down: STOPPED; up: INIT_REBOOT, the same address, its routes
+#      back (the kernel took them with the link); the carrier lost (the
+#      peer down) and back: the same
+#   f  "dhcp4 release": dnsmasq sees the RELEASE, the address, routes and
+#      lease file go; "dhcp4 renew" starts again from INIT
 # At the end apedged must stop with status 0 and a clean log.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/dhcp4_lib.sh"
@@ -26,12 +30,12 @@ d4_topology || exit 1
 d4_host s1 $NET.1
 
 DNSMASQ_OPTS=(--no-ping
-	--dhcp-option=3,$NET.254
-	--dhcp-option=6,$NET.53,$NET.54
-	--dhcp-option=15,example.test
-	--dhcp-option=119,a.example.test,b.example.test
-	--dhcp-option=26,1400
-	--dhcp-option=121,0.0.0.0/0,$NET.1,10.99.0.0/16,$NET.1,172.16.5.0/24,10.30.0.1)
+	"--dhcp-option=3,$NET.254"
+	"--dhcp-option=6,$NET.53,$NET.54"
+	"--dhcp-option=15,example.test"
+	"--dhcp-option=119,a.example.test,b.example.test"
+	"--dhcp-option=26,1400"
+	"--dhcp-option=121,0.0.0.0/0,$NET.1,10.99.0.0/16,$NET.1,172.16.5.0/24,10.30.0.1")
 
 d4_conf "probe_wait_ms = 1500" "hostname = apedge-t1" "vendor_class = apedge-test"
 d4_start
@@ -150,14 +154,39 @@ check "d: $A2 is on va" has_addr "$A2/24"
 check "d: hook NAK" wait_for 5 hook_seen NAK
 check "d: hook BOUND with $A2" wait_for 5 hook_has BOUND "new_ip_address=$A2"
 
-# ---- e: release ------------------------------------------------------------
-check "e: dhcp4 release is accepted" ctl dhcp4 release dev va
-check "e: dnsmasq sees the RELEASE" wait_for 10 grep -q "DHCPRELEASE(vs1) $A2" "$T/dnsmasq2.log"
-check "e: the address goes" wait_for 5 no_addr
-check "e: the routes go" sh -c "! ip -n '$NS-cl' -4 route show dev va | grep -q via"
-check "e: not BOUND any more" fails state_is BOUND
-check "e: tx RELEASE 1" st_is tx.RELEASE 1
-check "e: hook RELEASE" wait_for 5 hook_has RELEASE "old_ip_address=$A2"
+# ---- e: link down and up ---------------------------------------------------
+n_reboot() { grep -c "dhcp4 va: STOPPED -> INIT_REBOOT" "$T/apedged.log"; }
+reboots=$(n_reboot)
+ip -n "$NS-cl" link set va down
+check "e: link down: STOPPED" wait_state 5 STOPPED
+check "e: hook STOP" wait_for 5 hook_seen STOP
+ip -n "$NS-cl" link set va up
+check "e: link up: BOUND" wait_state 15 BOUND
+check "e: through INIT_REBOOT" test "$(n_reboot)" -eq $((reboots + 1))
+check "e: the same address" bound_to "$A2"
+check "e: the default route is back" wait_for 5 sh -c \
+	"ip -n '$NS-cl' -4 route show default dev va | grep -q 'via $NET.1'"
+check "e: and 10.99.0.0/16" sh -c \
+	"ip -n '$NS-cl' -4 route show dev va | grep -q '^10.99.0.0/16 via $NET.1'"
+ip -n "$NS-sw" link set vsa down
+check "e: carrier lost: STOPPED" wait_state 5 STOPPED
+ip -n "$NS-sw" link set vsa up
+check "e: carrier back: BOUND" wait_state 15 BOUND
+check "e: through INIT_REBOOT" test "$(n_reboot)" -eq $((reboots + 2))
+check "e: the same address" bound_to "$A2"
+
+# ---- f: release ------------------------------------------------------------
+check "f: dhcp4 release is accepted" ctl dhcp4 release dev va
+check "f: dnsmasq sees the RELEASE" wait_for 10 grep -q "DHCPRELEASE(vs1) $A2" "$T/dnsmasq2.log"
+check "f: the address goes" wait_for 5 no_addr
+check "f: the routes go" sh -c "! ip -n '$NS-cl' -4 route show dev va | grep -q via"
+check "f: not BOUND any more" fails state_is BOUND
+check "f: tx RELEASE 1" st_is tx.RELEASE 1
+check "f: hook RELEASE" wait_for 5 hook_has RELEASE "old_ip_address=$A2"
+check "f: the lease file is gone" test ! -e "$T/state/va.lease"
+check "f: dhcp4 renew starts it again" ctl dhcp4 renew dev va
+check "f: BOUND" wait_state 15 BOUND
+check "f: after a DISCOVER" st_ge tx.DISCOVER 1
 
 rc=0
 d4_stop || rc=$?
