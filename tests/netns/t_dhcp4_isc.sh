@@ -11,6 +11,10 @@
 #   b  "dhcp4 rebind": a broadcast REQUEST, dhcpd ACKs, BOUND
 #   c  "dhcp4 renew": dhcpd ACKs the unicast REQUEST, BOUND
 #   d  "dhcp4 release": dhcpd finds and frees the lease, the address goes
+#   v  (after a) a reload adds [dhcp4 va.10], a VLAN interface, whose
+#      server is dnsmasq on VLAN 10 of s1 (on a kernel without 802.1Q, a
+#      second veth pair, vb, instead): both clients bound at once, va's
+#      untouched by the reload; "dhcp4 show" lists both
 # At the end apedged must stop with status 0 and a clean log.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/dhcp4_lib.sh"
@@ -54,6 +58,38 @@ check "a: MTU 1450" sh -c "ip -n '$NS-cl' link show dev va | grep -q 'mtu 1450'"
 check "a: dhcpd stored our client id" wait_for 5 grep -q \
 	'uid "\\377\\000\\021\\"3"' "$T/s1.dhcpd.leases"
 check "a: hook BOUND" wait_for 5 hook_has BOUND "new_ip_address=$A"
+
+# ---- v: a second client, on a VLAN, added by a reload ------------------------
+# A VLAN where the kernel has 802.1Q; else (a kernel without it) a second
+# veth pair, vb, straight to s1: a second client all the same.
+if ip -n "$NS-cl" link add link va name va.10 type vlan id 10 2>/dev/null &&
+	ip -n "$NS-s1" link add link vs1 name vs1.10 type vlan id 10; then
+	IF2=va.10 SIF2=vs1.10
+else
+	echo "# no 802.1Q in this kernel: a second veth pair instead of VLAN 10"
+	IF2=vb SIF2=vs1b
+	ip link add vb netns "$NS-cl" type veth peer name vs1b netns "$NS-s1"
+fi
+ip -n "$NS-cl" link set $IF2 up
+ip -n "$NS-s1" addr add 10.40.0.1/24 dev $SIF2
+ip -n "$NS-s1" link set $SIF2 up
+spawn s1 "$T/dnsmasq10.log" dnsmasq -k -C /dev/null --port=0 --user=root \
+	--interface=$SIF2 --bind-interfaces --log-dhcp --log-facility=- \
+	--pid-file="$T/s1.10.dnsmasq.pid" --dhcp-leasefile="$T/s1.10.leases" \
+	--no-ping --dhcp-range=10.40.0.50,10.40.0.59,255.255.255.0,2m
+starts=$(grep -c "dhcp4 va: STOPPED ->" "$T/apedged.log")
+printf '[dhcp4 %s]\nacd = no\nretrans_min_ms = 1000\n' $IF2 >>"$T/apedged.conf"
+check "v: the reload is accepted" ctl daemon reload
+check "v: $IF2 BOUND to an address of VLAN 10" wait_for 15 sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev $IF2 | jq -e '.[0] | .state == \"BOUND\" and (.address | startswith(\"10.40.0.5\"))'"
+check "v: the address is on $IF2" sh -c \
+	"ip -n '$NS-cl' -4 -o addr show dev $IF2 | grep -q ' inet 10.40.0.5'"
+check "v: va still BOUND to $A" bound_to "$A"
+check "v: and not restarted by the reload" \
+	test "$(grep -c "dhcp4 va: STOPPED ->" "$T/apedged.log")" -eq "$starts"
+check "v: dhcp4 show lists both" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show | jq -e 'map(.ifname) | sort == [\"va\", \"$IF2\"]'"
+check "v: each has its lease file" test -s "$T/state/va.lease" -a -s "$T/state/$IF2.lease"
 
 # ---- b: rebind on command ---------------------------------------------------
 acks=$(grep -c "DHCPACK on $A" "$T/dhcpd.log")
