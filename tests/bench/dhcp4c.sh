@@ -124,6 +124,24 @@ start_udhcpc() {
 	PID=$LAST_PID
 }
 
+# stop_client PID: SIGTERM, SIGKILL after 5 s (dhcpcd sometimes misses
+# a SIGTERM that comes right after it bound), its children too.
+stop_client() {
+	local kids i
+	kids=$(pgrep -P "$1")
+	kill -TERM "$1" 2>/dev/null
+	for ((i = 0; i < 50; i++)); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$1" 2>/dev/null; then
+		echo "# $1 ignored SIGTERM: killed" >&2
+		kill -KILL "$1" $kids 2>/dev/null
+	fi
+	wait "$1" 2>/dev/null
+	return 0
+}
+
 # run CLIENT MODE: one run; prints the milliseconds or "-" (no address).
 run() {
 	local c=$1 m=$2 t0 t1
@@ -142,10 +160,7 @@ run() {
 			break
 		fi
 	done
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-	fi
+	[ -n "$PID" ] && stop_client "$PID"
 	if [ -z "$t1" ]; then
 		echo "-"
 	else
