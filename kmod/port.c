@@ -93,9 +93,11 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
-	port->source_guard = source_guard;
 	port->dev = dev;
-	apedge_policy_init(port);
+	apedge_guard_policy(&port->guard, role);
+	port->guard.source_guard = source_guard;
+	port->guard.ifindex = dev->ifindex;
+	port->guard.bt = an->bt;
 	err = apedge_hooks_register(port, extack);
 	if (err)
 		goto err_hooks;
