@@ -20,7 +20,7 @@
 # The figures are of the code's x86-64 instructions as gcc -O2 builds it
 # here, with the kernel's code-shaping flags but not its build: close to,
 # not equal to, the module's.  The source guard's binding lookup is a
-# stand-in (tests/bench/kcost/bindings.c): the kernel's rhashtable lookup,
+# stand-in (tests/fuzz/kshim/bindings.c): the kernel's rhashtable lookup,
 # with jhash2, costs some tens of instructions more per lookup.  For DHCP
 # and ND frames the action is a plain counter: the kernel's per-CPU
 # counting, DHCP snooping and punting come on top.

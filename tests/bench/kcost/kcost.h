@@ -6,10 +6,7 @@
 #ifndef KCOST_H
 #define KCOST_H
 
+#include "bindings.h"
 #include "guard.h"
-
-struct apedge_bindings *kc_bindings_new(void);
-void kc_bind(struct apedge_bindings *bt, u8 family, const void *addr,
-	     const u8 *mac, int ifindex);
 
 #endif

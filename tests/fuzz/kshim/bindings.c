@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kcost: a stand-in for the binding table's lookup side (kmod/binding.c),
- * whose rhashtable does not build in userspace.  A chained hash table of
+ * A stand-in for the binding table's lookup side (kmod/binding.c), whose
+ * rhashtable does not build in userspace, for tests/bench/kcost and
+ * fuzz_kmod_guard.  A chained hash table of
  * the same keys, walked as rhashtable_lookup() walks a bucket: hash the
  * 20-byte key, pick the bucket, compare each entry's key with memcmp(),
  * then the checks of apedge_binding_match().  The hash is a simple
@@ -14,7 +15,7 @@
  */
 #include <stdlib.h>
 
-#include "kcost.h"
+#include "bindings.h"
 
 u64 kshim_jiffies = 1000000;
 
