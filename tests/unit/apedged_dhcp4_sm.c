@@ -607,6 +607,9 @@ UT_CASE(nak_while_renewing)
 	/* the admin need not wait */
 	dhcp4_sm_renew(&h.sm, h.now, &h.out);
 	UT_EXPECT(h.sm.state == DHCP4_SELECTING);
+	/* the address refused is not suggested again */
+	UT_EXPECT(sent_type(&h) == DHCP4_DISCOVER &&
+		  !sent(&h)->requested.s_addr);
 }
 
 /* RFC 5227 §2.1.1 and §2.3: probe and announce timing. */
