@@ -185,6 +185,11 @@ struct dhcp4_sm {
 	bool have_lease;
 	struct dhcp4_lease lease;	/* the bound one (or the stored) */
 	struct dhcp4_lease pending;	/* ACKed, being probed */
+	struct in_addr hint;		/* last address, DISCOVER's option 50 */
+	uint64_t announce_ms;		/* the next RFC 5227 announcement */
+	bool defending;			/* last_defend_ms is set */
+	bool renewed;			/* BOUND by RENEW/REBIND: no announce */
+	bool from_reboot;		/* PROBING an INIT-REBOOT's ACK */
 
 	struct dhcp4_sm_stats stats;
 };

@@ -72,6 +72,7 @@ enum dhcp4_err {
 	DHCP4_ERR_IP,		/* IPv4 header: version, length, checksum */
 	DHCP4_ERR_UDP,		/* UDP header: ports, length, checksum */
 	DHCP4_ERR_ARP,		/* not ARP for IPv4 over Ethernet */
+	DHCP4_ERR_LONG,		/* longer than DHCP4_MSG_MAX */
 	DHCP4_ERR_MAX
 };
 
