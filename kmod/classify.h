@@ -96,10 +96,12 @@ static __always_inline bool apedge_cls_udp_dhcpv6(const struct udphdr *uh)
  *
  * The common frames that apedge_classify() finds APEDGE_CLS_OTHER, told
  * in a few loads so that the hooks can run it on every frame first: an
- * EtherType that is neither IP nor a VLAN tag; an IPv4 header without
- * options, or an IPv6 header, in the linear area, whose payload is not
- * UDP or is UDP that fits the packet and has no DHCP port, or (IPv6) is
- * ICMPv6 other than Neighbor Discovery, or is not an extension header.
+ * EtherType (0x0600 and up, not the kernel's 802.2 and 802.3 values)
+ * that is neither IP nor a VLAN tag; an IPv4 header without options in
+ * the linear area, whose payload is not UDP or is UDP that fits the
+ * packet and has no DHCP port; an IPv6 header in the linear area
+ * followed by TCP, by UDP that fits the packet and has no DHCPv6 port,
+ * or by ICMPv6 other than Neighbor Discovery.
  * False means "ask apedge_classify()", not "ours": whenever this says
  * true, apedge_classify() says APEDGE_CLS_OTHER (the KUnit suite and
  * the fuzz target check it).  Pure; any context.
@@ -148,17 +150,11 @@ static __always_inline bool apedge_classify_none(const struct sk_buff *skb,
 				return false;
 			return (u8)(*(const u8 *)(ip6 + 1) - 133) > 137 - 133;
 		}
-		switch (ip6->nexthdr) {
-		case IPPROTO_HOPOPTS:
-		case IPPROTO_ROUTING:
-		case IPPROTO_DSTOPTS:
-		case IPPROTO_FRAGMENT:
-		case IPPROTO_AH:
-			return false;	/* extension headers: walk them */
-		}
-		return true;
+		/* Extension headers and the rest: the long way. */
+		return ip6->nexthdr == IPPROTO_TCP;
 	}
-	return !eth_type_vlan(proto);
+	/* A real EtherType, not a tag: none of ours. */
+	return ntohs(proto) >= ETH_P_802_3_MIN && !eth_type_vlan(proto);
 }
 
 /* Most policy class (enum apedge_policy_class); 0 is "none of ours". */

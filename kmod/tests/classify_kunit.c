@@ -509,10 +509,14 @@ static void cls_fast_path(struct kunit *test)
 	}
 	len = ip6(b, NEXTHDR_HOP, 8);
 	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+	/* Other next headers (ESP, GRE, ...) are left to classify too. */
+	len = ip6(b, IPPROTO_ESP, 8);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
 
-	/* ARP is none; a VLAN tag goes the long way. */
+	/* ARP is none; a VLAN tag and 802.2 framing go the long way. */
 	KUNIT_EXPECT_TRUE(test, cls_none(test, b, 28, ETH_P_ARP));
 	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_8021Q));
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_802_2));
 
 	/* Headers outside the linear area: not read, left to classify. */
 	len = ip4_udp(b, 4000, 9, c->pl, 258, 0);
