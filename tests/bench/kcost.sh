@@ -8,6 +8,9 @@
 #
 #   tests/bench/kcost.sh [-n N]          the table (N: frames, default 2000)
 #   tests/bench/kcost.sh -a KIND [-n N]  callgrind_annotate of one kind
+#   tests/bench/kcost.sh -c              only the driver's checks of each
+#                                        kind's decision, no callgrind:
+#                                        "ok KIND" lines, "N passed, N failed"
 #
 # Each kind runs twice under callgrind, with N and 2N frames, counting only
 # inside kcost_run(); the difference divided by N is the cost of one frame,
@@ -29,17 +32,38 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 n=2000
 annotate=
+check=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
 	-a) annotate=$2; shift 2 ;;
-	*) echo "usage: kcost.sh [-n N] [-a KIND]" >&2; exit 2 ;;
+	-c) check=1; shift ;;
+	*) echo "usage: kcost.sh [-n N] [-a KIND] [-c]" >&2; exit 2 ;;
 	esac
 done
-command -v valgrind >/dev/null ||
-	{ echo "kcost: valgrind missing (scripts/deps)" >&2; exit 1; }
 make -s -C "$top/daemon" build/bench/kcost
 kcost=$top/daemon/build/bench/kcost
+
+# The checks alone, as a test: each kind's frames once through the hook.
+if [ -n "$check" ]; then
+	pass=0
+	fail=0
+	while read -r kind _; do
+		if "$kcost" "$kind" 16 >/dev/null; then
+			echo "ok - kcost $kind"
+			pass=$((pass + 1))
+		else
+			echo "not ok - kcost $kind"
+			fail=$((fail + 1))
+		fi
+	done < <("$kcost" -l)
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+fi
+
+command -v valgrind >/dev/null ||
+	{ echo "kcost: valgrind missing (scripts/deps)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
