@@ -14,6 +14,11 @@
 #   d  dhcp4 release: the address and the route are gone, the lease file
 #      too; an unprivileged user is refused the admin word
 #   e  a damaged lease file is counted, and the client starts in INIT
+#   f  a reload adds a client on VLAN 7 (va.7, with RFC 5227 probing)
+#      and keeps va's as it was; both BOUND at once
+#   g  link down: STOPPED, the address stays; up: INIT-REBOOT to BOUND
+#   h  a host on the link sends garbage and a forged ACK to port 68:
+#      counted (malformed, drop), the lease untouched
 # At the end the daemon stops with status 0 and a clean log.
 . "$(dirname "$0")/lib.sh"
 
@@ -25,10 +30,24 @@ ip link add va netns "$NS-cl" address 02:00:00:00:42:01 type veth \
 ip -n "$NS-srv" addr add 10.42.0.1/24 dev vs
 ip -n "$NS-srv" link set vs up
 ip -n "$NS-cl" link set va up
+# VLAN 7 on the veth; a kernel without 8021q gets a second veth pair of
+# the same names (tests/vm has the VLAN for sure).
+if ! ip -n "$NS-cl" link add link va name va.7 type vlan id 7 2>/dev/null ||
+   ! ip -n "$NS-srv" link add link vs name vs.7 type vlan id 7 2>/dev/null; then
+	ip -n "$NS-cl" link del va.7 2>/dev/null
+	echo "# no 802.1Q here: va.7 is a veth"
+	ip link add va.7 netns "$NS-cl" type veth peer name vs.7 \
+		netns "$NS-srv"
+fi
+ip -n "$NS-srv" addr add 10.43.0.1/24 dev vs.7
+ip -n "$NS-srv" link set vs.7 up
+ip -n "$NS-cl" link set va.7 up
 
 spawn srv "$T/dnsmasq.log" dnsmasq --keep-in-foreground --no-daemon \
-	--conf-file=/dev/null --port=0 --interface=vs --bind-interfaces \
+	--conf-file=/dev/null --port=0 --interface=vs --interface=vs.7 \
+	--bind-interfaces \
 	--dhcp-range=10.42.0.100,10.42.0.150,255.255.255.0,600 \
+	--dhcp-range=10.43.0.100,10.43.0.150,255.255.255.0,600 \
 	--dhcp-option=option:router,10.42.0.1 \
 	--dhcp-option=option:dns-server,10.42.0.53 \
 	--dhcp-option=option:domain-name,example.test \
@@ -65,7 +84,7 @@ start() {
 }
 
 state_is() {
-	ctl -j dhcp4 show dev va | jq -e ".[0].state == \"$1\""
+	ctl -j dhcp4 show dev "${2:-va}" | jq -e ".[0].state == \"$1\""
 }
 
 addr_on_va() {
@@ -137,6 +156,60 @@ check "e: BOUND despite a damaged lease file" wait_for 15 state_is BOUND
 check "e: the damage is counted" sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats | jq -e '.[0].store_damaged == 1 and .[0].tx.DISCOVER == 1'"
 check "e: and logged" grep -q "lease file is damaged" "$T/apedged.log"
+ADDR=$(ctl -j dhcp4 show dev va | jq -r '.[0].address')
+
+# f
+cat >>"$T/apedged.conf" <<EOC
+[dhcp4 va.7]
+probe_wait_ms = 100
+probe_min_ms = 100
+probe_max_ms = 200
+announce_wait_ms = 100
+EOC
+DISC=$(ctl -j dhcp4 stats dev va | jq '.[0].tx.DISCOVER')
+check "f: reload" ctl daemon reload
+check "f: va.7 BOUND" wait_for 20 state_is BOUND va.7
+check "f: through PROBING" grep -q "dhcp4 va.7: REQUESTING -> PROBING" \
+	"$T/apedged.log"
+check "f: its address on va.7" sh -c "ip netns exec $NS-cl ip -4 addr show dev va.7 | grep -q 'inet 10.43.0.1[0-5][0-9]/24'"
+check "f: va kept its state and counters" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats dev va | jq -e '.[0].state == \"BOUND\" and .[0].tx.DISCOVER == $DISC'"
+check "f: two clients shown" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show | jq -e 'length == 2'"
+
+# g
+nsx cl ip link set va.7 down
+check "g: link down: STOPPED" wait_for 5 state_is STOPPED va.7
+check "g: the address stays" sh -c "ip netns exec $NS-cl ip -4 addr show dev va.7 | grep -q 'inet 10.43.0.1'"
+nsx cl ip link set va.7 up
+check "g: link up: BOUND again" wait_for 20 state_is BOUND va.7
+check "g: through INIT-REBOOT" grep -q "dhcp4 va.7: STOPPED -> INIT_REBOOT" \
+	"$T/apedged.log"
+
+# h
+DROP=$(ctl -j dhcp4 stats dev va | jq '[.[0].drop[]] | add')
+nsx srv "$PY" - "$ADDR" <<'EOP'
+import socket, struct, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.42.0.1", 67))
+s.sendto(b"garbage", (sys.argv[1], 68))
+ack = bytearray(236)
+ack[0:4] = b"\x02\x01\x06\x00"
+ack[4:8] = b"\xde\xad\xbe\xef"
+ack[16:20] = socket.inet_aton("10.42.0.99")
+ack[28:34] = b"\x02\x00\x00\x00\x42\x01"
+ack += b"\x63\x82\x53\x63" + b"\x35\x01\x05" + b"\x36\x04" + \
+    socket.inet_aton("10.42.0.1") + b"\x33\x04\x00\x00\x00\x3c\xff"
+s.sendto(bytes(ack), (sys.argv[1], 68))
+EOP
+check "h: the garbage counted as malformed" wait_for 5 sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats dev va | jq -e '.[0].malformed.short == 1'"
+check "h: the forged ACK dropped" wait_for 5 sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats dev va | jq -e '([.[0].drop[]] | add) == $DROP + 1'"
+check "h: the lease untouched" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0].state == \"BOUND\" and .[0].address == \"$ADDR\"'"
+
 stop "$APEDGED" "$T/apedged.log"
-check "e: stopped with status 0" test $? -eq 0
-check "e: the hook heard STOP" wait_for 5 grep -q "^STOP va" "$T/hook.log"
+check "stopped with status 0" test $? -eq 0
+check "the hook heard STOP" wait_for 5 grep -q "^STOP va" "$T/hook.log"
