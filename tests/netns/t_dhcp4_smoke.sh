@@ -19,6 +19,9 @@
 #   g  link down: STOPPED, the address stays; up: INIT-REBOOT to BOUND
 #   h  a host on the link sends garbage and a forged ACK to port 68:
 #      counted (malformed, drop), the lease untouched
+#   i  release_on_stop given by a reload: va's client starts again (no
+#      RELEASE) and keeps its address; the daemon's stop then releases
+#      va's lease (dnsmasq hears it, the address goes) and not va.7's
 # At the end the daemon stops with status 0 and a clean log.
 . "$(dirname "$0")/lib.sh"
 
@@ -51,6 +54,8 @@ spawn srv "$T/dnsmasq.log" dnsmasq --keep-in-foreground --no-daemon \
 	--dhcp-option=option:router,10.42.0.1 \
 	--dhcp-option=option:dns-server,10.42.0.53 \
 	--dhcp-option=option:domain-name,example.test \
+	--dhcp-option=tag:vs.7,option:classless-static-route,10.77.0.0/16,192.0.2.1,0.0.0.0/0,10.43.0.1 \
+	--dhcp-option=tag:vs.7,option:mtu,1400 \
 	--dhcp-leasefile="$T/dnsmasq.leases" --pid-file="$T/dnsmasq.pid" \
 	--log-dhcp
 
@@ -172,6 +177,18 @@ check "f: va.7 BOUND" wait_for 20 state_is BOUND va.7
 check "f: through PROBING" grep -q "dhcp4 va.7: REQUESTING -> PROBING" \
 	"$T/apedged.log"
 check "f: its address on va.7" sh -c "ip netns exec $NS-cl ip -4 addr show dev va.7 | grep -q 'inet 10.43.0.1[0-5][0-9]/24'"
+check "f: option 121: an on-link host route to the off-link gateway" \
+	sh -c "ip netns exec $NS-cl ip -4 route show dev va.7 | grep -q '^192.0.2.1 proto dhcp scope link'"
+check "f: option 121: the route through it" \
+	sh -c "ip netns exec $NS-cl ip -4 route show dev va.7 | grep -q '^10.77.0.0/16 via 192.0.2.1 proto dhcp'"
+check "f: option 121 replaces option 3: a default route via 10.43.0.1" \
+	sh -c "ip netns exec $NS-cl ip -4 route show default dev va.7 | grep -q 'via 10.43.0.1'"
+check "f: va's default route stays beside it" \
+	sh -c "ip netns exec $NS-cl ip -4 route show default dev va | grep -q 'via 10.42.0.1'"
+check "f: the MTU of option 26" sh -c \
+	"ip netns exec $NS-cl ip -j link show va.7 | jq -e '.[0].mtu == 1400'"
+check "f: show has the routes and the MTU" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va.7 | jq -e '.[0].mtu == 1400 and .[0].routes[0] == {\"dst\": \"10.77.0.0/16\", \"gw\": \"192.0.2.1\"}'"
 check "f: va kept its state and counters" sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats dev va | jq -e '.[0].state == \"BOUND\" and .[0].tx.DISCOVER == $DISC'"
 check "f: two clients shown" sh -c \
@@ -185,6 +202,10 @@ nsx cl ip link set va.7 up
 check "g: link up: BOUND again" wait_for 20 state_is BOUND va.7
 check "g: through INIT-REBOOT" grep -q "dhcp4 va.7: STOPPED -> INIT_REBOOT" \
 	"$T/apedged.log"
+
+check "g: no netlink request refused" sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats | jq -e 'all(.[]; .apply_errors == 0)'"
+check "g: nothing refused in the log" sh -c "! grep -E 'failed: ' '$T/apedged.log'"
 
 # h
 DROP=$(ctl -j dhcp4 stats dev va | jq '[.[0].drop[]] | add')
@@ -210,6 +231,20 @@ check "h: the forged ACK dropped" wait_for 5 sh -c \
 check "h: the lease untouched" sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0].state == \"BOUND\" and .[0].address == \"$ADDR\"'"
 
+# i
+sed -i 's/^hostname = smoke$/&\nrelease_on_stop = yes/' "$T/apedged.conf"
+check "i: reload" ctl daemon reload
+check "i: va starts again" wait_for 5 grep -q \
+	"dhcp4 va: its settings changed" "$T/apedged.log"
+check "i: BOUND with the same address" wait_for 15 sh -c \
+	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0].state == \"BOUND\" and .[0].address == \"$ADDR\"'"
+REL=$(grep -c "DHCPRELEASE(vs) $ADDR" "$T/dnsmasq.log")
+check "i: no RELEASE on the restart" test "$REL" -eq 1
 stop "$APEDGED" "$T/apedged.log"
-check "stopped with status 0" test $? -eq 0
-check "the hook heard STOP" wait_for 5 grep -q "^STOP va" "$T/hook.log"
+check "i: stopped with status 0" test $? -eq 0
+check "i: dnsmasq heard the RELEASE" wait_for 5 sh -c \
+	"test \$(grep -c 'DHCPRELEASE(vs) $ADDR' '$T/dnsmasq.log') -eq 2"
+check "i: va's address is gone" sh -c "! ip netns exec $NS-cl ip -4 addr show dev va | grep -q '$ADDR'"
+check "i: va.7's stays" sh -c "ip netns exec $NS-cl ip -4 addr show dev va.7 | grep -q 'inet 10.43.0.1'"
+check "i: the hook heard the RELEASE" wait_for 5 sh -c \
+	"test \$(grep -c '^RELEASE va ' '$T/hook.log') -eq 2"
