@@ -12,7 +12,8 @@
 #      with the same address (the stored lease)
 #   c  dhcp4 renew: a REQUEST more, still BOUND
 #   d  dhcp4 release: the address and the route are gone, the lease file
-#      too; an unprivileged user is refused the admin word
+#      too; an unprivileged user is refused the admin word; renew starts
+#      a released client again
 #   e  a damaged lease file is counted, and the client starts in INIT
 #   f  a reload adds a client on VLAN 7 (va.7, with RFC 5227 probing)
 #      and keeps va's as it was; both BOUND at once
@@ -150,6 +151,10 @@ check "d: the default route is gone" \
 	sh -c "! ip netns exec $NS-cl ip -4 route show default | grep -q va"
 check "d: the lease file is gone" test ! -e "$T/state/va.lease"
 check "d: the hook heard RELEASE" wait_for 5 grep -q "^RELEASE va" "$T/hook.log"
+check "d: renew starts it again" ctl dhcp4 renew dev va
+check "d: BOUND again" wait_for 15 state_is BOUND
+check "d: release again" ctl dhcp4 release dev va
+check "d: STOPPED again" wait_for 5 state_is STOPPED
 
 # e
 stop "$APEDGED" "$T/apedged.log"
@@ -239,12 +244,12 @@ check "i: va starts again" wait_for 5 grep -q \
 check "i: BOUND with the same address" wait_for 15 sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show dev va | jq -e '.[0].state == \"BOUND\" and .[0].address == \"$ADDR\"'"
 REL=$(grep -c "DHCPRELEASE(vs) $ADDR" "$T/dnsmasq.log")
-check "i: no RELEASE on the restart" test "$REL" -eq 1
+check "i: no RELEASE on the restart" test "$REL" -eq 2
 stop "$APEDGED" "$T/apedged.log"
 check "i: stopped with status 0" test $? -eq 0
 check "i: dnsmasq heard the RELEASE" wait_for 5 sh -c \
-	"test \$(grep -c 'DHCPRELEASE(vs) $ADDR' '$T/dnsmasq.log') -eq 2"
+	"test \$(grep -c 'DHCPRELEASE(vs) $ADDR' '$T/dnsmasq.log') -eq 3"
 check "i: va's address is gone" sh -c "! ip netns exec $NS-cl ip -4 addr show dev va | grep -q '$ADDR'"
 check "i: va.7's stays" sh -c "ip netns exec $NS-cl ip -4 addr show dev va.7 | grep -q 'inet 10.43.0.1'"
 check "i: the hook heard the RELEASE" wait_for 5 sh -c \
-	"test \$(grep -c '^RELEASE va ' '$T/hook.log') -eq 2"
+	"test \$(grep -c '^RELEASE va ' '$T/hook.log') -eq 3"
