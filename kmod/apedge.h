@@ -98,7 +98,7 @@ struct apedge_port {
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
-	struct rcu_head rcu;
+	struct rcu_work free_rwork;
 };
 
 /**
@@ -112,7 +112,9 @@ struct apedge_port {
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
  * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
- * @all: entry in main.c's list of every namespace's state, under RTNL
+ * @dying: ports detached whose teardown (port.c) has not finished
+ * @all: entry in main.c's list of every namespace's state, under
+ *	 apedge_nets_lock
  */
 struct apedge_net {
 	struct net *net;
@@ -123,6 +125,7 @@ struct apedge_net {
 	struct list_head bursts;
 	unsigned int nbursts;
 	struct apedge_bindings *bt;
+	atomic_t dying;
 	struct list_head all;
 };
 
@@ -131,6 +134,7 @@ struct apedge_net {
 
 extern unsigned int apedge_net_id;
 extern bool apedge_closing;
+extern struct workqueue_struct *apedge_wq;
 
 static inline struct apedge_net *apedge_net(const struct net *net)
 {
@@ -143,6 +147,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    bool source_guard, struct netlink_ext_ack *extack);
 void apedge_port_del(struct apedge_port *port);
 void apedge_port_del_all(struct apedge_net *an);
+void apedge_port_wait_dying(struct apedge_net *an);
 int apedge_port_notifier_register(void);
 void apedge_port_notifier_unregister(void);
 
