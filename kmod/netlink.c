@@ -202,7 +202,7 @@ static int apedge_policy_fill(struct sk_buff *msg,
 		if (!nest ||
 		    nla_put_u32(msg, APEDGE_A_POLICY_CLASS, i + 1) ||
 		    nla_put_u32(msg, APEDGE_A_POLICY_VERDICT,
-				READ_ONCE(port->verdict[i])))
+				READ_ONCE(port->guard.verdict[i])))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
@@ -278,7 +278,7 @@ static int apedge_port_fill(struct apedge_reply *r,
 	    nla_put_u32(msg, APEDGE_A_PORT_PUNT_RATE,
 			READ_ONCE(port->punt_rate)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_SOURCE_GUARD,
-		       READ_ONCE(port->source_guard))) {
+		       READ_ONCE(port->guard.source_guard))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -676,7 +676,8 @@ static int apedge_nl_policy_set(struct sk_buff *skb, struct genl_info *info)
 	} else {
 		for (i = 0; i < APEDGE_PCLASS_MAX; i++)
 			if (verdict[i])
-				WRITE_ONCE(port->verdict[i], verdict[i]);
+				WRITE_ONCE(port->guard.verdict[i],
+					   verdict[i]);
 		if (info->attrs[APEDGE_A_PORT_PUNT_RATE])
 			WRITE_ONCE(port->punt_rate,
 				   nla_get_u32(info->attrs[APEDGE_A_PORT_PUNT_RATE]));
@@ -724,7 +725,7 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(port))
 		err = PTR_ERR(port);
 	else
-		WRITE_ONCE(port->source_guard, nla_get_u8(a));
+		WRITE_ONCE(port->guard.source_guard, nla_get_u8(a));
 	rtnl_unlock();
 	return err;
 }

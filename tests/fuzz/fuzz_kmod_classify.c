@@ -2,7 +2,9 @@
 /*
  * libFuzzer: the module's packet classifier (kmod/classify.c), built in
  * userspace against tests/fuzz/kshim.  The first byte picks the EtherType
- * the frame starts with; the result must always be consistent.
+ * the frame starts with; the result must always be consistent, and the
+ * hooks' fast path (apedge_classify_none()) must never call none a frame
+ * the classifier finds ours or malformed.
  */
 #include <stdlib.h>
 
@@ -16,8 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ETH_P_IP, ETH_P_IPV6, ETH_P_8021Q, ETH_P_8021AD,
 	};
 	struct apedge_cls cls;
-	struct sk_buff skb;
+	struct sk_buff skb = { 0 };
 	unsigned char *copy;
+	bool none;
 	u8 pclass;
 
 	if (!size)
@@ -28,8 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	skb.data = copy;
 	skb.len = size - 1;
 
+	none = apedge_classify_none(&skb, htons(protos[data[0] & 3]), 0);
 	apedge_classify(&skb, htons(protos[data[0] & 3]), 0, &cls);
 	pclass = apedge_policy_class(&cls);
+	if (none && (cls.class != APEDGE_CLS_OTHER || cls.reason))
+		abort();
 
 	if (cls.class > APEDGE_CLS_MALFORMED || pclass > APEDGE_PCLASS_MAX)
 		abort();

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const u8 mac[ETH_ALEN] = { 0x02, 1, 2, 3, 4, 5 };
 	struct apedge_snoop sn;
 	struct apedge_cls cls;
-	struct sk_buff skb;
+	struct sk_buff skb = { 0 };
 	unsigned char *copy;
 	bool found;
 

@@ -92,6 +92,9 @@ static void read_acks(struct loop_watch *w, int fd, uint32_t ev, void *data)
 			    (e->error == -ESRCH || e->error == -ENOENT ||
 			     e->error == -EADDRNOTAVAIL || e->error == -ENODEV))
 				continue;
+			/* And what is there already. */
+			if (p->type == RTM_NEWROUTE && e->error == -EEXIST)
+				continue;
 			a->errors++;
 			log_rl(LOG_WARNING, "dhcp4 %s: %s failed: %s",
 			       p->ifname, type_name(p->type),
@@ -272,8 +275,13 @@ static int route_req(struct dhcp4_apply *a, uint16_t type, int ifindex,
 	struct in_addr dst;
 	uint32_t mask = r->plen ? htonl(~0u << (32 - r->plen)) : 0;
 
-	h = req_start(a, buf, type, type == RTM_NEWROUTE ?
-		      NLM_F_CREATE | NLM_F_REPLACE : 0, ifname);
+	/*
+	 * Not NLM_F_REPLACE: another client's (or the admin's) route to
+	 * the same destination and metric stays beside ours, as with "ip
+	 * route prepend"; ours again (a renewal) is EEXIST, no error.
+	 */
+	h = req_start(a, buf, type, type == RTM_NEWROUTE ? NLM_F_CREATE : 0,
+		      ifname);
 	rtm = mnl_nlmsg_put_extra_header(h, sizeof(*rtm));
 	rtm->rtm_family = AF_INET;
 	rtm->rtm_dst_len = r->plen;

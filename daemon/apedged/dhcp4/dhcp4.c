@@ -751,6 +751,17 @@ int dhcp4_command(struct dhcp4 *e, const char *ifname, enum dhcp4_cmd cmd)
 		return -ENOENT;
 	if (!c->running)
 		return -ENETDOWN;
+	/* Released: renew (or rebind) starts it again, from INIT. */
+	if (c->sm.state == DHCP4_STOPPED && cmd != DHCP4_CMD_RELEASE) {
+		const struct netif_link *l =
+			netif_link_by_index(e->netif, c->ifindex);
+
+		c->running = false;
+		if (!link_usable(l))
+			return -ENETDOWN;
+		client_start(c, l);
+		return 0;
+	}
 	switch (cmd) {
 	case DHCP4_CMD_RENEW:
 		dhcp4_sm_renew(&c->sm, now, &acts);

@@ -35,6 +35,7 @@ struct dhcp4_hooks {
 	struct loop *loop;
 	struct list children;
 	size_t n;
+	uint64_t timeout_ms;
 	struct dhcp4_hook_stats st;
 };
 
@@ -55,6 +56,7 @@ struct dhcp4_hooks *dhcp4_hooks_new(struct loop *loop)
 	if (!h)
 		return NULL;
 	h->loop = loop;
+	h->timeout_ms = DHCP4_HOOK_TIMEOUT_MS;
 	list_init(&h->children);
 	return h;
 }
@@ -85,6 +87,16 @@ const struct dhcp4_hook_stats *dhcp4_hooks_stats(const struct dhcp4_hooks *h)
 	return &h->st;
 }
 
+size_t dhcp4_hooks_running(const struct dhcp4_hooks *h)
+{
+	return h->n;
+}
+
+void dhcp4_hooks_set_timeout(struct dhcp4_hooks *h, uint64_t ms)
+{
+	h->timeout_ms = ms;
+}
+
 static void child_ended(struct loop_watch *w, int fd, uint32_t ev, void *data)
 {
 	struct child *c = data;
@@ -111,8 +123,8 @@ static void child_timeout(struct loop_timer *t, void *data)
 	struct child *c = data;
 
 	c->h->st.killed++;
-	log_rl(LOG_WARNING, "dhcp4: %s still runs after %d s: killed",
-	       c->what, DHCP4_HOOK_TIMEOUT_MS / 1000);
+	log_rl(LOG_WARNING, "dhcp4: %s still runs after %llu ms: killed",
+	       c->what, (unsigned long long)c->h->timeout_ms);
 	pidfd_kill(c->pidfd, SIGKILL);
 }
 
@@ -198,8 +210,7 @@ int dhcp4_hooks_run(struct dhcp4_hooks *h, const char *what,
 	}
 	c->h = h;
 	c->w = loop_watch_add(h->loop, c->pidfd, EPOLLIN, child_ended, c);
-	c->t = loop_timer_add(h->loop, DHCP4_HOOK_TIMEOUT_MS, 0,
-			      child_timeout, c);
+	c->t = loop_timer_add(h->loop, h->timeout_ms, 0, child_timeout, c);
 	list_add_tail(&h->children, &c->node);
 	h->n++;
 	if (!c->w || !c->t) {

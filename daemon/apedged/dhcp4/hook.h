@@ -56,6 +56,10 @@ int dhcp4_hooks_run(struct dhcp4_hooks *h, const char *what,
 		    const char *input, size_t len);
 
 const struct dhcp4_hook_stats *dhcp4_hooks_stats(const struct dhcp4_hooks *h);
+/* Children running now. */
+size_t dhcp4_hooks_running(const struct dhcp4_hooks *h);
+/* For tests: the time a child may run (DHCP4_HOOK_TIMEOUT_MS). */
+void dhcp4_hooks_set_timeout(struct dhcp4_hooks *h, uint64_t ms);
 
 /* The environment of a hook: pointers into buf (DHCP4_HOOK_ENV_BYTES). */
 struct dhcp4_hook_env {

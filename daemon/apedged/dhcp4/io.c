@@ -162,7 +162,7 @@ static void raw_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
 		if (out)
 			continue;
 		if ((size_t)n > sizeof(buf)) {
-			io->ops->malformed(io->data, DHCP4_ERR_IP);
+			io->ops->malformed(io->data, DHCP4_ERR_LONG);
 			continue;
 		}
 		/* Not checksummed yet: the UDP checksum is not there. */
@@ -199,8 +199,11 @@ static void udp_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
 			     (struct sockaddr *)&from, &fl);
 		if (n < 0)
 			return;
-		if ((size_t)n > sizeof(buf) ||
-		    ntohs(from.sin_port) != DHCP4_SERVER_PORT) {
+		if ((size_t)n > sizeof(buf)) {
+			io->ops->malformed(io->data, DHCP4_ERR_LONG);
+			continue;
+		}
+		if (ntohs(from.sin_port) != DHCP4_SERVER_PORT) {
 			io->ops->malformed(io->data, DHCP4_ERR_UDP);
 			continue;
 		}

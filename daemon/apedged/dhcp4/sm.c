@@ -259,8 +259,11 @@ static struct dhcp4_action *send_msg(struct dhcp4_sm *sm, uint64_t now,
  */
 static void arm_retrans(struct dhcp4_sm *sm, uint64_t now)
 {
-	uint32_t j = sm->cfg->retrans_jitter_ms;
-	int64_t d = (int64_t)sm->interval_ms + rnd_range(sm, 0, 2 * j) - j;
+	uint32_t j = sm->cfg->retrans_jitter_ms > sm->interval_ms ?
+		     sm->interval_ms : sm->cfg->retrans_jitter_ms;
+	int64_t d = (int64_t)sm->interval_ms +
+		    rnd_range(sm, 0, (uint32_t)((uint64_t)j * 2 > UINT32_MAX ?
+						UINT32_MAX : j * 2)) - j;
 
 	if (d < RETRANS_FLOOR_MS)
 		d = RETRANS_FLOOR_MS;
@@ -417,6 +420,7 @@ static void on_nak(struct dhcp4_sm *sm, uint64_t now, const char *why,
 
 	sm->stats.naks++;
 	drop_lease(sm, out);
+	sm->hint.s_addr = 0;	/* the server said no to it */
 	enter_init(sm, now, d ? d : 1, "NAK", why, out);
 }
 
@@ -559,7 +563,8 @@ void dhcp4_sm_start(struct dhcp4_sm *sm, uint64_t now,
 	uint32_t d;
 
 	out->n = 0;
-	if (stored) {
+	/* A restart of a running machine keeps the lease it holds. */
+	if (stored && !(sm->state != DHCP4_STOPPED && sm->have_lease)) {
 		sm->lease = *stored;
 		sm->have_lease = true;
 	}
