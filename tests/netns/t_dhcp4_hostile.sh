@@ -95,7 +95,7 @@ check "a: overload 7: malformed.overload" \
 	refused overload-bad DISCOVER malformed.overload
 check "a: overload into a file field that runs past its end: refused" \
 	refused_any overload-nothing DISCOVER
-check "a: 1,500 bytes of options: refused" refused_any big DISCOVER
+check "a: 1,500 bytes of options: malformed.long" refused big DISCOVER malformed.long
 check "a: a wrong UDP checksum: malformed.udp" refused udpsum DISCOVER malformed.udp
 check "a: still SELECTING" state_is SELECTING
 check "a: nothing taken" st_is rx.OFFER 0
