@@ -88,6 +88,8 @@ d4_up() {
 # d4_stop: SIGTERM; the status as lib.sh's stop (not in check's subshell).
 d4_stop() {
 	local rc=0
+	# For the record: the counters before the stop.
+	echo "# dhcp4 stats: $(ctl -j dhcp4 stats 2>&1)"
 	stop "$APD" "$T/apedged.log" || rc=$?
 	APD=""
 	return $rc

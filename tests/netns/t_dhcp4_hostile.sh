@@ -145,7 +145,6 @@ check "e: nor through the admin socket" \
 check "e: still BOUND" bound_to $ADDR
 check "e: no RELEASE sent" st_is tx.RELEASE 0
 
-echo "# dhcp4 stats: $(ctl -j dhcp4 stats dev va)"
 rc=0
 d4_stop || rc=$?
 check "apedged shuts down cleanly (status 0, no sanitizer report)" test $rc -eq 0
