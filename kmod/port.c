@@ -49,7 +49,7 @@ static void apedge_port_unhook(struct apedge_port *port)
 }
 
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
-		    bool source_guard, struct netlink_ext_ack *extack)
+		    u32 flags, struct netlink_ext_ack *extack)
 {
 	struct apedge_port *port;
 	int err;
@@ -93,7 +93,9 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
-	port->source_guard = source_guard;
+	port->source_guard = !!(flags & APEDGE_PORTF_SOURCE_GUARD);
+	port->verify_chaddr = !!(flags & APEDGE_PORTF_VERIFY_CHADDR);
+	port->allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
 	port->dev = dev;
 	apedge_policy_init(port);
 	err = apedge_hooks_register(port, extack);

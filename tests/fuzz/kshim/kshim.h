@@ -47,6 +47,8 @@ static inline void *skb_header_pointer(const struct sk_buff *skb, int off,
 #define ETH_P_IPV6		0x86DD
 #define ETH_P_8021Q		0x8100
 #define ETH_P_8021AD		0x88A8
+#define ETH_P_ARP		0x0806
+#define ETH_P_802_2		0x0004
 #define VLAN_HLEN		4
 
 struct vlan_hdr {
@@ -124,6 +126,7 @@ struct frag_hdr {
 #define NEXTHDR_FRAGMENT	44
 #define NEXTHDR_AUTH		51
 #define NEXTHDR_DEST		60
+#define NEXTHDR_NONE		59
 
 #define NDISC_ROUTER_SOLICITATION	133
 #define NDISC_ROUTER_ADVERTISEMENT	134
