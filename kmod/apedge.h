@@ -22,6 +22,7 @@
 #include <linux/apedge.h>
 
 #include "classify.h"
+#include "guard.h"
 #include "netlink-gen.h"
 #include "snoop.h"
 
@@ -81,19 +82,11 @@ struct apedge_stats {
  * @dev_tracker: tracker of that reference
  * @an: the namespace state the port belongs to
  * @role: enum apedge_port_role
- * @verdict: enum apedge_verdict of each policy class, less one; written
- *	     under RTNL, read locklessly by the hooks
+ * @guard: what the hooks read per frame: the verdicts, the source guard
  * @hooks: the netfilter ingress and egress hooks
  * @nhooks: how many of @hooks are registered, ingress first
  * @punt: the queue of packets to the punt group (punt.c)
  * @punt_rate: most packets per second to punt; written under RTNL
- * @source_guard: whether received sources must be bound; written under
- *		  RTNL, read locklessly by the hooks
- * @verify_chaddr: whether an untrusted port drops DHCPv4 client messages
- *		   whose chaddr is not their source; as @source_guard
- * @allow_opaque: whether an untrusted port passes frames the guard
- *		  cannot see into instead of taking them as malformed; as
- *		  @source_guard
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -105,18 +98,15 @@ struct apedge_port {
 	netdevice_tracker dev_tracker;
 	struct apedge_net *an;
 	u32 role;
-	u8 verdict[APEDGE_PCLASS_MAX];
+	struct apedge_guard guard;
 	struct nf_hook_ops hooks[APEDGE_DIR_MAX];
 	unsigned int nhooks;
 	struct apedge_punt *punt;
 	u32 punt_rate;
-	bool source_guard;
-	bool verify_chaddr;
-	bool allow_opaque;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
-	struct rcu_head rcu;
+	struct rcu_work free_rwork;
 };
 
 /**
@@ -130,7 +120,9 @@ struct apedge_port {
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
  * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
- * @all: entry in main.c's list of every namespace's state, under RTNL
+ * @dying: ports detached whose teardown (port.c) has not finished
+ * @all: entry in main.c's list of every namespace's state, under
+ *	 apedge_nets_lock
  */
 struct apedge_net {
 	struct net *net;
@@ -141,6 +133,7 @@ struct apedge_net {
 	struct list_head bursts;
 	unsigned int nbursts;
 	struct apedge_bindings *bt;
+	atomic_t dying;
 	struct list_head all;
 };
 
@@ -149,6 +142,7 @@ struct apedge_net {
 
 extern unsigned int apedge_net_id;
 extern bool apedge_closing;
+extern struct workqueue_struct *apedge_wq;
 
 static inline struct apedge_net *apedge_net(const struct net *net)
 {
@@ -166,6 +160,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    u32 flags, struct netlink_ext_ack *extack);
 void apedge_port_del(struct apedge_port *port);
 void apedge_port_del_all(struct apedge_net *an);
+void apedge_port_wait_dying(struct apedge_net *an);
 int apedge_port_notifier_register(void);
 void apedge_port_notifier_unregister(void);
 
@@ -202,22 +197,6 @@ static inline void apedge_count_pkt(struct apedge_port *port, u8 dir,
 
 /* the guard: netfilter hooks on each port (hooks.c) */
 
-/* The source guard's decision (apedge_sg_check()). */
-enum apedge_sg {
-	APEDGE_SG_PASS,
-	APEDGE_SG_DROP_IPV4,	/* IPv4 source not bound */
-	APEDGE_SG_DROP_IPV6,	/* IPv6 source not bound */
-	APEDGE_SG_DROP_ARP,	/* ARP sender not bound, or not the frame's */
-	APEDGE_SG_DROP_ND,	/* NA target not bound */
-};
-
-struct apedge_bindings;
-
-void apedge_policy_init(struct apedge_port *port);
-enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
-			       const struct sk_buff *skb,
-			       const struct apedge_cls *cls, u8 pclass,
-			       u64 now);
 int apedge_hooks_register(struct apedge_port *port,
 			  struct netlink_ext_ack *extack);
 void apedge_hooks_unregister(struct apedge_port *port);
@@ -272,13 +251,6 @@ void apedge_notify_punt(struct apedge_port *port,
 #define APEDGE_SNOOP_REQ_SLOTS		256
 /* How long a REQUEST waits for its ACK or NAK. */
 #define APEDGE_SNOOP_REQ_SECS		60
-
-/* An address: AF_INET (in the first 4 bytes of addr) or AF_INET6. */
-struct apedge_bkey {
-	u8 family;
-	u8 pad[3];
-	u8 addr[16];
-};
 
 /**
  * struct apedge_binding - an address bound to a station and a port
@@ -374,12 +346,8 @@ int apedge_bindings_init(struct apedge_bindings *bt);
 void apedge_bindings_destroy(struct apedge_bindings *bt);
 bool apedge_binding_expired(const struct apedge_binding *b, u64 now);
 u64 apedge_binding_expiry(u32 lifetime, u64 now);
-void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr);
 const struct apedge_binding *
 apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key);
-bool apedge_binding_match(struct apedge_bindings *bt,
-			  const struct apedge_bkey *key, int ifindex,
-			  const u8 *mac, u64 now);
 int apedge_binding_set(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, const u8 *mac,
 		       int ifindex, u32 lifetime, u8 origin,

@@ -5,8 +5,12 @@
 #ifndef _APEDGE_CLASSIFY_H
 #define _APEDGE_CLASSIFY_H
 
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
+#include <linux/udp.h>
 
 #include <linux/apedge.h>
 
@@ -82,6 +86,89 @@ struct apedge_cls {
 void apedge_classify(const struct sk_buff *skb, __be16 proto,
 		     unsigned int off, struct apedge_cls *cls);
 void apedge_cls_strict(struct apedge_cls *cls);
+
+/* Whether either port of a UDP header is 67 or 68. */
+static __always_inline bool apedge_cls_udp_dhcpv4(const struct udphdr *uh)
+{
+	return uh->source == htons(67) || uh->source == htons(68) ||
+	       uh->dest == htons(67) || uh->dest == htons(68);
+}
+
+/* Whether either port of a UDP header is 546 or 547: all but bit 0. */
+static __always_inline bool apedge_cls_udp_dhcpv6(const struct udphdr *uh)
+{
+	return (uh->source & ~htons(1)) == htons(546) ||
+	       (uh->dest & ~htons(1)) == htons(546);
+}
+
+/**
+ * apedge_classify_none - whether a frame is, at a glance, none of ours
+ * @skb: the frame
+ * @proto: the EtherType of what starts at @off
+ * @off: where that starts, from skb->data
+ *
+ * The common frames that apedge_classify() finds APEDGE_CLS_OTHER, told
+ * in a few loads so that the hooks can run it on every frame first: an
+ * EtherType (0x0600 and up, not the kernel's 802.2 and 802.3 values)
+ * that is neither IP nor a VLAN tag; an IPv4 header without options in
+ * the linear area, whose payload is not UDP or is UDP that fits the
+ * packet and has no DHCP port; an IPv6 header in the linear area
+ * followed by TCP, by UDP that fits the packet and has no DHCPv6 port,
+ * or by ICMPv6 other than Neighbor Discovery.
+ * False means "ask apedge_classify()", not "ours": whenever this says
+ * true, apedge_classify() says APEDGE_CLS_OTHER (the KUnit suite and
+ * the fuzz target check it).  Pure; any context.
+ */
+static __always_inline bool apedge_classify_none(const struct sk_buff *skb,
+						 __be16 proto,
+						 unsigned int off)
+{
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+	unsigned int plen;
+
+	if (proto == htons(ETH_P_IP)) {
+		/* IPv4 without options, up to the UDP ports. */
+		if (skb_headlen(skb) < off + sizeof(*iph) + 4)
+			return false;
+		iph = (const struct iphdr *)(skb->data + off);
+		if (*(const u8 *)iph != 0x45)
+			return false;
+		if (iph->protocol != IPPROTO_UDP)
+			return true;
+		plen = ntohs(iph->tot_len);
+		if (plen < sizeof(*iph) + sizeof(struct udphdr) ||
+		    off + plen > skb->len)
+			return false;
+		return !apedge_cls_udp_dhcpv4((const struct udphdr *)(iph + 1));
+	}
+	if (proto == htons(ETH_P_IPV6)) {
+		if (skb_headlen(skb) < off + sizeof(*ip6) + 4)
+			return false;
+		ip6 = (const struct ipv6hdr *)(skb->data + off);
+		if (ip6->version != 6)
+			return false;
+		plen = ntohs(ip6->payload_len);
+		/* UDP, the most common, first. */
+		if (ip6->nexthdr == IPPROTO_UDP) {
+			if (plen < sizeof(struct udphdr) ||
+			    off + sizeof(*ip6) + plen > skb->len)
+				return false;
+			return !apedge_cls_udp_dhcpv6((const struct udphdr *)
+						      (ip6 + 1));
+		}
+		if (ip6->nexthdr == IPPROTO_ICMPV6) {
+			/* Type, code, checksum; then type 133..137 is ND. */
+			if (plen < 4 || off + sizeof(*ip6) + plen > skb->len)
+				return false;
+			return (u8)(*(const u8 *)(ip6 + 1) - 133) > 137 - 133;
+		}
+		/* Extension headers and the rest: the long way. */
+		return ip6->nexthdr == IPPROTO_TCP;
+	}
+	/* A real EtherType, not a tag: none of ours. */
+	return ntohs(proto) >= ETH_P_802_3_MIN && !eth_type_vlan(proto);
+}
 
 /* Most policy class (enum apedge_policy_class); 0 is "none of ours". */
 #define APEDGE_PCLASS_MAX	APEDGE_POLICY_CLASS_MALFORMED

@@ -10,8 +10,12 @@
 
 unsigned int apedge_net_id __read_mostly;
 
-/* Every namespace's state, for module exit to reach; under RTNL. */
+/* Every namespace's state, for module exit to reach. */
 static LIST_HEAD(apedge_nets);
+static DEFINE_MUTEX(apedge_nets_lock);	/* protects apedge_nets */
+
+/* Where detached ports finish their teardown (port.c). */
+struct workqueue_struct *apedge_wq;
 
 /* Set under RTNL when the module begins to go: no port is added after. */
 bool apedge_closing;
@@ -36,9 +40,10 @@ static int __net_init apedge_net_init(struct net *net)
 		an->bt = NULL;
 		return err;
 	}
-	rtnl_lock();
+	atomic_set(&an->dying, 0);
+	mutex_lock(&apedge_nets_lock);
 	list_add_tail(&an->all, &apedge_nets);
-	rtnl_unlock();
+	mutex_unlock(&apedge_nets_lock);
 	return 0;
 }
 
@@ -47,13 +52,20 @@ static void __net_exit apedge_net_exit(struct net *net)
 	struct apedge_net *an = apedge_net(net);
 
 	/*
-	 * A dying namespace has lost its devices already, and with them its
-	 * ports; at module unload the ports of live namespaces go here.
+	 * A dying namespace has lost its devices, and with them its ports,
+	 * before its subsystems exit; at module unload apedge_stop() has
+	 * detached the ports of live namespaces.  So RTNL is taken only if
+	 * a port is somehow left.
 	 */
-	rtnl_lock();
-	apedge_port_del_all(an);
+	if (WARN_ON_ONCE(!list_empty(&an->ports))) {
+		rtnl_lock();
+		apedge_port_del_all(an);
+		rtnl_unlock();
+	}
+	mutex_lock(&apedge_nets_lock);
 	list_del(&an->all);
-	rtnl_unlock();
+	mutex_unlock(&apedge_nets_lock);
+	apedge_port_wait_dying(an);
 	apedge_xid_cancel(an, NULL);
 	WARN_ON_ONCE(!list_empty(&an->bursts));
 	/* No port, so no hook, uses the table any more. */
@@ -72,9 +84,12 @@ static int __init apedge_init(void)
 {
 	int err;
 
+	apedge_wq = alloc_workqueue("apedge", WQ_UNBOUND, 0);
+	if (!apedge_wq)
+		return -ENOMEM;
 	err = register_pernet_subsys(&apedge_net_ops);
 	if (err)
-		return err;
+		goto err_wq;
 	err = apedge_port_notifier_register();
 	if (err)
 		goto err_pernet;
@@ -88,6 +103,8 @@ err_notifier:
 	apedge_port_notifier_unregister();
 err_pernet:
 	unregister_pernet_subsys(&apedge_net_ops);
+err_wq:
+	destroy_workqueue(apedge_wq);
 	return err;
 }
 
@@ -102,8 +119,10 @@ static void apedge_stop(void)
 
 	rtnl_lock();
 	apedge_closing = true;
+	mutex_lock(&apedge_nets_lock);
 	list_for_each_entry(an, &apedge_nets, all)
 		apedge_port_del_all(an);
+	mutex_unlock(&apedge_nets_lock);
 	rtnl_unlock();
 }
 
@@ -113,8 +132,8 @@ static void apedge_stop(void)
  * registered, whose groups' ids another family may already hold.  Until
  * the family is unregistered commands still run, but no port can be
  * added, and without a port no hook, punt or burst can start.  The pernet
- * exit then stops each namespace's snoop and collector works and frees
- * its table.
+ * exit then waits for its ports' teardown, stops each namespace's snoop
+ * and collector works and frees its table; the workqueue goes last.
  */
 static void __exit apedge_exit(void)
 {
@@ -122,8 +141,7 @@ static void __exit apedge_exit(void)
 	apedge_genl_unregister();
 	apedge_port_notifier_unregister();
 	unregister_pernet_subsys(&apedge_net_ops);
-	/* Ports are freed after a grace period by our own callback. */
-	rcu_barrier();
+	destroy_workqueue(apedge_wq);
 }
 
 module_init(apedge_init);

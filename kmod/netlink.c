@@ -209,7 +209,7 @@ static int apedge_policy_fill(struct sk_buff *msg,
 		if (!nest ||
 		    nla_put_u32(msg, APEDGE_A_POLICY_CLASS, i + 1) ||
 		    nla_put_u32(msg, APEDGE_A_POLICY_VERDICT,
-				READ_ONCE(port->verdict[i])))
+				READ_ONCE(port->guard.verdict[i])))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
@@ -285,11 +285,11 @@ static int apedge_port_fill(struct apedge_reply *r,
 	    nla_put_u32(msg, APEDGE_A_PORT_PUNT_RATE,
 			READ_ONCE(port->punt_rate)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_SOURCE_GUARD,
-		       READ_ONCE(port->source_guard)) ||
+		       READ_ONCE(port->guard.source_guard)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_VERIFY_CHADDR,
-		       READ_ONCE(port->verify_chaddr)) ||
+		       READ_ONCE(port->guard.verify_chaddr)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_ALLOW_OPAQUE,
-		       READ_ONCE(port->allow_opaque))) {
+		       READ_ONCE(port->guard.allow_opaque))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -713,7 +713,8 @@ static int apedge_nl_policy_set(struct sk_buff *skb, struct genl_info *info)
 	} else {
 		for (i = 0; i < APEDGE_PCLASS_MAX; i++)
 			if (verdict[i])
-				WRITE_ONCE(port->verdict[i], verdict[i]);
+				WRITE_ONCE(port->guard.verdict[i],
+					   verdict[i]);
 		if (info->attrs[APEDGE_A_PORT_PUNT_RATE])
 			WRITE_ONCE(port->punt_rate,
 				   nla_get_u32(info->attrs[APEDGE_A_PORT_PUNT_RATE]));
@@ -765,11 +766,11 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(port);
 	} else {
 		if (sg)
-			WRITE_ONCE(port->source_guard, nla_get_u8(sg));
+			WRITE_ONCE(port->guard.source_guard, nla_get_u8(sg));
 		if (vc)
-			WRITE_ONCE(port->verify_chaddr, nla_get_u8(vc));
+			WRITE_ONCE(port->guard.verify_chaddr, nla_get_u8(vc));
 		if (ao)
-			WRITE_ONCE(port->allow_opaque, nla_get_u8(ao));
+			WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
 	}
 	rtnl_unlock();
 	return err;

@@ -75,6 +75,8 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		NL_SET_ERR_MSG(extack, "too many ports in this namespace");
 		return -ENOSPC;
 	}
+	/* Rare: a port detached a moment ago; its flush goes by ifindex. */
+	apedge_port_wait_dying(an);
 
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
 	if (!port)
@@ -93,11 +95,14 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	spin_lock_init(&port->base_lock);
 	port->an = an;
 	port->role = role;
-	port->source_guard = !!(flags & APEDGE_PORTF_SOURCE_GUARD);
-	port->verify_chaddr = !!(flags & APEDGE_PORTF_VERIFY_CHADDR);
-	port->allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
 	port->dev = dev;
-	apedge_policy_init(port);
+	apedge_guard_policy(&port->guard, role);
+	port->guard.source_guard = !!(flags & APEDGE_PORTF_SOURCE_GUARD);
+	port->guard.untrusted = role == APEDGE_PORT_ROLE_UNTRUSTED;
+	port->guard.verify_chaddr = !!(flags & APEDGE_PORTF_VERIFY_CHADDR);
+	port->guard.allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
+	port->guard.ifindex = dev->ifindex;
+	port->guard.bt = an->bt;
 	err = apedge_hooks_register(port, extack);
 	if (err)
 		goto err_hooks;
@@ -126,22 +131,52 @@ err_port:
 	return err;
 }
 
-static void apedge_port_free_rcu(struct rcu_head *head)
+/*
+ * The second half of a port's teardown, a grace period after its hooks
+ * were unregistered (queue_rcu_work()), in process context and without
+ * RTNL: no packet is in the hooks any more, so the punt work they queued
+ * can be stopped, the bindings they snooped applied and removed, and the
+ * port freed.  Readers of the port list may have looked at port->dev
+ * until the grace period ended; an unregistering device waits for this
+ * reference (netdev_wait_allrefs(), outside RTNL).
+ */
+static void apedge_port_free_work(struct work_struct *work)
 {
-	struct apedge_port *port = container_of(head, struct apedge_port, rcu);
+	struct apedge_port *port = container_of(to_rcu_work(work),
+						struct apedge_port,
+						free_rwork);
+	struct apedge_net *an = port->an;
 
-	/*
-	 * Readers may still look at port->dev until the grace period ends;
-	 * an unregistering device waits for this reference (and runs
-	 * rcu_barrier() while it does).
-	 */
+	apedge_punt_stop(port);
+	apedge_binding_flush_port(an->bt, port->dev->ifindex);
 	netdev_put(port->dev, &port->dev_tracker);
 	apedge_punt_free(port->punt);
 	kfree(port->base);
 	free_percpu(port->stats);
 	kfree(port);
+	/* wake_up_var() only hashes the address: an may be gone by then. */
+	if (atomic_dec_and_test(&an->dying))
+		wake_up_var(&an->dying);
 }
 
+/*
+ * Wait for the teardown of the ports detached so far: before a port is
+ * attached (its device may be the one whose bindings are about to be
+ * flushed, by ifindex) and before the namespace's table goes.
+ */
+void apedge_port_wait_dying(struct apedge_net *an)
+{
+	wait_var_event(&an->dying, !atomic_read(&an->dying));
+}
+
+/*
+ * Detach a port.  The first half runs here, under RTNL and without
+ * waiting for a grace period: the port leaves the list, its hooks are
+ * unregistered, its XID bursts cancelled and listeners told.  The rest
+ * runs from apedge_wq after a grace period, so that deleting many ports
+ * at once (a namespace going, a daemon detaching all) costs one grace
+ * period, not one per port under RTNL.
+ */
 void apedge_port_del(struct apedge_port *port)
 {
 	struct apedge_net *an = port->an;
@@ -150,11 +185,13 @@ void apedge_port_del(struct apedge_port *port)
 	list_del_rcu(&port->list);
 	an->nports--;
 	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
-	apedge_port_unhook(port);
+	apedge_hooks_unregister(port);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);
-	call_rcu(&port->rcu, apedge_port_free_rcu);
+	atomic_inc(&an->dying);
+	INIT_RCU_WORK(&port->free_rwork, apedge_port_free_work);
+	queue_rcu_work(apedge_wq, &port->free_rwork);
 }
 
 void apedge_port_del_all(struct apedge_net *an)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * daemon: apedged itself, and what every object that talks to apedged's
- * control socket (sta, iapp) uses: one request line, one reply.
+ * control socket (sta, iapp, dhcp4) uses: one request line, one reply.
  *
  *   daemon status|ping|reload
  */
@@ -30,6 +30,12 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_STA_DEL:
 	case ACTL_CMD_STA_SHOW:
 		return sta_line(req, buf, size);
+	case ACTL_CMD_DHCP4_SHOW:
+	case ACTL_CMD_DHCP4_STATS:
+	case ACTL_CMD_DHCP4_RENEW:
+	case ACTL_CMD_DHCP4_REBIND:
+	case ACTL_CMD_DHCP4_RELEASE:
+		return dhcp4_line(req, buf, size);
 	default:
 		return -1;
 	}
@@ -78,8 +84,9 @@ static bool print_reply_text(void (*text)(FILE *f, const struct jv_doc *d),
 {
 	struct jv_doc d;
 
+	/* An object, or (dhcp4 show) an array of them. */
 	if (jv_parse(body, strlen(body), &d) < 0 ||
-	    jv_root(&d)->type != JV_OBJ) {
+	    (jv_root(&d)->type != JV_OBJ && jv_root(&d)->type != JV_ARR)) {
 		jv_free(&d);
 		return false;
 	}

@@ -4,6 +4,7 @@
  * sections go in struct config.  lib/ini reads the text; see config.h for
  * the format and lib/ini.h for what it refuses.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
@@ -94,6 +95,8 @@ const struct ini_bind config_binds[] = {
 	INI_BIND_ARRAY(iapp_bssid_section, struct config, bssids, n_bssids),
 	INI_BIND_ONE(iapp_section, struct config, iapp),
 	INI_BIND_ARRAY(wifi_ap_section, struct config, aps, n_aps),
+	INI_BIND_ONE(dhcp4_global_section, struct config, dhcp4),
+	INI_BIND_ARRAY(dhcp4_section, struct config, dhcp4s, n_dhcp4s),
 	{ NULL },
 };
 
@@ -142,6 +145,41 @@ const struct config_ap *config_find_ap(const struct config *cfg,
 	return NULL;
 }
 
+const struct config_dhcp4 *config_find_dhcp4(const struct config *cfg,
+					     const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_dhcp4s; i++)
+		if (!strcmp(cfg->dhcp4s[i].ifname, ifname))
+			return &cfg->dhcp4s[i];
+	return NULL;
+}
+
+/*
+ * What no one section can tell.  A DHCPv4 client on an untrusted port
+ * would never hear a server: the module's guard drops DHCP replies that
+ * come in on an untrusted port (Documentation/admin-guide/guard.rst).
+ */
+static int cross_check(struct config *cfg, struct config_error *err)
+{
+	const struct config_port *p;
+	size_t i;
+
+	for (i = 0; i < cfg->n_dhcp4s; i++) {
+		p = config_find_port(cfg, cfg->dhcp4s[i].ifname);
+		if (p && p->role == APEDGE_PORT_ROLE_UNTRUSTED) {
+			err->line = cfg->dhcp4s[i].line;
+			snprintf(err->msg, sizeof(err->msg), "[dhcp4 %s]: %s "
+				 "is an untrusted port, whose guard drops the "
+				 "server's replies; make it trusted",
+				 cfg->dhcp4s[i].ifname, p->ifname);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 int config_parse(const char *text, size_t len, struct config *cfg,
 		 struct config_error *err)
 {
@@ -152,6 +190,8 @@ int config_parse(const char *text, size_t len, struct config *cfg,
 	r = ini_parse(text, len, config_binds, cfg, &ierr);
 	err->line = ierr.line;
 	snprintf(err->msg, sizeof(err->msg), "%s", ierr.msg);
+	if (!r)
+		r = cross_check(cfg, err);
 	if (r < 0)
 		config_free(cfg);
 	return r;

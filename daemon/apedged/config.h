@@ -12,7 +12,7 @@
  *
  * and the sections of the engines, each in its folder's config.h:
  * [port IFNAME] (kernel/), [iapp] and [bssid MAC] (iapp/), [ap IFNAME]
- * (wifi/).  config.c owns [general] and binds every section into struct
+ * (wifi/), [dhcp4] and [dhcp4 IFNAME] (dhcp4/).  config.c owns [general] and binds every section into struct
  * config: a new engine's section is one line of config_binds[].
  *
  * config_parse() is pure: it reads a buffer and fills a struct, and on
@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dhcp4/config.h"
 #include "iapp/config.h"
 #include "kernel/config.h"
 #include "lib/ifname.h"
@@ -51,6 +52,9 @@ struct config {
 	size_t n_bssids;
 	struct config_ap *aps;
 	size_t n_aps;
+	struct config_dhcp4_global dhcp4;
+	struct config_dhcp4 *dhcp4s;
+	size_t n_dhcp4s;
 };
 
 struct config_error {
@@ -77,6 +81,9 @@ const struct config_port *config_find_port(const struct config *cfg,
 					   const char *ifname);
 const struct config_bssid *config_find_bssid(const struct config *cfg,
 					     const uint8_t bssid[MAC_LEN]);
+
+const struct config_dhcp4 *config_find_dhcp4(const struct config *cfg,
+					     const char *ifname);
 
 const struct config_ap *config_find_ap(const struct config *cfg,
 				       const char *ifname);

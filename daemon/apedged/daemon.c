@@ -12,6 +12,9 @@
  * iapp_sta_authorize(), gone -> iapp_sta_del(); IAPP's kicks go back to
  * the wifi engine.  A reload watches the new ones and unwatches the
  * dropped ones.
+ *
+ * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
+ * state changes to the monitors and answer the dhcp4 words.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -31,6 +34,8 @@
 #include "apedged/events.h"
 #include "apedged/ports.h"
 #include "apedged/station.h"
+#include "dhcp4/ctl.h"
+#include "dhcp4/dhcp4.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -61,6 +66,7 @@ struct apedged {
 	struct agenl *nl;
 	struct iapp *iapp;
 	struct wifi *wifi;
+	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
@@ -564,12 +570,78 @@ static void ctl_sta(int argc, char **argv, struct strbuf *reply, void *data)
 	cmd_sta(data, argc, argv, reply);
 }
 
+static void dhcp4_event(const char *name, const char *fields, void *data)
+{
+	struct apedged *d = data;
+
+	events_publish(d->bus, name, fields);
+}
+
+static const struct dhcp4_ops dhcp4_ops = {
+	.event = dhcp4_event,
+};
+
+/* dhcp4 show|stats [dev IF], dhcp4 renew|rebind|release dev IF */
+static void ctl_dhcp4(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	const char *verb = argv[1];
+	struct strbuf out;
+	int r;
+
+	if (dhcp4_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "dhcp4 %s: %s", verb, err);
+		return;
+	}
+	if (!strcmp(verb, "show") || !strcmp(verb, "stats")) {
+		sb_init(&out);
+		r = verb[1] == 'h' ?
+			dhcp4_format_show(d->dhcp4, ifname, loop_now_ms(),
+					  &out) :
+			dhcp4_format_stats(d->dhcp4, ifname, &out);
+		if (r < 0 || out.oom) {
+			ctrl_reply_error(reply, "dhcp4 %s: %s", verb, r < 0 ?
+					 "no DHCPv4 client on that interface" :
+					 "out of memory");
+		} else {
+			ctrl_reply_ok(reply);
+			sb_puts(reply, sb_str(&out));
+			sb_puts(reply, "\n");
+		}
+		sb_free(&out);
+		return;
+	}
+	if (!ifname[0]) {
+		ctrl_reply_error(reply, "dhcp4 %s: dev IFNAME is required",
+				 verb);
+		return;
+	}
+	r = dhcp4_command(d->dhcp4, ifname, !strcmp(verb, "renew") ?
+			  DHCP4_CMD_RENEW : !strcmp(verb, "rebind") ?
+			  DHCP4_CMD_REBIND : DHCP4_CMD_RELEASE);
+	if (r < 0) {
+		ctrl_reply_error(reply, "dhcp4 %s: %s", verb, r == -ENOENT ?
+				 "no DHCPv4 client on that interface" :
+				 "the client is not running (link down?)");
+		return;
+	}
+	ctrl_reply_ok(reply);
+	sb_puts(reply, "{}\n");
+}
+
 /* The control sockets' commands; see Documentation/admin-guide/apedged.rst */
 static const struct ctrl_cmd daemon_cmds[] = {
 	{ "status", NULL, 0, 0, CTRL_READ, ctl_status },
 	{ "ping", NULL, 0, 0, CTRL_READ, ctl_ping },
 	{ "iapp show", NULL, 0, 0, CTRL_READ, ctl_iapp_show },
 	{ "sta show", NULL, 0, 0, CTRL_STATIONS, ctl_sta },
+	{ "dhcp4 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp4 },
+	{ "dhcp4 stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp4 },
+	{ "dhcp4 renew", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
+	{ "dhcp4 rebind", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
+	{ "dhcp4 release", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
 	{ "sta add", "IFNAME MAC [vlan N] [authorized|unauthorized] "
 	  "[prev-ap BSSID] [ip ADDR]...", 2, CTRL_ARGS_MAX - 2, CTRL_ADMIN,
@@ -756,6 +828,9 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	if (iapp_configure(d->iapp, &cfg.iapp, cfg.bssids, cfg.n_bssids) < 0)
 		log_err("iapp: out of memory; keeping its old BSSID map");
 	apply_aps(d, &d->cfg, &cfg);
+	if (dhcp4_configure(d->dhcp4, &cfg.dhcp4, cfg.dhcp4s,
+			    cfg.n_dhcp4s) < 0)
+		log_err("dhcp4: not every client could be made");
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
@@ -883,6 +958,12 @@ int apedged_start(struct apedged *d)
 		return -ENOMEM;
 	d->sw.wifi = d->wifi;
 	apply_aps(d, NULL, &d->cfg);
+	d->dhcp4 = dhcp4_new(d->loop, d->netif, &dhcp4_ops, d);
+	if (!d->dhcp4)
+		return -ENOMEM;
+	if (dhcp4_configure(d->dhcp4, &d->cfg.dhcp4, d->cfg.dhcp4s,
+			    d->cfg.n_dhcp4s) < 0)
+		log_err("dhcp4: not every client could be made");
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
 		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
@@ -909,6 +990,7 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
+	dhcp4_free(d->dhcp4);
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);

@@ -39,10 +39,11 @@
  * The capabilities apedged keeps after start-up (see
  * Documentation/admin-guide/service.rst): CAP_NET_ADMIN for the apedge
  * family's commands that change state and nl80211's DEL_STATION;
- * CAP_NET_RAW for the packet sockets of the coming DHCP and EAPOL engines
- * (SO_BINDTODEVICE on a new socket needs none since Linux 5.7);
- * CAP_NET_BIND_SERVICE for an IAPP port below 1024 and the coming DHCP
- * server.
+ * CAP_NET_RAW for the packet sockets of the DHCPv4 client (and the coming
+ * EAPOL engine; SO_BINDTODEVICE on a new socket needs none since Linux
+ * 5.7); CAP_NET_BIND_SERVICE for an IAPP port below 1024 and the DHCPv4
+ * client's port 68.  CAP_NET_ADMIN also lets the DHCPv4 client set the
+ * addresses, routes and MTU of its leases.
  */
 #define APEDGED_CAPS ((1ULL << CAP_NET_ADMIN) | (1ULL << CAP_NET_RAW) | \
 		      (1ULL << CAP_NET_BIND_SERVICE))

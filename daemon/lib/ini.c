@@ -493,7 +493,7 @@ static int section_begin(struct ini *ini, char *s)
 {
 	char *close = strchr(s, ']');
 	const struct ini_section *sec;
-	const struct ini_bind *b;
+	const struct ini_bind *b, *found;
 	char *name, *arg;
 	size_t i;
 	int r;
@@ -510,9 +510,21 @@ static int section_begin(struct ini *ini, char *s)
 		arg = trim(arg);
 	}
 
-	for (b = ini->binds, i = 0; b->section; b++, i++)
-		if (!strcmp(b->section->name, name))
+	/*
+	 * A name may be bound twice, once without ARG and once with it
+	 * ([dhcp4] and [dhcp4 IF]): the header's form chooses.
+	 */
+	found = NULL;
+	for (b = ini->binds, i = 0; b->section; b++, i++) {
+		if (strcmp(b->section->name, name))
+			continue;
+		if (!found || !b->section->arg == !*arg)
+			found = b;
+		if (!b->section->arg == !*arg)
 			break;
+	}
+	b = found ? found : b;
+	i = (size_t)(b - ini->binds);
 	if (!b->section) {
 		if (!*name)
 			return ini_fail(ini, "empty section name");
@@ -774,7 +786,8 @@ int ini_check(const struct ini_bind *binds, struct ini_error *err)
 		if (r < 0)
 			return r;
 		for (c = binds; c < b; c++)
-			if (!strcmp(c->section->name, b->section->name))
+			if (!strcmp(c->section->name, b->section->name) &&
+			    !c->section->arg == !b->section->arg)
 				return ini_fail(&ini, "[%s] bound twice",
 						b->section->name);
 		if (b->section->max && b->offset == b->count)

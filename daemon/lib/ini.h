@@ -18,7 +18,9 @@
  * length, offset of the field in the section's struct, default), and a
  * binding (struct ini_bind) says where its struct lives in the caller's
  * ("root") struct: in place, for a section given at most once, or as an
- * array and its count, which ini grows, for a repeated one.  The reader
+ * array and its count, which ini grows, for a repeated one.  One name may
+ * be bound twice, to a section that takes no ARG and to one that does
+ * ([dhcp4] and [dhcp4 IFNAME]): the header's form chooses.  The reader
  * refuses, in one place and with the line and a message, an unknown
  * section or key, a key given twice in one section, a section given twice
  * (or, for a repeated section, the same argument twice), more instances

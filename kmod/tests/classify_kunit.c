@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: the packet classifier on packet vectors for every class, and on
- * every way of being malformed.
+ * every way of being malformed; the hooks' fast path,
+ * apedge_classify_none(), on each of those vectors (it never takes one of
+ * ours for none) and on the common frames it is there for.
  */
 #include <kunit/test.h>
 #include <linux/if_vlan.h>
@@ -19,11 +21,32 @@ static void cls_run(struct kunit *test, const u8 *pkt, unsigned int len,
 		    u16 proto, struct apedge_cls *cls)
 {
 	struct sk_buff *skb = alloc_skb(len + 1, GFP_KERNEL);
+	bool none;
 
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	skb_put_data(skb, pkt, len);
+	none = apedge_classify_none(skb, htons(proto), 0);
 	apedge_classify(skb, htons(proto), 0, cls);
 	kfree_skb(skb);
+	/* The fast path never takes one of ours, or a malformed frame. */
+	if (none) {
+		KUNIT_EXPECT_EQ(test, cls->class, APEDGE_CLS_OTHER);
+		KUNIT_EXPECT_EQ(test, cls->reason, APEDGE_BAD_NONE);
+	}
+}
+
+/* What the hooks' fast path says of the first len bytes of pkt. */
+static bool cls_none(struct kunit *test, const u8 *pkt, unsigned int len,
+		     u16 proto)
+{
+	struct sk_buff *skb = alloc_skb(len + 1, GFP_KERNEL);
+	bool none;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, pkt, len);
+	none = apedge_classify_none(skb, htons(proto), 0);
+	kfree_skb(skb);
+	return none;
 }
 
 /* IPv4 + UDP around a payload; returns the length. */
@@ -529,6 +552,87 @@ static void cls_opaque(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, strict.reason, APEDGE_BAD_VLAN);
 }
 
+/*
+ * The fast path settles the common frames that are none of ours, and
+ * leaves ours, anything odd and anything outside the linear area to
+ * apedge_classify().
+ */
+static void cls_fast_path(struct kunit *test)
+{
+	struct cls_ctx *c = test->priv;
+	static const u8 opts[] = { 53, 1, 1, 255 };
+	struct sk_buff *skb;
+	struct page *page;
+	unsigned int len, n;
+	u8 *b = c->pkt;
+
+	/* IPv4: other UDP and TCP are none; DHCP either way is not. */
+	len = ip4_udp(b, 4000, 9, c->pl, 258, 0);
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IP));
+	b[9] = IPPROTO_TCP;
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IP));
+	n = bootp(c->pl, 1, opts, sizeof(opts));
+	len = ip4_udp(b, 68, 67, c->pl, n, 0);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IP));
+	len = ip4_udp(b, 4000, 67, c->pl, n, 0);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IP));
+	len = ip4_udp(b, 68, 4000, c->pl, n, 0);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IP));
+	len = ip4_udp(b, 66, 69, c->pl, n, 0);
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IP));
+	/* Options, and a total length past the end, go the long way. */
+	len = ip4_udp(b, 4000, 9, c->pl, 258, 0);
+	b[0] = 0x46;
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IP));
+	b[0] = 0x45;
+	put_unaligned_be16(len + 1, b + 2);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IP));
+
+	/* IPv6: other UDP, TCP and ICMPv6 are none. */
+	len = dhcp6(b, 5353, 5353, 7);
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IPV6));
+	len = dhcp6(b, 545, 548, 7);
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IPV6));
+	b[6] = IPPROTO_TCP;
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IPV6));
+	len = ip6(b, IPPROTO_ICMPV6, icmp6(b, 40, ICMPV6_ECHO_REQUEST));
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, len, ETH_P_IPV6));
+	/* DHCPv6 from either port to either, ND, extension headers. */
+	len = dhcp6(b, 546, 4000, 1);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+	len = dhcp6(b, 4000, 547, 1);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+	for (n = NDISC_ROUTER_SOLICITATION; n <= NDISC_REDIRECT; n++) {
+		len = ip6(b, IPPROTO_ICMPV6, icmp6(b, 40, n));
+		KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+	}
+	len = ip6(b, NEXTHDR_HOP, 8);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+	/* Other next headers (ESP, GRE, ...) are left to classify too. */
+	len = ip6(b, IPPROTO_ESP, 8);
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_IPV6));
+
+	/* ARP is none; a VLAN tag and 802.2 framing go the long way. */
+	KUNIT_EXPECT_TRUE(test, cls_none(test, b, 28, ETH_P_ARP));
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_8021Q));
+	KUNIT_EXPECT_FALSE(test, cls_none(test, b, len, ETH_P_802_2));
+
+	/* Headers outside the linear area: not read, left to classify. */
+	len = ip4_udp(b, 4000, 9, c->pl, 258, 0);
+	skb = alloc_skb(0, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	page = alloc_page(GFP_KERNEL);
+	if (!page)
+		kfree_skb(skb);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	memcpy(page_address(page), b, len);
+	skb_add_rx_frag(skb, 0, page, 0, len, PAGE_SIZE);
+	KUNIT_EXPECT_FALSE(test, apedge_classify_none(skb, htons(ETH_P_IP), 0));
+	apedge_classify(skb, htons(ETH_P_IP), 0, &c->cls);
+	cls_expect(test, &c->cls, APEDGE_CLS_OTHER, 0);
+	kfree_skb(skb);
+}
+
 static struct kunit_case apedge_classify_cases[] = {
 	KUNIT_CASE(cls_dhcpv4_types),
 	KUNIT_CASE(cls_bootp),
@@ -540,6 +644,7 @@ static struct kunit_case apedge_classify_cases[] = {
 	KUNIT_CASE(cls_truncated),
 	KUNIT_CASE(cls_vlan),
 	KUNIT_CASE(cls_opaque),
+	KUNIT_CASE(cls_fast_path),
 	{}
 };
 

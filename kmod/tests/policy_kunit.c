@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the policy table a port's role gives it (apedge_policy_init()),
+ * KUnit: the policy table a port's role gives it (apedge_guard_policy()),
  * class by class.
  */
 #include <kunit/test.h>
@@ -9,12 +9,12 @@
 
 static void policy_untrusted(struct kunit *test)
 {
-	struct apedge_port port = { .role = APEDGE_PORT_ROLE_UNTRUSTED };
+	struct apedge_guard g;
 	unsigned int c;
 	u8 want;
 
-	memset(port.verdict, 0xff, sizeof(port.verdict));
-	apedge_policy_init(&port);
+	memset(g.verdict, 0xff, sizeof(g.verdict));
+	apedge_guard_policy(&g, APEDGE_PORT_ROLE_UNTRUSTED);
 	for (c = 1; c <= APEDGE_PCLASS_MAX; c++) {
 		switch (c) {
 		case APEDGE_POLICY_CLASS_DHCPV4_SERVER:
@@ -28,20 +28,20 @@ static void policy_untrusted(struct kunit *test)
 		default:
 			want = APEDGE_VERDICT_PASS;
 		}
-		KUNIT_EXPECT_EQ_MSG(test, port.verdict[c - 1], want,
+		KUNIT_EXPECT_EQ_MSG(test, g.verdict[c - 1], want,
 				    "class %u", c);
 	}
 }
 
 static void policy_trusted(struct kunit *test)
 {
-	struct apedge_port port = { .role = APEDGE_PORT_ROLE_TRUSTED };
+	struct apedge_guard g;
 	unsigned int c;
 
-	memset(port.verdict, 0xff, sizeof(port.verdict));
-	apedge_policy_init(&port);
+	memset(g.verdict, 0xff, sizeof(g.verdict));
+	apedge_guard_policy(&g, APEDGE_PORT_ROLE_TRUSTED);
 	for (c = 1; c <= APEDGE_PCLASS_MAX; c++)
-		KUNIT_EXPECT_EQ_MSG(test, port.verdict[c - 1],
+		KUNIT_EXPECT_EQ_MSG(test, g.verdict[c - 1],
 				    APEDGE_VERDICT_PASS, "class %u", c);
 }
 
@@ -49,7 +49,7 @@ static void policy_trusted(struct kunit *test)
 static void policy_classes(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, APEDGE_PCLASS_MAX, 12);
-	KUNIT_EXPECT_EQ(test, sizeof(((struct apedge_port *)0)->verdict),
+	KUNIT_EXPECT_EQ(test, sizeof(((struct apedge_guard *)0)->verdict),
 			(size_t)APEDGE_PCLASS_MAX);
 }
 

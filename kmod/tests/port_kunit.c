@@ -79,7 +79,7 @@ static void port_hooked(struct apedge_port *port, enum nf_dev_hooks num)
 	if (!c || num != NF_NETDEV_INGRESS)
 		return;
 	c->hooked = true;
-	WRITE_ONCE(port->verdict[APEDGE_POLICY_CLASS_MALFORMED - 1],
+	WRITE_ONCE(port->guard.verdict[APEDGE_POLICY_CLASS_MALFORMED - 1],
 		   APEDGE_VERDICT_COPY);
 	port_receive_malformed(port->dev);
 	st = kzalloc(sizeof(*st), GFP_KERNEL);

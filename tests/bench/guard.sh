@@ -15,12 +15,21 @@
 # each figure is the median over the rounds, because TCG throughput varies
 # by about 10% from run to run.  The figures are printed as ratios:
 # apedge / detached (1.00 is free) and apedge / nftables (above 1.00 is
-# faster than nftables).  This is a benchmark, not a test: it never fails
-# on a figure.
+# faster than nftables).  Below them it prints the instruction counts per
+# frame of tests/bench/kcost.sh (callgrind, on the host before the VM
+# boots; build/bench/kcost.txt), which TCG's noise does not touch.  This
+# is a benchmark, not a test: it never fails on a figure.
 set -euo pipefail
 
 # shellcheck source=tests/bench/lib.sh
 . "$(dirname "$0")/lib.sh"
+kcost_out=$top/build/bench/kcost.txt
+if [ "${1:-}" != --guest ]; then
+	mkdir -p "$(dirname "$kcost_out")"
+	echo "guard: instruction counts (tests/bench/kcost.sh) first" >&2
+	tests/bench/kcost.sh >"$kcost_out" 2>&1 ||
+		echo "tests/bench/kcost.sh failed" >>"$kcost_out"
+fi
 bench_boot 7 "$@"
 
 rounds=${2:-7}
@@ -106,3 +115,6 @@ done
 echo
 echo "other: UDP 4000 -> 9, none of the guard's business; dhcp: UDP 67 -> 68,"
 echo "which the untrusted port (and the nftables chain) drop."
+echo
+# The same frames as kinds ipv4-udp and dhcpv4-server, counted on the host.
+cat "$kcost_out" 2>/dev/null || echo "no $kcost_out: run tests/bench/kcost.sh"

@@ -3,7 +3,9 @@
  * libFuzzer: the module's packet classifier (kmod/classify.c), built in
  * userspace against tests/fuzz/kshim.  The first byte picks the EtherType
  * the frame starts with; the result must always be consistent, also as
- * a strict port sees it (apedge_cls_strict()).
+ * a strict port sees it (apedge_cls_strict()), and the hooks' fast path
+ * (apedge_classify_none()) must never call none a frame the classifier
+ * finds ours, malformed, opaque or tagged.
  */
 #include <stdlib.h>
 
@@ -18,8 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ETH_P_802_2, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6,
 	};
 	struct apedge_cls cls, strict;
-	struct sk_buff skb;
+	struct sk_buff skb = { 0 };
 	unsigned char *copy;
+	bool none;
 	u8 pclass;
 
 	if (!size)
@@ -30,8 +33,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	skb.data = copy;
 	skb.len = size - 1;
 
+	none = apedge_classify_none(&skb, htons(protos[data[0] & 7]), 0);
 	apedge_classify(&skb, htons(protos[data[0] & 7]), 0, &cls);
 	pclass = apedge_policy_class(&cls);
+	if (none && (cls.class != APEDGE_CLS_OTHER || cls.reason ||
+		     (cls.flags & (APEDGE_CLSF_OPAQUE | APEDGE_CLSF_VLAN))))
+		abort();
 
 	if (cls.class > APEDGE_CLS_MALFORMED || pclass > APEDGE_PCLASS_MAX)
 		abort();

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct apedge_snoop_req req;
 	struct apedge_snoop sn;
 	struct apedge_cls cls;
-	struct sk_buff skb;
+	struct sk_buff skb = { 0 };
 	unsigned char *copy;
 	bool found;
 

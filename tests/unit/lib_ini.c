@@ -669,6 +669,54 @@ static int check_keys(const struct ini_key *keys, size_t size,
 	return 1;
 }
 
+/*
+ * One name bound twice, without an ARG ([host], in place) and with one
+ * ([host NAME], repeated): the header's form picks the binding.
+ */
+UT_CASE(name_with_and_without_arg)
+{
+	struct ini_section host_global = main_section;
+	const struct ini_bind both[] = {
+		INI_BIND_ONE(host_global, struct t_root, main),
+		INI_BIND_ARRAY(host_section, struct t_root, hosts, n_hosts),
+		{ NULL },
+	};
+	const struct ini_bind twice[] = {
+		INI_BIND_ARRAY(host_section, struct t_root, hosts, n_hosts),
+		INI_BIND_ARRAY(host_section, struct t_root, peers, n_peers),
+		{ NULL },
+	};
+	static const char text[] = "[host a]\nweight = 3\n[host]\nu8 = 9\n"
+		"[host b]\n";
+	struct ini_error err;
+	struct t_root r;
+
+	host_global.name = "host";
+	UT_ASSERT(ini_check(both, &err) == 0);
+	UT_EXPECT(ini_check(twice, &err) < 0 && strstr(err.msg, "twice"));
+	memset(&r, 0, sizeof(r));
+	UT_ASSERT(ini_defaults(both, &r) == 0);
+	UT_ASSERT(ini_parse(text, strlen(text), both, &r, &err) == 0);
+	UT_EXPECT(r.main.u8 == 9);
+	UT_EXPECT(r.n_hosts == 2 && r.hosts[0].weight == 3 &&
+		  !strcmp(r.hosts[1].name, "b"));
+	ini_free(both, &r);
+	/* Keys of one form are unknown in the other; each form once. */
+	memset(&r, 0, sizeof(r));
+	ini_defaults(both, &r);
+	UT_EXPECT(ini_parse("[host]\nweight = 1\n", 18, both, &r, &err) < 0 &&
+		  err.line == 2 && strstr(err.msg, "unknown key"));
+	ini_free(both, &r);
+	memset(&r, 0, sizeof(r));
+	ini_defaults(both, &r);
+	UT_EXPECT(ini_parse("[host]\n[host]\n", 14, both, &r, &err) < 0 &&
+		  err.line == 2 && strstr(err.msg, "duplicate"));
+	ini_free(both, &r);
+	/* With one form bound only, the other is refused as before. */
+	UT_EXPECT(bad("[host]\n", 1, "needs a host name"));
+	UT_EXPECT(bad("[main x]\n", 1, "takes no name"));
+}
+
 UT_CASE(tables_are_checked)
 {
 	const struct ini_bind twice[] = {
@@ -699,4 +747,4 @@ UT_MAIN("lib_ini", UT_ENTRY(tables_are_sound), UT_ENTRY(defaults),
 	UT_ENTRY(nul_byte), UT_ENTRY(long_lines), UT_ENTRY(sections),
 	UT_ENTRY(keys), UT_ENTRY(repeated), UT_ENTRY(end_hook),
 	UT_ENTRY(too_many_instances_grow), UT_ENTRY(truncations),
-	UT_ENTRY(tables_are_checked))
+	UT_ENTRY(name_with_and_without_arg), UT_ENTRY(tables_are_checked))

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * apedge: the guard's decision on one frame.
+ *
+ * What a port's hook decides about a frame before it acts: its class
+ * (classify.c), its policy class, whether the source guard drops it and
+ * the port's verdict for it.  Pure: it reads the frame with
+ * skb_header_pointer(), the port's struct apedge_guard and the binding
+ * table under RCU, and writes nothing but its result, so that hooks.c
+ * acts on it (counts, drops, snoops, punts) and the same code builds in
+ * userspace against tests/fuzz/kshim, where tests/bench/kcost counts its
+ * instructions per frame.
+ *
+ * The hooks call it only for what their inline fast path
+ * (apedge_guard_ingress_none() in guard.h) does not settle: frames that
+ * may be ours, odd ones, and every frame while the source guard is on.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/in.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/jiffies.h>
+#include <linux/socket.h>
+#include <linux/udp.h>
+
+#include "guard.h"
+#include "snoop.h"
+
+/* What an untrusted port drops of what it receives. */
+static const u8 apedge_untrusted_drops[] = {
+	APEDGE_POLICY_CLASS_DHCPV4_SERVER,
+	APEDGE_POLICY_CLASS_DHCPV6_SERVER,
+	APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL,
+	APEDGE_POLICY_CLASS_ND_RA,
+	APEDGE_POLICY_CLASS_ND_REDIRECT,
+	APEDGE_POLICY_CLASS_MALFORMED,
+};
+
+/**
+ * apedge_guard_policy - set a port's verdicts from its role
+ * @g: the port's guard, not yet visible to the hooks
+ * @role: enum apedge_port_role
+ */
+void apedge_guard_policy(struct apedge_guard *g, u32 role)
+{
+	int i;
+
+	memset(g->verdict, APEDGE_VERDICT_PASS, sizeof(g->verdict));
+	if (role != APEDGE_PORT_ROLE_UNTRUSTED)
+		return;
+	for (i = 0; i < ARRAY_SIZE(apedge_untrusted_drops); i++)
+		g->verdict[apedge_untrusted_drops[i] - 1] = APEDGE_VERDICT_DROP;
+}
+
+/* An IPv6 address the source guard checks: neither :: nor link-local. */
+static bool apedge_sg_ip6_checked(const u8 *a)
+{
+	static const u8 any[16];
+
+	if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+		return false;
+	return memcmp(a, any, sizeof(any)) != 0;
+}
+
+/*
+ * A DHCPv4 client's message before it has an address, exempt from the
+ * guard: from 0.0.0.0 and port 68, to the limited broadcast (or a relay
+ * or server the client was given, unicast) and port 67, a BOOTREQUEST
+ * whose chaddr is the frame's source and whose ciaddr is 0.  Nothing
+ * else a station sends is exempt: a client that has an address sends
+ * from it, and it is bound; DHCPv6 clients send from their link-local
+ * address.
+ */
+static bool apedge_sg_dhcp_client(const struct sk_buff *skb,
+				  const struct apedge_cls *cls, u8 pclass)
+{
+	const struct iphdr *iph;
+	struct iphdr _iph;
+
+	if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
+	    cls->proto != htons(ETH_P_IP))
+		return false;
+	iph = skb_header_pointer(skb, cls->l3off, sizeof(_iph), &_iph);
+	if (!iph || iph->saddr || ipv4_is_multicast(iph->daddr) ||
+	    ipv4_is_zeronet(iph->daddr))
+		return false;
+	return apedge_snoop_dhcpv4_client(skb, cls, eth_hdr(skb)->h_source);
+}
+
+/* Whether addr is bound to the port and the MAC at now; under RCU. */
+static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
+			    u8 family, const void *addr, const u8 *mac, u64 now)
+{
+	struct apedge_bkey key;
+
+	apedge_bkey_init(&key, family, addr);
+	return apedge_binding_match(bt, &key, ifindex, mac, now);
+}
+
+/* ARP over Ethernet for IPv4: hardware and protocol types and lengths. */
+#define APEDGE_ARP_FIXED	8
+#define APEDGE_ARP_LEN		(APEDGE_ARP_FIXED + 2 * (ETH_ALEN + 4))
+
+/**
+ * apedge_sg_check - the source guard's decision on a received frame
+ * @bt: the binding table
+ * @ifindex: the port's device
+ * @skb: the frame, its MAC header set
+ * @cls: the classifier's result for it
+ * @pclass: its policy class
+ * @now: the present time, get_jiffies_64()
+ *
+ * Whether the frame's source address (for ARP the sender's, for a
+ * Neighbor Advertisement also the target) is bound to the port and the
+ * frame's source MAC.  Unspecified and link-local sources pass, as do
+ * DHCPv4 client messages from 0.0.0.0 (apedge_sg_dhcp_client()).
+ * Bindings carry no
+ * VLAN: a tagged frame is judged by the addresses behind its tags.
+ *
+ * Pure: reads the frame and the table, writes nothing.  Under RCU.
+ *
+ * Return: APEDGE_SG_PASS, or why the frame is to be dropped.
+ */
+enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
+			       const struct sk_buff *skb,
+			       const struct apedge_cls *cls, u8 pclass,
+			       u64 now)
+{
+	const u8 *mac = eth_hdr(skb)->h_source;
+	/* Room for the largest header read below: IPv6's. */
+	u8 _b[sizeof(struct ipv6hdr)];
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+	const u8 *b;
+
+	BUILD_BUG_ON(sizeof(_b) < APEDGE_ARP_LEN);
+	if (apedge_sg_dhcp_client(skb, cls, pclass))
+		return APEDGE_SG_PASS;
+
+	switch (cls->proto) {
+	case htons(ETH_P_IP):
+		iph = skb_header_pointer(skb, cls->l3off, sizeof(*iph), _b);
+		if (!iph)
+			return APEDGE_SG_PASS;
+		/*
+		 * Unspecified: DHCP only as apedge_sg_dhcp_client() allows;
+		 * anything else can draw no answer to anyone.
+		 */
+		if (!iph->saddr)
+			return cls->class == APEDGE_CLS_DHCPV4 ?
+			       APEDGE_SG_DROP_IPV4 : APEDGE_SG_PASS;
+		if (apedge_sg_bound(bt, ifindex, AF_INET, &iph->saddr, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_IPV4;
+	case htons(ETH_P_ARP):
+		b = skb_header_pointer(skb, cls->l3off, APEDGE_ARP_LEN, _b);
+		/*
+		 * What arp_process() accepts on an Ethernet device: hardware
+		 * type Ethernet or IEEE 802, IPv4 over 6-byte addresses.
+		 * Anything else no IPv4 stack takes as a claim.
+		 */
+		if (!b || b[0] != 0 ||
+		    (b[1] != ARPHRD_ETHER && b[1] != ARPHRD_IEEE802) ||
+		    b[2] != 0x08 || b[3] != 0x00 || b[4] != ETH_ALEN ||
+		    b[5] != 4)
+			return APEDGE_SG_PASS;
+		/* A probe: the sender has no address yet. */
+		if (!memcmp(b + APEDGE_ARP_FIXED + ETH_ALEN, "\0\0\0\0", 4))
+			return APEDGE_SG_PASS;
+		if (ether_addr_equal(b + APEDGE_ARP_FIXED, mac) &&
+		    apedge_sg_bound(bt, ifindex, AF_INET,
+				    b + APEDGE_ARP_FIXED + ETH_ALEN, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_ARP;
+	case htons(ETH_P_IPV6):
+		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(*ip6), _b);
+		if (!ip6)
+			return APEDGE_SG_PASS;
+		if (apedge_sg_ip6_checked(ip6->saddr.s6_addr) &&
+		    !apedge_sg_bound(bt, ifindex, AF_INET6, ip6->saddr.s6_addr,
+				     mac, now))
+			return APEDGE_SG_DROP_IPV6;
+		if (pclass != APEDGE_POLICY_CLASS_ND_NA)
+			return APEDGE_SG_PASS;
+		/* The target of the advertisement, after type..reserved. */
+		b = skb_header_pointer(skb, cls->l4off + 8, 16, _b);
+		if (!b || !apedge_sg_ip6_checked(b) ||
+		    apedge_sg_bound(bt, ifindex, AF_INET6, b, mac, now))
+			return APEDGE_SG_PASS;
+		return APEDGE_SG_DROP_ND;
+	}
+	return APEDGE_SG_PASS;
+}
+
+/*
+ * What an untrusted port does before its policy: frames the guard cannot
+ * see into are malformed unless the port allows them (RFC 7610 section
+ * 5), and with verify-chaddr a DHCPv4 client message must come from its
+ * chaddr.  Return: true to drop for the chaddr.
+ */
+static bool apedge_guard_untrusted(const struct apedge_guard *g,
+				   const struct sk_buff *skb,
+				   struct apedge_cls *cls)
+{
+	if (!READ_ONCE(g->allow_opaque))
+		apedge_cls_strict(cls);
+	return READ_ONCE(g->verify_chaddr) &&
+	       apedge_policy_class(cls) == APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
+	       !apedge_snoop_chaddr_is(skb, cls, eth_hdr(skb)->h_source);
+}
+
+/*
+ * The decision on the frame whose EtherType is proto, from off on.
+ * Return: whether the hook has to act on it.
+ */
+static bool apedge_guard_decide(const struct apedge_guard *g,
+				const struct sk_buff *skb, u8 dir,
+				__be16 proto, unsigned int off,
+				struct apedge_decision *d)
+{
+	apedge_classify(skb, proto, off, &d->cls);
+	d->off = off;
+	d->sg = APEDGE_SG_PASS;
+	if (g->untrusted && dir == APEDGE_DIRECTION_INGRESS &&
+	    apedge_guard_untrusted(g, skb, &d->cls)) {
+		d->pclass = apedge_policy_class(&d->cls);
+		d->sg = APEDGE_SG_DROP_CHADDR;
+		return true;
+	}
+	d->pclass = apedge_policy_class(&d->cls);
+	if (unlikely(READ_ONCE(g->source_guard)) &&
+	    dir == APEDGE_DIRECTION_INGRESS) {
+		d->sg = apedge_sg_check(g->bt, g->ifindex, skb, &d->cls,
+					d->pclass, get_jiffies_64());
+		if (d->sg != APEDGE_SG_PASS)
+			return true;
+	}
+	if (likely(!d->pclass))
+		return false;
+	d->verdict = APEDGE_VERDICT_PASS;
+	if (dir == APEDGE_DIRECTION_INGRESS)
+		d->verdict = READ_ONCE(g->verdict[d->pclass - 1]);
+	return true;
+}
+
+/**
+ * apedge_guard_ingress - the decision on a received frame
+ * @g: the port's guard
+ * @skb: the frame as the ingress hook has it: skb->data at the network
+ *	 header, skb->protocol its type, the MAC header set
+ * @d: the decision
+ *
+ * Under RCU (the hook's).
+ *
+ * Return: false for a frame to accept untouched and uncounted; true when
+ * the hook is to act on @d: a source-guard drop (@d->sg), or a frame of a
+ * policy class (@d->pclass) to count and apply @d->verdict to.
+ */
+bool apedge_guard_ingress(const struct apedge_guard *g,
+			  const struct sk_buff *skb, struct apedge_decision *d)
+{
+	return apedge_guard_decide(g, skb, APEDGE_DIRECTION_INGRESS,
+				   skb->protocol, 0, d);
+}
+
+/**
+ * apedge_guard_egress - the decision on a frame leaving
+ * @g: the port's guard
+ * @skb: the frame as the egress hook has it: skb->data at the Ethernet
+ *	 header
+ * @d: the decision
+ *
+ * The verdict on egress is always to pass; the hook counts and snoops.
+ * Under RCU (the hook's).
+ *
+ * Return: as apedge_guard_ingress().
+ */
+bool apedge_guard_egress(const struct apedge_guard *g,
+			 const struct sk_buff *skb, struct apedge_decision *d)
+{
+	const struct ethhdr *eth;
+	struct ethhdr _eth;
+
+	eth = skb_header_pointer(skb, 0, sizeof(_eth), &_eth);
+	if (!eth || !eth_proto_is_802_3(eth->h_proto))
+		return false;
+	return apedge_guard_decide(g, skb, APEDGE_DIRECTION_EGRESS,
+				   eth->h_proto, ETH_HLEN, d);
+}

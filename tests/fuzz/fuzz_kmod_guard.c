@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer: the guard's decision on one frame (kmod/guard.c, with the
+ * classifier and the source guard) and the hooks' inline fast path
+ * (guard.h), built in userspace against tests/fuzz/kshim with its
+ * stand-in binding table.  The first byte picks the port (role, source
+ * guard, verify-chaddr, allow-opaque) and the direction; the rest is an
+ * Ethernet frame, as a station
+ * or a host behind the port sends it.  The fast path must never let
+ * through untouched a frame the full decision acts on, and the decision
+ * must be one the hooks can act on.
+ */
+#include <stdlib.h>
+
+#include "bindings.h"
+#include "guard.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* 192.0.2.1 and 2001:db8::1, bound to 02:00:5e:00:53:01 on port 1. */
+static struct apedge_bindings *fz_bindings(void)
+{
+	static const u8 mac[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x01 };
+	static const u8 ip4[4] = { 192, 0, 2, 1 };
+	static const u8 ip6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static struct apedge_bindings *bt;
+
+	if (!bt) {
+		bt = kc_bindings_new();
+		kc_bind(bt, AF_INET, ip4, mac, 1);
+		kc_bind(bt, AF_INET6, ip6, mac, 1);
+	}
+	return bt;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct sk_buff skb = { 0 };
+	struct apedge_decision d;
+	struct apedge_guard g;
+	unsigned char *copy;
+	bool egress, none, act;
+
+	if (size < 1 + ETH_HLEN)
+		return 0;
+	memset(&g, 0, sizeof(g));
+	apedge_guard_policy(&g, data[0] & 1 ? APEDGE_PORT_ROLE_UNTRUSTED :
+					      APEDGE_PORT_ROLE_TRUSTED);
+	g.source_guard = data[0] & 2;
+	g.untrusted = data[0] & 1;
+	g.verify_chaddr = data[0] & 8;
+	g.allow_opaque = data[0] & 16;
+	g.ifindex = 1;
+	g.bt = fz_bindings();
+	egress = data[0] & 4;
+
+	/* An exact-size copy, so that ASan sees any read past the end. */
+	copy = malloc(size - 1);
+	memcpy(copy, data + 1, size - 1);
+	skb.mac_header = copy;
+	memset(&d, 0, sizeof(d));
+	if (egress) {
+		skb.data = copy;
+		skb.len = size - 1;
+		none = apedge_guard_egress_none(&skb);
+		act = apedge_guard_egress(&g, &skb, &d);
+	} else {
+		/* As at ingress: data at the network header. */
+		skb.data = copy + ETH_HLEN;
+		skb.len = size - 1 - ETH_HLEN;
+		memcpy(&skb.protocol, copy + 12, 2);
+		none = apedge_guard_ingress_none(&g, &skb);
+		act = apedge_guard_ingress(&g, &skb, &d);
+	}
+
+	if (none && act)
+		abort();
+	if (d.sg > APEDGE_SG_DROP_CHADDR || d.pclass > APEDGE_PCLASS_MAX)
+		abort();
+	/* The source guard judges received frames only, when it is on. */
+	if (d.sg && d.sg != APEDGE_SG_DROP_CHADDR &&
+	    (egress || !g.source_guard))
+		abort();
+	/* verify-chaddr judges DHCPv4 client messages an untrusted port
+	 * receives, when it is on.
+	 */
+	if (d.sg == APEDGE_SG_DROP_CHADDR &&
+	    (egress || !g.untrusted || !g.verify_chaddr ||
+	     d.pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT))
+		abort();
+	/* A strict port leaves no frame opaque or tagged. */
+	if (act && !egress && g.untrusted && !g.allow_opaque &&
+	    d.cls.class != APEDGE_CLS_MALFORMED &&
+	    (d.cls.flags & (APEDGE_CLSF_OPAQUE | APEDGE_CLSF_VLAN)))
+		abort();
+	if (act && !d.sg && (!d.pclass || d.verdict < APEDGE_VERDICT_PASS ||
+			     d.verdict > APEDGE_VERDICT_REDIRECT))
+		abort();
+	/* Leaving, every verdict is to pass. */
+	if (act && egress && d.verdict != APEDGE_VERDICT_PASS)
+		abort();
+	if (!act && (d.sg || d.pclass))
+		abort();
+	free(copy);
+	return 0;
+}
