@@ -114,9 +114,9 @@ static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
  * Whether the frame's source address (for ARP the sender's, for a
  * Neighbor Advertisement also the target) is bound to the port and the
  * frame's source MAC.  Unspecified and link-local sources pass, as do
- * DHCPv4 client messages from 0.0.0.0 (apedge_sg_dhcp_client()).
- * Bindings carry no
- * VLAN: a tagged frame is judged by the addresses behind its tags.
+ * DHCPv4 client messages from 0.0.0.0 (apedge_sg_dhcp_client()), but
+ * no other DHCPv4 from 0.0.0.0.  Bindings carry no VLAN: a tagged frame
+ * is judged by the addresses behind its tags.
  *
  * Pure: reads the frame and the table, writes nothing.  Under RCU.
  *
