@@ -10,11 +10,14 @@
  *   again to the same fields (the options wire.c keeps; unknown ones and
  *   DNS servers past DHCP6_DNS_MAX are dropped), and building it again
  *   gives the same bytes;
- * - a build into a buffer one byte short returns 0.
+ * - a build into a buffer one byte short returns 0;
+ * - a message with a reconfigure HMAC, signed (dhcp6/auth.c), verifies
+ *   with the key it was signed with and not with another.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dhcp6/auth.h"
 #include "dhcp6/wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -154,6 +157,24 @@ static void compare(const struct dhcp6_msg *a, const struct dhcp6_msg *b)
 static uint8_t out[DHCP6_MSG_MAX], out2[DHCP6_MSG_MAX];
 static struct dhcp6_msg m, m2;
 
+static void reconf(const uint8_t *data, size_t size)
+{
+	static const uint8_t key[16] = { 1, 2, 3 }, other[16] = { 1, 2, 4 };
+	bool has = m.has_auth && m.auth.proto == DHCP6_AUTH_PROTO_RECONF &&
+		   m.auth.info.p[0] == DHCP6_RECONF_HMAC;
+
+	(void)dhcp6_reconf_verify(data, size, &m, key);
+	memcpy(out2, data, size);
+	if ((dhcp6_reconf_sign(out2, size, key) == 0) != has)
+		abort();
+	if (!has)
+		return;
+	if (dhcp6_msg_parse(out2, size, &m2) != DHCP6_OK ||
+	    !dhcp6_reconf_verify(out2, size, &m2, key) ||
+	    dhcp6_reconf_verify(out2, size, &m2, other))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t n;
@@ -173,5 +194,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (dhcp6_msg_build(out2, n - 1, &m2) != 0)
 		abort();
+	reconf(data, size);
 	return 0;
 }
