@@ -137,6 +137,21 @@ has_addr() {
 no_addr() {
 	! ip -n "$NS-cl" -4 -o addr show dev va | grep -q " inet "
 }
+# never_addr_while STATE: poll until the client leaves STATE (30 s at
+# most); fails if va had an IPv4 address at a moment the client was
+# still in STATE (the address read first, the state after it).
+never_addr_while() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		if ! no_addr; then
+			[ "$(d4 state)" != "$1" ]
+			return
+		fi
+		[ "$(d4 state)" = "$1" ] || return 0
+		sleep 0.05
+	done
+	return 1
+}
 # logged FROM TO: the log has the transition "dhcp4 va: FROM -> TO".
 logged() {
 	grep -q "dhcp4 va: $1 -> $2" "$T/apedged.log"

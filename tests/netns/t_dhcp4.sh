@@ -48,7 +48,7 @@ check "a: no address yet" no_addr
 dnsmasq_start s1 "$T/dnsmasq.log" --dhcp-range=$NET.50,$NET.59,255.255.255.0,2m \
 	"${DNSMASQ_OPTS[@]}"
 check "a: PROBING (acd on, probe_wait 1.5 s)" wait_state 10 PROBING
-check "a: no address while probing" no_addr
+check "a: no address while probing" never_addr_while PROBING
 check "a: BOUND" wait_state 10 BOUND
 A1=$(d4 address)
 check "a: the address is from dnsmasq's range ($A1)" \
