@@ -12,25 +12,6 @@
 #include "dhcp4/wire.h"
 #include "ut.h"
 
-/* Hex to bytes; spaces are skipped.  Returns the length. */
-static size_t hex(uint8_t *out, const char *s)
-{
-	size_t n = 0;
-
-	while (*s) {
-		unsigned int v;
-
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		sscanf(s, "%2x", &v);
-		out[n++] = (uint8_t)v;
-		s += 2;
-	}
-	return n;
-}
-
 static uint32_t ip(const char *s)
 {
 	struct in_addr a;
@@ -63,15 +44,15 @@ static const char dnsmasq_ack[] =
 static size_t mk(uint8_t *buf, const char *sname, const char *file,
 		 const char *opts)
 {
-	size_t n = hex(buf, dnsmasq_ack);
+	size_t n = ut_hex(buf, dnsmasq_ack);
 
 	(void)n;
 	memset(buf + 44, 0, 64 + 128);
 	if (sname)
-		hex(buf + 44, sname);
+		ut_hex(buf + 44, sname);
 	if (file)
-		hex(buf + 108, file);
-	return 240 + hex(buf + 240, opts);
+		ut_hex(buf + 108, file);
+	return 240 + ut_hex(buf + 240, opts);
 }
 
 UT_CASE(dnsmasq_ack_decoded)
@@ -79,7 +60,7 @@ UT_CASE(dnsmasq_ack_decoded)
 	static uint8_t buf[2048];
 	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
 	struct dhcp4_msg m;
-	size_t n = hex(buf, dnsmasq_ack);
+	size_t n = ut_hex(buf, dnsmasq_ack);
 
 	UT_ASSERT(n == 297);
 	UT_ASSERT(dhcp4_msg_parse(buf, n, &m) == DHCP4_OK);
@@ -104,7 +85,7 @@ UT_CASE(dnsmasq_ack_decoded)
 UT_CASE(every_truncation)
 {
 	static uint8_t full[2048];
-	size_t n = hex(full, dnsmasq_ack), len;
+	size_t n = ut_hex(full, dnsmasq_ack), len;
 	struct dhcp4_msg m;
 
 	for (len = 0; len < n; len++) {
@@ -126,7 +107,7 @@ UT_CASE(fixed_part_refusals)
 {
 	static uint8_t buf[2048];
 	struct dhcp4_msg m;
-	size_t n = hex(buf, dnsmasq_ack);
+	size_t n = ut_hex(buf, dnsmasq_ack);
 
 	buf[1] = 6;			/* IEEE 802 */
 	UT_EXPECT(dhcp4_msg_parse(buf, n, &m) == DHCP4_ERR_HTYPE);
@@ -464,11 +445,11 @@ UT_CASE(build_discover)
 	size_t n = dhcp4_msg_build(b, sizeof(b), &d), w;
 	struct dhcp4_msg m;
 
-	w = hex(want, "01010600 11223344 0003 0000 00000000 00000000 00000000 "
+	w = ut_hex(want, "01010600 11223344 0003 0000 00000000 00000000 00000000 "
 		"00000000 525400123456");
 	UT_ASSERT(n == 300);
 	UT_EXPECT(!memcmp(b, want, w));
-	w = hex(want, "63825363 350101 3d07 01525400123456 3204 c0a80a39 "
+	w = ut_hex(want, "63825363 350101 3d07 01525400123456 3204 c0a80a39 "
 		"3902 05dc 3706 0103060f7779 3c06 617065646765 0c03 617031 ff");
 	UT_EXPECT(!memcmp(b + 236, want, w));
 	UT_EXPECT(b[236 + w] == 0 && b[299] == 0);
@@ -500,14 +481,14 @@ UT_CASE(build_table5)
 	size_t n = dhcp4_msg_build(b, sizeof(b), &d), w;
 
 	UT_ASSERT(n == 300);
-	w = hex(want, "63825363 350107 3604 c0a80a01 3803 627965 ff");
+	w = ut_hex(want, "63825363 350107 3604 c0a80a01 3803 627965 ff");
 	UT_EXPECT(!memcmp(b + 236, want, w));
 	UT_ASSERT(dhcp4_msg_parse(b, n, &m) == DHCP4_OK);
 	UT_EXPECT(m.ciaddr.s_addr == ip("192.168.10.57") && m.flags == 0x8000);
 	d.type = DHCP4_DECLINE;
 	d.ciaddr.s_addr = 0;
 	UT_ASSERT(dhcp4_msg_build(b, sizeof(b), &d) == 300);
-	w = hex(want, "63825363 350104 3204 c0a80a39 3604 c0a80a01 "
+	w = ut_hex(want, "63825363 350104 3204 c0a80a39 3604 c0a80a01 "
 		"3803 627965 ff");
 	UT_EXPECT(!memcmp(b + 236, want, w));
 	/* a hostname longer than an option holds */
@@ -531,7 +512,7 @@ UT_CASE(frame_vector)
 	static uint8_t want[128], b[128];
 	static const uint8_t pl[] = { 1, 2, 3, 4, 5 };
 	struct in_addr src = { ip("192.168.10.1") }, dst = { 0xffffffff }, s;
-	size_t w = hex(want, frame_vec), n, plen;
+	size_t w = ut_hex(want, frame_vec), n, plen;
 	const uint8_t *p;
 
 	n = dhcp4_frame_build(b, sizeof(b), src, dst, 67, 68, pl, sizeof(pl));
@@ -552,7 +533,7 @@ UT_CASE(frame_vector)
 UT_CASE(frame_refusals)
 {
 	static uint8_t v[128], t[128];
-	size_t n = hex(v, frame_vec), len, plen;
+	size_t n = ut_hex(v, frame_vec), len, plen;
 	const uint8_t *p;
 
 	for (len = 0; len < n; len++) {
@@ -605,7 +586,7 @@ static const char arp_probe[] =
 UT_CASE(arp)
 {
 	static uint8_t v[64], b[64];
-	size_t n = hex(v, arp_probe), len;
+	size_t n = ut_hex(v, arp_probe), len;
 	struct dhcp4_arp a;
 
 	UT_ASSERT(n == DHCP4_ARP_LEN);

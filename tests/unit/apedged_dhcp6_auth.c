@@ -13,24 +13,6 @@
 #include "dhcp6/auth.h"
 #include "ut.h"
 
-static size_t hex(uint8_t *out, const char *s)
-{
-	size_t n = 0;
-
-	while (*s) {
-		unsigned int v;
-
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		sscanf(s, "%2x", &v);
-		out[n++] = (uint8_t)v;
-		s += 2;
-	}
-	return n;
-}
-
 /* A RECONFIGURE (RENEW) with an Auth option: protocol 3, HMAC-MD5, RDM
  * 0, replay 1, type 2 (HMAC), 16 zero bytes at offset 61. */
 static const char reconf_hex[] =
@@ -45,10 +27,10 @@ UT_CASE(sign_and_verify)
 {
 	uint8_t b[256], want[16], other[16];
 	struct dhcp6_msg m;
-	size_t n = hex(b, reconf_hex), i;
+	size_t n = ut_hex(b, reconf_hex), i;
 
 	UT_ASSERT(n == 77);
-	hex(want, want_hex);
+	ut_hex(want, want_hex);
 	UT_ASSERT(dhcp6_reconf_sign(b, n, key) == 0);
 	UT_EXPECT(!memcmp(b + 61, want, 16));
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
@@ -72,7 +54,7 @@ UT_CASE(refusals)
 {
 	uint8_t b[256];
 	struct dhcp6_msg m;
-	size_t n = hex(b, reconf_hex);
+	size_t n = ut_hex(b, reconf_hex);
 
 	/* information type 1 (a key, not an HMAC) */
 	b[60] = DHCP6_RECONF_KEY;
@@ -85,7 +67,7 @@ UT_CASE(refusals)
 	UT_EXPECT(dhcp6_reconf_sign(b, n, key) == -EINVAL);
 	/* not a message; no Auth option */
 	UT_EXPECT(dhcp6_reconf_sign(b, 3, key) == -EINVAL);
-	n = hex(b, "07000000 0002000e0001000132a1564c26794bc1983d");
+	n = ut_hex(b, "07000000 0002000e0001000132a1564c26794bc1983d");
 	UT_EXPECT(dhcp6_reconf_sign(b, n, key) == -EINVAL);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	UT_EXPECT(!dhcp6_reconf_verify(b, n, &m, key));

@@ -13,25 +13,6 @@
 #include "dhcp6/wire.h"
 #include "ut.h"
 
-/* Hex to bytes; spaces are skipped.  Returns the length. */
-static size_t hex(uint8_t *out, const char *s)
-{
-	size_t n = 0;
-
-	while (*s) {
-		unsigned int v;
-
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		sscanf(s, "%2x", &v);
-		out[n++] = (uint8_t)v;
-		s += 2;
-	}
-	return n;
-}
-
 static struct in6_addr ip6(const char *s)
 {
 	struct in6_addr a;
@@ -113,7 +94,7 @@ UT_CASE(solicit_from_dhcpcd)
 {
 	static uint8_t b[512];
 	struct dhcp6_msg m;
-	size_t n = hex(b, solicit_hex);
+	size_t n = ut_hex(b, solicit_hex);
 
 	UT_ASSERT(n == 116);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
@@ -138,7 +119,7 @@ UT_CASE(advertise_from_dnsmasq)
 	static uint8_t b[512];
 	struct in6_addr want = ip6("2001:db8:1::174");
 	struct dhcp6_msg m;
-	size_t n = hex(b, advertise_hex);
+	size_t n = ut_hex(b, advertise_hex);
 
 	UT_ASSERT(n == 102);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
@@ -163,12 +144,12 @@ UT_CASE(request_and_reply)
 	struct dhcp6_msg m;
 	size_t n;
 
-	n = hex(b, request_hex);
+	n = ut_hex(b, request_hex);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	UT_EXPECT(m.type == DHCP6_REQUEST && m.xid == 0xe405d2);
 	UT_EXPECT(m.has_client_id && m.has_server_id && m.n_ia == 1 &&
 		  m.ia[0].n_addrs == 1);
-	n = hex(b, reply_hex);
+	n = ut_hex(b, reply_hex);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	UT_EXPECT(m.type == DHCP6_REPLY && m.ia[0].addrs[0].valid == 3600);
 }
@@ -200,7 +181,7 @@ UT_CASE(every_truncation)
 	size_t i, n, len;
 
 	for (i = 0; i < sizeof(all_msgs) / sizeof(all_msgs[0]); i++) {
-		n = hex(full, all_msgs[i]);
+		n = ut_hex(full, all_msgs[i]);
 		for (len = 0; len < n; len++) {
 			enum dhcp6_err e = parse_exact(full, len, &m);
 
@@ -224,9 +205,9 @@ static size_t wrap(uint8_t *out, uint8_t type, uint8_t hops, const char *opts,
 
 	out[n++] = type;
 	out[n++] = hops;
-	n += hex(out + n, "20010db8000100000000000000000001"
+	n += ut_hex(out + n, "20010db8000100000000000000000001"
 			  "fe80000000000000505400fffe123456");
-	n += hex(out + n, opts);
+	n += ut_hex(out + n, opts);
 	out[n++] = 0;
 	out[n++] = DHCP6_OPT_RELAY_MSG;
 	out[n++] = (uint8_t)(ilen >> 8);
@@ -240,8 +221,8 @@ UT_CASE(relay_forw_solicit)
 	static uint8_t b[1024], s[512];
 	struct dhcp6_packet pk;
 	struct dhcp6_relay *r = &pk.relays[0];
-	size_t sn = hex(s, solicit_hex);
-	size_t n = hex(b, RELAY_HDR RELAY_OPTS "00090074");
+	size_t sn = ut_hex(s, solicit_hex);
+	size_t n = ut_hex(b, RELAY_HDR RELAY_OPTS "00090074");
 
 	memcpy(b + n, s, sn);
 	n += sn;
@@ -267,8 +248,8 @@ UT_CASE(relay_every_truncation)
 {
 	static uint8_t b[1024], s[512];
 	struct dhcp6_packet pk;
-	size_t sn = hex(s, solicit_hex);
-	size_t n = hex(b, RELAY_HDR RELAY_OPTS "00090074"), len;
+	size_t sn = ut_hex(s, solicit_hex);
+	size_t n = ut_hex(b, RELAY_HDR RELAY_OPTS "00090074"), len;
 
 	memcpy(b + n, s, sn);
 	n += sn;
@@ -294,7 +275,7 @@ UT_CASE(relay_inner_truncation)
 	static uint8_t b[1024], s[512];
 	struct dhcp6_packet pk;
 	struct dhcp6_msg m;
-	size_t sn = hex(s, solicit_hex), len;
+	size_t sn = ut_hex(s, solicit_hex), len;
 
 	for (len = 0; len < sn; len++) {
 		size_t n = wrap(b, DHCP6_RELAY_FORW, 0, "", s, len);
@@ -326,7 +307,7 @@ UT_CASE(relay_three_deep)
 {
 	static uint8_t b[8192], s[512];
 	struct dhcp6_packet pk;
-	size_t sn = hex(s, solicit_hex), n = nest(b, s, sn, 3,
+	size_t sn = ut_hex(s, solicit_hex), n = nest(b, s, sn, 3,
 						   DHCP6_RELAY_FORW), len;
 
 	UT_ASSERT(packet_exact(b, n, &pk) == DHCP6_OK);
@@ -352,7 +333,7 @@ UT_CASE(relay_depth_limit)
 {
 	static uint8_t b[8192], s[512];
 	struct dhcp6_packet pk;
-	size_t sn = hex(s, solicit_hex), n;
+	size_t sn = ut_hex(s, solicit_hex), n;
 
 	n = nest(b, s, sn, 32, DHCP6_RELAY_FORW);
 	UT_ASSERT(packet_exact(b, n, &pk) == DHCP6_OK);
@@ -386,14 +367,14 @@ UT_CASE(relay_direction)
 	struct dhcp6_packet pk;
 	size_t n, sn;
 
-	sn = hex(s, advertise_hex);
+	sn = ut_hex(s, advertise_hex);
 	n = wrap(b, DHCP6_RELAY_FORW, 0, "", s, sn);
 	UT_EXPECT(packet_exact(b, n, &pk) == DHCP6_ERR_RELAY_INNER);
 	n = wrap(b, DHCP6_RELAY_REPL, 0, "", s, sn);
 	UT_EXPECT(packet_exact(b, n, &pk) == DHCP6_OK);
 	UT_EXPECT(pk.relays[0].type == DHCP6_RELAY_REPL &&
 		  pk.msg.type == DHCP6_ADVERTISE);
-	sn = hex(s, solicit_hex);
+	sn = ut_hex(s, solicit_hex);
 	n = wrap(b, DHCP6_RELAY_REPL, 0, "", s, sn);
 	UT_EXPECT(packet_exact(b, n, &pk) == DHCP6_ERR_RELAY_INNER);
 	/* a RELAY-REPL inside a RELAY-FORW */
@@ -413,7 +394,7 @@ UT_CASE(relay_options)
 {
 	static uint8_t b[4096], s[512];
 	struct dhcp6_packet pk;
-	size_t n, sn = hex(s, solicit_hex);
+	size_t n, sn = ut_hex(s, solicit_hex);
 
 	/* Subscriber-ID (RFC 4580) */
 	n = wrap(b, DHCP6_RELAY_FORW, 0, "0026000573756231ff", s, sn);
@@ -449,9 +430,9 @@ UT_CASE(relay_options)
 static enum dhcp6_err solicit_with(const char *opts, struct dhcp6_msg *m)
 {
 	static uint8_t b[4096], *last;
-	size_t n = hex(b, "01000001 0001000e" CLIENT_DUID);
+	size_t n = ut_hex(b, "01000001 0001000e" CLIENT_DUID);
 
-	n += hex(b + n, opts);
+	n += ut_hex(b + n, opts);
 	/* An exact-size copy, kept until the next call: *m points in it. */
 	free(last);
 	last = dup_exact(b, n);
@@ -576,8 +557,8 @@ UT_CASE(duids)
 	size_t i;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		size_t n = hex(b, "01000001 0001");
-		size_t dl = hex(b + n + 2, v[i].duid);
+		size_t n = ut_hex(b, "01000001 0001");
+		size_t dl = ut_hex(b + n + 2, v[i].duid);
 
 		b[n] = 0;
 		b[n + 1] = (uint8_t)dl;
@@ -590,7 +571,7 @@ UT_CASE(duids)
 	}
 	/* 130 bytes is the most, 131 too long */
 	{
-		size_t n = hex(b, "01000001 00010082 0002"), j;
+		size_t n = ut_hex(b, "01000001 00010082 0002"), j;
 
 		for (j = 0; j < 128; j++)
 			b[n++] = 0x61;
@@ -641,26 +622,26 @@ UT_CASE(mandatory_options)
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		snprintf(buf, sizeof(buf), "%02x000001%s%s", v[i].type,
 			 v[i].client ? cid : "", v[i].server ? sid : "");
-		n = hex(b, buf);
+		n = ut_hex(b, buf);
 		UT_EXPECT(parse_exact(b, n, &m) == v[i].want);
 	}
 	/* RECONFIGURE: the message to send, and the Auth option */
 	snprintf(buf, sizeof(buf), "0a000000%s%s0013000105", cid, sid);
-	n = hex(b, buf);
+	n = ut_hex(b, buf);
 	UT_EXPECT(parse_exact(b, n, &m) == DHCP6_ERR_NO_AUTH);
 	snprintf(buf, sizeof(buf), "0a000000%s%s0013000105 000b001c 030100"
 		 "0000000000000001 02 000102030405060708090a0b0c0d0e0f", cid,
 		 sid);
-	n = hex(b, buf);
+	n = ut_hex(b, buf);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	UT_EXPECT(m.has_auth && m.auth.proto == 3 && m.auth.replay == 1 &&
 		  m.auth.info.len == 17 && m.auth.info.p[0] == 2 &&
 		  m.reconf_msg == DHCP6_RENEW);
 	/* an INFORMATION-REQUEST with an IA */
-	n = hex(b, "0b000001 0003000c000000010000000000000000");
+	n = ut_hex(b, "0b000001 0003000c000000010000000000000000");
 	UT_EXPECT(parse_exact(b, n, &m) == DHCP6_ERR_IA_FORBIDDEN);
 	/* types 0, 14, 255 */
-	n = hex(b, "00000001");
+	n = ut_hex(b, "00000001");
 	UT_EXPECT(parse_exact(b, n, &m) == DHCP6_ERR_TYPE);
 	b[0] = 14;
 	UT_EXPECT(parse_exact(b, n, &m) == DHCP6_ERR_TYPE);
@@ -810,7 +791,7 @@ UT_CASE(domains_encode)
 		{ "" }, { "." }, { "a..b" }, { ".a" }, { "a b" }, { "a.." },
 	};
 	uint8_t b[512], want[64];
-	size_t n, wn = hex(want, "036c616e00 076578616d706c6503636f6d00");
+	size_t n, wn = ut_hex(want, "036c616e00 076578616d706c6503636f6d00");
 	size_t i;
 
 	n = dhcp6_domains_encode(b, sizeof(b), names, 2);
@@ -828,7 +809,7 @@ UT_CASE(prefix_delegation)
 	struct dhcp6_msg m;
 	size_t n;
 
-	n = hex(b, "01a1b2c3 0001000e" CLIENT_DUID
+	n = ut_hex(b, "01a1b2c3 0001000e" CLIENT_DUID
 		"00190029 00000001 00000000 00000000"
 		"001a0019 00000000 00000000 38"
 		"00000000000000000000000000000000"
@@ -837,7 +818,7 @@ UT_CASE(prefix_delegation)
 	UT_EXPECT(m.rapid_commit && m.n_ia == 1 &&
 		  m.ia[0].kind == DHCP6_OPT_IA_PD && m.ia[0].n_addrs == 1 &&
 		  m.ia[0].addrs[0].plen == 56);
-	n = hex(b, "07a1b2c3 0001000e" CLIENT_DUID "0002000e" SERVER_DUID
+	n = ut_hex(b, "07a1b2c3 0001000e" CLIENT_DUID "0002000e" SERVER_DUID
 		"0019002f 00000001 00000708 00000c4e"
 		"001a001f 00000e10 00001c20 38"
 		"20010db8010000000000000000000000"
@@ -850,7 +831,7 @@ UT_CASE(prefix_delegation)
 		  m.ia[0].addrs[0].valid == 7200 &&
 		  m.ia[0].addrs[0].status.present);
 	/* a status code inside the IA: NoPrefixAvail */
-	n = hex(b, "07a1b2c3 0001000e" CLIENT_DUID "0002000e" SERVER_DUID
+	n = ut_hex(b, "07a1b2c3 0001000e" CLIENT_DUID "0002000e" SERVER_DUID
 		"00190014 00000001 00000000 00000000 000d0004 0006 6e6f");
 	UT_ASSERT(parse_exact(b, n, &m) == DHCP6_OK);
 	UT_EXPECT(m.ia[0].status.code == DHCP6_STATUS_NO_PREFIX_AVAIL &&
@@ -867,16 +848,16 @@ UT_CASE(build_same_bytes)
 	struct dhcp6_msg m, m2;
 	size_t n, on;
 
-	n = hex(b, advertise_hex);
+	n = ut_hex(b, advertise_hex);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	on = dhcp6_msg_build(out, sizeof(out), &m);
 	UT_EXPECT(on == n && !memcmp(out, b, n));
 	UT_EXPECT(dhcp6_msg_build(out, n - 1, &m) == 0);
-	n = hex(b, reply_hex);
+	n = ut_hex(b, reply_hex);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	on = dhcp6_msg_build(out, sizeof(out), &m);
 	UT_EXPECT(on == n && !memcmp(out, b, n));
-	n = hex(b, solicit_hex);
+	n = ut_hex(b, solicit_hex);
 	UT_ASSERT(dhcp6_msg_parse(b, n, &m) == DHCP6_OK);
 	on = dhcp6_msg_build(out, sizeof(out), &m);
 	UT_EXPECT(on == n - 64 && !memcmp(out, b, on));
@@ -954,8 +935,8 @@ UT_CASE(relay_build)
 		.remote_enterprise = 9,
 		.remote_id = { (const uint8_t *)"port-1", 6 },
 	};
-	size_t sn = hex(s, solicit_hex);
-	size_t wn = hex(want, RELAY_HDR RELAY_OPTS "00090074"), n;
+	size_t sn = ut_hex(s, solicit_hex);
+	size_t wn = ut_hex(want, RELAY_HDR RELAY_OPTS "00090074"), n;
 	struct dhcp6_packet pk;
 
 	memcpy(want + wn, s, sn);

@@ -10,6 +10,7 @@
 #ifndef APEDGE_UT_H
 #define APEDGE_UT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,26 @@ struct ut_case {
 	const char *name;
 	void (*fn)(int *failed);
 };
+
+/* Hex to bytes, for byte vectors: spaces are skipped.  The length. */
+static inline size_t ut_hex(uint8_t *out, const char *s)
+{
+	size_t n = 0;
+
+	while (*s) {
+		unsigned int v;
+
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		if (sscanf(s, "%2x", &v) != 1)
+			break;
+		out[n++] = (uint8_t)v;
+		s += 2;
+	}
+	return n;
+}
 
 #define UT_CASE(name) static void name(int *ut_failed)
 
