@@ -99,7 +99,10 @@ check "a: 1,500 bytes of options: malformed.long" refused big DISCOVER malformed
 check "a: a wrong UDP checksum: malformed.udp" refused udpsum DISCOVER malformed.udp
 check "a: still SELECTING" state_is SELECTING
 check "a: nothing taken" st_is rx.OFFER 0
-check "a: one DISCOVER sent (no retransmission yet)" st_is tx.DISCOVER 1
+# (On a loaded machine a second, identical DISCOVER is sometimes seen:
+# the forged replies only need the transaction to stay the same.)
+check "a: one transaction throughout" \
+	sh -c "[ \$(awk '\$1 == \"DISCOVER\" { print \$2 }' '$T/seen' | sort -u | wc -l) -eq 1 ]"
 check "a: the good OFFER is sent" forge offer DISCOVER
 check "a: REQUESTING" wait_state 5 REQUESTING
 check "a: the REQUEST is heard" wait_for 5 last_xid REQUEST
