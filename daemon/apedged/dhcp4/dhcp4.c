@@ -381,7 +381,9 @@ static void sync_io(struct dhcp4_client *c)
  * Carry out a step's actions.  The machine is already in its new state:
  * the sockets that state wants are opened first, so that they are there
  * before the message whose answer they must receive goes out (a server
- * on the same link answers within a fraction of a millisecond).
+ * on the same link answers within a fraction of a millisecond).  The
+ * actions change neither the machine nor c->running, so that one sync
+ * holds for the whole step.
  */
 static void run(struct dhcp4_client *c, struct dhcp4_actions *acts)
 {
@@ -418,7 +420,6 @@ static void run(struct dhcp4_client *c, struct dhcp4_actions *acts)
 			break;
 		}
 	}
-	sync_io(c);
 }
 
 /* What comes in */
