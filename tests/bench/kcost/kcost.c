@@ -482,6 +482,8 @@ static const struct kc_kind kinds[] = {
 	{ "fwd-dhcpv6-server", f_dhcp6_server, FWD, U,
 	  .pclass = PC(DHCPV6_SERVER), .verdict = DROP,
 	  .what = "ADVERTISE between stations, dropped (untrusted)" },
+	{ "sg-ipv4-udp-egress", f_ip4_udp, OUT, U, .sg = true,
+	  .what = "source guard on: IPv4 UDP of this host, leaving" },
 	{ "sg-fwd-ipv4-udp", f_ip4_udp, FWD, U, .sg = true,
 	  .what = "source guard: IPv4 UDP between stations, source bound" },
 	{ "sg-fwd-ipv4-spoof", f_ip4_spoof, FWD, U, .sg = true,
