@@ -51,7 +51,9 @@ enum apedge_ctr {
 	APEDGE_CTR_MAX
 };
 
-#define APEDGE_DIR_MAX		APEDGE_DIRECTION_EGRESS
+#define APEDGE_DIR_MAX		APEDGE_DIRECTION_FORWARD
+/* A hook at ingress and one at egress. */
+#define APEDGE_HOOKS_MAX	2
 #define APEDGE_VERDICT_MAX	APEDGE_VERDICT_REDIRECT
 
 /*
@@ -99,7 +101,7 @@ struct apedge_port {
 	struct apedge_net *an;
 	u32 role;
 	struct apedge_guard guard;
-	struct nf_hook_ops hooks[APEDGE_DIR_MAX];
+	struct nf_hook_ops hooks[APEDGE_HOOKS_MAX];
 	unsigned int nhooks;
 	struct apedge_punt *punt;
 	u32 punt_rate;

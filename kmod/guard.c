@@ -222,7 +222,7 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 	apedge_classify(skb, proto, off, &d->cls);
 	d->off = off;
 	d->sg = APEDGE_SG_PASS;
-	if (g->untrusted && dir == APEDGE_DIRECTION_INGRESS &&
+	if (g->untrusted && dir != APEDGE_DIRECTION_EGRESS &&
 	    apedge_guard_untrusted(g, skb, &d->cls)) {
 		d->pclass = apedge_policy_class(&d->cls);
 		d->sg = APEDGE_SG_DROP_CHADDR;
@@ -230,7 +230,7 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 	}
 	d->pclass = apedge_policy_class(&d->cls);
 	if (unlikely(READ_ONCE(g->source_guard)) &&
-	    dir == APEDGE_DIRECTION_INGRESS) {
+	    dir != APEDGE_DIRECTION_EGRESS) {
 		d->sg = apedge_sg_check(g->bt, g->ifindex, skb, &d->cls,
 					d->pclass, get_jiffies_64());
 		if (d->sg != APEDGE_SG_PASS)
@@ -239,7 +239,7 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 	if (likely(!d->pclass))
 		return false;
 	d->verdict = APEDGE_VERDICT_PASS;
-	if (dir == APEDGE_DIRECTION_INGRESS)
+	if (dir != APEDGE_DIRECTION_EGRESS)
 		d->verdict = READ_ONCE(g->verdict[d->pclass - 1]);
 	return true;
 }
@@ -268,16 +268,24 @@ bool apedge_guard_ingress(const struct apedge_guard *g,
  * apedge_guard_egress - the decision on a frame leaving
  * @g: the port's guard
  * @skb: the frame as the egress hook has it: skb->data at the Ethernet
- *	 header
+ *	 header, the MAC header set
+ * @dir: APEDGE_DIRECTION_EGRESS for a frame of this host or one that
+ *	 entered through a port, APEDGE_DIRECTION_FORWARD for one that
+ *	 entered through none (hooks.c tells them apart)
  * @d: the decision
  *
- * The verdict on egress is always to pass; the hook counts and snoops.
- * Under RCU (the hook's).
+ * A frame of this host, or one that entered through a port and was
+ * guarded there, passes; the hook counts and snoops it.  A forwarded one
+ * (mac80211's forwarding between the stations of one access point, or a
+ * bridge's from a device that is no port) has not been guarded: it is
+ * judged as if the port had received it, by the source guard and the
+ * port's verdicts.  Under RCU (the hook's).
  *
  * Return: as apedge_guard_ingress().
  */
 bool apedge_guard_egress(const struct apedge_guard *g,
-			 const struct sk_buff *skb, struct apedge_decision *d)
+			 const struct sk_buff *skb, u8 dir,
+			 struct apedge_decision *d)
 {
 	const struct ethhdr *eth;
 	struct ethhdr _eth;
@@ -285,6 +293,5 @@ bool apedge_guard_egress(const struct apedge_guard *g,
 	eth = skb_header_pointer(skb, 0, sizeof(_eth), &_eth);
 	if (!eth || !eth_proto_is_802_3(eth->h_proto))
 		return false;
-	return apedge_guard_decide(g, skb, APEDGE_DIRECTION_EGRESS,
-				   eth->h_proto, ETH_HLEN, d);
+	return apedge_guard_decide(g, skb, dir, eth->h_proto, ETH_HLEN, d);
 }

@@ -105,19 +105,23 @@ apedge_guard_ingress_none(const struct apedge_guard *g,
 /**
  * apedge_guard_egress_none - whether the guard leaves a frame leaving
  *	alone, at a glance
+ * @g: the port's guard
  * @skb: the frame as the egress hook has it, at its Ethernet header
  *
- * As apedge_guard_ingress_none(); the source guard does not look at
- * frames leaving.  False: ask apedge_guard_egress().
+ * As apedge_guard_ingress_none(): with the source guard on, a frame that
+ * leaves may be one mac80211 forwards from a station (hooks.c), whose
+ * source the guard checks.  802.3 frames (a length, not an EtherType)
+ * are rare enough to be left to apedge_guard_egress(), which passes
+ * them.  False: ask apedge_guard_egress().
  */
-static __always_inline bool apedge_guard_egress_none(const struct sk_buff *skb)
+static __always_inline bool
+apedge_guard_egress_none(const struct apedge_guard *g, const struct sk_buff *skb)
 {
 	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
 
-	if (skb_headlen(skb) < ETH_HLEN)
+	if (READ_ONCE(g->source_guard) || skb_headlen(skb) < ETH_HLEN)
 		return false;
-	return !eth_proto_is_802_3(eth->h_proto) ||
-	       apedge_classify_none(skb, eth->h_proto, ETH_HLEN);
+	return apedge_classify_none(skb, eth->h_proto, ETH_HLEN);
 }
 
 void apedge_guard_policy(struct apedge_guard *g, u32 role);
@@ -128,6 +132,7 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 bool apedge_guard_ingress(const struct apedge_guard *g,
 			  const struct sk_buff *skb, struct apedge_decision *d);
 bool apedge_guard_egress(const struct apedge_guard *g,
-			 const struct sk_buff *skb, struct apedge_decision *d);
+			 const struct sk_buff *skb, u8 dir,
+			 struct apedge_decision *d);
 
 #endif /* _APEDGE_GUARD_H */

@@ -17,8 +17,18 @@
  * and at egress in dev_queue_xmit() (on kernels built with
  * CONFIG_NETFILTER_EGRESS, as Debian's are), so both bridged and routed
  * ports are covered.
+ *
+ * Not every frame that leaves a port has entered through one: mac80211
+ * forwards a frame from one station of an access point to another
+ * itself (unless hostapd's ap_isolate is set), straight to
+ * dev_queue_xmit() on the same interface, and a bridge forwards from
+ * member devices that are no port.  The egress hook judges those as if
+ * its port had received them (apedge_hook_egress_dir()), so a station's
+ * rogue router advertisement, DHCP offer or spoofed source is dropped
+ * on its way to the other stations as it is on its way to the uplink.
  */
 #include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
 #include <linux/netfilter_netdev.h>
 #include <linux/rtnetlink.h>
 
@@ -40,12 +50,18 @@ static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
 		    pclass != APEDGE_POLICY_CLASS_DHCPV6_SERVER)
 			return;
 		mac = skb_header_pointer(skb, 0, ETH_ALEN, _mac);
-	} else {
+	} else if (dir == APEDGE_DIRECTION_INGRESS) {
 		/* A client's REQUEST, RELEASE or DECLINE arriving. */
 		if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
 		    pclass != APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
 			return;
 		mac = eth_hdr(skb)->h_source;
+	} else {
+		/*
+		 * Forwarded between stations: no server of ours sent it, and
+		 * a client's broadcast copy was snooped on its way in.
+		 */
+		return;
 	}
 	apedge_snoop(port, skb, cls, mac, dir);
 }
@@ -99,7 +115,7 @@ static noinline unsigned int apedge_hook_slow(struct apedge_port *port,
 	if (dir == APEDGE_DIRECTION_INGRESS)
 		act = apedge_guard_ingress(&port->guard, skb, &d);
 	else
-		act = apedge_guard_egress(&port->guard, skb, &d);
+		act = apedge_guard_egress(&port->guard, skb, dir, &d);
 	if (likely(!act))
 		return NF_ACCEPT;
 	return apedge_hook_act(port, skb, dir, &d);
@@ -119,14 +135,56 @@ static unsigned int apedge_hook_ingress(void *priv, struct sk_buff *skb,
 	return apedge_hook_slow(port, skb, APEDGE_DIRECTION_INGRESS);
 }
 
+/* Whether ifindex is a port, or a VLAN device on one; under RCU. */
+static bool apedge_hook_from_port(struct apedge_port *port, int ifindex)
+{
+	struct net_device *dev;
+
+	if (apedge_port_find_rcu(port->an, ifindex))
+		return true;
+	dev = dev_get_by_index_rcu(dev_net(port->dev), ifindex);
+	return dev && is_vlan_dev(dev) &&
+	       apedge_port_find_rcu(port->an, vlan_dev_real_dev(dev)->ifindex);
+}
+
+/*
+ * Which way a frame leaving the port goes, for the guard: out of this
+ * host (its source address the port's or its master's: the local stack,
+ * a local server, a routed packet) or through it from a port (received
+ * and guarded there; skb_iif is the device it came in through), both
+ * APEDGE_DIRECTION_EGRESS; or else forwarded, APEDGE_DIRECTION_FORWARD:
+ * mac80211's frames from one station to another never went through
+ * netif_receive_skb(), so their skb_iif is 0, and their source is the
+ * sending station.  Out of the fast path; under RCU.
+ */
+static u8 apedge_hook_egress_dir(struct apedge_port *port,
+				 const struct sk_buff *skb)
+{
+	const struct net_device *master;
+	const struct ethhdr *eth;
+	struct ethhdr _eth;
+
+	eth = skb_header_pointer(skb, 0, sizeof(_eth), &_eth);
+	if (!eth || ether_addr_equal(eth->h_source, port->dev->dev_addr))
+		return APEDGE_DIRECTION_EGRESS;
+	master = netdev_master_upper_dev_get_rcu(port->dev);
+	if (master && ether_addr_equal(eth->h_source, master->dev_addr))
+		return APEDGE_DIRECTION_EGRESS;
+	if (skb->skb_iif && apedge_hook_from_port(port, skb->skb_iif))
+		return APEDGE_DIRECTION_EGRESS;
+	return APEDGE_DIRECTION_FORWARD;
+}
+
 /* Egress: skb->data is at the Ethernet header. */
 static unsigned int __maybe_unused
 apedge_hook_egress(void *priv, struct sk_buff *skb,
 		   const struct nf_hook_state *state)
 {
-	if (likely(apedge_guard_egress_none(skb)))
+	struct apedge_port *port = priv;
+
+	if (likely(apedge_guard_egress_none(&port->guard, skb)))
 		return NF_ACCEPT;
-	return apedge_hook_slow(priv, skb, APEDGE_DIRECTION_EGRESS);
+	return apedge_hook_slow(port, skb, apedge_hook_egress_dir(port, skb));
 }
 
 #if IS_ENABLED(CONFIG_APEDGE_KUNIT_TEST)

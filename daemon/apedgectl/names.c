@@ -43,6 +43,7 @@ static const char *const verdict_names[] = {
 static const char *const direction_names[] = {
 	[APEDGE_DIRECTION_INGRESS] = "ingress",
 	[APEDGE_DIRECTION_EGRESS] = "egress",
+	[APEDGE_DIRECTION_FORWARD] = "forward",
 };
 
 static const char *const reason_names[] = {

@@ -5,7 +5,9 @@
  * and expired sources; the exemptions (0.0.0.0 and DHCP clients, ARP
  * probes, IPv6 unspecified and link-local sources); ARP sender and
  * Neighbor Advertisement target claims; VLAN-tagged frames; an IPv6
- * header outside the skb's linear area.
+ * header outside the skb's linear area.  And the decision on frames
+ * leaving a port (apedge_guard_egress()): the host's own pass, frames
+ * forwarded between stations are judged as received.
  */
 #include <kunit/test.h>
 #include <linux/if_arp.h>
@@ -540,6 +542,131 @@ static void sg_ip6_nonlinear(struct kunit *test)
 	}
 }
 
+/* The decision on c->pkt leaving an untrusted port IFX, which way dir. */
+static bool eg_run(struct kunit *test, unsigned int len, bool sg, u8 dir,
+		   struct apedge_decision *d)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_guard g = { .ifindex = IFX, .bt = c->bt };
+	struct sk_buff *skb = alloc_skb(len, GFP_KERNEL);
+	bool act;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	apedge_guard_policy(&g, APEDGE_PORT_ROLE_UNTRUSTED);
+	g.source_guard = sg;
+	/* As at the egress hook: data at the Ethernet header. */
+	skb_put_data(skb, c->pkt, len);
+	skb_reset_mac_header(skb);
+	memset(d, 0, sizeof(*d));
+	rcu_read_lock();
+	act = apedge_guard_egress(&g, skb, dir, d);
+	/* The fast path leaves no such frame alone with the guard on. */
+	if (sg)
+		KUNIT_EXPECT_FALSE(test, apedge_guard_egress_none(&g, skb));
+	rcu_read_unlock();
+	kfree_skb(skb);
+	return act;
+}
+
+/* A DHCPv4 OFFER from mac and saddr, 67 to 68. */
+static unsigned int frame_offer(u8 *b, const u8 *mac, const u8 *saddr)
+{
+	u8 pl[244] = { 2, 1, ETH_ALEN };
+	unsigned int n = eth(b, mac, ETH_P_IP);
+
+	memcpy(pl + 28, mac_b, ETH_ALEN);
+	put_unaligned_be32(0x63825363, pl + 236);
+	pl[240] = 53;
+	pl[241] = 1;
+	pl[242] = 2;
+	pl[243] = 255;
+	return n + ip4_udp(b + n, saddr, 67, 68, pl, sizeof(pl));
+}
+
+/* A Router Advertisement from mac and fe80::a, without options. */
+static unsigned int frame_ra(u8 *b, const u8 *mac)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+	u8 *icmp;
+
+	n += ip6(b + n, ip6_ll, IPPROTO_ICMPV6, 16);
+	icmp = b + n;
+	memset(icmp, 0, 16);
+	icmp[0] = NDISC_ROUTER_ADVERTISEMENT;
+	icmp[4] = 64;
+	put_unaligned_be16(1800, icmp + 6);
+	return n + 16;
+}
+
+/* A station's rogue server messages: passed leaving, dropped forwarded. */
+static void eg_forward_verdict(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_decision d;
+	unsigned int len;
+	int sg;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	for (sg = 0; sg < 2; sg++) {
+		len = frame_offer(c->pkt, mac_a, ip4_a);
+		KUNIT_EXPECT_TRUE(test, eg_run(test, len, sg,
+					       APEDGE_DIRECTION_EGRESS, &d));
+		KUNIT_EXPECT_EQ(test, d.pclass,
+				APEDGE_POLICY_CLASS_DHCPV4_SERVER);
+		KUNIT_EXPECT_EQ(test, d.verdict, APEDGE_VERDICT_PASS);
+		KUNIT_EXPECT_TRUE(test, eg_run(test, len, sg,
+					       APEDGE_DIRECTION_FORWARD, &d));
+		KUNIT_EXPECT_EQ(test, d.sg, APEDGE_SG_PASS);
+		KUNIT_EXPECT_EQ(test, d.pclass,
+				APEDGE_POLICY_CLASS_DHCPV4_SERVER);
+		KUNIT_EXPECT_EQ(test, d.verdict, APEDGE_VERDICT_DROP);
+
+		len = frame_ra(c->pkt, mac_a);
+		KUNIT_EXPECT_TRUE(test, eg_run(test, len, sg,
+					       APEDGE_DIRECTION_EGRESS, &d));
+		KUNIT_EXPECT_EQ(test, d.pclass, APEDGE_POLICY_CLASS_ND_RA);
+		KUNIT_EXPECT_EQ(test, d.verdict, APEDGE_VERDICT_PASS);
+		KUNIT_EXPECT_TRUE(test, eg_run(test, len, sg,
+					       APEDGE_DIRECTION_FORWARD, &d));
+		KUNIT_EXPECT_EQ(test, d.pclass, APEDGE_POLICY_CLASS_ND_RA);
+		KUNIT_EXPECT_EQ(test, d.verdict, APEDGE_VERDICT_DROP);
+	}
+}
+
+/* The source guard judges forwarded frames, not the host's own. */
+static void eg_forward_source_guard(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_decision d;
+	unsigned int len;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	/* Bound: nothing to act on, either way. */
+	len = frame4(c->pkt, mac_a, ip4_a);
+	KUNIT_EXPECT_FALSE(test, eg_run(test, len, true,
+					APEDGE_DIRECTION_FORWARD, &d));
+	len = frame6(c->pkt, mac_a, ip6_a);
+	KUNIT_EXPECT_FALSE(test, eg_run(test, len, true,
+					APEDGE_DIRECTION_FORWARD, &d));
+	/* Station A sends as B. */
+	len = frame4(c->pkt, mac_a, ip4_b);
+	KUNIT_EXPECT_FALSE(test, eg_run(test, len, true,
+					APEDGE_DIRECTION_EGRESS, &d));
+	KUNIT_EXPECT_TRUE(test, eg_run(test, len, true,
+				       APEDGE_DIRECTION_FORWARD, &d));
+	KUNIT_EXPECT_EQ(test, d.sg, APEDGE_SG_DROP_IPV4);
+	/* The source guard off: the same frame passes. */
+	KUNIT_EXPECT_FALSE(test, eg_run(test, len, false,
+					APEDGE_DIRECTION_FORWARD, &d));
+	len = frame6(c->pkt, mac_a, ip6_b);
+	KUNIT_EXPECT_FALSE(test, eg_run(test, len, true,
+					APEDGE_DIRECTION_EGRESS, &d));
+	KUNIT_EXPECT_TRUE(test, eg_run(test, len, true,
+				       APEDGE_DIRECTION_FORWARD, &d));
+	KUNIT_EXPECT_EQ(test, d.sg, APEDGE_SG_DROP_IPV6);
+}
+
 static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_bound_passes),
 	KUNIT_CASE(sg_unbound_drops),
@@ -555,6 +682,8 @@ static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_na_target),
 	KUNIT_CASE(sg_vlan),
 	KUNIT_CASE(sg_ip6_nonlinear),
+	KUNIT_CASE(eg_forward_verdict),
+	KUNIT_CASE(eg_forward_source_guard),
 	{}
 };
 

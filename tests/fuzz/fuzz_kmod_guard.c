@@ -4,11 +4,12 @@
  * classifier and the source guard) and the hooks' inline fast path
  * (guard.h), built in userspace against tests/fuzz/kshim with its
  * stand-in binding table.  The first byte picks the port (role, source
- * guard, verify-chaddr, allow-opaque) and the direction; the rest is an
- * Ethernet frame, as a station
- * or a host behind the port sends it.  The fast path must never let
- * through untouched a frame the full decision acts on, and the decision
- * must be one the hooks can act on.
+ * guard, verify-chaddr, allow-opaque) and the direction (ingress,
+ * egress, or forwarded between stations and leaving); the rest is an
+ * Ethernet frame, as a station or a host behind the port sends it.  The
+ * fast path must never let through untouched a frame the full decision
+ * acts on, whichever way hooks.c finds a leaving frame goes, and the
+ * decision must be one the hooks can act on.
  */
 #include <stdlib.h>
 
@@ -36,10 +37,11 @@ static struct apedge_bindings *fz_bindings(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sk_buff skb = { 0 };
-	struct apedge_decision d;
+	struct apedge_decision d, other;
 	struct apedge_guard g;
 	unsigned char *copy;
-	bool egress, none, act;
+	bool egress, forward, received, none, act;
+	u8 dir;
 
 	if (size < 1 + ETH_HLEN)
 		return 0;
@@ -53,6 +55,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g.ifindex = 1;
 	g.bt = fz_bindings();
 	egress = data[0] & 4;
+	forward = egress && (data[0] & 32);
+	received = !egress || forward;
+	dir = forward ? APEDGE_DIRECTION_FORWARD : APEDGE_DIRECTION_EGRESS;
 
 	/* An exact-size copy, so that ASan sees any read past the end. */
 	copy = malloc(size - 1);
@@ -62,8 +67,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (egress) {
 		skb.data = copy;
 		skb.len = size - 1;
-		none = apedge_guard_egress_none(&skb);
-		act = apedge_guard_egress(&g, &skb, &d);
+		none = apedge_guard_egress_none(&g, &skb);
+		act = apedge_guard_egress(&g, &skb, dir, &d);
+		/* The fast path comes before the direction is known. */
+		if (none && apedge_guard_egress(&g, &skb,
+						forward ? APEDGE_DIRECTION_EGRESS :
+							  APEDGE_DIRECTION_FORWARD,
+						&other))
+			abort();
 	} else {
 		/* As at ingress: data at the network header. */
 		skb.data = copy + ETH_HLEN;
@@ -77,27 +88,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (d.sg > APEDGE_SG_DROP_CHADDR || d.pclass > APEDGE_PCLASS_MAX)
 		abort();
-	/* The source guard judges received frames only, when it is on. */
+	/* The source guard judges received (or forwarded) frames only, when on. */
 	if (d.sg && d.sg != APEDGE_SG_DROP_CHADDR &&
-	    (egress || !g.source_guard))
+	    (!received || !g.source_guard))
 		abort();
 	/* verify-chaddr judges DHCPv4 client messages an untrusted port
-	 * receives, when it is on.
+	 * receives (or forwards), when it is on.
 	 */
 	if (d.sg == APEDGE_SG_DROP_CHADDR &&
-	    (egress || !g.untrusted || !g.verify_chaddr ||
+	    (!received || !g.untrusted || !g.verify_chaddr ||
 	     d.pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT))
 		abort();
 	/* A strict port leaves no frame opaque or tagged. */
-	if (act && !egress && g.untrusted && !g.allow_opaque &&
+	if (act && received && g.untrusted && !g.allow_opaque &&
 	    d.cls.class != APEDGE_CLS_MALFORMED &&
 	    (d.cls.flags & (APEDGE_CLSF_OPAQUE | APEDGE_CLSF_VLAN)))
 		abort();
 	if (act && !d.sg && (!d.pclass || d.verdict < APEDGE_VERDICT_PASS ||
 			     d.verdict > APEDGE_VERDICT_REDIRECT))
 		abort();
-	/* Leaving, every verdict is to pass. */
-	if (act && egress && d.verdict != APEDGE_VERDICT_PASS)
+	/* Leaving, every verdict is to pass; forwarded, the port's. */
+	if (act && egress && !forward && d.verdict != APEDGE_VERDICT_PASS)
+		abort();
+	if (act && !d.sg && (!egress || forward) &&
+	    d.verdict != g.verdict[d.pclass - 1])
 		abort();
 	if (!act && (d.sg || d.pclass))
 		abort();

@@ -70,11 +70,17 @@ enum apedge_features {
 /**
  * enum apedge_direction - Which way a packet crossed a port.
  * @APEDGE_DIRECTION_INGRESS: Received on the port.
- * @APEDGE_DIRECTION_EGRESS: Sent out of the port.
+ * @APEDGE_DIRECTION_EGRESS: Sent out of the port by this host, or after
+ *   entering through a port.
+ * @APEDGE_DIRECTION_FORWARD: Sent out of the port after entering through none
+ *   of the ports, from a source address not of this host, as mac80211 forwards
+ *   a station's frame to another station of the same access point. Judged as
+ *   if received on the port.
  */
 enum apedge_direction {
 	APEDGE_DIRECTION_INGRESS = 1,
 	APEDGE_DIRECTION_EGRESS,
+	APEDGE_DIRECTION_FORWARD,
 };
 
 /**

@@ -14,8 +14,10 @@
  * A kind is 16 prebuilt Ethernet frames (different sources and ports),
  * cycled.  The hook is what kmod/hooks.c's are: the inline fast path
  * (apedge_guard_ingress_none(), _egress_none()), then for what it does
- * not settle the full decision, apedge_guard_ingress() (or _egress()),
- * and only when that says so, the action.  The action here
+ * not settle the full decision, apedge_guard_ingress() (or _egress(),
+ * for frames of this host or forwarded between stations: hooks.c's
+ * apedge_hook_egress_dir() tells which, here the kind does), and only
+ * when that says so, the action.  The action here
  * counts in a plain array and returns the verdict; the kernel's also
  * counts per CPU, snoops DHCP on untrusted ports and punts, which kcost
  * does not measure.  "detached" calls a hook that returns at once: the
@@ -39,12 +41,16 @@
 /* Bindings besides the frames' own, so that the table is not empty. */
 #define FILLER		1000
 
-enum { IN = APEDGE_DIRECTION_INGRESS, OUT = APEDGE_DIRECTION_EGRESS };
+enum {
+	IN = APEDGE_DIRECTION_INGRESS,
+	OUT = APEDGE_DIRECTION_EGRESS,
+	FWD = APEDGE_DIRECTION_FORWARD,
+};
 
 struct kc_port {
 	struct apedge_guard guard;
 	u32 role;
-	u64 pkt[OUT + 1][APEDGE_PCLASS_MAX + 1][APEDGE_VERDICT_REDIRECT + 1];
+	u64 pkt[FWD + 1][APEDGE_PCLASS_MAX + 1][APEDGE_VERDICT_REDIRECT + 1];
 	u64 sg_drops;
 };
 
@@ -468,6 +474,21 @@ static const struct kc_kind kinds[] = {
 	{ "sg-nd-na", f_nd_na, IN, U, .sg = true, .pclass = PC(ND_NA),
 	  .verdict = PASS,
 	  .what = "source guard: NA, source and target bound" },
+	{ "fwd-nd-ra", f_nd_ra, FWD, U, .pclass = PC(ND_RA), .verdict = DROP,
+	  .what = "Router Advertisement between stations, dropped (untrusted)" },
+	{ "fwd-dhcpv4-server", f_dhcp4_server, FWD, U,
+	  .pclass = PC(DHCPV4_SERVER), .verdict = DROP,
+	  .what = "OFFER between stations, dropped (untrusted)" },
+	{ "fwd-dhcpv6-server", f_dhcp6_server, FWD, U,
+	  .pclass = PC(DHCPV6_SERVER), .verdict = DROP,
+	  .what = "ADVERTISE between stations, dropped (untrusted)" },
+	{ "sg-ipv4-udp-egress", f_ip4_udp, OUT, U, .sg = true,
+	  .what = "source guard on: IPv4 UDP of this host, leaving" },
+	{ "sg-fwd-ipv4-udp", f_ip4_udp, FWD, U, .sg = true,
+	  .what = "source guard: IPv4 UDP between stations, source bound" },
+	{ "sg-fwd-ipv4-spoof", f_ip4_spoof, FWD, U, .sg = true,
+	  .sgr = APEDGE_SG_DROP_IPV4,
+	  .what = "source guard: IPv4 UDP between stations, not bound: dropped" },
 };
 
 /* The stand-in for hooks.c's apedge_hook_act(): count, apply. */
@@ -498,7 +519,7 @@ static unsigned int kc_hook_slow(struct kc_port *port, struct sk_buff *skb,
 	if (dir == IN)
 		act = apedge_guard_ingress(&port->guard, skb, &d);
 	else
-		act = apedge_guard_egress(&port->guard, skb, &d);
+		act = apedge_guard_egress(&port->guard, skb, dir, &d);
 	if (likely(!act))
 		return NF_ACCEPT;
 	return kc_act(port, dir, &d);
@@ -516,9 +537,18 @@ static unsigned int kc_hook_ingress(struct kc_port *port, struct sk_buff *skb)
 __attribute__((noinline))
 static unsigned int kc_hook_egress(struct kc_port *port, struct sk_buff *skb)
 {
-	if (likely(apedge_guard_egress_none(skb)))
+	if (likely(apedge_guard_egress_none(&port->guard, skb)))
 		return NF_ACCEPT;
 	return kc_hook_slow(port, skb, OUT);
+}
+
+/* The same, for a frame hooks.c finds forwarded between stations. */
+__attribute__((noinline))
+static unsigned int kc_hook_forward(struct kc_port *port, struct sk_buff *skb)
+{
+	if (likely(apedge_guard_egress_none(&port->guard, skb)))
+		return NF_ACCEPT;
+	return kc_hook_slow(port, skb, FWD);
 }
 
 /* No apedge on the port: what is left is the loop and the call. */
@@ -575,7 +605,7 @@ static void setup(const struct kc_kind *k, struct kc_port *port)
 		if (len > FRAME_MAX)
 			abort();
 		skbs[i].mac_header = frames[i];
-		if (k->dir == OUT) {
+		if (k->dir != IN) {
 			skbs[i].data = frames[i];
 			skbs[i].len = len;
 		} else {
@@ -634,8 +664,8 @@ static bool check(const struct kc_kind *k, struct kc_port *port, kc_hook hook)
 	}
 	for (i = 0; i < FRAMES; i++) {
 		memset(&d, 0, sizeof(d));
-		act = k->dir == OUT ?
-		      apedge_guard_egress(&port->guard, &skbs[i], &d) :
+		act = k->dir != IN ?
+		      apedge_guard_egress(&port->guard, &skbs[i], k->dir, &d) :
 		      apedge_guard_ingress(&port->guard, &skbs[i], &d);
 		if (act != (k->pclass || k->sgr) || d.sg != k->sgr ||
 		    (!d.sg && d.pclass != k->pclass) ||
@@ -682,7 +712,8 @@ int main(int argc, char **argv)
 	if (!port)
 		abort();
 	hook = k->detached ? kc_hook_detached :
-	       k->dir == OUT ? kc_hook_egress : kc_hook_ingress;
+	       k->dir == OUT ? kc_hook_egress :
+	       k->dir == FWD ? kc_hook_forward : kc_hook_ingress;
 	setup(k, port);
 	if (!check(k, port, hook))
 		return 1;
