@@ -98,6 +98,12 @@ struct actl_req {
 	unsigned int n_ips;
 	/* source-guard on|off: 0 not given, else ACTL_SG_OFF or ACTL_SG_ON */
 	uint8_t source_guard;
+	/* port: l2update transmit|inject|off, l2update-relay on|off, vlan */
+	bool has_l2update;
+	uint32_t l2update;		/* 0 off, or enum apedge_xid_mode */
+	uint8_t l2update_relay;		/* as source_guard */
+	bool has_l2update_vlan;
+	uint16_t l2update_vlan;
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];

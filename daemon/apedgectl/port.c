@@ -3,7 +3,10 @@
  * port: the interfaces the module is attached to.
  *
  *   port add dev IF [role trusted|untrusted] [source-guard on|off]
- *   port set dev IF source-guard on|off
+ *		[l2update transmit|inject|off] [l2update-relay on|off]
+ *		[l2update-vlan VID]
+ *   port set dev IF [source-guard on|off] [l2update ...]
+ *		[l2update-relay on|off] [l2update-vlan VID]
  *   port del dev IF
  *   port show [dev IF]
  */
@@ -17,9 +20,10 @@
 
 static const char *const roles[] = { "trusted", "untrusted", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
+static const char *const modes[] = { "transmit", "inject", "off", NULL };
 
-static int source_guard(struct actl_parser *p, const char *kw,
-			struct actl_req *req)
+/* on|off after kw into *out: ACTL_SG_ON or ACTL_SG_OFF. */
+static int on_off_word(struct actl_parser *p, const char *kw, uint8_t *out)
 {
 	const char *s;
 
@@ -28,11 +32,51 @@ static int source_guard(struct actl_parser *p, const char *kw,
 	if (!(s = actl_expand(p, s, on_off)))
 		return -1;
 	if (!strcmp(s, "on"))
-		req->source_guard = ACTL_SG_ON;
+		*out = ACTL_SG_ON;
 	else if (!strcmp(s, "off"))
-		req->source_guard = ACTL_SG_OFF;
+		*out = ACTL_SG_OFF;
 	else
-		return actl_fail(p, "source-guard \"%s\": use on or off", s);
+		return actl_fail(p, "%s \"%s\": use on or off", kw, s);
+	return 0;
+}
+
+static int source_guard(struct actl_parser *p, const char *kw,
+			struct actl_req *req)
+{
+	return on_off_word(p, kw, &req->source_guard);
+}
+
+static int l2update(struct actl_parser *p, const char *kw,
+		    struct actl_req *req)
+{
+	const char *s;
+
+	if (actl_value(p, kw, &s))
+		return -1;
+	if (!(s = actl_expand(p, s, modes)))
+		return -1;
+	if (!strcmp(s, "transmit"))
+		req->l2update = APEDGE_XID_MODE_TRANSMIT;
+	else if (!strcmp(s, "inject"))
+		req->l2update = APEDGE_XID_MODE_INJECT;
+	else if (!strcmp(s, "off"))
+		req->l2update = 0;
+	else
+		return actl_fail(p, "l2update \"%s\": use transmit, inject or "
+				 "off", s);
+	req->has_l2update = true;
+	return 0;
+}
+
+static int l2update_vlan(struct actl_parser *p, const char *kw,
+			 struct actl_req *req)
+{
+	unsigned long v;
+
+	if (actl_number(p, kw, 0, 4094, &v))
+		return -1;
+	req->l2update_vlan = (uint16_t)v;
+	req->has_l2update_vlan = true;
 	return 0;
 }
 
@@ -55,10 +99,12 @@ static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 
 /* The keywords of each verb; a keyword of another verb is unexpected. */
 static const char *const add_kws[] = {
-	"dev", "ifindex", "role", "source-guard", NULL
+	"dev", "ifindex", "role", "source-guard", "l2update",
+	"l2update-relay", "l2update-vlan", NULL
 };
 static const char *const set_kws[] = {
-	"dev", "ifindex", "source-guard", NULL
+	"dev", "ifindex", "source-guard", "l2update", "l2update-relay",
+	"l2update-vlan", NULL
 };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
@@ -77,6 +123,17 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 				return -1;
 		} else if (!strcmp(kw, "source-guard") && kws != actl_dev_kws) {
 			if (source_guard(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "l2update") && kws != actl_dev_kws) {
+			if (l2update(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "l2update-relay") &&
+			   kws != actl_dev_kws) {
+			if (on_off_word(p, kw, &req->l2update_relay))
+				return -1;
+		} else if (!strcmp(kw, "l2update-vlan") &&
+			   kws != actl_dev_kws) {
+			if (l2update_vlan(p, kw, req))
 				return -1;
 		} else {
 			return actl_fail(p, "%s: unexpected \"%s\"",
@@ -97,9 +154,10 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 {
 	if (parse_words(p, req, set_kws))
 		return -1;
-	if (!req->source_guard)
-		return actl_fail(p, "port set: nothing to set (source-guard "
-				 "on|off)");
+	if (!req->source_guard && !req->has_l2update &&
+	    !req->l2update_relay && !req->has_l2update_vlan)
+		return actl_fail(p, "port set: nothing to set (source-guard, "
+				 "l2update, l2update-relay, l2update-vlan)");
 	return actl_need_device(p, req);
 }
 
@@ -127,6 +185,14 @@ void port_print(struct print *p, const struct amsg_port *port)
 		  actl_role_name(port->role));
 	if (port->source_guard)
 		print_text(p, " source-guard on");
+	if (port->l2update)
+		print_text(p, " l2update %s",
+			   port->l2update == APEDGE_XID_MODE_INJECT ?
+			   "inject" : "transmit");
+	if (port->l2update_relay)
+		print_text(p, " l2update-relay on");
+	if (port->l2update_vlan)
+		print_text(p, " l2update-vlan %u", port->l2update_vlan);
 	print_nl(p);
 	/* Text: the classes dropped, on a line of their own. */
 	for (c = 1; c < AMSG_CLASS_MAX; c++) {
@@ -159,6 +225,16 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_source_guard)
 		print_str(p, PRINT_JSON, "source_guard", NULL,
 			  port->source_guard ? "on" : "off");
+	if (port->has_l2update)
+		print_str(p, PRINT_JSON, "l2update", NULL,
+			  port->l2update == APEDGE_XID_MODE_INJECT ? "inject" :
+			  port->l2update ? "transmit" : "off");
+	if (port->has_l2update_relay)
+		print_str(p, PRINT_JSON, "l2update_relay", NULL,
+			  port->l2update_relay ? "on" : "off");
+	if (port->has_l2update_vlan)
+		print_uint(p, PRINT_JSON, "l2update_vlan", NULL,
+			   port->l2update_vlan);
 	print_obj_end(p);
 }
 
@@ -173,6 +249,14 @@ static void req_port(const struct actl_req *req, struct amsg_port *port)
 		port->has_source_guard = true;
 		port->source_guard = req->source_guard == ACTL_SG_ON;
 	}
+	port->has_l2update = req->has_l2update;
+	port->l2update = req->l2update;
+	if (req->l2update_relay) {
+		port->has_l2update_relay = true;
+		port->l2update_relay = req->l2update_relay == ACTL_SG_ON;
+	}
+	port->has_l2update_vlan = req->has_l2update_vlan;
+	port->l2update_vlan = req->l2update_vlan;
 }
 
 static int port_cb(const void *msg, size_t len, void *data)
@@ -231,8 +315,10 @@ static int show_run(struct actl_ctx *ctx)
 static const struct actl_verb port_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_PORT_ADD, .min_args = 2,
-		.max_args = 6, .parse = parse_add, .run = add_run,
-		.args = "dev IF [role trusted|untrusted] [source-guard on|off]",
+		.max_args = 12, .parse = parse_add, .run = add_run,
+		.args = "dev IF [role trusted|untrusted] [source-guard on|off] "
+			"[l2update transmit|inject|off] [l2update-relay on|off] "
+			"[l2update-vlan VID]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_PORT_DEL, .min_args = 2,
@@ -241,8 +327,10 @@ static const struct actl_verb port_verbs[] = {
 	},
 	{
 		.name = "set", .cmd = ACTL_CMD_PORT_SET, .min_args = 4,
-		.max_args = 4, .parse = parse_set, .run = set_run,
-		.args = "dev IF source-guard on|off",
+		.max_args = 10, .parse = parse_set, .run = set_run,
+		.args = "dev IF [source-guard on|off] "
+			"[l2update transmit|inject|off] [l2update-relay on|off] "
+			"[l2update-vlan VID]",
 	},
 	{
 		.name = "show", .cmd = ACTL_CMD_PORT_SHOW, .min_args = 0,

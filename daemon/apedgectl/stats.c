@@ -108,6 +108,12 @@ void stats_print(struct print *p, struct stats_text *t,
 	print_u64(p, PRINT_JSON, "sg_drop_ipv6", NULL, st->sg_ipv6);
 	print_u64(p, PRINT_JSON, "sg_drop_arp", NULL, st->sg_arp);
 	print_u64(p, PRINT_JSON, "sg_drop_nd", NULL, st->sg_nd);
+	print_u64(p, PRINT_JSON, "l2update_relayed", NULL,
+		  st->l2update_relayed);
+	print_u64(p, PRINT_JSON, "l2update_refused", NULL,
+		  st->l2update_refused);
+	print_u64(p, PRINT_JSON, "l2update_overflow", NULL,
+		  st->l2update_overflow);
 	if (print_is_json(p) && st->n_counters) {
 		print_arr_begin(p, "counters");
 		for (i = 0; i < st->n_counters; i++)
