@@ -20,6 +20,10 @@ enum apedge_sg {
 	APEDGE_SG_DROP_IPV6,	/* IPv6 source not bound */
 	APEDGE_SG_DROP_ARP,	/* ARP sender not bound, or not the frame's */
 	APEDGE_SG_DROP_ND,	/* NA target not bound */
+	/* Not the source guard's: a DHCPv4 client message whose chaddr is
+	 * not its source, on a port with verify-chaddr.
+	 */
+	APEDGE_SG_DROP_CHADDR,
 };
 
 /* The binding table's lookup, as the guard uses it (binding.c). */
@@ -43,12 +47,21 @@ bool apedge_binding_match(struct apedge_bindings *bt,
  *	     under RTNL, read locklessly by the hooks
  * @source_guard: whether received sources must be bound; written under
  *		  RTNL, read locklessly by the hooks
+ * @untrusted: whether the port's role is untrusted; set before the hooks
+ * @verify_chaddr: whether an untrusted port drops DHCPv4 client messages
+ *		   whose chaddr is not their source; as @source_guard
+ * @allow_opaque: whether an untrusted port passes frames the guard cannot
+ *		  see into rather than take them as malformed; as
+ *		  @source_guard
  * @ifindex: the port's device
  * @bt: the binding table of the port's namespace
  */
 struct apedge_guard {
 	u8 verdict[APEDGE_PCLASS_MAX];
 	bool source_guard;
+	bool untrusted;
+	bool verify_chaddr;
+	bool allow_opaque;
 	int ifindex;
 	struct apedge_bindings *bt;
 };
@@ -59,7 +72,8 @@ struct apedge_guard {
  * @off: where the frame's EtherType's payload starts, from skb->data
  * @pclass: its policy class, 0 for none of ours
  * @verdict: enum apedge_verdict, for a frame of a policy class
- * @sg: enum apedge_sg: why the source guard drops it, or APEDGE_SG_PASS
+ * @sg: enum apedge_sg: why the source guard (or verify-chaddr) drops it,
+ *	or APEDGE_SG_PASS
  */
 struct apedge_decision {
 	struct apedge_cls cls;

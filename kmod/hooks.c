@@ -41,13 +41,13 @@ static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
 			return;
 		mac = skb_header_pointer(skb, 0, ETH_ALEN, _mac);
 	} else {
-		/* A client's RELEASE or DECLINE arriving. */
+		/* A client's REQUEST, RELEASE or DECLINE arriving. */
 		if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
 		    pclass != APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
 			return;
 		mac = eth_hdr(skb)->h_source;
 	}
-	apedge_snoop(port, skb, cls, mac);
+	apedge_snoop(port, skb, cls, mac, dir);
 }
 
 /* Act on the guard's decision (guard.c) on a frame it has to act on. */
@@ -60,6 +60,7 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 		[APEDGE_SG_DROP_IPV6] = APEDGE_CTR_SG_IPV6,
 		[APEDGE_SG_DROP_ARP] = APEDGE_CTR_SG_ARP,
 		[APEDGE_SG_DROP_ND] = APEDGE_CTR_SG_ND,
+		[APEDGE_SG_DROP_CHADDR] = APEDGE_CTR_DHCP_CHADDR,
 	};
 
 	if (d->sg != APEDGE_SG_PASS) {

@@ -167,13 +167,20 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **tb = info->attrs;
 	struct net_device *dev;
 	u32 role = APEDGE_PORT_ROLE_UNTRUSTED;
-	bool sg = false;
+	u32 flags = 0;
 	int err;
 
 	if (tb[APEDGE_A_PORT_ROLE])
 		role = nla_get_u32(tb[APEDGE_A_PORT_ROLE]);
-	if (tb[APEDGE_A_PORT_SOURCE_GUARD])
-		sg = nla_get_u8(tb[APEDGE_A_PORT_SOURCE_GUARD]);
+	if (tb[APEDGE_A_PORT_SOURCE_GUARD] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_SOURCE_GUARD]))
+		flags |= APEDGE_PORTF_SOURCE_GUARD;
+	if (tb[APEDGE_A_PORT_VERIFY_CHADDR] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_VERIFY_CHADDR]))
+		flags |= APEDGE_PORTF_VERIFY_CHADDR;
+	if (tb[APEDGE_A_PORT_ALLOW_OPAQUE] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_ALLOW_OPAQUE]))
+		flags |= APEDGE_PORTF_ALLOW_OPAQUE;
 
 	rtnl_lock();
 	if (tb[APEDGE_A_PORT_IFINDEX])
@@ -198,7 +205,7 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 	} else {
 		err = apedge_nl_l2_check(info, dev);
 		if (!err)
-			err = apedge_port_add(apedge_net(net), dev, role, sg,
+			err = apedge_port_add(apedge_net(net), dev, role, flags,
 					      info->extack);
 		if (!err)
 			apedge_nl_l2_set(info,
@@ -314,6 +321,10 @@ static int apedge_port_fill(struct apedge_reply *r,
 			READ_ONCE(port->punt_rate)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_SOURCE_GUARD,
 		       READ_ONCE(port->guard.source_guard)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_VERIFY_CHADDR,
+		       READ_ONCE(port->guard.verify_chaddr)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_ALLOW_OPAQUE,
+		       READ_ONCE(port->guard.allow_opaque)) ||
 	    nla_put_u32(msg, APEDGE_A_PORT_L2UPDATE, READ_ONCE(port->l2update)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_L2UPDATE_RELAY,
 		       READ_ONCE(port->l2relay)) ||
@@ -348,6 +359,31 @@ size_t apedge_stats_size(void)
 	       nla_total_size(IFNAMSIZ) +		/* ifname */
 	       APEDGE_CTR_MAX * nla_total_size_64bit(sizeof(u64)) +
 	       APEDGE_COUNTERS_MAX * counter;
+}
+
+/* The counters of what snooping and verify-chaddr refused. */
+static int apedge_snoop_stats_put(struct sk_buff *msg,
+				  const struct apedge_stats *st)
+{
+	static const struct {
+		u16 attr;
+		u8 ctr;
+	} c[] = {
+		{ APEDGE_A_STATS_SNOOP_PORTS, APEDGE_CTR_SNOOP_PORTS },
+		{ APEDGE_A_STATS_SNOOP_UNTRUSTED, APEDGE_CTR_SNOOP_UNTRUSTED },
+		{ APEDGE_A_STATS_SNOOP_NO_REQUEST, APEDGE_CTR_SNOOP_NO_REQUEST },
+		{ APEDGE_A_STATS_SNOOP_CHADDR, APEDGE_CTR_SNOOP_CHADDR },
+		{ APEDGE_A_STATS_SNOOP_UNBOUND, APEDGE_CTR_SNOOP_UNBOUND },
+		{ APEDGE_A_STATS_SNOOP_OVERFLOW, APEDGE_CTR_SNOOP_OVERFLOW },
+		{ APEDGE_A_STATS_DHCP_CHADDR_DROP, APEDGE_CTR_DHCP_CHADDR },
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		if (nla_put_u64_64bit(msg, c[i].attr, st->ctr[c[i].ctr],
+				      APEDGE_A_STATS_PAD))
+			return -EMSGSIZE;
+	return 0;
 }
 
 /**
@@ -396,6 +432,7 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 			      st->ctr[APEDGE_CTR_SG_ARP], APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ND,
 			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD) ||
+	    apedge_snoop_stats_put(msg, st) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_L2UPDATE_RELAYED,
 			      st->ctr[APEDGE_CTR_L2RELAY_RELAYED],
 			      APEDGE_A_STATS_PAD) ||
@@ -760,16 +797,18 @@ static int apedge_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 
 static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *a = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
+	struct nlattr *sg = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
+	struct nlattr *vc = info->attrs[APEDGE_A_PORT_VERIFY_CHADDR];
+	struct nlattr *ao = info->attrs[APEDGE_A_PORT_ALLOW_OPAQUE];
 	struct nlattr **tb = info->attrs;
 	struct apedge_port *port;
 	int err = 0;
 
-	if (!a && !tb[APEDGE_A_PORT_L2UPDATE] &&
+	if (!sg && !vc && !ao && !tb[APEDGE_A_PORT_L2UPDATE] &&
 	    !tb[APEDGE_A_PORT_L2UPDATE_RELAY] &&
 	    !tb[APEDGE_A_PORT_L2UPDATE_VLAN]) {
 		NL_SET_ERR_MSG(info->extack,
-			       "nothing to set (source-guard, l2update, l2update-relay, l2update-vlan)");
+			       "nothing to set (source-guard, verify-chaddr, allow-opaque, l2update, l2update-relay, l2update-vlan)");
 		return -EINVAL;
 	}
 	rtnl_lock();
@@ -782,8 +821,12 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	err = apedge_nl_l2_check(info, port->dev);
 	if (err)
 		goto out;
-	if (a)
-		WRITE_ONCE(port->guard.source_guard, nla_get_u8(a));
+	if (sg)
+		WRITE_ONCE(port->guard.source_guard, nla_get_u8(sg));
+	if (vc)
+		WRITE_ONCE(port->guard.verify_chaddr, nla_get_u8(vc));
+	if (ao)
+		WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
 	apedge_nl_l2_set(info, port);
 out:
 	rtnl_unlock();

@@ -3,10 +3,12 @@
  * port: the interfaces the module is attached to.
  *
  *   port add dev IF [role trusted|untrusted] [source-guard on|off]
- *		[l2update transmit|inject|off] [l2update-relay on|off]
- *		[l2update-vlan VID]
- *   port set dev IF [source-guard on|off] [l2update ...]
- *		[l2update-relay on|off] [l2update-vlan VID]
+ *            [verify-chaddr on|off] [allow-opaque on|off]
+ *            [l2update transmit|inject|off] [l2update-relay on|off]
+ *            [l2update-vlan VID]
+ *   port set dev IF [source-guard on|off] [verify-chaddr on|off]
+ *            [allow-opaque on|off] [l2update transmit|inject|off]
+ *            [l2update-relay on|off] [l2update-vlan VID]  (at least one)
  *   port del dev IF
  *   port show [dev IF]
  */
@@ -22,8 +24,8 @@ static const char *const roles[] = { "trusted", "untrusted", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
 static const char *const modes[] = { "transmit", "inject", "off", NULL };
 
-/* on|off after kw into *out: ACTL_SG_ON or ACTL_SG_OFF. */
-static int on_off_word(struct actl_parser *p, const char *kw, uint8_t *out)
+/* A port switch: kw on|off into *val (ACTL_SG_ON or ACTL_SG_OFF). */
+static int on_or_off(struct actl_parser *p, const char *kw, uint8_t *val)
 {
 	const char *s;
 
@@ -32,18 +34,12 @@ static int on_off_word(struct actl_parser *p, const char *kw, uint8_t *out)
 	if (!(s = actl_expand(p, s, on_off)))
 		return -1;
 	if (!strcmp(s, "on"))
-		*out = ACTL_SG_ON;
+		*val = ACTL_SG_ON;
 	else if (!strcmp(s, "off"))
-		*out = ACTL_SG_OFF;
+		*val = ACTL_SG_OFF;
 	else
 		return actl_fail(p, "%s \"%s\": use on or off", kw, s);
 	return 0;
-}
-
-static int source_guard(struct actl_parser *p, const char *kw,
-			struct actl_req *req)
-{
-	return on_off_word(p, kw, &req->source_guard);
 }
 
 static int l2update(struct actl_parser *p, const char *kw,
@@ -99,12 +95,12 @@ static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 
 /* The keywords of each verb; a keyword of another verb is unexpected. */
 static const char *const add_kws[] = {
-	"dev", "ifindex", "role", "source-guard", "l2update",
-	"l2update-relay", "l2update-vlan", NULL
+	"dev", "ifindex", "role", "source-guard", "verify-chaddr",
+	"allow-opaque", "l2update", "l2update-relay", "l2update-vlan", NULL
 };
 static const char *const set_kws[] = {
-	"dev", "ifindex", "source-guard", "l2update", "l2update-relay",
-	"l2update-vlan", NULL
+	"dev", "ifindex", "source-guard", "verify-chaddr", "allow-opaque",
+	"l2update", "l2update-relay", "l2update-vlan", NULL
 };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
@@ -122,14 +118,21 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 			if (role(p, kw, req))
 				return -1;
 		} else if (!strcmp(kw, "source-guard") && kws != actl_dev_kws) {
-			if (source_guard(p, kw, req))
+			if (on_or_off(p, kw, &req->source_guard))
+				return -1;
+		} else if (!strcmp(kw, "verify-chaddr") &&
+			   kws != actl_dev_kws) {
+			if (on_or_off(p, kw, &req->verify_chaddr))
+				return -1;
+		} else if (!strcmp(kw, "allow-opaque") && kws != actl_dev_kws) {
+			if (on_or_off(p, kw, &req->allow_opaque))
 				return -1;
 		} else if (!strcmp(kw, "l2update") && kws != actl_dev_kws) {
 			if (l2update(p, kw, req))
 				return -1;
 		} else if (!strcmp(kw, "l2update-relay") &&
 			   kws != actl_dev_kws) {
-			if (on_off_word(p, kw, &req->l2update_relay))
+			if (on_or_off(p, kw, &req->l2update_relay))
 				return -1;
 		} else if (!strcmp(kw, "l2update-vlan") &&
 			   kws != actl_dev_kws) {
@@ -154,10 +157,12 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 {
 	if (parse_words(p, req, set_kws))
 		return -1;
-	if (!req->source_guard && !req->has_l2update &&
-	    !req->l2update_relay && !req->has_l2update_vlan)
+	if (!req->source_guard && !req->verify_chaddr && !req->allow_opaque &&
+	    !req->has_l2update && !req->l2update_relay &&
+	    !req->has_l2update_vlan)
 		return actl_fail(p, "port set: nothing to set (source-guard, "
-				 "l2update, l2update-relay, l2update-vlan)");
+				 "verify-chaddr, allow-opaque, l2update, "
+				 "l2update-relay, l2update-vlan)");
 	return actl_need_device(p, req);
 }
 
@@ -185,6 +190,10 @@ void port_print(struct print *p, const struct amsg_port *port)
 		  actl_role_name(port->role));
 	if (port->source_guard)
 		print_text(p, " source-guard on");
+	if (port->verify_chaddr)
+		print_text(p, " verify-chaddr on");
+	if (port->allow_opaque)
+		print_text(p, " allow-opaque on");
 	if (port->l2update)
 		print_text(p, " l2update %s",
 			   port->l2update == APEDGE_XID_MODE_INJECT ?
@@ -225,6 +234,12 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_source_guard)
 		print_str(p, PRINT_JSON, "source_guard", NULL,
 			  port->source_guard ? "on" : "off");
+	if (port->has_verify_chaddr)
+		print_str(p, PRINT_JSON, "verify_chaddr", NULL,
+			  port->verify_chaddr ? "on" : "off");
+	if (port->has_allow_opaque)
+		print_str(p, PRINT_JSON, "allow_opaque", NULL,
+			  port->allow_opaque ? "on" : "off");
 	if (port->has_l2update)
 		print_str(p, PRINT_JSON, "l2update", NULL,
 			  port->l2update == APEDGE_XID_MODE_INJECT ? "inject" :
@@ -248,6 +263,14 @@ static void req_port(const struct actl_req *req, struct amsg_port *port)
 	if (req->source_guard) {
 		port->has_source_guard = true;
 		port->source_guard = req->source_guard == ACTL_SG_ON;
+	}
+	if (req->verify_chaddr) {
+		port->has_verify_chaddr = true;
+		port->verify_chaddr = req->verify_chaddr == ACTL_SG_ON;
+	}
+	if (req->allow_opaque) {
+		port->has_allow_opaque = true;
+		port->allow_opaque = req->allow_opaque == ACTL_SG_ON;
 	}
 	port->has_l2update = req->has_l2update;
 	port->l2update = req->l2update;
@@ -315,8 +338,9 @@ static int show_run(struct actl_ctx *ctx)
 static const struct actl_verb port_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_PORT_ADD, .min_args = 2,
-		.max_args = 12, .parse = parse_add, .run = add_run,
+		.max_args = 16, .parse = parse_add, .run = add_run,
 		.args = "dev IF [role trusted|untrusted] [source-guard on|off] "
+			"[verify-chaddr on|off] [allow-opaque on|off] "
 			"[l2update transmit|inject|off] [l2update-relay on|off] "
 			"[l2update-vlan VID]",
 	},
@@ -327,8 +351,8 @@ static const struct actl_verb port_verbs[] = {
 	},
 	{
 		.name = "set", .cmd = ACTL_CMD_PORT_SET, .min_args = 4,
-		.max_args = 10, .parse = parse_set, .run = set_run,
-		.args = "dev IF [source-guard on|off] "
+		.max_args = 14, .parse = parse_set, .run = set_run,
+		.args = "dev IF [source-guard|verify-chaddr|allow-opaque on|off]... "
 			"[l2update transmit|inject|off] [l2update-relay on|off] "
 			"[l2update-vlan VID]",
 	},

@@ -91,6 +91,10 @@ struct amsg_port {
 	uint32_t punt_rate;
 	bool has_source_guard;
 	bool source_guard;
+	bool has_verify_chaddr;
+	bool verify_chaddr;
+	bool has_allow_opaque;
+	bool allow_opaque;
 	/* Layer-2 Update relay (the module's l2relay.c) */
 	bool has_l2update;
 	uint32_t l2update;		/* 0 none, or enum apedge_xid_mode */
@@ -235,6 +239,14 @@ struct amsg_stats {
 	uint64_t sg_ipv6;
 	uint64_t sg_arp;
 	uint64_t sg_nd;
+	/* what snooping refused, and verify-chaddr's drops */
+	uint64_t snoop_ports;
+	uint64_t snoop_untrusted;
+	uint64_t snoop_no_request;
+	uint64_t snoop_chaddr;
+	uint64_t snoop_unbound;
+	uint64_t snoop_overflow;
+	uint64_t dhcp_chaddr_drop;
 	/* Layer-2 Updates received on a relay port, by outcome */
 	uint64_t l2update_relayed;
 	uint64_t l2update_refused;
