@@ -48,6 +48,9 @@ enum apedge_ctr {
 	APEDGE_CTR_SNOOP_UNBOUND,
 	APEDGE_CTR_SNOOP_OVERFLOW,
 	APEDGE_CTR_DHCP_CHADDR,
+	APEDGE_CTR_L2RELAY_RELAYED,
+	APEDGE_CTR_L2RELAY_REFUSED,
+	APEDGE_CTR_L2RELAY_OVERFLOW,
 	APEDGE_CTR_MAX
 };
 
@@ -89,6 +92,11 @@ struct apedge_stats {
  * @nhooks: how many of @hooks are registered, ingress first
  * @punt: the queue of packets to the punt group (punt.c)
  * @punt_rate: most packets per second to punt; written under RTNL
+ * @l2update: enum apedge_xid_mode of the relayed Layer-2 Updates this port
+ *	      sends, 0 for none; written under RTNL, read locklessly
+ * @l2relay: whether mac80211's Layer-2 Updates received on this port are
+ *	     relayed (l2relay.c); written under RTNL, read locklessly
+ * @l2relay_vlan: the VLAN ID they are relayed with, 0 untagged; ditto
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -105,6 +113,9 @@ struct apedge_port {
 	unsigned int nhooks;
 	struct apedge_punt *punt;
 	u32 punt_rate;
+	u32 l2update;
+	bool l2relay;
+	u16 l2relay_vlan;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
@@ -122,6 +133,7 @@ struct apedge_port {
  * @bursts: XID bursts still in flight (struct apedge_xid_burst)
  * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
+ * @relay: the queue of Layer-2 Updates to relay (l2relay.c)
  * @dying: ports detached whose teardown (port.c) has not finished
  * @all: entry in main.c's list of every namespace's state, under
  *	 apedge_nets_lock
@@ -135,6 +147,7 @@ struct apedge_net {
 	struct list_head bursts;
 	unsigned int nbursts;
 	struct apedge_bindings *bt;
+	struct apedge_l2relay *relay;
 	atomic_t dying;
 	struct list_head all;
 };
@@ -399,6 +412,43 @@ void apedge_xid_build(u8 *buf, const u8 *sta, u8 rw);
 int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 		    struct netlink_ext_ack *extack);
 void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
+void apedge_xid_relay(struct apedge_port *port, const u8 *sta, u32 mode,
+		      u16 vlan);
+
+/* relaying mac80211's Layer-2 Update (l2relay.c) */
+
+/* Sources queued from the hooks to the relay's work, per namespace. */
+#define APEDGE_L2RELAY_SLOTS	32
+
+struct apedge_l2relay_ev {
+	int ifindex;
+	u8 sta[ETH_ALEN];
+};
+
+/**
+ * struct apedge_l2relay - a namespace's queue of Layer-2 Updates to relay
+ * @an: the namespace state
+ * @work: checks and relays what is queued
+ * @lock: protects @head, @count and @ring
+ * @head: index of the oldest entry of @ring
+ * @count: entries in @ring
+ * @ring: the relay ports and sources the hooks saw
+ */
+struct apedge_l2relay {
+	struct apedge_net *an;
+	struct work_struct work;
+	spinlock_t lock;	/* protects the ring */
+	unsigned int head;
+	unsigned int count;
+	struct apedge_l2relay_ev ring[APEDGE_L2RELAY_SLOTS];
+};
+
+bool apedge_l2relay_match(const struct sk_buff *skb);
+void apedge_l2relay_seen(struct apedge_port *port, const struct sk_buff *skb);
+int apedge_l2relay_check(const struct net_device *dev,
+			 struct netlink_ext_ack *extack);
+struct apedge_l2relay *apedge_l2relay_alloc(struct apedge_net *an);
+void apedge_l2relay_free(struct apedge_l2relay *r);
 
 /* generic netlink (netlink.c) */
 
@@ -428,5 +478,7 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 int apedge_genl_register(void);
 void apedge_genl_unregister(void);
 void apedge_notify_port(struct apedge_port *port, u8 cmd);
+void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
+				  u16 vlan);
 
 #endif /* _APEDGE_H */

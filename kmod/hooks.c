@@ -112,6 +112,13 @@ static noinline unsigned int apedge_hook_slow(struct apedge_port *port,
 	struct apedge_decision d;
 	bool act;
 
+	/*
+	 * mac80211's Layer-2 Update, an 802.2 frame: never on the fast path,
+	 * so IP traffic pays nothing for this test.
+	 */
+	if (unlikely(skb->protocol == htons(ETH_P_802_2)) &&
+	    dir == APEDGE_DIRECTION_INGRESS && READ_ONCE(port->l2relay))
+		apedge_l2relay_seen(port, skb);
 	if (dir == APEDGE_DIRECTION_INGRESS)
 		act = apedge_guard_ingress(&port->guard, skb, &d);
 	else

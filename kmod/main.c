@@ -35,16 +35,24 @@ static int __net_init apedge_net_init(struct net *net)
 	if (!an->bt)
 		return -ENOMEM;
 	err = apedge_bindings_init(an->bt);
-	if (err) {
-		kfree(an->bt);
-		an->bt = NULL;
-		return err;
-	}
+	if (err)
+		goto err_bt;
+	err = -ENOMEM;
+	an->relay = apedge_l2relay_alloc(an);
+	if (!an->relay)
+		goto err_relay;
 	atomic_set(&an->dying, 0);
 	mutex_lock(&apedge_nets_lock);
 	list_add_tail(&an->all, &apedge_nets);
 	mutex_unlock(&apedge_nets_lock);
 	return 0;
+
+err_relay:
+	apedge_bindings_destroy(an->bt);
+err_bt:
+	kfree(an->bt);
+	an->bt = NULL;
+	return err;
 }
 
 static void __net_exit apedge_net_exit(struct net *net)
@@ -68,6 +76,8 @@ static void __net_exit apedge_net_exit(struct net *net)
 	apedge_port_wait_dying(an);
 	apedge_xid_cancel(an, NULL);
 	WARN_ON_ONCE(!list_empty(&an->bursts));
+	/* No port, so no hook, queues on the relay any more. */
+	apedge_l2relay_free(an->relay);
 	/* No port, so no hook, uses the table any more. */
 	apedge_bindings_destroy(an->bt);
 	kfree(an->bt);

@@ -122,7 +122,9 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 			APEDGE_FEATURES_GUARD |
 			APEDGE_FEATURES_PUNT |
 			APEDGE_FEATURES_BINDINGS |
-			APEDGE_FEATURES_SOURCE_GUARD))
+			APEDGE_FEATURES_SOURCE_GUARD |
+			(IS_REACHABLE(CONFIG_CFG80211) ?
+			 APEDGE_FEATURES_L2UPDATE_RELAY : 0)))
 		goto nospace;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -130,6 +132,33 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 nospace:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
+}
+
+/* Whether a port-add or port-set may give dev the Layer-2 Update settings. */
+static int apedge_nl_l2_check(struct genl_info *info, struct net_device *dev)
+{
+	struct nlattr *a = info->attrs[APEDGE_A_PORT_L2UPDATE_RELAY];
+
+	if (a && nla_get_u8(a))
+		return apedge_l2relay_check(dev, info->extack);
+	return 0;
+}
+
+/* Apply the Layer-2 Update settings a request gives; RTNL held. */
+static void apedge_nl_l2_set(struct genl_info *info, struct apedge_port *port)
+{
+	struct nlattr **tb = info->attrs;
+
+	ASSERT_RTNL();
+	if (tb[APEDGE_A_PORT_L2UPDATE])
+		WRITE_ONCE(port->l2update,
+			   nla_get_u32(tb[APEDGE_A_PORT_L2UPDATE]));
+	if (tb[APEDGE_A_PORT_L2UPDATE_VLAN])
+		WRITE_ONCE(port->l2relay_vlan,
+			   nla_get_u16(tb[APEDGE_A_PORT_L2UPDATE_VLAN]));
+	if (tb[APEDGE_A_PORT_L2UPDATE_RELAY])
+		WRITE_ONCE(port->l2relay,
+			   nla_get_u8(tb[APEDGE_A_PORT_L2UPDATE_RELAY]));
 }
 
 static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
@@ -174,8 +203,14 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 				    "ifindex and ifname name different devices");
 		err = -EINVAL;
 	} else {
-		err = apedge_port_add(apedge_net(net), dev, role, flags,
-				      info->extack);
+		err = apedge_nl_l2_check(info, dev);
+		if (!err)
+			err = apedge_port_add(apedge_net(net), dev, role, flags,
+					      info->extack);
+		if (!err)
+			apedge_nl_l2_set(info,
+					 apedge_port_find(apedge_net(net),
+							  dev->ifindex));
 	}
 	rtnl_unlock();
 	return err;
@@ -289,7 +324,12 @@ static int apedge_port_fill(struct apedge_reply *r,
 	    nla_put_u8(msg, APEDGE_A_PORT_VERIFY_CHADDR,
 		       READ_ONCE(port->guard.verify_chaddr)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_ALLOW_OPAQUE,
-		       READ_ONCE(port->guard.allow_opaque))) {
+		       READ_ONCE(port->guard.allow_opaque)) ||
+	    nla_put_u32(msg, APEDGE_A_PORT_L2UPDATE, READ_ONCE(port->l2update)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_L2UPDATE_RELAY,
+		       READ_ONCE(port->l2relay)) ||
+	    nla_put_u16(msg, APEDGE_A_PORT_L2UPDATE_VLAN,
+			READ_ONCE(port->l2relay_vlan))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -392,7 +432,16 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 			      st->ctr[APEDGE_CTR_SG_ARP], APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ND,
 			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD) ||
-	    apedge_snoop_stats_put(msg, st)) {
+	    apedge_snoop_stats_put(msg, st) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_L2UPDATE_RELAYED,
+			      st->ctr[APEDGE_CTR_L2RELAY_RELAYED],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_L2UPDATE_REFUSED,
+			      st->ctr[APEDGE_CTR_L2RELAY_REFUSED],
+			      APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_L2UPDATE_OVERFLOW,
+			      st->ctr[APEDGE_CTR_L2RELAY_OVERFLOW],
+			      APEDGE_A_STATS_PAD)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -751,12 +800,15 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *sg = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
 	struct nlattr *vc = info->attrs[APEDGE_A_PORT_VERIFY_CHADDR];
 	struct nlattr *ao = info->attrs[APEDGE_A_PORT_ALLOW_OPAQUE];
+	struct nlattr **tb = info->attrs;
 	struct apedge_port *port;
 	int err = 0;
 
-	if (!sg && !vc && !ao) {
+	if (!sg && !vc && !ao && !tb[APEDGE_A_PORT_L2UPDATE] &&
+	    !tb[APEDGE_A_PORT_L2UPDATE_RELAY] &&
+	    !tb[APEDGE_A_PORT_L2UPDATE_VLAN]) {
 		NL_SET_ERR_MSG(info->extack,
-			       "nothing to set (source-guard, verify-chaddr, allow-opaque)");
+			       "nothing to set (source-guard, verify-chaddr, allow-opaque, l2update, l2update-relay, l2update-vlan)");
 		return -EINVAL;
 	}
 	rtnl_lock();
@@ -764,14 +816,19 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 				      APEDGE_A_PORT_IFNAME);
 	if (IS_ERR(port)) {
 		err = PTR_ERR(port);
-	} else {
-		if (sg)
-			WRITE_ONCE(port->guard.source_guard, nla_get_u8(sg));
-		if (vc)
-			WRITE_ONCE(port->guard.verify_chaddr, nla_get_u8(vc));
-		if (ao)
-			WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
+		goto out;
 	}
+	err = apedge_nl_l2_check(info, port->dev);
+	if (err)
+		goto out;
+	if (sg)
+		WRITE_ONCE(port->guard.source_guard, nla_get_u8(sg));
+	if (vc)
+		WRITE_ONCE(port->guard.verify_chaddr, nla_get_u8(vc));
+	if (ao)
+		WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
+	apedge_nl_l2_set(info, port);
+out:
 	rtnl_unlock();
 	return err;
 }
@@ -1268,6 +1325,43 @@ void apedge_notify_port(struct apedge_port *port, u8 cmd)
 	}
 	genlmsg_multicast_netns(&apedge_genl_family, net, r.msg, 0,
 				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+}
+
+/**
+ * apedge_notify_sta_authorized - tell the events group that a station was
+ *	found authorized on a relay port
+ * @port: the port (the AP interface)
+ * @sta: the station
+ * @vlan: the port's l2update-vlan, 0 for none
+ *
+ * From the relay's work, under RCU: allocates atomically.
+ */
+void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
+				  u16 vlan)
+{
+	struct net *net = port->an->net;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_EVENTS_ID))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
+			  APEDGE_CMD_STA_AUTHORIZED_NTF);
+	if (!hdr ||
+	    nla_put_u32(msg, APEDGE_A_XID_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_XID_IFNAME, port->dev->name) ||
+	    nla_put(msg, APEDGE_A_XID_STA, ETH_ALEN, sta) ||
+	    (vlan && nla_put_u16(msg, APEDGE_A_XID_VLAN, vlan))) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_EVENTS_ID, GFP_ATOMIC);
 }
 
 /**

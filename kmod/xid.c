@@ -73,7 +73,7 @@ struct apedge_xid_burst {
 };
 
 static int apedge_xid_one(struct apedge_port *port,
-			  const struct apedge_xid_req *req)
+			  const struct apedge_xid_req *req, gfp_t gfp)
 {
 	struct net_device *dev = port->dev;
 	struct sk_buff *skb;
@@ -85,7 +85,7 @@ static int apedge_xid_one(struct apedge_port *port,
 	}
 
 	skb = alloc_skb(LL_RESERVED_SPACE(dev) + APEDGE_XID_LEN +
-			dev->needed_tailroom, GFP_KERNEL);
+			dev->needed_tailroom, gfp);
 	if (!skb) {
 		err = -ENOMEM;
 		goto fail;
@@ -152,7 +152,7 @@ static void apedge_xid_work(struct work_struct *work)
 						  work);
 	struct apedge_net *an = b->port->an;
 
-	apedge_xid_one(b->port, &b->req);
+	apedge_xid_one(b->port, &b->req, GFP_KERNEL);
 	if (--b->req.count) {
 		schedule_delayed_work(&b->work,
 				      msecs_to_jiffies(b->req.interval_ms));
@@ -202,7 +202,7 @@ int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 		b = NULL;
 	}
 
-	err = apedge_xid_one(port, req);
+	err = apedge_xid_one(port, req, GFP_KERNEL);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "could not deliver the XID frame");
 		kfree(b);
@@ -212,7 +212,7 @@ int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 	if (!b) {
 		/* Back to back; a later frame's failure is only counted. */
 		for (i = 1; i < req->count; i++)
-			apedge_xid_one(port, req);
+			apedge_xid_one(port, req, GFP_KERNEL);
 		return 0;
 	}
 
@@ -254,4 +254,28 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port)
 		cancel_delayed_work_sync(&b->work);
 		kfree(b);
 	}
+}
+
+/**
+ * apedge_xid_relay - send one relayed Layer-2 Update on a port
+ * @port: the port, with l2update set
+ * @sta: the station
+ * @mode: enum apedge_xid_mode
+ * @vlan: the VLAN ID to tag it with, 0 for none
+ *
+ * For l2relay.c, under RCU: allocates atomically and never sleeps.  The
+ * frame, or its failure, is counted on the port as any other.
+ */
+void apedge_xid_relay(struct apedge_port *port, const u8 *sta, u32 mode,
+		      u16 vlan)
+{
+	struct apedge_xid_req req = {
+		.mode = mode,
+		.vlan = vlan,
+		.count = 1,
+		.rw = APEDGE_XID_RW_DEFAULT,
+	};
+
+	ether_addr_copy(req.sta, sta);
+	apedge_xid_one(port, &req, GFP_ATOMIC);
 }

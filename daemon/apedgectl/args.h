@@ -101,6 +101,12 @@ struct actl_req {
 	/* verify-chaddr and allow-opaque on|off: as source_guard */
 	uint8_t verify_chaddr;
 	uint8_t allow_opaque;
+	/* port: l2update transmit|inject|off, l2update-relay on|off, vlan */
+	bool has_l2update;
+	uint32_t l2update;		/* 0 off, or enum apedge_xid_mode */
+	uint8_t l2update_relay;		/* as source_guard */
+	bool has_l2update_vlan;
+	uint16_t l2update_vlan;
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];

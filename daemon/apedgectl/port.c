@@ -4,8 +4,11 @@
  *
  *   port add dev IF [role trusted|untrusted] [source-guard on|off]
  *            [verify-chaddr on|off] [allow-opaque on|off]
+ *            [l2update transmit|inject|off] [l2update-relay on|off]
+ *            [l2update-vlan VID]
  *   port set dev IF [source-guard on|off] [verify-chaddr on|off]
- *            [allow-opaque on|off]     (at least one)
+ *            [allow-opaque on|off] [l2update transmit|inject|off]
+ *            [l2update-relay on|off] [l2update-vlan VID]  (at least one)
  *   port del dev IF
  *   port show [dev IF]
  */
@@ -19,6 +22,7 @@
 
 static const char *const roles[] = { "trusted", "untrusted", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
+static const char *const modes[] = { "transmit", "inject", "off", NULL };
 
 /* A port switch: kw on|off into *val (ACTL_SG_ON or ACTL_SG_OFF). */
 static int on_or_off(struct actl_parser *p, const char *kw, uint8_t *val)
@@ -35,6 +39,40 @@ static int on_or_off(struct actl_parser *p, const char *kw, uint8_t *val)
 		*val = ACTL_SG_OFF;
 	else
 		return actl_fail(p, "%s \"%s\": use on or off", kw, s);
+	return 0;
+}
+
+static int l2update(struct actl_parser *p, const char *kw,
+		    struct actl_req *req)
+{
+	const char *s;
+
+	if (actl_value(p, kw, &s))
+		return -1;
+	if (!(s = actl_expand(p, s, modes)))
+		return -1;
+	if (!strcmp(s, "transmit"))
+		req->l2update = APEDGE_XID_MODE_TRANSMIT;
+	else if (!strcmp(s, "inject"))
+		req->l2update = APEDGE_XID_MODE_INJECT;
+	else if (!strcmp(s, "off"))
+		req->l2update = 0;
+	else
+		return actl_fail(p, "l2update \"%s\": use transmit, inject or "
+				 "off", s);
+	req->has_l2update = true;
+	return 0;
+}
+
+static int l2update_vlan(struct actl_parser *p, const char *kw,
+			 struct actl_req *req)
+{
+	unsigned long v;
+
+	if (actl_number(p, kw, 0, 4094, &v))
+		return -1;
+	req->l2update_vlan = (uint16_t)v;
+	req->has_l2update_vlan = true;
 	return 0;
 }
 
@@ -58,10 +96,11 @@ static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 /* The keywords of each verb; a keyword of another verb is unexpected. */
 static const char *const add_kws[] = {
 	"dev", "ifindex", "role", "source-guard", "verify-chaddr",
-	"allow-opaque", NULL
+	"allow-opaque", "l2update", "l2update-relay", "l2update-vlan", NULL
 };
 static const char *const set_kws[] = {
-	"dev", "ifindex", "source-guard", "verify-chaddr", "allow-opaque", NULL
+	"dev", "ifindex", "source-guard", "verify-chaddr", "allow-opaque",
+	"l2update", "l2update-relay", "l2update-vlan", NULL
 };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
@@ -88,6 +127,17 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 		} else if (!strcmp(kw, "allow-opaque") && kws != actl_dev_kws) {
 			if (on_or_off(p, kw, &req->allow_opaque))
 				return -1;
+		} else if (!strcmp(kw, "l2update") && kws != actl_dev_kws) {
+			if (l2update(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "l2update-relay") &&
+			   kws != actl_dev_kws) {
+			if (on_or_off(p, kw, &req->l2update_relay))
+				return -1;
+		} else if (!strcmp(kw, "l2update-vlan") &&
+			   kws != actl_dev_kws) {
+			if (l2update_vlan(p, kw, req))
+				return -1;
 		} else {
 			return actl_fail(p, "%s: unexpected \"%s\"",
 					 actl_cmd_name(req->cmd), raw);
@@ -107,9 +157,12 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 {
 	if (parse_words(p, req, set_kws))
 		return -1;
-	if (!req->source_guard && !req->verify_chaddr && !req->allow_opaque)
+	if (!req->source_guard && !req->verify_chaddr && !req->allow_opaque &&
+	    !req->has_l2update && !req->l2update_relay &&
+	    !req->has_l2update_vlan)
 		return actl_fail(p, "port set: nothing to set (source-guard, "
-				 "verify-chaddr or allow-opaque on|off)");
+				 "verify-chaddr, allow-opaque, l2update, "
+				 "l2update-relay, l2update-vlan)");
 	return actl_need_device(p, req);
 }
 
@@ -141,6 +194,14 @@ void port_print(struct print *p, const struct amsg_port *port)
 		print_text(p, " verify-chaddr on");
 	if (port->allow_opaque)
 		print_text(p, " allow-opaque on");
+	if (port->l2update)
+		print_text(p, " l2update %s",
+			   port->l2update == APEDGE_XID_MODE_INJECT ?
+			   "inject" : "transmit");
+	if (port->l2update_relay)
+		print_text(p, " l2update-relay on");
+	if (port->l2update_vlan)
+		print_text(p, " l2update-vlan %u", port->l2update_vlan);
 	print_nl(p);
 	/* Text: the classes dropped, on a line of their own. */
 	for (c = 1; c < AMSG_CLASS_MAX; c++) {
@@ -179,6 +240,16 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_allow_opaque)
 		print_str(p, PRINT_JSON, "allow_opaque", NULL,
 			  port->allow_opaque ? "on" : "off");
+	if (port->has_l2update)
+		print_str(p, PRINT_JSON, "l2update", NULL,
+			  port->l2update == APEDGE_XID_MODE_INJECT ? "inject" :
+			  port->l2update ? "transmit" : "off");
+	if (port->has_l2update_relay)
+		print_str(p, PRINT_JSON, "l2update_relay", NULL,
+			  port->l2update_relay ? "on" : "off");
+	if (port->has_l2update_vlan)
+		print_uint(p, PRINT_JSON, "l2update_vlan", NULL,
+			   port->l2update_vlan);
 	print_obj_end(p);
 }
 
@@ -201,6 +272,14 @@ static void req_port(const struct actl_req *req, struct amsg_port *port)
 		port->has_allow_opaque = true;
 		port->allow_opaque = req->allow_opaque == ACTL_SG_ON;
 	}
+	port->has_l2update = req->has_l2update;
+	port->l2update = req->l2update;
+	if (req->l2update_relay) {
+		port->has_l2update_relay = true;
+		port->l2update_relay = req->l2update_relay == ACTL_SG_ON;
+	}
+	port->has_l2update_vlan = req->has_l2update_vlan;
+	port->l2update_vlan = req->l2update_vlan;
 }
 
 static int port_cb(const void *msg, size_t len, void *data)
@@ -259,9 +338,11 @@ static int show_run(struct actl_ctx *ctx)
 static const struct actl_verb port_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_PORT_ADD, .min_args = 2,
-		.max_args = 10, .parse = parse_add, .run = add_run,
+		.max_args = 16, .parse = parse_add, .run = add_run,
 		.args = "dev IF [role trusted|untrusted] [source-guard on|off] "
-			"[verify-chaddr on|off] [allow-opaque on|off]",
+			"[verify-chaddr on|off] [allow-opaque on|off] "
+			"[l2update transmit|inject|off] [l2update-relay on|off] "
+			"[l2update-vlan VID]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_PORT_DEL, .min_args = 2,
@@ -270,8 +351,10 @@ static const struct actl_verb port_verbs[] = {
 	},
 	{
 		.name = "set", .cmd = ACTL_CMD_PORT_SET, .min_args = 4,
-		.max_args = 8, .parse = parse_set, .run = set_run,
-		.args = "dev IF [source-guard|verify-chaddr|allow-opaque on|off]...",
+		.max_args = 14, .parse = parse_set, .run = set_run,
+		.args = "dev IF [source-guard|verify-chaddr|allow-opaque on|off]... "
+			"[l2update transmit|inject|off] [l2update-relay on|off] "
+			"[l2update-vlan VID]",
 	},
 	{
 		.name = "show", .cmd = ACTL_CMD_PORT_SHOW, .min_args = 0,

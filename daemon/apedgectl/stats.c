@@ -119,6 +119,12 @@ void stats_print(struct print *p, struct stats_text *t,
 	print_u64(p, PRINT_JSON, "snoop_overflow", NULL, st->snoop_overflow);
 	print_u64(p, PRINT_JSON, "dhcp_chaddr_drop", NULL,
 		  st->dhcp_chaddr_drop);
+	print_u64(p, PRINT_JSON, "l2update_relayed", NULL,
+		  st->l2update_relayed);
+	print_u64(p, PRINT_JSON, "l2update_refused", NULL,
+		  st->l2update_refused);
+	print_u64(p, PRINT_JSON, "l2update_overflow", NULL,
+		  st->l2update_overflow);
 	if (print_is_json(p) && st->n_counters) {
 		print_arr_begin(p, "counters");
 		for (i = 0; i < st->n_counters; i++)

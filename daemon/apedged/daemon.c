@@ -173,10 +173,27 @@ static void nl_binding_dump_done(int error, void *data)
 		ctx_dump(d);
 }
 
+/*
+ * The module relayed mac80211's Layer-2 Update of ev->sta: the wifi
+ * engine asks nl80211 at once, and the IAPP ADD-notify and kick follow
+ * its report, as they would a poll's.
+ */
+static void nl_sta_authorized(const struct amsg_sta_auth *ev, void *data)
+{
+	struct apedged *d = data;
+	char m[MAC_STR_LEN];
+
+	log_debug("port %s: the module relayed the Layer-2 Update of %s",
+		  ev->ifname, mac_format(ev->sta, m));
+	if (d->wifi && ev->ifname[0])
+		wifi_sta_hint(d->wifi, ev->ifname, ev->sta);
+}
+
 static const struct agenl_ops nl_ops = {
 	.connected = nl_connected,
 	.disconnected = nl_disconnected,
 	.port_event = nl_port_event,
+	.sta_authorized = nl_sta_authorized,
 	.port_result = nl_port_result,
 	.binding = nl_binding,
 	.binding_dump_done = nl_binding_dump_done,

@@ -10,6 +10,7 @@
 #include "apedged/events.h"
 #include "apedged/ports.h"
 #include "kernel/genl.h"
+#include "lib/amsg.h"
 #include "lib/json.h"
 #include "lib/log.h"
 #include "lib/netif.h"
@@ -26,6 +27,15 @@ struct port_state *ports_find(const struct ports *ps, const char *ifname)
 }
 
 /* Port states for cfg, carrying "attached" over from the current ones. */
+/* Whether two states of a port ask the module for the same port. */
+static bool same_kernel_state(const struct port_state *a,
+			      const struct port_state *b)
+{
+	return a->role == b->role && a->l2update == b->l2update &&
+	       a->l2update_relay == b->l2update_relay &&
+	       a->l2update_vlan == b->l2update_vlan;
+}
+
 struct port_state *ports_plan(const struct ports *ps,
 			      const struct config_port *cfg, size_t n)
 {
@@ -41,7 +51,10 @@ struct port_state *ports_plan(const struct ports *ps,
 		snprintf(ports[i].ifname, sizeof(ports[i].ifname), "%s",
 			 cfg[i].ifname);
 		ports[i].role = cfg[i].role;
-		ports[i].attached = old && old->role == ports[i].role &&
+		ports[i].l2update = cfg[i].l2update;
+		ports[i].l2update_relay = cfg[i].l2update_relay;
+		ports[i].l2update_vlan = (uint16_t)cfg[i].l2update_vlan;
+		ports[i].attached = old && same_kernel_state(old, &ports[i]) &&
 				    old->attached;
 	}
 	return ports;
@@ -49,7 +62,20 @@ struct port_state *ports_plan(const struct ports *ps,
 
 static void port_add(const struct ports *ps, const struct port_state *p)
 {
-	int r = agenl_port_add(ps->nl, p->ifname, p->role);
+	struct amsg_port a = {
+		.role = p->role,
+		/* Only what is on: an older module refuses what it lacks. */
+		.has_l2update = p->l2update != 0,
+		.l2update = p->l2update,
+		.has_l2update_relay = p->l2update_relay,
+		.l2update_relay = p->l2update_relay,
+		.has_l2update_vlan = p->l2update_vlan != 0,
+		.l2update_vlan = p->l2update_vlan,
+	};
+	int r;
+
+	snprintf(a.ifname, sizeof(a.ifname), "%s", p->ifname);
+	r = agenl_port_add_port(ps->nl, &a);
 
 	if (r < 0 && r != -ENOTCONN)
 		log_err("port %s: cannot send port-add: %s", p->ifname,
@@ -195,7 +221,7 @@ void ports_commit(struct ports *ps, struct port_state *ports, size_t n_ports)
 		for (j = 0; j < n_ports; j++)
 			if (!strcmp(ports[j].ifname, old->ifname))
 				break;
-		if (j < n_ports && ports[j].role == old->role)
+		if (j < n_ports && same_kernel_state(&ports[j], old))
 			continue;
 		if (!connected)
 			continue;	/* nothing to undo in the kernel */
@@ -203,8 +229,12 @@ void ports_commit(struct ports *ps, struct port_state *ports, size_t n_ports)
 			log_info("port %s: removed from the configuration; "
 				 "detaching", old->ifname);
 		else
-			log_info("port %s: role changed to %s; re-attaching",
-				 old->ifname, config_role_name(ports[j].role));
+			log_info("port %s: role %s, l2update %u, relay %s, vlan "
+				 "%u; re-attaching", old->ifname,
+				 config_role_name(ports[j].role),
+				 ports[j].l2update,
+				 ports[j].l2update_relay ? "on" : "off",
+				 ports[j].l2update_vlan);
 		agenl_port_del(ps->nl, old->ifname);
 	}
 	if (connected)

@@ -5,7 +5,7 @@
  * The [port] sections are the desired state: on every (re)connection to
  * the family each one is added (an "already attached" answer counts as
  * success), a reload adds the new ones, removes the dropped ones and
- * re-adds those whose role changed, and a configured port whose interface
+ * re-adds those whose role or relay settings changed, and a configured port whose interface
  * appears after its port-add failed is added then.  A port's "attached"
  * flag follows the answers to our requests and the family's port events,
  * which are also published to the monitors.
@@ -29,6 +29,10 @@ struct netif_sub;
 struct port_state {
 	char ifname[IFNAMSIZ];
 	uint32_t role;
+	/* the module's Layer-2 Update relay: sent with port-add */
+	uint32_t l2update;
+	bool l2update_relay;
+	uint16_t l2update_vlan;
 	bool attached;
 };
 

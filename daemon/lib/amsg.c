@@ -403,6 +403,38 @@ int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 		port->allow_opaque = on;
 		port->has_allow_opaque = true;
 	}
+	if (tb[APEDGE_A_PORT_L2UPDATE].present) {
+		r = get_u32(&tb[APEDGE_A_PORT_L2UPDATE], "l2update",
+			    &port->l2update, err);
+		if (r < 0)
+			return r;
+		if (port->l2update > APEDGE_XID_MODE_INJECT)
+			return fail(err, "attribute l2update: unknown mode %u",
+				    port->l2update);
+		port->has_l2update = true;
+	}
+	if (tb[APEDGE_A_PORT_L2UPDATE_RELAY].present) {
+		uint8_t on = 0;
+
+		r = get_u8(&tb[APEDGE_A_PORT_L2UPDATE_RELAY], "l2update-relay",
+			   &on, err);
+		if (r < 0)
+			return r;
+		if (on > 1)
+			return fail(err, "attribute l2update-relay: %u", on);
+		port->l2update_relay = on;
+		port->has_l2update_relay = true;
+	}
+	if (tb[APEDGE_A_PORT_L2UPDATE_VLAN].present) {
+		r = get_u16(&tb[APEDGE_A_PORT_L2UPDATE_VLAN], "l2update-vlan",
+			    &port->l2update_vlan, err);
+		if (r < 0)
+			return r;
+		if (port->l2update_vlan > 4094)
+			return fail(err, "attribute l2update-vlan: %u",
+				    port->l2update_vlan);
+		port->has_l2update_vlan = true;
+	}
 	return each_attr(attrs, attrs_len, APEDGE_A_PORT_POLICY, policy_one,
 			 port, "port", err);
 }
@@ -823,6 +855,9 @@ int amsg_parse_stats(const void *buf, size_t len, uint16_t family_id,
 		C(SNOOP_UNBOUND, "snoop-unbound", snoop_unbound),
 		C(SNOOP_OVERFLOW, "snoop-overflow", snoop_overflow),
 		C(DHCP_CHADDR_DROP, "dhcp-chaddr-drop", dhcp_chaddr_drop),
+		C(L2UPDATE_RELAYED, "l2update-relayed", l2update_relayed),
+		C(L2UPDATE_REFUSED, "l2update-refused", l2update_refused),
+		C(L2UPDATE_OVERFLOW, "l2update-overflow", l2update_overflow),
 #undef C
 	};
 	struct attr tb[APEDGE_A_STATS_MAX + 1];
@@ -893,6 +928,54 @@ int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
 			    pkt->len, sizeof(punt->packet));
 	punt->caplen = (uint32_t)pkt->len;
 	memcpy(punt->packet, pkt->data, pkt->len);
+	return 0;
+}
+
+int amsg_parse_sta_auth(const void *buf, size_t len, uint16_t family_id,
+			struct amsg_sta_auth *ev, struct amsg_err *err)
+{
+	static const uint8_t zero[6];
+	struct attr tb[APEDGE_A_XID_MAX + 1];
+	const struct attr *sta = &tb[APEDGE_A_XID_STA];
+	const uint8_t *attrs;
+	size_t attrs_len;
+	int r;
+
+	memset(ev, 0, sizeof(*ev));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_STA_AUTHORIZED_NTF,
+			   "sta-authorized", &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_XID_MAX,
+			"sta-authorized", err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_XID_IFINDEX].present || !sta->present)
+		return fail(err, "missing attribute: ifindex or sta");
+	r = get_u32(&tb[APEDGE_A_XID_IFINDEX], "ifindex", &ev->ifindex, err);
+	if (r < 0)
+		return r;
+	if (!ev->ifindex)
+		return fail(err, "attribute ifindex: invalid value 0");
+	if (tb[APEDGE_A_XID_IFNAME].present) {
+		r = get_string(&tb[APEDGE_A_XID_IFNAME], "ifname", ev->ifname,
+			       sizeof(ev->ifname), err);
+		if (r < 0)
+			return r;
+	}
+	if (sta->len != sizeof(ev->sta))
+		return fail(err, "attribute sta: length %zu, expected %zu",
+			    sta->len, sizeof(ev->sta));
+	memcpy(ev->sta, sta->data, sizeof(ev->sta));
+	if ((ev->sta[0] & 1) || !memcmp(ev->sta, zero, sizeof(zero)))
+		return fail(err, "attribute sta: not a station's address");
+	if (tb[APEDGE_A_XID_VLAN].present) {
+		r = get_u16(&tb[APEDGE_A_XID_VLAN], "vlan", &ev->vlan, err);
+		if (r < 0)
+			return r;
+		if (!ev->vlan || ev->vlan > 4094)
+			return fail(err, "attribute vlan: %u", ev->vlan);
+	}
 	return 0;
 }
 
@@ -1067,6 +1150,14 @@ void amsg_put_port(struct amsg_out *o, const struct amsg_port *port)
 		amsg_out_u8(o, APEDGE_A_PORT_VERIFY_CHADDR, port->verify_chaddr);
 	if (port->has_allow_opaque)
 		amsg_out_u8(o, APEDGE_A_PORT_ALLOW_OPAQUE, port->allow_opaque);
+	if (port->has_l2update)
+		amsg_out_u32(o, APEDGE_A_PORT_L2UPDATE, port->l2update);
+	if (port->has_l2update_relay)
+		amsg_out_u8(o, APEDGE_A_PORT_L2UPDATE_RELAY,
+			    port->l2update_relay);
+	if (port->has_l2update_vlan)
+		amsg_out_u16(o, APEDGE_A_PORT_L2UPDATE_VLAN,
+			     port->l2update_vlan);
 }
 
 void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)

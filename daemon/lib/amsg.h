@@ -95,6 +95,13 @@ struct amsg_port {
 	bool verify_chaddr;
 	bool has_allow_opaque;
 	bool allow_opaque;
+	/* Layer-2 Update relay (the module's l2relay.c) */
+	bool has_l2update;
+	uint32_t l2update;		/* 0 none, or enum apedge_xid_mode */
+	bool has_l2update_relay;
+	bool l2update_relay;
+	bool has_l2update_vlan;
+	uint16_t l2update_vlan;		/* 0 untagged, at most 4094 */
 };
 
 /*
@@ -240,6 +247,10 @@ struct amsg_stats {
 	uint64_t snoop_unbound;
 	uint64_t snoop_overflow;
 	uint64_t dhcp_chaddr_drop;
+	/* Layer-2 Updates received on a relay port, by outcome */
+	uint64_t l2update_relayed;
+	uint64_t l2update_refused;
+	uint64_t l2update_overflow;
 	unsigned int n_counters;
 	struct amsg_counter counters[AMSG_COUNTERS_MAX];
 };
@@ -266,6 +277,21 @@ struct amsg_punt {
 /* ifindex and the packet (at most APEDGE_PUNT_SNAPLEN bytes) required. */
 int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_punt *punt, struct amsg_err *err);
+
+/* A station the module found authorized on a relay port (an AP interface). */
+struct amsg_sta_auth {
+	uint32_t ifindex;
+	char ifname[IFNAMSIZ];		/* "" when absent */
+	uint8_t sta[6];
+	uint16_t vlan;			/* 0 when absent */
+};
+
+/*
+ * A sta-authorized-ntf: ifindex (not 0) and a unicast, non-zero sta
+ * required; vlan, when given, 1 to 4094.
+ */
+int amsg_parse_sta_auth(const void *buf, size_t len, uint16_t family_id,
+			struct amsg_sta_auth *ev, struct amsg_err *err);
 
 /*
  * Builders.  A request is begun with its headers, given attributes, and

@@ -200,15 +200,41 @@ static void apedge_nl_ignored_refused(struct kunit *test)
 			  "port-get source-guard");
 }
 
+/* The Layer-2 Update settings out of their range: refused. */
+static void apedge_nl_l2update_ranges(struct kunit *test)
+{
+	struct nlattr *tb[APEDGE_A_PORT_MAX + 1];
+	struct sk_buff *skb = apedge_nl_skb(test);
+
+	nla_put_u32(skb, APEDGE_A_PORT_L2UPDATE, APEDGE_XID_MODE_INJECT + 1);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_set)), -ERANGE);
+	skb_trim(skb, 0);
+	nla_put_u8(skb, APEDGE_A_PORT_L2UPDATE_RELAY, 2);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_set)), -ERANGE);
+	skb_trim(skb, 0);
+	nla_put_u16(skb, APEDGE_A_PORT_L2UPDATE_VLAN, 4095);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_add)), -ERANGE);
+	/* Settings, not a way to find a port: port-get refuses them. */
+	skb_trim(skb, 0);
+	nla_put_u8(skb, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_get)), -EINVAL);
+}
+
 /* What each command does take passes its policy. */
 static void apedge_nl_taken_pass(struct kunit *test)
 {
-	struct nlattr *tb[APEDGE_A_BINDING_MAX + 1];
+	/* Room for the largest of the sets parsed here. */
+	struct nlattr *tb[MAX(APEDGE_A_BINDING_MAX, APEDGE_A_PORT_MAX) + 1];
 	struct sk_buff *skb = apedge_nl_skb(test);
 	static const u8 ip4[4] = { 192, 0, 2, 1 };
 
 	nla_put_u32(skb, APEDGE_A_PORT_IFINDEX, 7);
 	nla_put_u8(skb, APEDGE_A_PORT_SOURCE_GUARD, 1);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_set)), 0);
+	/* The Layer-2 Update settings: port-set and port-add take them. */
+	nla_put_u32(skb, APEDGE_A_PORT_L2UPDATE, APEDGE_XID_MODE_INJECT);
+	nla_put_u8(skb, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
+	nla_put_u16(skb, APEDGE_A_PORT_L2UPDATE_VLAN, 4094);
 	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_set)), 0);
 	nla_put_u32(skb, APEDGE_A_PORT_ROLE, APEDGE_PORT_ROLE_TRUSTED);
 	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(port_add)), 0);
@@ -464,6 +490,7 @@ static struct kunit_case apedge_netlink_cases[] = {
 	KUNIT_CASE(apedge_nl_unknown_attr),
 	KUNIT_CASE(apedge_nl_ignored_refused),
 	KUNIT_CASE(apedge_nl_taken_pass),
+	KUNIT_CASE(apedge_nl_l2update_ranges),
 	KUNIT_CASE(apedge_nl_xid_defaults),
 	KUNIT_CASE(apedge_nl_xid_all),
 	KUNIT_CASE(apedge_nl_xid_no_sta),

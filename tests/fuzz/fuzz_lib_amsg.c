@@ -103,6 +103,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_string(port.ifname, sizeof(port.ifname));
 		if (amsg_parse_port(msg, len, 0, &port, &err) == 0)
 			port_round_trip(&port);
+		{
+			struct amsg_sta_auth sa;
+
+			if (amsg_parse_sta_auth(msg, len, 0, &sa, &err) == 0) {
+				check_string(sa.ifname, sizeof(sa.ifname));
+				if (!sa.ifindex || (sa.sta[0] & 1) ||
+				    sa.vlan > 4094)
+					abort();
+			}
+		}
 		if (amsg_parse_family(msg, len, &fam, &err) == 0) {
 			if (fam.n_groups > AMSG_GROUPS_MAX)
 				abort();

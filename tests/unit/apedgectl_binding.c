@@ -128,7 +128,8 @@ UT_CASE(source_guard_args)
 	UT_EXPECT(r.source_guard == ACTL_SG_OFF);
 	UT_EXPECT(parse("port set dev va", &r, err) == -1);
 	UT_EXPECT_STR(err, "port set: nothing to set (source-guard, "
-		      "verify-chaddr or allow-opaque on|off)");
+		      "verify-chaddr, allow-opaque, l2update, l2update-relay, "
+		      "l2update-vlan)");
 	/* The DHCP client checks' switches. */
 	UT_ASSERT(parse("port add dev va verify-chaddr on allow-opaque off", &r,
 			err) == 0);
@@ -147,6 +148,37 @@ UT_CASE(source_guard_args)
 	UT_EXPECT_STR(err, "source-guard \"maybe\": use on or off");
 	UT_EXPECT(parse("port del dev va source-guard on", &r, err) == -1);
 	UT_EXPECT(parse("port set dev va role trusted", &r, err) == -1);
+}
+
+/* The Layer-2 Update relay's words on port add and set. */
+UT_CASE(l2update_args)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("port set dev wlan0 l2update-relay on", &r, err) == 0);
+	UT_EXPECT(r.l2update_relay == ACTL_SG_ON && !r.has_l2update &&
+		  !r.has_l2update_vlan && !r.source_guard);
+	UT_ASSERT(parse("port add dev up1 role trusted l2update transmit", &r,
+			err) == 0);
+	UT_EXPECT(r.has_l2update && r.l2update == APEDGE_XID_MODE_TRANSMIT);
+	UT_ASSERT(parse("port set dev up1 l2update off", &r, err) == 0);
+	UT_EXPECT(r.has_l2update && r.l2update == 0);
+	UT_ASSERT(parse("port set dev up1 l2update inj", &r, err) == 0);
+	UT_EXPECT(r.l2update == APEDGE_XID_MODE_INJECT);
+	UT_ASSERT(parse("port set dev wlan0 l2update-vlan 4094 "
+			"l2update-relay off", &r, err) == 0);
+	UT_EXPECT(r.has_l2update_vlan && r.l2update_vlan == 4094 &&
+		  r.l2update_relay == ACTL_SG_OFF);
+	UT_EXPECT(parse("port set dev wlan0 l2update-vlan 4095", &r, err) == -1);
+	UT_EXPECT(parse("port set dev wlan0 l2update sometimes", &r, err) == -1);
+	UT_EXPECT_STR(err, "l2update \"sometimes\": use transmit, inject or off");
+	UT_EXPECT(parse("port set dev wlan0 l2update-relay maybe", &r, err) ==
+		  -1);
+	UT_EXPECT_STR(err, "l2update-relay \"maybe\": use on or off");
+	UT_EXPECT(parse("port del dev wlan0 l2update-relay on", &r, err) == -1);
+	/* "l2update" is a word of its own, not a prefix to expand. */
+	UT_EXPECT(parse("port set dev wlan0 l2update", &r, err) == -1);
 }
 
 UT_CASE(batch_option)
@@ -334,7 +366,7 @@ UT_MAIN("apedgectl_binding",
 	UT_ENTRY(binding_add),
 	UT_ENTRY(binding_bad),
 	UT_ENTRY(binding_show_del_limit),
-	UT_ENTRY(source_guard_args),
+	UT_ENTRY(source_guard_args), UT_ENTRY(l2update_args),
 	UT_ENTRY(batch_option),
 	UT_ENTRY(binding_reply),
 	UT_ENTRY(binding_config_reply),

@@ -67,9 +67,9 @@ UT_CASE(info)
 		      "version 0.1.0\nfeatures xid-transmit xid-inject xid-vlan xid-burst\n");
 	UT_EXPECT_STR(CAPTURE(true, false, info_print(&o, &info)),
 		      "{\"version\":\"0.1.0\",\"features\":[\"xid-transmit\",\"xid-inject\",\"xid-vlan\",\"xid-burst\"]}\n");
-	info.features = 0x111;
+	info.features = 0x311;
 	UT_EXPECT_STR(CAPTURE(true, true, info_print(&o, &info)),
-		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"bit8\"]\n}\n");
+		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"l2update-relay\", \"bit9\"]\n}\n");
 	info.features = 0;
 	UT_EXPECT_STR(CAPTURE(false, false, info_print(&o, &info)),
 		      "version 0.1.0\nfeatures\n");
@@ -142,7 +142,8 @@ UT_CASE(stats)
 		      "[{\"ifindex\":5,\"ifname\":\"wlan0\",\"xid_transmit\":1099511627776,"
 		      "\"xid_inject\":2,\"xid_errors\":0,\"punt_sent\":0,"
 		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0"
-		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0}]\n");
+		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0,"
+		      "\"l2update_relayed\":0,\"l2update_refused\":0,\"l2update_overflow\":0}]\n");
 	UT_EXPECT_STR(CAPTURE(false, false,
 			      (stats_begin(&o, &t), stats_print(&o, &t, &st),
 			       stats_end(&o, &t, true))),
@@ -215,7 +216,8 @@ UT_CASE(policy_and_counters)
 		      "[{\"ifindex\":3,\"ifname\":\"va\",\"xid_transmit\":0,"
 		      "\"xid_inject\":0,\"xid_errors\":0,\"punt_sent\":0,"
 		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0"
-		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0,\"counters\":["
+		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0,"
+		      "\"l2update_relayed\":0,\"l2update_refused\":0,\"l2update_overflow\":0,\"counters\":["
 		      "{\"direction\":\"ingress\",\"class\":\"dhcpv4-server\",\"verdict\":\"drop\",\"packets\":7},"
 		      "{\"direction\":\"egress\",\"class\":\"malformed\",\"reason\":\"frag-nol4\",\"packets\":1}]}]\n");
 	UT_EXPECT_STR(CAPTURE(false, false,
@@ -238,6 +240,8 @@ UT_CASE(policy_and_counters)
 		      "    \"sg_drop_ipv4\": 0,\n    \"sg_drop_ipv6\": 0,\n"
 		      "    \"sg_drop_arp\": 0,\n    \"sg_drop_nd\": 0,\n"
 		      "    \"snoop_ports\": 0,\n    \"snoop_untrusted\": 0,\n    \"snoop_no_request\": 0,\n    \"snoop_chaddr\": 0,\n    \"snoop_unbound\": 0,\n    \"snoop_overflow\": 0,\n    \"dhcp_chaddr_drop\": 0,\n"
+		      "    \"l2update_relayed\": 0,\n    \"l2update_refused\": 0,\n"
+		      "    \"l2update_overflow\": 0,\n"
 		      "    \"counters\": [\n      {\n"
 		      "        \"direction\": \"ingress\",\n"
 		      "        \"class\": \"dhcpv4-server\",\n"

@@ -1316,6 +1316,139 @@ UT_CASE(punt)
 	UT_EXPECT(strstr(err.msg, "ifindex or packet") != NULL);
 }
 
+static void mb_u16v(struct mb *m, uint16_t type, uint16_t v)
+{
+	mb_attr(m, type, &v, sizeof(v));
+}
+
+/* A sta-authorized-ntf as the module sends it. */
+static void sta_auth_msg(struct mb *m, bool vlan)
+{
+	mb_start(m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(m, APEDGE_A_XID_IFINDEX, 4);
+	mb_str(m, APEDGE_A_XID_IFNAME, "wlan0");
+	mb_attr(m, APEDGE_A_XID_STA, "\x02\x00\x00\x00\x02\x00", 6);
+	if (vlan)
+		mb_u16v(m, APEDGE_A_XID_VLAN, 7);
+	mb_end(m);
+}
+
+static int sta_auth_fails(const void *buf, size_t len, const char *what)
+{
+	struct amsg_sta_auth ev;
+	struct amsg_err err;
+	int r = amsg_parse_sta_auth(buf, len, FAM, &ev, &err);
+
+	if (r != -EBADMSG || !strstr(err.msg, what)) {
+		fprintf(stderr, "  got %d \"%s\", want \"%s\"\n", r,
+			r ? err.msg : "", what);
+		return 0;
+	}
+	return 1;
+}
+
+UT_CASE(sta_authorized)
+{
+	struct amsg_sta_auth ev;
+	struct amsg_err err;
+	struct mb m;
+	size_t cut;
+
+	sta_auth_msg(&m, false);
+	UT_ASSERT(amsg_parse_sta_auth(m.buf, m.len, FAM, &ev, &err) == 0);
+	UT_EXPECT(ev.ifindex == 4 && ev.vlan == 0);
+	UT_EXPECT_STR(ev.ifname, "wlan0");
+	UT_EXPECT(!memcmp(ev.sta, "\x02\x00\x00\x00\x02\x00", 6));
+	sta_auth_msg(&m, true);
+	UT_ASSERT(amsg_parse_sta_auth(m.buf, m.len, FAM, &ev, &err) == 0);
+	UT_EXPECT(ev.vlan == 7);
+	for (cut = 0; cut < m.len; cut++)
+		UT_EXPECT(amsg_parse_sta_auth(m.buf, cut, FAM, &ev, &err) ==
+			  -EBADMSG);
+
+	/* Another family, another command. */
+	sta_auth_msg(&m, false);
+	UT_EXPECT(amsg_parse_sta_auth(m.buf, m.len, FAM + 1, &ev, &err) ==
+		  -EBADMSG);
+	port_msg(&m, APEDGE_CMD_PORT_ADD_NTF, 4, "wlan0", 0);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "not a sta-authorized"));
+
+	/* No station; a group address; a short one; ifindex 0; VLAN 4095. */
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 4);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "ifindex or sta"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_XID_STA, "\x03\x00\x00\x00\x02\x00", 6);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "not a station"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_XID_STA, "\0\0\0\0\0\0", 6);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "not a station"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_XID_STA, "\x02\x00\x00\x00\x02", 5);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "sta: length 5"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 0);
+	mb_attr(&m, APEDGE_A_XID_STA, "\x02\x00\x00\x00\x02\x00", 6);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "invalid value 0"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_STA_AUTHORIZED_NTF);
+	mb_u32(&m, APEDGE_A_XID_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_XID_STA, "\x02\x00\x00\x00\x02\x00", 6);
+	mb_u16v(&m, APEDGE_A_XID_VLAN, 4095);
+	mb_end(&m);
+	UT_EXPECT(sta_auth_fails(m.buf, m.len, "vlan: 4095"));
+}
+
+/* The Layer-2 Update settings of a port: parsed, built, refused. */
+UT_CASE(port_l2update)
+{
+	struct amsg_port p, again;
+	struct amsg_err err;
+	struct mb m;
+	size_t len;
+
+	port_reply(&m);
+	mb_u32(&m, APEDGE_A_PORT_L2UPDATE, APEDGE_XID_MODE_INJECT);
+	mb_u8(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
+	mb_u16v(&m, APEDGE_A_PORT_L2UPDATE_VLAN, 4094);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_port(m.buf, m.len, FAM, &p, &err) == 0);
+	UT_EXPECT(p.has_l2update && p.l2update == APEDGE_XID_MODE_INJECT);
+	UT_EXPECT(p.has_l2update_relay && p.l2update_relay);
+	UT_EXPECT(p.has_l2update_vlan && p.l2update_vlan == 4094);
+	/* Built again (a port-set) and parsed: the same. */
+	len = amsg_build_port(req, sizeof(req), FAM, NLM_F_ACK,
+			      APEDGE_CMD_PORT_SET, &p);
+	UT_ASSERT(len > 0);
+	UT_ASSERT(amsg_parse_port(req, len, FAM, &again, &err) == 0);
+	UT_EXPECT(again.has_l2update && again.l2update == p.l2update);
+	UT_EXPECT(again.l2update_relay && again.l2update_vlan == 4094);
+
+	port_reply(&m);
+	mb_u32(&m, APEDGE_A_PORT_L2UPDATE, 3);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "l2update: unknown mode 3"));
+	port_reply(&m);
+	mb_u8(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 2);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "l2update-relay: 2"));
+	port_reply(&m);
+	mb_u32(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "l2update-relay: length 4"));
+	port_reply(&m);
+	mb_u16v(&m, APEDGE_A_PORT_L2UPDATE_VLAN, 4095);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "l2update-vlan: 4095"));
+}
+
 UT_CASE(done_and_long_extack)
 {
 	char longmsg[400];
@@ -1434,4 +1567,5 @@ UT_MAIN("lib_amsg", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(port_reply_full), UT_ENTRY(port_reply_bad), UT_ENTRY(stats),
 	UT_ENTRY(binding_config), UT_ENTRY(punt),
 	UT_ENTRY(done_and_long_extack), UT_ENTRY(event_kind),
-	UT_ENTRY(genl_cmd), UT_ENTRY(family_lookup))
+	UT_ENTRY(genl_cmd), UT_ENTRY(family_lookup), UT_ENTRY(sta_authorized),
+	UT_ENTRY(port_l2update))

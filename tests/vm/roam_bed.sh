@@ -11,7 +11,9 @@
 # up1 and up2 are veths whose peers s1 and s2 are ports of the "switch",
 # bridge sw in the root namespace (10.0.0.9/24, for injecting IAPP
 # messages).  One ESS: SSID $SSID, WPA2-PSK, channel 1.  Each apedged
-# attaches its uplink (trusted, l2update = transmit), runs IAPP on br0
+# attaches its uplink (trusted, l2update = transmit) and its AP interface
+# (untrusted, l2update_relay: the module relays mac80211's own Layer-2
+# Update to the uplink; BED_RELAY=0 leaves wlan0 out), runs IAPP on br0
 # with the other AP in its BSSID map, follows [ap wlan0] through nl80211
 # and kicks through hostapd's control interface.
 #
@@ -81,6 +83,7 @@ log_level = debug
 [port up$n]
 role = trusted
 l2update = transmit
+$(if [ "${BED_RELAY:-1}" = 1 ]; then printf '\n[port wlan0]\nrole = untrusted\nl2update_relay = yes\n'; fi)
 
 [iapp]
 interface = br0

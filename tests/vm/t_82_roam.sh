@@ -6,7 +6,9 @@
 # AP2, and:
 #  - AP2's uplink carries apedge's Layer-2 Update (XID, receive window 2)
 #    for the station only after AP2 authorized it; mac80211's own (window
-#    0), which AP2's bridge floods, is told apart and reported;
+#    0), which AP2's bridge floods, is told apart and reported; the
+#    module relayed mac80211's (wlan0 is a port with l2update_relay) and
+#    apedged heard its sta-authorized-ntf;
 #  - AP1 removes the station after AP2's ADD-notify;
 #  - AP1's older ADD-notify, captured and replayed, leaves AP2's newer
 #    association alone;
@@ -86,6 +88,10 @@ check "mac80211's own Layer-2 Update (rw 00) is there too, told apart" test -n "
 echo "# apedge's XID after $(awk -v a="$t_conn" -v x="$t_ape" 'BEGIN { printf "%.1f", (x - a) * 1000 }') ms, mac80211's after $(awk -v a="$t_conn" -v x="$t_mac" 'BEGIN { printf "%.1f", (x - a) * 1000 }') ms"
 check "ap2's module counted the XID on up2" \
 	bash -c "apedgectl -n ap2 -j stats | jq -e '.[] | select(.ifname == \"up2\" and .xid_transmit >= 1)'"
+check "ap2's module relayed mac80211's update (wlan0, l2update_relay)" \
+	bash -c "apedgectl -n ap2 -j stats | jq -e '.[] | select(.ifname == \"wlan0\" and .l2update_relayed >= 1 and .l2update_refused == 0)'"
+check "ap2's apedged heard it (sta-authorized-ntf) and asked nl80211" \
+	grep -q "port wlan0: the module relayed the Layer-2 Update of $STA" "$T/apedged.2.log"
 
 # ---- AP1 lets it go -------------------------------------------------------------
 check "ap1's apedged: add_kicked = 1" \

@@ -55,6 +55,9 @@ enum apedge_xid_mode {
  *   ports and static bindings over netlink.
  * @APEDGE_FEATURES_SOURCE_GUARD: The per-port source guard, which checks IPv4,
  *   IPv6, ARP and Neighbor Advertisement sources against the binding table.
+ * @APEDGE_FEATURES_L2UPDATE_RELAY: A port can relay mac80211's own Layer-2
+ *   Update, once the station is found authorized, to the ports with l2update
+ *   set, and tell the events group (sta-authorized-ntf).
  */
 enum apedge_features {
 	APEDGE_FEATURES_XID_TRANSMIT = 1,
@@ -65,6 +68,7 @@ enum apedge_features {
 	APEDGE_FEATURES_PUNT = 32,
 	APEDGE_FEATURES_BINDINGS = 64,
 	APEDGE_FEATURES_SOURCE_GUARD = 128,
+	APEDGE_FEATURES_L2UPDATE_RELAY = 256,
 };
 
 /**
@@ -213,6 +217,9 @@ enum {
 	APEDGE_A_PORT_SOURCE_GUARD,
 	APEDGE_A_PORT_VERIFY_CHADDR,
 	APEDGE_A_PORT_ALLOW_OPAQUE,
+	APEDGE_A_PORT_L2UPDATE,
+	APEDGE_A_PORT_L2UPDATE_RELAY,
+	APEDGE_A_PORT_L2UPDATE_VLAN,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
@@ -262,6 +269,9 @@ enum {
 	APEDGE_A_STATS_SNOOP_UNBOUND,
 	APEDGE_A_STATS_SNOOP_OVERFLOW,
 	APEDGE_A_STATS_DHCP_CHADDR_DROP,
+	APEDGE_A_STATS_L2UPDATE_RELAYED,
+	APEDGE_A_STATS_L2UPDATE_REFUSED,
+	APEDGE_A_STATS_L2UPDATE_OVERFLOW,
 
 	__APEDGE_A_STATS_MAX,
 	APEDGE_A_STATS_MAX = (__APEDGE_A_STATS_MAX - 1)
@@ -334,6 +344,7 @@ enum {
 	APEDGE_CMD_BINDING_GET,
 	APEDGE_CMD_BINDING_CONFIG_GET,
 	APEDGE_CMD_BINDING_CONFIG_SET,
+	APEDGE_CMD_STA_AUTHORIZED_NTF,
 
 	__APEDGE_CMD_MAX,
 	APEDGE_CMD_MAX = (__APEDGE_CMD_MAX - 1)

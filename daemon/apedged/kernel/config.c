@@ -27,6 +27,10 @@ static const struct ini_key port_keys[] = {
 		     1, APEDGE_XID_COUNT_MAX, "1"),
 	INI_KEY_UINT(struct config_port, "l2update_interval_ms",
 		     l2update_interval_ms, 0, APEDGE_XID_INTERVAL_MAX, "0"),
+	INI_KEY_BOOL(struct config_port, "l2update_relay", l2update_relay,
+		     "no"),
+	INI_KEY_UINT(struct config_port, "l2update_vlan", l2update_vlan,
+		     0, 4094, "0"),
 	{ NULL },
 };
 

@@ -27,6 +27,9 @@ struct config_port {
 	uint32_t l2update;	/* enum apedge_xid_mode; 0: off */
 	uint32_t l2update_count;	/* 1..APEDGE_XID_COUNT_MAX */
 	uint32_t l2update_interval_ms;
+	/* an AP interface whose mac80211 Layer-2 Updates the module relays */
+	bool l2update_relay;
+	uint32_t l2update_vlan;	/* their VLAN ID; 0: untagged */
 	unsigned int line;	/* of its section header */
 };
 

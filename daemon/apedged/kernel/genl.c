@@ -541,6 +541,19 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 			nl->ops->port_event(&ev, nl->data);
 		return;
 	}
+	if (gh.cmd == APEDGE_CMD_STA_AUTHORIZED_NTF) {
+		struct amsg_sta_auth ev;
+
+		if (amsg_parse_sta_auth(msg, len, nl->family_id, &ev,
+					&err) < 0) {
+			log_rl(LOG_WARNING, "apedge: bad sta-authorized event: %s",
+			       err.msg);
+			return;
+		}
+		if (nl->ops->sta_authorized)
+			nl->ops->sta_authorized(&ev, nl->data);
+		return;
+	}
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
@@ -694,6 +707,18 @@ static int send_port_cmd(struct agenl *nl, uint8_t cmd, const char *ifname,
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role)
 {
 	return send_port_cmd(nl, APEDGE_CMD_PORT_ADD, ifname, role);
+}
+
+int agenl_port_add_port(struct agenl *nl, const struct amsg_port *port)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (!port->ifname[0])
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_port(req, sizeof(req),
+						 nl->family_id, NLM_F_ACK,
+						 APEDGE_CMD_PORT_ADD, port),
+			APEDGE_CMD_PORT_ADD, port->ifname, NULL, NULL, NULL);
 }
 
 int agenl_port_del(struct agenl *nl, const char *ifname)

@@ -54,6 +54,11 @@ struct agenl_ops {
 	void (*disconnected)(void *data);
 	void (*port_event)(const struct amsg_port *ev, void *data);
 	/*
+	 * The module relayed mac80211's Layer-2 Update of a station it found
+	 * authorized on a port with l2update-relay (sta-authorized-ntf).
+	 */
+	void (*sta_authorized)(const struct amsg_sta_auth *ev, void *data);
+	/*
 	 * The answer to agenl_port_add() or agenl_port_del(), or to a
 	 * request sent without a completion function; deferred, as above.
 	 */
@@ -92,6 +97,8 @@ void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
 
 /* Send port-add / port-del; 0, -ENOTCONN when absent, or -errno. */
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
+/* port-add with every attribute port gives (ifname required). */
+int agenl_port_add_port(struct agenl *nl, const struct amsg_port *port);
 int agenl_port_del(struct agenl *nl, const char *ifname);
 /*
  * Send xid-send on ifname for sta (vlan 0 untagged; count 0 and 1 one

@@ -73,6 +73,12 @@ static void hapd_connected(void *data, const char *ifname,
 	nl80211_sta_hint(w->nl, ifname, mac);
 }
 
+void wifi_sta_hint(struct wifi *w, const char *ifname, const uint8_t mac[6])
+{
+	if (w->nl)
+		nl80211_sta_hint(w->nl, ifname, mac);
+}
+
 static void hapd_kicked(void *data, const char *ifname, const uint8_t mac[6],
 			int error)
 {

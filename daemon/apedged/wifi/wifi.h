@@ -68,6 +68,14 @@ int wifi_configure(struct wifi *w, const struct wifi_settings *s);
 int wifi_watch(struct wifi *w, const char *ifname);
 int wifi_unwatch(struct wifi *w, const char *ifname);
 
+/*
+ * Someone who saw it happen (hostapd's AP-STA-CONNECTED, the module's
+ * relay of mac80211's Layer-2 Update) says mac was authorized on ifname:
+ * ask the kernel now rather than at the next poll.  Only a hint: the
+ * station is reported authorized once nl80211 says so.
+ */
+void wifi_sta_hint(struct wifi *w, const char *ifname, const uint8_t mac[6]);
+
 enum wifi_kick_method {
 	WIFI_KICK_NL80211,	/* DEL_STATION: no frame to the station */
 	WIFI_KICK_HOSTAPD,	/* DEAUTHENTICATE through hostapd */
