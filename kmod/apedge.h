@@ -40,6 +40,8 @@ enum apedge_ctr {
 	APEDGE_CTR_SG_IPV6,
 	APEDGE_CTR_SG_ARP,
 	APEDGE_CTR_SG_ND,
+	APEDGE_CTR_SG_LL,
+	APEDGE_CTR_SG_LLA,
 	APEDGE_CTR_MAX
 };
 
@@ -237,6 +239,8 @@ void apedge_notify_punt(struct apedge_port *port,
  * @origin: enum apedge_binding_origin
  * @ifindex: the port's device
  * @expires: when it expires, in get_jiffies_64() time; 0 never
+ * @tentative: for a link-local address claimed by its DAD probe, when
+ *	       its tentative time ends (get_jiffies_64()); 0 for none
  * @rcu: for freeing after a grace period
  *
  * Never changed once in the table: writers replace it.
@@ -248,6 +252,7 @@ struct apedge_binding {
 	u8 origin;
 	int ifindex;
 	u64 expires;
+	u64 tentative;
 	struct rcu_head rcu;
 };
 
@@ -315,6 +320,8 @@ int apedge_binding_dump(struct apedge_bindings *bt,
 			void *arg, struct apedge_binding *pending);
 void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		  const struct apedge_cls *cls, const u8 *mac);
+void apedge_snoop_queue(struct apedge_port *port,
+			const struct apedge_snoop *sn);
 
 /* XID Layer-2 Update frames (xid.c) */
 

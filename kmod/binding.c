@@ -103,6 +103,39 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
+/**
+ * apedge_binding_owner - who an address is bound to, as the link-local
+ *	guard asks
+ * @bt: the table
+ * @key: the address
+ * @ifindex: the port a frame came in on
+ * @mac: its source MAC
+ * @now: the present time, get_jiffies_64()
+ *
+ * Under RCU; never allocates.
+ *
+ * Return: enum apedge_owner.  APEDGE_OWNER_SELF_OLD when the binding is
+ * the port's and the MAC's but ends within APEDGE_LL_REFRESH_SECS, so
+ * that the frame's sender refreshes it.
+ */
+u8 apedge_binding_owner(struct apedge_bindings *bt,
+			const struct apedge_bkey *key, int ifindex,
+			const u8 *mac, u64 now)
+{
+	const struct apedge_binding *b;
+
+	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
+	if (!b || apedge_binding_expired(b, now))
+		return APEDGE_OWNER_NONE;
+	if (b->ifindex != ifindex || !ether_addr_equal(b->mac, mac))
+		return b->tentative && time_before64(now, b->tentative) ?
+		       APEDGE_OWNER_OTHER_TENTATIVE : APEDGE_OWNER_OTHER;
+	if (b->expires &&
+	    time_before64(b->expires, now + APEDGE_LL_REFRESH_SECS * HZ))
+		return APEDGE_OWNER_SELF_OLD;
+	return APEDGE_OWNER_SELF;
+}
+
 /* A dump in progress sees the table change (under bt->lock). */
 static void apedge_binding_changed(struct apedge_bindings *bt)
 {
@@ -232,6 +265,91 @@ static void apedge_binding_forget(struct apedge_bindings *bt,
 	mutex_unlock(&bt->lock);
 }
 
+/*
+ * Claim a link-local address for the port and MAC, first come first
+ * served (RFC 6620), or for a router seen on a trusted port.  A station's
+ * claim never takes an address bound elsewhere and alive; it refreshes
+ * its own, keeping the end of its tentative time.  A router's claim takes
+ * any address but a static one: routers on trusted ports come first.
+ * Process context.
+ */
+static void apedge_binding_claim(struct apedge_bindings *bt,
+				 const struct apedge_bkey *key, const u8 *mac,
+				 int ifindex, u8 op)
+{
+	struct apedge_binding *b, *old;
+	u64 now = get_jiffies_64();
+	int err;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return;
+	b->key = *key;
+	ether_addr_copy(b->mac, mac);
+	b->ifindex = ifindex;
+	b->origin = op == APEDGE_SNOOP_ROUTER ? APEDGE_BINDING_ORIGIN_ROUTER :
+						APEDGE_BINDING_ORIGIN_LINK_LOCAL;
+	b->expires = apedge_binding_expiry(APEDGE_LL_LIFETIME_SECS, now);
+	if (op == APEDGE_SNOOP_LL_DAD)
+		b->tentative = (now + APEDGE_LL_TENTATIVE_MS * HZ / 1000) | 1;
+
+	mutex_lock(&bt->lock);
+	old = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (old && !apedge_binding_expired(old, now)) {
+		bool self = old->ifindex == ifindex &&
+			    ether_addr_equal(old->mac, mac);
+
+		if (old->origin == APEDGE_BINDING_ORIGIN_STATIC ||
+		    (op != APEDGE_SNOOP_ROUTER && !self))
+			goto out_free;
+		if (self && old->origin == b->origin)
+			b->tentative = old->tentative;
+	}
+	if (old) {
+		err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
+					      apedge_binding_params);
+		if (err)
+			goto out_free;
+		apedge_binding_changed(bt);
+		kfree_rcu(old, rcu);
+		goto out;
+	}
+	if (bt->count >= READ_ONCE(bt->limit)) {
+		atomic64_inc(&bt->refused);
+		goto out_free;
+	}
+	if (rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params))
+		goto out_free;
+	WRITE_ONCE(bt->count, bt->count + 1);
+	apedge_binding_changed(bt);
+	goto out;
+
+out_free:
+	kfree(b);
+out:
+	mutex_unlock(&bt->lock);
+}
+
+/*
+ * A Neighbor Advertisement for a link-local address still tentative, from
+ * someone else on a trusted port: the address is in use there, the
+ * station's DAD fails, and its claim goes.  Process context.
+ */
+static void apedge_binding_conflict(struct apedge_bindings *bt,
+				    const struct apedge_bkey *key,
+				    int ifindex, const u8 *mac)
+{
+	struct apedge_binding *b;
+
+	mutex_lock(&bt->lock);
+	b = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (b && b->origin == APEDGE_BINDING_ORIGIN_LINK_LOCAL &&
+	    b->tentative && time_before64(get_jiffies_64(), b->tentative) &&
+	    (b->ifindex != ifindex || !ether_addr_equal(b->mac, mac)))
+		apedge_binding_unlink(bt, b);
+	mutex_unlock(&bt->lock);
+}
+
 /* What apedge_binding_sweep() removes. */
 struct apedge_sweep {
 	u64 now;		/* expired at this time */
@@ -329,6 +447,16 @@ static void apedge_snoop_apply(struct apedge_bindings *bt,
 		apedge_binding_sweep(bt, &sw);
 		return;
 	}
+	if (sn->op == APEDGE_SNOOP_LL_CONFLICT) {
+		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_binding_conflict(bt, &key, ev->ifindex, sn->mac);
+		return;
+	}
+	if (sn->op >= APEDGE_SNOOP_LL) {
+		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_binding_claim(bt, &key, sn->mac, ev->ifindex, sn->op);
+		return;
+	}
 	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
 		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
 		if (sn->op == APEDGE_SNOOP_LEARN && sn->addr[i].lifetime) {
@@ -378,8 +506,6 @@ static void apedge_snoop_work(struct work_struct *work)
 void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		  const struct apedge_cls *cls, const u8 *mac)
 {
-	struct apedge_bindings *bt = port->an->bt;
-	struct apedge_snoop_ev *ev;
 	struct apedge_snoop sn;
 	bool found;
 
@@ -396,8 +522,21 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 	} else {
 		found = mac && apedge_snoop_dhcpv6(skb, cls, mac, &sn);
 	}
-	if (!found)
-		return;
+	if (found)
+		apedge_snoop_queue(port, &sn);
+}
+
+/**
+ * apedge_snoop_queue - queue what a hook learnt for the snoop work
+ * @port: the port it was learnt on
+ * @sn: what it says about bindings
+ *
+ * From the hooks: no allocation.  A full ring is counted.
+ */
+void apedge_snoop_queue(struct apedge_port *port, const struct apedge_snoop *sn)
+{
+	struct apedge_bindings *bt = port->an->bt;
+	struct apedge_snoop_ev *ev;
 
 	spin_lock(&bt->ring_lock);
 	if (bt->ring_count == APEDGE_SNOOP_SLOTS) {
@@ -406,7 +545,7 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		return;
 	}
 	ev = &bt->ring[(bt->ring_head + bt->ring_count) % APEDGE_SNOOP_SLOTS];
-	ev->sn = sn;
+	ev->sn = *sn;
 	ev->ifindex = port->dev->ifindex;
 	bt->ring_count++;
 	spin_unlock(&bt->ring_lock);

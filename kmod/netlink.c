@@ -355,7 +355,11 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ARP,
 			      st->ctr[APEDGE_CTR_SG_ARP], APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ND,
-			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD)) {
+			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LL,
+			      st->ctr[APEDGE_CTR_SG_LL], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LLA,
+			      st->ctr[APEDGE_CTR_SG_LLA], APEDGE_A_STATS_PAD)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}

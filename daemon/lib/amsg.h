@@ -228,6 +228,8 @@ struct amsg_stats {
 	uint64_t sg_ipv6;
 	uint64_t sg_arp;
 	uint64_t sg_nd;
+	uint64_t sg_ll;
+	uint64_t sg_lla;
 	unsigned int n_counters;
 	struct amsg_counter counters[AMSG_COUNTERS_MAX];
 };

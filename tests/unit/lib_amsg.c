@@ -1090,6 +1090,8 @@ static void stats_reply(struct mb *m)
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_IPV6, 8);
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_ARP, 9);
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_ND, 10);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LL, 11);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LLA, 12);
 	mb_end(m);
 }
 
@@ -1110,7 +1112,7 @@ UT_CASE(stats)
 	UT_EXPECT(st.punt_sent == 4 && st.punt_ratelimited == 5 &&
 		  st.punt_overflow == 6);
 	UT_EXPECT(st.sg_ipv4 == 7 && st.sg_ipv6 == 8 && st.sg_arp == 9 &&
-		  st.sg_nd == 10);
+		  st.sg_nd == 10 && st.sg_ll == 11 && st.sg_lla == 12);
 	UT_ASSERT(st.n_counters == 2);
 	UT_EXPECT(st.counters[0].direction == APEDGE_DIRECTION_INGRESS);
 	UT_EXPECT(st.counters[0].class == APEDGE_POLICY_CLASS_DHCPV4_SERVER);
