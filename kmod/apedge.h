@@ -310,6 +310,12 @@ int apedge_binding_set(struct apedge_bindings *bt,
 int apedge_binding_del(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, int ifindex,
 		       const u8 *mac);
+void apedge_binding_claim(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, const u8 *mac,
+			  int ifindex, u8 op);
+void apedge_binding_conflict(struct apedge_bindings *bt,
+			     const struct apedge_bkey *key, int ifindex,
+			     const u8 *mac);
 void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
 void apedge_binding_walk_enter(struct apedge_bindings *bt,

@@ -265,17 +265,23 @@ static void apedge_binding_forget(struct apedge_bindings *bt,
 	mutex_unlock(&bt->lock);
 }
 
-/*
- * Claim a link-local address for the port and MAC, first come first
- * served (RFC 6620), or for a router seen on a trusted port.  A station's
- * claim never takes an address bound elsewhere and alive; it refreshes
- * its own, keeping the end of its tentative time.  A router's claim takes
- * any address but a static one: routers on trusted ports come first.
- * Process context.
+/**
+ * apedge_binding_claim - claim a link-local address
+ * @bt: the table
+ * @key: the address
+ * @mac: the claimant's MAC address
+ * @ifindex: its port
+ * @op: APEDGE_SNOOP_LL, APEDGE_SNOOP_LL_DAD or APEDGE_SNOOP_ROUTER
+ *
+ * For a station, first come first served (RFC 6620), or for a router
+ * seen on a trusted port.  A station's claim never takes an address bound
+ * elsewhere and alive; it refreshes its own, keeping the end of its
+ * tentative time.  A router's claim takes any address but a static one:
+ * routers on trusted ports come first.  Process context.
  */
-static void apedge_binding_claim(struct apedge_bindings *bt,
-				 const struct apedge_bkey *key, const u8 *mac,
-				 int ifindex, u8 op)
+void apedge_binding_claim(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, const u8 *mac,
+			  int ifindex, u8 op)
 {
 	struct apedge_binding *b, *old;
 	u64 now = get_jiffies_64();
@@ -330,14 +336,20 @@ out:
 	mutex_unlock(&bt->lock);
 }
 
-/*
+/**
+ * apedge_binding_conflict - a tentative link-local claim defended
+ * @bt: the table
+ * @key: the address
+ * @ifindex: the port the defence came in on
+ * @mac: the defender's MAC address
+ *
  * A Neighbor Advertisement for a link-local address still tentative, from
  * someone else on a trusted port: the address is in use there, the
  * station's DAD fails, and its claim goes.  Process context.
  */
-static void apedge_binding_conflict(struct apedge_bindings *bt,
-				    const struct apedge_bkey *key,
-				    int ifindex, const u8 *mac)
+void apedge_binding_conflict(struct apedge_bindings *bt,
+			     const struct apedge_bkey *key, int ifindex,
+			     const u8 *mac)
 {
 	struct apedge_binding *b;
 
