@@ -29,6 +29,9 @@ for d in ve vh; do
 	ip link set "$d" master br0 up
 done
 ip netns exec spy sysctl -qw net.ipv6.conf.vg.disable_ipv6=1
+ip -n spy link set vg up
+ip -n peer link set lo up
+ip -n peer link set vi up
 check "the spy's and the peer's ports forwarding" wait_for 20 bash -c \
 	'bridge link show dev ve | grep -q forwarding &&
 	 bridge link show dev vh | grep -q forwarding'
