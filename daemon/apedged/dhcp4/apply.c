@@ -22,6 +22,7 @@
 #include <linux/rtnetlink.h>
 
 #include "dhcp4/apply.h"
+#include "lib/file.h"
 #include "lib/log.h"
 #include "lib/loop.h"
 
@@ -393,34 +394,5 @@ void dhcp4_resolv_format(const struct dhcp4_lease *l, const char *ifname,
 
 int dhcp4_resolv_write(const char *path, const char *text)
 {
-	char tmp[512];
-	size_t len = strlen(text), off = 0;
-	int fd, r = 0;
-
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-		  0644);
-	if (fd < 0)
-		return -errno;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			r = -errno;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (!r && fsync(fd) < 0)
-		r = -errno;
-	if (close(fd) < 0 && !r)
-		r = -errno;
-	if (!r && rename(tmp, path) < 0)
-		r = -errno;
-	if (r)
-		unlink(tmp);
-	return r;
+	return file_write_atomic(path, text, strlen(text), 0644);
 }

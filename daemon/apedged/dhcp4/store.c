@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dhcp4/store.h"
+#include "lib/file.h"
 #include "lib/bytes.h"
 
 const char *dhcp4_store_err_name(enum dhcp4_store_err e)
@@ -162,50 +163,13 @@ int dhcp4_store_path(const char *dir, const char *ifname, char *buf,
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* mkdir -p of an absolute path, mode 0700 for what it makes. */
-static int make_dir(const char *dir)
-{
-	char p[512];
-	size_t i;
-
-	if (snprintf(p, sizeof(p), "%s", dir) >= (int)sizeof(p))
-		return -ENAMETOOLONG;
-	for (i = 1; p[i]; i++) {
-		if (p[i] != '/')
-			continue;
-		p[i] = '\0';
-		if (mkdir(p, 0755) < 0 && errno != EEXIST)
-			return -errno;
-		p[i] = '/';
-	}
-	if (mkdir(p, 0700) < 0 && errno != EEXIST)
-		return -errno;
-	return 0;
-}
-
 int dhcp4_store_save(const char *dir, const char *ifname, uint64_t wall_ms,
 		     const uint8_t *ack, size_t ack_len)
 {
 	uint8_t buf[DHCP4_STORE_MAX];
-	char path[512], tmp[520];
+	char path[512];
 	size_t len;
-	int fd, r, dfd;
+	int r;
 
 	len = dhcp4_store_build(buf, sizeof(buf), wall_ms, ack, ack_len);
 	if (!len)
@@ -213,31 +177,10 @@ int dhcp4_store_save(const char *dir, const char *ifname, uint64_t wall_ms,
 	r = dhcp4_store_path(dir, ifname, path, sizeof(path));
 	if (r < 0)
 		return r;
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	r = make_dir(dir);
+	r = file_mkdir_p(dir, 0700);
 	if (r < 0)
 		return r;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-		  0600);
-	if (fd < 0)
-		return -errno;
-	r = write_all(fd, buf, len);
-	if (!r && fsync(fd) < 0)
-		r = -errno;
-	if (close(fd) < 0 && !r)
-		r = -errno;
-	if (!r && rename(tmp, path) < 0)
-		r = -errno;
-	if (r) {
-		unlink(tmp);
-		return r;
-	}
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return 0;
+	return file_write_atomic(path, buf, len, 0600);
 }
 
 int dhcp4_store_load(const char *dir, const char *ifname, uint8_t *buf,
