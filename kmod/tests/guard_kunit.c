@@ -702,8 +702,12 @@ static void ll_lla_options(struct kunit *test)
 
 	/* Length 0; past the end; a message cut short of its target. */
 	o[9] = 0;
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
 	o[9] = 3;
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
 	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
 		       ip6_ll_b, o, 0);
