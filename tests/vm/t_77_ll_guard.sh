@@ -127,14 +127,14 @@ send() {
 	echo "$line"
 }
 E="Ether(src='$spymac',dst='33:33:00:00:00:01')"
-A="IPv6(dst='ff02::1')"
+# ND is hop limit 255 (RFC 4861 7.1): anything else no host takes.
 
 # Unsolicited NAs, override set, the attacker's MAC as the target's.
-NA_HOST="$E/IPv6(src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::c',R=0,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
+NA_HOST="$E/IPv6(hlim=255,src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::c',R=0,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
 check_eq "scapy: NAs for the host's address sent" "sent 3" "$(send 3 "$NA_HOST")"
-NA_RTR="$E/IPv6(src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1',R=1,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
+NA_RTR="$E/IPv6(hlim=255,src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1',R=1,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
 send 2 "$NA_RTR" >/dev/null
-NA_RTR_SRC="$E/IPv6(src='fe80::1',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1',R=1,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
+NA_RTR_SRC="$E/IPv6(hlim=255,src='fe80::1',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1',R=1,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
 send 1 "$NA_RTR_SRC" >/dev/null
 check_eq "NAs for the host's and the router's addresses: 6 dropped (ll)" 6 "$(sg ve ll)"
 # Traffic from the host's address.
@@ -142,14 +142,14 @@ send 2 "Ether(src='$spymac',dst='$peermac')/IPv6(src='fe80::c',dst='fe80::d')/IC
 check_eq "echo requests from the host's address: 2 more dropped" 8 "$(sg ve ll)"
 # An NS from the attacker's own address whose SLLA is the host's MAC, and
 # an NA for its own address whose TLLA is the peer's.
-NS_FORGED="Ether(src='$spymac',dst='$peermac')/IPv6(src='fe80::66',dst='fe80::d')/ICMPv6ND_NS(tgt='fe80::d')/ICMPv6NDOptSrcLLAddr(lladdr='$climac')"
+NS_FORGED="Ether(src='$spymac',dst='$peermac')/IPv6(hlim=255,src='fe80::66',dst='fe80::d')/ICMPv6ND_NS(tgt='fe80::d')/ICMPv6NDOptSrcLLAddr(lladdr='$climac')"
 send 2 "$NS_FORGED" >/dev/null
-NA_FORGED="$E/IPv6(src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::66',R=0,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$peermac')"
+NA_FORGED="$E/IPv6(hlim=255,src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::66',R=0,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$peermac')"
 send 1 "$NA_FORGED" >/dev/null
 check_eq "forged link-layer address options: 3 dropped (lla)" 3 "$(sg ve lla)"
 # A DAD probe for the host's (confirmed) address: on, for the host to
 # defend; the attacker is not answered for.
-DAD="Ether(src='$spymac',dst='33:33:ff:00:00:0c')/IPv6(src='::',dst='ff02::1:ff00:c')/ICMPv6ND_NS(tgt='fe80::c')"
+DAD="Ether(src='$spymac',dst='33:33:ff:00:00:0c')/IPv6(hlim=255,src='::',dst='ff02::1:ff00:c')/ICMPv6ND_NS(tgt='fe80::c')"
 send 1 "$DAD" >/dev/null
 check_eq "a DAD probe for a confirmed address passes" "8 3" "$(sg ve ll) $(sg ve lla)"
 check "the host's address stays bound to it" bound vc fe80::c "$climac" link-local
@@ -166,7 +166,7 @@ check_eq "the host still has its address, not dadfailed" "" \
 
 # The attacker's own ND, from its own address with its own MAC: it is
 # claimed for it and passes.
-NS_OWN="Ether(src='$spymac',dst='$peermac')/IPv6(src='fe80::66',dst='fe80::d')/ICMPv6ND_NS(tgt='fe80::d')/ICMPv6NDOptSrcLLAddr(lladdr='$spymac')"
+NS_OWN="Ether(src='$spymac',dst='$peermac')/IPv6(hlim=255,src='fe80::66',dst='fe80::d')/ICMPv6ND_NS(tgt='fe80::d')/ICMPv6NDOptSrcLLAddr(lladdr='$spymac')"
 send 1 "$NS_OWN" >/dev/null
 check "the attacker's own fe80::66 is claimed for it on ve" \
 	wait_for 20 bound ve fe80::66 "$spymac" link-local
