@@ -136,6 +136,11 @@ NA_RTR="$E/IPv6(hlim=255,src='fe80::66',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1'
 send 2 "$NA_RTR" >/dev/null
 NA_RTR_SRC="$E/IPv6(hlim=255,src='fe80::1',dst='ff02::1')/ICMPv6ND_NA(tgt='fe80::1',R=1,S=0,O=1)/ICMPv6NDOptDstLLAddr(lladdr='$spymac')"
 send 1 "$NA_RTR_SRC" >/dev/null
+# At once: the host's defence of its address (below, against the DAD
+# probe) and radvd's next RA would mend a poisoned cache.
+check_eq "the peer's cache: still the host's MAC" "$climac" "$(neigh peer fe80::c vi)"
+check_eq "the router's cache: still the host's MAC" "$climac" "$(neigh srv fe80::c vs)"
+check_eq "the host's cache: still the router's MAC" "$srvmac" "$(neigh cli fe80::1 vd)"
 check_eq "NAs for the host's and the router's addresses: 6 dropped (ll)" 6 "$(sg ve ll)"
 # Traffic from the host's address.
 send 2 "Ether(src='$spymac',dst='$peermac')/IPv6(src='fe80::c',dst='fe80::d')/ICMPv6EchoRequest()" >/dev/null
@@ -155,10 +160,7 @@ check_eq "a DAD probe for a confirmed address passes" "8 3" "$(sg ve ll) $(sg ve
 check "the host's address stays bound to it" bound vc fe80::c "$climac" link-local
 check "the router's stays bound to it" bound va fe80::1 "$srvmac" router
 
-sleep 1
 check_eq "the peer's cache: still the host's MAC" "$climac" "$(neigh peer fe80::c vi)"
-check_eq "the router's cache: still the host's MAC" "$climac" "$(neigh srv fe80::c vs)"
-check_eq "the host's cache: still the router's MAC" "$srvmac" "$(neigh cli fe80::1 vd)"
 check_eq "the peer has no entry for the attacker's address with the peer's MAC" "" \
 	"$(ip -n peer -6 neigh show fe80::66 dev vi | grep -o "$peermac")"
 check_eq "the host still has its address, not dadfailed" "" \
