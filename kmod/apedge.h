@@ -12,6 +12,7 @@
 #include <linux/netfilter.h>
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
+#include <linux/seqlock.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <net/genetlink.h>
@@ -42,6 +43,13 @@ enum apedge_ctr {
 	APEDGE_CTR_SG_ND,
 	APEDGE_CTR_SG_LL,
 	APEDGE_CTR_SG_LLA,
+	APEDGE_CTR_SNOOP_PORTS,
+	APEDGE_CTR_SNOOP_UNTRUSTED,
+	APEDGE_CTR_SNOOP_NO_REQUEST,
+	APEDGE_CTR_SNOOP_CHADDR,
+	APEDGE_CTR_SNOOP_UNBOUND,
+	APEDGE_CTR_SNOOP_OVERFLOW,
+	APEDGE_CTR_DHCP_CHADDR,
 	APEDGE_CTR_MAX
 };
 
@@ -145,8 +153,13 @@ static inline struct apedge_net *apedge_net(const struct net *net)
 
 struct apedge_port *apedge_port_find(struct apedge_net *an, int ifindex);
 struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex);
+/* apedge_port_add()'s flags: the port's switches */
+#define APEDGE_PORTF_SOURCE_GUARD	BIT(0)
+#define APEDGE_PORTF_VERIFY_CHADDR	BIT(1)
+#define APEDGE_PORTF_ALLOW_OPAQUE	BIT(2)
+
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
-		    bool source_guard, struct netlink_ext_ack *extack);
+		    u32 flags, struct netlink_ext_ack *extack);
 void apedge_port_del(struct apedge_port *port);
 void apedge_port_del_all(struct apedge_net *an);
 void apedge_port_wait_dying(struct apedge_net *an);
@@ -229,7 +242,17 @@ void apedge_notify_punt(struct apedge_port *port,
 /* the binding table (binding.c) */
 
 #define APEDGE_BINDINGS_DEFAULT	65536
-#define APEDGE_SNOOP_SLOTS	64
+/*
+ * Snooped messages waiting for the snoop work, in two rings: what binds
+ * (from trusted servers only) apart from what unbinds (which any client
+ * can send), so that a flood of RELEASEs cannot push an ACK out.
+ */
+#define APEDGE_SNOOP_LEARN_SLOTS	256
+#define APEDGE_SNOOP_FORGET_SLOTS	64
+/* Recent DHCPv4 REQUESTs remembered per namespace; a power of 2. */
+#define APEDGE_SNOOP_REQ_SLOTS		256
+/* How long a REQUEST waits for its ACK or NAK. */
+#define APEDGE_SNOOP_REQ_SECS		60
 
 /**
  * struct apedge_binding - an address bound to a station and a port
@@ -260,6 +283,26 @@ struct apedge_binding {
 struct apedge_snoop_ev {
 	struct apedge_snoop sn;
 	int ifindex;
+	u32 seq;	/* the order of the two rings' messages */
+};
+
+/* One ring of snooped messages, under &apedge_bindings.ring_lock. */
+struct apedge_snoop_ring {
+	unsigned int head;	/* index of the oldest message */
+	unsigned int count;	/* messages in it */
+	unsigned int size;
+	struct apedge_snoop_ev *ev;
+};
+
+/*
+ * A remembered REQUEST: written by the ingress hooks under @lock, read
+ * locklessly by the egress hooks (a seqlock: no reader ever waits).
+ */
+struct apedge_snoop_req_slot {
+	seqlock_t lock;
+	struct apedge_snoop_req req;
+	int ifindex;		/* the port it arrived on; 0 for an empty slot */
+	unsigned long stamp;	/* jiffies when it arrived */
 };
 
 /**
@@ -271,14 +314,18 @@ struct apedge_snoop_ev {
  *	 under @lock, read locklessly, for the consistency of dumps
  * @limit: most entries; written under @lock, read locklessly
  * @refused: snooped bindings refused over @limit
- * @snoop_overflow: snooped messages lost to a full @ring
+ * @snoop_overflow: snooped messages lost to a full ring
  * @snooped: snooped messages queued
  * @gc: collects expired entries
- * @snoop_work: applies the snooped messages in @ring
- * @ring_lock: protects @ring_head, @ring_count and @ring
- * @ring_head: index of the oldest message in @ring
- * @ring_count: messages in @ring
- * @ring: snooped messages from the hooks
+ * @snoop_work: applies the snooped messages of @learn and @forget, in the
+ *		order they were queued
+ * @ring_lock: protects @learn, @forget, their slots and @seq
+ * @seq: the next message's place in that order
+ * @learn: snooped LEARNs (from trusted servers)
+ * @forget: snooped FORGETs (RELEASE, DECLINE, NAK)
+ * @learn_ev: @learn's slots
+ * @forget_ev: @forget's slots
+ * @reqs: recent DHCPv4 REQUESTs, hashed by xid and chaddr
  */
 struct apedge_bindings {
 	struct rhashtable ht;
@@ -291,10 +338,13 @@ struct apedge_bindings {
 	atomic64_t snooped;
 	struct delayed_work gc;
 	struct work_struct snoop_work;
-	spinlock_t ring_lock;	/* protects the ring */
-	unsigned int ring_head;
-	unsigned int ring_count;
-	struct apedge_snoop_ev ring[APEDGE_SNOOP_SLOTS];
+	spinlock_t ring_lock;	/* protects the rings */
+	u32 seq;
+	struct apedge_snoop_ring learn;
+	struct apedge_snoop_ring forget;
+	struct apedge_snoop_ev learn_ev[APEDGE_SNOOP_LEARN_SLOTS];
+	struct apedge_snoop_ev forget_ev[APEDGE_SNOOP_FORGET_SLOTS];
+	struct apedge_snoop_req_slot reqs[APEDGE_SNOOP_REQ_SLOTS];
 };
 
 int apedge_bindings_init(struct apedge_bindings *bt);
@@ -325,9 +375,10 @@ int apedge_binding_dump(struct apedge_bindings *bt,
 			int (*fill)(const struct apedge_binding *b, void *arg),
 			void *arg, struct apedge_binding *pending);
 void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
-		  const struct apedge_cls *cls, const u8 *mac);
+		  const struct apedge_cls *cls, const u8 *mac, u8 dir);
+bool apedge_snoop_origin(struct apedge_port *port, const struct sk_buff *skb);
 void apedge_snoop_queue(struct apedge_port *port,
-			const struct apedge_snoop *sn);
+			const struct apedge_snoop *sn, int ifindex);
 
 /* XID Layer-2 Update frames (xid.c) */
 

@@ -10,17 +10,32 @@
  * sees half of an update; old entries are freed after a grace period.
  *
  * Snooping happens in the hooks, which may not allocate: they parse a
- * DHCP message (snoop.c) into a slot of a fixed per-namespace ring and
- * wake a work item that applies it in process context.  A full ring, and
- * a new snooped binding over the table's limit, are counted and dropped.
+ * DHCP message (snoop.c) into a slot of one of two fixed per-namespace
+ * rings (what binds, what unbinds) and wake a work item that applies
+ * them in process context, in the order they were queued.  What the
+ * hooks refuse, a full ring, and a new snooped binding over the table's
+ * limit are counted.
+ *
+ * Whom snooping believes (Documentation/admin-guide/guard.rst):
+ *  - a server's ACK, NAK or REPLY only if it entered through a trusted
+ *    port, or was sent by a socket of this host (no ingress device, a
+ *    socket attached: a DHCP server's port is privileged);
+ *  - a DHCPv4 ACK binds on the port where its REQUEST (same xid and
+ *    chaddr, sent from that chaddr) arrived, whichever ports the ACK
+ *    leaves by; a NAK unbinds the address that REQUEST asked for;
+ *  - a RELEASE, DECLINE or NAK unbinds only a snooped binding of the
+ *    address to the client's MAC on the client's port, and one that
+ *    does not exist is not queued at all.
  *
  * A deferrable delayed work collects expired entries every
  * APEDGE_BINDING_GC_SECS seconds.
  */
 #include <linux/etherdevice.h>
+#include <linux/jhash.h>
 #include <linux/jiffies.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
+#include <net/sock.h>
 
 #include "apedge.h"
 
@@ -366,7 +381,6 @@ void apedge_binding_conflict(struct apedge_bindings *bt,
 struct apedge_sweep {
 	u64 now;		/* expired at this time */
 	int ifindex;		/* of this port (0: any) */
-	const u8 *mac;		/* snooped IPv4 bindings of this MAC */
 	bool all;
 };
 
@@ -375,10 +389,6 @@ static bool apedge_sweep_match(const struct apedge_binding *b,
 {
 	if (sw->all)
 		return true;
-	if (sw->mac)
-		return b->origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
-		       b->key.family == AF_INET && b->ifindex == sw->ifindex &&
-		       ether_addr_equal(b->mac, sw->mac);
 	if (sw->ifindex)
 		return b->ifindex == sw->ifindex;
 	return apedge_binding_expired(b, sw->now);
@@ -448,17 +458,9 @@ static void apedge_snoop_apply(struct apedge_bindings *bt,
 			       const struct apedge_snoop_ev *ev)
 {
 	const struct apedge_snoop *sn = &ev->sn;
-	struct apedge_sweep sw = {
-		.ifindex = ev->ifindex,
-		.mac = sn->mac,
-	};
 	struct apedge_bkey key;
 	unsigned int i;
 
-	if (sn->op == APEDGE_SNOOP_FORGET_MAC) {
-		apedge_binding_sweep(bt, &sw);
-		return;
-	}
 	if (sn->op == APEDGE_SNOOP_LL_CONFLICT) {
 		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
 		apedge_binding_conflict(bt, &key, ev->ifindex, sn->mac);
@@ -477,11 +479,32 @@ static void apedge_snoop_apply(struct apedge_bindings *bt,
 					   APEDGE_BINDING_ORIGIN_SNOOPED, NULL);
 			continue;
 		}
-		/* A zero lifetime, a RELEASE or a DECLINE: only the
+		/* A zero lifetime, a RELEASE, a DECLINE or a NAK: only the
 		 * client's own snooped binding goes.
 		 */
 		apedge_binding_forget(bt, &key, ev->ifindex, sn->mac);
 	}
+}
+
+/* The oldest message of the two rings, taken out; under ring_lock. */
+static bool apedge_snoop_take(struct apedge_bindings *bt,
+			      struct apedge_snoop_ev *ev)
+{
+	struct apedge_snoop_ring *l = &bt->learn, *f = &bt->forget, *r;
+
+	lockdep_assert_held(&bt->ring_lock);
+	if (!l->count && !f->count)
+		return false;
+	if (!f->count)
+		r = l;
+	else if (!l->count)
+		r = f;
+	else
+		r = (s32)(l->ev[l->head].seq - f->ev[f->head].seq) < 0 ? l : f;
+	*ev = r->ev[r->head];
+	r->head = (r->head + 1) % r->size;
+	r->count--;
+	return true;
 }
 
 static void apedge_snoop_work(struct work_struct *work)
@@ -489,80 +512,240 @@ static void apedge_snoop_work(struct work_struct *work)
 	struct apedge_bindings *bt = container_of(work, struct apedge_bindings,
 						  snoop_work);
 	struct apedge_snoop_ev ev;
+	bool more;
 
 	for (;;) {
 		spin_lock_bh(&bt->ring_lock);
-		if (!bt->ring_count) {
-			spin_unlock_bh(&bt->ring_lock);
-			break;
-		}
-		ev = bt->ring[bt->ring_head];
-		bt->ring_head = (bt->ring_head + 1) % APEDGE_SNOOP_SLOTS;
-		bt->ring_count--;
+		more = apedge_snoop_take(bt, &ev);
 		spin_unlock_bh(&bt->ring_lock);
+		if (!more)
+			break;
 		apedge_snoop_apply(bt, &ev);
 	}
 }
 
 /**
- * apedge_snoop - learn from a DHCP message crossing a port
+ * apedge_snoop_origin - whether a frame leaving a port comes from a place
+ *			 that may speak for a DHCP server
+ * @port: the port it leaves by
+ * @skb: the frame
+ *
+ * A frame that entered through a port of this namespace whose role is
+ * trusted, or that no device received (skb_iif 0) and a socket of this
+ * host sent: binding a DHCP server's UDP port (67, 547) takes
+ * CAP_NET_BIND_SERVICE.  A frame a driver forwards without receiving it
+ * (mac80211 between the stations of one BSS) has neither.  Under RCU.
+ */
+bool apedge_snoop_origin(struct apedge_port *port, const struct sk_buff *skb)
+{
+	struct apedge_port *from;
+
+	if (!skb->skb_iif)
+		return skb->sk && sk_fullsock(skb->sk);
+	from = apedge_port_find_rcu(port->an, skb->skb_iif);
+	return from && from->role == APEDGE_PORT_ROLE_TRUSTED;
+}
+
+static struct apedge_snoop_req_slot *
+apedge_snoop_req_slot(struct apedge_bindings *bt, u32 xid, const u8 *mac)
+{
+	u32 h = jhash(mac, ETH_ALEN, xid);
+
+	return &bt->reqs[h & (APEDGE_SNOOP_REQ_SLOTS - 1)];
+}
+
+/* Remember a client's REQUEST, arrived on ifindex.  From the hooks. */
+static void apedge_snoop_req_note(struct apedge_bindings *bt,
+				  const struct apedge_snoop_req *req,
+				  int ifindex)
+{
+	struct apedge_snoop_req_slot *slot;
+
+	slot = apedge_snoop_req_slot(bt, req->xid, req->mac);
+	write_seqlock_bh(&slot->lock);
+	slot->req = *req;
+	slot->ifindex = ifindex;
+	slot->stamp = jiffies;
+	write_sequnlock_bh(&slot->lock);
+}
+
+/*
+ * The REQUEST (xid, mac) that arrived in the last APEDGE_SNOOP_REQ_SECS:
+ * its port, and the address it asked for.  From the hooks; never waits.
+ */
+static bool apedge_snoop_req_find(struct apedge_bindings *bt, u32 xid,
+				  const u8 *mac, int *ifindex, __be32 *addr)
+{
+	struct apedge_snoop_req_slot *slot;
+	unsigned long stamp;
+	unsigned int seq;
+	bool hit;
+
+	slot = apedge_snoop_req_slot(bt, xid, mac);
+	do {
+		seq = read_seqbegin(&slot->lock);
+		hit = slot->ifindex && slot->req.xid == xid &&
+		      ether_addr_equal(slot->req.mac, mac);
+		*ifindex = slot->ifindex;
+		*addr = slot->req.addr;
+		stamp = slot->stamp;
+	} while (read_seqretry(&slot->lock, seq));
+	return hit && time_before(jiffies, stamp + APEDGE_SNOOP_REQ_SECS * HZ);
+}
+
+/*
+ * Keep, of a FORGET's addresses, those snooped bindings of the MAC on
+ * the port that exist: a FORGET for nothing is not queued.  Under RCU.
+ */
+static void apedge_snoop_bound_only(struct apedge_bindings *bt,
+				    struct apedge_snoop *sn, int ifindex)
+{
+	const struct apedge_binding *b;
+	struct apedge_bkey key;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
+		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
+		b = apedge_binding_lookup(bt, &key);
+		if (!b || b->origin != APEDGE_BINDING_ORIGIN_SNOOPED ||
+		    b->ifindex != ifindex || !ether_addr_equal(b->mac, sn->mac))
+			continue;
+		sn->addr[n++] = sn->addr[i];
+	}
+	sn->naddr = n;
+}
+
+/* Messages snooping reads: 1 a server's, 2 a client's, 0 neither. */
+static int apedge_snoop_kind(const struct apedge_cls *cls)
+{
+	if (cls->class == APEDGE_CLS_DHCPV4) {
+		switch (cls->type) {
+		case 5:		/* ACK */
+		case 6:		/* NAK */
+			return 1;
+		case 3:		/* REQUEST */
+		case 7:		/* RELEASE */
+			return 2;
+		}
+	} else if (cls->class == APEDGE_CLS_DHCPV6) {
+		switch (cls->type) {
+		case 7:		/* REPLY */
+			return 1;
+		case 8:		/* RELEASE */
+		case 9:		/* DECLINE */
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/* Queue sn for the snoop work, or count its loss.  From the hooks. */
+void apedge_snoop_queue(struct apedge_port *port,
+			const struct apedge_snoop *sn, int ifindex)
+{
+	struct apedge_bindings *bt = port->an->bt;
+	struct apedge_snoop_ring *r;
+	struct apedge_snoop_ev *ev;
+
+	/* Link-local claims learn. */
+	r = sn->op == APEDGE_SNOOP_FORGET ? &bt->forget : &bt->learn;
+	spin_lock_bh(&bt->ring_lock);
+	if (r->count == r->size) {
+		spin_unlock_bh(&bt->ring_lock);
+		atomic64_inc(&bt->snoop_overflow);
+		apedge_count(port, APEDGE_CTR_SNOOP_OVERFLOW);
+		return;
+	}
+	ev = &r->ev[(r->head + r->count) % r->size];
+	ev->sn = *sn;
+	ev->ifindex = ifindex;
+	ev->seq = bt->seq++;
+	r->count++;
+	spin_unlock_bh(&bt->ring_lock);
+	atomic64_inc(&bt->snooped);
+	schedule_work(&bt->snoop_work);
+}
+
+/**
+ * apedge_snoop - learn from a DHCP message crossing an untrusted port
  * @port: the port
  * @skb: the message
  * @cls: the classifier's result
  * @mac: the client's MAC: the frame's destination on egress, its source
- *	 on ingress; a DHCPv4 RELEASE's chaddr must be it
+ *	 on ingress
+ * @dir: APEDGE_DIRECTION_EGRESS for a server's message to a client on
+ *	 the port, APEDGE_DIRECTION_INGRESS for a client's message
  *
- * From the hooks: parses, and queues what it found for the snoop work.
- * No allocation.
+ * From the hooks, under RCU: parses, checks, and queues what it found
+ * for the snoop work; counts what it refuses.  No allocation, no wait.
  */
 void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
-		  const struct apedge_cls *cls, const u8 *mac)
-{
-	struct apedge_snoop sn;
-	bool found;
-
-	if (cls->class == APEDGE_CLS_DHCPV4) {
-		found = apedge_snoop_dhcpv4(skb, cls, &sn);
-		/*
-		 * A RELEASE ends the binding of its chaddr: only the client
-		 * itself may send it, or any station on the port could cut
-		 * another off.
-		 */
-		if (found && sn.op == APEDGE_SNOOP_FORGET &&
-		    (!mac || !ether_addr_equal(sn.mac, mac)))
-			return;
-	} else {
-		found = mac && apedge_snoop_dhcpv6(skb, cls, mac, &sn);
-	}
-	if (found)
-		apedge_snoop_queue(port, &sn);
-}
-
-/**
- * apedge_snoop_queue - queue what a hook learnt for the snoop work
- * @port: the port it was learnt on
- * @sn: what it says about bindings
- *
- * From the hooks: no allocation.  A full ring is counted.
- */
-void apedge_snoop_queue(struct apedge_port *port, const struct apedge_snoop *sn)
+		  const struct apedge_cls *cls, const u8 *mac, u8 dir)
 {
 	struct apedge_bindings *bt = port->an->bt;
-	struct apedge_snoop_ev *ev;
+	bool server = dir == APEDGE_DIRECTION_EGRESS;
+	int ifindex = port->dev->ifindex;
+	struct apedge_snoop_req req;
+	struct apedge_snoop sn;
+	__be32 addr;
+	int kind;
 
-	spin_lock(&bt->ring_lock);
-	if (bt->ring_count == APEDGE_SNOOP_SLOTS) {
-		spin_unlock(&bt->ring_lock);
-		atomic64_inc(&bt->snoop_overflow);
+	kind = apedge_snoop_kind(cls);
+	if (kind != (server ? 1 : 2))
+		return;
+	if (!apedge_snoop_ports(skb, cls, server)) {
+		apedge_count(port, APEDGE_CTR_SNOOP_PORTS);
 		return;
 	}
-	ev = &bt->ring[(bt->ring_head + bt->ring_count) % APEDGE_SNOOP_SLOTS];
-	ev->sn = *sn;
-	ev->ifindex = port->dev->ifindex;
-	bt->ring_count++;
-	spin_unlock(&bt->ring_lock);
-	atomic64_inc(&bt->snooped);
-	schedule_work(&bt->snoop_work);
+	if (server && !apedge_snoop_origin(port, skb)) {
+		apedge_count(port, APEDGE_CTR_SNOOP_UNTRUSTED);
+		return;
+	}
+
+	if (apedge_snoop_dhcpv4_request(skb, cls, &req)) {
+		/* Only the client itself: or a station could take another's
+		 * ACK to its own port.
+		 */
+		if (!mac || !ether_addr_equal(req.mac, mac))
+			apedge_count(port, APEDGE_CTR_SNOOP_CHADDR);
+		else
+			apedge_snoop_req_note(bt, &req, ifindex);
+		return;
+	}
+
+	if (cls->class == APEDGE_CLS_DHCPV4) {
+		if (!apedge_snoop_dhcpv4(skb, cls, &sn))
+			return;
+		if (server) {
+			if (!apedge_snoop_req_find(bt, sn.xid, sn.mac,
+						   &ifindex, &addr) ||
+			    (sn.nak && !addr)) {
+				apedge_count(port, APEDGE_CTR_SNOOP_NO_REQUEST);
+				return;
+			}
+			if (sn.nak) {
+				memcpy(sn.addr[0].addr, &addr, 4);
+				sn.naddr = 1;
+			}
+		} else if (!mac || !ether_addr_equal(sn.mac, mac)) {
+			/* A RELEASE ends the binding of its chaddr: only the
+			 * client itself may send it.
+			 */
+			apedge_count(port, APEDGE_CTR_SNOOP_CHADDR);
+			return;
+		}
+	} else if (!mac || !apedge_snoop_dhcpv6(skb, cls, mac, &sn)) {
+		return;
+	}
+
+	if (sn.op == APEDGE_SNOOP_FORGET) {
+		apedge_snoop_bound_only(bt, &sn, ifindex);
+		if (!sn.naddr) {
+			apedge_count(port, APEDGE_CTR_SNOOP_UNBOUND);
+			return;
+		}
+	}
+	apedge_snoop_queue(port, &sn, ifindex);
 }
 
 /**
@@ -571,13 +754,19 @@ void apedge_snoop_queue(struct apedge_port *port, const struct apedge_snoop *sn)
  */
 int apedge_bindings_init(struct apedge_bindings *bt)
 {
-	int err;
+	int err, i;
 
 	err = rhashtable_init(&bt->ht, &apedge_binding_params);
 	if (err)
 		return err;
 	mutex_init(&bt->lock);
 	spin_lock_init(&bt->ring_lock);
+	bt->learn.size = APEDGE_SNOOP_LEARN_SLOTS;
+	bt->learn.ev = bt->learn_ev;
+	bt->forget.size = APEDGE_SNOOP_FORGET_SLOTS;
+	bt->forget.ev = bt->forget_ev;
+	for (i = 0; i < APEDGE_SNOOP_REQ_SLOTS; i++)
+		seqlock_init(&bt->reqs[i].lock);
 	bt->limit = APEDGE_BINDINGS_DEFAULT;
 	/* Never 0, which a dump takes for "no generation yet". */
 	bt->gen = 1;

@@ -48,6 +48,43 @@ static void apedge_cls_bad(struct apedge_cls *cls, u8 reason)
 	cls->reason = reason;
 }
 
+/*
+ * The guard cannot see past it: why, or 0 for an upper-layer protocol
+ * it knows is none of ours.  Extension headers apedge does not walk
+ * (Mobility, HIP, Shim6, experimental) are unknown too (RFC 7610 5).
+ */
+static u8 apedge_cls_nexthdr_opaque(u8 nexthdr)
+{
+	switch (nexthdr) {
+	case IPPROTO_TCP:
+	case NEXTHDR_NONE:
+	case IPPROTO_IPIP:
+	case IPPROTO_IPV6:
+	case IPPROTO_GRE:
+	case IPPROTO_DCCP:
+	case IPPROTO_SCTP:
+	case IPPROTO_UDPLITE:
+	case IPPROTO_ETHERNET:
+	case 115:	/* L2TP */
+	case IPPROTO_PIM:
+	case IPPROTO_MPLS:
+	case 89:	/* OSPF */
+	case 112:	/* VRRP */
+		return 0;
+	case IPPROTO_ESP:
+		return APEDGE_BAD_ESP;
+	}
+	return APEDGE_BAD_NEXTHDR;
+}
+
+static void apedge_cls_opaque(struct apedge_cls *cls, u8 reason)
+{
+	if (!reason)
+		return;
+	cls->flags |= APEDGE_CLSF_OPAQUE;
+	cls->reason = reason;
+}
+
 static bool apedge_port_is(const struct udphdr *uh, u16 a, u16 b)
 {
 	return uh->source == htons(a) || uh->source == htons(b) ||
@@ -244,8 +281,11 @@ static void apedge_cls_ip6(const struct sk_buff *skb, unsigned int off,
 	case NEXTHDR_FRAGMENT:
 	case NEXTHDR_AUTH:
 		break;
+	case IPPROTO_TCP:
+		return;		/* one read and out */
 	default:
-		return;		/* TCP and the rest: one read and out */
+		apedge_cls_opaque(cls, apedge_cls_nexthdr_opaque(nexthdr));
+		return;
 	}
 
 	p = off + sizeof(_ip6);
@@ -272,6 +312,7 @@ static void apedge_cls_ip6(const struct sk_buff *skb, unsigned int off,
 		case NEXTHDR_FRAGMENT:
 			break;
 		default:
+			apedge_cls_opaque(cls, apedge_cls_nexthdr_opaque(nexthdr));
 			return;
 		}
 
@@ -315,6 +356,24 @@ static void apedge_cls_ip6(const struct sk_buff *skb, unsigned int off,
 	}
 }
 
+/* 802.2 LLC with a SNAP header of OUI 0: an EtherType, framed otherwise. */
+static void apedge_cls_snap(const struct sk_buff *skb, unsigned int off,
+			    struct apedge_cls *cls)
+{
+	static const u8 snap[6] = { 0xaa, 0xaa, 0x03, 0, 0, 0 };
+	u8 _h[8];
+	const u8 *h;
+	__be16 type;
+
+	h = skb_header_pointer(skb, off, sizeof(_h), _h);
+	if (!h || memcmp(h, snap, sizeof(snap)))
+		return;
+	type = htons(h[6] << 8 | h[7]);
+	if (type == htons(ETH_P_IP) || type == htons(ETH_P_IPV6) ||
+	    type == htons(ETH_P_ARP) || eth_type_vlan(type))
+		apedge_cls_opaque(cls, APEDGE_BAD_SNAP);
+}
+
 /**
  * apedge_classify - what a frame is
  * @skb: the frame
@@ -350,6 +409,27 @@ void apedge_classify(const struct sk_buff *skb, __be16 proto,
 		apedge_cls_ip4(skb, off, cls);
 	else if (proto == htons(ETH_P_IPV6))
 		apedge_cls_ip6(skb, off, cls);
+	else if (proto == htons(ETH_P_802_2))
+		apedge_cls_snap(skb, off, cls);
+}
+
+/**
+ * apedge_cls_strict - what a port that takes no opaque frame makes of one
+ * @cls: the classifier's result, changed
+ *
+ * An opaque frame (APEDGE_CLSF_OPAQUE) or one behind an in-band VLAN tag
+ * becomes malformed: a host behind an untrusted port has no need of
+ * either, and the guard would not see a rogue message in them (RFC 7610
+ * section 5).  A frame malformed already keeps its reason.  Pure.
+ */
+void apedge_cls_strict(struct apedge_cls *cls)
+{
+	if (cls->class == APEDGE_CLS_MALFORMED)
+		return;
+	if (cls->flags & APEDGE_CLSF_OPAQUE)
+		apedge_cls_bad(cls, cls->reason);
+	else if (cls->flags & APEDGE_CLSF_VLAN)
+		apedge_cls_bad(cls, APEDGE_BAD_VLAN_TAG);
 }
 
 /* DHCPv6 messages only servers send (RFC 8415, 5007, 7341). */

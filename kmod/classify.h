@@ -36,13 +36,24 @@ enum apedge_cls_bad {
 	APEDGE_BAD_DHCPV4 = APEDGE_MALFORMED_REASON_DHCPV4,
 	APEDGE_BAD_DHCPV6 = APEDGE_MALFORMED_REASON_DHCPV6,
 	APEDGE_BAD_ICMPV6 = APEDGE_MALFORMED_REASON_ICMPV6,
-	APEDGE_BAD_MAX = APEDGE_BAD_ICMPV6
+	/* Opaque frames (APEDGE_CLSF_OPAQUE), malformed on strict ports. */
+	APEDGE_BAD_VLAN_TAG = APEDGE_MALFORMED_REASON_VLAN_TAG,
+	APEDGE_BAD_NEXTHDR = APEDGE_MALFORMED_REASON_NEXTHDR,
+	APEDGE_BAD_ESP = APEDGE_MALFORMED_REASON_ESP,
+	APEDGE_BAD_SNAP = APEDGE_MALFORMED_REASON_SNAP,
+	APEDGE_BAD_MAX = APEDGE_BAD_SNAP
 };
 
 /* Flags: how the frame was reached. */
 #define APEDGE_CLSF_VLAN	BIT(0)	/* behind one or two in-band tags */
 #define APEDGE_CLSF_EXTHDR	BIT(1)	/* behind IPv6 extension headers */
 #define APEDGE_CLSF_FRAG	BIT(2)	/* an IP fragment */
+/*
+ * The guard cannot see into it (reason says why): an unknown IPv6 next
+ * header, ESP, LLC/SNAP-framed IP or ARP.  The class is OTHER;
+ * apedge_cls_strict() makes it malformed for a port that says so.
+ */
+#define APEDGE_CLSF_OPAQUE	BIT(3)
 
 /* Most IPv6 extension headers walked before giving up (RFC 7112, 8200). */
 #define APEDGE_EXTHDR_MAX	8
@@ -53,7 +64,8 @@ enum apedge_cls_bad {
  * struct apedge_cls - the result of classifying a frame
  * @class: enum apedge_cls_class
  * @type: message type within the class
- * @reason: enum apedge_cls_bad, for APEDGE_CLS_MALFORMED
+ * @reason: enum apedge_cls_bad, for APEDGE_CLS_MALFORMED or with
+ *	    APEDGE_CLSF_OPAQUE
  * @flags: APEDGE_CLSF_*
  * @op: BOOTP op (1 request, 2 reply), for DHCPv4
  * @proto: the EtherType after any VLAN tags
@@ -73,6 +85,7 @@ struct apedge_cls {
 
 void apedge_classify(const struct sk_buff *skb, __be16 proto,
 		     unsigned int off, struct apedge_cls *cls);
+void apedge_cls_strict(struct apedge_cls *cls);
 
 /* Whether either port of a UDP header is 67 or 68. */
 static __always_inline bool apedge_cls_udp_dhcpv4(const struct udphdr *uh)

@@ -17,6 +17,7 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
+#include <linux/in.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/jiffies.h>
@@ -66,27 +67,28 @@ static bool apedge_ip6_ll(const u8 *a)
 }
 
 /*
- * A DHCP client's message to a server or relay, exempt from the guard: a
- * client has no address before its lease.  The classifier takes a
- * message to or from either DHCP port, so the destination must be the
- * server's port, or any UDP sent from port 68 or 546 would pass with any
- * source address.
+ * A DHCPv4 client's message before it has an address, exempt from the
+ * guard: from 0.0.0.0 and port 68, to the limited broadcast (or a relay
+ * or server the client was given, unicast) and port 67, a BOOTREQUEST
+ * whose chaddr is the frame's source and whose ciaddr is 0.  Nothing
+ * else a station sends is exempt: a client that has an address sends
+ * from it, and it is bound; DHCPv6 clients send from their link-local
+ * address.
  */
 static bool apedge_sg_dhcp_client(const struct sk_buff *skb,
 				  const struct apedge_cls *cls, u8 pclass)
 {
-	const struct udphdr *uh;
-	struct udphdr _uh;
-	u16 server;
+	const struct iphdr *iph;
+	struct iphdr _iph;
 
-	if (pclass == APEDGE_POLICY_CLASS_DHCPV4_CLIENT)
-		server = 67;
-	else if (pclass == APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
-		server = 547;
-	else
+	if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT ||
+	    cls->proto != htons(ETH_P_IP))
 		return false;
-	uh = skb_header_pointer(skb, cls->l4off, sizeof(_uh), &_uh);
-	return uh && uh->dest == htons(server);
+	iph = skb_header_pointer(skb, cls->l3off, sizeof(_iph), &_iph);
+	if (!iph || iph->saddr || ipv4_is_multicast(iph->daddr) ||
+	    ipv4_is_zeronet(iph->daddr))
+		return false;
+	return apedge_snoop_dhcpv4_client(skb, cls, eth_hdr(skb)->h_source);
 }
 
 /* Whether addr is bound to the port and the MAC at now; under RCU. */
@@ -315,9 +317,10 @@ void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
  *
  * Whether the frame's source address (for ARP the sender's, for a
  * Neighbor Advertisement also the target) is bound to the port and the
- * frame's source MAC.  Unspecified sources pass, as do DHCP client
- * messages to a server's port.  IPv6 link-local addresses are first come,
- * first served (apedge_sg_ip6()).  Bindings carry no VLAN: a tagged frame
+ * frame's source MAC.  Unspecified sources pass, as do DHCPv4 client
+ * messages from 0.0.0.0 (apedge_sg_dhcp_client()), but no other DHCPv4
+ * from 0.0.0.0.  IPv6 link-local addresses are first come, first served
+ * (apedge_sg_ip6()).  Bindings carry no VLAN: a tagged frame
  * is judged by the addresses behind its tags.
  *
  * Pure: reads the frame and the table, writes nothing but @learn.  Under
@@ -344,8 +347,16 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 	switch (cls->proto) {
 	case htons(ETH_P_IP):
 		iph = skb_header_pointer(skb, cls->l3off, sizeof(*iph), _b);
-		if (!iph || !iph->saddr ||
-		    apedge_sg_bound(bt, ifindex, AF_INET, &iph->saddr, mac, now))
+		if (!iph)
+			return APEDGE_SG_PASS;
+		/*
+		 * Unspecified: DHCP only as apedge_sg_dhcp_client() allows;
+		 * anything else can draw no answer to anyone.
+		 */
+		if (!iph->saddr)
+			return cls->class == APEDGE_CLS_DHCPV4 ?
+			       APEDGE_SG_DROP_IPV4 : APEDGE_SG_PASS;
+		if (apedge_sg_bound(bt, ifindex, AF_INET, &iph->saddr, mac, now))
 			return APEDGE_SG_PASS;
 		return APEDGE_SG_DROP_IPV4;
 	case htons(ETH_P_ARP):
@@ -379,6 +390,23 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 }
 
 /*
+ * What an untrusted port does before its policy: frames the guard cannot
+ * see into are malformed unless the port allows them (RFC 7610 section
+ * 5), and with verify-chaddr a DHCPv4 client message must come from its
+ * chaddr.  Return: true to drop for the chaddr.
+ */
+static bool apedge_guard_untrusted(const struct apedge_guard *g,
+				   const struct sk_buff *skb,
+				   struct apedge_cls *cls)
+{
+	if (!READ_ONCE(g->allow_opaque))
+		apedge_cls_strict(cls);
+	return READ_ONCE(g->verify_chaddr) &&
+	       apedge_policy_class(cls) == APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
+	       !apedge_snoop_chaddr_is(skb, cls, eth_hdr(skb)->h_source);
+}
+
+/*
  * The decision on the frame whose EtherType is proto, from off on.
  * Return: whether the hook has to act on it.
  */
@@ -389,9 +417,15 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 {
 	apedge_classify(skb, proto, off, &d->cls);
 	d->off = off;
-	d->pclass = apedge_policy_class(&d->cls);
 	d->sg = APEDGE_SG_PASS;
 	d->learn.op = 0;
+	if (g->untrusted && dir == APEDGE_DIRECTION_INGRESS &&
+	    apedge_guard_untrusted(g, skb, &d->cls)) {
+		d->pclass = apedge_policy_class(&d->cls);
+		d->sg = APEDGE_SG_DROP_CHADDR;
+		return true;
+	}
+	d->pclass = apedge_policy_class(&d->cls);
 	if (dir != APEDGE_DIRECTION_INGRESS)
 		goto verdict;
 	if (unlikely(READ_ONCE(g->source_guard))) {

@@ -22,6 +22,10 @@ enum apedge_sg {
 	APEDGE_SG_DROP_ND,	/* NA target not bound */
 	APEDGE_SG_DROP_LL,	/* link-local address bound elsewhere */
 	APEDGE_SG_DROP_LLA,	/* ND link-layer address option not ours */
+	/* Not the source guard's: a DHCPv4 client message whose chaddr is
+	 * not its source, on a port with verify-chaddr.
+	 */
+	APEDGE_SG_DROP_CHADDR,
 };
 
 /*
@@ -83,12 +87,21 @@ u8 apedge_binding_owner(struct apedge_bindings *bt,
  *		  RTNL, read locklessly by the hooks
  * @trusted: whether the port's role is trusted: routers' link-local
  *	     addresses are learnt from it; set before the hooks run
+ * @untrusted: whether the port's role is untrusted; set before the hooks
+ * @verify_chaddr: whether an untrusted port drops DHCPv4 client messages
+ *		   whose chaddr is not their source; as @source_guard
+ * @allow_opaque: whether an untrusted port passes frames the guard cannot
+ *		  see into rather than take them as malformed; as
+ *		  @source_guard
  * @ifindex: the port's device
  * @bt: the binding table of the port's namespace
  */
 struct apedge_guard {
 	u8 verdict[APEDGE_PCLASS_MAX];
 	bool source_guard;
+	bool untrusted;
+	bool verify_chaddr;
+	bool allow_opaque;
 	bool trusted;
 	int ifindex;
 	struct apedge_bindings *bt;
@@ -100,7 +113,8 @@ struct apedge_guard {
  * @off: where the frame's EtherType's payload starts, from skb->data
  * @pclass: its policy class, 0 for none of ours
  * @verdict: enum apedge_verdict, for a frame of a policy class
- * @sg: enum apedge_sg: why the source guard drops it, or APEDGE_SG_PASS
+ * @sg: enum apedge_sg: why the source guard (or verify-chaddr) drops it,
+ *	or APEDGE_SG_PASS
  * @learn: a link-local claim for the hook to queue, if the frame passes
  */
 struct apedge_decision {

@@ -41,13 +41,13 @@ static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
 			return;
 		mac = skb_header_pointer(skb, 0, ETH_ALEN, _mac);
 	} else {
-		/* A client's RELEASE or DECLINE arriving. */
+		/* A client's REQUEST, RELEASE or DECLINE arriving. */
 		if (pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT &&
 		    pclass != APEDGE_POLICY_CLASS_DHCPV6_CLIENT)
 			return;
 		mac = eth_hdr(skb)->h_source;
 	}
-	apedge_snoop(port, skb, cls, mac);
+	apedge_snoop(port, skb, cls, mac, dir);
 }
 
 /* Queue a link-local claim the guard asked for (binding.c applies it). */
@@ -64,7 +64,7 @@ static void apedge_hook_learn(struct apedge_port *port,
 	ether_addr_copy(sn.mac, eth_hdr(skb)->h_source);
 	memcpy(sn.addr[0].addr, learn->addr, sizeof(sn.addr[0].addr));
 	sn.addr[0].lifetime = APEDGE_LL_LIFETIME_SECS;
-	apedge_snoop_queue(port, &sn);
+	apedge_snoop_queue(port, &sn, port->dev->ifindex);
 }
 
 /* Act on the guard's decision (guard.c) on a frame it has to act on. */
@@ -79,6 +79,7 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 		[APEDGE_SG_DROP_ND] = APEDGE_CTR_SG_ND,
 		[APEDGE_SG_DROP_LL] = APEDGE_CTR_SG_LL,
 		[APEDGE_SG_DROP_LLA] = APEDGE_CTR_SG_LLA,
+		[APEDGE_SG_DROP_CHADDR] = APEDGE_CTR_DHCP_CHADDR,
 	};
 
 	if (d->sg != APEDGE_SG_PASS) {

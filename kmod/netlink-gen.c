@@ -23,11 +23,13 @@ const struct nla_policy apedge_policy_nl_policy[APEDGE_A_POLICY_VERDICT + 1] = {
 };
 
 /* APEDGE_CMD_PORT_ADD - do */
-const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_SOURCE_GUARD + 1] = {
+const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_ALLOW_OPAQUE + 1] = {
 	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_PORT_ROLE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
 	[APEDGE_A_PORT_SOURCE_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),
+	[APEDGE_A_PORT_VERIFY_CHADDR] = NLA_POLICY_MAX(NLA_U8, 1),
+	[APEDGE_A_PORT_ALLOW_OPAQUE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* APEDGE_CMD_PORT_DEL - do */
@@ -75,10 +77,12 @@ const struct nla_policy apedge_stats_reset_nl_policy[APEDGE_A_STATS_IFNAME + 1] 
 };
 
 /* APEDGE_CMD_PORT_SET - do */
-const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_SOURCE_GUARD + 1] = {
+const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_ALLOW_OPAQUE + 1] = {
 	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_PORT_SOURCE_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),
+	[APEDGE_A_PORT_VERIFY_CHADDR] = NLA_POLICY_MAX(NLA_U8, 1),
+	[APEDGE_A_PORT_ALLOW_OPAQUE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* APEDGE_CMD_BINDING_ADD - do */

@@ -11,14 +11,14 @@
 #include <linux/apedge.h>
 
 extern const struct nla_policy apedge_policy_nl_policy[APEDGE_A_POLICY_VERDICT + 1];
-extern const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_SOURCE_GUARD + 1];
+extern const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_ALLOW_OPAQUE + 1];
 extern const struct nla_policy apedge_port_del_nl_policy[APEDGE_A_PORT_IFNAME + 1];
 extern const struct nla_policy apedge_port_get_nl_policy[APEDGE_A_PORT_IFNAME + 1];
 extern const struct nla_policy apedge_xid_send_nl_policy[APEDGE_A_XID_RW + 1];
 extern const struct nla_policy apedge_stats_get_nl_policy[APEDGE_A_STATS_IFNAME + 1];
 extern const struct nla_policy apedge_policy_set_nl_policy[APEDGE_A_PORT_PUNT_RATE + 1];
 extern const struct nla_policy apedge_stats_reset_nl_policy[APEDGE_A_STATS_IFNAME + 1];
-extern const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_SOURCE_GUARD + 1];
+extern const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_ALLOW_OPAQUE + 1];
 extern const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_LIFETIME + 1];
 extern const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_IPV6 + 1];
 extern const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1];

@@ -138,13 +138,20 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **tb = info->attrs;
 	struct net_device *dev;
 	u32 role = APEDGE_PORT_ROLE_UNTRUSTED;
-	bool sg = false;
+	u32 flags = 0;
 	int err;
 
 	if (tb[APEDGE_A_PORT_ROLE])
 		role = nla_get_u32(tb[APEDGE_A_PORT_ROLE]);
-	if (tb[APEDGE_A_PORT_SOURCE_GUARD])
-		sg = nla_get_u8(tb[APEDGE_A_PORT_SOURCE_GUARD]);
+	if (tb[APEDGE_A_PORT_SOURCE_GUARD] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_SOURCE_GUARD]))
+		flags |= APEDGE_PORTF_SOURCE_GUARD;
+	if (tb[APEDGE_A_PORT_VERIFY_CHADDR] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_VERIFY_CHADDR]))
+		flags |= APEDGE_PORTF_VERIFY_CHADDR;
+	if (tb[APEDGE_A_PORT_ALLOW_OPAQUE] &&
+	    nla_get_u8(tb[APEDGE_A_PORT_ALLOW_OPAQUE]))
+		flags |= APEDGE_PORTF_ALLOW_OPAQUE;
 
 	rtnl_lock();
 	if (tb[APEDGE_A_PORT_IFINDEX])
@@ -167,7 +174,7 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 				    "ifindex and ifname name different devices");
 		err = -EINVAL;
 	} else {
-		err = apedge_port_add(apedge_net(net), dev, role, sg,
+		err = apedge_port_add(apedge_net(net), dev, role, flags,
 				      info->extack);
 	}
 	rtnl_unlock();
@@ -278,7 +285,11 @@ static int apedge_port_fill(struct apedge_reply *r,
 	    nla_put_u32(msg, APEDGE_A_PORT_PUNT_RATE,
 			READ_ONCE(port->punt_rate)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_SOURCE_GUARD,
-		       READ_ONCE(port->guard.source_guard))) {
+		       READ_ONCE(port->guard.source_guard)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_VERIFY_CHADDR,
+		       READ_ONCE(port->guard.verify_chaddr)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_ALLOW_OPAQUE,
+		       READ_ONCE(port->guard.allow_opaque))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -308,6 +319,31 @@ size_t apedge_stats_size(void)
 	       nla_total_size(IFNAMSIZ) +		/* ifname */
 	       APEDGE_CTR_MAX * nla_total_size_64bit(sizeof(u64)) +
 	       APEDGE_COUNTERS_MAX * counter;
+}
+
+/* The counters of what snooping and verify-chaddr refused. */
+static int apedge_snoop_stats_put(struct sk_buff *msg,
+				  const struct apedge_stats *st)
+{
+	static const struct {
+		u16 attr;
+		u8 ctr;
+	} c[] = {
+		{ APEDGE_A_STATS_SNOOP_PORTS, APEDGE_CTR_SNOOP_PORTS },
+		{ APEDGE_A_STATS_SNOOP_UNTRUSTED, APEDGE_CTR_SNOOP_UNTRUSTED },
+		{ APEDGE_A_STATS_SNOOP_NO_REQUEST, APEDGE_CTR_SNOOP_NO_REQUEST },
+		{ APEDGE_A_STATS_SNOOP_CHADDR, APEDGE_CTR_SNOOP_CHADDR },
+		{ APEDGE_A_STATS_SNOOP_UNBOUND, APEDGE_CTR_SNOOP_UNBOUND },
+		{ APEDGE_A_STATS_SNOOP_OVERFLOW, APEDGE_CTR_SNOOP_OVERFLOW },
+		{ APEDGE_A_STATS_DHCP_CHADDR_DROP, APEDGE_CTR_DHCP_CHADDR },
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		if (nla_put_u64_64bit(msg, c[i].attr, st->ctr[c[i].ctr],
+				      APEDGE_A_STATS_PAD))
+			return -EMSGSIZE;
+	return 0;
 }
 
 /**
@@ -359,7 +395,8 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LL,
 			      st->ctr[APEDGE_CTR_SG_LL], APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LLA,
-			      st->ctr[APEDGE_CTR_SG_LLA], APEDGE_A_STATS_PAD)) {
+			      st->ctr[APEDGE_CTR_SG_LLA], APEDGE_A_STATS_PAD) ||
+	    apedge_snoop_stats_put(msg, st)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -715,21 +752,30 @@ static int apedge_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 
 static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *a = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
+	struct nlattr *sg = info->attrs[APEDGE_A_PORT_SOURCE_GUARD];
+	struct nlattr *vc = info->attrs[APEDGE_A_PORT_VERIFY_CHADDR];
+	struct nlattr *ao = info->attrs[APEDGE_A_PORT_ALLOW_OPAQUE];
 	struct apedge_port *port;
 	int err = 0;
 
-	if (!a) {
-		NL_SET_ERR_MSG(info->extack, "nothing to set (source-guard)");
+	if (!sg && !vc && !ao) {
+		NL_SET_ERR_MSG(info->extack,
+			       "nothing to set (source-guard, verify-chaddr, allow-opaque)");
 		return -EINVAL;
 	}
 	rtnl_lock();
 	port = apedge_port_from_attrs(info, APEDGE_A_PORT_IFINDEX,
 				      APEDGE_A_PORT_IFNAME);
-	if (IS_ERR(port))
+	if (IS_ERR(port)) {
 		err = PTR_ERR(port);
-	else
-		WRITE_ONCE(port->guard.source_guard, nla_get_u8(a));
+	} else {
+		if (sg)
+			WRITE_ONCE(port->guard.source_guard, nla_get_u8(sg));
+		if (vc)
+			WRITE_ONCE(port->guard.verify_chaddr, nla_get_u8(vc));
+		if (ao)
+			WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
+	}
 	rtnl_unlock();
 	return err;
 }

@@ -49,7 +49,7 @@ static void apedge_port_unhook(struct apedge_port *port)
 }
 
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
-		    bool source_guard, struct netlink_ext_ack *extack)
+		    u32 flags, struct netlink_ext_ack *extack)
 {
 	struct apedge_port *port;
 	int err;
@@ -97,7 +97,10 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	port->role = role;
 	port->dev = dev;
 	apedge_guard_policy(&port->guard, role);
-	port->guard.source_guard = source_guard;
+	port->guard.source_guard = !!(flags & APEDGE_PORTF_SOURCE_GUARD);
+	port->guard.untrusted = role == APEDGE_PORT_ROLE_UNTRUSTED;
+	port->guard.verify_chaddr = !!(flags & APEDGE_PORTF_VERIFY_CHADDR);
+	port->guard.allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
 	port->guard.ifindex = dev->ifindex;
 	port->guard.bt = an->bt;
 	err = apedge_hooks_register(port, extack);

@@ -7,15 +7,22 @@
  * write nothing but their result.  They say which bindings a DHCP message
  * makes or ends; binding.c decides what to do with that.
  *
- *  - DHCPv4 ACK (option 53 = 5): yiaddr is bound to chaddr for the lease
- *    time of option 51.  An ACK without a lease time (the answer to an
- *    INFORM) binds nothing.
- *  - DHCPv4 NAK: the client has no address; its IPv4 bindings end.
- *  - DHCPv4 RELEASE: ciaddr is no longer the client's.
- *  - DHCPv6 REPLY: each IAADDR of each IA_NA is bound for its valid
- *    lifetime (0 ends the binding) to the MAC the caller gives, the
- *    frame's destination.
- *  - DHCPv6 RELEASE and DECLINE: their IAADDRs end.
+ *  - DHCPv4 ACK (option 53 = 5), from UDP port 67 to 68: yiaddr is bound
+ *    to chaddr for the lease time of option 51.  An ACK without a lease
+ *    time (the answer to an INFORM) binds nothing.
+ *  - DHCPv4 NAK, from 67 to 68: the address the client's REQUEST (same
+ *    xid and chaddr) asked for is no longer its own.
+ *  - DHCPv4 RELEASE, from 68 to 67: ciaddr is no longer the client's.
+ *  - DHCPv4 REQUEST, from 68 to 67: remembered (xid, chaddr, the address
+ *    asked for), so that its ACK or NAK binds on the port it came from.
+ *  - DHCPv6 REPLY, from 547 to 546: each IAADDR of each IA_NA is bound
+ *    for its valid lifetime (0 ends the binding) to the MAC the caller
+ *    gives, the frame's destination.
+ *  - DHCPv6 RELEASE and DECLINE, from 546 to 547: their IAADDRs end.
+ *
+ * The classifier takes a message to or from either DHCP port; only the
+ * exact pair of a server's or a client's message says anything here, so
+ * a local user's UDP to port 68 from some other port is not an ACK.
  */
 #include <linux/if_ether.h>
 #include <linux/socket.h>
@@ -25,16 +32,23 @@
 
 #define BOOTP_FIXED_LEN		236
 #define BOOTP_OPTS		240	/* after the magic cookie */
+#define BOOTP_XID		4
 #define BOOTP_CIADDR		12
 #define BOOTP_YIADDR		16
 #define BOOTP_CHADDR		28
 #define DHCP_MAGIC		0x63825363
 #define DHCP_OPT_PAD		0
+#define DHCP_OPT_REQ_ADDR	50
 #define DHCP_OPT_LEASE		51
 #define DHCP_OPT_END		255
+#define BOOTP_SERVER_PORT	67
+#define BOOTP_CLIENT_PORT	68
+#define DHCPV6_CLIENT_PORT	546
+#define DHCPV6_SERVER_PORT	547
 /* Bytes of options walked: a bound on work, as in the classifier. */
 #define DHCP_OPTS_SCAN_MAX	1500
 
+#define DHCPV4_REQUEST		3
 #define DHCPV4_ACK		5
 #define DHCPV4_NAK		6
 #define DHCPV4_RELEASE		7
@@ -59,6 +73,40 @@ static bool apedge_mac_ok(const u8 *mac)
 	static const u8 zero[ETH_ALEN];
 
 	return !(mac[0] & 1) && memcmp(mac, zero, ETH_ALEN);
+}
+
+/**
+ * apedge_snoop_ports - whether a DHCP message has a server's or a client's
+ *			UDP ports
+ * @skb: the frame
+ * @cls: the classifier's result for it, APEDGE_CLS_DHCPV4 or _DHCPV6
+ * @from_server: a server's message to a client (67 to 68, 547 to 546)
+ *		 rather than a client's to a server (68 to 67, 546 to 547)
+ *
+ * Relayed messages (67 to 67, 547 to 547) are neither.  Pure.
+ */
+bool apedge_snoop_ports(const struct sk_buff *skb,
+			const struct apedge_cls *cls, bool from_server)
+{
+	struct udphdr _uh;
+	const struct udphdr *uh;
+	u16 server, client;
+
+	if (cls->class == APEDGE_CLS_DHCPV4) {
+		server = BOOTP_SERVER_PORT;
+		client = BOOTP_CLIENT_PORT;
+	} else if (cls->class == APEDGE_CLS_DHCPV6) {
+		server = DHCPV6_SERVER_PORT;
+		client = DHCPV6_CLIENT_PORT;
+	} else {
+		return false;
+	}
+	uh = skb_header_pointer(skb, cls->l4off, sizeof(_uh), &_uh);
+	if (!uh)
+		return false;
+	if (from_server)
+		return uh->source == htons(server) && uh->dest == htons(client);
+	return uh->source == htons(client) && uh->dest == htons(server);
 }
 
 /* The UDP payload's bounds [*start, *end), within the skb. */
@@ -115,11 +163,122 @@ static bool apedge_dhcpv4_opt32(const struct sk_buff *skb, unsigned int p,
 	return false;
 }
 
+/*
+ * The fixed header of a BOOTP message of op with DHCP's cookie and an
+ * Ethernet chaddr that can be a station's; its options are [*m + 240,
+ * *end).  Reads the header into buf.
+ */
+static const u8 *apedge_bootp(const struct sk_buff *skb,
+			      const struct apedge_cls *cls, u8 op,
+			      unsigned int *m, unsigned int *end, u8 *buf)
+{
+	const __be32 *c;
+	__be32 _c;
+	const u8 *h;
+
+	if (!apedge_snoop_ports(skb, cls, op == 2) ||
+	    !apedge_snoop_udp(skb, cls, m, end) || *end - *m < BOOTP_OPTS)
+		return NULL;
+	h = skb_header_pointer(skb, *m, BOOTP_CHADDR + ETH_ALEN, buf);
+	c = skb_header_pointer(skb, *m + BOOTP_FIXED_LEN, sizeof(_c), &_c);
+	if (!h || !c || *c != htonl(DHCP_MAGIC))
+		return NULL;
+	/* Ethernet hardware addresses only. */
+	if (h[0] != op || h[1] != 1 || h[2] != ETH_ALEN ||
+	    !apedge_mac_ok(h + BOOTP_CHADDR))
+		return NULL;
+	*end = min_t(unsigned int, *end, *m + BOOTP_OPTS + DHCP_OPTS_SCAN_MAX);
+	return h;
+}
+
+/**
+ * apedge_snoop_dhcpv4_request - a DHCPv4 client's REQUEST
+ * @skb: the frame
+ * @cls: the classifier's result for it
+ * @req: the result
+ *
+ * Return: true for a REQUEST from port 68 to 67.  Pure; any context.
+ */
+bool apedge_snoop_dhcpv4_request(const struct sk_buff *skb,
+				 const struct apedge_cls *cls,
+				 struct apedge_snoop_req *req)
+{
+	u8 _h[BOOTP_CHADDR + ETH_ALEN];
+	unsigned int m, end;
+	const u8 *h;
+	u32 addr;
+
+	memset(req, 0, sizeof(*req));
+	if (cls->class != APEDGE_CLS_DHCPV4 || cls->type != DHCPV4_REQUEST)
+		return false;
+	h = apedge_bootp(skb, cls, 1, &m, &end, _h);
+	if (!h)
+		return false;
+	req->xid = apedge_be32(h + BOOTP_XID);
+	memcpy(req->mac, h + BOOTP_CHADDR, ETH_ALEN);
+	if (!apedge_dhcpv4_opt32(skb, m + BOOTP_OPTS, end, DHCP_OPT_REQ_ADDR,
+				 &addr))
+		addr = apedge_be32(h + BOOTP_CIADDR);
+	req->addr = htonl(addr);
+	return true;
+}
+
+/**
+ * apedge_snoop_chaddr_is - whether a DHCPv4 message's chaddr is mac
+ * @skb: the frame
+ * @cls: the classifier's result for it, APEDGE_CLS_DHCPV4
+ * @mac: the MAC address, the frame's source
+ *
+ * False also for a hardware type other than Ethernet or a message too
+ * short to hold chaddr.  Pure; any context.
+ */
+bool apedge_snoop_chaddr_is(const struct sk_buff *skb,
+			    const struct apedge_cls *cls, const u8 *mac)
+{
+	u8 _h[BOOTP_CHADDR + ETH_ALEN];
+	const u8 *h;
+
+	if (cls->class != APEDGE_CLS_DHCPV4)
+		return false;
+	h = skb_header_pointer(skb, cls->l4off + sizeof(struct udphdr),
+			       sizeof(_h), _h);
+	return h && h[1] == 1 && h[2] == ETH_ALEN &&
+	       !memcmp(h + BOOTP_CHADDR, mac, ETH_ALEN);
+}
+
+/**
+ * apedge_snoop_dhcpv4_client - whether a frame is a DHCPv4 client's
+ *				message from a client without an address
+ * @skb: the frame
+ * @cls: the classifier's result for it
+ * @src: the frame's source MAC address
+ *
+ * From UDP port 68 to 67, a BOOTREQUEST with DHCP's cookie, an Ethernet
+ * chaddr equal to @src and ciaddr 0; not a fragment.  The IP addresses
+ * are the caller's to check.  Pure; any context.
+ */
+bool apedge_snoop_dhcpv4_client(const struct sk_buff *skb,
+				const struct apedge_cls *cls, const u8 *src)
+{
+	u8 _h[BOOTP_CHADDR + ETH_ALEN];
+	unsigned int m, end;
+	const u8 *h;
+
+	if (cls->class != APEDGE_CLS_DHCPV4)
+		return false;
+	h = apedge_bootp(skb, cls, 1, &m, &end, _h);
+	return h && !apedge_be32(h + BOOTP_CIADDR) &&
+	       !memcmp(h + BOOTP_CHADDR, src, ETH_ALEN);
+}
+
 /**
  * apedge_snoop_dhcpv4 - the bindings a DHCPv4 message makes or ends
  * @skb: the frame
  * @cls: the classifier's result for it
  * @sn: the result
+ *
+ * A NAK's result names no address (@sn->nak, @sn->naddr 0): the caller
+ * takes it from the REQUEST the NAK answers.
  *
  * Return: true if @sn says something.  Pure; any context.
  */
@@ -127,11 +286,9 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 			 const struct apedge_cls *cls,
 			 struct apedge_snoop *sn)
 {
-	unsigned int m, end;
 	u8 _h[BOOTP_CHADDR + ETH_ALEN];
+	unsigned int m, end;
 	const u8 *h;
-	__be32 _c;
-	const __be32 *c;
 	u32 lease;
 
 	memset(sn, 0, sizeof(*sn));
@@ -140,27 +297,18 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 	if (cls->type != DHCPV4_ACK && cls->type != DHCPV4_NAK &&
 	    cls->type != DHCPV4_RELEASE)
 		return false;
-	if (!apedge_snoop_udp(skb, cls, &m, &end) ||
-	    end - m < BOOTP_OPTS)
-		return false;
-	h = skb_header_pointer(skb, m, sizeof(_h), _h);
-	c = skb_header_pointer(skb, m + BOOTP_FIXED_LEN, sizeof(_c), &_c);
-	if (!h || !c || *c != htonl(DHCP_MAGIC))
-		return false;
-	/* Ethernet hardware addresses only. */
-	if (h[1] != 1 || h[2] != ETH_ALEN)
+	h = apedge_bootp(skb, cls, cls->type == DHCPV4_RELEASE ? 1 : 2,
+			 &m, &end, _h);
+	if (!h)
 		return false;
 	memcpy(sn->mac, h + BOOTP_CHADDR, ETH_ALEN);
-	if (!apedge_mac_ok(sn->mac))
-		return false;
+	sn->xid = apedge_be32(h + BOOTP_XID);
 	sn->family = AF_INET;
 
 	switch (cls->type) {
 	case DHCPV4_ACK:
-		if (h[0] != 2 || !apedge_be32(h + BOOTP_YIADDR))
+		if (!apedge_be32(h + BOOTP_YIADDR))
 			return false;
-		end = min_t(unsigned int, end,
-			    m + BOOTP_OPTS + DHCP_OPTS_SCAN_MAX);
 		if (!apedge_dhcpv4_opt32(skb, m + BOOTP_OPTS, end,
 					 DHCP_OPT_LEASE, &lease))
 			return false;
@@ -169,12 +317,11 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 		sn->op = APEDGE_SNOOP_LEARN;
 		break;
 	case DHCPV4_NAK:
-		if (h[0] != 2)
-			return false;
-		sn->op = APEDGE_SNOOP_FORGET_MAC;
+		sn->op = APEDGE_SNOOP_FORGET;
+		sn->nak = 1;
 		return true;
 	default:	/* RELEASE */
-		if (h[0] != 1 || !apedge_be32(h + BOOTP_CIADDR))
+		if (!apedge_be32(h + BOOTP_CIADDR))
 			return false;
 		memcpy(sn->addr[0].addr, h + BOOTP_CIADDR, 4);
 		sn->op = APEDGE_SNOOP_FORGET;
@@ -241,7 +388,8 @@ bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
 		op = APEDGE_SNOOP_FORGET;
 	else
 		return false;
-	if (!apedge_snoop_udp(skb, cls, &p, &end))
+	if (!apedge_snoop_ports(skb, cls, op == APEDGE_SNOOP_LEARN) ||
+	    !apedge_snoop_udp(skb, cls, &p, &end))
 		return false;
 
 	p += 4;		/* msg-type, transaction-id */

@@ -98,6 +98,9 @@ struct actl_req {
 	unsigned int n_ips;
 	/* source-guard on|off: 0 not given, else ACTL_SG_OFF or ACTL_SG_ON */
 	uint8_t source_guard;
+	/* verify-chaddr and allow-opaque on|off: as source_guard */
+	uint8_t verify_chaddr;
+	uint8_t allow_opaque;
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];

@@ -152,6 +152,7 @@ void binding_config_print(struct print *p,
 struct stats_text {
 	struct strbuf counters;
 	struct strbuf sg;
+	struct strbuf snoop;
 };
 
 void stats_begin(struct print *p, struct stats_text *t);

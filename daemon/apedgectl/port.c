@@ -3,7 +3,9 @@
  * port: the interfaces the module is attached to.
  *
  *   port add dev IF [role trusted|untrusted] [source-guard on|off]
- *   port set dev IF source-guard on|off
+ *            [verify-chaddr on|off] [allow-opaque on|off]
+ *   port set dev IF [source-guard on|off] [verify-chaddr on|off]
+ *            [allow-opaque on|off]     (at least one)
  *   port del dev IF
  *   port show [dev IF]
  */
@@ -18,8 +20,8 @@
 static const char *const roles[] = { "trusted", "untrusted", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
 
-static int source_guard(struct actl_parser *p, const char *kw,
-			struct actl_req *req)
+/* A port switch: kw on|off into *val (ACTL_SG_ON or ACTL_SG_OFF). */
+static int on_or_off(struct actl_parser *p, const char *kw, uint8_t *val)
 {
 	const char *s;
 
@@ -28,11 +30,11 @@ static int source_guard(struct actl_parser *p, const char *kw,
 	if (!(s = actl_expand(p, s, on_off)))
 		return -1;
 	if (!strcmp(s, "on"))
-		req->source_guard = ACTL_SG_ON;
+		*val = ACTL_SG_ON;
 	else if (!strcmp(s, "off"))
-		req->source_guard = ACTL_SG_OFF;
+		*val = ACTL_SG_OFF;
 	else
-		return actl_fail(p, "source-guard \"%s\": use on or off", s);
+		return actl_fail(p, "%s \"%s\": use on or off", kw, s);
 	return 0;
 }
 
@@ -55,10 +57,11 @@ static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 
 /* The keywords of each verb; a keyword of another verb is unexpected. */
 static const char *const add_kws[] = {
-	"dev", "ifindex", "role", "source-guard", NULL
+	"dev", "ifindex", "role", "source-guard", "verify-chaddr",
+	"allow-opaque", NULL
 };
 static const char *const set_kws[] = {
-	"dev", "ifindex", "source-guard", NULL
+	"dev", "ifindex", "source-guard", "verify-chaddr", "allow-opaque", NULL
 };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
@@ -76,7 +79,14 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 			if (role(p, kw, req))
 				return -1;
 		} else if (!strcmp(kw, "source-guard") && kws != actl_dev_kws) {
-			if (source_guard(p, kw, req))
+			if (on_or_off(p, kw, &req->source_guard))
+				return -1;
+		} else if (!strcmp(kw, "verify-chaddr") &&
+			   kws != actl_dev_kws) {
+			if (on_or_off(p, kw, &req->verify_chaddr))
+				return -1;
+		} else if (!strcmp(kw, "allow-opaque") && kws != actl_dev_kws) {
+			if (on_or_off(p, kw, &req->allow_opaque))
 				return -1;
 		} else {
 			return actl_fail(p, "%s: unexpected \"%s\"",
@@ -97,9 +107,9 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 {
 	if (parse_words(p, req, set_kws))
 		return -1;
-	if (!req->source_guard)
-		return actl_fail(p, "port set: nothing to set (source-guard "
-				 "on|off)");
+	if (!req->source_guard && !req->verify_chaddr && !req->allow_opaque)
+		return actl_fail(p, "port set: nothing to set (source-guard, "
+				 "verify-chaddr or allow-opaque on|off)");
 	return actl_need_device(p, req);
 }
 
@@ -127,6 +137,10 @@ void port_print(struct print *p, const struct amsg_port *port)
 		  actl_role_name(port->role));
 	if (port->source_guard)
 		print_text(p, " source-guard on");
+	if (port->verify_chaddr)
+		print_text(p, " verify-chaddr on");
+	if (port->allow_opaque)
+		print_text(p, " allow-opaque on");
 	print_nl(p);
 	/* Text: the classes dropped, on a line of their own. */
 	for (c = 1; c < AMSG_CLASS_MAX; c++) {
@@ -159,6 +173,12 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_source_guard)
 		print_str(p, PRINT_JSON, "source_guard", NULL,
 			  port->source_guard ? "on" : "off");
+	if (port->has_verify_chaddr)
+		print_str(p, PRINT_JSON, "verify_chaddr", NULL,
+			  port->verify_chaddr ? "on" : "off");
+	if (port->has_allow_opaque)
+		print_str(p, PRINT_JSON, "allow_opaque", NULL,
+			  port->allow_opaque ? "on" : "off");
 	print_obj_end(p);
 }
 
@@ -172,6 +192,14 @@ static void req_port(const struct actl_req *req, struct amsg_port *port)
 	if (req->source_guard) {
 		port->has_source_guard = true;
 		port->source_guard = req->source_guard == ACTL_SG_ON;
+	}
+	if (req->verify_chaddr) {
+		port->has_verify_chaddr = true;
+		port->verify_chaddr = req->verify_chaddr == ACTL_SG_ON;
+	}
+	if (req->allow_opaque) {
+		port->has_allow_opaque = true;
+		port->allow_opaque = req->allow_opaque == ACTL_SG_ON;
 	}
 }
 
@@ -231,8 +259,9 @@ static int show_run(struct actl_ctx *ctx)
 static const struct actl_verb port_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_PORT_ADD, .min_args = 2,
-		.max_args = 6, .parse = parse_add, .run = add_run,
-		.args = "dev IF [role trusted|untrusted] [source-guard on|off]",
+		.max_args = 10, .parse = parse_add, .run = add_run,
+		.args = "dev IF [role trusted|untrusted] [source-guard on|off] "
+			"[verify-chaddr on|off] [allow-opaque on|off]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_PORT_DEL, .min_args = 2,
@@ -241,8 +270,8 @@ static const struct actl_verb port_verbs[] = {
 	},
 	{
 		.name = "set", .cmd = ACTL_CMD_PORT_SET, .min_args = 4,
-		.max_args = 4, .parse = parse_set, .run = set_run,
-		.args = "dev IF source-guard on|off",
+		.max_args = 8, .parse = parse_set, .run = set_run,
+		.args = "dev IF [source-guard|verify-chaddr|allow-opaque on|off]...",
 	},
 	{
 		.name = "show", .cmd = ACTL_CMD_PORT_SHOW, .min_args = 0,

@@ -6,7 +6,8 @@
  *   stats reset [dev IF]
  *
  * As text, a table of the XID counters, then (when there are any) one of
- * the guard's counters and one of the source guard's drops.
+ * the guard's counters, one of the source guard's drops and one of what
+ * snooping refused.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ void stats_begin(struct print *p, struct stats_text *t)
 {
 	sb_init(&t->counters);
 	sb_init(&t->sg);
+	sb_init(&t->snoop);
 	print_arr_begin(p, NULL);
 	print_text(p, "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS\n");
 }
@@ -110,6 +112,15 @@ void stats_print(struct print *p, struct stats_text *t,
 	print_u64(p, PRINT_JSON, "sg_drop_nd", NULL, st->sg_nd);
 	print_u64(p, PRINT_JSON, "sg_drop_ll", NULL, st->sg_ll);
 	print_u64(p, PRINT_JSON, "sg_drop_lla", NULL, st->sg_lla);
+	print_u64(p, PRINT_JSON, "snoop_ports", NULL, st->snoop_ports);
+	print_u64(p, PRINT_JSON, "snoop_untrusted", NULL, st->snoop_untrusted);
+	print_u64(p, PRINT_JSON, "snoop_no_request", NULL,
+		  st->snoop_no_request);
+	print_u64(p, PRINT_JSON, "snoop_chaddr", NULL, st->snoop_chaddr);
+	print_u64(p, PRINT_JSON, "snoop_unbound", NULL, st->snoop_unbound);
+	print_u64(p, PRINT_JSON, "snoop_overflow", NULL, st->snoop_overflow);
+	print_u64(p, PRINT_JSON, "dhcp_chaddr_drop", NULL,
+		  st->dhcp_chaddr_drop);
 	if (print_is_json(p) && st->n_counters) {
 		print_arr_begin(p, "counters");
 		for (i = 0; i < st->n_counters; i++)
@@ -130,6 +141,15 @@ void stats_print(struct print *p, struct stats_text *t,
 			  PRIu64 " %14" PRIu64 " %14" PRIu64 " %14" PRIu64 "\n",
 			  name, st->sg_ipv4, st->sg_ipv6, st->sg_arp, st->sg_nd,
 			  st->sg_ll, st->sg_lla);
+	if (st->snoop_ports | st->snoop_untrusted | st->snoop_no_request |
+	    st->snoop_chaddr | st->snoop_unbound | st->snoop_overflow |
+	    st->dhcp_chaddr_drop)
+		sb_printf(&t->snoop, "%-16s %10" PRIu64 " %10" PRIu64 " %10"
+			  PRIu64 " %10" PRIu64 " %10" PRIu64 " %10" PRIu64
+			  " %11" PRIu64 "\n", name, st->snoop_ports,
+			  st->snoop_untrusted, st->snoop_no_request,
+			  st->snoop_chaddr, st->snoop_unbound,
+			  st->snoop_overflow, st->dhcp_chaddr_drop);
 	free(name);
 }
 
@@ -143,9 +163,13 @@ void stats_end(struct print *p, struct stats_text *t, bool ok)
 		if (t->sg.len)
 			print_text(p, "\nPORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND     SG-DROP-LL    SG-DROP-LLA\n%s",
 				   sb_str(&t->sg));
+		if (t->snoop.len)
+			print_text(p, "\nPORT              SN-PORTS SN-UNTRUST SN-NO-REQ  SN-CHADDR SN-UNBOUND SN-OVERFLOW CHADDR-DROP\n%s",
+				   sb_str(&t->snoop));
 	}
 	sb_free(&t->counters);
 	sb_free(&t->sg);
+	sb_free(&t->snoop);
 }
 
 struct show {

@@ -383,6 +383,26 @@ int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 		port->source_guard = on;
 		port->has_source_guard = true;
 	}
+	if (tb[APEDGE_A_PORT_VERIFY_CHADDR].present) {
+		uint8_t on = 0;
+
+		r = get_u8(&tb[APEDGE_A_PORT_VERIFY_CHADDR], "verify-chaddr",
+			   &on, err);
+		if (r < 0)
+			return r;
+		port->verify_chaddr = on;
+		port->has_verify_chaddr = true;
+	}
+	if (tb[APEDGE_A_PORT_ALLOW_OPAQUE].present) {
+		uint8_t on = 0;
+
+		r = get_u8(&tb[APEDGE_A_PORT_ALLOW_OPAQUE], "allow-opaque",
+			   &on, err);
+		if (r < 0)
+			return r;
+		port->allow_opaque = on;
+		port->has_allow_opaque = true;
+	}
 	return each_attr(attrs, attrs_len, APEDGE_A_PORT_POLICY, policy_one,
 			 port, "port", err);
 }
@@ -798,6 +818,13 @@ int amsg_parse_stats(const void *buf, size_t len, uint16_t family_id,
 		C(SG_DROP_ND, "sg-drop-nd", sg_nd),
 		C(SG_DROP_LL, "sg-drop-ll", sg_ll),
 		C(SG_DROP_LLA, "sg-drop-lla", sg_lla),
+		C(SNOOP_PORTS, "snoop-ports", snoop_ports),
+		C(SNOOP_UNTRUSTED, "snoop-untrusted", snoop_untrusted),
+		C(SNOOP_NO_REQUEST, "snoop-no-request", snoop_no_request),
+		C(SNOOP_CHADDR, "snoop-chaddr", snoop_chaddr),
+		C(SNOOP_UNBOUND, "snoop-unbound", snoop_unbound),
+		C(SNOOP_OVERFLOW, "snoop-overflow", snoop_overflow),
+		C(DHCP_CHADDR_DROP, "dhcp-chaddr-drop", dhcp_chaddr_drop),
 #undef C
 	};
 	struct attr tb[APEDGE_A_STATS_MAX + 1];
@@ -1038,6 +1065,10 @@ void amsg_put_port(struct amsg_out *o, const struct amsg_port *port)
 		amsg_out_u32(o, APEDGE_A_PORT_PUNT_RATE, port->punt_rate);
 	if (port->has_source_guard)
 		amsg_out_u8(o, APEDGE_A_PORT_SOURCE_GUARD, port->source_guard);
+	if (port->has_verify_chaddr)
+		amsg_out_u8(o, APEDGE_A_PORT_VERIFY_CHADDR, port->verify_chaddr);
+	if (port->has_allow_opaque)
+		amsg_out_u8(o, APEDGE_A_PORT_ALLOW_OPAQUE, port->allow_opaque);
 }
 
 void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)

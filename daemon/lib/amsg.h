@@ -91,6 +91,10 @@ struct amsg_port {
 	uint32_t punt_rate;
 	bool has_source_guard;
 	bool source_guard;
+	bool has_verify_chaddr;
+	bool verify_chaddr;
+	bool has_allow_opaque;
+	bool allow_opaque;
 };
 
 /*
@@ -230,6 +234,14 @@ struct amsg_stats {
 	uint64_t sg_nd;
 	uint64_t sg_ll;
 	uint64_t sg_lla;
+	/* what snooping refused, and verify-chaddr's drops */
+	uint64_t snoop_ports;
+	uint64_t snoop_untrusted;
+	uint64_t snoop_no_request;
+	uint64_t snoop_chaddr;
+	uint64_t snoop_unbound;
+	uint64_t snoop_overflow;
+	uint64_t dhcp_chaddr_drop;
 	unsigned int n_counters;
 	struct amsg_counter counters[AMSG_COUNTERS_MAX];
 };

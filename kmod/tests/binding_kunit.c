@@ -2,7 +2,9 @@
 /*
  * KUnit: the binding table (binding.c): expiry as a pure function of the
  * binding and the time, add, replace, lookup, delete, the limit, the
- * collector and the flush of a port.
+ * collector and the flush of a port; snooping as the hooks do it: whom
+ * it believes, the REQUEST an ACK or NAK answers, FORGETs for nothing,
+ * and the two rings.
  */
 #include <kunit/test.h>
 #include <linux/jiffies.h>
@@ -235,10 +237,23 @@ static void bind_flush_port(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
 }
 
-/* A DHCPv4 RELEASE of 192.168.0.host by chaddr, from IPv4 on; length. */
-static unsigned int release4(u8 *b, u32 host, const u8 *chaddr)
+/* A DHCPv4 message, from IPv4 on: its fields; returns its length. */
+struct msg4 {
+	u8 op;
+	u8 type;
+	u16 sport;
+	u16 dport;
+	u32 xid;
+	u32 ciaddr;		/* host part in 192.168.0.0/24, or 0 */
+	u32 yiaddr;		/* likewise */
+	u32 reqaddr;		/* option 50, likewise; 0 for none */
+	u32 lease;		/* option 51; 0 for none */
+	const u8 *chaddr;
+};
+
+static unsigned int msg4(u8 *b, const struct msg4 *m4)
 {
-	unsigned int plen = 240 + 4, tot = 28 + plen;
+	unsigned int plen = 240 + 3 + 12 + 1, tot = 28 + plen, o = 243;
 	u8 *m = b + 28;
 
 	memset(b, 0, tot);
@@ -246,63 +261,134 @@ static unsigned int release4(u8 *b, u32 host, const u8 *chaddr)
 	put_unaligned_be16(tot, b + 2);
 	b[8] = 64;
 	b[9] = IPPROTO_UDP;
-	put_unaligned_be32(0xc0a80000 | host, b + 12);
-	put_unaligned_be32(0xc0a80001, b + 16);
-	put_unaligned_be16(68, b + 20);
-	put_unaligned_be16(67, b + 22);
+	put_unaligned_be16(m4->sport, b + 20);
+	put_unaligned_be16(m4->dport, b + 22);
 	put_unaligned_be16(8 + plen, b + 24);
-	m[0] = 1;
+	m[0] = m4->op;
 	m[1] = 1;
 	m[2] = ETH_ALEN;
-	put_unaligned_be32(0xc0a80000 | host, m + 12);	/* ciaddr */
-	memcpy(m + 28, chaddr, ETH_ALEN);
+	put_unaligned_be32(m4->xid, m + 4);
+	if (m4->ciaddr)
+		put_unaligned_be32(0xc0a80000 | m4->ciaddr, m + 12);
+	if (m4->yiaddr)
+		put_unaligned_be32(0xc0a80000 | m4->yiaddr, m + 16);
+	memcpy(m + 28, m4->chaddr, ETH_ALEN);
 	put_unaligned_be32(0x63825363, m + 236);
 	m[240] = 53;
 	m[241] = 1;
-	m[242] = 7;	/* RELEASE */
-	m[243] = 255;
+	m[242] = m4->type;
+	if (m4->reqaddr) {
+		m[o++] = 50;
+		m[o++] = 4;
+		put_unaligned_be32(0xc0a80000 | m4->reqaddr, m + o);
+		o += 4;
+	}
+	if (m4->lease) {
+		m[o++] = 51;
+		m[o++] = 4;
+		put_unaligned_be32(m4->lease, m + o);
+		o += 4;
+	}
+	memset(m + o, 0, 243 + 12 - o);		/* pad */
+	m[243 + 12] = 255;
 	return tot;
 }
 
-/* Snoop a RELEASE for a's binding received from src on port 3. */
-static void snoop_release(struct kunit *test, const u8 *src)
+/*
+ * A namespace with three ports: 1 trusted, 3 and 4 untrusted, with
+ * counters, as the hooks see them.
+ */
+struct snoop_bed {
+	struct apedge_net an;
+	struct apedge_port port[5];
+	struct net_device dev[5];
+};
+
+static struct snoop_bed *snoop_bed(struct kunit *test)
 {
-	struct apedge_bindings *bt = test->priv;
-	struct apedge_net *an = kunit_kzalloc(test, sizeof(*an), GFP_KERNEL);
-	struct apedge_port *port = kunit_kzalloc(test, sizeof(*port),
-						 GFP_KERNEL);
-	struct net_device *dev = kunit_kzalloc(test, sizeof(*dev), GFP_KERNEL);
+	struct snoop_bed *sb = kunit_kzalloc(test, sizeof(*sb), GFP_KERNEL);
+	static const int idx[] = { 1, 3, 4 };
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sb);
+	sb->an.bt = test->priv;
+	INIT_LIST_HEAD(&sb->an.ports);
+	for (i = 0; i < ARRAY_SIZE(idx); i++) {
+		struct apedge_port *port = &sb->port[idx[i]];
+
+		sb->dev[idx[i]].ifindex = idx[i];
+		port->dev = &sb->dev[idx[i]];
+		port->an = &sb->an;
+		port->role = idx[i] == 1 ? APEDGE_PORT_ROLE_TRUSTED :
+					   APEDGE_PORT_ROLE_UNTRUSTED;
+		port->stats = apedge_stats_alloc();
+		KUNIT_ASSERT_NOT_NULL(test, port->stats);
+		list_add_tail(&port->list, &sb->an.ports);
+	}
+	return sb;
+}
+
+static void snoop_bed_free(struct snoop_bed *sb)
+{
+	free_percpu(sb->port[1].stats);
+	free_percpu(sb->port[3].stats);
+	free_percpu(sb->port[4].stats);
+}
+
+static u64 snoop_ctr(struct apedge_port *port, enum apedge_ctr c)
+{
+	u64 n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += u64_stats_read(&per_cpu_ptr(port->stats, cpu)->ctr[c]);
+	return n;
+}
+
+/*
+ * Snoop m4 on port ifindex as its hook does: a client's message arriving
+ * from src (ingress), or a server's leaving for dst after it entered
+ * through iif (egress); the work is not waited for.
+ */
+static void snoop_msg(struct kunit *test, struct snoop_bed *sb, int ifindex,
+		      u8 dir, const struct msg4 *m4, const u8 *mac, int iif)
+{
 	u8 *pkt = kunit_kzalloc(test, 512, GFP_KERNEL);
 	struct apedge_cls cls;
 	struct sk_buff *skb;
 	unsigned int len;
 
-	KUNIT_ASSERT_NOT_NULL(test, an);
-	KUNIT_ASSERT_NOT_NULL(test, port);
-	KUNIT_ASSERT_NOT_NULL(test, dev);
 	KUNIT_ASSERT_NOT_NULL(test, pkt);
-	an->bt = bt;
-	dev->ifindex = 3;
-	port->an = an;
-	port->dev = dev;
-	len = release4(pkt, 5, mac_a);
+	len = msg4(pkt, m4);
 	skb = alloc_skb(len, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	skb_put_data(skb, pkt, len);
+	skb->skb_iif = iif;
 	apedge_classify(skb, htons(ETH_P_IP), 0, &cls);
 	KUNIT_EXPECT_EQ(test, cls.class, APEDGE_CLS_DHCPV4);
-	/* As the ingress hook does, in softirq context. */
+	/* As the hooks do, in softirq context, under RCU. */
 	local_bh_disable();
-	apedge_snoop(port, skb, &cls, src);
+	rcu_read_lock();
+	apedge_snoop(&sb->port[ifindex], skb, &cls, mac, dir);
+	rcu_read_unlock();
 	local_bh_enable();
 	kfree_skb(skb);
-	flush_work(&bt->snoop_work);
+	kunit_kfree(test, pkt);
 }
+
+#define IN	APEDGE_DIRECTION_INGRESS
+#define OUT	APEDGE_DIRECTION_EGRESS
+
+static const struct msg4 release_a5 = {
+	.op = 1, .type = 7, .sport = 68, .dport = 67, .xid = 1,
+	.ciaddr = 5, .chaddr = mac_a,
+};
 
 /* A RELEASE ends a binding only when its chaddr is the frame's source. */
 static void bind_snoop_release(struct kunit *test)
 {
 	struct apedge_bindings *bt = test->priv;
+	struct snoop_bed *sb = snoop_bed(test);
 	struct apedge_bkey k;
 
 	key4(&k, 5);
@@ -310,14 +396,175 @@ static void bind_snoop_release(struct kunit *test)
 						 APEDGE_BINDING_ORIGIN_SNOOPED,
 						 NULL), 0);
 	/* From b, in a's name: a keeps its binding. */
-	snoop_release(test, mac_b);
+	snoop_msg(test, sb, 3, IN, &release_a5, mac_b, 0);
+	flush_work(&bt->snoop_work);
 	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 0LL);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3], APEDGE_CTR_SNOOP_CHADDR),
+			1ULL);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+	/* From a, on another port: a's binding is on 3. */
+	snoop_msg(test, sb, 4, IN, &release_a5, mac_a, 0);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 0LL);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[4], APEDGE_CTR_SNOOP_UNBOUND),
+			1ULL);
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
 	/* From a itself. */
-	snoop_release(test, mac_a);
+	snoop_msg(test, sb, 3, IN, &release_a5, mac_a, 0);
+	flush_work(&bt->snoop_work);
 	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 1LL);
 	KUNIT_EXPECT_FALSE(test, bound(bt, &k, 3, mac_a));
 	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+	/* Again: there is nothing to forget, nothing is queued. */
+	snoop_msg(test, sb, 3, IN, &release_a5, mac_a, 0);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 1LL);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3], APEDGE_CTR_SNOOP_UNBOUND),
+			1ULL);
+	snoop_bed_free(sb);
+}
+
+static const struct msg4 request_a7 = {
+	.op = 1, .type = 3, .sport = 68, .dport = 67, .xid = 0xabcd,
+	.reqaddr = 7, .chaddr = mac_a,
+};
+
+static const struct msg4 ack_a7 = {
+	.op = 2, .type = 5, .sport = 67, .dport = 68, .xid = 0xabcd,
+	.yiaddr = 7, .lease = 600, .chaddr = mac_a,
+};
+
+/*
+ * An ACK binds on the port its REQUEST came from, whichever ports it
+ * leaves by, and only when it entered through a trusted port.
+ */
+static void bind_snoop_ack(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct snoop_bed *sb = snoop_bed(test);
+	struct msg4 m4 = ack_a7;
+	struct apedge_bkey k;
+
+	key4(&k, 7);
+	/* No REQUEST yet. */
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 1);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3],
+					APEDGE_CTR_SNOOP_NO_REQUEST), 1ULL);
+	/* A REQUEST in a's name from b is not remembered. */
+	snoop_msg(test, sb, 4, IN, &request_a7, mac_b, 0);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[4], APEDGE_CTR_SNOOP_CHADDR),
+			1ULL);
+	snoop_msg(test, sb, 4, OUT, &ack_a7, mac_a, 1);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[4],
+					APEDGE_CTR_SNOOP_NO_REQUEST), 1ULL);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 0LL);
+
+	snoop_msg(test, sb, 3, IN, &request_a7, mac_a, 0);
+	/* Entered through an untrusted port, or no port and no socket. */
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 4);
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 0);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3],
+					APEDGE_CTR_SNOOP_UNTRUSTED), 2ULL);
+	/* Through a device that is not a port. */
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 99);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3],
+					APEDGE_CTR_SNOOP_UNTRUSTED), 3ULL);
+	/* Not from 67 to 68. */
+	m4.sport = 1234;
+	snoop_msg(test, sb, 3, OUT, &m4, mac_a, 1);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3], APEDGE_CTR_SNOOP_PORTS),
+			1ULL);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 0LL);
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+
+	/* Flooded from the trusted port: a copy leaves by 4 last. */
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 1);
+	snoop_msg(test, sb, 4, OUT, &ack_a7, mac_a, 1);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k, 4, mac_a));
+	snoop_bed_free(sb);
+}
+
+/* A NAK unbinds the address its REQUEST asked for, and nothing else. */
+static void bind_snoop_nak(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct snoop_bed *sb = snoop_bed(test);
+	struct msg4 nak = ack_a7, req_b = request_a7;
+	struct apedge_bkey k7, k8;
+
+	nak.type = 6;
+	nak.yiaddr = 0;
+	nak.lease = 0;
+	key4(&k7, 7);
+	key4(&k8, 8);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k7, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k8, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	/* No REQUEST: refused. */
+	snoop_msg(test, sb, 3, OUT, &nak, mac_a, 1);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3],
+					APEDGE_CTR_SNOOP_NO_REQUEST), 1ULL);
+	/* b's REQUEST for a's address, NAKed: a keeps it. */
+	req_b.chaddr = mac_b;
+	req_b.xid = 0x5555;
+	snoop_msg(test, sb, 4, IN, &req_b, mac_b, 0);
+	nak.chaddr = mac_b;
+	nak.xid = 0x5555;
+	snoop_msg(test, sb, 4, OUT, &nak, mac_b, 1);
+	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[4], APEDGE_CTR_SNOOP_UNBOUND),
+			1ULL);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k7, 3, mac_a));
+	/* a's own, from an untrusted port: refused. */
+	snoop_msg(test, sb, 3, IN, &request_a7, mac_a, 0);
+	nak.chaddr = mac_a;
+	nak.xid = 0xabcd;
+	snoop_msg(test, sb, 3, OUT, &nak, mac_a, 4);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k7, 3, mac_a));
+	/* From the trusted port: 7 goes, 8 stays. */
+	snoop_msg(test, sb, 3, OUT, &nak, mac_a, 1);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k7, 3, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k8, 3, mac_a));
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->snooped), 1LL);
+	snoop_bed_free(sb);
+}
+
+/*
+ * A flood of RELEASEs fills the FORGET ring, not the LEARN ring: the ACK
+ * that follows is applied, after the RELEASEs that came before it.
+ */
+static void bind_snoop_rings(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct snoop_bed *sb = snoop_bed(test);
+	struct apedge_bkey k5, k7;
+	int i;
+
+	key4(&k5, 5);
+	key4(&k7, 7);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k5, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	snoop_msg(test, sb, 3, IN, &request_a7, mac_a, 0);
+	/* The work may take one message and then waits for the table. */
+	mutex_lock(&bt->lock);
+	for (i = 0; i < APEDGE_SNOOP_FORGET_SLOTS + 10; i++)
+		snoop_msg(test, sb, 3, IN, &release_a5, mac_a, 0);
+	KUNIT_EXPECT_GE(test, snoop_ctr(&sb->port[3],
+					APEDGE_CTR_SNOOP_OVERFLOW), 9ULL);
+	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 1);
+	mutex_unlock(&bt->lock);
+	flush_work(&bt->snoop_work);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k7, 3, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k5, 3, mac_a));
+	snoop_bed_free(sb);
 }
 
 static struct kunit_case apedge_binding_cases[] = {
@@ -329,6 +576,9 @@ static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_gc),
 	KUNIT_CASE(bind_flush_port),
 	KUNIT_CASE(bind_snoop_release),
+	KUNIT_CASE(bind_snoop_ack),
+	KUNIT_CASE(bind_snoop_nak),
+	KUNIT_CASE(bind_snoop_rings),
 	{}
 };
 

@@ -454,6 +454,105 @@ static void cls_vlan(struct kunit *test)
 }
 
 /*
+ * What the guard cannot see into is opaque, not malformed, until a strict
+ * port says so (RFC 7610 section 5): unknown next headers, ESP, LLC/SNAP
+ * framing, in-band tags.  Known upper layers stay none of ours.
+ */
+static void cls_opaque(struct kunit *test)
+{
+	static const u8 unknown[] = { 1, 200, NEXTHDR_MOBILITY, 253 };
+	static const u8 known[] = { IPPROTO_TCP, NEXTHDR_NONE, IPPROTO_SCTP,
+				    IPPROTO_GRE, IPPROTO_IPV6 };
+	static const u8 snap_ip[] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00,
+				      0x45, 0 };
+	struct cls_ctx *c = test->priv;
+	struct apedge_cls strict;
+	unsigned int len, i;
+	u8 *b = c->pkt;
+
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		len = ip6(b, unknown[i], 8);
+		cls_run(test, b, len, ETH_P_IPV6, &c->cls);
+		cls_expect(test, &c->cls, APEDGE_CLS_OTHER, 0);
+		KUNIT_EXPECT_TRUE_MSG(test, c->cls.flags & APEDGE_CLSF_OPAQUE,
+				      "next header %u", unknown[i]);
+		KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_NEXTHDR);
+		strict = c->cls;
+		apedge_cls_strict(&strict);
+		KUNIT_EXPECT_EQ(test, strict.class, APEDGE_CLS_MALFORMED);
+		KUNIT_EXPECT_EQ(test, strict.reason, APEDGE_BAD_NEXTHDR);
+		KUNIT_EXPECT_EQ(test, apedge_policy_class(&strict),
+				APEDGE_POLICY_CLASS_MALFORMED);
+	}
+	for (i = 0; i < ARRAY_SIZE(known); i++) {
+		len = ip6(b, known[i], 8);
+		cls_run(test, b, len, ETH_P_IPV6, &c->cls);
+		strict = c->cls;
+		apedge_cls_strict(&strict);
+		KUNIT_EXPECT_EQ_MSG(test, strict.class, APEDGE_CLS_OTHER,
+				    "next header %u", known[i]);
+		KUNIT_EXPECT_EQ(test, strict.flags, 0);
+	}
+	/* ESP, first or behind a destination options header. */
+	len = ip6(b, IPPROTO_ESP, 8);
+	cls_run(test, b, len, ETH_P_IPV6, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_ESP);
+	memset(b + 40, 0, 16);
+	b[40] = IPPROTO_ESP;
+	len = ip6(b, NEXTHDR_DEST, 16);
+	cls_run(test, b, len, ETH_P_IPV6, &c->cls);
+	KUNIT_EXPECT_TRUE(test, c->cls.flags & APEDGE_CLSF_OPAQUE);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_ESP);
+	/* An unknown header behind a known one. */
+	b[40] = 200;
+	cls_run(test, b, len, ETH_P_IPV6, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_NEXTHDR);
+
+	/* IPv4, IPv6, ARP and a tag in LLC/SNAP; other SNAP is not. */
+	memcpy(b, snap_ip, sizeof(snap_ip));
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_TRUE(test, c->cls.flags & APEDGE_CLSF_OPAQUE);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_SNAP);
+	put_unaligned_be16(ETH_P_ARP, b + 6);
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_SNAP);
+	put_unaligned_be16(ETH_P_IPV6, b + 6);
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_SNAP);
+	put_unaligned_be16(ETH_P_8021Q, b + 6);
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.reason, APEDGE_BAD_SNAP);
+	put_unaligned_be16(0x809b, b + 6);	/* AppleTalk */
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.flags, 0);
+	b[5] = 7;				/* not OUI 0 */
+	put_unaligned_be16(ETH_P_IP, b + 6);
+	cls_run(test, b, sizeof(snap_ip), ETH_P_802_2, &c->cls);
+	KUNIT_EXPECT_EQ(test, c->cls.flags, 0);
+	for (i = 0; i < 8; i++) {
+		memcpy(b, snap_ip, sizeof(snap_ip));
+		cls_run(test, b, i, ETH_P_802_2, &c->cls);
+		KUNIT_EXPECT_EQ_MSG(test, c->cls.flags, 0, "cut at %u", i);
+	}
+
+	/* In-band tags: strict makes them malformed, whatever is behind. */
+	put_unaligned_be16(10, b);
+	put_unaligned_be16(ETH_P_IPV6, b + 2);
+	len = 4 + ip6(b + 4, IPPROTO_TCP, 0);
+	cls_run(test, b, len, ETH_P_8021Q, &c->cls);
+	cls_expect(test, &c->cls, APEDGE_CLS_OTHER, 0);
+	strict = c->cls;
+	apedge_cls_strict(&strict);
+	KUNIT_EXPECT_EQ(test, strict.class, APEDGE_CLS_MALFORMED);
+	KUNIT_EXPECT_EQ(test, strict.reason, APEDGE_BAD_VLAN_TAG);
+	/* Malformed already: its reason stays. */
+	cls_run(test, b, 3, ETH_P_8021Q, &c->cls);
+	strict = c->cls;
+	apedge_cls_strict(&strict);
+	KUNIT_EXPECT_EQ(test, strict.reason, APEDGE_BAD_VLAN);
+}
+
+/*
  * The fast path settles the common frames that are none of ours, and
  * leaves ours, anything odd and anything outside the linear area to
  * apedge_classify().
@@ -544,6 +643,7 @@ static struct kunit_case apedge_classify_cases[] = {
 	KUNIT_CASE(cls_exthdr),
 	KUNIT_CASE(cls_truncated),
 	KUNIT_CASE(cls_vlan),
+	KUNIT_CASE(cls_opaque),
 	KUNIT_CASE(cls_fast_path),
 	{}
 };

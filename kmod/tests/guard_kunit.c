@@ -348,24 +348,50 @@ static void sg_expired_drops(struct kunit *test)
 			APEDGE_SG_DROP_IPV4);
 }
 
+/* Offsets in frame_dhcp4()'s frame: IPv4 daddr, ciaddr, chaddr. */
+#define F4_DADDR	(ETH_HLEN + 16)
+#define F4_CIADDR	(ETH_HLEN + 28 + 12)
+#define F4_CHADDR	(ETH_HLEN + 28 + 28)
+
+/*
+ * Only a client without an address is exempt: from 0.0.0.0 to the
+ * broadcast (or unicast, to a relay), from port 68 to 67, its chaddr the
+ * frame's source and ciaddr 0.
+ */
 static void sg_dhcp_client_passes(struct kunit *test)
 {
 	static const u8 zero[4];
+	static const u8 relay[4] = { 192, 0, 2, 1 };
+	static const u8 mcast[4] = { 224, 0, 0, 1 };
 	struct sg_ctx *c = test->priv;
 	unsigned int len;
 
-	/* DISCOVER from 0.0.0.0, nothing bound. */
+	/* DISCOVER from 0.0.0.0 to the broadcast, nothing bound. */
 	len = frame_dhcp4(c->pkt, mac_a, zero, 1, 67);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
-	/* A renewing REQUEST from its unbound address passes too. */
-	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 67);
+	/* To a relay's unicast address. */
+	memcpy(c->pkt + F4_DADDR, relay, 4);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
-	/*
-	 * The same from port 68 but not to a server: the classifier takes
-	 * it for DHCP, the guard must not.
-	 */
-	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 53);
+	/* To a multicast group: no. */
+	memcpy(c->pkt + F4_DADDR, mcast, 4);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* chaddr another station's. */
+	len = frame_dhcp4(c->pkt, mac_a, zero, 3, 67);
+	memcpy(c->pkt + F4_CHADDR, mac_b, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* ciaddr set. */
+	len = frame_dhcp4(c->pkt, mac_a, zero, 3, 67);
+	memcpy(c->pkt + F4_CIADDR, ip4_a, 4);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* From 0.0.0.0 and port 68, but not to a server. */
+	len = frame_dhcp4(c->pkt, mac_a, zero, 3, 53);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* A renewing REQUEST from an unbound address: no exemption. */
+	len = frame_dhcp4(c->pkt, mac_a, ip4_a, 3, 67);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV4);
+	/* Bound, it passes as any other packet from its address. */
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
 	/* Other traffic from 0.0.0.0 passes (documented). */
 	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, zero)),
 			APEDGE_SG_PASS);
@@ -391,18 +417,24 @@ static unsigned int frame_dhcp6(u8 *b, const u8 *mac, const u8 *saddr,
 	return n + 12;
 }
 
+/* DHCPv6 clients send from link-local: no exemption beyond that. */
 static void sg_dhcp6_client_passes(struct kunit *test)
 {
+	static const u8 ll[16] = { 0xfe, 0x80, [15] = 0x0a };
 	struct sg_ctx *c = test->priv;
 	unsigned int len;
 
 	/* To the servers' port, from an unbound global source. */
 	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 547);
-	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
-	/* From port 546 to another: not a message to a server. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV6);
 	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 53);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_IPV6);
+	/* From link-local, as clients send. */
+	len = frame_dhcp6(c->pkt, mac_a, ll, 547);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	/* Bound. */
 	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	len = frame_dhcp6(c->pkt, mac_a, ip6_a, 547);
 	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: DHCP snooping's parser (snoop.c) on DHCPv4 ACK, NAK and RELEASE
- * and DHCPv6 REPLY and RELEASE vectors, cut at every length and with
- * bogus lengths.
+ * KUnit: DHCP snooping's parser (snoop.c) on DHCPv4 ACK, NAK, RELEASE and
+ * REQUEST and DHCPv6 REPLY and RELEASE vectors, cut at every length, with
+ * bogus lengths and with the wrong UDP ports; the DHCPv4 client checks
+ * of the source guard and verify-chaddr.
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
@@ -70,6 +71,7 @@ static unsigned int dhcp4(u8 *b, u8 op, u8 type, const u8 *extra,
 	m[0] = op;
 	m[1] = 1;
 	m[2] = 6;
+	put_unaligned_be32(0x12345678, m + 4);		/* xid */
 	put_unaligned_be32(0xc0a80105, m + 12);		/* ciaddr */
 	put_unaligned_be32(0xc0a80164, m + 16);		/* yiaddr */
 	memcpy(m + 28, client, ETH_ALEN);
@@ -149,9 +151,13 @@ static void sn_v4_nak_release(struct kunit *test)
 	struct sn_ctx *c = test->priv;
 	unsigned int len;
 
+	/* A NAK names no address: its REQUEST does. */
 	len = dhcp4(c->pkt, 2, 6, NULL, 0);
 	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
-	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET_MAC);
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
+	KUNIT_EXPECT_EQ(test, c->sn.nak, 1);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 0);
+	KUNIT_EXPECT_EQ(test, c->sn.xid, 0x12345678U);
 	KUNIT_EXPECT_EQ(test, memcmp(c->sn.mac, client, ETH_ALEN), 0);
 
 	len = dhcp4(c->pkt, 1, 7, NULL, 0);
@@ -163,6 +169,148 @@ static void sn_v4_nak_release(struct kunit *test)
 	/* A RELEASE without ciaddr. */
 	memset(c->pkt + 28 + 12, 0, 4);
 	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+/* Set the UDP ports of an IPv4 (ip6 false) or IPv6 message. */
+static void set_ports(u8 *b, bool ip6, u16 sport, u16 dport)
+{
+	put_unaligned_be16(sport, b + (ip6 ? 40 : 20));
+	put_unaligned_be16(dport, b + (ip6 ? 42 : 22));
+}
+
+/* Only a server's ports (67 to 68) make an ACK or NAK, a client's a RELEASE. */
+static void sn_v4_ports(struct kunit *test)
+{
+	static const u16 bad[][2] = {
+		{ 68, 67 }, { 67, 67 }, { 1234, 68 }, { 67, 1234 }, { 68, 68 },
+	};
+	struct sn_ctx *c = test->priv;
+	unsigned int len, i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+		set_ports(c->pkt, false, bad[i][0], bad[i][1]);
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, len, AF_INET,
+						    &c->sn), "ACK %u -> %u",
+				       bad[i][0], bad[i][1]);
+		len = dhcp4(c->pkt, 2, 6, NULL, 0);
+		set_ports(c->pkt, false, bad[i][0], bad[i][1]);
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, len, AF_INET,
+						    &c->sn), "NAK %u -> %u",
+				       bad[i][0], bad[i][1]);
+	}
+	len = dhcp4(c->pkt, 1, 7, NULL, 0);
+	set_ports(c->pkt, false, 67, 68);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	set_ports(c->pkt, false, 68, 67);
+	KUNIT_EXPECT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* BOOTREPLY with a RELEASE's type, BOOTREQUEST with an ACK's. */
+	len = dhcp4(c->pkt, 2, 7, NULL, 0);
+	set_ports(c->pkt, false, 68, 67);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 1, 5, lease_opt, sizeof(lease_opt));
+	set_ports(c->pkt, false, 67, 68);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+static bool sn_req(struct kunit *test, const u8 *pkt, unsigned int len,
+		   struct apedge_snoop_req *req)
+{
+	struct sk_buff *skb = alloc_skb(len + 1, GFP_KERNEL);
+	struct apedge_cls cls;
+	bool r;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, pkt, len);
+	apedge_classify(skb, htons(ETH_P_IP), 0, &cls);
+	r = apedge_snoop_dhcpv4_request(skb, &cls, req);
+	kfree_skb(skb);
+	return r;
+}
+
+/* A REQUEST: its xid, chaddr and the address it asks for. */
+static void sn_v4_request(struct kunit *test)
+{
+	static const u8 reqaddr[] = { 50, 4, 192, 168, 1, 77 };
+	struct sn_ctx *c = test->priv;
+	struct apedge_snoop_req req;
+	unsigned int len, cut;
+
+	len = dhcp4(c->pkt, 1, 3, reqaddr, sizeof(reqaddr));
+	KUNIT_ASSERT_TRUE(test, sn_req(test, c->pkt, len, &req));
+	KUNIT_EXPECT_EQ(test, req.xid, 0x12345678U);
+	KUNIT_EXPECT_EQ(test, memcmp(req.mac, client, ETH_ALEN), 0);
+	KUNIT_EXPECT_EQ(test, ntohl(req.addr), 0xc0a8014dU);
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_req(test, c->pkt, cut, &req),
+				       "cut at %u", cut);
+	/* Without option 50: ciaddr (RENEWING). */
+	len = dhcp4(c->pkt, 1, 3, NULL, 0);
+	KUNIT_ASSERT_TRUE(test, sn_req(test, c->pkt, len, &req));
+	KUNIT_EXPECT_EQ(test, ntohl(req.addr), 0xc0a80105U);
+	/* Not from 68 to 67, not a REQUEST, not a BOOTREQUEST. */
+	set_ports(c->pkt, false, 67, 67);
+	KUNIT_EXPECT_FALSE(test, sn_req(test, c->pkt, len, &req));
+	len = dhcp4(c->pkt, 1, 1, NULL, 0);
+	KUNIT_EXPECT_FALSE(test, sn_req(test, c->pkt, len, &req));
+	len = dhcp4(c->pkt, 2, 3, NULL, 0);
+	set_ports(c->pkt, false, 68, 67);
+	KUNIT_EXPECT_FALSE(test, sn_req(test, c->pkt, len, &req));
+}
+
+static bool sn_client(struct kunit *test, const u8 *pkt, unsigned int len,
+		      const u8 *src, bool chaddr_only)
+{
+	struct sk_buff *skb = alloc_skb(len + 1, GFP_KERNEL);
+	struct apedge_cls cls;
+	bool r;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_put_data(skb, pkt, len);
+	apedge_classify(skb, htons(ETH_P_IP), 0, &cls);
+	if (chaddr_only)
+		r = apedge_snoop_chaddr_is(skb, &cls, src);
+	else
+		r = apedge_snoop_dhcpv4_client(skb, &cls, src);
+	kfree_skb(skb);
+	return r;
+}
+
+/* The source guard's exemption and verify-chaddr's check. */
+static void sn_v4_client(struct kunit *test)
+{
+	static const u8 other[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x99 };
+	struct sn_ctx *c = test->priv;
+	unsigned int len, cut;
+
+	len = dhcp4(c->pkt, 1, 1, NULL, 0);	/* DISCOVER */
+	memset(c->pkt + 28 + 12, 0, 4);		/* ciaddr 0 */
+	KUNIT_EXPECT_TRUE(test, sn_client(test, c->pkt, len, client, false));
+	KUNIT_EXPECT_TRUE(test, sn_client(test, c->pkt, len, client, true));
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_client(test, c->pkt, cut,
+						       client, false),
+				       "cut at %u", cut);
+	/* chaddr is not the frame's source. */
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, other, false));
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, other, true));
+	/* A hardware type other than Ethernet. */
+	c->pkt[28 + 1] = 6;
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, client, false));
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, client, true));
+	c->pkt[28 + 1] = 1;
+	/* Not to the server's port. */
+	set_ports(c->pkt, false, 68, 68);
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, client, false));
+	set_ports(c->pkt, false, 68, 67);
+	/* ciaddr set: a client with an address sends from it. */
+	c->pkt[28 + 15] = 9;
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, client, false));
+	/* A BOOTREPLY. */
+	len = dhcp4(c->pkt, 2, 2, NULL, 0);
+	set_ports(c->pkt, false, 68, 67);
+	memset(c->pkt + 28 + 12, 0, 4);
+	KUNIT_EXPECT_FALSE(test, sn_client(test, c->pkt, len, client, false));
 }
 
 /* An IPv6 + UDP DHCPv6 message of type with the options given. */
@@ -285,12 +433,25 @@ static void sn_v6_bogus(struct kunit *test)
 	/* A REPLY without IA_NA. */
 	len = dhcp6(c->pkt, 7, NULL, 0);
 	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* A REPLY not from 547 to 546, a RELEASE not from 546 to 547. */
+	olen = ia_na(opts, 1, 60);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	set_ports(c->pkt, true, 547, 547);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	set_ports(c->pkt, true, 1234, 546);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	len = dhcp6(c->pkt, 8, opts, olen);
+	set_ports(c->pkt, true, 547, 546);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
 }
 
 static struct kunit_case apedge_snoop_cases[] = {
 	KUNIT_CASE(sn_v4_ack),
 	KUNIT_CASE(sn_v4_bogus),
 	KUNIT_CASE(sn_v4_nak_release),
+	KUNIT_CASE(sn_v4_ports),
+	KUNIT_CASE(sn_v4_request),
+	KUNIT_CASE(sn_v4_client),
 	KUNIT_CASE(sn_v6_reply),
 	KUNIT_CASE(sn_v6_bogus),
 	{}

@@ -4,7 +4,8 @@
  * classifier and the source guard) and the hooks' inline fast path
  * (guard.h), built in userspace against tests/fuzz/kshim with its
  * stand-in binding table.  The first byte picks the port (role, source
- * guard) and the direction; the rest is an Ethernet frame, as a station
+ * guard, verify-chaddr, allow-opaque) and the direction; the rest is an
+ * Ethernet frame, as a station
  * or a host behind the port sends it.  The fast path must never let
  * through untouched a frame the full decision acts on, and the decision
  * must be one the hooks can act on, a link-local claim (struct
@@ -52,9 +53,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1 + ETH_HLEN)
 		return 0;
+	memset(&g, 0, sizeof(g));
 	apedge_guard_policy(&g, data[0] & 1 ? APEDGE_PORT_ROLE_UNTRUSTED :
 					      APEDGE_PORT_ROLE_TRUSTED);
 	g.source_guard = data[0] & 2;
+	g.untrusted = data[0] & 1;
+	g.verify_chaddr = data[0] & 8;
+	g.allow_opaque = data[0] & 16;
 	g.ifindex = 1;
 	g.bt = fz_bindings();
 	egress = data[0] & 4;
@@ -80,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (none && act)
 		abort();
-	if (d.sg > APEDGE_SG_DROP_LLA || d.pclass > APEDGE_PCLASS_MAX)
+	if (d.sg > APEDGE_SG_DROP_CHADDR || d.pclass > APEDGE_PCLASS_MAX)
 		abort();
 	/* A claim rides on a frame of ND the hook acts on, received. */
 	if (d.learn.op && (!act || d.sg || egress ||
@@ -100,7 +105,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (d.learn.addr[1] & 0xc0) != 0x80))
 		abort();
 	/* The source guard judges received frames only, when it is on. */
-	if (d.sg && (egress || !g.source_guard))
+	if (d.sg && d.sg != APEDGE_SG_DROP_CHADDR &&
+	    (egress || !g.source_guard))
+		abort();
+	/* verify-chaddr judges DHCPv4 client messages an untrusted port
+	 * receives, when it is on.
+	 */
+	if (d.sg == APEDGE_SG_DROP_CHADDR &&
+	    (egress || !g.untrusted || !g.verify_chaddr ||
+	     d.pclass != APEDGE_POLICY_CLASS_DHCPV4_CLIENT))
+		abort();
+	/* A strict port leaves no frame opaque or tagged. */
+	if (act && !egress && g.untrusted && !g.allow_opaque &&
+	    d.cls.class != APEDGE_CLS_MALFORMED &&
+	    (d.cls.flags & (APEDGE_CLSF_OPAQUE | APEDGE_CLSF_VLAN)))
 		abort();
 	if (act && !d.sg && (!d.pclass || d.verdict < APEDGE_VERDICT_PASS ||
 			     d.verdict > APEDGE_VERDICT_REDIRECT))

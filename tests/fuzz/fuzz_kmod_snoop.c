@@ -2,8 +2,8 @@
 /*
  * libFuzzer: DHCP snooping's parser (kmod/snoop.c) behind the classifier,
  * built in userspace against tests/fuzz/kshim.  The first byte picks the
- * EtherType the frame starts with; whatever the parser reports must be
- * consistent.
+ * EtherType the frame starts with; whatever the parsers report (a
+ * message's bindings, a REQUEST, the client checks) must be consistent.
  */
 #include <stdlib.h>
 
@@ -17,6 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ETH_P_IP, ETH_P_IPV6, ETH_P_8021Q, ETH_P_8021AD,
 	};
 	static const u8 mac[ETH_ALEN] = { 0x02, 1, 2, 3, 4, 5 };
+	struct apedge_snoop_req req;
 	struct apedge_snoop sn;
 	struct apedge_cls cls;
 	struct sk_buff skb = { 0 };
@@ -36,13 +37,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (found && (sn.family != AF_INET || sn.naddr > 1 ||
 			      (sn.mac[0] & 1)))
 			abort();
+		/* A NAK names no address; everything else one. */
+		if (found && sn.nak != !sn.naddr)
+			abort();
+		if (found && !apedge_snoop_ports(&skb, &cls,
+						 sn.op == APEDGE_SNOOP_LEARN ||
+						 sn.nak))
+			abort();
+		if (apedge_snoop_dhcpv4_request(&skb, &cls, &req) &&
+		    ((req.mac[0] & 1) || !apedge_snoop_ports(&skb, &cls, false) ||
+		     cls.op != 1))
+			abort();
+		/* The exemption implies the chaddr check. */
+		if (apedge_snoop_dhcpv4_client(&skb, &cls, mac) &&
+		    !apedge_snoop_chaddr_is(&skb, &cls, mac))
+			abort();
 	} else {
 		found = apedge_snoop_dhcpv6(&skb, &cls, mac, &sn);
 		if (found && (sn.family != AF_INET6 || !sn.naddr ||
 			      memcmp(sn.mac, mac, ETH_ALEN)))
 			abort();
 	}
-	if (sn.naddr > APEDGE_SNOOP_ADDRS || sn.op > APEDGE_SNOOP_FORGET_MAC)
+	if (sn.naddr > APEDGE_SNOOP_ADDRS || sn.op > APEDGE_SNOOP_FORGET)
 		abort();
 	if (found != (sn.op != APEDGE_SNOOP_NONE))
 		abort();

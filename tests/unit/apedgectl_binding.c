@@ -127,7 +127,20 @@ UT_CASE(source_guard_args)
 	UT_ASSERT(parse("port se d va so of", &r, err) == 0);
 	UT_EXPECT(r.source_guard == ACTL_SG_OFF);
 	UT_EXPECT(parse("port set dev va", &r, err) == -1);
-	UT_EXPECT_STR(err, "port set: nothing to set (source-guard on|off)");
+	UT_EXPECT_STR(err, "port set: nothing to set (source-guard, "
+		      "verify-chaddr or allow-opaque on|off)");
+	/* The DHCP client checks' switches. */
+	UT_ASSERT(parse("port add dev va verify-chaddr on allow-opaque off", &r,
+			err) == 0);
+	UT_EXPECT(r.verify_chaddr == ACTL_SG_ON &&
+		  r.allow_opaque == ACTL_SG_OFF && r.source_guard == 0);
+	UT_ASSERT(parse("port set dev va allow-opaque on", &r, err) == 0);
+	UT_EXPECT(r.allow_opaque == ACTL_SG_ON && r.verify_chaddr == 0);
+	UT_ASSERT(parse("port set dev va v of", &r, err) == 0);
+	UT_EXPECT(r.verify_chaddr == ACTL_SG_OFF);
+	UT_EXPECT(parse("port set dev va verify-chaddr yes", &r, err) == -1);
+	UT_EXPECT_STR(err, "verify-chaddr \"yes\": use on or off");
+	UT_EXPECT(parse("port del dev va allow-opaque on", &r, err) == -1);
 	UT_EXPECT(parse("port set source-guard on", &r, err) == -1);
 	UT_EXPECT_STR(err, "port set: \"dev IF\" is required");
 	UT_EXPECT(parse("port set dev va source-guard maybe", &r, err) == -1);
@@ -278,6 +291,10 @@ UT_CASE(sg_stats_and_port)
 	mb_attr(&m, APEDGE_A_STATS_SG_DROP_LL, &v, 8);
 	v = 10;
 	mb_attr(&m, APEDGE_A_STATS_SG_DROP_LLA, &v, 8);
+	v = 11;
+	mb_attr(&m, APEDGE_A_STATS_SNOOP_UNTRUSTED, &v, 8);
+	v = 12;
+	mb_attr(&m, APEDGE_A_STATS_DHCP_CHADDR_DROP, &v, 8);
 	mb_end(&m);
 	UT_ASSERT(amsg_parse_stats(m.buf, m.len, 30, &st, &err) == 0);
 	UT_EXPECT(st.sg_ipv4 == 5 && st.sg_ipv6 == 6 && st.sg_arp == 7 &&
@@ -289,8 +306,20 @@ UT_CASE(sg_stats_and_port)
 		      "va                     3              0              0              0\n"
 		      "\n"
 		      "PORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND     SG-DROP-LL    SG-DROP-LLA\n"
-		      "va                            5              6              7              8              9             10\n");
+		      "va                            5              6              7              8              9             10\n"
+		      "\n"
+		      "PORT              SN-PORTS SN-UNTRUST SN-NO-REQ  SN-CHADDR SN-UNBOUND SN-OVERFLOW CHADDR-DROP\n"
+		      "va                        0         11          0          0          0          0          12\n");
+	UT_EXPECT(strstr(CAPTURE(true, false,
+				 (stats_begin(&o, &t), stats_print(&o, &t, &st),
+				  stats_end(&o, &t, true))),
+			 "\"sg_drop_ll\":9,\"sg_drop_lla\":10,"
+			 "\"snoop_ports\":0,"
+			 "\"snoop_untrusted\":11,\"snoop_no_request\":0,\"snoop_chaddr\":0,"
+			 "\"snoop_unbound\":0,\"snoop_overflow\":0,"
+			 "\"dhcp_chaddr_drop\":12") != NULL);
 	/* Link-local drops alone make the table too. */
+	st.snoop_untrusted = st.dhcp_chaddr_drop = 0;
 	st.sg_ipv4 = st.sg_ipv6 = st.sg_arp = st.sg_nd = st.sg_ll = 0;
 	UT_EXPECT_STR(CAPTURE(false, false,
 			      (stats_begin(&o, &t), stats_print(&o, &t, &st),
@@ -320,15 +349,20 @@ UT_CASE(sg_stats_and_port)
 	mb_str(&m, APEDGE_A_PORT_IFNAME, "va");
 	mb_u32(&m, APEDGE_A_PORT_ROLE, APEDGE_PORT_ROLE_UNTRUSTED);
 	mb_attr(&m, APEDGE_A_PORT_SOURCE_GUARD, "\1", 1);
+	mb_attr(&m, APEDGE_A_PORT_VERIFY_CHADDR, "\1", 1);
+	mb_attr(&m, APEDGE_A_PORT_ALLOW_OPAQUE, "\0", 1);
 	mb_end(&m);
 	UT_ASSERT(amsg_parse_port(m.buf, m.len, 30, &p, &err) == 0);
 	UT_EXPECT(p.has_source_guard && p.source_guard);
+	UT_EXPECT(p.has_verify_chaddr && p.verify_chaddr);
+	UT_EXPECT(p.has_allow_opaque && !p.allow_opaque);
 	UT_EXPECT_STR(CAPTURE(false, false, port_print(&o, &p)),
-		      "3: va role untrusted source-guard on\n");
+		      "3: va role untrusted source-guard on verify-chaddr on\n");
 	UT_EXPECT_STR(CAPTURE(true, false,
 			      (print_arr_begin(&o, NULL), port_print(&o, &p),
 			       print_arr_end(&o))),
-		      "[{\"ifindex\":3,\"ifname\":\"va\",\"role\":\"untrusted\",\"source_guard\":\"on\"}]\n");
+		      "[{\"ifindex\":3,\"ifname\":\"va\",\"role\":\"untrusted\",\"source_guard\":\"on\","
+		      "\"verify_chaddr\":\"on\",\"allow_opaque\":\"off\"}]\n");
 }
 
 UT_MAIN("apedgectl_binding",

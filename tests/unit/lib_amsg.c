@@ -708,10 +708,14 @@ UT_CASE(port_policy_builder)
 		8, 0, APEDGE_A_POLICY_VERDICT, 0, APEDGE_VERDICT_DROP, 0, 0, 0,
 		8, 0, APEDGE_A_PORT_PUNT_RATE, 0, 5, 0, 0, 0,
 		5, 0, APEDGE_A_PORT_SOURCE_GUARD, 0, 1, 0, 0, 0,
+		5, 0, APEDGE_A_PORT_VERIFY_CHADDR, 0, 1, 0, 0, 0,
+		5, 0, APEDGE_A_PORT_ALLOW_OPAQUE, 0, 0, 0, 0, 0,
 	};
 	struct amsg_port port = {
 		.ifindex = 3, .has_punt_rate = true, .punt_rate = 5,
 		.has_source_guard = true, .source_guard = true,
+		.has_verify_chaddr = true, .verify_chaddr = true,
+		.has_allow_opaque = true, .allow_opaque = false,
 	};
 	struct amsg_port got;
 	struct amsg_err err;
@@ -953,6 +957,7 @@ static void port_reply(struct mb *m)
 	mb_nest_end(m);
 	mb_u32(m, APEDGE_A_PORT_PUNT_RATE, 100);
 	mb_u8(m, APEDGE_A_PORT_SOURCE_GUARD, 1);
+	mb_u8(m, APEDGE_A_PORT_ALLOW_OPAQUE, 1);
 	mb_end(m);
 }
 
@@ -988,6 +993,8 @@ UT_CASE(port_reply_full)
 	UT_EXPECT(p.policy[APEDGE_POLICY_CLASS_ND_NS] == 0);
 	UT_EXPECT(p.has_punt_rate && p.punt_rate == 100);
 	UT_EXPECT(p.has_source_guard && p.source_guard);
+	UT_EXPECT(p.has_allow_opaque && p.allow_opaque);
+	UT_EXPECT(!p.has_verify_chaddr && !p.verify_chaddr);
 
 	/* A class given twice counts once; the last verdict wins. */
 	port_reply(&m);
@@ -1060,6 +1067,14 @@ UT_CASE(port_reply_bad)
 	mb_u32(&m, APEDGE_A_PORT_SOURCE_GUARD, 1);
 	mb_end(&m);
 	UT_EXPECT(port_fails(m.buf, m.len, "source-guard: length 4"));
+	port_msg(&m, APEDGE_CMD_PORT_GET, 3, "va", 1);
+	mb_u32(&m, APEDGE_A_PORT_VERIFY_CHADDR, 1);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "verify-chaddr: length 4"));
+	port_msg(&m, APEDGE_CMD_PORT_GET, 3, "va", 1);
+	mb_u32(&m, APEDGE_A_PORT_ALLOW_OPAQUE, 1);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "allow-opaque: length 4"));
 }
 
 /* A stats-get reply as the module fills it, with two counters. */
@@ -1090,8 +1105,15 @@ static void stats_reply(struct mb *m)
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_IPV6, 8);
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_ARP, 9);
 	mb_u64(m, APEDGE_A_STATS_SG_DROP_ND, 10);
-	mb_u64(m, APEDGE_A_STATS_SG_DROP_LL, 11);
-	mb_u64(m, APEDGE_A_STATS_SG_DROP_LLA, 12);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_PORTS, 11);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_UNTRUSTED, 12);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_NO_REQUEST, 13);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_CHADDR, 14);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_UNBOUND, 15);
+	mb_u64(m, APEDGE_A_STATS_SNOOP_OVERFLOW, 16);
+	mb_u64(m, APEDGE_A_STATS_DHCP_CHADDR_DROP, 17);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LL, 18);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LLA, 19);
 	mb_end(m);
 }
 
@@ -1112,7 +1134,11 @@ UT_CASE(stats)
 	UT_EXPECT(st.punt_sent == 4 && st.punt_ratelimited == 5 &&
 		  st.punt_overflow == 6);
 	UT_EXPECT(st.sg_ipv4 == 7 && st.sg_ipv6 == 8 && st.sg_arp == 9 &&
-		  st.sg_nd == 10 && st.sg_ll == 11 && st.sg_lla == 12);
+		  st.sg_nd == 10 && st.sg_ll == 18 && st.sg_lla == 19);
+	UT_EXPECT(st.snoop_ports == 11 && st.snoop_untrusted == 12 &&
+		  st.snoop_no_request == 13 && st.snoop_chaddr == 14 &&
+		  st.snoop_unbound == 15 && st.snoop_overflow == 16 &&
+		  st.dhcp_chaddr_drop == 17);
 	UT_ASSERT(st.n_counters == 2);
 	UT_EXPECT(st.counters[0].direction == APEDGE_DIRECTION_INGRESS);
 	UT_EXPECT(st.counters[0].class == APEDGE_POLICY_CLASS_DHCPV4_SERVER);

@@ -148,6 +148,19 @@ enum apedge_policy_class {
  *   options.
  * @APEDGE_MALFORMED_REASON_DHCPV6: A DHCPv6 message without its msg-type.
  * @APEDGE_MALFORMED_REASON_ICMPV6: A truncated ICMPv6 header.
+ * @APEDGE_MALFORMED_REASON_VLAN_TAG: An in-band VLAN tag received on an
+ *   untrusted port (beyond the one the device or the stack takes out), unless
+ *   the port allows opaque frames.
+ * @APEDGE_MALFORMED_REASON_NEXTHDR: An IPv6 packet whose header chain has a
+ *   next header apedge does not know, so that its upper-layer header cannot be
+ *   found (RFC 7610 section 5), received on an untrusted port that does not
+ *   allow opaque frames.
+ * @APEDGE_MALFORMED_REASON_ESP: An IPv6 packet whose header chain reaches ESP,
+ *   which hides the upper-layer header, received on an untrusted port that
+ *   does not allow opaque frames.
+ * @APEDGE_MALFORMED_REASON_SNAP: IPv4, IPv6, ARP or a VLAN tag framed in 802.2
+ *   LLC/SNAP, which the guard does not look into, received on an untrusted
+ *   port that does not allow opaque frames.
  */
 enum apedge_malformed_reason {
 	APEDGE_MALFORMED_REASON_VLAN = 1,
@@ -160,6 +173,10 @@ enum apedge_malformed_reason {
 	APEDGE_MALFORMED_REASON_DHCPV4,
 	APEDGE_MALFORMED_REASON_DHCPV6,
 	APEDGE_MALFORMED_REASON_ICMPV6,
+	APEDGE_MALFORMED_REASON_VLAN_TAG,
+	APEDGE_MALFORMED_REASON_NEXTHDR,
+	APEDGE_MALFORMED_REASON_ESP,
+	APEDGE_MALFORMED_REASON_SNAP,
 };
 
 /**
@@ -195,6 +212,8 @@ enum {
 	APEDGE_A_PORT_POLICY,
 	APEDGE_A_PORT_PUNT_RATE,
 	APEDGE_A_PORT_SOURCE_GUARD,
+	APEDGE_A_PORT_VERIFY_CHADDR,
+	APEDGE_A_PORT_ALLOW_OPAQUE,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
@@ -237,6 +256,13 @@ enum {
 	APEDGE_A_STATS_SG_DROP_IPV6,
 	APEDGE_A_STATS_SG_DROP_ARP,
 	APEDGE_A_STATS_SG_DROP_ND,
+	APEDGE_A_STATS_SNOOP_PORTS,
+	APEDGE_A_STATS_SNOOP_UNTRUSTED,
+	APEDGE_A_STATS_SNOOP_NO_REQUEST,
+	APEDGE_A_STATS_SNOOP_CHADDR,
+	APEDGE_A_STATS_SNOOP_UNBOUND,
+	APEDGE_A_STATS_SNOOP_OVERFLOW,
+	APEDGE_A_STATS_DHCP_CHADDR_DROP,
 	APEDGE_A_STATS_SG_DROP_LL,
 	APEDGE_A_STATS_SG_DROP_LLA,
 

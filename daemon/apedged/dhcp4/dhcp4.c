@@ -354,7 +354,11 @@ static void do_arp(struct dhcp4_client *c, const struct dhcp4_arp *arp)
 	}
 }
 
-/* The sockets and the timer the machine wants now. */
+/*
+ * The sockets and the timer the machine wants now.  A socket that is
+ * wanted is opened before one that is not is closed, so that no reply
+ * falls in between.
+ */
 static void sync_io(struct dhcp4_client *c)
 {
 	bool on = c->running && c->sm.state != DHCP4_STOPPED;
@@ -362,16 +366,28 @@ static void sync_io(struct dhcp4_client *c)
 
 	if (!c->io)
 		return;
-	dhcp4_io_set_raw(c->io, raw);
-	dhcp4_io_set_udp(c->io, on && !raw);
+	if (raw) {
+		dhcp4_io_set_raw(c->io, true);
+		dhcp4_io_set_udp(c->io, false);
+	} else {
+		dhcp4_io_set_udp(c->io, on);
+		dhcp4_io_set_raw(c->io, false);
+	}
 	dhcp4_io_set_arp(c->io, on && dhcp4_sm_wants_arp(&c->sm));
 	dhcp4_io_arm(c->io, on ? dhcp4_sm_deadline(&c->sm) : UINT64_MAX);
 }
 
+/*
+ * Carry out a step's actions.  The machine is already in its new state:
+ * the sockets that state wants are opened first, so that they are there
+ * before the message whose answer they must receive goes out (a server
+ * on the same link answers within a fraction of a millisecond).
+ */
 static void run(struct dhcp4_client *c, struct dhcp4_actions *acts)
 {
 	unsigned int i;
 
+	sync_io(c);
 	for (i = 0; i < acts->n && i < DHCP4_ACTIONS_MAX; i++) {
 		const struct dhcp4_action *a = &acts->a[i];
 

@@ -71,8 +71,9 @@ static struct sock_filter arp_filter[] = {
 /*
  * A packet socket that receives protocol on the interface and only what
  * the filter passes: made with protocol 0 (nothing arrives), the filter
- * attached, then bound to the protocol, then drained of anything queued
- * in between.
+ * attached, then bound to the protocol, so that nothing unfiltered is
+ * ever queued (and nothing queued is thrown away: a reply may already
+ * be there).
  */
 static int packet_open(struct dhcp4_io *io, uint16_t protocol,
 		       struct sock_filter *f, unsigned short n)
@@ -84,7 +85,6 @@ static int packet_open(struct dhcp4_io *io, uint16_t protocol,
 		.sll_ifindex = io->ifindex,
 	};
 	int fd, one = 1;
-	uint8_t junk[64];
 
 	fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
@@ -99,8 +99,6 @@ static int packet_open(struct dhcp4_io *io, uint16_t protocol,
 		close(fd);
 		return e;
 	}
-	while (recv(fd, junk, sizeof(junk), MSG_DONTWAIT) >= 0)
-		;
 	return fd;
 }
 

@@ -664,6 +664,10 @@ void dhcp4_sm_renew(struct dhcp4_sm *sm, uint64_t now,
 	case DHCP4_RENEWING:
 		enter_renewing(sm, now, "renew asked", out);
 		break;
+	case DHCP4_REBINDING:
+		/* Past T2 the server is not asked alone: ask all, now. */
+		enter_rebinding(sm, now, "renew asked", out);
+		break;
 	default:
 		break;
 	}

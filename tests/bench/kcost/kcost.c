@@ -551,6 +551,7 @@ static void setup(const struct kc_kind *k, struct kc_port *port)
 	port->role = k->role;
 	apedge_guard_policy(&port->guard, k->role);
 	port->guard.source_guard = k->sg;
+	port->guard.untrusted = k->role == APEDGE_PORT_ROLE_UNTRUSTED;
 	port->guard.ifindex = IFX;
 	port->guard.bt = kc_bindings_new();
 	for (i = 0; i < FRAMES; i++) {

@@ -97,6 +97,7 @@ static inline u64 get_jiffies_64(void)
 #define ETH_P_IPV6		0x86DD
 #define ETH_P_8021Q		0x8100
 #define ETH_P_8021AD		0x88A8
+#define ETH_P_802_2		0x0004
 #define VLAN_HLEN		4
 
 struct ethhdr {
@@ -206,6 +207,17 @@ struct frag_hdr {
 #define NEXTHDR_FRAGMENT	44
 #define NEXTHDR_AUTH		51
 #define NEXTHDR_DEST		60
+#define NEXTHDR_NONE		59
+
+static inline bool ipv4_is_multicast(__be32 addr)
+{
+	return (addr & htonl(0xf0000000)) == htonl(0xe0000000);
+}
+
+static inline bool ipv4_is_zeronet(__be32 addr)
+{
+	return (addr & htonl(0xff000000)) == htonl(0x00000000);
+}
 
 #define NDISC_ROUTER_SOLICITATION	133
 #define NDISC_ROUTER_ADVERTISEMENT	134
