@@ -356,6 +356,30 @@ UT_CASE(krack_gtk_reinstall_refused)
 	UT_EXPECT(count(&out, WPA_ACT_INSTALL_GTK) == 1);
 }
 
+/* GTK rotation alternates key ids: a key already installed under its id
+ * is refused even when another id was installed in between. */
+UT_CASE(krack_gtk_alternating_ids)
+{
+	uint8_t a_key[16];
+	size_t n;
+
+	setup("correct horse", "correct horse");
+	UT_ASSERT(handshake(ut_failed));		/* id 1: 0x33.. */
+	memcpy(a_key, au.gtk, 16);
+	memset(au.gtk, 0x44, 16);
+	au.gtk_id = 2;
+	n = auth_group1(&au, f);
+	wpa_sm_rx(&sm, f, n, 3000, &out);
+	UT_EXPECT(count(&out, WPA_ACT_INSTALL_GTK) == 1);
+	memcpy(au.gtk, a_key, 16);
+	au.gtk_id = 1;
+	n = auth_group1(&au, f);
+	wpa_sm_rx(&sm, f, n, 3100, &out);
+	UT_EXPECT(count(&out, WPA_ACT_INSTALL_GTK) == 0);
+	UT_EXPECT(count(&out, WPA_ACT_SEND) == 1);
+	UT_EXPECT(sm.stats.gtk_reinstalls_refused == 1);
+}
+
 UT_CASE(krack_group1_replayed_dropped)
 {
 	struct wpa_sm before;
@@ -733,6 +757,7 @@ UT_MAIN("eapol_wpa",
 	UT_ENTRY(krack_msg3_retransmit_not_reinstalled),
 	UT_ENTRY(krack_msg3_replayed_same_counter_dropped),
 	UT_ENTRY(krack_gtk_reinstall_refused),
+	UT_ENTRY(krack_gtk_alternating_ids),
 	UT_ENTRY(krack_group1_replayed_dropped),
 	UT_ENTRY(krack_ptk_rekey_installed_once),
 	UT_ENTRY(replay_counter_only_moves_forward),

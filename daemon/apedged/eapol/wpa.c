@@ -87,11 +87,12 @@ static void forget_keys(struct wpa_sm *sm)
 	wpa_cleanse(&sm->tptk, sizeof(sm->tptk));
 	wpa_cleanse(&sm->ptk, sizeof(sm->ptk));
 	wpa_cleanse(sm->gtk, sizeof(sm->gtk));
+	memset(sm->gtk_len, 0, sizeof(sm->gtk_len));
 	wpa_cleanse(sm->igtk, sizeof(sm->igtk));
 	wpa_cleanse(sm->snonce, sizeof(sm->snonce));
 	memset(sm->anonce, 0, sizeof(sm->anonce));
-	sm->have_anonce = sm->have_ptk = sm->have_gtk = sm->have_igtk = false;
-	sm->gtk_len = sm->igtk_len = 0;
+	sm->have_anonce = sm->have_ptk = sm->have_igtk = false;
+	sm->igtk_len = 0;
 	sm->replay_set = false;
 	sm->replay = 0;
 	sm->authorized = false;
@@ -231,11 +232,12 @@ static void install_gtk(struct wpa_sm *sm, const struct wpa_kdes *kd,
 {
 	struct wpa_action *a;
 
-	/* KRACK: the same key, under the same id, is never installed
-	 * again (its RSC would be reset with it). */
-	if (sm->have_gtk && sm->gtk_id == kd->gtk_id &&
-	    sm->gtk_len == kd->gtk_len &&
-	    wpa_mem_eq(sm->gtk, kd->gtk, kd->gtk_len)) {
+	uint8_t id = kd->gtk_id;
+
+	/* KRACK: the key installed under an id is never installed again
+	 * (its receive counter would be reset with it). */
+	if (sm->gtk_len[id] == kd->gtk_len &&
+	    wpa_mem_eq(sm->gtk[id], kd->gtk, kd->gtk_len)) {
 		sm->stats.gtk_reinstalls_refused++;
 	} else {
 		a = act(out, WPA_ACT_INSTALL_GTK);
@@ -246,10 +248,8 @@ static void install_gtk(struct wpa_sm *sm, const struct wpa_kdes *kd,
 			a->key.tx = kd->gtk_tx;
 			memcpy(a->key.rsc, k->rsc, WPA_RSC_LEN);
 		}
-		sm->have_gtk = true;
-		sm->gtk_id = kd->gtk_id;
-		sm->gtk_len = kd->gtk_len;
-		memcpy(sm->gtk, kd->gtk, kd->gtk_len);
+		sm->gtk_len[id] = kd->gtk_len;
+		memcpy(sm->gtk[id], kd->gtk, kd->gtk_len);
 		sm->stats.gtk_installs++;
 	}
 	if (!kd->has_igtk)

@@ -152,10 +152,9 @@ struct wpa_sm {
 	struct wpa_ptk tptk;		/* derived from message 1 */
 	bool have_ptk;			/* ptk is installed */
 	struct wpa_ptk ptk;
-	bool have_gtk;
-	uint8_t gtk_id;
-	uint8_t gtk[WPA_GTK_MAX];
-	size_t gtk_len;
+	/* the GTK installed under each key id 0..3 (len 0: none) */
+	uint8_t gtk[4][WPA_GTK_MAX];
+	size_t gtk_len[4];
 	bool have_igtk;
 	uint16_t igtk_id;
 	uint8_t igtk[WPA_IGTK_MAX];
