@@ -380,6 +380,38 @@ UT_CASE(krack_gtk_alternating_ids)
 	UT_EXPECT(sm.stats.gtk_reinstalls_refused == 1);
 }
 
+/* Management frame protection: an IGTK KDE beside the GTK is installed
+ * with its IPN, once. */
+UT_CASE(igtk_installed_once)
+{
+	uint8_t plain[WPA_KEY_DATA_MAX], igtk[16], ipn[6] = { 9, 0, 0, 0, 0, 0 };
+	const struct wpa_action *a;
+	size_t n, off;
+
+	setup("correct horse", "correct horse");
+	UT_ASSERT(handshake(ut_failed));
+	memset(igtk, 0x66, sizeof(igtk));
+	off = 0;
+	wpa_kde_put_gtk(plain, sizeof(plain), &off, au.gtk_id, true, au.gtk,
+			16);
+	wpa_kde_put_igtk(plain, sizeof(plain), &off, 4, ipn, igtk, 16);
+	wpa_kde_pad(plain, sizeof(plain), &off);
+	n = auth_frame(&au, f, WPA_INFO_ACK | WPA_INFO_MIC | WPA_INFO_SECURE |
+		       WPA_INFO_ENCDATA, plain, off, true);
+	wpa_sm_rx(&sm, f, n, 3000, &out);
+	a = find(&out, WPA_ACT_INSTALL_IGTK);
+	UT_ASSERT(a);
+	UT_EXPECT(a->key.id == 4 && a->key.len == 16 && a->key.rsc[0] == 9 &&
+		  !memcmp(a->key.key, igtk, 16));
+	UT_EXPECT(count(&out, WPA_ACT_INSTALL_GTK) == 0);
+	n = auth_frame(&au, f, WPA_INFO_ACK | WPA_INFO_MIC | WPA_INFO_SECURE |
+		       WPA_INFO_ENCDATA, plain, off, true);
+	wpa_sm_rx(&sm, f, n, 3100, &out);
+	UT_EXPECT(count(&out, WPA_ACT_INSTALL_IGTK) == 0);
+	UT_EXPECT(count(&out, WPA_ACT_SEND) == 1);
+	UT_EXPECT(sm.stats.igtk_installs == 1);
+}
+
 UT_CASE(krack_group1_replayed_dropped)
 {
 	struct wpa_sm before;
@@ -758,6 +790,7 @@ UT_MAIN("eapol_wpa",
 	UT_ENTRY(krack_msg3_replayed_same_counter_dropped),
 	UT_ENTRY(krack_gtk_reinstall_refused),
 	UT_ENTRY(krack_gtk_alternating_ids),
+	UT_ENTRY(igtk_installed_once),
 	UT_ENTRY(krack_group1_replayed_dropped),
 	UT_ENTRY(krack_ptk_rekey_installed_once),
 	UT_ENTRY(replay_counter_only_moves_forward),
