@@ -154,6 +154,7 @@ uint64_t wpa_sm_deadline(const struct wpa_sm *sm)
 
 void wpa_sm_tick(struct wpa_sm *sm, uint64_t now_ms, struct wpa_out *out)
 {
+	out->n = 0;
 	if (now_ms < sm->deadline)
 		return;
 	sm->deadline = UINT64_MAX;
