@@ -8,6 +8,7 @@
 
 static const struct eap_method *const eap_methods[] = {
 	&eap_method_md5,
+	&eap_method_tls,
 };
 
 const struct eap_method *eap_method_find(uint8_t type)
