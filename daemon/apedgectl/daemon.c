@@ -36,6 +36,11 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP4_REBIND:
 	case ACTL_CMD_DHCP4_RELEASE:
 		return dhcp4_line(req, buf, size);
+	case ACTL_CMD_EAPOL_SHOW:
+	case ACTL_CMD_EAPOL_STATS:
+	case ACTL_CMD_EAPOL_LOGOFF:
+	case ACTL_CMD_EAPOL_REAUTH:
+		return eapol_line(req, buf, size);
 	default:
 		return -1;
 	}

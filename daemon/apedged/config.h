@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "dhcp4/config.h"
+#include "eapol/config.h"
 #include "iapp/config.h"
 #include "kernel/config.h"
 #include "lib/ifname.h"
@@ -55,6 +56,8 @@ struct config {
 	struct config_dhcp4_global dhcp4;
 	struct config_dhcp4 *dhcp4s;
 	size_t n_dhcp4s;
+	struct config_eapol *eapols;
+	size_t n_eapols;
 };
 
 struct config_error {

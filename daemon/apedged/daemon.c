@@ -14,7 +14,8 @@
  * dropped ones.
  *
  * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
- * state changes to the monitors and answer the dhcp4 words.
+ * state changes to the monitors and answer the dhcp4 words.  So do the
+ * 802.1X supplicants (eapol/eapol.h) and the eapol words.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -36,6 +37,8 @@
 #include "apedged/station.h"
 #include "dhcp4/ctl.h"
 #include "dhcp4/dhcp4.h"
+#include "eapol/ctl.h"
+#include "eapol/eapol.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -67,6 +70,7 @@ struct apedged {
 	struct iapp *iapp;
 	struct wifi *wifi;
 	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
+	struct eapol *eapol;		/* the [eapol IF] supplicants */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
@@ -648,6 +652,58 @@ static void ctl_dhcp4(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
+static const struct eapol_ops eapol_ops = {
+	.event = dhcp4_event,
+};
+
+/* eapol show|stats [dev IF], eapol logoff|reauth dev IF */
+static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	const char *verb = argv[1];
+	struct strbuf out;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "eapol %s: %s", verb, err);
+		return;
+	}
+	if (!strcmp(verb, "show") || !strcmp(verb, "stats")) {
+		sb_init(&out);
+		r = verb[1] == 'h' ?
+			eapol_format_show(d->eapol, ifname, loop_now_ms(),
+					  &out) :
+			eapol_format_stats(d->eapol, ifname, &out);
+		if (r < 0 || out.oom) {
+			ctrl_reply_error(reply, "eapol %s: %s", verb, r < 0 ?
+					 "no 802.1X supplicant on that "
+					 "interface" : "out of memory");
+		} else {
+			ctrl_reply_ok(reply);
+			sb_puts(reply, sb_str(&out));
+			sb_puts(reply, "\n");
+		}
+		sb_free(&out);
+		return;
+	}
+	if (!ifname[0]) {
+		ctrl_reply_error(reply, "eapol %s: dev IFNAME is required",
+				 verb);
+		return;
+	}
+	r = eapol_command(d->eapol, ifname, !strcmp(verb, "logoff") ?
+			  EAPOL_CMD_LOGOFF : EAPOL_CMD_REAUTH);
+	if (r < 0) {
+		ctrl_reply_error(reply, "eapol %s: no 802.1X supplicant on "
+				 "that interface", verb);
+		return;
+	}
+	ctrl_reply_ok(reply);
+	sb_puts(reply, "{}\n");
+}
+
 /* The control sockets' commands; see Documentation/admin-guide/apedged.rst */
 static const struct ctrl_cmd daemon_cmds[] = {
 	{ "status", NULL, 0, 0, CTRL_READ, ctl_status },
@@ -659,6 +715,10 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "dhcp4 renew", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "dhcp4 rebind", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "dhcp4 release", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
+	{ "eapol show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
+	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
+	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
 	{ "sta add", "IFNAME MAC [vlan N] [authorized|unauthorized] "
 	  "[prev-ap BSSID] [ip ADDR]...", 2, CTRL_ARGS_MAX - 2, CTRL_ADMIN,
@@ -848,6 +908,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	if (dhcp4_configure(d->dhcp4, &cfg.dhcp4, cfg.dhcp4s,
 			    cfg.n_dhcp4s) < 0)
 		log_err("dhcp4: not every client could be made");
+	if (eapol_configure(d->eapol, cfg.eapols, cfg.n_eapols) < 0)
+		log_err("eapol: not every supplicant could be made");
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
@@ -981,6 +1043,11 @@ int apedged_start(struct apedged *d)
 	if (dhcp4_configure(d->dhcp4, &d->cfg.dhcp4, d->cfg.dhcp4s,
 			    d->cfg.n_dhcp4s) < 0)
 		log_err("dhcp4: not every client could be made");
+	d->eapol = eapol_new(d->loop, d->netif, &eapol_ops, d);
+	if (!d->eapol)
+		return -ENOMEM;
+	if (eapol_configure(d->eapol, d->cfg.eapols, d->cfg.n_eapols) < 0)
+		log_err("eapol: not every supplicant could be made");
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
 		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
@@ -1007,6 +1074,7 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
+	eapol_free(d->eapol);
 	dhcp4_free(d->dhcp4);
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
