@@ -15,6 +15,9 @@
 #      us (hostapd sees our alert), never authorized
 #   g  a domain the certificate does not name: the same
 #   h  ".example.org" (any name under it) is accepted
+# TLS 1.3: we offer it; hostapd 2.10 of Debian 12 picks TLS 1.2 even with
+# tls_flags=[ENABLE-TLSv1.3], so RFC 9190 is tested against OpenSSL's
+# own server in tests/unit/apedged_eapol_tls.c.
 # A hostile authenticator is the one with the wrong CA or the wrong
 # name: it never learns more than a TLS alert, and the port stays shut.
 . "$(dirname "$0")/lib.sh"
@@ -75,6 +78,9 @@ check "a: EAP-TLS: AUTHENTICATED" wait_state 20 AUTHENTICATED
 check "a: authorized" test "$(ea authorized)" = true
 check "a: hostapd has the port authorized" wait_for 5 hapd_authorized
 check "a: method tls" test "$(ea method_active)" = tls
+check "a: our ClientHello offered TLS 1.3, hostapd chose 1.2" sh -c \
+	"grep -aq 'RX ver=0x304 content_type=22 (handshake/client hello)' '$T/hostapd.log' &&
+	 grep -aq 'SSL: Using TLS version TLSv1.2' '$T/hostapd.log'"
 end_case "a"
 
 # ---- b: PEAP ---------------------------------------------------------------
