@@ -13,11 +13,16 @@
  *  3: an EAP-MSCHAPv2 packet; fields inside the input.  Then the input
  *     as a message framed with eaptls_frame_out() (fragment size from
  *     byte 1) and reassembled: the same octets come out.
+ *  4, 5: PEAP, TTLS (ca_none_accept_mitm, no files): a Start, then
+ *     Requests each prefixed by two length octets, through the whole
+ *     method and OpenSSL; a Response never exceeds its cap, a method that
+ *     failed never exports a key.
  * abort() on any broken property.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "eapol/method.h"
 #include "eapol/tls.h"
 #include "eapol/tunwire.h"
 
@@ -129,10 +134,54 @@ static void fuzz_ms(const uint8_t *d, size_t n)
 	eaptls_rx_free(&rx);
 }
 
+static void fuzz_method(const struct eap_method *m, const uint8_t *d,
+			size_t n)
+{
+	static struct eap_peer_cfg cfg = {
+		.identity = "alice", .password = "secret",
+		.ca_none_accept_mitm = true, .phase2 = EAP_PHASE2_MSCHAPV2,
+	};
+	static uint8_t out[EAP_METHOD_OUT_MAX];
+	const char *why = NULL;
+	uint8_t start = 0x20, msk[64], emsk[64];
+	size_t i = 0, out_len, cap;
+	enum eap_mres r;
+	void *st = m->new(&cfg, &why);
+
+	if (!st)
+		abort();
+	cap = sizeof(out);
+	r = m->process(st, 0, &start, 1, out, cap, &out_len);
+	if (out_len > cap)
+		abort();
+	for (uint8_t id = 1; i + 2 <= n && r != EAP_MRES_FAIL; id++) {
+		size_t l = (size_t)d[i] << 8 | d[i + 1];
+
+		i += 2;
+		if (l > n - i)
+			l = n - i;
+		r = m->process(st, id, d + i, l, out, cap, &out_len);
+		if (out_len > cap)
+			abort();
+		i += l;
+	}
+	if (m->decision(st) == EAP_MDEC_FAIL && m->key(st, msk, emsk))
+		abort();
+	m->free(st);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!size)
 		return 0;
+	if ((data[0] & 7) == 4) {
+		fuzz_method(&eap_method_peap, data + 1, size - 1);
+		return 0;
+	}
+	if ((data[0] & 7) == 5) {
+		fuzz_method(&eap_method_ttls, data + 1, size - 1);
+		return 0;
+	}
 	switch (data[0] & 3) {
 	case 0:
 		fuzz_rx(data + 1, size - 1);
