@@ -652,8 +652,15 @@ static void ctl_dhcp4(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
+static void eapol_event(const char *name, const char *fields, void *data)
+{
+	struct apedged *d = data;
+
+	events_publish(d->bus, name, fields);
+}
+
 static const struct eapol_ops eapol_ops = {
-	.event = dhcp4_event,
+	.event = eapol_event,
 };
 
 /* eapol show|stats [dev IF], eapol logoff|reauth dev IF */

@@ -30,6 +30,11 @@ ea_users '"alice" MD5 "apedge-secret"'
 ea_conf "password = apedge-secret"
 ea_start
 check "apedged starts" ea_up
+spawn cl "$T/mon.json" "$BIN/apedgectl" -s "$T/apedged.sock" -j monitor daemon
+# seen COND: an event of the monitor's output meets jq's COND.
+seen() {
+	jq -se "any(.[]; $1)" "$T/mon.json" >/dev/null
+}
 
 # ---- a: no authenticator, then EAP-MD5 ---------------------------------
 check "a: CONNECTING" wait_state 5 CONNECTING
@@ -49,6 +54,10 @@ check "a: logged AUTHENTICATING -> AUTHENTICATED" logged AUTHENTICATING AUTHENTI
 check "a: show: method md5, eap SUCCESS, the authenticator's MAC" sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j eapol show dev va | jq -e '.[0] | .method == \"md5\" and .method_active == \"md5\" and .eap_state == \"SUCCESS\" and .peer == \"$AMAC\" and .identity == \"alice\" and .authorized_s >= 0'"
 check "a: hostapd has the port authorized" wait_for 5 hapd_authorized
+check "a: the monitor heard eapol-state AUTHENTICATED, authorized" \
+	wait_for 5 seen '.event == "eapol-state" and .ifname == "va" and .from == "AUTHENTICATING" and .state == "AUTHENTICATED" and .authorized == true'
+check "a: and HELD, not authorized" \
+	seen '.event == "eapol-state" and .state == "HELD" and .authorized == false'
 check "a: stats: 1 success, Identity and MD5 Responses sent" sh -c \
 	"'$BIN/apedgectl' -s '$T/apedged.sock' -j eapol stats dev va | jq -e '.[0] | .auth.success == 1 and .tx.eap >= 2 and .eap.identity >= 1 and .rx.eap >= 3'"
 check "a: hostapd logged the MD5 success" \
@@ -75,6 +84,7 @@ check "c: AUTHENTICATED" wait_state 5 AUTHENTICATED
 # ---- d: logoff -----------------------------------------------------------
 check "d: eapol logoff is accepted" ctl eapol logoff dev va
 check "d: LOGOFF" wait_state 5 LOGOFF
+check "d: the monitor heard it" wait_for 5 seen '.event == "eapol-state" and .state == "LOGOFF" and .authorized == false and .reason == "logoff"'
 check "d: not authorized" test "$(ea authorized)" = false
 check "d: an EAPOL-Logoff was sent" st_is tx.logoff 1
 check "d: hostapd saw it" wait_for 5 grep -q "received EAPOL-Logoff" "$T/hostapd.log"

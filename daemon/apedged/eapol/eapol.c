@@ -46,7 +46,9 @@ static void publish(struct eapol_client *c)
 	struct strbuf sb;
 	struct json j;
 
-	if (c->published == c->pae.state)
+	enum eapol_pae_state from = c->published;
+
+	if (from == c->pae.state)
 		return;
 	c->published = c->pae.state;
 	if (!c->e->ops || !c->e->ops->event)
@@ -55,6 +57,7 @@ static void publish(struct eapol_client *c)
 	json_init(&j, &sb, JSON_COMPACT);
 	json_obj_begin(&j);
 	json_kstr(&j, "ifname", c->cfg.ifname);
+	json_kstr(&j, "from", eapol_pae_state_name(from));
 	json_kstr(&j, "state", eapol_pae_state_name(c->pae.state));
 	json_kbool(&j, "authorized", eapol_pae_authorized(&c->pae));
 	json_kstr(&j, "reason", c->pae.last_why);

@@ -10,8 +10,9 @@
  * again those whose settings changed.
  *
  * Authorization is exposed, not enforced here: "authorized" in show and
- * the event "eapol-state" (ifname, state, authorized) on every change of
- * the PAE's state.  Closing the port to other traffic until then is the
+ * the event "eapol-state" (ifname, from, state, authorized, reason) on
+ * every change of the PAE's state seen between two calls (the passing
+ * RESTART is not published).  Closing the port to other traffic until then is the
  * kernel module's part (issue 13).
  */
 #ifndef APEDGED_EAPOL_EAPOL_H
