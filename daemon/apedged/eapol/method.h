@@ -141,5 +141,8 @@ const struct eap_method *eap_method_by_name(const char *name);
 
 /* The methods; methods.c lists them. */
 extern const struct eap_method eap_method_md5;
+extern const struct eap_method eap_method_tls;
+extern const struct eap_method eap_method_peap;
+extern const struct eap_method eap_method_ttls;
 
 #endif
