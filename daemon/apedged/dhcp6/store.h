@@ -34,6 +34,10 @@
 #include "dhcp6/journal.h"
 #include "lib/loop.h"
 
+/* The journal size that starts a compaction by itself: this, or twice
+ * the last snapshot's size when that is more. */
+#define DHCP6_STORE_COMPACT_MIN	(4u << 20)
+
 struct dhcp6_store;
 
 struct dhcp6_store_stats {
@@ -90,5 +94,13 @@ int dhcp6_store_compact(struct dhcp6_store *s);
 void dhcp6_store_close(struct dhcp6_store *s);
 
 const struct dhcp6_store_stats *dhcp6_store_stats(const struct dhcp6_store *s);
+
+/*
+ * Tests only: when not 0, the process is killed (SIGKILL, the owner with
+ * it when the snapshot writer reaches it) at that step of a compaction:
+ * 1 journal G+1 made durable, 2 snapshot.tmp written, 3 ...fsync()ed,
+ * 4 renamed over snapshot, 5 the directory fsync()ed, 6 journal G gone.
+ */
+extern int dhcp6_store_test_crash;
 
 #endif
