@@ -218,12 +218,22 @@ static char *mkdir_tmp(void)
 	return d;
 }
 
+/* The store's directories are flat. */
 static void rm_tmp(char *d)
 {
-	char cmd[128];
+	struct dirent *de;
+	DIR *dd = opendir(d);
+	char path[256];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", d);
-	if (system(cmd))
+	while (dd && (de = readdir(dd))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", d, de->d_name);
+		unlink(path);
+	}
+	if (dd)
+		closedir(dd);
+	if (rmdir(d))
 		fprintf(stderr, "  cannot remove %s\n", d);
 	free(d);
 }
