@@ -75,7 +75,7 @@ int fsync(int fd)
 /* Whether the journal of dir is synced up to its end. */
 static bool journal_synced(const char *dir, const char *name)
 {
-	char path[256];
+	char path[512];
 	struct stat st;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -223,7 +223,7 @@ static void rm_tmp(char *d)
 {
 	struct dirent *de;
 	DIR *dd = opendir(d);
-	char path[256];
+	char path[512];
 
 	while (dd && (de = readdir(dd))) {
 		if (de->d_name[0] == '.')
@@ -241,7 +241,7 @@ static void rm_tmp(char *d)
 static int file_get(const char *dir, const char *name, uint8_t **buf,
 		    size_t *len)
 {
-	char path[256];
+	char path[512];
 	struct stat st;
 	ssize_t r;
 	int fd;
@@ -260,7 +260,7 @@ static int file_get(const char *dir, const char *name, uint8_t **buf,
 static int file_put(const char *dir, const char *name, const uint8_t *buf,
 		    size_t len)
 {
-	char path[256];
+	char path[512];
 	int fd, ok;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -274,7 +274,7 @@ static int file_put(const char *dir, const char *name, const uint8_t *buf,
 
 static bool file_exists(const char *dir, const char *name)
 {
-	char path[256];
+	char path[512];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return !access(path, F_OK);
