@@ -27,6 +27,9 @@
 #define SNAP_TMP	"snapshot.tmp"
 #define JNL_PREFIX	"journal."
 #define SNAP_CHUNK	(64 * 1024)
+/* Generations past this are damage (a crash cannot make them, and the
+ * next one must not wrap). */
+#define GEN_MAX		(1ull << 62)
 
 int dhcp6_store_test_crash;
 
@@ -162,7 +165,7 @@ static bool journal_gen(const char *name, uint64_t *gen)
 		g = g * 10 + (uint64_t)(*p - '0');
 	}
 	*gen = g;
-	return true;
+	return g < GEN_MAX;
 }
 
 /* A file we do not read goes aside under a new name, never overwritten. */
@@ -372,7 +375,9 @@ static int load_all(struct dhcp6_store *s)
 		s->stats.load.end_seen = rd.rep.end_seen;
 		s->stats.load.end_count = rd.rep.end_count;
 		s->stats.load.end_ok = rd.rep.end_ok;
-		if (e == DHCP6_JNL_OK) {
+		if (e == DHCP6_JNL_OK && rd.generation >= GEN_MAX) {
+			s->snap_bytes = size;	/* as a damaged header */
+		} else if (e == DHCP6_JNL_OK) {
 			snap_gen = rd.generation;
 			s->snap_bytes = size;
 			if (!rd.rep.end_ok)
