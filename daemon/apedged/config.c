@@ -97,6 +97,8 @@ const struct ini_bind config_binds[] = {
 	INI_BIND_ARRAY(wifi_ap_section, struct config, aps, n_aps),
 	INI_BIND_ONE(dhcp4_global_section, struct config, dhcp4),
 	INI_BIND_ARRAY(dhcp4_section, struct config, dhcp4s, n_dhcp4s),
+	INI_BIND_ONE(dhcp6_global_section, struct config, dhcp6),
+	INI_BIND_ARRAY(dhcp6_section, struct config, dhcp6s, n_dhcp6s),
 	{ NULL },
 };
 
