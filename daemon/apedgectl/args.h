@@ -50,6 +50,9 @@ enum actl_cmd {
 	ACTL_CMD_DHCP4_RENEW,
 	ACTL_CMD_DHCP4_REBIND,
 	ACTL_CMD_DHCP4_RELEASE,
+	ACTL_CMD_DHCP6_LEASES,
+	ACTL_CMD_DHCP6_STATS,
+	ACTL_CMD_DHCP6_LEASE_DEL,
 	ACTL_CMD_COUNT
 };
 
@@ -85,6 +88,7 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	char dhcp6_lease[64];		/* dhcp6 lease del ADDRESS[/PLEN] */
 	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];

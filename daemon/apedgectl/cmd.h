@@ -84,7 +84,7 @@ struct actl_object {
 extern const struct actl_object actl_obj_info, actl_obj_monitor,
 	actl_obj_port, actl_obj_policy, actl_obj_binding, actl_obj_xid,
 	actl_obj_stats, actl_obj_daemon, actl_obj_sta, actl_obj_iapp,
-	actl_obj_dhcp4, actl_obj_help;
+	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_help;
 
 /* Every object, in the order of the usage text; NULL-terminated. */
 extern const struct actl_object *const actl_objects[];
@@ -122,6 +122,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size);
 int sta_line(const struct actl_req *req, char *buf, size_t size);
 /* dhcp4's part of it. */
 int dhcp4_line(const struct actl_req *req, char *buf, size_t size);
+int dhcp6_line(const struct actl_req *req, char *buf, size_t size);
 /* The text of a value of apedged's JSON, "-" when absent (v NULL). */
 void actl_jv_text(const struct jv *v, char *buf, size_t size);
 /* The same of obj's member key; returns buf. */
@@ -167,5 +168,7 @@ void sta_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "dhcp4 show" and "dhcp4 stats" (arrays, one entry a client). */
 void dhcp4_print_text(FILE *f, const struct jv_doc *d);
 void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 
 #endif

@@ -36,6 +36,10 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP4_REBIND:
 	case ACTL_CMD_DHCP4_RELEASE:
 		return dhcp4_line(req, buf, size);
+	case ACTL_CMD_DHCP6_LEASES:
+	case ACTL_CMD_DHCP6_STATS:
+	case ACTL_CMD_DHCP6_LEASE_DEL:
+		return dhcp6_line(req, buf, size);
 	default:
 		return -1;
 	}

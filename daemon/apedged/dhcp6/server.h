@@ -70,7 +70,6 @@ enum dhcp6_drop {
 					 * unicast (§16) */
 	DHCP6_DROP_NO_ADDRS,		/* CONFIRM without addresses */
 	DHCP6_DROP_NOT_SERVED,		/* no server on the link */
-	DHCP6_DROP_REBIND_UNKNOWN,	/* nothing to say to a REBIND */
 	DHCP6_DROP_MAX
 };
 
