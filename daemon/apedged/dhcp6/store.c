@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -25,6 +27,9 @@
 #define SNAP_TMP	"snapshot.tmp"
 #define JNL_PREFIX	"journal."
 #define SNAP_CHUNK	(64 * 1024)
+/* Generations past this are damage (a crash cannot make them, and the
+ * next one must not wrap). */
+#define GEN_MAX		(1ull << 62)
 
 int dhcp6_store_test_crash;
 
@@ -160,7 +165,7 @@ static bool journal_gen(const char *name, uint64_t *gen)
 		g = g * 10 + (uint64_t)(*p - '0');
 	}
 	*gen = g;
-	return true;
+	return g < GEN_MAX;
 }
 
 /* A file we do not read goes aside under a new name, never overwritten. */
@@ -239,13 +244,6 @@ static enum dhcp6_jnl_err load_file(struct dhcp6_store *s, const char *name,
 			if (r.type != DHCP6_JNL_END)
 				s->load(s->ctx, &r);
 		}
-	} else if (e == DHCP6_JNL_SHORT) {
-		/* A header cut short: a crash while the file was made. */
-		rd->rep.damaged_regions++;
-		rd->rep.damaged_bytes += len;
-		rd->rep.torn_tail += len;
-		if (rd->rep.first_damage == SIZE_MAX)
-			rd->rep.first_damage = 0;
 	}
 	report_add(&s->stats.load, &rd->rep, *bytes_before);
 	*bytes_before += len;
@@ -367,7 +365,8 @@ static int load_all(struct dhcp6_store *s)
 		gens[n++] = g;
 	}
 	closedir(d);
-	qsort(gens, n, sizeof(*gens), cmp_u64);
+	if (n)
+		qsort(gens, n, sizeof(*gens), cmp_u64);
 	if (n)
 		max_gen = gens[n - 1];
 
@@ -376,7 +375,9 @@ static int load_all(struct dhcp6_store *s)
 		s->stats.load.end_seen = rd.rep.end_seen;
 		s->stats.load.end_count = rd.rep.end_count;
 		s->stats.load.end_ok = rd.rep.end_ok;
-		if (e == DHCP6_JNL_OK) {
+		if (e == DHCP6_JNL_OK && rd.generation >= GEN_MAX) {
+			s->snap_bytes = size;	/* as a damaged header */
+		} else if (e == DHCP6_JNL_OK) {
 			snap_gen = rd.generation;
 			s->snap_bytes = size;
 			if (!rd.rep.end_ok)
@@ -460,6 +461,25 @@ static void log_load(const struct dhcp6_store *s)
 		(unsigned long long)s->gen);
 }
 
+/*
+ * One store per directory: an flock() on it, which a snapshot writer
+ * shares while it lives (it dies with its parent, PR_SET_PDEATHSIG).
+ * A restart after a kill -9 waits here for the old writer to be gone.
+ */
+static int lock_dir(struct dhcp6_store *s)
+{
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		if (!flock(s->dirfd, LOCK_EX | LOCK_NB))
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -errno;
+		usleep(10000);
+	}
+	return -EBUSY;
+}
+
 struct dhcp6_store *dhcp6_store_open(struct loop *loop, const char *dir,
 				     dhcp6_store_load_fn load,
 				     dhcp6_store_iter_fn iter,
@@ -490,6 +510,9 @@ struct dhcp6_store *dhcp6_store_open(struct loop *loop, const char *dir,
 		*err = -errno;
 		goto fail;
 	}
+	*err = lock_dir(s);
+	if (*err)
+		goto fail;
 	*err = load_all(s);
 	if (*err)
 		goto fail;
@@ -539,7 +562,8 @@ static int write_snapshot(struct dhcp6_store *s, uint64_t gen)
 			len = 0;
 		}
 	}
-	len += dhcp6_jnl_end_build(buf + len, DHCP6_JNL_END_LEN, count);
+	len += dhcp6_jnl_end_build(buf + len, DHCP6_JNL_REC_OVERHEAD +
+				   DHCP6_JNL_END_LEN, count);
 	err = write_all(fd, buf, len);
 	if (err)
 		goto out;
@@ -644,6 +668,9 @@ static void compact_start(struct dhcp6_store *s)
 	}
 	if (pid == 0) {
 		close(p[0]);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+		    getppid() != s->owner)
+			_exit(1);
 		rc = write_snapshot(s, s->gen);
 		if (write(p[1], &rc, sizeof(rc)) < 0)
 			_exit(1);

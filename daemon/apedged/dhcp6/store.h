@@ -21,9 +21,12 @@
  *
  * Compaction (dhcp6_store_compact(), or by itself when the journal
  * passes a size): appends switch to journal G+1, the live table (from
- * iter()) is written as snapshot G+1 to snapshot.tmp, synced and renamed
- * over snapshot, and journal G is removed.  A crash at any step leaves a
- * set of files that loads to the same table.
+ * iter(), called in a forked child: it must not touch file descriptors
+ * it shares with the owner) is written as snapshot G+1 to snapshot.tmp,
+ * synced and renamed over snapshot, and journal G is removed.  A crash
+ * at any step leaves a set of files that loads to the same table.
+ *
+ * Callbacks must not call dhcp6_store_close(); done() may append.
  */
 #ifndef APEDGED_DHCP6_STORE_H
 #define APEDGED_DHCP6_STORE_H
@@ -70,7 +73,11 @@ typedef void (*dhcp6_store_done_fn)(void *cookie, int err);
 typedef bool (*dhcp6_store_iter_fn)(void *ctx, uint64_t *pos,
 				    struct dhcp6_jnl_rec *r);
 
-/* NULL and *err = -errno. */
+/*
+ * dir must exist (the engine makes it, mode 0700).  Loads it (load() for
+ * each record) before returning.  NULL and *err = -errno: no directory,
+ * -EBUSY when another process holds it for 3 s.
+ */
 struct dhcp6_store *dhcp6_store_open(struct loop *loop, const char *dir,
 				     dhcp6_store_load_fn load,
 				     dhcp6_store_iter_fn iter,
