@@ -50,6 +50,7 @@ const struct actl_object *const actl_objects[] = {
 	&actl_obj_policy, &actl_obj_binding, &actl_obj_monitor,
 	&actl_obj_daemon, &actl_obj_sta, &actl_obj_iapp, &actl_obj_dhcp4,
 	&actl_obj_eapol,
+	&actl_obj_dhcp6,
 	&actl_obj_help,
 	NULL
 };

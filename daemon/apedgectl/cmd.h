@@ -85,7 +85,7 @@ struct actl_object {
 extern const struct actl_object actl_obj_info, actl_obj_monitor,
 	actl_obj_port, actl_obj_policy, actl_obj_binding, actl_obj_xid,
 	actl_obj_stats, actl_obj_daemon, actl_obj_sta, actl_obj_iapp,
-	actl_obj_dhcp4, actl_obj_eapol, actl_obj_help;
+	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_eapol, actl_obj_help;
 
 /* Every object, in the order of the usage text; NULL-terminated. */
 extern const struct actl_object *const actl_objects[];
@@ -125,6 +125,7 @@ int sta_line(const struct actl_req *req, char *buf, size_t size);
 int dhcp4_line(const struct actl_req *req, char *buf, size_t size);
 /* eapol's. */
 int eapol_line(const struct actl_req *req, char *buf, size_t size);
+int dhcp6_line(const struct actl_req *req, char *buf, size_t size);
 /* The text of a value of apedged's JSON, "-" when absent (v NULL). */
 void actl_jv_text(const struct jv *v, char *buf, size_t size);
 /* The same of obj's member key; returns buf. */
@@ -173,5 +174,7 @@ void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "eapol show" and "eapol stats" (arrays, one entry a supplicant). */
 void eapol_print_text(FILE *f, const struct jv_doc *d);
 void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 
 #endif

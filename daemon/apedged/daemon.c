@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/apedge.h>
@@ -39,6 +40,8 @@
 #include "dhcp4/dhcp4.h"
 #include "eapol/ctl.h"
 #include "eapol/eapol.h"
+#include "dhcp6/ctl.h"
+#include "dhcp6/dhcp6.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -71,6 +74,7 @@ struct apedged {
 	struct wifi *wifi;
 	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
 	struct eapol *eapol;		/* the [eapol IF] supplicants */
+	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
@@ -711,6 +715,55 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
+/* dhcp6 leases [dev IF], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	const char *verb = argv[1];
+	struct in6_addr a;
+	struct strbuf out;
+	uint8_t plen;
+	int r;
+
+	if (!strcmp(verb, "lease")) {
+		if (argc != 4 || strcmp(argv[2], "del") ||
+		    dhcp6_ctl_addr(argv[3], &a, &plen)) {
+			ctrl_reply_error(reply, "dhcp6 lease: expected del "
+					 "ADDRESS or del PREFIX/LEN");
+			return;
+		}
+		if (dhcp6_lease_remove(d->dhcp6, &a, plen) < 0) {
+			ctrl_reply_error(reply, "dhcp6 lease del: no such "
+					 "lease");
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
+	if (dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, err);
+		return;
+	}
+	sb_init(&out);
+	r = verb[0] == 'l' ?
+		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
+				    &out) :
+		dhcp6_format_stats(d->dhcp6, &out);
+	if (r < 0 || out.oom) {
+		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
+				 "no DHCPv6 server (on that interface)" :
+				 "out of memory");
+	} else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
 /* The control sockets' commands; see Documentation/admin-guide/apedged.rst */
 static const struct ctrl_cmd daemon_cmds[] = {
 	{ "status", NULL, 0, 0, CTRL_READ, ctl_status },
@@ -726,6 +779,9 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "dhcp6 leases", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 stats", NULL, 0, 0, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 lease", "del ADDRESS[/PLEN]", 2, 2, CTRL_ADMIN, ctl_dhcp6 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
 	{ "sta add", "IFNAME MAC [vlan N] [authorized|unauthorized] "
 	  "[prev-ap BSSID] [ip ADDR]...", 2, CTRL_ARGS_MAX - 2, CTRL_ADMIN,
@@ -917,6 +973,9 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		log_err("dhcp4: not every client could be made");
 	if (eapol_configure(d->eapol, cfg.eapols, cfg.n_eapols) < 0)
 		log_err("eapol: not every supplicant could be made");
+	if (dhcp6_configure(d->dhcp6, &cfg.dhcp6, cfg.dhcp6s,
+			    cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the server could not start");
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
@@ -1055,6 +1114,12 @@ int apedged_start(struct apedged *d)
 		return -ENOMEM;
 	if (eapol_configure(d->eapol, d->cfg.eapols, d->cfg.n_eapols) < 0)
 		log_err("eapol: not every supplicant could be made");
+	d->dhcp6 = dhcp6_new(d->loop);
+	if (!d->dhcp6)
+		return -ENOMEM;
+	if (dhcp6_configure(d->dhcp6, &d->cfg.dhcp6, d->cfg.dhcp6s,
+			    d->cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the server could not start");
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
 		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
@@ -1082,6 +1147,7 @@ void apedged_free(struct apedged *d)
 	if (!d)
 		return;
 	eapol_free(d->eapol);
+	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);

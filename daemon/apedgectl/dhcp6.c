@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dhcp6: apedged's DHCPv6 server, through its control socket (apedged's
+ * dhcp6/ctl.c).
+ *
+ *   dhcp6 leases [dev IF]
+ *   dhcp6 stats
+ *   dhcp6 lease del ADDRESS | PREFIX/LEN
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "apedgectl/cmd.h"
+
+static int parse_dev(struct actl_parser *p, struct actl_req *req)
+{
+	const char *raw, *kw;
+
+	while ((raw = actl_next(p))) {
+		static const char *const kws[] = { "dev", NULL };
+
+		if (!(kw = actl_expand(p, raw, kws)))
+			return -1;
+		if (strcmp(kw, "dev"))
+			return actl_fail(p, "%s: unexpected \"%s\"",
+					 actl_cmd_name(req->cmd), raw);
+		if (actl_device(p, kw, req))
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_none(struct actl_parser *p, struct actl_req *req)
+{
+	const char *raw = actl_next(p);
+
+	if (raw)
+		return actl_fail(p, "%s: unexpected \"%s\"",
+				 actl_cmd_name(req->cmd), raw);
+	return 0;
+}
+
+/* del ADDRESS[/PLEN]: hex digits, ':', '.', '/' only. */
+static int parse_del(struct actl_parser *p, struct actl_req *req)
+{
+	const char *kw = actl_next(p), *a = actl_next(p), *s;
+
+	if (!kw || strcmp(kw, "del") || !a || actl_next(p))
+		return actl_fail(p, "dhcp6 lease: expected del ADDRESS or "
+				 "del PREFIX/LEN");
+	if (strlen(a) >= sizeof(req->dhcp6_lease))
+		return actl_fail(p, "dhcp6 lease del: \"%s\" is too long", a);
+	for (s = a; *s; s++)
+		if (!strchr("0123456789abcdefABCDEF:./", *s))
+			return actl_fail(p, "dhcp6 lease del: \"%s\" is not "
+					 "an IPv6 address or prefix", a);
+	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
+	return 0;
+}
+
+int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
+{
+	int n;
+
+	switch (req->cmd) {
+	case ACTL_CMD_DHCP6_LEASES:
+		if (req->ifname[0])
+			n = snprintf(buf, size, "dhcp6 leases dev %s\n",
+				     req->ifname);
+		else
+			n = snprintf(buf, size, "dhcp6 leases\n");
+		break;
+	case ACTL_CMD_DHCP6_STATS:
+		n = snprintf(buf, size, "dhcp6 stats\n");
+		break;
+	case ACTL_CMD_DHCP6_LEASE_DEL:
+		n = snprintf(buf, size, "dhcp6 lease del %s\n",
+			     req->dhcp6_lease);
+		break;
+	default:
+		return -1;
+	}
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *leases = jv_get(d, jv_root(d), "leases"), *l;
+	char a[300], b[300], c[64], x[64], y[64], z[64], w[64];
+
+	if (!leases)
+		return;
+	for (l = jv_first(d, leases); l; l = jv_next(d, l))
+		fprintf(f, "%s %s %s/%s duid %s iaid %s %s valid %s "
+			"remaining %s\n",
+			actl_jv_member(d, l, "ifname", c, sizeof(c)),
+			actl_jv_member(d, l, "kind", x, sizeof(x)),
+			actl_jv_member(d, l, "address", a, sizeof(a)),
+			actl_jv_member(d, l, "plen", y, sizeof(y)),
+			actl_jv_member(d, l, "duid", b, sizeof(b)),
+			actl_jv_member(d, l, "iaid", z, sizeof(z)),
+			actl_jv_member(d, l, "state", w, sizeof(w)),
+			actl_jv_member(d, l, "valid", c, sizeof(c)),
+			actl_jv_member(d, l, "remaining", x, sizeof(x)));
+}
+
+void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *root = jv_root(d), *g, *v;
+	char a[64], k[64], n[64];
+
+	for (g = jv_first(d, root); g; g = jv_next(d, g)) {
+		jv_key(g, k, sizeof(k));
+		if (g->type != JV_OBJ)
+			continue;
+		for (v = jv_first(d, g); v; v = jv_next(d, v)) {
+			jv_key(v, n, sizeof(n));
+			actl_jv_text(v, a, sizeof(a));
+			fprintf(f, "%-10s %-22s %12s\n", k, n, a);
+		}
+	}
+}
+
+static int leases_run(struct actl_ctx *ctx)
+{
+	return actl_daemon_call(ctx, dhcp6_leases_print_text, false);
+}
+
+static int stats_run(struct actl_ctx *ctx)
+{
+	return actl_daemon_call(ctx, dhcp6_stats_print_text, false);
+}
+
+static int cmd_run(struct actl_ctx *ctx)
+{
+	return actl_daemon_call(ctx, NULL, true);
+}
+
+static const struct actl_verb dhcp6_verbs[] = {
+	{
+		.name = "leases", .cmd = ACTL_CMD_DHCP6_LEASES,
+		.flags = ACTL_VERB_DAEMON, .min_args = 0, .max_args = 2,
+		.parse = parse_dev, .run = leases_run, .args = "[dev IF]",
+	},
+	{
+		.name = "stats", .cmd = ACTL_CMD_DHCP6_STATS,
+		.flags = ACTL_VERB_DAEMON, .min_args = 0, .max_args = 0,
+		.parse = parse_none, .run = stats_run,
+	},
+	{
+		.name = "lease", .cmd = ACTL_CMD_DHCP6_LEASE_DEL,
+		.title = "dhcp6 lease del",
+		.flags = ACTL_VERB_DAEMON, .min_args = 2, .max_args = 2,
+		.parse = parse_del, .run = cmd_run,
+		.args = "del ADDRESS|PREFIX/LEN",
+	},
+	{ .name = NULL }
+};
+
+const struct actl_object actl_obj_dhcp6 = {
+	.name = "dhcp6", .flags = ACTL_OBJ_EXACT,
+	.default_verb = "leases", .verbs = dhcp6_verbs,
+	.help = "apedged's DHCPv6 server: its leases and counters; remove "
+		"a lease",
+};

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The DHCPv6 server's control-socket objects: see ctl.h.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dhcp6/ctl.h"
+#include "dhcp6/store.h"
+#include "lib/json.h"
+
+int dhcp6_ctl_dev(int argc, char **argv, char *ifname, size_t size,
+		  char *err, size_t errlen)
+{
+	ifname[0] = '\0';
+	if (!argc)
+		return 0;
+	if (argc != 2 || strcmp(argv[0], "dev") || !argv[1][0] ||
+	    strlen(argv[1]) >= size) {
+		snprintf(err, errlen, "expected dev IFNAME");
+		return -1;
+	}
+	snprintf(ifname, size, "%s", argv[1]);
+	return 0;
+}
+
+int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen)
+{
+	char buf[INET6_ADDRSTRLEN + 8], *slash, *end;
+	unsigned long l = 128;
+
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	slash = strchr(buf, '/');
+	if (slash) {
+		*slash = '\0';
+		l = strtoul(slash + 1, &end, 10);
+		if (*end || end == slash + 1 || l > 128)
+			return -1;
+	}
+	if (inet_pton(AF_INET6, buf, a) != 1)
+		return -1;
+	*plen = (uint8_t)l;
+	return 0;
+}
+
+static void lease_json(struct json *j, const struct dhcp6_lease *l,
+		       uint64_t now)
+{
+	char a[INET6_ADDRSTRLEN], d[2 * DHCP6_DUID_MAX + 1];
+	unsigned int i;
+
+	inet_ntop(AF_INET6, &l->addr, a, sizeof(a));
+	for (i = 0; i < l->duid_len; i++)
+		snprintf(d + 2 * i, 3, "%02x", l->duid[i]);
+	d[2 * l->duid_len] = '\0';
+	json_obj_begin(j);
+	json_kstr(j, "ifname", l->ifname);
+	json_kstr(j, "kind", l->kind == DHCP6_OPT_IA_PD ? "pd" : "na");
+	json_kstr(j, "address", a);
+	json_ku64(j, "plen", l->plen);
+	json_kstr(j, "duid", d);
+	json_ku64(j, "iaid", l->iaid);
+	json_kstr(j, "state", l->state == DHCP6_LEASE_DECLINED ? "declined" :
+		  "bound");
+	json_ku64(j, "preferred", l->preferred);
+	json_ku64(j, "valid", l->valid);
+	json_ku64(j, "expires", l->expiry);
+	json_ku64(j, "remaining", l->expiry > now ? l->expiry - now : 0);
+	json_obj_end(j);
+}
+
+int dhcp6_format_leases(struct dhcp6 *e, const char *ifname, uint64_t now,
+			struct strbuf *sb)
+{
+	struct dhcp6_server *s = dhcp6_server(e);
+	struct dhcp6_lease *l;
+	struct json j;
+	uint64_t pos = 0;
+
+	if (!s || (ifname[0] && !dhcp6_serves(e, ifname)))
+		return -ENOENT;
+	json_init(&j, sb, JSON_COMPACT);
+	json_obj_begin(&j);
+	json_karr_begin(&j, "leases");
+	while ((l = dhcp6_lease_iter(s->leases, &pos)))
+		if (!ifname[0] || !strcmp(l->ifname, ifname))
+			lease_json(&j, l, now);
+	json_arr_end(&j);
+	json_obj_end(&j);
+	return 0;
+}
+
+static void counters(struct json *j, const char *key, const uint64_t *v,
+		     unsigned int from, unsigned int n,
+		     const char *(*name)(unsigned int))
+{
+	unsigned int i;
+
+	json_kobj_begin(j, key);
+	for (i = from; i < n; i++)
+		json_ku64(j, name(i), v[i]);
+	json_obj_end(j);
+}
+
+static const char *drop_name(unsigned int i)
+{
+	return dhcp6_drop_name((enum dhcp6_drop)i);
+}
+
+static const char *err_name(unsigned int i)
+{
+	return dhcp6_err_name((enum dhcp6_err)i);
+}
+
+int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
+{
+	struct dhcp6_server *s = dhcp6_server(e);
+	const struct dhcp6_engine_stats *es = dhcp6_engine_stats(e);
+	const struct dhcp6_store_stats *ss = dhcp6_store_stats_of(e);
+	const struct dhcp6_lease_stats *ls;
+	struct json j;
+
+	if (!s)
+		return -ENOENT;
+	ls = dhcp6_leases_stats(s->leases);
+	json_init(&j, sb, JSON_SPACED);
+	json_obj_begin(&j);
+	counters(&j, "in", s->st.in, 1, DHCP6_TYPE_MAX + 1, dhcp6_type_name);
+	counters(&j, "out", s->st.out, 1, DHCP6_TYPE_MAX + 1,
+		 dhcp6_type_name);
+	counters(&j, "drop", s->st.drop, 0, DHCP6_DROP_MAX, drop_name);
+	counters(&j, "malformed", es->malformed, 1, DHCP6_ERR_MAX, err_name);
+	json_kobj_begin(&j, "status");
+	json_ku64(&j, "NoAddrsAvail", s->st.no_addrs);
+	json_ku64(&j, "NoPrefixAvail", s->st.no_prefix);
+	json_ku64(&j, "NoBinding", s->st.no_binding);
+	json_ku64(&j, "NotOnLink", s->st.not_on_link);
+	json_ku64(&j, "UseMulticast", s->st.use_multicast);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "leases");
+	json_ku64(&j, "bound", ls->bound);
+	json_ku64(&j, "declined", ls->declined);
+	json_ku64(&j, "table_full", ls->full);
+	json_ku64(&j, "released", s->st.released);
+	json_ku64(&j, "expired", s->st.expired);
+	json_obj_end(&j);
+	json_kobj_begin(&j, "engine");
+	json_ku64(&j, "relay_msgs", es->relay_msgs);
+	json_ku64(&j, "not_served", es->not_served);
+	json_ku64(&j, "committed", es->committed);
+	json_ku64(&j, "send_errors", es->send_errors);
+	json_ku64(&j, "store_errors", es->store_errors);
+	json_ku64(&j, "route_errors", es->route_errors);
+	json_obj_end(&j);
+	if (ss) {
+		json_kobj_begin(&j, "store");
+		json_ku64(&j, "appends", ss->appends);
+		json_ku64(&j, "commits", ss->commits);
+		json_ku64(&j, "fsyncs", ss->fsyncs);
+		json_ku64(&j, "write_errors", ss->write_errors);
+		json_ku64(&j, "compactions", ss->compactions);
+		json_ku64(&j, "journal_bytes", ss->journal_bytes);
+		json_ku64(&j, "load_records", ss->load.good);
+		json_ku64(&j, "load_damaged_bytes", ss->load.damaged_bytes);
+		json_ku64(&j, "load_torn_tail", ss->load.torn_tail);
+		json_ku64(&j, "load_ms", ss->load_ms);
+		json_obj_end(&j);
+	}
+	json_obj_end(&j);
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The DHCPv6 server's control-socket objects, as JSON:
+ *
+ *   dhcp6 leases [dev IFNAME]   {"leases": [ {...}, ... ]}
+ *   dhcp6 stats                 {"in": {...}, "out": {...}, "drop": {...},
+ *                                "malformed": {...}, "status": {...},
+ *                                "leases": {...}, "engine": {...},
+ *                                "store": {...}}
+ *   dhcp6 lease del ADDRESS[/PLEN]
+ *
+ * A lease: ifname, kind ("na" or "pd"), address, plen, duid (hex),
+ * iaid, state ("bound" or "declined"), preferred, valid, expires (wall
+ * clock, s since the epoch) and remaining (s).  100k leases make a
+ * reply of about 20 MB: the control channel sends it in parts.
+ */
+#ifndef APEDGED_DHCP6_CTL_H
+#define APEDGED_DHCP6_CTL_H
+
+#include <netinet/in.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcp6/dhcp6.h"
+#include "lib/strbuf.h"
+
+/* "dev IFNAME" or nothing: 0, or -1 with err. */
+int dhcp6_ctl_dev(int argc, char **argv, char *ifname, size_t size,
+		  char *err, size_t errlen);
+/* "ADDRESS" (an IA_NA's) or "PREFIX/LEN": 0 or -1. */
+int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen);
+
+/* -ENOENT when no server runs (or none on ifname). */
+int dhcp6_format_leases(struct dhcp6 *e, const char *ifname, uint64_t now,
+			struct strbuf *sb);
+int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb);
+
+#endif

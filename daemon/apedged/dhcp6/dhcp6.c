@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The DHCPv6 server engine: see dhcp6.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dhcp6/dhcp6.h"
+#include "dhcp6/io.h"
+#include "dhcp6/store.h"
+#include "lib/file.h"
+#include "lib/log.h"
+#include "lib/loop.h"
+
+#define EXPIRE_BATCH	64
+#define TICK_MS		1000
+
+struct dhcp6_iface {
+	struct config_dhcp6 cfg;
+	int ifindex;			/* 0: not there (yet) */
+};
+
+struct dhcp6 {
+	struct loop *loop;
+	struct dhcp6_io *io;
+	struct dhcp6_store *store;
+	struct dhcp6_server srv;
+	bool srv_ok;
+	char state_dir[DHCP6_CONFIG_PATH_MAX];
+	struct dhcp6_iface *ifs;
+	size_t n_ifs;
+	struct loop_timer *tick;
+	unsigned int pending;		/* replies waiting for a commit */
+	struct dhcp6_engine_stats st;
+	uint8_t rbuf[DHCP6_MSG_MAX];
+};
+
+/* A reply waiting for its records to be on disk. */
+struct pending {
+	struct dhcp6 *e;
+	unsigned int left;
+	int err;
+	struct sockaddr_in6 dst;
+	int ifindex;
+	size_t len;
+	uint8_t msg[];
+};
+
+static uint64_t wall_now(void)
+{
+	return (uint64_t)time(NULL);
+}
+
+static struct dhcp6_iface *iface_by_index(struct dhcp6 *e, int ifindex)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_ifs; i++)
+		if (e->ifs[i].ifindex == ifindex)
+			return &e->ifs[i];
+	return NULL;
+}
+
+static struct dhcp6_iface *iface_by_name(struct dhcp6 *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_ifs; i++)
+		if (!strcmp(e->ifs[i].cfg.ifname, name))
+			return &e->ifs[i];
+	return NULL;
+}
+
+static void route(struct dhcp6 *e, bool add, const struct dhcp6_jnl_rec *r,
+		  const struct in6_addr *gw)
+{
+	struct dhcp6_iface *f;
+
+	if (r->kind != DHCP6_OPT_IA_PD)
+		return;
+	f = iface_by_name(e, r->ifname);
+	if (!f || !f->ifindex || (add && !gw))
+		return;
+	if (dhcp6_io_route(e->io, add, &r->addr, r->plen, gw, f->ifindex))
+		e->st.route_errors++;
+}
+
+static void noop_done(void *cookie, int err)
+{
+	struct dhcp6 *e = cookie;
+
+	if (err)
+		e->st.store_errors++;
+}
+
+static void pending_done(void *cookie, int err)
+{
+	struct pending *p = cookie;
+	struct dhcp6 *e = p->e;
+
+	if (err && !p->err)
+		p->err = err;
+	if (--p->left)
+		return;
+	e->pending--;
+	if (p->err) {
+		e->st.store_errors++;
+		log_rl(LOG_WARNING, "dhcp6: lease not written (%s): reply "
+		       "not sent", strerror(-p->err));
+	} else if (dhcp6_io_send(e->io, &p->dst, p->ifindex, p->msg,
+				 p->len)) {
+		e->st.send_errors++;
+	} else {
+		e->st.committed++;
+	}
+	free(p);
+}
+
+static void rx(void *data, const uint8_t *buf, size_t len,
+	       const struct sockaddr_in6 *src, int ifindex, bool multicast)
+{
+	struct dhcp6 *e = data;
+	static struct dhcp6_msg m;
+	static struct dhcp6_out out;
+	struct dhcp6_in in = { 0 };
+	struct dhcp6_iface *f = iface_by_index(e, ifindex);
+	enum dhcp6_err err;
+	struct pending *p;
+	size_t n;
+	unsigned int i;
+
+	if (!f || !e->srv_ok) {
+		e->st.not_served++;
+		return;
+	}
+	if (len && buf[0] == DHCP6_RELAY_FORW) {
+		e->st.relay_msgs++;
+		return;
+	}
+	err = dhcp6_msg_parse(buf, len, &m);
+	if (err != DHCP6_OK) {
+		e->st.malformed[err]++;
+		log_rl(LOG_DEBUG, "dhcp6 %s: malformed message (%s)",
+		       f->cfg.ifname, dhcp6_err_name(err));
+		return;
+	}
+	in.msg = &m;
+	in.link = &f->cfg.link;
+	in.unicast = !multicast;
+	in.now = wall_now();
+	dhcp6_server_handle(&e->srv, &in, &out);
+	for (i = 0; i < out.n_recs; i++) {
+		const struct dhcp6_jnl_rec *r = &out.recs[i];
+
+		route(e, r->type == DHCP6_JNL_ADD || r->type == DHCP6_JNL_RENEW,
+		      r, &src->sin6_addr);
+	}
+	if (!out.send)
+		return;
+	n = dhcp6_msg_build(e->rbuf, sizeof(e->rbuf), &out.msg);
+	if (!n) {
+		e->st.send_errors++;
+		return;
+	}
+	if (!out.commit || !e->store) {
+		if (dhcp6_io_send(e->io, src, ifindex, e->rbuf, n))
+			e->st.send_errors++;
+		return;
+	}
+	p = malloc(sizeof(*p) + n);
+	if (!p) {
+		e->st.send_errors++;
+		return;
+	}
+	p->e = e;
+	p->left = 0;
+	p->err = 0;
+	p->dst = *src;
+	p->ifindex = ifindex;
+	p->len = n;
+	memcpy(p->msg, e->rbuf, n);
+	for (i = 0; i < out.n_recs; i++) {
+		int r = dhcp6_store_append(e->store, &out.recs[i],
+					   pending_done, p);
+
+		if (r)
+			p->err = r;
+		else
+			p->left++;
+	}
+	if (!p->left) {
+		e->st.store_errors++;
+		free(p);
+		return;
+	}
+	e->pending++;
+}
+
+static const struct dhcp6_io_ops io_ops = { .rx = rx };
+
+static void join_all(struct dhcp6 *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_ifs; i++) {
+		struct dhcp6_iface *f = &e->ifs[i];
+		int idx = (int)if_nametoindex(f->cfg.ifname);
+
+		if (idx == f->ifindex)
+			continue;
+		f->ifindex = idx;
+		if (!idx)
+			continue;
+		if (dhcp6_io_join(e->io, idx, true))
+			log_rl(LOG_WARNING, "dhcp6 %s: cannot join ff02::1:2",
+			       f->cfg.ifname);
+		else
+			log_info("dhcp6 %s: serving", f->cfg.ifname);
+	}
+}
+
+static void on_tick(struct loop_timer *t, void *data)
+{
+	struct dhcp6 *e = data;
+	struct dhcp6_jnl_rec recs[EXPIRE_BATCH];
+	unsigned int n, i;
+
+	join_all(e);
+	if (!e->srv_ok)
+		return;
+	while ((n = dhcp6_server_expire(&e->srv, wall_now(), recs,
+					EXPIRE_BATCH))) {
+		for (i = 0; i < n; i++) {
+			route(e, false, &recs[i], NULL);
+			if (e->store && dhcp6_store_append(e->store, &recs[i],
+							   noop_done, e))
+				e->st.store_errors++;
+		}
+		if (n < EXPIRE_BATCH)
+			break;
+	}
+}
+
+struct dhcp6 *dhcp6_new(struct loop *loop)
+{
+	struct dhcp6 *e = calloc(1, sizeof(*e));
+
+	if (!e)
+		return NULL;
+	e->loop = loop;
+	return e;
+}
+
+static void stop(struct dhcp6 *e)
+{
+	/* The store's close commits what is queued: the pending replies'
+	 * done() run, and are sent. */
+	dhcp6_store_close(e->store);
+	e->store = NULL;
+	loop_timer_remove(e->tick);
+	e->tick = NULL;
+	dhcp6_io_free(e->io);
+	e->io = NULL;
+	if (e->srv_ok)
+		dhcp6_server_fini(&e->srv);
+	e->srv_ok = false;
+}
+
+void dhcp6_free(struct dhcp6 *e)
+{
+	if (!e)
+		return;
+	stop(e);
+	free(e->ifs);
+	free(e);
+}
+
+/* The server DUID: configured, or read from state_dir, or made there. */
+static int server_duid(const struct config_dhcp6_global *g,
+		       const struct config_dhcp6 *v, size_t n, uint8_t *duid,
+		       size_t *len)
+{
+	char path[DHCP6_CONFIG_PATH_MAX + 16], hex[2 * DHCP6_DUID_MAX + 2];
+	struct ifreq ifr;
+	uint32_t t;
+	size_t i;
+	FILE *f;
+	int fd;
+
+	if (g->server_duid_len) {
+		memcpy(duid, g->server_duid, g->server_duid_len);
+		*len = g->server_duid_len;
+		return 0;
+	}
+	snprintf(path, sizeof(path), "%s/server-duid", g->state_dir);
+	f = fopen(path, "re");
+	if (f) {
+		bool ok = fgets(hex, sizeof(hex), f) != NULL;
+
+		fclose(f);
+		for (i = 0; ok && i < DHCP6_DUID_MAX &&
+		     sscanf(hex + 2 * i, "%2hhx", &duid[i]) == 1; i++)
+			;
+		if (ok && dhcp6_duid_valid(duid, i)) {
+			*len = i;
+			return 0;
+		}
+		log_warn("dhcp6: %s is not a DUID: a new one is made", path);
+	}
+	/* RFC 8415 §11.2: DUID-LLT, hardware type 1, time since 2000. */
+	duid[0] = 0;
+	duid[1] = DHCP6_DUID_LLT;
+	duid[2] = 0;
+	duid[3] = 1;
+	t = (uint32_t)(wall_now() - 946684800u);
+	duid[4] = (uint8_t)(t >> 24);
+	duid[5] = (uint8_t)(t >> 16);
+	duid[6] = (uint8_t)(t >> 8);
+	duid[7] = (uint8_t)t;
+	if (getrandom(duid + 8, 6, 0) != 6)
+		memset(duid + 8, 0x5a, 6);
+	duid[8] = (uint8_t)((duid[8] & ~1) | 2);	/* local, unicast */
+	fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	for (i = 0; fd >= 0 && i < n; i++) {
+		memset(&ifr, 0, sizeof(ifr));
+		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s",
+			 v[i].ifname);
+		if (!ioctl(fd, SIOCGIFHWADDR, &ifr)) {
+			memcpy(duid + 8, ifr.ifr_hwaddr.sa_data, 6);
+			break;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	*len = 14;
+	for (i = 0; i < *len; i++)
+		snprintf(hex + 2 * i, 3, "%02x", duid[i]);
+	hex[2 * *len] = '\n';
+	if (file_write_atomic(path, hex, 2 * *len + 1, 0644))
+		log_warn("dhcp6: %s not written: the DUID changes at the next "
+			 "start", path);
+	return 0;
+}
+
+static void store_load(void *ctx, const struct dhcp6_jnl_rec *r)
+{
+	struct dhcp6 *e = ctx;
+
+	if (!dhcp6_lease_replay(e->srv.leases, r))
+		e->st.store_errors++;
+}
+
+static bool store_iter(void *ctx, uint64_t *pos, struct dhcp6_jnl_rec *r)
+{
+	struct dhcp6 *e = ctx;
+	struct dhcp6_lease *l = dhcp6_lease_iter(e->srv.leases, pos);
+
+	if (!l)
+		return false;
+	dhcp6_lease_to_rec(l, DHCP6_JNL_ADD, r);
+	return true;
+}
+
+int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
+		    const struct config_dhcp6 *v, size_t n)
+{
+	uint8_t duid[DHCP6_DUID_MAX];
+	size_t i, k = 0, dl;
+	uint64_t seed;
+	int err;
+
+	free(e->ifs);
+	e->ifs = NULL;
+	e->n_ifs = 0;
+	for (i = 0; i < n; i++)
+		if (v[i].mode == DHCP6_MODE_SERVER)
+			k++;
+	if (!k) {
+		stop(e);
+		return 0;
+	}
+	e->ifs = calloc(k, sizeof(*e->ifs));
+	if (!e->ifs)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		if (v[i].mode == DHCP6_MODE_SERVER)
+			e->ifs[e->n_ifs++].cfg = v[i];
+	if (e->srv_ok && strcmp(e->state_dir, g->state_dir))
+		stop(e);	/* another state_dir: another table */
+	if (!e->srv_ok) {
+		snprintf(e->state_dir, sizeof(e->state_dir), "%s",
+			 g->state_dir);
+		err = file_mkdir_p(g->state_dir, 0750);
+		if (err) {
+			log_err("dhcp6: %s: %s", g->state_dir, strerror(-err));
+			return err;
+		}
+		server_duid(g, v, n, duid, &dl);
+		if (getrandom(&seed, sizeof(seed), 0) != sizeof(seed))
+			seed = wall_now() ^ (uint64_t)getpid() << 32;
+		if (dhcp6_server_init(&e->srv, duid, dl, seed))
+			return -ENOMEM;
+		e->srv_ok = true;
+		e->store = dhcp6_store_open(e->loop, g->state_dir, store_load,
+					    store_iter, e, &err);
+		if (!e->store) {
+			log_err("dhcp6: lease store %s: %s", g->state_dir,
+				strerror(-err));
+			stop(e);
+			return err;
+		}
+		log_info("dhcp6: %llu leases loaded from %s",
+			 (unsigned long long)
+			 dhcp6_leases_stats(e->srv.leases)->bound,
+			 g->state_dir);
+		e->io = dhcp6_io_new(e->loop, &io_ops, e);
+		if (!e->io) {
+			err = -errno;
+			log_err("dhcp6: port 547: %s", strerror(errno));
+			stop(e);
+			return err;
+		}
+		e->tick = loop_timer_add(e->loop, 0, TICK_MS, on_tick, e);
+	}
+	for (i = 0; i < e->n_ifs; i++)
+		e->ifs[i].ifindex = 0;
+	join_all(e);
+	return 0;
+}
+
+struct dhcp6_server *dhcp6_server(struct dhcp6 *e)
+{
+	return e->srv_ok ? &e->srv : NULL;
+}
+
+const struct dhcp6_engine_stats *dhcp6_engine_stats(const struct dhcp6 *e)
+{
+	return &e->st;
+}
+
+const struct dhcp6_store_stats *dhcp6_store_stats_of(const struct dhcp6 *e)
+{
+	return e->store ? dhcp6_store_stats(e->store) : NULL;
+}
+
+bool dhcp6_serves(const struct dhcp6 *e, const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_ifs; i++)
+		if (!strcmp(e->ifs[i].cfg.ifname, ifname))
+			return true;
+	return false;
+}
+
+int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,
+		       uint8_t plen)
+{
+	struct dhcp6_jnl_rec r;
+
+	if (!e->srv_ok || !dhcp6_server_lease_del(&e->srv, a, plen, &r))
+		return -ENOENT;
+	route(e, false, &r, NULL);
+	if (e->store && dhcp6_store_append(e->store, &r, noop_done, e))
+		e->st.store_errors++;
+	return 0;
+}

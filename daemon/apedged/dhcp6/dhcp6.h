@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The DHCPv6 server engine: the object the daemon's root makes from the
+ * [dhcp6] and [dhcp6 IFNAME] sections.  It owns the pure server
+ * (server.c: the lease table and the message flows), the lease store
+ * (store.c) and the sockets (io.c), and ties them:
+ *
+ *   message in (io.c) -> wire.c parse -> server.c -> reply
+ *     no records: the reply is sent at once (ADVERTISE, CONFIRM, ...);
+ *     records: each is appended to the store, and the reply is sent
+ *     from the last done(cookie, 0): an acknowledged lease is on disk
+ *     first.  A write error: the reply is not sent, and counted.
+ *   every second: the leases past their expiry end, journalled.
+ *   IA_PD: a route to the prefix via the client's link-local address on
+ *     its interface when bound, removed at release, decline or expiry.
+ *
+ * The server DUID is <state_dir>/server-duid (hex), made once as a
+ * DUID-LLT from the first served interface's MAC and kept, or given by
+ * server_duid in [dhcp6].
+ *
+ * Where the relay (issue 10 item 4) and the module's bindings (item 3)
+ * go: see Documentation/dhcp6.rst, "What comes next".
+ */
+#ifndef APEDGED_DHCP6_DHCP6_H
+#define APEDGED_DHCP6_DHCP6_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcp6/config.h"
+#include "dhcp6/server.h"
+#include "dhcp6/wire.h"
+
+struct loop;
+struct dhcp6;
+struct dhcp6_store_stats;
+
+/* The engine's counters beyond the server's. */
+struct dhcp6_engine_stats {
+	uint64_t malformed[DHCP6_ERR_MAX];
+	uint64_t relay_msgs;		/* RELAY-FORW: no relay yet */
+	uint64_t not_served;		/* on an interface not ours */
+	uint64_t send_errors, store_errors, route_errors;
+	uint64_t committed;		/* replies sent after a commit */
+};
+
+/* NULL with errno set. */
+struct dhcp6 *dhcp6_new(struct loop *loop);
+void dhcp6_free(struct dhcp6 *e);
+
+/*
+ * Serve the [dhcp6 IF] sections in mode server (a reload calls it
+ * again; the table and store stay).  0, or -errno when the store or
+ * the socket could not be opened (logged): nothing is served then.
+ */
+int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
+		    const struct config_dhcp6 *v, size_t n);
+
+/* Queries for ctl.c. */
+struct dhcp6_server *dhcp6_server(struct dhcp6 *e);	/* NULL: off */
+const struct dhcp6_engine_stats *dhcp6_engine_stats(const struct dhcp6 *e);
+const struct dhcp6_store_stats *dhcp6_store_stats_of(const struct dhcp6 *e);
+bool dhcp6_serves(const struct dhcp6 *e, const char *ifname);
+
+/* The admin removes a lease: journalled, its route removed.  0 or
+ * -ENOENT. */
+int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,
+		       uint8_t plen);
+
+#endif

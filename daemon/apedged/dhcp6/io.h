@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The DHCPv6 server's sockets and routes: the only file of dhcp6/ that
+ * opens a socket.
+ *
+ *  - one UDP socket on [::]:547 with IPV6_RECVPKTINFO, so each message
+ *    comes with the interface it arrived on and whether its destination
+ *    was a multicast address; joined to All_DHCP_Relay_Agents_and_Servers
+ *    (ff02::1:2) on each served interface;
+ *  - replies go to the client's source address and port, out of the
+ *    interface the message came on (the scope of a link-local);
+ *  - a route to a delegated prefix via the client's link-local address,
+ *    added or removed with one rtnetlink request (no reply awaited: the
+ *    kernel's refusal is counted, not waited for).
+ */
+#ifndef APEDGED_DHCP6_IO_H
+#define APEDGED_DHCP6_IO_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct loop;
+struct dhcp6_io;
+
+struct dhcp6_io_ops {
+	/* A UDP payload from src (port in src->sin6_port) on ifindex. */
+	void (*rx)(void *data, const uint8_t *msg, size_t len,
+		   const struct sockaddr_in6 *src, int ifindex,
+		   bool multicast);
+};
+
+/* NULL with errno set. */
+struct dhcp6_io *dhcp6_io_new(struct loop *loop, const struct dhcp6_io_ops *ops,
+			      void *data);
+void dhcp6_io_free(struct dhcp6_io *io);
+
+/* Join or leave ff02::1:2 on an interface: 0 or -errno. */
+int dhcp6_io_join(struct dhcp6_io *io, int ifindex, bool join);
+
+/* Send msg to dst out of ifindex: 0 or -errno. */
+int dhcp6_io_send(struct dhcp6_io *io, const struct sockaddr_in6 *dst,
+		  int ifindex, const uint8_t *msg, size_t len);
+
+/* Add (replace) or remove a route to prefix/plen via gw on ifindex. */
+int dhcp6_io_route(struct dhcp6_io *io, bool add, const struct in6_addr *prefix,
+		   uint8_t plen, const struct in6_addr *gw, int ifindex);
+
+#endif
