@@ -14,7 +14,8 @@
  * dropped ones.
  *
  * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
- * state changes to the monitors and answer the dhcp4 words.
+ * state changes to the monitors and answer the dhcp4 words; the module's
+ * port events tell them whether their interface is an untrusted port.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -97,6 +98,7 @@ static void nl_disconnected(void *data)
 	struct apedged *d = data;
 
 	ports_disconnected(&d->ports);
+	dhcp4_port_role(d->dhcp4, NULL, false);
 	sdnotify_status("waiting for the apedge module");
 }
 
@@ -105,6 +107,11 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 	struct apedged *d = data;
 
 	ports_event(&d->ports, ev);
+	/* Any port, configured or added by hand: see dhcp4_port_role(). */
+	if (ev->ifname[0])
+		dhcp4_port_role(d->dhcp4, ev->ifname,
+				ev->cmd == APEDGE_CMD_PORT_ADD_NTF &&
+				ev->role == APEDGE_PORT_ROLE_UNTRUSTED);
 }
 
 static void nl_port_result(uint8_t cmd, const char *ifname, int error,
@@ -1008,6 +1015,7 @@ void apedged_free(struct apedged *d)
 	if (!d)
 		return;
 	dhcp4_free(d->dhcp4);
+	d->dhcp4 = NULL;
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);
