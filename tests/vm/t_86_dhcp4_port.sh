@@ -42,11 +42,13 @@ ip -n srv addr add 192.0.2.1/24 dev vs
 ip -n srv addr add 198.51.100.1/24 dev vs.7
 ip -n srv addr add 10.0.10.1/24 dev vy
 for d in vs vs.7 vy; do ip -n srv link set "$d" up; done
+for d in va va.7 vx; do ip link set "$d" up; done
 
 # b: the bridge, its server and the station.
 ip netns add up
 ip netns add sta
 ip link add br0 type bridge
+ip link set br0 up
 ip link add vt type veth peer name vtp netns up
 ip link add vu type veth peer name vup netns sta
 for d in vt vu; do ip link set "$d" master br0 up; done
