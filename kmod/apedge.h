@@ -41,6 +41,8 @@ enum apedge_ctr {
 	APEDGE_CTR_SG_IPV6,
 	APEDGE_CTR_SG_ARP,
 	APEDGE_CTR_SG_ND,
+	APEDGE_CTR_SG_LL,
+	APEDGE_CTR_SG_LLA,
 	APEDGE_CTR_SNOOP_PORTS,
 	APEDGE_CTR_SNOOP_UNTRUSTED,
 	APEDGE_CTR_SNOOP_NO_REQUEST,
@@ -275,6 +277,8 @@ void apedge_notify_punt(struct apedge_port *port,
  * @origin: enum apedge_binding_origin
  * @ifindex: the port's device
  * @expires: when it expires, in get_jiffies_64() time; 0 never
+ * @tentative: for a link-local address claimed by its DAD probe, when
+ *	       its tentative time ends (get_jiffies_64()); 0 for none
  * @rcu: for freeing after a grace period
  *
  * Never changed once in the table: writers replace it.
@@ -286,6 +290,7 @@ struct apedge_binding {
 	u8 origin;
 	int ifindex;
 	u64 expires;
+	u64 tentative;
 	struct rcu_head rcu;
 };
 
@@ -370,6 +375,12 @@ int apedge_binding_set(struct apedge_bindings *bt,
 int apedge_binding_del(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, int ifindex,
 		       const u8 *mac);
+void apedge_binding_claim(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, const u8 *mac,
+			  int ifindex, u8 op);
+void apedge_binding_conflict(struct apedge_bindings *bt,
+			     const struct apedge_bkey *key, int ifindex,
+			     const u8 *mac);
 void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
 void apedge_binding_walk_enter(struct apedge_bindings *bt,
@@ -381,6 +392,8 @@ int apedge_binding_dump(struct apedge_bindings *bt,
 void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		  const struct apedge_cls *cls, const u8 *mac, u8 dir);
 bool apedge_snoop_origin(struct apedge_port *port, const struct sk_buff *skb);
+void apedge_snoop_queue(struct apedge_port *port,
+			const struct apedge_snoop *sn, int ifindex);
 
 /* XID Layer-2 Update frames (xid.c) */
 

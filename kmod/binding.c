@@ -118,6 +118,39 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
+/**
+ * apedge_binding_owner - who an address is bound to, as the link-local
+ *	guard asks
+ * @bt: the table
+ * @key: the address
+ * @ifindex: the port a frame came in on
+ * @mac: its source MAC
+ * @now: the present time, get_jiffies_64()
+ *
+ * Under RCU; never allocates.
+ *
+ * Return: enum apedge_owner.  APEDGE_OWNER_SELF_OLD when the binding is
+ * the port's and the MAC's but ends within APEDGE_LL_REFRESH_SECS, so
+ * that the frame's sender refreshes it.
+ */
+u8 apedge_binding_owner(struct apedge_bindings *bt,
+			const struct apedge_bkey *key, int ifindex,
+			const u8 *mac, u64 now)
+{
+	const struct apedge_binding *b;
+
+	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
+	if (!b || apedge_binding_expired(b, now))
+		return APEDGE_OWNER_NONE;
+	if (b->ifindex != ifindex || !ether_addr_equal(b->mac, mac))
+		return b->tentative && time_before64(now, b->tentative) ?
+		       APEDGE_OWNER_OTHER_TENTATIVE : APEDGE_OWNER_OTHER;
+	if (b->expires &&
+	    time_before64(b->expires, now + APEDGE_LL_REFRESH_SECS * HZ))
+		return APEDGE_OWNER_SELF_OLD;
+	return APEDGE_OWNER_SELF;
+}
+
 /* A dump in progress sees the table change (under bt->lock). */
 static void apedge_binding_changed(struct apedge_bindings *bt)
 {
@@ -247,6 +280,103 @@ static void apedge_binding_forget(struct apedge_bindings *bt,
 	mutex_unlock(&bt->lock);
 }
 
+/**
+ * apedge_binding_claim - claim a link-local address
+ * @bt: the table
+ * @key: the address
+ * @mac: the claimant's MAC address
+ * @ifindex: its port
+ * @op: APEDGE_SNOOP_LL, APEDGE_SNOOP_LL_DAD or APEDGE_SNOOP_ROUTER
+ *
+ * For a station, first come first served (RFC 6620), or for a router
+ * seen on a trusted port.  A station's claim never takes an address bound
+ * elsewhere and alive; it refreshes its own, keeping the end of its
+ * tentative time.  A router's claim takes any address but a static one:
+ * routers on trusted ports come first.  Process context.
+ */
+void apedge_binding_claim(struct apedge_bindings *bt,
+			  const struct apedge_bkey *key, const u8 *mac,
+			  int ifindex, u8 op)
+{
+	struct apedge_binding *b, *old;
+	u64 now = get_jiffies_64();
+	int err;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return;
+	b->key = *key;
+	ether_addr_copy(b->mac, mac);
+	b->ifindex = ifindex;
+	b->origin = op == APEDGE_SNOOP_ROUTER ? APEDGE_BINDING_ORIGIN_ROUTER :
+						APEDGE_BINDING_ORIGIN_LINK_LOCAL;
+	b->expires = apedge_binding_expiry(APEDGE_LL_LIFETIME_SECS, now);
+	if (op == APEDGE_SNOOP_LL_DAD)
+		b->tentative = (now + APEDGE_LL_TENTATIVE_MS * HZ / 1000) | 1;
+
+	mutex_lock(&bt->lock);
+	old = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (old && !apedge_binding_expired(old, now)) {
+		bool self = old->ifindex == ifindex &&
+			    ether_addr_equal(old->mac, mac);
+
+		if (old->origin == APEDGE_BINDING_ORIGIN_STATIC ||
+		    (op != APEDGE_SNOOP_ROUTER && !self))
+			goto out_free;
+		if (self && old->origin == b->origin)
+			b->tentative = old->tentative;
+	}
+	if (old) {
+		err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
+					      apedge_binding_params);
+		if (err)
+			goto out_free;
+		apedge_binding_changed(bt);
+		kfree_rcu(old, rcu);
+		goto out;
+	}
+	if (bt->count >= READ_ONCE(bt->limit)) {
+		atomic64_inc(&bt->refused);
+		goto out_free;
+	}
+	if (rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params))
+		goto out_free;
+	WRITE_ONCE(bt->count, bt->count + 1);
+	apedge_binding_changed(bt);
+	goto out;
+
+out_free:
+	kfree(b);
+out:
+	mutex_unlock(&bt->lock);
+}
+
+/**
+ * apedge_binding_conflict - a tentative link-local claim defended
+ * @bt: the table
+ * @key: the address
+ * @ifindex: the port the defence came in on
+ * @mac: the defender's MAC address
+ *
+ * A Neighbor Advertisement for a link-local address still tentative, from
+ * someone else on a trusted port: the address is in use there, the
+ * station's DAD fails, and its claim goes.  Process context.
+ */
+void apedge_binding_conflict(struct apedge_bindings *bt,
+			     const struct apedge_bkey *key, int ifindex,
+			     const u8 *mac)
+{
+	struct apedge_binding *b;
+
+	mutex_lock(&bt->lock);
+	b = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
+	if (b && b->origin == APEDGE_BINDING_ORIGIN_LINK_LOCAL &&
+	    b->tentative && time_before64(get_jiffies_64(), b->tentative) &&
+	    (b->ifindex != ifindex || !ether_addr_equal(b->mac, mac)))
+		apedge_binding_unlink(bt, b);
+	mutex_unlock(&bt->lock);
+}
+
 /* What apedge_binding_sweep() removes. */
 struct apedge_sweep {
 	u64 now;		/* expired at this time */
@@ -331,6 +461,16 @@ static void apedge_snoop_apply(struct apedge_bindings *bt,
 	struct apedge_bkey key;
 	unsigned int i;
 
+	if (sn->op == APEDGE_SNOOP_LL_CONFLICT) {
+		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_binding_conflict(bt, &key, ev->ifindex, sn->mac);
+		return;
+	}
+	if (sn->op >= APEDGE_SNOOP_LL) {
+		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_binding_claim(bt, &key, sn->mac, ev->ifindex, sn->op);
+		return;
+	}
 	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
 		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
 		if (sn->op == APEDGE_SNOOP_LEARN && sn->addr[i].lifetime) {
@@ -500,14 +640,15 @@ static int apedge_snoop_kind(const struct apedge_cls *cls)
 }
 
 /* Queue sn for the snoop work, or count its loss.  From the hooks. */
-static void apedge_snoop_queue(struct apedge_port *port,
-			       const struct apedge_snoop *sn, int ifindex)
+void apedge_snoop_queue(struct apedge_port *port,
+			const struct apedge_snoop *sn, int ifindex)
 {
 	struct apedge_bindings *bt = port->an->bt;
 	struct apedge_snoop_ring *r;
 	struct apedge_snoop_ev *ev;
 
-	r = sn->op == APEDGE_SNOOP_LEARN ? &bt->learn : &bt->forget;
+	/* Link-local claims learn. */
+	r = sn->op == APEDGE_SNOOP_FORGET ? &bt->forget : &bt->learn;
 	spin_lock_bh(&bt->ring_lock);
 	if (r->count == r->size) {
 		spin_unlock_bh(&bt->ring_lock);

@@ -47,20 +47,23 @@ void apedge_guard_policy(struct apedge_guard *g, u32 role)
 	int i;
 
 	memset(g->verdict, APEDGE_VERDICT_PASS, sizeof(g->verdict));
+	g->trusted = role == APEDGE_PORT_ROLE_TRUSTED;
 	if (role != APEDGE_PORT_ROLE_UNTRUSTED)
 		return;
 	for (i = 0; i < ARRAY_SIZE(apedge_untrusted_drops); i++)
 		g->verdict[apedge_untrusted_drops[i] - 1] = APEDGE_VERDICT_DROP;
 }
 
-/* An IPv6 address the source guard checks: neither :: nor link-local. */
-static bool apedge_sg_ip6_checked(const u8 *a)
+static bool apedge_ip6_any(const u8 *a)
 {
 	static const u8 any[16];
 
-	if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
-		return false;
-	return memcmp(a, any, sizeof(any)) != 0;
+	return !memcmp(a, any, sizeof(any));
+}
+
+static bool apedge_ip6_ll(const u8 *a)
+{
+	return a[0] == 0xfe && (a[1] & 0xc0) == 0x80;
 }
 
 /*
@@ -98,6 +101,205 @@ static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
 	return apedge_binding_match(bt, &key, ifindex, mac, now);
 }
 
+/* ND options: source and target link-layer address (RFC 4861 4.6.1). */
+#define APEDGE_ND_OPT_SLLA	1
+#define APEDGE_ND_OPT_TLLA	2
+
+/* Who the link-local address is bound to, for the frame's port and MAC. */
+static u8 apedge_ll_owner(struct apedge_bindings *bt, int ifindex,
+			  const u8 *addr, const u8 *mac, u64 now)
+{
+	struct apedge_bkey key;
+
+	apedge_bkey_init(&key, AF_INET6, addr);
+	return apedge_binding_owner(bt, &key, ifindex, mac, now);
+}
+
+static void apedge_learn_set(struct apedge_learn *learn, u8 op,
+			     const u8 *addr)
+{
+	learn->op = op;
+	memcpy(learn->addr, addr, sizeof(learn->addr));
+}
+
+/* Where the IPv6 payload of the frame (an ND message's end) ends. */
+static unsigned int apedge_ip6_end(const struct sk_buff *skb,
+				   const struct apedge_cls *cls,
+				   const struct ipv6hdr *ip6)
+{
+	unsigned int end = cls->l3off + sizeof(*ip6) + ntohs(ip6->payload_len);
+
+	if (!ip6->payload_len || end > skb->len)
+		return skb->len;
+	return end;
+}
+
+/*
+ * Whether the first source (RS, NS) or target (NA) link-layer address
+ * option of an ND message, if any, is the frame's source MAC: the first
+ * is the one a receiver's neighbour cache takes (ndisc_parse_options()
+ * ignores a second).  A message too short for its fixed part, an option
+ * of length 0 or past the end, and more than APEDGE_ND_OPTS_MAX options
+ * before it, are not: receivers discard the first three anyway.
+ */
+static bool apedge_nd_lla_ok(const struct sk_buff *skb,
+			     const struct apedge_cls *cls, u8 pclass,
+			     unsigned int end, const u8 *mac)
+{
+	unsigned int p, n;
+	u8 want, _o[8];
+	const u8 *o;
+
+	switch (pclass) {
+	case APEDGE_POLICY_CLASS_ND_RS:
+		/* type, code, checksum, reserved */
+		p = cls->l4off + 8;
+		want = APEDGE_ND_OPT_SLLA;
+		break;
+	case APEDGE_POLICY_CLASS_ND_NS:
+		/* and the target address */
+		p = cls->l4off + 24;
+		want = APEDGE_ND_OPT_SLLA;
+		break;
+	default:
+		p = cls->l4off + 24;
+		want = APEDGE_ND_OPT_TLLA;
+		break;
+	}
+	if (p > end)
+		return false;
+	for (n = 0; p < end; n++) {
+		o = skb_header_pointer(skb, p, 2, _o);
+		if (n == APEDGE_ND_OPTS_MAX || !o || !o[1] ||
+		    o[1] * 8 > end - p)
+			return false;
+		if (o[0] == want) {
+			o = skb_header_pointer(skb, p, sizeof(_o), _o);
+			return o && !memcmp(o + 2, mac, ETH_ALEN);
+		}
+		p += o[1] * 8;
+	}
+	return true;
+}
+
+/*
+ * The source guard on an IPv6 packet whose header is ip6: global sources
+ * must be bound to the port and MAC; link-local ones (RFC 6620) must not
+ * be bound to another, and are claimed by the first station whose
+ * Neighbor Discovery uses them; the targets of Neighbor Advertisements
+ * likewise; a DAD probe claims its target, tentatively, and one for a
+ * target another station has just claimed is dropped; the link-layer
+ * address options of NS, NA and RS must be the frame's source MAC.
+ */
+static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
+				    const struct sk_buff *skb,
+				    const struct apedge_cls *cls, u8 pclass,
+				    const struct ipv6hdr *ip6, const u8 *mac,
+				    u64 now, struct apedge_learn *learn)
+{
+	const u8 *src = ip6->saddr.s6_addr;
+	u8 own = APEDGE_OWNER_NONE, town;
+	unsigned int end;
+	u8 _t[16];
+	const u8 *t;
+
+	if (apedge_ip6_ll(src)) {
+		own = apedge_ll_owner(bt, ifindex, src, mac, now);
+		if (own >= APEDGE_OWNER_OTHER)
+			return APEDGE_SG_DROP_LL;
+	} else if (!apedge_ip6_any(src) &&
+		   !apedge_sg_bound(bt, ifindex, AF_INET6, src, mac, now)) {
+		return APEDGE_SG_DROP_IPV6;
+	}
+	if (pclass != APEDGE_POLICY_CLASS_ND_RS &&
+	    pclass != APEDGE_POLICY_CLASS_ND_NS &&
+	    pclass != APEDGE_POLICY_CLASS_ND_NA)
+		return APEDGE_SG_PASS;
+
+	end = apedge_ip6_end(skb, cls, ip6);
+	if (!apedge_nd_lla_ok(skb, cls, pclass, end, mac))
+		return APEDGE_SG_DROP_LLA;
+
+	if (pclass != APEDGE_POLICY_CLASS_ND_RS) {
+		/* The target, after type..reserved; in the message. */
+		t = skb_header_pointer(skb, cls->l4off + 8, 16, _t);
+		if (!t)
+			return APEDGE_SG_DROP_LLA;
+		town = APEDGE_OWNER_NONE;
+		if (apedge_ip6_ll(t))
+			town = apedge_ll_owner(bt, ifindex, t, mac, now);
+		if (pclass == APEDGE_POLICY_CLASS_ND_NA) {
+			if (town >= APEDGE_OWNER_OTHER)
+				return APEDGE_SG_DROP_LL;
+			if (!apedge_ip6_ll(t) && !apedge_ip6_any(t) &&
+			    !apedge_sg_bound(bt, ifindex, AF_INET6, t, mac, now))
+				return APEDGE_SG_DROP_ND;
+		} else if (apedge_ip6_any(src)) {
+			/* A DAD probe: its sender has no address yet. */
+			if (town == APEDGE_OWNER_OTHER_TENTATIVE)
+				return APEDGE_SG_DROP_LL;
+			if (apedge_ip6_ll(t) && (town == APEDGE_OWNER_NONE ||
+						 town == APEDGE_OWNER_SELF_OLD))
+				apedge_learn_set(learn, APEDGE_SNOOP_LL_DAD, t);
+			return APEDGE_SG_PASS;
+		}
+	}
+	/* Neighbor Discovery from a link-local source: first come. */
+	if (own == APEDGE_OWNER_NONE || own == APEDGE_OWNER_SELF_OLD)
+		if (apedge_ip6_ll(src))
+			apedge_learn_set(learn, APEDGE_SNOOP_LL, src);
+	return APEDGE_SG_PASS;
+}
+
+/**
+ * apedge_ll_trusted - what a trusted port's Neighbor Discovery says of
+ *	link-local addresses
+ * @bt: the binding table
+ * @ifindex: the port's device
+ * @skb: a received frame, its MAC header set
+ * @cls: the classifier's result for it
+ * @pclass: its policy class
+ * @now: the present time, get_jiffies_64()
+ * @learn: set to the claim to queue, if any
+ *
+ * A Router Advertisement from a link-local source binds that address to
+ * the router (the port and the frame's source MAC), so that no untrusted
+ * port may use it.  A Neighbor Advertisement for a link-local address a
+ * station claimed by its DAD probe moments ago defends it: the station's
+ * tentative claim ends.  Pure; under RCU.
+ */
+void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
+		       const struct sk_buff *skb, const struct apedge_cls *cls,
+		       u8 pclass, u64 now, struct apedge_learn *learn)
+{
+	const u8 *mac = eth_hdr(skb)->h_source;
+	const struct ipv6hdr *ip6;
+	struct ipv6hdr _ip6;
+	u8 _t[16];
+	const u8 *t;
+
+	if (cls->proto != htons(ETH_P_IPV6))
+		return;
+	if (pclass == APEDGE_POLICY_CLASS_ND_RA) {
+		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(_ip6), &_ip6);
+		/* Not from a group address: no router sends from one. */
+		if (!ip6 || !apedge_ip6_ll(ip6->saddr.s6_addr) || (mac[0] & 1))
+			return;
+		if (apedge_ll_owner(bt, ifindex, ip6->saddr.s6_addr, mac,
+				    now) != APEDGE_OWNER_SELF)
+			apedge_learn_set(learn, APEDGE_SNOOP_ROUTER,
+					 ip6->saddr.s6_addr);
+		return;
+	}
+	if (pclass != APEDGE_POLICY_CLASS_ND_NA)
+		return;
+	t = skb_header_pointer(skb, cls->l4off + 8, 16, _t);
+	if (t && apedge_ip6_ll(t) &&
+	    apedge_ll_owner(bt, ifindex, t, mac, now) ==
+	    APEDGE_OWNER_OTHER_TENTATIVE)
+		apedge_learn_set(learn, APEDGE_SNOOP_LL_CONFLICT, t);
+}
+
 /* ARP over Ethernet for IPv4: hardware and protocol types and lengths. */
 #define APEDGE_ARP_FIXED	8
 #define APEDGE_ARP_LEN		(APEDGE_ARP_FIXED + 2 * (ETH_ALEN + 4))
@@ -111,21 +313,25 @@ static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
  * @pclass: its policy class
  * @now: the present time, get_jiffies_64()
  *
+ * @learn: set to a link-local claim for the hook to queue, if any
+ *
  * Whether the frame's source address (for ARP the sender's, for a
  * Neighbor Advertisement also the target) is bound to the port and the
- * frame's source MAC.  Unspecified and link-local sources pass, as do
- * DHCPv4 client messages from 0.0.0.0 (apedge_sg_dhcp_client()), but
- * no other DHCPv4 from 0.0.0.0.  Bindings carry no VLAN: a tagged frame
+ * frame's source MAC.  Unspecified sources pass, as do DHCPv4 client
+ * messages from 0.0.0.0 (apedge_sg_dhcp_client()), but no other DHCPv4
+ * from 0.0.0.0.  IPv6 link-local addresses are first come, first served
+ * (apedge_sg_ip6()).  Bindings carry no VLAN: a tagged frame
  * is judged by the addresses behind its tags.
  *
- * Pure: reads the frame and the table, writes nothing.  Under RCU.
+ * Pure: reads the frame and the table, writes nothing but @learn.  Under
+ * RCU.
  *
  * Return: APEDGE_SG_PASS, or why the frame is to be dropped.
  */
 enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 			       const struct sk_buff *skb,
 			       const struct apedge_cls *cls, u8 pclass,
-			       u64 now)
+			       u64 now, struct apedge_learn *learn)
 {
 	const u8 *mac = eth_hdr(skb)->h_source;
 	/* Room for the largest header read below: IPv6's. */
@@ -177,18 +383,8 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(*ip6), _b);
 		if (!ip6)
 			return APEDGE_SG_PASS;
-		if (apedge_sg_ip6_checked(ip6->saddr.s6_addr) &&
-		    !apedge_sg_bound(bt, ifindex, AF_INET6, ip6->saddr.s6_addr,
-				     mac, now))
-			return APEDGE_SG_DROP_IPV6;
-		if (pclass != APEDGE_POLICY_CLASS_ND_NA)
-			return APEDGE_SG_PASS;
-		/* The target of the advertisement, after type..reserved. */
-		b = skb_header_pointer(skb, cls->l4off + 8, 16, _b);
-		if (!b || !apedge_sg_ip6_checked(b) ||
-		    apedge_sg_bound(bt, ifindex, AF_INET6, b, mac, now))
-			return APEDGE_SG_PASS;
-		return APEDGE_SG_DROP_ND;
+		return apedge_sg_ip6(bt, ifindex, skb, cls, pclass, ip6, mac,
+				     now, learn);
 	}
 	return APEDGE_SG_PASS;
 }
@@ -222,6 +418,7 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 	apedge_classify(skb, proto, off, &d->cls);
 	d->off = off;
 	d->sg = APEDGE_SG_PASS;
+	d->learn.op = 0;
 	if (g->untrusted && dir != APEDGE_DIRECTION_EGRESS &&
 	    apedge_guard_untrusted(g, skb, &d->cls)) {
 		d->pclass = apedge_policy_class(&d->cls);
@@ -229,13 +426,20 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 		return true;
 	}
 	d->pclass = apedge_policy_class(&d->cls);
-	if (unlikely(READ_ONCE(g->source_guard)) &&
-	    dir != APEDGE_DIRECTION_EGRESS) {
+	if (dir == APEDGE_DIRECTION_EGRESS)
+		goto verdict;
+	if (unlikely(READ_ONCE(g->source_guard))) {
 		d->sg = apedge_sg_check(g->bt, g->ifindex, skb, &d->cls,
-					d->pclass, get_jiffies_64());
+					d->pclass, get_jiffies_64(), &d->learn);
 		if (d->sg != APEDGE_SG_PASS)
 			return true;
 	}
+	if (dir == APEDGE_DIRECTION_INGRESS && g->trusted &&
+	    (d->pclass == APEDGE_POLICY_CLASS_ND_RA ||
+	     d->pclass == APEDGE_POLICY_CLASS_ND_NA))
+		apedge_ll_trusted(g->bt, g->ifindex, skb, &d->cls, d->pclass,
+				  get_jiffies_64(), &d->learn);
+verdict:
 	if (likely(!d->pclass))
 		return false;
 	d->verdict = APEDGE_VERDICT_PASS;

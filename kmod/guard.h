@@ -20,10 +20,45 @@ enum apedge_sg {
 	APEDGE_SG_DROP_IPV6,	/* IPv6 source not bound */
 	APEDGE_SG_DROP_ARP,	/* ARP sender not bound, or not the frame's */
 	APEDGE_SG_DROP_ND,	/* NA target not bound */
+	APEDGE_SG_DROP_LL,	/* link-local address bound elsewhere */
+	APEDGE_SG_DROP_LLA,	/* ND link-layer address option not ours */
 	/* Not the source guard's: a DHCPv4 client message whose chaddr is
 	 * not its source, on a port with verify-chaddr.
 	 */
 	APEDGE_SG_DROP_CHADDR,
+};
+
+/*
+ * Link-local addresses, first come, first served (RFC 6620): a claim
+ * lives APEDGE_LL_LIFETIME_SECS and is refreshed by its owner's Neighbor
+ * Discovery in its second half; one made by a DAD probe is tentative for
+ * APEDGE_LL_TENTATIVE_MS (RFC 4861's RetransTimer, what one probe of a
+ * Linux host waits).  A router's address is bound as long, refreshed by
+ * its Router Advertisements.
+ */
+#define APEDGE_LL_LIFETIME_SECS	1800
+#define APEDGE_LL_REFRESH_SECS	(APEDGE_LL_LIFETIME_SECS / 2)
+#define APEDGE_LL_TENTATIVE_MS	1000
+/* Most ND options walked looking for a link-layer address option. */
+#define APEDGE_ND_OPTS_MAX	16
+
+/* Who an address is bound to, as a frame sees it (apedge_binding_owner()). */
+enum apedge_owner {
+	APEDGE_OWNER_NONE,		/* nobody, or expired */
+	APEDGE_OWNER_SELF,		/* the frame's port and source MAC */
+	APEDGE_OWNER_SELF_OLD,		/* the same, due to be refreshed */
+	APEDGE_OWNER_OTHER,		/* another port or MAC */
+	APEDGE_OWNER_OTHER_TENTATIVE,	/* the same, its claim tentative */
+};
+
+/**
+ * struct apedge_learn - a link-local claim the guard asks for
+ * @op: enum apedge_snoop_op, APEDGE_SNOOP_LL_CONFLICT and after; 0 none
+ * @addr: the address; the port and MAC are the frame's
+ */
+struct apedge_learn {
+	u8 op;
+	u8 addr[16];
 };
 
 /* The binding table's lookup, as the guard uses it (binding.c). */
@@ -40,6 +75,9 @@ void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr);
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
 			  const u8 *mac, u64 now);
+u8 apedge_binding_owner(struct apedge_bindings *bt,
+			const struct apedge_bkey *key, int ifindex,
+			const u8 *mac, u64 now);
 
 /**
  * struct apedge_guard - what the hooks read of a port, per frame
@@ -47,6 +85,8 @@ bool apedge_binding_match(struct apedge_bindings *bt,
  *	     under RTNL, read locklessly by the hooks
  * @source_guard: whether received sources must be bound; written under
  *		  RTNL, read locklessly by the hooks
+ * @trusted: whether the port's role is trusted: routers' link-local
+ *	     addresses are learnt from it; set before the hooks run
  * @untrusted: whether the port's role is untrusted; set before the hooks
  * @verify_chaddr: whether an untrusted port drops DHCPv4 client messages
  *		   whose chaddr is not their source; as @source_guard
@@ -62,6 +102,7 @@ struct apedge_guard {
 	bool untrusted;
 	bool verify_chaddr;
 	bool allow_opaque;
+	bool trusted;
 	int ifindex;
 	struct apedge_bindings *bt;
 };
@@ -74,6 +115,7 @@ struct apedge_guard {
  * @verdict: enum apedge_verdict, for a frame of a policy class
  * @sg: enum apedge_sg: why the source guard (or verify-chaddr) drops it,
  *	or APEDGE_SG_PASS
+ * @learn: a link-local claim for the hook to queue, if the frame passes
  */
 struct apedge_decision {
 	struct apedge_cls cls;
@@ -81,6 +123,7 @@ struct apedge_decision {
 	u8 pclass;
 	u8 verdict;
 	u8 sg;
+	struct apedge_learn learn;
 };
 
 /**
@@ -128,7 +171,10 @@ void apedge_guard_policy(struct apedge_guard *g, u32 role);
 enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 			       const struct sk_buff *skb,
 			       const struct apedge_cls *cls, u8 pclass,
-			       u64 now);
+			       u64 now, struct apedge_learn *learn);
+void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
+		       const struct sk_buff *skb, const struct apedge_cls *cls,
+		       u8 pclass, u64 now, struct apedge_learn *learn);
 bool apedge_guard_ingress(const struct apedge_guard *g,
 			  const struct sk_buff *skb, struct apedge_decision *d);
 bool apedge_guard_egress(const struct apedge_guard *g,

@@ -66,6 +66,23 @@ static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
 	apedge_snoop(port, skb, cls, mac, dir);
 }
 
+/* Queue a link-local claim the guard asked for (binding.c applies it). */
+static void apedge_hook_learn(struct apedge_port *port,
+			      const struct sk_buff *skb,
+			      const struct apedge_learn *learn)
+{
+	struct apedge_snoop sn = {
+		.op = learn->op,
+		.family = AF_INET6,
+		.naddr = 1,
+	};
+
+	ether_addr_copy(sn.mac, eth_hdr(skb)->h_source);
+	memcpy(sn.addr[0].addr, learn->addr, sizeof(sn.addr[0].addr));
+	sn.addr[0].lifetime = APEDGE_LL_LIFETIME_SECS;
+	apedge_snoop_queue(port, &sn, port->dev->ifindex);
+}
+
 /* Act on the guard's decision (guard.c) on a frame it has to act on. */
 static unsigned int apedge_hook_act(struct apedge_port *port,
 				    struct sk_buff *skb, u8 dir,
@@ -76,6 +93,8 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 		[APEDGE_SG_DROP_IPV6] = APEDGE_CTR_SG_IPV6,
 		[APEDGE_SG_DROP_ARP] = APEDGE_CTR_SG_ARP,
 		[APEDGE_SG_DROP_ND] = APEDGE_CTR_SG_ND,
+		[APEDGE_SG_DROP_LL] = APEDGE_CTR_SG_LL,
+		[APEDGE_SG_DROP_LLA] = APEDGE_CTR_SG_LLA,
 		[APEDGE_SG_DROP_CHADDR] = APEDGE_CTR_DHCP_CHADDR,
 	};
 
@@ -84,6 +103,8 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 		return NF_DROP;
 	}
 	apedge_count_pkt(port, dir, d->pclass, d->verdict, d->cls.reason);
+	if (d->learn.op && d->verdict != APEDGE_VERDICT_DROP)
+		apedge_hook_learn(port, skb, &d->learn);
 	if (port->role == APEDGE_PORT_ROLE_UNTRUSTED &&
 	    d->verdict != APEDGE_VERDICT_DROP)
 		apedge_hook_snoop(port, skb, &d->cls, dir, d->pclass);

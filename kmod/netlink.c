@@ -432,6 +432,10 @@ int apedge_stats_put(struct apedge_reply *r, const struct apedge_port *port,
 			      st->ctr[APEDGE_CTR_SG_ARP], APEDGE_A_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_ND,
 			      st->ctr[APEDGE_CTR_SG_ND], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LL,
+			      st->ctr[APEDGE_CTR_SG_LL], APEDGE_A_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_STATS_SG_DROP_LLA,
+			      st->ctr[APEDGE_CTR_SG_LLA], APEDGE_A_STATS_PAD) ||
 	    apedge_snoop_stats_put(msg, st) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_STATS_L2UPDATE_RELAYED,
 			      st->ctr[APEDGE_CTR_L2RELAY_RELAYED],

@@ -26,6 +26,18 @@ enum apedge_snoop_op {
 	 * table of recent REQUESTs (binding.c).
 	 */
 	APEDGE_SNOOP_FORGET,
+	/*
+	 * Link-local addresses (guard.c), addr[0] only, sent by the guard
+	 * rather than parsed from DHCP.  A tentative claim of a station's
+	 * address defended by someone else on a trusted port ends.
+	 */
+	APEDGE_SNOOP_LL_CONFLICT,
+	/* From here on, claims: a station's address, first come first served; */
+	APEDGE_SNOOP_LL,
+	/* the same, tentative: from its DAD probe; */
+	APEDGE_SNOOP_LL_DAD,
+	/* a router's, from its Router Advertisement on a trusted port. */
+	APEDGE_SNOOP_ROUTER,
 };
 
 /**

@@ -101,6 +101,8 @@ const char *actl_origin_name(unsigned int origin)
 	switch (origin) {
 	case APEDGE_BINDING_ORIGIN_SNOOPED: return "snooped";
 	case APEDGE_BINDING_ORIGIN_STATIC: return "static";
+	case APEDGE_BINDING_ORIGIN_LINK_LOCAL: return "link-local";
+	case APEDGE_BINDING_ORIGIN_ROUTER: return "router";
 	}
 	return "unknown";
 }

@@ -17,7 +17,7 @@ const char *actl_direction_name(unsigned int dir);
 const char *actl_reason_name(unsigned int reason);
 /* A feature bit's name ("xid-transmit"), NULL when unknown. */
 const char *actl_feature_name(unsigned int bit);
-/* "snooped", "static" or "unknown". */
+/* "snooped", "static", "link-local", "router" or "unknown". */
 const char *actl_origin_name(unsigned int origin);
 /* The enum value of a class or verdict name, or 0. */
 unsigned int actl_class_value(const char *name);

@@ -110,6 +110,8 @@ void stats_print(struct print *p, struct stats_text *t,
 	print_u64(p, PRINT_JSON, "sg_drop_ipv6", NULL, st->sg_ipv6);
 	print_u64(p, PRINT_JSON, "sg_drop_arp", NULL, st->sg_arp);
 	print_u64(p, PRINT_JSON, "sg_drop_nd", NULL, st->sg_nd);
+	print_u64(p, PRINT_JSON, "sg_drop_ll", NULL, st->sg_ll);
+	print_u64(p, PRINT_JSON, "sg_drop_lla", NULL, st->sg_lla);
 	print_u64(p, PRINT_JSON, "snoop_ports", NULL, st->snoop_ports);
 	print_u64(p, PRINT_JSON, "snoop_untrusted", NULL, st->snoop_untrusted);
 	print_u64(p, PRINT_JSON, "snoop_no_request", NULL,
@@ -139,10 +141,12 @@ void stats_print(struct print *p, struct stats_text *t,
 		return;
 	for (i = 0; i < st->n_counters; i++)
 		counter_text(&t->counters, name, &st->counters[i]);
-	if (st->sg_ipv4 | st->sg_ipv6 | st->sg_arp | st->sg_nd)
+	if (st->sg_ipv4 | st->sg_ipv6 | st->sg_arp | st->sg_nd | st->sg_ll |
+	    st->sg_lla)
 		sb_printf(&t->sg, "%-16s %14" PRIu64 " %14" PRIu64 " %14"
-			  PRIu64 " %14" PRIu64 "\n", name, st->sg_ipv4,
-			  st->sg_ipv6, st->sg_arp, st->sg_nd);
+			  PRIu64 " %14" PRIu64 " %14" PRIu64 " %14" PRIu64 "\n",
+			  name, st->sg_ipv4, st->sg_ipv6, st->sg_arp, st->sg_nd,
+			  st->sg_ll, st->sg_lla);
 	if (st->snoop_ports | st->snoop_untrusted | st->snoop_no_request |
 	    st->snoop_chaddr | st->snoop_unbound | st->snoop_overflow |
 	    st->dhcp_chaddr_drop)
@@ -163,7 +167,7 @@ void stats_end(struct print *p, struct stats_text *t, bool ok)
 			print_text(p, "\nPORT             DIR     CLASS             VERDICT          PACKETS\n%s",
 				   sb_str(&t->counters));
 		if (t->sg.len)
-			print_text(p, "\nPORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND\n%s",
+			print_text(p, "\nPORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND     SG-DROP-LL    SG-DROP-LLA\n%s",
 				   sb_str(&t->sg));
 		if (t->snoop.len)
 			print_text(p, "\nPORT              SN-PORTS SN-UNTRUST SN-NO-REQ  SN-CHADDR SN-UNBOUND SN-OVERFLOW CHADDR-DROP\n%s",

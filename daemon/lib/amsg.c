@@ -751,8 +751,8 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 			    err);
 		if (r < 0)
 			return r;
-		if (b->origin != APEDGE_BINDING_ORIGIN_SNOOPED &&
-		    b->origin != APEDGE_BINDING_ORIGIN_STATIC)
+		if (b->origin < APEDGE_BINDING_ORIGIN_SNOOPED ||
+		    b->origin > APEDGE_BINDING_ORIGIN_ROUTER)
 			return fail(err, "attribute origin: unknown origin %u",
 				    b->origin);
 	}
@@ -848,6 +848,8 @@ int amsg_parse_stats(const void *buf, size_t len, uint16_t family_id,
 		C(SG_DROP_IPV6, "sg-drop-ipv6", sg_ipv6),
 		C(SG_DROP_ARP, "sg-drop-arp", sg_arp),
 		C(SG_DROP_ND, "sg-drop-nd", sg_nd),
+		C(SG_DROP_LL, "sg-drop-ll", sg_ll),
+		C(SG_DROP_LLA, "sg-drop-lla", sg_lla),
 		C(SNOOP_PORTS, "snoop-ports", snoop_ports),
 		C(SNOOP_UNTRUSTED, "snoop-untrusted", snoop_untrusted),
 		C(SNOOP_NO_REQUEST, "snoop-no-request", snoop_no_request),

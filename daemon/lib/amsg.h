@@ -239,6 +239,8 @@ struct amsg_stats {
 	uint64_t sg_ipv6;
 	uint64_t sg_arp;
 	uint64_t sg_nd;
+	uint64_t sg_ll;
+	uint64_t sg_lla;
 	/* what snooping refused, and verify-chaddr's drops */
 	uint64_t snoop_ports;
 	uint64_t snoop_untrusted;

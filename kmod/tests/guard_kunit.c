@@ -5,9 +5,12 @@
  * and expired sources; the exemptions (0.0.0.0 and DHCP clients, ARP
  * probes, IPv6 unspecified and link-local sources); ARP sender and
  * Neighbor Advertisement target claims; VLAN-tagged frames; an IPv6
- * header outside the skb's linear area.  And the decision on frames
- * leaving a port (apedge_guard_egress()): the host's own pass, frames
- * forwarded between stations are judged as received.
+ * header outside the skb's linear area.  The link-local guard (RFC 6620):
+ * link-local sources and targets bound elsewhere, the claims a DAD probe
+ * and Neighbor Discovery ask for, link-layer address options that are
+ * not the frame's source, routers learnt on trusted ports.  And the
+ * decision on frames leaving a port (apedge_guard_egress()): the host's
+ * own pass, frames forwarded between stations are judged as received.
  */
 #include <kunit/test.h>
 #include <linux/if_arp.h>
@@ -39,6 +42,10 @@ static const u8 ip6_ll[16] = { 0xfe, 0x80, [15] = 0x0a };
 struct sg_ctx {
 	struct apedge_bindings *bt;
 	u8 *pkt;
+	/* The claim of the last decision. */
+	struct apedge_learn learn;
+	/* The next decision is a trusted port's (apedge_ll_trusted()). */
+	bool trusted;
 };
 
 static int sg_init(struct kunit *test)
@@ -89,9 +96,16 @@ static enum apedge_sg sg_skb(struct kunit *test, struct sk_buff *skb,
 	skb_pull(skb, ETH_HLEN);
 	skb_reset_network_header(skb);
 	apedge_classify(skb, skb->protocol, 0, &cls);
+	memset(&c->learn, 0, sizeof(c->learn));
 	rcu_read_lock();
-	r = apedge_sg_check(c->bt, IFX, skb, &cls, apedge_policy_class(&cls),
-			    now);
+	if (c->trusted) {
+		apedge_ll_trusted(c->bt, IFX, skb, &cls,
+				  apedge_policy_class(&cls), now, &c->learn);
+		r = APEDGE_SG_PASS;
+	} else {
+		r = apedge_sg_check(c->bt, IFX, skb, &cls,
+				    apedge_policy_class(&cls), now, &c->learn);
+	}
 	rcu_read_unlock();
 	kfree_skb(skb);
 	return r;
@@ -225,6 +239,46 @@ static unsigned int frame_na(u8 *b, const u8 *mac, const u8 *saddr,
 	icmp[4] = 0x20;		/* override */
 	memcpy(icmp + 8, target, 16);
 	return n + 24;
+}
+
+/* An ND message of type with target (none for an RS), then opts. */
+static unsigned int frame_nd(u8 *b, const u8 *mac, const u8 *saddr, u8 type,
+			     const u8 *target, const u8 *opts,
+			     unsigned int olen)
+{
+	unsigned int n = eth(b, mac, ETH_P_IPV6);
+	unsigned int fixed = target ? 24 : 8;
+	u8 *icmp;
+
+	n += ip6(b + n, saddr, IPPROTO_ICMPV6, fixed + olen);
+	icmp = b + n;
+	memset(icmp, 0, fixed);
+	icmp[0] = type;
+	if (type == NDISC_NEIGHBOUR_ADVERTISEMENT)
+		icmp[4] = 0x20;
+	if (target)
+		memcpy(icmp + 8, target, 16);
+	memcpy(icmp + fixed, opts, olen);
+	return n + fixed + olen;
+}
+
+/* A link-layer address option of type (1 source, 2 target) for mac. */
+static void lla(u8 *o, u8 type, const u8 *mac)
+{
+	o[0] = type;
+	o[1] = 1;
+	memcpy(o + 2, mac, ETH_ALEN);
+}
+
+/* Claim addr for mac on ifindex as the snoop work does. */
+static void sg_claim(struct kunit *test, const u8 *addr, const u8 *mac,
+		     int ifindex, u8 op)
+{
+	struct sg_ctx *c = test->priv;
+	struct apedge_bkey key;
+
+	apedge_bkey_init(&key, AF_INET6, addr);
+	apedge_binding_claim(c->bt, &key, mac, ifindex, op);
 }
 
 static void sg_bound_passes(struct kunit *test)
@@ -667,6 +721,244 @@ static void eg_forward_source_guard(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d.sg, APEDGE_SG_DROP_IPV6);
 }
 
+/* fe80::b, a second link-local address; fe80::1, a router's. */
+static const u8 ip6_ll_b[16] = { 0xfe, 0x80, [15] = 0x0b };
+static const u8 ip6_ll_r[16] = { 0xfe, 0x80, [15] = 0x01 };
+static const u8 ip6_ll_c[16] = { 0xfe, 0x80, [15] = 0x0c };
+static const u8 ip6_any[16];
+
+/* A link-local source bound to another MAC or port is dropped. */
+static void ll_source(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	sg_claim(test, ip6_ll, mac_a, IFX, APEDGE_SNOOP_LL);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_ll)),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_b, ip6_ll)),
+			APEDGE_SG_DROP_LL);
+	sg_claim(test, ip6_ll_b, mac_b, IFY, APEDGE_SNOOP_LL);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_b, ip6_ll_b)),
+			APEDGE_SG_DROP_LL);
+	/* A router's, learnt on a trusted port. */
+	sg_claim(test, ip6_ll_r, mac_ap, IFY, APEDGE_SNOOP_ROUTER);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_ap, ip6_ll_r)),
+			APEDGE_SG_DROP_LL);
+	/* a's frame from b's address. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_ll_b)),
+			APEDGE_SG_DROP_LL);
+	/* Unbound: passes, and only ND claims it. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_b, ip6_ll_c)),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_any)),
+			APEDGE_SG_PASS);
+}
+
+/* ND from an unbound link-local source claims it; a bound one does not. */
+static void ll_nd_claims(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+	u8 o[8];
+
+	lla(o, 1, mac_a);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_ROUTER_SOLICITATION,
+		       NULL, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL);
+	KUNIT_EXPECT_EQ(test, memcmp(c->learn.addr, ip6_ll, 16), 0);
+
+	sg_claim(test, ip6_ll, mac_a, IFX, APEDGE_SNOOP_LL);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	/* Due for a refresh: asks again. */
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, get_jiffies_64() +
+					(APEDGE_LL_REFRESH_SECS + 1) * HZ),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL);
+	/* Expired: anyone's again. */
+	lla(o, 1, mac_b);
+	len = frame_nd(c->pkt, mac_b, ip6_ll, NDISC_ROUTER_SOLICITATION,
+		       NULL, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LL);
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, get_jiffies_64() +
+					(APEDGE_LL_LIFETIME_SECS + 1) * HZ),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL);
+}
+
+/* NA targets: a link-local one bound elsewhere is dropped. */
+static void ll_na_target(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+	u8 o[8];
+
+	sg_claim(test, ip6_ll, mac_a, IFX, APEDGE_SNOOP_LL);
+	sg_claim(test, ip6_ll_r, mac_ap, IFY, APEDGE_SNOOP_ROUTER);
+	/* b, from its own unbound fe80::b, advertises a's and the router's. */
+	lla(o, 2, mac_b);
+	len = frame_nd(c->pkt, mac_b, ip6_ll_b, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LL);
+	len = frame_nd(c->pkt, mac_b, ip6_ll_b, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll_r, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LL);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	/* Its own: passes, and claims its source. */
+	len = frame_nd(c->pkt, mac_b, ip6_ll_b, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll_b, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL);
+	/* a's own, from a. */
+	lla(o, 2, mac_a);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+}
+
+/* Source and target link-layer address options must be the frame's. */
+static void ll_lla_options(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len, i;
+	u8 o[8 * (APEDGE_ND_OPTS_MAX + 1)];
+
+	/* NS and RS: the source's; NA: the target's. */
+	lla(o, 1, mac_b);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 8);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_ROUTER_SOLICITATION,
+		       NULL, o, 8);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	lla(o, 2, mac_b);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll, o, 8);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	/* A TLLA in an NS is none of the guard's business. */
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 8);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+
+	/* After another option (a nonce); only the first counts. */
+	memset(o, 0, sizeof(o));
+	o[0] = 14;
+	o[1] = 1;
+	lla(o + 8, 1, mac_b);
+	lla(o + 16, 1, mac_a);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	lla(o + 8, 1, mac_a);
+	lla(o + 16, 1, mac_b);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+
+	/* Length 0; past the end; a message cut short of its target. */
+	o[9] = 0;
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	o[9] = 3;
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 24);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, 0);
+	/* The IPv6 payload length says 20: the target is cut. */
+	c->pkt[ETH_HLEN + 5] = 20;
+	KUNIT_EXPECT_EQ(test, sg_run(test, len - 4), APEDGE_SG_DROP_LLA);
+
+	/* Too many options before it. */
+	memset(o, 0, sizeof(o));
+	for (i = 0; i < APEDGE_ND_OPTS_MAX; i++) {
+		o[8 * i] = 14;
+		o[8 * i + 1] = 1;
+	}
+	lla(o + 8 * APEDGE_ND_OPTS_MAX, 1, mac_a);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o, sizeof(o));
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LLA);
+	len = frame_nd(c->pkt, mac_a, ip6_ll, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll_b, o + 8, sizeof(o) - 8);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+}
+
+/* A DAD probe claims its target, tentatively, and that claim is kept. */
+static void ll_dad(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+
+	len = frame_nd(c->pkt, mac_a, ip6_any, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll, NULL, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL_DAD);
+	KUNIT_EXPECT_EQ(test, memcmp(c->learn.addr, ip6_ll, 16), 0);
+	sg_claim(test, ip6_ll, mac_a, IFX, APEDGE_SNOOP_LL_DAD);
+	/* Its own probe again: nothing to do. */
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+
+	/* b probes the same address while a's claim is tentative: no. */
+	len = frame_nd(c->pkt, mac_b, ip6_any, NDISC_NEIGHBOUR_SOLICITATION,
+		       ip6_ll, NULL, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LL);
+	/* Once confirmed, b's probe goes on, for a to defend. */
+	KUNIT_EXPECT_EQ(test, sg_run_at(test, len, get_jiffies_64() +
+					msecs_to_jiffies(APEDGE_LL_TENTATIVE_MS) +
+					1),
+			APEDGE_SG_PASS);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	/* b's NA for it, and its own use of it, never. */
+	len = frame_nd(c->pkt, mac_b, ip6_ll, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll, NULL, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, len), APEDGE_SG_DROP_LL);
+}
+
+/* A trusted port: routers' RAs bind; an NA ends a tentative claim. */
+static void ll_trusted(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+	unsigned int len;
+	u8 o[8];
+
+	c->trusted = true;
+	lla(o, 1, mac_ap);
+	len = frame_nd(c->pkt, mac_ap, ip6_ll_r, NDISC_ROUTER_ADVERTISEMENT,
+		       NULL, o, 8);
+	/* An RA's fixed part is 16 bytes; the option as its payload. */
+	sg_run(test, len);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_ROUTER);
+	KUNIT_EXPECT_EQ(test, memcmp(c->learn.addr, ip6_ll_r, 16), 0);
+	/* Bound to it here already: nothing. */
+	sg_claim(test, ip6_ll_r, mac_ap, IFX, APEDGE_SNOOP_ROUTER);
+	sg_run(test, len);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+	/* From a global source: not a router's link-local address. */
+	len = frame_nd(c->pkt, mac_ap, ip6_a, NDISC_ROUTER_ADVERTISEMENT,
+		       NULL, o, 8);
+	sg_run(test, len);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+
+	/* An NA for a station's tentative address, and for a confirmed one. */
+	sg_claim(test, ip6_ll, mac_a, IFY, APEDGE_SNOOP_LL_DAD);
+	sg_claim(test, ip6_ll_b, mac_b, IFY, APEDGE_SNOOP_LL);
+	len = frame_nd(c->pkt, mac_ap, ip6_ll, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll, NULL, 0);
+	sg_run(test, len);
+	KUNIT_EXPECT_EQ(test, c->learn.op, APEDGE_SNOOP_LL_CONFLICT);
+	len = frame_nd(c->pkt, mac_ap, ip6_ll_b, NDISC_NEIGHBOUR_ADVERTISEMENT,
+		       ip6_ll_b, NULL, 0);
+	sg_run(test, len);
+	KUNIT_EXPECT_EQ(test, c->learn.op, 0);
+}
+
 static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_bound_passes),
 	KUNIT_CASE(sg_unbound_drops),
@@ -684,6 +976,12 @@ static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_ip6_nonlinear),
 	KUNIT_CASE(eg_forward_verdict),
 	KUNIT_CASE(eg_forward_source_guard),
+	KUNIT_CASE(ll_source),
+	KUNIT_CASE(ll_nd_claims),
+	KUNIT_CASE(ll_na_target),
+	KUNIT_CASE(ll_lla_options),
+	KUNIT_CASE(ll_dad),
+	KUNIT_CASE(ll_trusted),
 	{}
 };
 

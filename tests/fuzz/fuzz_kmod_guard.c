@@ -9,27 +9,37 @@
  * Ethernet frame, as a station or a host behind the port sends it.  The
  * fast path must never let through untouched a frame the full decision
  * acts on, whichever way hooks.c finds a leaving frame goes, and the
- * decision must be one the hooks can act on.
+ * decision must be one the hooks can act on, a link-local claim (struct
+ * apedge_learn) only on a frame of Neighbor Discovery the hook passes on.
  */
 #include <stdlib.h>
 
 #include "bindings.h"
 #include "guard.h"
+#include "snoop.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* 192.0.2.1 and 2001:db8::1, bound to 02:00:5e:00:53:01 on port 1. */
+/*
+ * 192.0.2.1, 2001:db8::1 and fe80::1 bound to 02:00:5e:00:53:01 on port
+ * 1; fe80::2, a router's, to 02:00:5e:00:53:02 on port 2.
+ */
 static struct apedge_bindings *fz_bindings(void)
 {
 	static const u8 mac[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x01 };
 	static const u8 ip4[4] = { 192, 0, 2, 1 };
+	static const u8 rmac[ETH_ALEN] = { 0x02, 0, 0x5e, 0, 0x53, 0x02 };
 	static const u8 ip6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static const u8 ll[16] = { 0xfe, 0x80, [15] = 1 };
+	static const u8 rll[16] = { 0xfe, 0x80, [15] = 2 };
 	static struct apedge_bindings *bt;
 
 	if (!bt) {
 		bt = kc_bindings_new();
 		kc_bind(bt, AF_INET, ip4, mac, 1);
 		kc_bind(bt, AF_INET6, ip6, mac, 1);
+		kc_bind(bt, AF_INET6, ll, mac, 1);
+		kc_bind(bt, AF_INET6, rll, rmac, 2);
 	}
 	return bt;
 }
@@ -87,6 +97,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (none && act)
 		abort();
 	if (d.sg > APEDGE_SG_DROP_CHADDR || d.pclass > APEDGE_PCLASS_MAX)
+		abort();
+	/* A claim rides on a frame of ND the hook acts on, received or
+	 * forwarded.
+	 */
+	if (d.learn.op && (!act || d.sg || !received ||
+			   d.learn.op < APEDGE_SNOOP_LL_CONFLICT ||
+			   d.learn.op > APEDGE_SNOOP_ROUTER ||
+			   d.pclass < APEDGE_POLICY_CLASS_ND_RS ||
+			   d.pclass > APEDGE_POLICY_CLASS_ND_NA))
+		abort();
+	/* Routers are learnt on trusted ports, from what they receive;
+	 * stations on untrusted ones.
+	 */
+	if (d.learn.op == APEDGE_SNOOP_ROUTER && (!g.trusted || egress))
+		abort();
+	if ((d.learn.op == APEDGE_SNOOP_LL || d.learn.op == APEDGE_SNOOP_LL_DAD) &&
+	    !g.source_guard)
+		abort();
+	/* Link-local claims are for link-local addresses. */
+	if (d.learn.op && (d.learn.addr[0] != 0xfe ||
+			   (d.learn.addr[1] & 0xc0) != 0x80))
 		abort();
 	/* The source guard judges received (or forwarded) frames only, when on. */
 	if (d.sg && d.sg != APEDGE_SG_DROP_CHADDR &&

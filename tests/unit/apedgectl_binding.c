@@ -254,6 +254,25 @@ UT_CASE(binding_reply)
 			       binding_print(&o, &b, ""),
 			       print_arr_end(&o))),
 		      "[{\"ip\":\"2001:db8::7\",\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":9,\"origin\":\"static\"}]\n");
+	/* The link-local guard's origins. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, v6, 16);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_LINK_LOCAL);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) == 0);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_print(&o, &b, "")),
+		      "2001:db8::7 lladdr 02:aa:bb:cc:dd:01 dev if9 permanent link-local\n");
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, v6, 16);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_ROUTER);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) == 0);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_print(&o, &b, "")),
+		      "2001:db8::7 lladdr 02:aa:bb:cc:dd:01 dev if9 permanent router\n");
 }
 
 UT_CASE(binding_config_reply)
@@ -300,6 +319,10 @@ UT_CASE(sg_stats_and_port)
 	mb_attr(&m, APEDGE_A_STATS_SG_DROP_ARP, &v, 8);
 	v = 8;
 	mb_attr(&m, APEDGE_A_STATS_SG_DROP_ND, &v, 8);
+	v = 9;
+	mb_attr(&m, APEDGE_A_STATS_SG_DROP_LL, &v, 8);
+	v = 10;
+	mb_attr(&m, APEDGE_A_STATS_SG_DROP_LLA, &v, 8);
 	v = 11;
 	mb_attr(&m, APEDGE_A_STATS_SNOOP_UNTRUSTED, &v, 8);
 	v = 12;
@@ -307,27 +330,39 @@ UT_CASE(sg_stats_and_port)
 	mb_end(&m);
 	UT_ASSERT(amsg_parse_stats(m.buf, m.len, 30, &st, &err) == 0);
 	UT_EXPECT(st.sg_ipv4 == 5 && st.sg_ipv6 == 6 && st.sg_arp == 7 &&
-		  st.sg_nd == 8);
+		  st.sg_nd == 8 && st.sg_ll == 9 && st.sg_lla == 10);
 	UT_EXPECT_STR(CAPTURE(false, false,
 			      (stats_begin(&o, &t), stats_print(&o, &t, &st),
 			       stats_end(&o, &t, true))),
 		      "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS\n"
 		      "va                     3              0              0              0\n"
 		      "\n"
-		      "PORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND\n"
-		      "va                            5              6              7              8\n"
+		      "PORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND     SG-DROP-LL    SG-DROP-LLA\n"
+		      "va                            5              6              7              8              9             10\n"
 		      "\n"
 		      "PORT              SN-PORTS SN-UNTRUST SN-NO-REQ  SN-CHADDR SN-UNBOUND SN-OVERFLOW CHADDR-DROP\n"
 		      "va                        0         11          0          0          0          0          12\n");
 	UT_EXPECT(strstr(CAPTURE(true, false,
 				 (stats_begin(&o, &t), stats_print(&o, &t, &st),
 				  stats_end(&o, &t, true))),
+			 "\"sg_drop_ll\":9,\"sg_drop_lla\":10,"
+			 "\"snoop_ports\":0,"
 			 "\"snoop_untrusted\":11,\"snoop_no_request\":0,\"snoop_chaddr\":0,"
 			 "\"snoop_unbound\":0,\"snoop_overflow\":0,"
 			 "\"dhcp_chaddr_drop\":12") != NULL);
-	/* No drops: no table of them. */
-	st.sg_ipv4 = st.sg_ipv6 = st.sg_arp = st.sg_nd = 0;
+	/* Link-local drops alone make the table too. */
 	st.snoop_untrusted = st.dhcp_chaddr_drop = 0;
+	st.sg_ipv4 = st.sg_ipv6 = st.sg_arp = st.sg_nd = st.sg_ll = 0;
+	UT_EXPECT_STR(CAPTURE(false, false,
+			      (stats_begin(&o, &t), stats_print(&o, &t, &st),
+			       stats_end(&o, &t, true))),
+		      "PORT             IFINDEX   XID-TRANSMIT     XID-INJECT     XID-ERRORS\n"
+		      "va                     3              0              0              0\n"
+		      "\n"
+		      "PORT             SG-DROP-IPV4   SG-DROP-IPV6    SG-DROP-ARP     SG-DROP-ND     SG-DROP-LL    SG-DROP-LLA\n"
+		      "va                            0              0              0              0              0             10\n");
+	/* No drops: no table of them. */
+	st.sg_lla = 0;
 	UT_EXPECT_STR(CAPTURE(false, false,
 			      (stats_begin(&o, &t), stats_print(&o, &t, &st),
 			       stats_end(&o, &t, true))),

@@ -141,7 +141,7 @@ UT_CASE(stats)
 			       stats_end(&o, &t, true))),
 		      "[{\"ifindex\":5,\"ifname\":\"wlan0\",\"xid_transmit\":1099511627776,"
 		      "\"xid_inject\":2,\"xid_errors\":0,\"punt_sent\":0,"
-		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0"
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0,\"sg_drop_ll\":0,\"sg_drop_lla\":0"
 		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0,"
 		      "\"l2update_relayed\":0,\"l2update_refused\":0,\"l2update_overflow\":0}]\n");
 	UT_EXPECT_STR(CAPTURE(false, false,
@@ -215,7 +215,7 @@ UT_CASE(policy_and_counters)
 			       stats_end(&o, &t, true))),
 		      "[{\"ifindex\":3,\"ifname\":\"va\",\"xid_transmit\":0,"
 		      "\"xid_inject\":0,\"xid_errors\":0,\"punt_sent\":0,"
-		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0"
+		      "\"punt_ratelimited\":0,\"punt_overflow\":0,\"sg_drop_ipv4\":0,\"sg_drop_ipv6\":0,\"sg_drop_arp\":0,\"sg_drop_nd\":0,\"sg_drop_ll\":0,\"sg_drop_lla\":0"
 		      ",\"snoop_ports\":0,\"snoop_untrusted\":0,\"snoop_no_request\":0,\"snoop_chaddr\":0,\"snoop_unbound\":0,\"snoop_overflow\":0,\"dhcp_chaddr_drop\":0,"
 		      "\"l2update_relayed\":0,\"l2update_refused\":0,\"l2update_overflow\":0,\"counters\":["
 		      "{\"direction\":\"ingress\",\"class\":\"dhcpv4-server\",\"verdict\":\"drop\",\"packets\":7},"
@@ -239,6 +239,7 @@ UT_CASE(policy_and_counters)
 		      "    \"punt_ratelimited\": 0,\n    \"punt_overflow\": 0,\n"
 		      "    \"sg_drop_ipv4\": 0,\n    \"sg_drop_ipv6\": 0,\n"
 		      "    \"sg_drop_arp\": 0,\n    \"sg_drop_nd\": 0,\n"
+		      "    \"sg_drop_ll\": 0,\n    \"sg_drop_lla\": 0,\n"
 		      "    \"snoop_ports\": 0,\n    \"snoop_untrusted\": 0,\n    \"snoop_no_request\": 0,\n    \"snoop_chaddr\": 0,\n    \"snoop_unbound\": 0,\n    \"snoop_overflow\": 0,\n    \"dhcp_chaddr_drop\": 0,\n"
 		      "    \"l2update_relayed\": 0,\n    \"l2update_refused\": 0,\n"
 		      "    \"l2update_overflow\": 0,\n"

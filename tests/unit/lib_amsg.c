@@ -1112,6 +1112,8 @@ static void stats_reply(struct mb *m)
 	mb_u64(m, APEDGE_A_STATS_SNOOP_UNBOUND, 15);
 	mb_u64(m, APEDGE_A_STATS_SNOOP_OVERFLOW, 16);
 	mb_u64(m, APEDGE_A_STATS_DHCP_CHADDR_DROP, 17);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LL, 18);
+	mb_u64(m, APEDGE_A_STATS_SG_DROP_LLA, 19);
 	mb_end(m);
 }
 
@@ -1132,7 +1134,7 @@ UT_CASE(stats)
 	UT_EXPECT(st.punt_sent == 4 && st.punt_ratelimited == 5 &&
 		  st.punt_overflow == 6);
 	UT_EXPECT(st.sg_ipv4 == 7 && st.sg_ipv6 == 8 && st.sg_arp == 9 &&
-		  st.sg_nd == 10);
+		  st.sg_nd == 10 && st.sg_ll == 18 && st.sg_lla == 19);
 	UT_EXPECT(st.snoop_ports == 11 && st.snoop_untrusted == 12 &&
 		  st.snoop_no_request == 13 && st.snoop_chaddr == 14 &&
 		  st.snoop_unbound == 15 && st.snoop_overflow == 16 &&

@@ -194,10 +194,17 @@ enum apedge_malformed_reason {
  * @APEDGE_BINDING_ORIGIN_SNOOPED: Learnt from a DHCPv4 ACK or DHCPv6 REPLY
  *   sent to the client.
  * @APEDGE_BINDING_ORIGIN_STATIC: Added with binding-add.
+ * @APEDGE_BINDING_ORIGIN_LINK_LOCAL: A station's IPv6 link-local address,
+ *   learnt first come, first served (RFC 6620) from its DAD probe or its
+ *   Neighbor Discovery on an untrusted port with the source guard on.
+ * @APEDGE_BINDING_ORIGIN_ROUTER: A router's IPv6 link-local address, learnt
+ *   from its Router Advertisement on a trusted port.
  */
 enum apedge_binding_origin {
 	APEDGE_BINDING_ORIGIN_SNOOPED = 1,
 	APEDGE_BINDING_ORIGIN_STATIC,
+	APEDGE_BINDING_ORIGIN_LINK_LOCAL,
+	APEDGE_BINDING_ORIGIN_ROUTER,
 };
 
 enum {
@@ -272,6 +279,8 @@ enum {
 	APEDGE_A_STATS_L2UPDATE_RELAYED,
 	APEDGE_A_STATS_L2UPDATE_REFUSED,
 	APEDGE_A_STATS_L2UPDATE_OVERFLOW,
+	APEDGE_A_STATS_SG_DROP_LL,
+	APEDGE_A_STATS_SG_DROP_LLA,
 
 	__APEDGE_A_STATS_MAX,
 	APEDGE_A_STATS_MAX = (__APEDGE_A_STATS_MAX - 1)

@@ -69,6 +69,23 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 }
 
+/* As binding.c's, without tentative claims or refreshes. */
+u8 apedge_binding_owner(struct apedge_bindings *bt,
+			const struct apedge_bkey *key, int ifindex,
+			const u8 *mac, u64 now)
+{
+	const struct kc_binding *b;
+
+	for (b = bt->bucket[kc_hash(key) & (KC_BUCKETS - 1)]; b; b = b->next)
+		if (!memcmp(&b->key, key, sizeof(*key)))
+			break;
+	if (!b || (b->expires && (s64)(now - b->expires) >= 0))
+		return APEDGE_OWNER_NONE;
+	if (b->ifindex != ifindex || !ether_addr_equal(b->mac, mac))
+		return APEDGE_OWNER_OTHER;
+	return APEDGE_OWNER_SELF;
+}
+
 struct apedge_bindings *kc_bindings_new(void)
 {
 	struct apedge_bindings *bt = calloc(1, sizeof(*bt));
