@@ -84,8 +84,13 @@ void dhcp4_print_text(FILE *f, const struct jv_doc *d)
 	char a[300], b[300], x[64], y[64], z[64];
 
 	for (c = jv_first(d, root); c; c = jv_next(d, c)) {
+		const struct jv *bl = jv_get(d, c, "blocked");
+
 		fprintf(f, "%s: %s", actl_jv_member(d, c, "ifname", a, sizeof(a)),
 			actl_jv_member(d, c, "state", b, sizeof(b)));
+		if (bl && bl->type == JV_STR)
+			fprintf(f, " (blocked: %s)",
+				actl_jv_member(d, c, "blocked", x, sizeof(x)));
 		if (!jv_get(d, c, "address")) {
 			fputc('\n', f);
 			continue;

@@ -14,8 +14,9 @@
  * dropped ones.
  *
  * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
- * state changes to the monitors and answer the dhcp4 words.  So do the
- * 802.1X supplicants (eapol/eapol.h) and the eapol words.
+ * state changes to the monitors and answer the dhcp4 words; the module's
+ * port events tell them whether their interface is an untrusted port.
+ * So do the 802.1X supplicants (eapol/eapol.h) and the eapol words.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -105,6 +106,7 @@ static void nl_disconnected(void *data)
 	struct apedged *d = data;
 
 	ports_disconnected(&d->ports);
+	dhcp4_port_role(d->dhcp4, NULL, false);
 	sdnotify_status("waiting for the apedge module");
 }
 
@@ -113,6 +115,11 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 	struct apedged *d = data;
 
 	ports_event(&d->ports, ev);
+	/* Any port, configured or added by hand: see dhcp4_port_role(). */
+	if (ev->ifname[0])
+		dhcp4_port_role(d->dhcp4, ev->ifname,
+				ev->cmd == APEDGE_CMD_PORT_ADD_NTF &&
+				ev->role == APEDGE_PORT_ROLE_UNTRUSTED);
 }
 
 static void nl_port_result(uint8_t cmd, const char *ifname, int error,
@@ -1149,6 +1156,7 @@ void apedged_free(struct apedged *d)
 	eapol_free(d->eapol);
 	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);
+	d->dhcp4 = NULL;
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);

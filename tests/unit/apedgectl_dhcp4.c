@@ -100,7 +100,9 @@ UT_CASE(text_output)
 		    "\"10.42.0.54\"], \"domain\": \"ex\\u0001ample\", "
 		    "\"search\": [\"a.test\"], \"mtu\": null, \"routes\": "
 		    "[{\"dst\": \"10.0.0.0/8\", \"gw\": \"10.42.0.2\"}]}, "
-		    "{\"ifname\": \"vb\", \"state\": \"SELECTING\"}]", false);
+		    "{\"ifname\": \"vb\", \"state\": \"SELECTING\", "
+		    "\"blocked\": \"untrusted-port\"}, {\"ifname\": \"vc\", "
+		    "\"state\": \"INIT\", \"blocked\": null}]", false);
 	UT_EXPECT_STR(t,
 		"va: BOUND 10.42.0.100/24 from 10.42.0.1\n"
 		"    lease 600s, renew in 290s, rebind in 515s, expires in "
@@ -109,7 +111,8 @@ UT_CASE(text_output)
 		"ex?ample, mtu -\n"
 		"    search a.test\n"
 		"    route 10.0.0.0/8 via 10.42.0.2\n"
-		"vb: SELECTING\n");
+		"vb: SELECTING (blocked: untrusted-port)\n"
+		"vc: INIT\n");
 	free(t);
 	t = text_of("[{\"ifname\": \"va\", \"state\": \"INIT\", \"tx\": "
 		    "{\"DISCOVER\": 3}, \"conflicts\": 1}]", true);
