@@ -16,7 +16,9 @@
  * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
  * state changes to the monitors and answer the dhcp4 words; the module's
  * port events tell them whether their interface is an untrusted port.
- * So do the 802.1X supplicants (eapol/eapol.h) and the eapol words.
+ * The 802.1X supplicants (eapol/eapol.h) stand alone as well, with the
+ * eapol words, and so does the DHCPv6 server (dhcp6/dhcp6.h) with the
+ * dhcp6 words.
  */
 #include <arpa/inet.h>
 #include <errno.h>

@@ -97,9 +97,14 @@ duid
 option dhcp6_name_servers, dhcp6_domain_search
 ia_na 1
 EOC
-nsx cl timeout 30 dhcpcd -6 -1 -d -B -f "$T/dhcpcd.conf" --noipv4 -t 20 va \
-	>"$T/dhcpcd.log" 2>&1
-rm -f /var/lib/dhcpcd/va.lease6 /var/lib/dhcpcd/va-*.lease6
+# Its run and database directories of its own, and no hook script: the
+# host's /etc/resolv.conf and /var/lib/dhcpcd are not the test's.
+mkdir -p "$T/dhcpcd/run" "$T/dhcpcd/db"
+nsx cl unshare -m sh -c "
+	mount --bind '$T/dhcpcd/run' /run && mkdir -p /run/dhcpcd &&
+	mount --bind '$T/dhcpcd/db' /var/lib/dhcpcd &&
+	exec timeout 30 dhcpcd -6 -1 -d -B -f '$T/dhcpcd.conf' -c /bin/true \
+		--noipv4 -t 20 va" >"$T/dhcpcd.log" 2>&1
 ADDR=$(ip -n "$NS-cl" -6 -j addr show dev va scope global |
 	jq -r '.[0].addr_info[] | select(.scope == "global") | .local' | head -1)
 check "a: dhcpcd -6 got an address of the range ($ADDR)" \
