@@ -217,9 +217,17 @@ static void dns_apply(struct dhcp4_client *c, const struct dhcp4_lease *l)
 		sb_free(&sb);
 		return;
 	}
-	dns_remove(c);
 	rc = c->cfg.resolv_mode == DHCP4_RESOLV_AUTO &&
 		!access(RESOLVCONF, X_OK);
+	/*
+	 * resolvconf -a replaces the record: no -d before it, whose child
+	 * would race the -a's (openresolv takes its lock in whichever
+	 * order they come) and could remove the new record.
+	 */
+	if (!(rc && c->dns_resolvconf))
+		dns_remove(c);
+	free(c->dns_text);
+	c->dns_text = NULL;
 	if (rc) {
 		resolvconf(c, true, sb_str(&sb));
 	} else {
