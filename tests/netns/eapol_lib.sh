@@ -30,6 +30,8 @@ ea_users() {
 }
 
 # hapd_start [LINES...]: hostapd on vb; the LINES go into its config.
+# Call it from the test's shell, not through check (a subshell): HAPD
+# and the cleanup list would be lost and hostapd would outlive the test.
 hapd_start() {
 	{
 		cat <<-EOC

@@ -46,7 +46,8 @@ inject "02 00 0004 03 00 0004"
 check "a: an EAP-Success out of the blue is dropped and counted" \
 	wait_for 5 st_is eap.discard.result_id 1
 check "a: and does not authorize" test "$(ea authorized)" = false
-check "a: hostapd starts" hapd_start
+hapd_start
+check "a: hostapd starts" test $? -eq 0
 check "a: AUTHENTICATED" wait_state 20 AUTHENTICATED
 check "a: authorized" test "$(ea authorized)" = true
 check "a: logged CONNECTING -> AUTHENTICATING" logged CONNECTING AUTHENTICATING

@@ -20,7 +20,8 @@
 
 static struct pki pki;
 
-enum twist { TW_NONE, TW_WRONG_PW, TW_FORGED_S, TW_SKIP_PHASE2 };
+enum twist { TW_NONE, TW_WRONG_PW, TW_FORGED_S, TW_SKIP_PHASE2,
+	     TW_WHOLE_ID };
 
 struct res {
 	enum eap_mres last;
@@ -58,10 +59,18 @@ static void p2_step(struct srv *s, struct p2 *p, const uint8_t *a, size_t n)
 	if (p->type == EAP_TYPE_PEAP) {
 		switch (p->step++) {
 		case 0:	/* after the ACK of our Finished */
+			if (p->tw == TW_WHOLE_ID) {
+				/* FreeRADIUS: the Identity Request whole */
+				m[0] = 1; m[1] = 7; m[2] = 0; m[3] = 5;
+				m[4] = 1;
+				srv_send_app(s, m, 5);
+				return;
+			}
 			m[0] = 1;		/* compressed Identity */
 			srv_send_app(s, m, 1);
 			return;
 		case 1:
+			/* the Response compressed, whatever the Request */
 			if (n != 1 + strlen(USER) || a[0] != 1 ||
 			    memcmp(a + 1, USER, strlen(USER)))
 				return;
@@ -257,6 +266,19 @@ UT_CASE(peap_ok)
 	}
 }
 
+/* A server that sends the inner Identity Request with its header (as
+ * FreeRADIUS does) still gets a compressed Identity Response. */
+UT_CASE(peap_whole_identity_request)
+{
+	struct res r;
+
+	run(&eap_method_peap, 0, TW_WHOLE_ID, 1400, &r);
+	UT_EXPECT(r.last == EAP_MRES_DONE);
+	UT_EXPECT(r.srv_accepted);
+	UT_EXPECT(r.peer_result == PEAP_RESULT_SUCCESS);
+	UT_EXPECT(r.keys && r.msk_match);
+}
+
 UT_CASE(peap_wrong_password)
 {
 	struct res r;
@@ -342,6 +364,7 @@ UT_CASE(teardown)
 UT_MAIN("eapol_tunnel",
 	UT_ENTRY(setup),
 	UT_ENTRY(peap_ok),
+	UT_ENTRY(peap_whole_identity_request),
 	UT_ENTRY(peap_wrong_password),
 	UT_ENTRY(peap_forged_authenticator),
 	UT_ENTRY(peap_skipped_phase2),

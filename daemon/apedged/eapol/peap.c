@@ -8,7 +8,10 @@
  * server sends Type and Type-Data only and we answer the same way, with
  * the outer Identifier standing for the inner one; an Extensions packet
  * (EAP Type 33, the Result TLV) comes and goes with its full header, and
- * so may a first Identity Request (some servers send it whole).
+ * so may a first Identity Request (FreeRADIUS sends it whole).  Every
+ * Response but the Extensions one goes back compressed, whatever the
+ * form of the Request: FreeRADIUS rejects a whole Identity Response
+ * ("unexpected EAP-Response"), hostapd takes either.
  *
  * Success needs both: the inner MSCHAPv2 finished with the server's
  * authenticator response verified, and a Result TLV of success.  A
@@ -192,7 +195,7 @@ static enum eap_mres peap_process(void *st, uint8_t id, const uint8_t *req,
 	}
 	switch (type) {
 	case EAP_TYPE_IDENTITY:
-		rlen = inner_wrap(rsp, sizeof(rsp), full, iid, type,
+		rlen = inner_wrap(rsp, sizeof(rsp), false, iid, type,
 				  (const uint8_t *)p->cfg.identity,
 				  strlen(p->cfg.identity));
 		break;
@@ -210,7 +213,7 @@ static enum eap_mres peap_process(void *st, uint8_t id, const uint8_t *req,
 		}
 		if (ir == EAP_MRES_FAIL)
 			return peap_fail(p, mschapv2_eap_why(p->inner));
-		rlen = inner_wrap(rsp, sizeof(rsp), full, iid, type, in_out,
+		rlen = inner_wrap(rsp, sizeof(rsp), false, iid, type, in_out,
 				  in_len);
 		break;
 	case EAP_TYPE_PEAP_TLV: {
@@ -226,7 +229,7 @@ static enum eap_mres peap_process(void *st, uint8_t id, const uint8_t *req,
 		/* a Nak proposing MSCHAPv2 (RFC 3748 §5.3.1) */
 		uint8_t want = EAP_TYPE_MSCHAPV2;
 
-		rlen = inner_wrap(rsp, sizeof(rsp), full, iid, EAP_TYPE_NAK,
+		rlen = inner_wrap(rsp, sizeof(rsp), false, iid, EAP_TYPE_NAK,
 				  &want, 1);
 		break;
 	}
