@@ -124,15 +124,24 @@ perf() {
 	' "$T/perf.out"
 }
 
+# rcvbuf NS: the UDP datagrams dropped for a full socket buffer in NS.
+rcvbuf() {
+	nsx "$1" awk '$1 == "Udp6RcvbufErrors" { print $2 }' /proc/net/snmp6
+}
+
 # ramp NAME: raise the rate; prints per step, sets SUST (REPLYs/s).
+# The last two columns: datagrams dropped at a full socket buffer, the
+# server's (sv) and perfdhcp's (cl).
 ramp() {
-	local name=$1 r ss ra sq rr dr loss got
+	local name=$1 r ss ra sq rr dr loss got s0 c0
 	SUST=0
 	ANSWERED=0
-	printf '%-8s %8s %9s %9s %9s %9s %7s %9s\n' "$name" offered solicits \
-		advertises requests replies loss% replies/s
+	printf '%-8s %8s %9s %9s %9s %9s %7s %9s %6s %6s\n' "$name" offered \
+		solicits advertises requests replies loss% replies/s sv-buf cl-buf
 	for r in "${rates[@]}"; do
 		run=$((run + 1))
+		s0=$(rcvbuf sv)
+		c0=$(rcvbuf cl)
 		read -r ss ra sq rr dr < <(perf "$r" $((r * step)) "$step")
 		[ "$rr" -gt 0 ] && ANSWERED=1
 		loss=$(awk -v s="$ss" -v q="$sq" -v a="$ra" -v p="$rr" 'BEGIN {
@@ -140,8 +149,9 @@ ramp() {
 			# not answered, against the solicits sent
 			printf "%.2f", s ? 100 * ((s - a) + (q - p)) / s : 100 }')
 		got=$(awk -v p="$rr" -v t="$step" 'BEGIN { printf "%d", p / t }')
-		printf '%-8s %8s %9s %9s %9s %9s %7s %9s\n' "" "$r" "$ss" "$ra" \
-			"$sq" "$rr" "$loss" "$got"
+		printf '%-8s %8s %9s %9s %9s %9s %7s %9s %6s %6s\n' "" "$r" "$ss" \
+			"$ra" "$sq" "$rr" "$loss" "$got" $(($(rcvbuf sv) - s0)) \
+			$(($(rcvbuf cl) - c0))
 		cp "$T/perf.out" "$T/perf.$name.$r"
 		if awk -v l="$loss" -v m="$loss_max" 'BEGIN { exit !(l > m) }'; then
 			break
