@@ -133,7 +133,7 @@ rcvbuf() {
 # The last two columns: datagrams dropped at a full socket buffer, the
 # server's (sv) and perfdhcp's (cl).
 ramp() {
-	local name=$1 r ss ra sq rr dr loss got s0 c0
+	local name=$1 r ss ra sq rr loss got s0 c0
 	SUST=0
 	ANSWERED=0
 	printf '%-8s %8s %9s %9s %9s %9s %7s %9s %6s %6s\n' "$name" offered \
@@ -142,7 +142,7 @@ ramp() {
 		run=$((run + 1))
 		s0=$(rcvbuf sv)
 		c0=$(rcvbuf cl)
-		read -r ss ra sq rr dr < <(perf "$r" $((r * step)) "$step")
+		read -r ss ra sq rr _ < <(perf "$r" $((r * step)) "$step")
 		[ "$rr" -gt 0 ] && ANSWERED=1
 		loss=$(awk -v s="$ss" -v q="$sq" -v a="$ra" -v p="$rr" 'BEGIN {
 			# exchanges lost: solicits not advertised plus requests
@@ -199,7 +199,7 @@ rss0=$(awk '/^VmRSS/ { print $2 }' "/proc/$PID/status")
 fill=$(( ape > 500 ? ape : 500 ))
 t0=$SECONDS
 n=0
-for try in 1 2 3 4; do
+for _ in 1 2 3 4; do
 	k=$(( (100000 - n) * 102 / 100 + 50 ))
 	run=$((run + 1))
 	perf "$fill" 10000000 $((k / fill + 10)) -n "$k" >/dev/null
@@ -209,6 +209,6 @@ done
 rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$PID/status")
 hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$PID/status")
 echo "apedged RSS: $rss0 kB empty, $rss kB with $n leases (peak $hwm kB), filled at $fill/s in $((SECONDS - t0)) s"
-ls -l "$T/apedged" | sed 's/^/# /'
+find "$T/apedged" -type f -printf '# %s %f\n'
 stop_server
 exit $failed
