@@ -362,6 +362,9 @@ struct apedge_snoop_req_slot {
  * @lock: serializes writers
  * @gc_iter: the collector's cursor, kept from one chunk to the next
  * @gc_walking: whether @gc_iter is entered (a walk in progress)
+ * @gc_last: the address of an expired entry the last chunk ended on,
+ *	     removed by the next
+ * @gc_has_last: whether @gc_last holds one
  * @count: entries in @ht; written under @lock, read locklessly
  * @gen: changes whenever an entry is added, replaced or removed; written
  *	 under @lock, read locklessly, for the consistency of dumps
@@ -387,6 +390,8 @@ struct apedge_bindings {
 	struct mutex lock;	/* serializes writers */
 	struct rhashtable_iter gc_iter;
 	bool gc_walking;
+	bool gc_has_last;
+	struct apedge_bkey gc_last;
 	unsigned int count;
 	unsigned int gen;
 	u32 limit;

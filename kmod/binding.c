@@ -542,21 +542,24 @@ void apedge_binding_conflict(struct apedge_bindings *bt,
  *
  * Removes the expired entries among the next @budget of the walk, which
  * starts anew when the last one ended.  The lock is held for the chunk
- * only; entries added or removed between chunks may be missed or seen
- * twice, to be collected next time.  Process context.
+ * only; entries added or removed between chunks by others may be missed
+ * or seen twice, to be collected next time.  The chunk's own last entry
+ * stays in the table until the next chunk has walked past it: the walk
+ * finds its place again by that entry.  Process context.
  *
  * Return: true if the walk has more to do.
  */
 bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
 			    unsigned int budget)
 {
-	struct apedge_binding *b = NULL;
+	struct apedge_binding *b = NULL, *last = NULL, *old;
 	unsigned int n;
 
 	mutex_lock(&bt->lock);
 	if (!bt->gc_walking) {
 		rhashtable_walk_enter(&bt->ht, &bt->gc_iter);
 		bt->gc_walking = true;
+		bt->gc_has_last = false;
 	}
 	rhashtable_walk_start(&bt->gc_iter);
 	for (n = 0; n < budget; n++) {
@@ -565,8 +568,28 @@ bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
 			break;
 		if (IS_ERR(b))
 			continue;	/* -EAGAIN: a resize; go on */
-		if (apedge_binding_expired(b, now))
-			apedge_binding_unlink(bt, b);
+		/*
+		 * The last chunk's last entry, kept for the walk to find its
+		 * place again (rhashtable_walk_start() looks for it), can go
+		 * now that the walk is past it.
+		 */
+		if (bt->gc_has_last) {
+			bt->gc_has_last = false;
+			old = rhashtable_lookup_fast(&bt->ht, &bt->gc_last,
+						     apedge_binding_params);
+			if (old && old != b && apedge_binding_expired(old, now))
+				apedge_binding_unlink(bt, old);
+		}
+		if (last)
+			apedge_binding_unlink(bt, last);
+		last = apedge_binding_expired(b, now) ? b : NULL;
+	}
+	if (last && b) {
+		/* Where the next chunk starts: removed then. */
+		bt->gc_last = last->key;
+		bt->gc_has_last = true;
+	} else if (last) {
+		apedge_binding_unlink(bt, last);
 	}
 	rhashtable_walk_stop(&bt->gc_iter);
 	if (!b) {
