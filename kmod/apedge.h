@@ -15,6 +15,7 @@
 #include <linux/seqlock.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -269,9 +270,40 @@ void apedge_notify_punt(struct apedge_port *port,
 /* How long a REQUEST waits for its ACK or NAK. */
 #define APEDGE_SNOOP_REQ_SECS		60
 
+/* The (port, MAC) index's key. */
+struct apedge_ckey {
+	int ifindex;
+	u8 mac[ETH_ALEN];
+	u8 pad[2];
+};
+
+/**
+ * struct apedge_bclient - a station's bindings on a port: the (port, MAC)
+ *	index, seen by writers only (under &apedge_bindings.lock)
+ * @node: in &apedge_bindings.clients
+ * @key: the port and the MAC
+ * @bindings: its bindings (&apedge_binding.client_node)
+ * @port_node: in &apedge_bport.clients
+ * @rcu: for freeing after a grace period (rhashtable's rule)
+ */
+struct apedge_bclient {
+	struct rhash_head node;
+	struct apedge_ckey key;
+	struct list_head bindings;
+	struct list_head port_node;
+	struct rcu_head rcu;
+};
+
+/* The stations of a port that have bindings; in &apedge_bindings.ports. */
+struct apedge_bport {
+	struct list_head clients;
+};
+
 /**
  * struct apedge_binding - an address bound to a station and a port
  * @node: in &apedge_bindings.ht
+ * @client_node: in its &apedge_bclient.bindings, under the table's lock
+ * @client: the (port, MAC) entry it is indexed under
  * @key: the address
  * @mac: the station's MAC address
  * @origin: enum apedge_binding_origin
@@ -285,6 +317,8 @@ void apedge_notify_punt(struct apedge_port *port,
  */
 struct apedge_binding {
 	struct rhash_head node;
+	struct list_head client_node;
+	struct apedge_bclient *client;
 	struct apedge_bkey key;
 	u8 mac[ETH_ALEN];
 	u8 origin;
@@ -322,8 +356,15 @@ struct apedge_snoop_req_slot {
 
 /**
  * struct apedge_bindings - a namespace's binding table
- * @ht: the bindings; RCU for readers, @lock for writers
+ * @ht: the bindings by address; RCU for readers, @lock for writers
+ * @clients: the (port, MAC) index: struct apedge_bclient, under @lock
+ * @ports: ifindex -> struct apedge_bport, the port index, under @lock
  * @lock: serializes writers
+ * @gc_iter: the collector's cursor, kept from one chunk to the next
+ * @gc_walking: whether @gc_iter is entered (a walk in progress)
+ * @gc_last: the address of an expired entry the last chunk ended on,
+ *	     removed by the next
+ * @gc_has_last: whether @gc_last holds one
  * @count: entries in @ht; written under @lock, read locklessly
  * @gen: changes whenever an entry is added, replaced or removed; written
  *	 under @lock, read locklessly, for the consistency of dumps
@@ -344,7 +385,13 @@ struct apedge_snoop_req_slot {
  */
 struct apedge_bindings {
 	struct rhashtable ht;
+	struct rhashtable clients;
+	struct xarray ports;
 	struct mutex lock;	/* serializes writers */
+	struct rhashtable_iter gc_iter;
+	bool gc_walking;
+	bool gc_has_last;
+	struct apedge_bkey gc_last;
 	unsigned int count;
 	unsigned int gen;
 	u32 limit;
@@ -382,6 +429,10 @@ void apedge_binding_conflict(struct apedge_bindings *bt,
 			     const struct apedge_bkey *key, int ifindex,
 			     const u8 *mac);
 void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
+bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
+			    unsigned int budget);
+int apedge_binding_move(struct apedge_bindings *bt, const u8 *mac,
+			int from, int to, struct netlink_ext_ack *extack);
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
 void apedge_binding_walk_enter(struct apedge_bindings *bt,
 			       struct rhashtable_iter *iter);

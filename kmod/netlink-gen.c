@@ -119,3 +119,12 @@ const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1
 const struct nla_policy apedge_binding_config_set_nl_policy[APEDGE_A_BINDING_CONFIG_LIMIT + 1] = {
 	[APEDGE_A_BINDING_CONFIG_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &apedge_a_binding_config_limit_range),
 };
+
+/* APEDGE_CMD_BINDING_MOVE - do */
+const struct nla_policy apedge_binding_move_nl_policy[APEDGE_A_BINDING_TO_IFNAME + 1] = {
+	[APEDGE_A_BINDING_MAC] = NLA_POLICY_EXACT_LEN(6),
+	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[APEDGE_A_BINDING_TO_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_TO_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};

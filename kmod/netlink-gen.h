@@ -23,5 +23,6 @@ extern const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_LIF
 extern const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_IPV6 + 1];
 extern const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1];
 extern const struct nla_policy apedge_binding_config_set_nl_policy[APEDGE_A_BINDING_CONFIG_LIMIT + 1];
+extern const struct nla_policy apedge_binding_move_nl_policy[APEDGE_A_BINDING_TO_IFNAME + 1];
 
 #endif /* _APEDGE_NETLINK_GEN_H */

@@ -914,6 +914,65 @@ static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
+ * Every binding of a station on one port moves to another: the daemon's
+ * call when the station associates on another radio or AP_VLAN.
+ */
+static int apedge_nl_binding_move(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct apedge_port *from, *to;
+	const u8 *mac;
+	int err;
+
+	if (!tb[APEDGE_A_BINDING_MAC]) {
+		NL_SET_ERR_MSG(info->extack, "mac required");
+		return -EINVAL;
+	}
+	mac = nla_data(tb[APEDGE_A_BINDING_MAC]);
+	if (!is_valid_ether_addr(mac)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_BINDING_MAC],
+				    "mac must be unicast and not zero");
+		return -EINVAL;
+	}
+
+	rtnl_lock();
+	from = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
+				      APEDGE_A_BINDING_IFNAME);
+	if (IS_ERR(from)) {
+		err = PTR_ERR(from);
+		goto out;
+	}
+	if (!tb[APEDGE_A_BINDING_TO_IFINDEX] && !tb[APEDGE_A_BINDING_TO_IFNAME]) {
+		NL_SET_ERR_MSG(info->extack, "to-ifindex or to-ifname required");
+		err = -EINVAL;
+		goto out;
+	}
+	to = apedge_port_from_attrs(info, APEDGE_A_BINDING_TO_IFINDEX,
+				    APEDGE_A_BINDING_TO_IFNAME);
+	if (IS_ERR(to)) {
+		err = PTR_ERR(to);
+		goto out;
+	}
+	if (from == to) {
+		NL_SET_ERR_MSG(info->extack, "the two ports are one");
+		err = -EINVAL;
+		goto out;
+	}
+	/*
+	 * Under RTNL neither port can be detached, and its bindings flushed,
+	 * before the move is done.
+	 */
+	err = apedge_binding_move(an->bt, mac, from->dev->ifindex,
+				  to->dev->ifindex, info->extack);
+	if (err > 0)
+		err = 0;
+out:
+	rtnl_unlock();
+	return err;
+}
+
+/*
  * Seconds a binding has left.  It may have expired since it was looked
  * up (a doit's lookup reads the clock again; a dump's pending binding
  * waits for the next message): then 0, not an underflow.
@@ -1267,6 +1326,12 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.cmd = APEDGE_CMD_BINDING_DEL,
 		.doit = apedge_nl_binding_del,
 		APEDGE_POLICY(binding_del),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_BINDING_MOVE,
+		.doit = apedge_nl_binding_move,
+		APEDGE_POLICY(binding_move),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{

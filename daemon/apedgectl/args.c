@@ -205,7 +205,7 @@ int actl_number(struct actl_parser *p, const char *kw, unsigned long min,
 }
 
 /* As the kernel's dev_valid_name(): no '/', ':' or white space. */
-static bool valid_ifname(const char *s)
+bool actl_valid_ifname(const char *s)
 {
 	const char *c;
 
@@ -238,7 +238,7 @@ int actl_device(struct actl_parser *p, const char *kw, struct actl_req *req)
 	}
 	if (actl_value(p, kw, &s))
 		return -1;
-	if (!valid_ifname(s))
+	if (!actl_valid_ifname(s))
 		return actl_fail(p, "\"%s\" is not a valid interface name", s);
 	strcpy(req->ifname, s);
 	return 0;

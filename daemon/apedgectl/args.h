@@ -45,6 +45,7 @@ enum actl_cmd {
 	ACTL_CMD_BINDING_DEL,
 	ACTL_CMD_BINDING_SHOW,
 	ACTL_CMD_BINDING_LIMIT,
+	ACTL_CMD_BINDING_MOVE,
 	ACTL_CMD_DHCP4_SHOW,
 	ACTL_CMD_DHCP4_STATS,
 	ACTL_CMD_DHCP4_RENEW,
@@ -124,6 +125,8 @@ struct actl_req {
 	uint32_t lifetime;
 	/* binding limit N; 0 only shows it */
 	uint32_t limit;
+	/* binding move ... to IF: the port the station is on now */
+	char to_ifname[ACTL_IFNAMSIZ];
 	const char *batch;		/* -b FILE */
 };
 
@@ -167,6 +170,8 @@ const char *actl_peek(const struct actl_parser *p);
 const char *actl_next(struct actl_parser *p);
 /* The value after keyword kw; -1 (with the error) when there is none. */
 int actl_value(struct actl_parser *p, const char *kw, const char **out);
+/* Whether s is a valid interface name. */
+bool actl_valid_ifname(const char *s);
 /*
  * The word of words (NULL-terminated) that word is or, failing that, the
  * only one it is a prefix of; word itself if none; NULL, with the error

@@ -7,6 +7,7 @@
  *   binding del ip ADDR
  *   binding show [dev IF | ip ADDR]
  *   binding limit [N]
+ *   binding move mac MAC dev IF to IF
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -24,6 +25,7 @@ static const char *const add_kws[] = {
 };
 static const char *const del_kws[] = { "ip", NULL };
 static const char *const show_kws[] = { "ip", "dev", "ifindex", NULL };
+static const char *const move_kws[] = { "mac", "dev", "ifindex", "to", NULL };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
 		       const char *const *kws)
@@ -40,7 +42,18 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 		} else if (actl_is_dev_kw(kw) && kws != del_kws) {
 			if (actl_device(p, kw, req))
 				return -1;
-		} else if (!strcmp(kw, "mac") && kws == add_kws) {
+		} else if (!strcmp(kw, "to") && kws == move_kws) {
+			const char *s;
+
+			if (req->to_ifname[0])
+				return actl_fail(p, "the port moved to is given twice");
+			if (actl_value(p, kw, &s))
+				return -1;
+			if (!actl_valid_ifname(s))
+				return actl_fail(p, "\"%s\" is not a valid interface name", s);
+			strcpy(req->to_ifname, s);
+		} else if (!strcmp(kw, "mac") &&
+			   (kws == add_kws || kws == move_kws)) {
 			if (actl_mac_value(p, kw, req->mac))
 				return -1;
 			req->has_mac = true;
@@ -85,6 +98,17 @@ static int parse_show(struct actl_parser *p, struct actl_req *req)
 		return actl_fail(p, "binding show: give \"ip ADDR\" or \"dev "
 				 "IF\", not both");
 	return 0;
+}
+
+static int parse_move(struct actl_parser *p, struct actl_req *req)
+{
+	if (parse_words(p, req, move_kws))
+		return -1;
+	if (!req->has_mac)
+		return actl_fail(p, "binding move: \"mac MAC\" is required");
+	if (!req->to_ifname[0])
+		return actl_fail(p, "binding move: \"to IF\" is required");
+	return actl_need_device(p, req);
 }
 
 static int parse_limit(struct actl_parser *p, struct actl_req *req)
@@ -201,6 +225,23 @@ static int show_run(struct actl_ctx *ctx)
 	return rc;
 }
 
+static int move_run(struct actl_ctx *ctx)
+{
+	const struct actl_req *r = ctx->req;
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	struct amsg_out o;
+
+	amsg_out_begin(&o, req, sizeof(req), ctx->nl->family, NLM_F_ACK,
+		       APEDGE_CMD_BINDING_MOVE, APEDGE_FAMILY_VERSION);
+	amsg_out_put(&o, APEDGE_A_BINDING_MAC, r->mac, MAC_LEN);
+	if (r->ifindex)
+		amsg_out_u32(&o, APEDGE_A_BINDING_IFINDEX, r->ifindex);
+	else
+		amsg_out_str(&o, APEDGE_A_BINDING_IFNAME, r->ifname);
+	amsg_out_str(&o, APEDGE_A_BINDING_TO_IFNAME, r->to_ifname);
+	return actl_module_call(ctx, req, amsg_out_end(&o), NULL, NULL);
+}
+
 static int config_cb(const void *msg, size_t len, void *data)
 {
 	struct actl_ctx *ctx = data;
@@ -255,6 +296,11 @@ static const struct actl_verb binding_verbs[] = {
 		.name = "limit", .cmd = ACTL_CMD_BINDING_LIMIT, .min_args = 0,
 		.max_args = 1, .parse = parse_limit, .run = limit_run,
 		.args = "[N]",
+	},
+	{
+		.name = "move", .cmd = ACTL_CMD_BINDING_MOVE, .min_args = 6,
+		.max_args = 6, .parse = parse_move, .run = move_run,
+		.args = "mac MAC dev IF to IF",
 	},
 	{
 		.name = "list", .cmd = ACTL_CMD_BINDING_SHOW,

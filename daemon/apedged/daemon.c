@@ -1107,6 +1107,7 @@ int apedged_start(struct apedged *d)
 	d->sw.netif = d->netif;
 	d->sw.bus = d->bus;
 	d->sw.cfg = &d->cfg;
+	d->sw.nl = d->nl;
 	d->wifi = wifi_new(d->loop, d->netif, &station_wifi_ops, &d->sw);
 	if (!d->wifi)
 		return -ENOMEM;

@@ -237,6 +237,167 @@ static void bind_flush_port(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
 }
 
+/*
+ * The (port, MAC) index follows a binding that changes port by replacement,
+ * and a port's flush touches only what the index holds for it.
+ */
+static void bind_index_replace(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2;
+
+	key4(&k1, 1);
+	key4(&k2, 2);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k2, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	/* k1 moves to port 4 and another MAC by replacement. */
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_b, 4, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_EXPECT_EQ(test, bt->count, 2U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 2);
+	apedge_binding_flush_port(bt, 3);
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 4, mac_b));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k2, 3, mac_a));
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 3));
+	/* Deleting the last binding empties the index. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &k1, 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 0);
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 4));
+}
+
+/*
+ * A port's flush among many stations and ports: only its own go, and the
+ * index holds nothing of it afterwards.
+ */
+static void bind_index_flush_many(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u8 mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0 };
+	u32 i;
+
+	for (i = 0; i < 1000; i++) {
+		key4(&k, i);
+		mac[5] = i % 50;
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac, 10 + i % 7, 0,
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	apedge_binding_flush_port(bt, 13);
+	/* 1000 / 7: 143 of the 1000 were on port 13 (i % 7 == 3). */
+	KUNIT_EXPECT_EQ(test, bt->count, 1000U - 143U);
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 13));
+	for (i = 0; i < 1000; i++) {
+		key4(&k, i);
+		mac[5] = i % 50;
+		KUNIT_EXPECT_EQ(test, bound(bt, &k, 10 + i % 7, mac), i % 7 != 3);
+	}
+}
+
+/*
+ * The collector goes by chunks: each step looks at most at its budget,
+ * and the walk goes on where the last step left it until the end.
+ */
+static void bind_gc_chunks(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u64 now = get_jiffies_64();
+	unsigned int steps = 0, before;
+	u32 i;
+
+	for (i = 0; i < 200; i++) {
+		key4(&k, i);
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac_a, 3, i ? 1 : 0,
+						   i ? APEDGE_BINDING_ORIGIN_SNOOPED :
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	for (;;) {
+		bool more;
+
+		before = bt->count;
+		more = apedge_binding_gc_step(bt, now + 10 * HZ, 16);
+		steps++;
+		KUNIT_EXPECT_LE(test, before - bt->count, 16U);
+		if (!more)
+			break;
+		KUNIT_ASSERT_LT(test, steps, 100U);
+	}
+	KUNIT_EXPECT_GE(test, steps, 200U / 16U);
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	KUNIT_EXPECT_FALSE(test, bt->gc_walking);
+	key4(&k, 0);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+}
+
+/* A walk left in the middle is let go of by the table's destruction. */
+static void bind_gc_left_walking(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u32 i;
+
+	for (i = 0; i < 40; i++) {
+		key4(&k, i);
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac_a, 3, 0,
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	KUNIT_EXPECT_TRUE(test, apedge_binding_gc_step(bt, get_jiffies_64(),
+						       4));
+	KUNIT_EXPECT_TRUE(test, bt->gc_walking);
+	/* bind_exit() destroys the table with the walk entered. */
+}
+
+/*
+ * A station's move takes all its bindings, whatever their origin, to the
+ * new port and leaves other stations' alone; the index follows.
+ */
+static void bind_move(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2, k3;
+
+	key4(&k1, 1);
+	key4(&k2, 2);
+	key4(&k3, 3);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k2, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k3, mac_b, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 2);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k2, 5, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k1, 3, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k3, 3, mac_b));
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+	/* Nothing left to move, the same port: nothing moves. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 5, NULL), 0);
+	/* The index follows: port 3's flush leaves the moved ones. */
+	apedge_binding_flush_port(bt, 3);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k3, 3, mac_b));
+	apedge_binding_flush_port(bt, 5);
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 0);
+}
+
 /* A DHCPv4 message, from IPv4 on: its fields; returns its length. */
 struct msg4 {
 	u8 op;
@@ -575,6 +736,11 @@ static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_limit),
 	KUNIT_CASE(bind_gc),
 	KUNIT_CASE(bind_flush_port),
+	KUNIT_CASE(bind_index_replace),
+	KUNIT_CASE(bind_index_flush_many),
+	KUNIT_CASE(bind_gc_chunks),
+	KUNIT_CASE(bind_gc_left_walking),
+	KUNIT_CASE(bind_move),
 	KUNIT_CASE(bind_snoop_release),
 	KUNIT_CASE(bind_snoop_ack),
 	KUNIT_CASE(bind_snoop_nak),

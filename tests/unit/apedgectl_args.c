@@ -392,6 +392,7 @@ UT_CASE(help)
 		      "  apedgectl [OPTIONS] binding del ip ADDR\n"
 		      "  apedgectl [OPTIONS] binding show [dev IF | ip ADDR]\n"
 		      "  apedgectl [OPTIONS] binding limit [N]\n"
+		      "  apedgectl [OPTIONS] binding move mac MAC dev IF to IF\n"
 		      "\"binding\" alone is \"binding show\".\n");
 }
 

@@ -86,11 +86,36 @@ UT_CASE(binding_bad)
 	UT_EXPECT_STR(err, "binding show: give \"ip ADDR\" or \"dev IF\", not both");
 	UT_EXPECT(parse("binding show lifetime 3", &r, err) == -1);
 	UT_EXPECT(parse("binding frob", &r, err) == -1);
-	UT_EXPECT_STR(err, "binding: unknown command \"frob\" (add, del, show, limit)");
+	UT_EXPECT_STR(err, "binding: unknown command \"frob\" (add, del, show, limit, move)");
 	UT_EXPECT(parse("binding limit 0", &r, err) == -1);
 	UT_EXPECT(parse("binding limit 1048577", &r, err) == -1);
 	UT_EXPECT(parse("binding limit 5 6", &r, err) == -1);
 	UT_EXPECT(parse("binding limit x", &r, err) == -1);
+}
+
+UT_CASE(binding_move)
+{
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to wlan1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_MOVE);
+	UT_EXPECT(r.has_mac && !memcmp(r.mac, mac, 6));
+	UT_EXPECT_STR(r.ifname, "wlan0");
+	UT_EXPECT_STR(r.to_ifname, "wlan1");
+	UT_ASSERT(parse("binding move to wlan1 ifindex 4 mac 02:00:00:00:00:01", &r, err) == 0);
+	UT_EXPECT(r.ifindex == 4);
+	UT_EXPECT_STR(r.to_ifname, "wlan1");
+	/* Each of the three is required; the port moved to is one. */
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0", &r, err) == -1);
+	UT_EXPECT(parse("binding move dev wlan0 to wlan1", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 to wlan1", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to wlan1 to wlan2", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to a/b", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 01:00:00:00:00:01 dev wlan0 to wlan1", &r, err) == -1);
+	/* No address: a move is of a station's bindings. */
+	UT_EXPECT(parse("binding move ip 10.0.0.1 mac 02:00:00:00:00:01 dev wlan0", &r, err) == -1);
 }
 
 UT_CASE(binding_show_del_limit)
@@ -400,6 +425,7 @@ UT_CASE(sg_stats_and_port)
 UT_MAIN("apedgectl_binding",
 	UT_ENTRY(binding_add),
 	UT_ENTRY(binding_bad),
+	UT_ENTRY(binding_move),
 	UT_ENTRY(binding_show_del_limit),
 	UT_ENTRY(source_guard_args), UT_ENTRY(l2update_args),
 	UT_ENTRY(batch_option),

@@ -120,6 +120,8 @@ static const char *cmd_name(uint8_t cmd)
 		return "binding-add";
 	case APEDGE_CMD_BINDING_GET:
 		return "binding-get";
+	case APEDGE_CMD_BINDING_MOVE:
+		return "binding-move";
 	}
 	return "request";
 }
@@ -772,6 +774,26 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 						    APEDGE_CMD_BINDING_ADD,
 						    &b),
 			APEDGE_CMD_BINDING_ADD, ifname, done, NULL, data);
+}
+
+int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],
+		       const char *from, const char *to, agenl_done_fn done,
+		       void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	struct amsg_out o;
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (strlen(from) >= IF_NAMESIZE || strlen(to) >= IF_NAMESIZE)
+		return -EINVAL;
+	amsg_out_begin(&o, req, sizeof(req), nl->family_id, NLM_F_ACK,
+		       APEDGE_CMD_BINDING_MOVE, APEDGE_FAMILY_VERSION);
+	amsg_out_put(&o, APEDGE_A_BINDING_MAC, mac, 6);
+	amsg_out_str(&o, APEDGE_A_BINDING_IFNAME, from);
+	amsg_out_str(&o, APEDGE_A_BINDING_TO_IFNAME, to);
+	return send_req(nl, req, amsg_out_end(&o), APEDGE_CMD_BINDING_MOVE,
+			to, done, NULL, data);
 }
 
 int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,

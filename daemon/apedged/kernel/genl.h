@@ -119,6 +119,13 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
 		      uint32_t lifetime, agenl_done_fn done, void *data);
 /*
+ * binding-move: every binding of mac on the port from moves to the port
+ * to; as agenl_xid_send(), with APEDGE_CMD_BINDING_MOVE.
+ */
+int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],
+		       const char *from, const char *to, agenl_done_fn done,
+		       void *data);
+/*
  * binding-get of addr (af AF_INET: 4 bytes, AF_INET6: 16); 0, -ENOTCONN
  * when absent, or -errno (and then got is never called).  Its answer goes
  * to got(data).
