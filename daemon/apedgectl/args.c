@@ -252,6 +252,37 @@ int actl_need_device(struct actl_parser *p, const struct actl_req *req)
 	return 0;
 }
 
+int actl_dev_only(struct actl_parser *p, struct actl_req *req, bool need)
+{
+	static const char *const kws[] = { "dev", NULL };
+	const char *raw, *kw;
+
+	while ((raw = actl_next(p))) {
+		if (!(kw = actl_expand(p, raw, kws)))
+			return -1;
+		if (strcmp(kw, "dev"))
+			return actl_fail(p, "%s: unexpected \"%s\"",
+					 actl_cmd_name(req->cmd), raw);
+		if (actl_device(p, kw, req))
+			return -1;
+	}
+	if (need && actl_need_device(p, req))
+		return -1;
+	return 0;
+}
+
+int actl_dev_line(char *buf, size_t size, const char *obj, const char *verb,
+		  const char *ifname)
+{
+	int n;
+
+	if (ifname[0])
+		n = snprintf(buf, size, "%s %s dev %s\n", obj, verb, ifname);
+	else
+		n = snprintf(buf, size, "%s %s\n", obj, verb);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
 int actl_no_more(struct actl_parser *p, const struct actl_req *req)
 {
 	const char *s = actl_peek(p);

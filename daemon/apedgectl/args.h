@@ -187,6 +187,11 @@ bool actl_is_dev_kw(const char *kw);
 int actl_device(struct actl_parser *p, const char *kw, struct actl_req *req);
 /* Fails unless a device was given. */
 int actl_need_device(struct actl_parser *p, const struct actl_req *req);
+/* Only "dev IF" may follow (the daemon's engine words); need: it must. */
+int actl_dev_only(struct actl_parser *p, struct actl_req *req, bool need);
+/* The control line "OBJ VERB[ dev IF]\n" into buf: 0, or -1 if too long. */
+int actl_dev_line(char *buf, size_t size, const char *obj, const char *verb,
+		  const char *ifname);
 /* Fails if a word is left. */
 int actl_no_more(struct actl_parser *p, const struct actl_req *req);
 /* A unicast, non-zero MAC address after kw, as xx:xx:xx:xx:xx:xx. */

@@ -14,20 +14,7 @@
 
 static int parse_dev(struct actl_parser *p, struct actl_req *req)
 {
-	const char *raw, *kw;
-
-	while ((raw = actl_next(p))) {
-		static const char *const kws[] = { "dev", NULL };
-
-		if (!(kw = actl_expand(p, raw, kws)))
-			return -1;
-		if (strcmp(kw, "dev"))
-			return actl_fail(p, "%s: unexpected \"%s\"",
-					 actl_cmd_name(req->cmd), raw);
-		if (actl_device(p, kw, req))
-			return -1;
-	}
-	return 0;
+	return actl_dev_only(p, req, false);
 }
 
 static int parse_none(struct actl_parser *p, struct actl_req *req)
@@ -64,12 +51,7 @@ int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 
 	switch (req->cmd) {
 	case ACTL_CMD_DHCP6_LEASES:
-		if (req->ifname[0])
-			n = snprintf(buf, size, "dhcp6 leases dev %s\n",
-				     req->ifname);
-		else
-			n = snprintf(buf, size, "dhcp6 leases\n");
-		break;
+		return actl_dev_line(buf, size, "dhcp6", "leases", req->ifname);
 	case ACTL_CMD_DHCP6_STATS:
 		n = snprintf(buf, size, "dhcp6 stats\n");
 		break;

@@ -14,24 +14,8 @@
 
 static int parse_dev(struct actl_parser *p, struct actl_req *req)
 {
-	bool need = req->cmd != ACTL_CMD_EAPOL_SHOW &&
-		req->cmd != ACTL_CMD_EAPOL_STATS;
-	const char *raw, *kw;
-
-	while ((raw = actl_next(p))) {
-		static const char *const kws[] = { "dev", NULL };
-
-		if (!(kw = actl_expand(p, raw, kws)))
-			return -1;
-		if (strcmp(kw, "dev"))
-			return actl_fail(p, "%s: unexpected \"%s\"",
-					 actl_cmd_name(req->cmd), raw);
-		if (actl_device(p, kw, req))
-			return -1;
-	}
-	if (need && actl_need_device(p, req))
-		return -1;
-	return 0;
+	return actl_dev_only(p, req, req->cmd != ACTL_CMD_EAPOL_SHOW &&
+			     req->cmd != ACTL_CMD_EAPOL_STATS);
 }
 
 int eapol_line(const struct actl_req *req, char *buf, size_t size)
@@ -42,16 +26,10 @@ int eapol_line(const struct actl_req *req, char *buf, size_t size)
 		[ACTL_CMD_EAPOL_LOGOFF] = "logoff",
 		[ACTL_CMD_EAPOL_REAUTH] = "reauth",
 	};
-	int n;
 
 	if (req->cmd < ACTL_CMD_EAPOL_SHOW || req->cmd > ACTL_CMD_EAPOL_REAUTH)
 		return -1;
-	if (req->ifname[0])
-		n = snprintf(buf, size, "eapol %s dev %s\n", verbs[req->cmd],
-			     req->ifname);
-	else
-		n = snprintf(buf, size, "eapol %s\n", verbs[req->cmd]);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	return actl_dev_line(buf, size, "eapol", verbs[req->cmd], req->ifname);
 }
 
 void eapol_print_text(FILE *f, const struct jv_doc *d)
