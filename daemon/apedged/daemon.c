@@ -124,6 +124,16 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 				ev->role == APEDGE_PORT_ROLE_UNTRUSTED);
 }
 
+/* The ports the module had when we connected, attached by anyone. */
+static void nl_port_listed(const struct amsg_port *port, void *data)
+{
+	struct apedged *d = data;
+
+	if (port->ifname[0])
+		dhcp4_port_role(d->dhcp4, port->ifname,
+				port->role == APEDGE_PORT_ROLE_UNTRUSTED);
+}
+
 static void nl_port_result(uint8_t cmd, const char *ifname, int error,
 			   const char *ext_msg, void *data)
 {
@@ -210,6 +220,7 @@ static const struct agenl_ops nl_ops = {
 	.connected = nl_connected,
 	.disconnected = nl_disconnected,
 	.port_event = nl_port_event,
+	.port_listed = nl_port_listed,
 	.sta_authorized = nl_sta_authorized,
 	.port_result = nl_port_result,
 	.binding = nl_binding,

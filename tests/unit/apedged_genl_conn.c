@@ -30,6 +30,8 @@ struct rec {
 	struct agenl *nl;
 	bool add_on_connect;
 	int bindings, dumps_done, dump_error;
+	int listed;
+	struct amsg_port last_listed;
 };
 
 static void on_connected(void *data)
@@ -52,6 +54,14 @@ static void on_event(const struct amsg_port *ev, void *data)
 
 	r->events++;
 	r->last_event = *ev;
+}
+
+static void on_listed(const struct amsg_port *port, void *data)
+{
+	struct rec *r = data;
+
+	r->listed++;
+	r->last_listed = *port;
 }
 
 static void on_result(uint8_t cmd, const char *ifname, int error,
@@ -82,6 +92,7 @@ static const struct agenl_ops ops = {
 	.connected = on_connected,
 	.disconnected = on_disconnected,
 	.port_event = on_event,
+	.port_listed = on_listed,
 	.port_result = on_result,
 	.binding = on_binding,
 	.binding_dump_done = on_dump_done,
@@ -341,6 +352,75 @@ out:
 	fclose(null);
 }
 
+/* A port-get reply of a dump, with seq, for an untrusted port ifname. */
+static void port_reply(struct mb *m, uint32_t seq, const char *ifname)
+{
+	uint32_t ifindex = 7, role = APEDGE_PORT_ROLE_UNTRUSTED;
+
+	mb_genl(m, FAKE_ID, NLM_F_MULTI, seq, APEDGE_CMD_PORT_GET, 1);
+	mb_attr(m, APEDGE_A_PORT_IFINDEX, &ifindex, sizeof(ifindex));
+	mb_attr(m, APEDGE_A_PORT_IFNAME, ifname, strlen(ifname) + 1);
+	mb_attr(m, APEDGE_A_PORT_ROLE, &role, sizeof(role));
+	mb_end(m);
+}
+
+/*
+ * Each connect lists the module's ports (a port-get dump): its replies go
+ * to ops->port_listed; a port-get of another sequence number, or one
+ * after the dump ended, does not.
+ */
+UT_CASE(ports_listed_on_connect)
+{
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	uint32_t seq;
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && agenl_get_state(r.nl) == APEDGED_NL_ABSENT &&
+	     !r.connected; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	seq = agenl_last_seq(r.nl);
+	UT_EXPECT(seq != 0);
+
+	port_reply(&m, seq + 1000, "vz");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 0);
+	port_reply(&m, seq, "vx");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 1);
+	UT_EXPECT_STR(r.last_listed.ifname, "vx");
+	UT_EXPECT(r.last_listed.role == APEDGE_PORT_ROLE_UNTRUSTED);
+	UT_EXPECT(r.events == 0);
+
+	/* This kernel has no such family: its error ends the dump. */
+	pump(loop);
+	port_reply(&m, seq, "vy");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 1);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
 /* Each request's completion, as kernel/genl.c records what it is given. */
 struct req_rec {
 	int calls;
@@ -510,5 +590,6 @@ UT_CASE(names)
 }
 
 UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
-	UT_ENTRY(binding_dump_ends), UT_ENTRY(completions_per_request),
+	UT_ENTRY(binding_dump_ends), UT_ENTRY(ports_listed_on_connect),
+	UT_ENTRY(completions_per_request),
 	UT_ENTRY(names))

@@ -231,6 +231,23 @@ kill -TERM "$apd"
 rc=0
 wait "$apd" || rc=$?
 check_eq "apedged exits 0" 0 "$rc"
+
+# d. vx already an untrusted port when apedged starts: the port dump of
+# its connect tells the client.
+check "apedgectl port add dev vx role untrusted (apedged stopped)" \
+	apedgectl port add dev vx role untrusted
+apedged -f -c "$T/apedged.conf" 2>"$T/log2" &
+apd=$!
+check "apedged answers again" wait_for 30 ctl daemon ping
+check "dhcp4 vx: blocked from the start: untrusted-port" \
+	wait_for 20 blocked_is vx untrusted-port
+check "the log says so" grep -q \
+	'dhcp4 vx: the interface is now an untrusted apedge port' "$T/log2"
+kill -TERM "$apd"
+rc=0
+wait "$apd" || rc=$?
+check_eq "apedged exits 0 again" 0 "$rc"
+check "apedgectl port del dev vx" apedgectl port del dev vx
 echo "# apedged's log (dhcp4 and ports):"
-grep -E 'dhcp4|port' "$T/log" | tail -n 60 | sed 's/^/#   /'
+cat "$T/log" "$T/log2" | grep -E 'dhcp4|port' | tail -n 60 | sed 's/^/#   /'
 check "kernel log clean" dmesg_clean

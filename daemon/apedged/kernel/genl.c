@@ -75,6 +75,8 @@ struct agenl {
 	int bdump_error;
 	uint32_t bdump_seq;
 	uint64_t bdump_ms;	/* when it started */
+
+	uint32_t pdump_seq;	/* the port dump of the last connect; 0: none */
 };
 
 static void start_lookup(struct agenl *nl);
@@ -330,6 +332,18 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 				   "(family id %u)", fam->id);
 		}
 	}
+	if (nl->ops->port_listed) {
+		uint32_t req[AMSG_REQ_SIZE / 4];
+		size_t len = amsg_build_empty(req, sizeof(req), fam->id,
+					      NLM_F_DUMP, APEDGE_CMD_PORT_GET);
+
+		if (send_msg(nl, req, len, &nl->pdump_seq) < 0) {
+			nl->pdump_seq = 0;
+			log_warn("apedge: cannot list the module's ports");
+		} else {
+			nl->last_seq = nl->pdump_seq;
+		}
+	}
 	if (nl->ops->connected)
 		nl->ops->connected(nl->data);
 }
@@ -453,6 +467,12 @@ static void handle_ack(struct agenl *nl, const uint8_t *msg, size_t len)
 		bdump_end(nl, ack.error ? ack.error : -EIO);
 		return;
 	}
+	if (nl->pdump_seq && ack.seq == nl->pdump_seq) {
+		nl->pdump_seq = 0;
+		log_warn("apedge: cannot list the module's ports: %s",
+			 strerror(-ack.error));
+		return;
+	}
 	if (nl->info_seq && ack.seq == nl->info_seq) {
 		nl->info_seq = 0;
 		log_notice("apedge: connected to the kernel module (family id "
@@ -530,6 +550,20 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 		return;
 	}
 
+	if (gh.cmd == APEDGE_CMD_PORT_GET && nl->pdump_seq &&
+	    nlh->nlmsg_seq == nl->pdump_seq) {
+		struct amsg_port port;
+
+		if (amsg_parse_port(msg, len, nl->family_id, &port,
+				    &err) < 0) {
+			log_warn("apedge: bad port in dump: %s", err.msg);
+			return;
+		}
+		if (nl->ops->port_listed)
+			nl->ops->port_listed(&port, nl->data);
+		return;
+	}
+
 	if (gh.cmd == APEDGE_CMD_PORT_ADD_NTF ||
 	    gh.cmd == APEDGE_CMD_PORT_DEL_NTF) {
 		struct amsg_port ev;
@@ -573,6 +607,8 @@ static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
 			lookup_done(nl);
 		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
 			bdump_end(nl, 0);
+		else if (nl->pdump_seq && nlh->nlmsg_seq == nl->pdump_seq)
+			nl->pdump_seq = 0;
 		break;
 	case GENL_ID_CTRL:
 		handle_ctrl(nl, msg, msg_len, nlh);

@@ -54,6 +54,11 @@ struct agenl_ops {
 	void (*disconnected)(void *data);
 	void (*port_event)(const struct amsg_port *ev, void *data);
 	/*
+	 * A port the module already had when the daemon connected (a port
+	 * dump sent on each connect), whoever attached it.
+	 */
+	void (*port_listed)(const struct amsg_port *port, void *data);
+	/*
 	 * The module relayed mac80211's Layer-2 Update of a station it found
 	 * authorized on a port with l2update-relay (sta-authorized-ntf).
 	 */
