@@ -145,3 +145,31 @@ inject() {
 	    s.send(dst + src + b"\x88\x8e" + bytes.fromhex(h.replace(" ", "")))
 	EOP
 }
+
+# mkcerts: in $T, a test CA (ca.pem), another CA (other.pem), a server
+# certificate for radius.example.org (server.pem) and a client's for
+# alice (client.pem), each with its key; made at test time, never kept.
+mkcerts() {
+	local d=$T
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+		-nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 2 \
+		-subj "/CN=apedge test CA" 2>/dev/null || return 1
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+		-nodes -keyout "$d/other.key" -out "$d/other.pem" -days 2 \
+		-subj "/CN=apedge other CA" 2>/dev/null || return 1
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$d/server.key" -out "$d/server.csr" \
+		-subj "/CN=radius.example.org" 2>/dev/null || return 1
+	printf '%s\n' "subjectAltName=DNS:radius.example.org" \
+		"extendedKeyUsage=serverAuth" >"$d/server.ext"
+	openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" \
+		-CAkey "$d/ca.key" -CAcreateserial -out "$d/server.pem" \
+		-days 2 -extfile "$d/server.ext" 2>/dev/null || return 1
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$d/client.key" -out "$d/client.csr" \
+		-subj "/CN=alice" 2>/dev/null || return 1
+	echo "extendedKeyUsage=clientAuth" >"$d/client.ext"
+	openssl x509 -req -in "$d/client.csr" -CA "$d/ca.pem" \
+		-CAkey "$d/ca.key" -CAcreateserial -out "$d/client.pem" \
+		-days 2 -extfile "$d/client.ext" 2>/dev/null
+}
