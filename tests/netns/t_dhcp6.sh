@@ -23,18 +23,10 @@
 #      root's lease del removes one
 # At the end the daemon stops with status 0.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/dhcp6_lib.sh"
 
 chmod 0711 "$T"
-netns_add cl && netns_add srv || exit 1
-for n in cl srv; do
-	nsx $n sysctl -qw net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0
-done
-ip link add vs netns "$NS-srv" type veth peer name va netns "$NS-cl" \
-	address 02:00:00:00:66:01
-ip -n "$NS-srv" link set vs up
-ip -n "$NS-cl" link set va up
-mkdir -p "$T/state"
+d6_link 02:00:00:00:66:01 || exit 1
 
 cat >"$T/apedged.conf" <<EOC
 [general]

@@ -16,20 +16,12 @@
 # directory (/var/lib/dhcp, /var/lib/dhcpv6) bound to its own under $T,
 # dhclient with -sf /bin/true, dhcp6c with a script that only logs.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/dhcp6_lib.sh"
 
 for p in dhclient dhcp6c jq; do
 	command -v $p >/dev/null || { echo "not ok - $p is missing (scripts/deps)"; exit 0; }
 done
-netns_add cl && netns_add srv || exit 1
-for n in cl srv; do
-	nsx $n sysctl -qw net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0
-done
-ip link add vs netns "$NS-srv" type veth peer name va netns "$NS-cl" \
-	address 02:00:00:00:66:c1
-ip -n "$NS-srv" link set vs up
-ip -n "$NS-cl" link set va up
-mkdir -p "$T/state"
+d6_link 02:00:00:00:66:c1 || exit 1
 
 cat >"$T/apedged.conf" <<EOC
 [general]
