@@ -16,6 +16,8 @@
 #     dhcp4 show's "blocked": "untrusted-port", the untrusted_port
 #     counter, a dhcp4-blocked event), the guard drops the server's ACKs
 #     to a renewal, and once the port is gone the client renews again.
+#  d. vx made an untrusted port while apedged is stopped: the port list
+#     the daemon asks for when it connects flags the client at once.
 #
 #                  va ----------- vs  :ns srv (dnsmasq: vs, vs.7, vy)
 #                  va.7 .......... vs.7
