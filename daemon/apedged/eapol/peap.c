@@ -254,19 +254,9 @@ static enum eap_mdecision peap_decision(void *st)
 static bool peap_key(void *st, uint8_t msk[64], uint8_t emsk[64])
 {
 	struct peap *p = st;
-	uint8_t k[128];
-	bool ok;
 
-	if (peap_decision(p) == EAP_MDEC_FAIL)
-		return false;
-	ok = eaptls_export(p->t, "client EAP encryption", NULL, 0, k,
-			   sizeof(k));
-	if (ok) {
-		memcpy(msk, k, 64);
-		memcpy(emsk, k + 64, 64);
-	}
-	OPENSSL_cleanse(k, sizeof(k));
-	return ok;
+	return peap_decision(p) != EAP_MDEC_FAIL &&
+	       eaptls_export_keys(p->t, "client EAP encryption", NULL, 0, msk, emsk);
 }
 
 static void peap_stats_json(void *st, struct json *j)

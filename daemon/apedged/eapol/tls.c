@@ -555,25 +555,30 @@ bool eaptls_export(struct eaptls *t, const char *label, const uint8_t *ctx,
 					  ctx != NULL) == 1;
 }
 
-bool eaptls_keys(struct eaptls *t, uint8_t msk[64], uint8_t emsk[64])
+bool eaptls_export_keys(struct eaptls *t, const char *label,
+			const uint8_t *ctx, size_t ctx_len, uint8_t msk[64],
+			uint8_t emsk[64])
 {
 	uint8_t k[128];
-	bool ok;
+	bool ok = eaptls_export(t, label, ctx, ctx_len, k, sizeof(k));
 
-	if (eaptls_version(t) >= TLS1_3_VERSION)
-		/* RFC 9190 §2.3: the Type-Code is the context */
-		ok = eaptls_export(t, "EXPORTER_EAP_TLS_Key_Material",
-				   &t->type, 1, k, sizeof(k));
-	else
-		/* RFC 5216 §2.3 */
-		ok = eaptls_export(t, "client EAP encryption", NULL, 0, k,
-				   sizeof(k));
 	if (ok) {
 		memcpy(msk, k, 64);
 		memcpy(emsk, k + 64, 64);
 	}
 	OPENSSL_cleanse(k, sizeof(k));
 	return ok;
+}
+
+bool eaptls_keys(struct eaptls *t, uint8_t msk[64], uint8_t emsk[64])
+{
+	if (eaptls_version(t) >= TLS1_3_VERSION)
+		/* RFC 9190 §2.3: the Type-Code is the context */
+		return eaptls_export_keys(t, "EXPORTER_EAP_TLS_Key_Material",
+					  &t->type, 1, msk, emsk);
+	/* RFC 5216 §2.3 */
+	return eaptls_export_keys(t, "client EAP encryption", NULL, 0, msk,
+				  emsk);
 }
 
 void eaptls_stats_json(const struct eaptls *t, struct json *j)

@@ -138,6 +138,10 @@ void eaptls_fail(struct eaptls *t, const char *why);
 /* TLS exporter (RFC 5705 / RFC 8446 §7.5); ctx NULL: no context. */
 bool eaptls_export(struct eaptls *t, const char *label, const uint8_t *ctx,
 		   size_t ctx_len, uint8_t *out, size_t len);
+/* 128 bytes exported with label and ctx: the MSK, then the EMSK. */
+bool eaptls_export_keys(struct eaptls *t, const char *label,
+			const uint8_t *ctx, size_t ctx_len, uint8_t msk[64],
+			uint8_t emsk[64]);
 /* MSK and EMSK of EAP-TLS (RFC 5216 §2.3 or RFC 9190 §2.3). */
 bool eaptls_keys(struct eaptls *t, uint8_t msk[64], uint8_t emsk[64]);
 

@@ -231,19 +231,9 @@ static enum eap_mdecision ttls_decision(void *st)
 static bool ttls_key(void *st, uint8_t msk[64], uint8_t emsk[64])
 {
 	struct ttls *s = st;
-	uint8_t k[128];
-	bool ok;
 
-	if (ttls_decision(s) == EAP_MDEC_FAIL)
-		return false;
-	ok = eaptls_export(s->t, "ttls keying material", NULL, 0, k,
-			   sizeof(k));
-	if (ok) {
-		memcpy(msk, k, 64);
-		memcpy(emsk, k + 64, 64);
-	}
-	OPENSSL_cleanse(k, sizeof(k));
-	return ok;
+	return ttls_decision(s) != EAP_MDEC_FAIL &&
+	       eaptls_export_keys(s->t, "ttls keying material", NULL, 0, msk, emsk);
 }
 
 static void ttls_stats_json(void *st, struct json *j)
