@@ -129,11 +129,8 @@ table ip6 apedge_test {
 }
 EON
 D=$T/dhclient
-mkdir -p "$D/run" "$D/lib"
 DHC="dhclient -6 -N -d -v -sf /bin/true -cf /dev/null -lf $D/lib/l6 -pf $D/run/pid"
-nsx cl unshare -m sh -c "mount --bind '$D/run' /run &&
-	mount --bind '$D/lib' /var/lib/dhcp && exec $DHC va" \
-	>"$T/dhclient.log" 2>&1 &
+d6_private "$D" "$DHC va" >"$T/dhclient.log" 2>&1 &
 _pids+=($!)
 wait_for 20 sh -c "grep -q 'Bound to lease' '$T/dhclient.log'"
 A=$(grep -o 'iaaddr [0-9a-f:]* ' "$D/lib/l6" | tail -n 1 | cut -d' ' -f2)
