@@ -6,6 +6,7 @@
  *   dhcp6 leases [dev IF]       page after page ("from N"), as one list
  *   dhcp6 stats
  *   dhcp6 lease del ADDRESS | PREFIX/LEN
+ *   dhcp6 reconfigure ADDRESS | PREFIX/LEN [renew|rebind|info]
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -51,6 +52,36 @@ static int parse_del(struct actl_parser *p, struct actl_req *req)
 	return 0;
 }
 
+/* reconfigure ADDRESS[/PLEN] [renew|rebind|info] */
+static int parse_reconf(struct actl_parser *p, struct actl_req *req)
+{
+	static const char *const whats[] = { "renew", "rebind", "info" };
+	const char *a = actl_next(p), *w = actl_next(p), *s;
+	unsigned int i;
+
+	if (!a || actl_next(p))
+		return actl_fail(p, "dhcp6 reconfigure: expected ADDRESS or "
+				 "PREFIX/LEN, then renew, rebind or info");
+	if (strlen(a) >= sizeof(req->dhcp6_lease))
+		return actl_fail(p, "dhcp6 reconfigure: \"%s\" is too long",
+				 a);
+	for (s = a; *s; s++)
+		if (!strchr("0123456789abcdefABCDEF:./", *s))
+			return actl_fail(p, "dhcp6 reconfigure: \"%s\" is not "
+					 "an IPv6 address or prefix", a);
+	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
+	req->dhcp6_what = whats[0];
+	if (!w)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (!strcmp(w, whats[i])) {
+			req->dhcp6_what = whats[i];
+			return 0;
+		}
+	return actl_fail(p, "dhcp6 reconfigure: \"%s\": use renew, rebind "
+			 "or info", w);
+}
+
 int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 {
 	int n;
@@ -64,6 +95,10 @@ int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP6_LEASE_DEL:
 		n = snprintf(buf, size, "dhcp6 lease del %s\n",
 			     req->dhcp6_lease);
+		break;
+	case ACTL_CMD_DHCP6_RECONFIGURE:
+		n = snprintf(buf, size, "dhcp6 reconfigure %s %s\n",
+			     req->dhcp6_lease, req->dhcp6_what);
 		break;
 	default:
 		return -1;
@@ -219,6 +254,12 @@ static const struct actl_verb dhcp6_verbs[] = {
 		.parse = parse_del, .run = cmd_run,
 		.args = "del ADDRESS|PREFIX/LEN",
 	},
+	{
+		.name = "reconfigure", .cmd = ACTL_CMD_DHCP6_RECONFIGURE,
+		.flags = ACTL_VERB_DAEMON, .min_args = 1, .max_args = 2,
+		.parse = parse_reconf, .run = cmd_run,
+		.args = "ADDRESS|PREFIX/LEN [renew|rebind|info]",
+	},
 	{ .name = NULL }
 };
 
@@ -226,5 +267,5 @@ const struct actl_object actl_obj_dhcp6 = {
 	.name = "dhcp6", .flags = ACTL_OBJ_EXACT,
 	.default_verb = "leases", .verbs = dhcp6_verbs,
 	.help = "apedged's DHCPv6 server: its leases and counters; remove "
-		"a lease",
+		"a lease; ask a client to come back (RECONFIGURE)",
 };

@@ -203,6 +203,9 @@ int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
 	json_ku64(&j, "relay_msgs", es->relay_msgs);
 	json_ku64(&j, "not_served", es->not_served);
 	json_ku64(&j, "committed", es->committed);
+	json_ku64(&j, "reconf_sent", es->reconf_sent);
+	json_ku64(&j, "reconf_answered", es->reconf_answered);
+	json_ku64(&j, "reconf_given_up", es->reconf_given_up);
 	json_ku64(&j, "send_errors", es->send_errors);
 	json_ku64(&j, "store_errors", es->store_errors);
 	json_ku64(&j, "route_errors", es->route_errors);
