@@ -24,6 +24,9 @@
 #      on the upstream link that is not the server, and one from the
 #      server's address naming an interface not ours: none is relayed,
 #      each is counted by its reason
+#   d  a reload adds the All_DHCP_Servers group (ff05::1:3 out of ru) to
+#      rb's upstreams: a listener that joined it in srv gets the lower
+#      client's renewals as RELAY-FORW, sent with a Hop Limit of 8
 #
 # No client touches the host: each runs with /run and /var/lib/dhcp bound
 # to its own under $T and with -sf /bin/true.
@@ -203,6 +206,36 @@ check "c: a RELAY-REPL from a host on the upstream link that is not the server i
 forge srv 2001:db8:f::2 2001:db8:f::1 "$(repl 65746839)"
 check "c: the server's RELAY-REPL naming an interface not ours (eth9) is dropped (unknown-interface)" \
 	wait_for 3 sh -c "[ \$('$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 stats | jq '.relay_drop.\"unknown-interface\"') = 1 ]"
+
+# d: a multicast upstream, by a reload
+cat >"$T/mcast.py" <<'EOP'
+import socket, struct, sys
+ifi = socket.if_nametoindex("vs")
+s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVHOPLIMIT, 1)
+s.bind(("ff05::1:3", 547, 0, ifi))
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
+             socket.inet_pton(socket.AF_INET6, "ff05::1:3") +
+             struct.pack("@I", ifi))
+s.settimeout(15)
+msg, anc, _, src = s.recvmsg(65535, 256)
+hl = [struct.unpack("@i", d)[0] for l, t, d in anc
+      if t == socket.IPV6_HOPLIMIT]
+print(msg[:2].hex(), hl[0] if hl else -1, src[0])
+EOP
+sed -i '/^\[dhcp6 rb\]/,$ s/^upstream = 2001:db8:f::2$/upstream = 2001:db8:f::2, ff05::1:3%ru/' "$T/apedged.conf"
+spawn srv "$T/mcast.log" "$PY" "$T/mcast.py"
+MC=$LAST_PID
+sleep 0.5
+check "d: reload with a multicast upstream" ctl daemon reload
+check "d: dhcp6 show: rb's upstreams are 2001:db8:f::2 and ff05::1:3%ru" \
+	sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 show dev rb | jq -e '.interfaces[0].upstreams == [\"2001:db8:f::2\", \"ff05::1:3%ru\"]'"
+wait "$MC"
+check "d: a RELAY-FORW (hop-count 1) reached ff05::1:3 on the upstream link from 2001:db8:f::1, Hop Limit 8" \
+	grep -q '^0c01 8 2001:db8:f::1$' "$T/mcast.log"
+N0=$(grep -c 'received relay-reply' "$T/dhcp6relay.log")
+check "d: the lower client still renews through both relays" \
+	wait_for 10 sh -c "[ \$(grep -c 'received relay-reply' '$T/dhcp6relay.log') -gt $N0 ]"
 
 stop "$APD" "$T/apedged.log"
 check "apedged stops with status 0" test $? -eq 0
