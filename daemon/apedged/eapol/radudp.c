@@ -5,7 +5,11 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/crypto.h>
+#include <fcntl.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "eapol/radudp.h"
@@ -195,4 +199,41 @@ const struct rad_client_ops rad_udp_ops = {
 uint64_t rad_udp_errors(const struct rad_udp *u, unsigned int server)
 {
 	return server < u->n ? u->s[server].errors : 0;
+}
+
+int rad_secret_read(const char *path, uint8_t secret[RAD_SECRET_MAX],
+		    size_t *len)
+{
+	uint8_t buf[RAD_SECRET_MAX + 2];
+	struct stat st;
+	ssize_t n;
+	size_t l;
+	int fd, rc = 0;
+
+	*len = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0) {
+		rc = -errno;
+	} else if (!S_ISREG(st.st_mode) || (st.st_mode & 077)) {
+		rc = -EPERM;
+	} else {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0)
+			rc = -errno;
+		for (l = 0; !rc && l < (size_t)n && buf[l] != '\n'; l++)
+			;
+		if (!rc && (l == 0 || l > RAD_SECRET_MAX))
+			rc = -EINVAL;
+		if (!rc) {
+			memcpy(secret, buf, l);
+			*len = l;
+		}
+	}
+	close(fd);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	if (rc)
+		OPENSSL_cleanse(secret, RAD_SECRET_MAX);
+	return rc;
 }

@@ -38,6 +38,15 @@ void rad_udp_attach(struct rad_udp *u, struct rad_client *c);
 void rad_udp_free(struct rad_udp *u);
 /* The ops for rad_client_new(), with u as their ctx. */
 extern const struct rad_client_ops rad_udp_ops;
+/*
+ * A shared secret from the first line of path (the newline is not part
+ * of it): 1..128 octets.  -EPERM when the file is readable or writable
+ * by group or others (the secret belongs to root or the daemon's user),
+ * -EINVAL when empty or too long, else -errno.  secret is cleansed on
+ * every error.
+ */
+int rad_secret_read(const char *path, uint8_t secret[RAD_SECRET_MAX],
+		    size_t *len);
 /* Datagrams refused by the socket (ICMP unreachable and the like). */
 uint64_t rad_udp_errors(const struct rad_udp *u, unsigned int server);
 
