@@ -188,9 +188,6 @@ j() {
 is() {
 	[ "$(j "$1" "$2")" = "$3" ]
 }
-ge() {
-	[ "$(j "$1" "$2")" -ge "$3" ]
-}
 
 netns_add ra || exit 1
 check "freeradius configuration written" raddb
