@@ -240,6 +240,40 @@ UT_CASE(rsn_ie_as_wpa_supplicant)
 	UT_EXPECT(wsta_rsn_ie(b, 22, WSTA_AKM_8021X) == 22 && b[19] == 1);
 }
 
+/* The RSNE among a Beacon's elements, and every truncation. */
+UT_CASE(find_rsne)
+{
+	uint8_t ies[64], want[32];
+	size_t n = 0, wl = ut_hex(want, rsne_hex), l = 0;
+	const uint8_t *r;
+
+	n += ut_hex(ies + n, "000a6170656467652d766563");	/* SSID */
+	n += ut_hex(ies + n, "010882848b960c121824");	/* rates */
+	n += ut_hex(ies + n, "030101");			/* DS */
+	memcpy(ies + n, want, wl);
+	n += wl;
+	n += ut_hex(ies + n, "dd0400000000");		/* vendor */
+	r = wsta_find_rsne(ies, n, &l);
+	UT_EXPECT(r == ies + 25 && l == 22);
+	for (size_t cut = 0; cut < n; cut++) {
+		r = wsta_find_rsne(ies, cut, &l);
+		/* whole only once all of it is there */
+		if (cut >= 47)
+			UT_EXPECT(r == ies + 25 && l == 22);
+		else
+			UT_EXPECT(r == NULL);
+	}
+	/* an element before it that claims too much hides it */
+	ies[1] = 0xff;
+	UT_EXPECT(wsta_find_rsne(ies, n, &l) == NULL);
+	/* none */
+	UT_EXPECT(wsta_find_rsne(ies + 3, 0, &l) == NULL);
+	ut_hex(ies, "0000dd00");
+	UT_EXPECT(wsta_find_rsne(ies, 4, &l) == NULL);
+	ut_hex(ies, "3000");
+	UT_EXPECT(wsta_find_rsne(ies, 2, &l) == ies && l == 2);
+}
+
 UT_CASE(key_arguments)
 {
 	struct wpa_action a;
@@ -471,6 +505,7 @@ UT_CASE(disconnect_after_completed)
 
 UT_MAIN("eapol_station",
 	UT_ENTRY(rsn_ie_as_wpa_supplicant),
+	UT_ENTRY(find_rsne),
 	UT_ENTRY(key_arguments),
 	UT_ENTRY(handshake_as_wpa_supplicant),
 	UT_ENTRY(message1_held_until_rsne),

@@ -258,25 +258,6 @@ static uint16_t u16_or(struct nlattr **tb, int type, uint16_t dflt)
 	return v;
 }
 
-/* The RSNE (ID 48) among the elements ies[0..len), bounds checked. */
-static const uint8_t *find_rsne(const uint8_t *ies, size_t len, size_t *ie_len)
-{
-	size_t i = 0;
-
-	while (i + 2 <= len) {
-		size_t l = ies[i + 1];
-
-		if (i + 2 + l > len)
-			return NULL;
-		if (ies[i] == 48) {
-			*ie_len = 2 + l;
-			return ies + i;
-		}
-		i += 2 + l;
-	}
-	return NULL;
-}
-
 static void scan_result(struct wsta_nl *nl, struct nlattr **tb)
 {
 	struct nlattr *bss[NL80211_BSS_MAX + 1];
@@ -291,11 +272,11 @@ static void scan_result(struct wsta_nl *nl, struct nlattr **tb)
 		return;
 	ies = attr(bss, NL80211_BSS_BEACON_IES, 0, &ies_len);
 	if (ies)
-		rsne = find_rsne(ies, ies_len, &rlen);
+		rsne = wsta_find_rsne(ies, ies_len, &rlen);
 	if (!rsne) {
 		ies = attr(bss, NL80211_BSS_INFORMATION_ELEMENTS, 0, &ies_len);
 		if (ies)
-			rsne = find_rsne(ies, ies_len, &rlen);
+			rsne = wsta_find_rsne(ies, ies_len, &rlen);
 	}
 	nl->scan_freq = u32_or(bss, NL80211_BSS_FREQUENCY, 0);
 	if (rsne && rlen <= sizeof(nl->scan_ie)) {

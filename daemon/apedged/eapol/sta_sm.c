@@ -51,6 +51,24 @@ size_t wsta_rsn_ie(uint8_t *buf, size_t cap, uint32_t akm)
 	return (size_t)(p - buf);
 }
 
+const uint8_t *wsta_find_rsne(const uint8_t *ies, size_t len, size_t *ie_len)
+{
+	size_t i = 0;
+
+	while (i + 2 <= len) {
+		size_t l = ies[i + 1];
+
+		if (i + 2 + l > len)
+			return NULL;
+		if (ies[i] == 48) {
+			*ie_len = 2 + l;
+			return ies + i;
+		}
+		i += 2 + l;
+	}
+	return NULL;
+}
+
 bool wsta_key_from_action(const struct wpa_action *a, const uint8_t bssid[6],
 			 struct wsta_key *k)
 {

@@ -144,6 +144,13 @@ const char *wsta_state_name(enum wsta_state s);
  */
 size_t wsta_rsn_ie(uint8_t *buf, size_t cap, uint32_t akm);
 
+/*
+ * The RSNE (element ID 48, header included) among the elements
+ * ies[0..len) of a Beacon or Probe Response, as the scan cache gives
+ * them; NULL when there is none or an element before it runs past len.
+ */
+const uint8_t *wsta_find_rsne(const uint8_t *ies, size_t len, size_t *ie_len);
+
 /* The NEW_KEY arguments for one of wpa.c's install actions. */
 bool wsta_key_from_action(const struct wpa_action *a, const uint8_t bssid[6],
 			 struct wsta_key *k);
