@@ -411,6 +411,14 @@ static void show_obj(struct json *j, const struct station *st, uint64_t now)
 	else
 		json_knull(j, "connected_s");
 	json_ku64(j, "attempts", sm->attempts);
+	/* the wait before the next attempt after a failure */
+	json_ku64(j, "backoff_ms", sm->backoff_ms);
+	if (sm->state == WSTA_DISCONNECTED && sm->link &&
+	    sm->deadline != UINT64_MAX)
+		json_ku64(j, "next_attempt_ms", sm->deadline > now ?
+			  sm->deadline - now : 0);
+	else
+		json_knull(j, "next_attempt_ms");
 	json_ku64(j, "last_reason_code", sm->last_reason);
 	json_ku64(j, "last_status_code", sm->last_status);
 	json_kobj_begin(j, "counters");

@@ -36,7 +36,7 @@ int stations_configure(struct stations *s, const struct config_station *v,
 /*
  * "station show [dev IF]": [{"ifname", "state", "reason", "ssid", "bssid",
  * "freq", "key_mgmt", "pairwise", "group", "in_state_s", "connected_s",
- * "attempts", "counters" {...}, "wpa" {"state", "rx", ..., "drops" {...}}}]
+ * "attempts", "backoff_ms", "next_attempt_ms", "counters" {...}, "wpa" {"state", "rx", ..., "drops" {...}}}]
  * -ENOENT when ifname names no station.
  */
 int stations_format_show(const struct stations *s, const char *ifname,
