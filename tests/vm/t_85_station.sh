@@ -9,6 +9,8 @@
 #    traffic keeps flowing (broadcast too: the new GTK is the one in use);
 #  - with a wrong PSK: no crash, the state says why, the attempts back off
 #    (the wait doubles), and the daemon still answers.
+# The bash -c bodies are expanded by that bash (field is exported).
+# shellcheck disable=SC2016
 . "$(dirname "$0")/lib.sh"
 
 SSID=apedge-t85
