@@ -43,6 +43,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 		return eapol_line(req, buf, size);
 	case ACTL_CMD_STATION_SHOW:
 		return station_line(req, buf, size);
+	case ACTL_CMD_DHCP6_SHOW:
 	case ACTL_CMD_DHCP6_LEASES:
 	case ACTL_CMD_DHCP6_STATS:
 	case ACTL_CMD_DHCP6_LEASE_DEL:
