@@ -13,7 +13,8 @@
 #include "eapol/wire.h"
 
 #define NEVER UINT64_MAX
-/* 802.1X-2004 §8.2.4.1.2: reAuthMax, the Request/Identity rounds */
+/* 802.1X-2004 §8.2.4.1.2: reAuthMax; CONNECTING sends reAuthMax + 1
+ * Requests/Identity, suppTimeout apart, before DISCONNECTED */
 #define AUTH_REAUTH_MAX 2
 #define EAP_TYPE_IDENTITY_ 1
 
@@ -281,7 +282,7 @@ static void pae_connecting(struct auth_session *s, uint64_t now,
 	size_t n;
 
 	s->reauth_count++;
-	if (s->reauth_count > AUTH_REAUTH_MAX + 0u) {
+	if (s->reauth_count > AUTH_REAUTH_MAX + 1u) {
 		/* no supplicant: the guest VLAN when nothing else decides */
 		pae_disconnected(s, now, "no Response/Identity");
 		if (!s->heard_eapol && s->mab == AUTH_MAB_OFF &&
