@@ -1004,8 +1004,9 @@ void auth_port_timeout(struct auth_port *p, uint64_t now)
 		for (n = 0; n < 16 && session_tick(s, now); n++)
 			;
 		if (p->cfg.mode == AUTH_MODE_MAC &&
-		    s->authz == AUTH_AZ_NONE && !s->aaa_seq &&
+		    s->authz == AUTH_AZ_NONE &&
 		    s->last_rx + AUTH_SESSION_IDLE_MS <= now) {
+			/* a query in flight goes with it (session_free) */
 			p->stats.sessions_reaped++;
 			session_free(p, i);
 			continue;
