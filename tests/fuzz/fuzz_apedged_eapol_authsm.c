@@ -12,6 +12,9 @@
  *   2 time passes (octet * 500 ms)      3 the timeout at the deadline
  *   4 AAA reply: request slot, result, EAP code, EAP id, vlan
  *   5 reauth (a station or all)         6 link down
+ *   7 station, code: an EAP packet of that code with the Identifier of
+ *     the last Request sent to it (a supplicant that answers, or one that
+ *     injects a Success)
  *
  * Properties checked (abort() on failure):
  * - every session in a named state of each machine;
@@ -48,6 +51,7 @@ static struct {
 	bool in_accept_mab;
 	bool success_sent;
 	bool on[4];
+	int last_id[4], last_type[4];
 } F;
 
 static int key_of(const struct auth_session *s)
@@ -72,6 +76,15 @@ static void f_tx(void *ctx, const uint8_t dst[6], uint8_t type,
 		abort();
 	if (e.code == EAP_CODE_SUCCESS && F.in_accept)
 		F.success_sent = true;
+	if (e.code == EAP_CODE_REQUEST) {
+		int k = 0;
+
+		if (F.cfg.mode == AUTH_MODE_MAC)
+			while (k < 3 && memcmp(dst, macs[k], 6))
+				k++;
+		F.last_id[k] = e.id;
+		F.last_type[k] = e.type;
+	}
 }
 
 static int f_aaa(void *ctx, struct auth_session *s,
@@ -252,8 +265,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 6:
 			auth_port_link_down(&F.port, now);
 			break;
-		default:
+		case 7: {
+			uint8_t fr[16], eap[12], code;
+			int st, key;
+			size_t m;
+
+			if (off + 2 > size)
+				goto out;
+			st = data[off] & 3;
+			key = F.cfg.mode == AUTH_MODE_MAC ? st : 0;
+			code = (uint8_t)(data[off + 1] % 4 + 1);
+			off += 2;
+			m = eap_build(eap, sizeof(eap), code,
+				      (uint8_t)F.last_id[key],
+				      (uint8_t)F.last_type[key],
+				      (const uint8_t *)"bob", code <= 2 ? 3 : 0);
+			if (code > 2)
+				m = eap_build(eap, sizeof(eap), code,
+					      (uint8_t)F.last_id[key], 0, NULL,
+					      0);
+			m = eapol_build(fr, sizeof(fr), 2, EAPOL_EAP, eap, m);
+			auth_port_rx(&F.port, macs[st], fr, m, now);
 			break;
+		}
 		}
 		check(now, false);
 	}
