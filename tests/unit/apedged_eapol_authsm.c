@@ -810,7 +810,9 @@ UT_CASE(json_counters)
 	authenticate(f, STA1, 7, 0, -1);
 	sb_init(&sb);
 	json_init(&j, &sb, JSON_COMPACT);
+	json_obj_begin(&j);
 	auth_port_json(&f->port, &j, f->now);
+	json_obj_end(&j);
 	UT_ASSERT(json_ok(&j));
 	UT_EXPECT(strstr(sb_str(&sb), "\"eapol_start_frames_rx\":1"));
 	UT_EXPECT(strstr(sb_str(&sb), "\"auth_success_while_authenticating\":1"));

@@ -1028,7 +1028,6 @@ void auth_port_json(const struct auth_port *p, struct json *j, uint64_t now)
 	char mac[18];
 	size_t i;
 
-	json_obj_begin(j);
 	json_kstr(j, "ifname", p->ifname ? p->ifname : "");
 	json_kstr(j, "mode", p->cfg.mode == AUTH_MODE_PORT ? "port" : "mac");
 	json_kobj_begin(j, "stats");
@@ -1102,5 +1101,4 @@ void auth_port_json(const struct auth_port *p, struct json *j, uint64_t now)
 		json_obj_end(j);
 	}
 	json_arr_end(j);
-	json_obj_end(j);
 }

@@ -231,6 +231,7 @@ struct auth_stats {
 
 struct auth_session {
 	struct auth_port *port;
+	int aaa_handle;			/* the engine's, for aaa_cancel */
 	uint8_t mac[AUTH_MAC_LEN];
 	enum auth_pae_state pae;
 	enum auth_be_state be;
@@ -315,6 +316,8 @@ static inline bool auth_session_authorized(const struct auth_session *s)
 }
 
 struct json;
+/* The port's members (ifname, mode, stats, sessions) into the object
+ * open in j. */
 void auth_port_json(const struct auth_port *p, struct json *j, uint64_t now);
 
 #endif

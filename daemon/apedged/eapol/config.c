@@ -193,7 +193,7 @@ static const struct ini_key auth_keys[] = {
 	INI_KEY_ENUM(C, "control", control, auth_controls, "auto"),
 	INI_KEY_CUSTOM(C, "radius_server", servers, parse_servers),
 	INI_KEY_PATH(C, "radius_secret_file", secret_file, 255, NULL),
-	INI_KEY_STRING(C, "nas_identifier", nas_identifier, 253, NULL),
+	INI_KEY_STRING(C, "nas_identifier", nas_identifier, 63, NULL),
 	INI_KEY_BOOL(C, "mab", mab, "no"),
 	INI_KEY_UINT(C, "mab_delay", mab_delay, 1, 3600, "30"),
 	INI_KEY_ENUM(C, "mab_format", mab_format, mab_formats, "plain"),

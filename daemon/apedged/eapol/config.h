@@ -86,7 +86,7 @@ struct config_auth {
 	struct config_auth_server servers[AUTH_RADIUS_SERVERS_MAX];
 	unsigned int n_servers;
 	char secret_file[256];
-	char nas_identifier[254];
+	char nas_identifier[64];	/* radclient's RAD_NAME_MAX */
 	bool mab;
 	uint32_t mab_delay;
 	uint32_t mab_format;		/* enum auth_mab_format */
