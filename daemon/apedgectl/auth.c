@@ -37,11 +37,9 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 			if (actl_device(p, kw, req))
 				return -1;
 		} else if (!strcmp(kw, "mac")) {
+			/* A unicast address: actl_mac_value() checks. */
 			if (actl_mac_value(p, kw, req->mac))
 				return -1;
-			if (req->mac[0] & 1)
-				return actl_fail(p, "auth set: mac must be a "
-						 "station's (unicast) address");
 			req->has_mac = true;
 		} else {
 			if (state)

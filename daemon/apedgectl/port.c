@@ -93,8 +93,11 @@ static int auth_mode(struct actl_parser *p, const char *kw,
 		req->auth_mode = APEDGE_AUTH_MODE_NONE;
 	else if (!strcmp(s, "port"))
 		req->auth_mode = APEDGE_AUTH_MODE_PORT;
-	else
+	else if (!strcmp(s, "mac"))
 		req->auth_mode = APEDGE_AUTH_MODE_MAC;
+	else
+		return actl_fail(p, "auth-mode \"%s\": use none, port or mac",
+				 s);
 	req->has_auth_mode = true;
 	return 0;
 }
