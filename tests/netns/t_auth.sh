@@ -286,17 +286,31 @@ check "b: freeradius sent an Access-Reject" test "$(rejects)" -gt "$r0"
 check "b: not authorized" sess_is "" authorized false
 sup_stop b
 
-# ---- d: a station's own EAP-Success ----------------------------------------------
-# EAPOL-Start, then EAP-Success and EAP-Request from the station
-d0=$(ast eap_from_station_dropped)
-check "d: frames sent" from_station "02 01 0000" \
-	"02 00 0004 03 00 0004" "02 00 0004 03 01 0004" \
-	"02 00 0005 01 01 0005 01"
-check "d: dropped and counted" wait_for 5 \
-	test "$(ast eap_from_station_dropped)" -ge $((d0 + 3))
-check "d: never authorized" test "$(ast auth_success_while_authenticating)" -eq 0
-check "d: not authorized" sess_is "" authorized false
 au_stop b
+
+# ---- d: a station's own EAP-Success ----------------------------------------------
+# A fresh port: EAPOL-Start (CONNECTING, a Request/Identity out), then
+# an EAP-Success of every Identifier and an EAP-Request, from the station
+au_start port
+ids=()
+for i in $(seq 0 255); do
+	ids+=("02 00 0004 03 $(printf %02x "$i") 0004")
+done
+check "d: frames sent" from_station "02 01 0000" "${ids[@]}" \
+	"02 00 0005 01 01 0005 01"
+# (a burst of 258 frames may lose a few in the socket's buffer: every
+# one received but the Start is dropped and counted)
+d_all_dropped() {
+	local d r
+	d=$(ast eap_from_station_dropped)
+	r=$(ast eapol_frames_rx)
+	[ "$d" -ge 200 ] && [ "$((d + 1))" -eq "$r" ]
+}
+check "d: dropped and counted" wait_for 5 d_all_dropped
+check "d: never authorized" ast_is auth_success_while_authenticating 0
+check "d: not authorized" sess_is "" authorized false
+check "d: still asking for an identity" sess_is "" pae_state CONNECTING
+au_stop d
 
 # ---- e: mac mode, two supplicants ---------------------------------------------------
 # private: m1 and m2 do not hear each other's EAPOL-Start (a supplicant
