@@ -176,6 +176,18 @@ static void op_authorize(void *ctx, struct auth_session *s, bool on,
 	struct auth_iface *p = ctx;
 	const struct eapol_auth_ops *ops = p->a->ops;
 
+	/*
+	 * A guest or auth-fail VLAN exists to keep the device apart; until
+	 * the bridge VLAN is set, opening the port would let it into the
+	 * port's own VLAN instead: it stays shut (fail closed).
+	 */
+	if (on && (s->authz == AUTH_AZ_GUEST || s->authz == AUTH_AZ_FAILVLAN)) {
+		log_rl(LOG_WARNING, "auth %s: %s VLAN %u not applied (bridge "
+		       "VLAN assignment is not implemented): the device stays "
+		       "shut", p->cfg.ifname, auth_authz_name(s->authz), vlan);
+		on = false;
+		vlan = 0;
+	}
 	if (ops && ops->authorize)
 		ops->authorize(p->cfg.ifname,
 			       p->acfg.mode == AUTH_MODE_MAC ? s->mac : NULL,
