@@ -26,6 +26,7 @@
 # freeradius's Accept authorizes.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/eapol_lib.sh"
+. "$(dirname "$0")/auth_lib.sh"
 
 SECRET=apedge-radius-secret
 RPORT=18120
@@ -35,96 +36,8 @@ M1=02:00:00:00:ea:11
 M2=02:00:00:00:ea:12
 
 raddb() {
+	auth_raddb || return 1
 	local r=$T/raddb
-	mkdir -p "$r" "$T/radrun" "$T/radlog" || return 1
-	cat >"$r/radiusd.conf" <<-EOC
-	prefix = /usr
-	exec_prefix = /usr
-	sysconfdir = /etc
-	localstatedir = $T
-	sbindir = /usr/sbin
-	logdir = $T/radlog
-	raddbdir = $r
-	radacctdir = $T/radlog
-	name = freeradius
-	confdir = $r
-	run_dir = $T/radrun
-	db_dir = $T/radrun
-	libdir = /usr/lib/freeradius
-	pidfile = $T/radrun/radiusd.pid
-	max_request_time = 30
-	cleanup_delay = 1
-	max_requests = 1024
-	hostname_lookups = no
-	log {
-		destination = stdout
-		auth = yes
-	}
-	security {
-		allow_core_dumps = no
-		max_attributes = 200
-		reject_delay = 0
-		status_server = no
-	}
-	thread pool {
-		start_servers = 1
-		max_servers = 4
-		min_spare_servers = 1
-		max_spare_servers = 4
-		max_requests_per_server = 0
-	}
-	client nas {
-		ipaddr = 127.0.0.1
-		secret = $SECRET
-		require_message_authenticator = yes
-	}
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = $RPORT
-		virtual_server = default
-	}
-	modules {
-		pap {
-		}
-		files {
-			filename = $r/users
-		}
-		eap {
-			default_eap_type = md5
-			timer_expire = 60
-			ignore_unknown_eap_types = no
-			max_sessions = 64
-			md5 {
-			}
-		}
-	}
-	server default {
-		authorize {
-			files
-			eap {
-				ok = return
-			}
-			pap
-		}
-		authenticate {
-			Auth-Type PAP {
-				pap
-			}
-			eap
-		}
-		post-auth {
-			update reply {
-				Message-Authenticator := 0x00
-			}
-			Post-Auth-Type REJECT {
-				update reply {
-					Message-Authenticator := 0x00
-				}
-			}
-		}
-	}
-	EOC
 	printf '%s\n' \
 		'alice Cleartext-Password := "apedge-secret"' \
 		'    Tunnel-Type:3 = VLAN,' \
