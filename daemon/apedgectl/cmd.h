@@ -182,6 +182,7 @@ void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
 void eapol_print_text(FILE *f, const struct jv_doc *d);
 void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
 void eapol_auth_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_show_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 

@@ -42,6 +42,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_EAPOL_REAUTH:
 	case ACTL_CMD_EAPOL_AUTH:
 		return eapol_line(req, buf, size);
+	case ACTL_CMD_DHCP6_SHOW:
 	case ACTL_CMD_DHCP6_LEASES:
 	case ACTL_CMD_DHCP6_STATS:
 	case ACTL_CMD_DHCP6_LEASE_DEL:

@@ -814,7 +814,8 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
-/* dhcp6 leases [dev IF] [from N], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+/* dhcp6 show [dev IF], dhcp6 leases [dev IF] [from N], dhcp6 stats,
+ * dhcp6 lease del ADDRESS[/PLEN] */
 static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 {
 	struct apedged *d = data;
@@ -882,14 +883,17 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 		return;
 	}
 	sb_init(&out);
-	r = verb[0] == 'l' ?
-		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
-				    from, DHCP6_LEASES_PAGE, &out) :
-		dhcp6_format_stats(d->dhcp6, &out);
+	if (verb[0] == 'l')
+		r = dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
+					from, DHCP6_LEASES_PAGE, &out);
+	else if (!strcmp(verb, "show"))
+		r = dhcp6_format_show(d->dhcp6, ifname, &out);
+	else
+		r = dhcp6_format_stats(d->dhcp6, &out);
 	if (r < 0 || out.oom) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
-				 "no DHCPv6 server (on that interface)" :
-				 "out of memory");
+				 "no DHCPv6 server or relay (on that "
+				 "interface)" : "out of memory");
 	} else {
 		ctrl_reply_ok(reply);
 		sb_puts(reply, sb_str(&out));
@@ -914,6 +918,7 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol auth", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol_auth },
+	{ "dhcp6 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
 	  CTRL_ADMIN, ctl_dhcp6 },
