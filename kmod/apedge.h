@@ -22,6 +22,7 @@
 
 #include <linux/apedge.h>
 
+#include "auth.h"
 #include "classify.h"
 #include "guard.h"
 #include "netlink-gen.h"
@@ -54,6 +55,13 @@ enum apedge_ctr {
 	APEDGE_CTR_L2RELAY_RELAYED,
 	APEDGE_CTR_L2RELAY_REFUSED,
 	APEDGE_CTR_L2RELAY_OVERFLOW,
+	APEDGE_CTR_AUTH_RX_DROP,
+	APEDGE_CTR_AUTH_TX_DROP,
+	APEDGE_CTR_AUTH_RX_EAPOL,
+	APEDGE_CTR_AUTH_TX_EAPOL,
+	APEDGE_CTR_AUTH_RX_ALLOWED,
+	APEDGE_CTR_AUTH_TX_ALLOWED,
+	APEDGE_CTR_AUTH_SEEN,
 	APEDGE_CTR_MAX
 };
 
@@ -100,6 +108,7 @@ struct apedge_stats {
  * @l2relay: whether mac80211's Layer-2 Updates received on this port are
  *	     relayed (l2relay.c); written under RTNL, read locklessly
  * @l2relay_vlan: the VLAN ID they are relayed with, 0 untagged; ditto
+ * @auth: its 802.1X mode and authorization (auth.c)
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -119,6 +128,7 @@ struct apedge_port {
 	u32 l2update;
 	bool l2relay;
 	u16 l2relay_vlan;
+	struct apedge_auth_port auth;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
@@ -137,6 +147,7 @@ struct apedge_port {
  * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
  * @relay: the queue of Layer-2 Updates to relay (l2relay.c)
+ * @auth: the 802.1X table of authorized stations and its events (auth.c)
  * @dying: ports detached whose teardown (port.c) has not finished
  * @all: entry in main.c's list of every namespace's state, under
  *	 apedge_nets_lock
@@ -151,6 +162,7 @@ struct apedge_net {
 	unsigned int nbursts;
 	struct apedge_bindings *bt;
 	struct apedge_l2relay *relay;
+	struct apedge_auth_table *auth;
 	atomic_t dying;
 	struct list_head all;
 };
@@ -173,6 +185,9 @@ struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex);
 #define APEDGE_PORTF_SOURCE_GUARD	BIT(0)
 #define APEDGE_PORTF_VERIFY_CHADDR	BIT(1)
 #define APEDGE_PORTF_ALLOW_OPAQUE	BIT(2)
+/* The port's enum apedge_auth_mode and enum apedge_auth_allow flags. */
+#define APEDGE_PORTF_AUTH_MODE		GENMASK(5, 4)
+#define APEDGE_PORTF_AUTH_ALLOW		GENMASK(9, 8)
 
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    u32 flags, struct netlink_ext_ack *extack);
@@ -223,6 +238,12 @@ void apedge_hooks_unregister(struct apedge_port *port);
 extern void (*apedge_test_hooked)(struct apedge_port *port,
 				  enum nf_dev_hooks num);
 #endif
+
+/* 802.1X enforcement in the hooks (auth.c) */
+
+unsigned int apedge_auth_ingress(struct apedge_port *port, struct sk_buff *skb);
+unsigned int apedge_auth_egress(struct apedge_port *port, struct sk_buff *skb,
+				u8 dir);
 
 /* punting packets to userspace (punt.c) */
 
@@ -544,5 +565,8 @@ void apedge_genl_unregister(void);
 void apedge_notify_port(struct apedge_port *port, u8 cmd);
 void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
 				  u16 vlan);
+void apedge_notify_auth_seen(void *priv, int ifindex, const u8 *mac);
+void apedge_notify_auth_changed(struct apedge_port *port, const u8 *mac,
+				u8 authorized);
 
 #endif /* _APEDGE_H */

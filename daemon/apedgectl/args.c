@@ -47,7 +47,8 @@ const struct actl_object actl_obj_help = {
 /* In the order of the usage; the order of an ambiguity's candidates. */
 const struct actl_object *const actl_objects[] = {
 	&actl_obj_info, &actl_obj_port, &actl_obj_xid, &actl_obj_stats,
-	&actl_obj_policy, &actl_obj_binding, &actl_obj_monitor,
+	&actl_obj_policy, &actl_obj_binding, &actl_obj_auth,
+	&actl_obj_monitor,
 	&actl_obj_daemon, &actl_obj_sta, &actl_obj_iapp, &actl_obj_dhcp4,
 	&actl_obj_eapol, &actl_obj_station,
 	&actl_obj_dhcp6,

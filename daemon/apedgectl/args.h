@@ -56,11 +56,15 @@ enum actl_cmd {
 	ACTL_CMD_EAPOL_LOGOFF,
 	ACTL_CMD_EAPOL_REAUTH,
 	ACTL_CMD_STATION_SHOW,
+	ACTL_CMD_EAPOL_AUTH,
 	ACTL_CMD_DHCP6_SHOW,
 	ACTL_CMD_DHCP6_LEASES,
 	ACTL_CMD_DHCP6_STATS,
 	ACTL_CMD_DHCP6_LEASE_DEL,
 	ACTL_CMD_DHCP6_RECONFIGURE,
+	ACTL_CMD_AUTH_SHOW,
+	ACTL_CMD_AUTH_SET,
+	ACTL_CMD_AUTH_FLUSH,
 	ACTL_CMD_COUNT
 };
 
@@ -120,6 +124,11 @@ struct actl_req {
 	uint8_t l2update_relay;		/* as source_guard */
 	bool has_l2update_vlan;
 	uint16_t l2update_vlan;
+	/* port: auth-mode none|port|mac, auth-allow dhcp,arp|none */
+	bool has_auth_mode;
+	uint8_t auth_mode;		/* enum apedge_auth_mode */
+	bool has_auth_allow;
+	uint32_t auth_allow;		/* enum apedge_auth_allow flags */
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];

@@ -7,6 +7,7 @@
  *   port.c     port              the module's ports
  *   policy.c   policy            a port's guard policy
  *   binding.c  binding           the binding table and its limit
+ *   auth.c     auth              802.1X authorization of ports, stations
  *   xid.c      xid               Layer-2 Update frames
  *   stats.c    stats             counters
  *   daemon.c   daemon            apedged itself
@@ -87,6 +88,7 @@ extern const struct actl_object actl_obj_info, actl_obj_monitor,
 	actl_obj_port, actl_obj_policy, actl_obj_binding, actl_obj_xid,
 	actl_obj_stats, actl_obj_daemon, actl_obj_sta, actl_obj_iapp,
 	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_eapol, actl_obj_station,
+	actl_obj_auth,
 	actl_obj_help;
 
 /* Every object, in the order of the usage text; NULL-terminated. */
@@ -152,6 +154,11 @@ void binding_print(struct print *p, const struct amsg_binding *b,
 		   const char *ifname);
 void binding_config_print(struct print *p,
 			  const struct amsg_binding_config *c);
+/* auth.c: an auth-get object, and an auth event (monitor); ifname as above. */
+void auth_print(struct print *p, const struct amsg_auth *a,
+		const char *ifname);
+void auth_event_print(struct print *p, const struct amsg_auth *a,
+		      const char *ifname);
 
 /*
  * stats: the table's header and a port's line, and the text tables that
@@ -179,6 +186,7 @@ void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "eapol show" and "eapol stats" (arrays, one entry a supplicant). */
 void eapol_print_text(FILE *f, const struct jv_doc *d);
 void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
+void eapol_auth_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_show_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);

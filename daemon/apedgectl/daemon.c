@@ -40,6 +40,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_EAPOL_STATS:
 	case ACTL_CMD_EAPOL_LOGOFF:
 	case ACTL_CMD_EAPOL_REAUTH:
+	case ACTL_CMD_EAPOL_AUTH:
 		return eapol_line(req, buf, size);
 	case ACTL_CMD_STATION_SHOW:
 		return station_line(req, buf, size);

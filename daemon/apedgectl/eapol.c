@@ -6,6 +6,7 @@
  *   eapol show [dev IF]
  *   eapol stats [dev IF]
  *   eapol logoff|reauth dev IF
+ *   eapol auth [dev IF]		the authenticators ([auth IF])
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,8 @@
 static int parse_dev(struct actl_parser *p, struct actl_req *req)
 {
 	return actl_dev_only(p, req, req->cmd != ACTL_CMD_EAPOL_SHOW &&
-			     req->cmd != ACTL_CMD_EAPOL_STATS);
+			     req->cmd != ACTL_CMD_EAPOL_STATS &&
+			     req->cmd != ACTL_CMD_EAPOL_AUTH);
 }
 
 int eapol_line(const struct actl_req *req, char *buf, size_t size)
@@ -25,9 +27,10 @@ int eapol_line(const struct actl_req *req, char *buf, size_t size)
 		[ACTL_CMD_EAPOL_STATS] = "stats",
 		[ACTL_CMD_EAPOL_LOGOFF] = "logoff",
 		[ACTL_CMD_EAPOL_REAUTH] = "reauth",
+		[ACTL_CMD_EAPOL_AUTH] = "auth",
 	};
 
-	if (req->cmd < ACTL_CMD_EAPOL_SHOW || req->cmd > ACTL_CMD_EAPOL_REAUTH)
+	if (req->cmd < ACTL_CMD_EAPOL_SHOW || req->cmd > ACTL_CMD_EAPOL_AUTH)
 		return -1;
 	return actl_dev_line(buf, size, "eapol", verbs[req->cmd], req->ifname);
 }
@@ -96,6 +99,46 @@ void eapol_stats_print_text(FILE *f, const struct jv_doc *d)
 	}
 }
 
+/* One line per port, one per session under it. */
+void eapol_auth_print_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *root = jv_root(d), *c, *g, *s;
+	char a[300], b[64], x[64], y[64], z[64], v[32], w[300];
+
+	for (c = jv_first(d, root); c; c = jv_next(d, c)) {
+		fprintf(f, "%s: mode %s\n",
+			actl_jv_member(d, c, "ifname", a, sizeof(a)),
+			actl_jv_member(d, c, "mode", b, sizeof(b)));
+		for (g = jv_first(d, c); g; g = jv_next(d, g)) {
+			jv_key(g, b, sizeof(b));
+			if (strcmp(b, "sessions") || g->type != JV_ARR)
+				continue;
+			for (s = jv_first(d, g); s; s = jv_next(d, s))
+				fprintf(f, "    %s %s (backend %s, mab %s) "
+					"authorized %s vlan %s identity %s\n",
+					actl_jv_member(d, s, "mac", a,
+						       sizeof(a)),
+					actl_jv_member(d, s, "pae_state", b,
+						       sizeof(b)),
+					actl_jv_member(d, s, "backend_state",
+						       x, sizeof(x)),
+					actl_jv_member(d, s, "mab_state", y,
+						       sizeof(y)),
+					actl_jv_member(d, s, "authorized_by",
+						       z, sizeof(z)),
+					actl_jv_member(d, s, "vlan", v,
+						       sizeof(v)),
+					actl_jv_member(d, s, "identity", w,
+						       sizeof(w)));
+		}
+	}
+}
+
+static int auth_run(struct actl_ctx *ctx)
+{
+	return actl_daemon_call(ctx, eapol_auth_print_text, false);
+}
+
 static int show_run(struct actl_ctx *ctx)
 {
 	return actl_daemon_call(ctx, eapol_print_text, false);
@@ -131,6 +174,11 @@ static const struct actl_verb eapol_verbs[] = {
 		.name = "reauth", .cmd = ACTL_CMD_EAPOL_REAUTH,
 		.flags = ACTL_VERB_DAEMON, .min_args = 2, .max_args = 2,
 		.parse = parse_dev, .run = cmd_run, .args = "dev IF",
+	},
+	{
+		.name = "auth", .cmd = ACTL_CMD_EAPOL_AUTH,
+		.flags = ACTL_VERB_DAEMON, .min_args = 0, .max_args = 2,
+		.parse = parse_dev, .run = auth_run, .args = "[dev IF]",
 	},
 	{ .name = NULL }
 };

@@ -88,7 +88,7 @@ const char *actl_reason_name(unsigned int reason)
 
 static const char *const feature_names[] = {
 	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard", "punt",
-	"bindings", "source-guard", "l2update-relay",
+	"bindings", "source-guard", "l2update-relay", "auth",
 };
 
 const char *actl_feature_name(unsigned int bit)

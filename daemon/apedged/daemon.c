@@ -42,6 +42,7 @@
 #include "dhcp4/ctl.h"
 #include "dhcp4/dhcp4.h"
 #include "eapol/ctl.h"
+#include "eapol/auth.h"
 #include "eapol/eapol.h"
 #include "eapol/station.h"
 #include "dhcp6/ctl.h"
@@ -79,6 +80,7 @@ struct apedged {
 	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
 	struct eapol *eapol;		/* the [eapol IF] supplicants */
 	struct stations *stations;	/* the [station IF] WPA2 stations */
+	struct eapol_auth *auth;	/* the [auth IF] authenticators */
 	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
@@ -218,6 +220,18 @@ static void nl_sta_authorized(const struct amsg_sta_auth *ev, void *data)
 		wifi_sta_hint(d->wifi, ev->ifname, ev->sta);
 }
 
+/*
+ * The module's 802.1X events: a frame of an unauthorized source starts
+ * the authenticator's session for it (and MAB when the port has it).
+ */
+static void nl_auth_event(const struct amsg_auth *ev, void *data)
+{
+	struct apedged *d = data;
+
+	if (ev->cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN && ev->has_mac)
+		eapol_auth_seen(d->auth, (int)ev->ifindex, ev->mac);
+}
+
 static const struct agenl_ops nl_ops = {
 	.connected = nl_connected,
 	.disconnected = nl_disconnected,
@@ -227,6 +241,7 @@ static const struct agenl_ops nl_ops = {
 	.port_result = nl_port_result,
 	.binding = nl_binding,
 	.binding_dump_done = nl_binding_dump_done,
+	.auth_event = nl_auth_event,
 };
 
 /* The module's answer to one of iapp_l2update()'s requests. */
@@ -721,6 +736,67 @@ static void ctl_station(int argc, char **argv, struct strbuf *reply,
 	sb_free(&out);
 }
 
+static void auth_set_done(int error, const char *ext_msg, void *data)
+{
+	if (error)
+		log_rl(LOG_WARNING, "auth: the module refused an auth-set: %s",
+		       ext_msg && ext_msg[0] ? ext_msg : strerror(-error));
+}
+
+/* The authenticator's decision, carried out by the module. */
+static void auth_authorize(const char *ifname, const uint8_t *mac, bool on,
+			   uint16_t vlan, void *data)
+{
+	struct apedged *d = data;
+	char m[MAC_STR_LEN];
+	int r;
+
+	r = agenl_auth_set(d->nl, ifname, mac, on, auth_set_done, d);
+	if (r < 0)
+		log_rl(LOG_WARNING, "auth %s%s%s: cannot ask the module to "
+		       "%sauthorize: %s", ifname, mac ? " " : "",
+		       mac ? mac_format(mac, m) : "", on ? "" : "un",
+		       strerror(-r));
+	if (on && vlan)
+		log_rl(LOG_NOTICE, "auth %s: VLAN %u from RADIUS not applied "
+		       "(bridge VLAN assignment is not implemented yet)",
+		       ifname, vlan);
+}
+
+static const struct eapol_auth_ops auth_ops = {
+	.authorize = auth_authorize,
+};
+
+/* eapol auth [dev IF]: the authenticators' counters and sessions */
+static void ctl_eapol_auth(int argc, char **argv, struct strbuf *reply,
+			   void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	struct strbuf out;
+	struct json j;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "eapol auth: %s", err);
+		return;
+	}
+	sb_init(&out);
+	json_init(&j, &out, JSON_COMPACT);
+	r = eapol_auth_json(d->auth, ifname[0] ? ifname : NULL, &j);
+	if (r < 0 || !json_ok(&j) || out.oom)
+		ctrl_reply_error(reply, "eapol auth: %s", r < 0 ?
+				 "no 802.1X authenticator on that interface" :
+				 "out of memory");
+	else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
 /* eapol show|stats [dev IF], eapol logoff|reauth dev IF */
 static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 {
@@ -760,6 +836,9 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	}
 	r = eapol_command(d->eapol, ifname, !strcmp(verb, "logoff") ?
 			  EAPOL_CMD_LOGOFF : EAPOL_CMD_REAUTH);
+	/* reauth of an authenticator port: every session of it */
+	if (r < 0 && !strcmp(verb, "reauth"))
+		r = eapol_auth_reauth(d->auth, ifname, NULL);
 	if (r < 0) {
 		ctrl_reply_error(reply, "eapol %s: no 802.1X supplicant on "
 				 "that interface", verb);
@@ -873,6 +952,7 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "eapol auth", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol_auth },
 	{ "dhcp6 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
@@ -1072,6 +1152,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		log_err("eapol: not every supplicant could be made");
 	if (stations_configure(d->stations, cfg.stations, cfg.n_stations) < 0)
 		log_err("station: not every station could be made");
+	if (eapol_auth_configure(d->auth, cfg.auths, cfg.n_auths) < 0)
+		log_err("auth: not every authenticator could be made");
 	if (dhcp6_configure(d->dhcp6, &cfg.dhcp6, cfg.dhcp6s,
 			    cfg.n_dhcp6s) < 0)
 		log_err("dhcp6: the server could not start");
@@ -1220,6 +1302,11 @@ int apedged_start(struct apedged *d)
 	if (stations_configure(d->stations, d->cfg.stations,
 			       d->cfg.n_stations) < 0)
 		log_err("station: not every station could be made");
+	d->auth = eapol_auth_new(d->loop, d->netif, &auth_ops, d);
+	if (!d->auth)
+		return -ENOMEM;
+	if (eapol_auth_configure(d->auth, d->cfg.auths, d->cfg.n_auths) < 0)
+		log_err("auth: not every authenticator could be made");
 	d->dhcp6 = dhcp6_new(d->loop);
 	if (!d->dhcp6)
 		return -ENOMEM;
@@ -1253,6 +1340,7 @@ void apedged_free(struct apedged *d)
 	if (!d)
 		return;
 	stations_free(d->stations);
+	eapol_auth_free(d->auth);
 	eapol_free(d->eapol);
 	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);

@@ -154,7 +154,7 @@ UT_CASE(source_guard_args)
 	UT_EXPECT(parse("port set dev va", &r, err) == -1);
 	UT_EXPECT_STR(err, "port set: nothing to set (source-guard, "
 		      "verify-chaddr, allow-opaque, l2update, l2update-relay, "
-		      "l2update-vlan)");
+		      "l2update-vlan, auth-mode, auth-allow)");
 	/* The DHCP client checks' switches. */
 	UT_ASSERT(parse("port add dev va verify-chaddr on allow-opaque off", &r,
 			err) == 0);

@@ -2,9 +2,13 @@
 /*
  * The [eapol IFNAME] section as a key table; see config.h for the keys.
  */
+#include <arpa/inet.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "eapol/authsm.h"
 #include "eapol/config.h"
 
 static const struct ini_name methods[] = {
@@ -178,4 +182,164 @@ bool station_config_equal(const struct config_station *a,
 	       a->key_mgmt == b->key_mgmt && !strcmp(a->psk, b->psk) &&
 	       a->have_bssid == b->have_bssid &&
 	       !memcmp(a->bssid, b->bssid, 6) && a->freq == b->freq;
+}
+
+/* --- [auth IFNAME] ---------------------------------------------------- */
+
+static const struct ini_name auth_modes[] = {
+	{ "port", AUTH_MODE_PORT },
+	{ "mac", AUTH_MODE_MAC },
+	{ NULL, 0 },
+};
+
+static const struct ini_name auth_controls[] = {
+	{ "auto", AUTH_CONTROL_AUTO },
+	{ "force-authorized", AUTH_CONTROL_FORCE_AUTH },
+	{ "force-unauthorized", AUTH_CONTROL_FORCE_UNAUTH },
+	{ NULL, 0 },
+};
+
+static const struct ini_name mab_formats[] = {
+	{ "plain", AUTH_MAB_FMT_PLAIN },
+	{ "ietf", AUTH_MAB_FMT_IETF },
+	{ "colon", AUTH_MAB_FMT_COLON },
+	{ NULL, 0 },
+};
+
+/* One ADDR[:PORT] or [V6ADDR]:PORT (or a bare V6ADDR) into sv. */
+static int parse_one_server(struct ini *ini, char *w,
+			    struct config_auth_server *sv)
+{
+	unsigned char buf[16];
+	char *port = NULL, *addr = w, *end;
+	unsigned long n;
+
+	if (w[0] == '[') {
+		addr = w + 1;
+		end = strchr(addr, ']');
+		if (!end || (end[1] && end[1] != ':'))
+			return ini_fail(ini, "radius_server: bad address '%s'",
+					w);
+		*end = 0;
+		if (end[1] == ':')
+			port = end + 2;
+	} else if (strchr(w, ':') == strrchr(w, ':') && strchr(w, ':')) {
+		port = strchr(w, ':');
+		*port++ = 0;
+	}
+	if (inet_pton(AF_INET, addr, buf) != 1 &&
+	    inet_pton(AF_INET6, addr, buf) != 1)
+		return ini_fail(ini, "radius_server: '%s' is not an IPv4 or "
+				"IPv6 address", addr);
+	snprintf(sv->addr, sizeof(sv->addr), "%s", addr);
+	sv->port = AUTH_RADIUS_PORT;
+	if (port) {
+		n = strtoul(port, &end, 10);
+		if (!*port || *end || n < 1 || n > 65535)
+			return ini_fail(ini, "radius_server: bad port '%s'",
+					port);
+		sv->port = (uint16_t)n;
+	}
+	return 0;
+}
+
+static int parse_servers(struct ini *ini, void *obj, char *value)
+{
+	struct config_auth *c = obj;
+	char *save = NULL, *w;
+	int r;
+
+	c->n_servers = 0;
+	for (w = strtok_r(value, " \t,", &save); w;
+	     w = strtok_r(NULL, " \t,", &save)) {
+		if (c->n_servers >= AUTH_RADIUS_SERVERS_MAX)
+			return ini_fail(ini, "radius_server: at most %d "
+					"servers", AUTH_RADIUS_SERVERS_MAX);
+		r = parse_one_server(ini, w, &c->servers[c->n_servers]);
+		if (r)
+			return r;
+		c->n_servers++;
+	}
+	if (!c->n_servers)
+		return ini_fail(ini, "radius_server: no address");
+	return 0;
+}
+
+static const struct ini_key auth_arg =
+	INI_KEY_IFNAME(struct config_auth, "IFNAME", ifname);
+
+#define C struct config_auth
+static const struct ini_key auth_keys[] = {
+	INI_KEY_ENUM(C, "mode", mode, auth_modes, "port"),
+	INI_KEY_ENUM(C, "control", control, auth_controls, "auto"),
+	INI_KEY_CUSTOM(C, "radius_server", servers, parse_servers),
+	INI_KEY_PATH(C, "radius_secret_file", secret_file, 255, NULL),
+	INI_KEY_STRING(C, "nas_identifier", nas_identifier, 63, NULL),
+	INI_KEY_BOOL(C, "mab", mab, "no"),
+	INI_KEY_UINT(C, "mab_delay", mab_delay, 1, 3600, "30"),
+	INI_KEY_ENUM(C, "mab_format", mab_format, mab_formats, "plain"),
+	INI_KEY_STRING(C, "mab_password", mab_password, 127, NULL,
+		       .flags = INI_F_SECRET),
+	INI_KEY_UINT(C, "guest_vlan", guest_vlan, 0, 4094, "0"),
+	INI_KEY_UINT(C, "auth_fail_vlan", auth_fail_vlan, 0, 4094, "0"),
+	INI_KEY_UINT(C, "reauth_period", reauth_period, 0, 86400, "3600"),
+	INI_KEY_UINT(C, "quiet_period", quiet_period, 0, 65535, "60"),
+	INI_KEY_UINT(C, "supp_timeout", supp_timeout, 1, 65535, "30"),
+	INI_KEY_UINT(C, "server_timeout", server_timeout, 1, 65535, "30"),
+	INI_KEY_UINT(C, "max_req", max_req, 1, 10, "2"),
+	INI_KEY_UINT(C, "max_sessions", max_sessions, 1, AUTH_SESSIONS_MAX,
+		     "64"),
+	{ NULL },
+};
+#undef C
+
+static int auth_end(struct ini *ini, void *obj)
+{
+	const struct config_auth *c = obj;
+
+	if (c->control != AUTH_CONTROL_AUTO)
+		return 0;
+	if (!c->n_servers)
+		return ini_fail(ini, "[auth %s]: radius_server is required",
+				c->ifname);
+	if (!c->secret_file[0])
+		return ini_fail(ini, "[auth %s]: radius_secret_file is "
+				"required", c->ifname);
+	if (c->mab_password[0] && !c->mab)
+		return ini_fail(ini, "[auth %s]: mab_password without mab = "
+				"yes", c->ifname);
+	return 0;
+}
+
+const struct ini_section auth_section = {
+	.name = "auth",
+	.keys = auth_keys,
+	.size = sizeof(struct config_auth),
+	.arg = &auth_arg,
+	.arg_what = "an interface name",
+	.arg_meta = "IFNAME",
+	.max = AUTH_PORTS_MAX,
+	.noun = "802.1X authenticator",
+	.plural = "802.1X authenticators",
+	.line_offset = offsetof(struct config_auth, line),
+	.end = auth_end,
+};
+
+void eapol_auth_cfg(const struct config_auth *c, struct auth_cfg *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->mode = (enum auth_mode)c->mode;
+	o->control = (enum auth_control)c->control;
+	o->quiet_period_ms = c->quiet_period * 1000;
+	o->reauth_period_ms = c->reauth_period * 1000;
+	o->supp_timeout_ms = c->supp_timeout * 1000;
+	o->server_timeout_ms = c->server_timeout * 1000;
+	o->max_req = c->max_req;
+	o->max_sessions = c->max_sessions;
+	o->mab = c->mab;
+	o->mab_delay_ms = c->mab_delay * 1000;
+	o->mab_format = (enum auth_mab_format)c->mab_format;
+	o->mab_password = c->mab_password;
+	o->guest_vlan = (uint16_t)c->guest_vlan;
+	o->auth_fail_vlan = (uint16_t)c->auth_fail_vlan;
 }

@@ -124,6 +124,12 @@ void eapol_io_free(struct eapol_io *io)
 
 int eapol_io_send(struct eapol_io *io, const uint8_t *frame, size_t len)
 {
+	return eapol_io_send_to(io, eapol_pae_group, frame, len);
+}
+
+int eapol_io_send_to(struct eapol_io *io, const uint8_t dst[6],
+		     const uint8_t *frame, size_t len)
+{
 	struct sockaddr_ll sll = {
 		.sll_family = AF_PACKET,
 		.sll_protocol = htons(ETH_P_PAE_),
@@ -131,7 +137,7 @@ int eapol_io_send(struct eapol_io *io, const uint8_t *frame, size_t len)
 		.sll_halen = 6,
 	};
 
-	memcpy(sll.sll_addr, eapol_pae_group, 6);
+	memcpy(sll.sll_addr, dst, 6);
 	if (sendto(io->fd, frame, len, 0, (struct sockaddr *)&sll,
 		   sizeof(sll)) < 0)
 		return -errno;

@@ -124,6 +124,8 @@ static const char *cmd_name(uint8_t cmd)
 		return "binding-get";
 	case APEDGE_CMD_BINDING_MOVE:
 		return "binding-move";
+	case APEDGE_CMD_AUTH_SET:
+		return "auth-set";
 	}
 	return "request";
 }
@@ -590,6 +592,19 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 			nl->ops->sta_authorized(&ev, nl->data);
 		return;
 	}
+	if (gh.cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN ||
+	    gh.cmd == APEDGE_CMD_AUTH_CHANGED) {
+		struct amsg_auth ev;
+
+		if (amsg_parse_auth(msg, len, nl->family_id, &ev, &err) < 0) {
+			log_rl(LOG_WARNING, "apedge: bad auth event: %s",
+			       err.msg);
+			return;
+		}
+		if (nl->ops->auth_event)
+			nl->ops->auth_event(&ev, nl->data);
+		return;
+	}
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
@@ -849,6 +864,22 @@ int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
 						    APEDGE_CMD_BINDING_GET,
 						    &b),
 			APEDGE_CMD_BINDING_GET, "", NULL, got, data);
+}
+
+int agenl_auth_set(struct agenl *nl, const char *ifname, const uint8_t *mac,
+		   bool authorized, agenl_done_fn done, void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (!ifname[0] || strlen(ifname) >= IF_NAMESIZE || (mac && (mac[0] & 1)))
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_auth_set(req, sizeof(req),
+						     nl->family_id, NLM_F_ACK,
+						     0, ifname, mac,
+						     authorized),
+			APEDGE_CMD_AUTH_SET, ifname, done, NULL, data);
 }
 
 uint32_t agenl_last_seq(const struct agenl *nl)

@@ -23,6 +23,7 @@
 #ifndef APEDGED_GENL_H
 #define APEDGED_GENL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "lib/amsg.h"
@@ -79,6 +80,16 @@ struct agenl_ops {
 	 * running for agenl_binding_dump().
 	 */
 	void (*binding_dump_done)(int error, void *data);
+	/*
+	 * The module's 802.1X events (kmod/auth.c), for the authenticator:
+	 * ev->cmd APEDGE_CMD_AUTH_UNAUTH_SEEN, a frame other than EAPOL from
+	 * the source ev->mac, which the port ev->ifindex has not authorized
+	 * (the start of MAC authentication bypass; the module sends it at
+	 * most once in 10 s per source and 20 a second in all); or
+	 * APEDGE_CMD_AUTH_CHANGED, an auth-set of the port (no mac) or of
+	 * the station ev->mac, whoever sent it, ev->authorized its result.
+	 */
+	void (*auth_event)(const struct amsg_auth *ev, void *data);
 };
 
 struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
@@ -137,6 +148,14 @@ int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],
  */
 int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
 		      agenl_binding_fn got, void *data);
+/*
+ * auth-set: authorize (or not) the port ifname in port mode (mac NULL),
+ * or the station mac behind it in mac mode; with mac NULL and authorized
+ * false on a mac-mode port, every station of the port is unauthorized.
+ * As agenl_xid_send(), with APEDGE_CMD_AUTH_SET.
+ */
+int agenl_auth_set(struct agenl *nl, const char *ifname, const uint8_t *mac,
+		   bool authorized, agenl_done_fn done, void *data);
 /* The sequence number of the last request sent (for tests). */
 uint32_t agenl_last_seq(const struct agenl *nl);
 /*
