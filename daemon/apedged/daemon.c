@@ -735,7 +735,7 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
-/* dhcp6 leases [dev IF], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+/* dhcp6 leases [dev IF] [from N], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
 static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 {
 	struct apedged *d = data;
@@ -743,6 +743,7 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 	const char *verb = argv[1];
 	struct in6_addr a;
 	struct strbuf out;
+	uint64_t from;
 	uint8_t plen;
 	int r;
 
@@ -762,15 +763,18 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 		sb_puts(reply, "{}\n");
 		return;
 	}
-	if (dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
-			  sizeof(err)) < 0) {
+	if ((verb[0] == 'l' ?
+	     dhcp6_ctl_list(argc - 2, argv + 2, ifname, sizeof(ifname), &from,
+			    err, sizeof(err)) :
+	     dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			   sizeof(err))) < 0) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, err);
 		return;
 	}
 	sb_init(&out);
 	r = verb[0] == 'l' ?
 		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
-				    &out) :
+				    from, DHCP6_LEASES_PAGE, &out) :
 		dhcp6_format_stats(d->dhcp6, &out);
 	if (r < 0 || out.oom) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
@@ -799,7 +803,7 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
-	{ "dhcp6 leases", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 stats", NULL, 0, 0, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 lease", "del ADDRESS[/PLEN]", 2, 2, CTRL_ADMIN, ctl_dhcp6 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
