@@ -55,9 +55,11 @@ enum actl_cmd {
 	ACTL_CMD_EAPOL_STATS,
 	ACTL_CMD_EAPOL_LOGOFF,
 	ACTL_CMD_EAPOL_REAUTH,
+	ACTL_CMD_DHCP6_SHOW,
 	ACTL_CMD_DHCP6_LEASES,
 	ACTL_CMD_DHCP6_STATS,
 	ACTL_CMD_DHCP6_LEASE_DEL,
+	ACTL_CMD_DHCP6_RECONFIGURE,
 	ACTL_CMD_AUTH_SHOW,
 	ACTL_CMD_AUTH_SET,
 	ACTL_CMD_AUTH_FLUSH,
@@ -97,6 +99,7 @@ struct actl_req {
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
 	char dhcp6_lease[64];		/* dhcp6 lease del ADDRESS[/PLEN] */
+	const char *dhcp6_what;		/* dhcp6 reconfigure: renew... */
 	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];

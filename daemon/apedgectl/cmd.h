@@ -181,6 +181,7 @@ void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "eapol show" and "eapol stats" (arrays, one entry a supplicant). */
 void eapol_print_text(FILE *f, const struct jv_doc *d);
 void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_show_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 

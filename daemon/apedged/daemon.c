@@ -735,7 +735,8 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
-/* dhcp6 leases [dev IF] [from N], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+/* dhcp6 show [dev IF], dhcp6 leases [dev IF] [from N], dhcp6 stats,
+ * dhcp6 lease del ADDRESS[/PLEN] */
 static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 {
 	struct apedged *d = data;
@@ -747,6 +748,37 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 	uint8_t plen;
 	int r;
 
+	if (!strcmp(verb, "reconfigure")) {
+		uint8_t what = DHCP6_RENEW;
+
+		if (argc < 3 || argc > 4 ||
+		    dhcp6_ctl_addr(argv[2], &a, &plen) ||
+		    (argc == 4 && !strcmp(argv[3], "rebind") &&
+		     !(what = DHCP6_REBIND)) ||
+		    (argc == 4 && !strcmp(argv[3], "info") &&
+		     !(what = DHCP6_INFORMATION_REQUEST)) ||
+		    (argc == 4 && strcmp(argv[3], "renew") &&
+		     strcmp(argv[3], "rebind") && strcmp(argv[3], "info"))) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: expected "
+					 "ADDRESS[/LEN] [renew|rebind|info]");
+			return;
+		}
+		r = dhcp6_reconfigure(d->dhcp6, &a, plen, what);
+		if (r < 0) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: %s",
+					 r == -ENOENT ? "no such lease" :
+					 r == -ENOKEY ? "its client took no "
+					 "reconfigure key (reconfigure = yes on "
+					 "its interface, and a client that "
+					 "accepts it)" :
+					 r == -EALREADY ? "one is in flight" :
+					 strerror(-r));
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
 	if (!strcmp(verb, "lease")) {
 		if (argc != 4 || strcmp(argv[2], "del") ||
 		    dhcp6_ctl_addr(argv[3], &a, &plen)) {
@@ -772,14 +804,17 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 		return;
 	}
 	sb_init(&out);
-	r = verb[0] == 'l' ?
-		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
-				    from, DHCP6_LEASES_PAGE, &out) :
-		dhcp6_format_stats(d->dhcp6, &out);
+	if (verb[0] == 'l')
+		r = dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
+					from, DHCP6_LEASES_PAGE, &out);
+	else if (!strcmp(verb, "show"))
+		r = dhcp6_format_show(d->dhcp6, ifname, &out);
+	else
+		r = dhcp6_format_stats(d->dhcp6, &out);
 	if (r < 0 || out.oom) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
-				 "no DHCPv6 server (on that interface)" :
-				 "out of memory");
+				 "no DHCPv6 server or relay (on that "
+				 "interface)" : "out of memory");
 	} else {
 		ctrl_reply_ok(reply);
 		sb_puts(reply, sb_str(&out));
@@ -803,7 +838,10 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "dhcp6 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
+	  CTRL_ADMIN, ctl_dhcp6 },
 	{ "dhcp6 stats", NULL, 0, 0, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 lease", "del ADDRESS[/PLEN]", 2, 2, CTRL_ADMIN, ctl_dhcp6 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },

@@ -2,6 +2,7 @@
 /*
  * The DHCPv6 server engine: see dhcp6.h.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -14,8 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dhcp6/auth.h"
 #include "dhcp6/dhcp6.h"
 #include "dhcp6/io.h"
+#include "dhcp6/relay.h"
 #include "dhcp6/store.h"
 #include "lib/file.h"
 #include "lib/log.h"
@@ -23,10 +26,26 @@
 
 #define EXPIRE_BATCH	64
 #define TICK_MS		1000
+/* RECONFIGURE's retransmission (RFC 8415 §7.6): REC_TIMEOUT, REC_MAX_RC */
+#define REC_TIMEOUT_S	2
+#define REC_MAX_RC	8
+#define RECONF_MAX	64		/* RECONFIGUREs in flight */
+
+/* A RECONFIGURE sent and not answered yet (by a RENEW, REBIND or
+ * INFORMATION-REQUEST of its client). */
+struct reconf {
+	bool used;
+	struct in6_addr addr;		/* the lease it was for */
+	uint8_t plen, what, sent;
+	uint64_t next_ms, rt_ms;	/* loop clock */
+	uint8_t duid_len;
+	uint8_t duid[DHCP6_DUID_MAX];
+};
 
 struct dhcp6_iface {
-	struct config_dhcp6 cfg;
+	struct config_dhcp6 cfg;	/* mode server or relay */
 	int ifindex;			/* 0: not there (yet) */
+	int up_ifindex[DHCP6_UPSTREAMS_MAX];	/* a relay's upstreams' */
 };
 
 struct dhcp6 {
@@ -37,11 +56,14 @@ struct dhcp6 {
 	bool srv_ok;
 	char state_dir[DHCP6_CONFIG_PATH_MAX];
 	struct dhcp6_iface *ifs;
-	size_t n_ifs;
+	size_t n_ifs, n_relays;
 	struct loop_timer *tick;
 	unsigned int pending;		/* replies waiting for a commit */
+	uint64_t replay;		/* the last Auth replay counter */
+	struct reconf reconf[RECONF_MAX];
 	struct dhcp6_engine_stats st;
 	uint8_t rbuf[DHCP6_MSG_MAX];
+	uint8_t fbuf[DHCP6_MSG_MAX];	/* a RELAY-FORW */
 };
 
 /* A reply waiting for its records to be on disk. */
@@ -58,6 +80,19 @@ struct pending {
 static uint64_t wall_now(void)
 {
 	return (uint64_t)time(NULL);
+}
+
+/* RFC 8415 §20.3: the replay counter only grows, also over restarts (it
+ * starts from the wall clock in microseconds). */
+static uint64_t next_replay(struct dhcp6 *e)
+{
+	struct timespec ts;
+	uint64_t us;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	us = (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+	e->replay = us > e->replay ? us : e->replay + 1;
+	return e->replay;
 }
 
 static struct dhcp6_iface *iface_by_index(struct dhcp6 *e, int ifindex)
@@ -125,6 +160,269 @@ static void pending_done(void *cookie, int err)
 	free(p);
 }
 
+/* A RENEW, REBIND or INFORMATION-REQUEST of a client answers the
+ * RECONFIGUREs sent to it. */
+static void reconf_answered(struct dhcp6 *e, const struct dhcp6_msg *m)
+{
+	unsigned int i;
+
+	if (m->type != DHCP6_RENEW && m->type != DHCP6_REBIND &&
+	    m->type != DHCP6_INFORMATION_REQUEST)
+		return;
+	for (i = 0; i < RECONF_MAX; i++) {
+		struct reconf *r = &e->reconf[i];
+
+		if (r->used && r->duid_len == m->client_id.bytes.len &&
+		    !memcmp(r->duid, m->client_id.bytes.p, r->duid_len)) {
+			r->used = false;
+			e->st.reconf_answered++;
+		}
+	}
+}
+
+/* Build, sign and send one RECONFIGURE for r: 0 or -errno. */
+static int reconf_send(struct dhcp6 *e, struct reconf *r)
+{
+	static struct dhcp6_out out;
+	struct sockaddr_in6 dst = { .sin6_family = AF_INET6 };
+	struct dhcp6_iface *f;
+	size_t n;
+	int err;
+
+	err = dhcp6_server_reconfigure(&e->srv, &r->addr, r->plen, r->what,
+				       next_replay(e), &out);
+	if (err)
+		goto out;
+	f = iface_by_name(e, out.ifname);
+	err = -ENETDOWN;
+	if (!f || !f->ifindex)
+		goto out;
+	err = -EIO;
+	n = dhcp6_msg_build(e->rbuf, sizeof(e->rbuf), &out.msg);
+	if (!n || dhcp6_reconf_sign(e->rbuf, n, out.rkey))
+		goto out;
+	dst.sin6_addr = out.to;
+	dst.sin6_port = htons(546);
+	if (IN6_IS_ADDR_LINKLOCAL(&out.to))
+		dst.sin6_scope_id = (uint32_t)f->ifindex;
+	err = dhcp6_io_send(e->io, &dst, f->ifindex, e->rbuf, n) ? -EIO : 0;
+	if (!err) {
+		r->duid_len = out.msg.client_id.bytes.len;
+		memcpy(r->duid, out.msg.client_id.bytes.p, r->duid_len);
+		e->st.reconf_sent++;
+	}
+out:
+	explicit_bzero(out.rkey, sizeof(out.rkey));
+	return err;
+}
+
+int dhcp6_reconfigure(struct dhcp6 *e, const struct in6_addr *a, uint8_t plen,
+		      uint8_t what)
+{
+	struct reconf *r = NULL;
+	unsigned int i;
+	int err;
+
+	if (!e->srv_ok)
+		return -ENOENT;
+	for (i = 0; i < RECONF_MAX; i++) {
+		if (e->reconf[i].used && e->reconf[i].plen == plen &&
+		    !memcmp(&e->reconf[i].addr, a, sizeof(*a)))
+			return -EALREADY;
+		if (!e->reconf[i].used && !r)
+			r = &e->reconf[i];
+	}
+	if (!r)
+		return -EBUSY;
+	memset(r, 0, sizeof(*r));
+	r->addr = *a;
+	r->plen = plen;
+	r->what = what;
+	err = reconf_send(e, r);
+	if (err)
+		return err;
+	r->used = true;
+	r->sent = 1;
+	r->rt_ms = REC_TIMEOUT_S * 1000u;
+	r->next_ms = loop_now_ms() + r->rt_ms;
+	return 0;
+}
+
+/* §15: RT doubles (with -0.1..+0.1 of it at random); after REC_MAX_RC
+ * sends, the server gives up. */
+static void reconf_retransmit(struct dhcp6 *e)
+{
+	uint64_t now = loop_now_ms();
+	unsigned int i;
+
+	for (i = 0; i < RECONF_MAX; i++) {
+		struct reconf *r = &e->reconf[i];
+		uint32_t jitter;
+
+		if (!r->used || now < r->next_ms)
+			continue;
+		if (r->sent >= REC_MAX_RC || reconf_send(e, r)) {
+			r->used = false;
+			e->st.reconf_given_up++;
+			continue;
+		}
+		r->sent++;
+		if (getrandom(&jitter, sizeof(jitter), 0) != sizeof(jitter))
+			jitter = 0;
+		r->rt_ms = 2 * r->rt_ms - r->rt_ms / 10 +
+			   jitter % (r->rt_ms / 5 + 1);
+		r->next_ms = now + r->rt_ms;
+	}
+}
+
+/* ---- the relay: dhcp6/relay.c decides, this sends ---- */
+
+static void relay_drop(struct dhcp6 *e, const struct dhcp6_iface *f,
+		       enum dhcp6_relay_drop why,
+		       const struct sockaddr_in6 *src)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	e->st.relay_drop[why]++;
+	inet_ntop(AF_INET6, &src->sin6_addr, a, sizeof(a));
+	log_rl(LOG_DEBUG, "dhcp6 %s: relay: dropped from %s (%s)",
+	       f ? f->cfg.ifname : "?", a, dhcp6_relay_drop_name(why));
+}
+
+/* A client's (or a lower relay's) message: a RELAY-FORW to each
+ * upstream. */
+static void relay_up(struct dhcp6 *e, struct dhcp6_iface *f,
+		     const uint8_t *buf, size_t len,
+		     const struct sockaddr_in6 *src)
+{
+	const struct config_dhcp6_relay *rc = &f->cfg.relay;
+	enum dhcp6_relay_drop why;
+	unsigned int i, sent = 0;
+	size_t n;
+
+	n = dhcp6_relay_up(e->fbuf, sizeof(e->fbuf), buf, len,
+			   &src->sin6_addr, &rc->rif, &why);
+	if (!n) {
+		relay_drop(e, f, why, src);
+		return;
+	}
+	for (i = 0; i < rc->n_upstreams; i++) {
+		struct sockaddr_in6 dst = {
+			.sin6_family = AF_INET6,
+			.sin6_port = htons(DHCP6_SERVER_PORT),
+			.sin6_addr = rc->up[i].addr,
+		};
+
+		if (rc->up[i].ifname[0] && !f->up_ifindex[i])
+			continue;	/* its interface is not there */
+		if (dhcp6_io_send(e->io, &dst, f->up_ifindex[i], e->fbuf, n))
+			e->st.send_errors++;
+		else
+			sent++;
+	}
+	if (sent) {
+		e->st.relay_up++;
+		log_rl(LOG_DEBUG, "dhcp6 %s: relay: %s up (hop-count %u, %zu "
+		       "bytes)", f->cfg.ifname, dhcp6_type_name(buf[0]),
+		       e->fbuf[1], n);
+	} else
+		relay_drop(e, f, DHCP6_RELAY_DROP_SEND, src);
+}
+
+/* Did this come from an upstream of a relay link: a server's address,
+ * or any address on the interface of a multicast upstream? */
+static bool from_upstream(const struct dhcp6 *e,
+			  const struct sockaddr_in6 *src, int ifindex)
+{
+	size_t i;
+	unsigned int k;
+
+	for (i = 0; i < e->n_ifs; i++) {
+		const struct dhcp6_iface *f = &e->ifs[i];
+		const struct config_dhcp6_relay *rc = &f->cfg.relay;
+
+		if (f->cfg.mode != DHCP6_MODE_RELAY)
+			continue;
+		for (k = 0; k < rc->n_upstreams; k++) {
+			const struct in6_addr *a = &rc->up[k].addr;
+
+			if (IN6_IS_ADDR_MULTICAST(a)) {
+				if (f->up_ifindex[k] == ifindex)
+					return true;
+				continue;
+			}
+			if (memcmp(a, &src->sin6_addr, sizeof(*a)))
+				continue;
+			if (!rc->up[k].ifname[0] ||
+			    f->up_ifindex[k] == ifindex)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* A RELAY-REPL: its inner message to the client or relay below. */
+static void relay_down(struct dhcp6 *e, struct dhcp6_iface *in,
+		       const uint8_t *buf, size_t len,
+		       const struct sockaddr_in6 *src, int ifindex)
+{
+	struct dhcp6_relay_dest d;
+	enum dhcp6_relay_drop why;
+	struct dhcp6_iface *f = NULL;
+	struct sockaddr_in6 dst = { .sin6_family = AF_INET6 };
+	size_t i;
+
+	if (!from_upstream(e, src, ifindex)) {
+		relay_drop(e, in, in && in->cfg.mode == DHCP6_MODE_RELAY ?
+			   DHCP6_RELAY_DROP_REPL_FROM_CLIENT :
+			   DHCP6_RELAY_DROP_NOT_UPSTREAM, src);
+		return;
+	}
+	why = dhcp6_relay_down(buf, len, &d);
+	if (why != DHCP6_RELAY_OK) {
+		relay_drop(e, in, why, src);
+		return;
+	}
+	for (i = 0; i < e->n_ifs && !f; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].ifindex &&
+		    dhcp6_relay_if_match(&e->ifs[i].cfg.relay.rif, &d))
+			f = &e->ifs[i];
+	if (!f) {
+		relay_drop(e, in, DHCP6_RELAY_DROP_NO_IFACE, src);
+		return;
+	}
+	dst.sin6_addr = d.peer;
+	dst.sin6_port = htons(d.port);
+	if (dhcp6_io_send(e->io, &dst, f->ifindex, d.msg, d.len)) {
+		e->st.send_errors++;
+		relay_drop(e, f, DHCP6_RELAY_DROP_SEND, src);
+		return;
+	}
+	e->st.relay_down++;
+	log_rl(LOG_DEBUG, "dhcp6 %s: relay: %s down to port %u", f->cfg.ifname,
+	       dhcp6_type_name(d.msg[0]), d.port);
+}
+
+/* link_address auto: the relay links' global addresses, again. */
+static void relay_links(struct dhcp6 *e)
+{
+	const char *names[DHCP6_SERVERS_MAX];
+	struct in6_addr addrs[DHCP6_SERVERS_MAX];
+	size_t i, n = 0;
+
+	for (i = 0; i < e->n_ifs; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].cfg.relay.link_auto)
+			names[n++] = e->ifs[i].cfg.ifname;
+	if (!n || dhcp6_io_global_addrs(names, addrs, n))
+		return;
+	for (i = 0, n = 0; i < e->n_ifs; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].cfg.relay.link_auto)
+			e->ifs[i].cfg.relay.rif.link = addrs[n++];
+}
+
 static void rx(void *data, const uint8_t *buf, size_t len,
 	       const struct sockaddr_in6 *src, int ifindex, bool multicast)
 {
@@ -132,13 +430,22 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	static struct dhcp6_msg m;
 	static struct dhcp6_out out;
 	struct dhcp6_in in = { 0 };
+	uint8_t rkey[DHCP6_RECONF_KEY_LEN];
 	struct dhcp6_iface *f = iface_by_index(e, ifindex);
 	enum dhcp6_err err;
 	struct pending *p;
 	size_t n;
 	unsigned int i;
 
-	if (!f || !e->srv_ok) {
+	if (len && buf[0] == DHCP6_RELAY_REPL && e->n_relays) {
+		relay_down(e, f, buf, len, src, ifindex);
+		return;
+	}
+	if (f && f->cfg.mode == DHCP6_MODE_RELAY) {
+		relay_up(e, f, buf, len, src);
+		return;
+	}
+	if (!f || f->cfg.mode != DHCP6_MODE_SERVER || !e->srv_ok) {
 		e->st.not_served++;
 		return;
 	}
@@ -157,7 +464,16 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	in.link = &f->cfg.link;
 	in.unicast = !multicast;
 	in.now = wall_now();
+	in.peer = &src->sin6_addr;
+	if (f->cfg.link.reconfigure && m.reconf_accept) {
+		if (getrandom(rkey, sizeof(rkey), 0) == (ssize_t)sizeof(rkey))
+			in.rkey_new = rkey;
+		in.replay = next_replay(e);
+	}
+	if (m.has_client_id)
+		reconf_answered(e, &m);
 	dhcp6_server_handle(&e->srv, &in, &out);
+	explicit_bzero(rkey, sizeof(rkey));
 	for (i = 0; i < out.n_recs; i++) {
 		const struct dhcp6_jnl_rec *r = &out.recs[i];
 
@@ -214,7 +530,12 @@ static void join_all(struct dhcp6 *e)
 	for (i = 0; i < e->n_ifs; i++) {
 		struct dhcp6_iface *f = &e->ifs[i];
 		int idx = (int)if_nametoindex(f->cfg.ifname);
+		unsigned int k;
 
+		for (k = 0; k < f->cfg.relay.n_upstreams; k++)
+			f->up_ifindex[k] = f->cfg.relay.up[k].ifname[0] ?
+				(int)if_nametoindex(f->cfg.relay.up[k].ifname) :
+				0;
 		if (idx == f->ifindex)
 			continue;
 		f->ifindex = idx;
@@ -224,7 +545,9 @@ static void join_all(struct dhcp6 *e)
 			log_rl(LOG_WARNING, "dhcp6 %s: cannot join ff02::1:2",
 			       f->cfg.ifname);
 		else
-			log_info("dhcp6 %s: serving", f->cfg.ifname);
+			log_info("dhcp6 %s: %s", f->cfg.ifname,
+				 f->cfg.mode == DHCP6_MODE_RELAY ? "relaying" :
+				 "serving");
 	}
 }
 
@@ -235,8 +558,10 @@ static void on_tick(struct loop_timer *t, void *data)
 	unsigned int n, i;
 
 	join_all(e);
+	relay_links(e);
 	if (!e->srv_ok)
 		return;
+	reconf_retransmit(e);
 	while ((n = dhcp6_server_expire(&e->srv, wall_now(), recs,
 					EXPIRE_BATCH))) {
 		for (i = 0; i < n; i++) {
@@ -260,19 +585,25 @@ struct dhcp6 *dhcp6_new(struct loop *loop)
 	return e;
 }
 
-static void stop(struct dhcp6 *e)
+/* The server's half: its table and store. */
+static void stop_server(struct dhcp6 *e)
 {
 	/* The store's close commits what is queued: the pending replies'
 	 * done() run, and are sent. */
 	dhcp6_store_close(e->store);
 	e->store = NULL;
+	if (e->srv_ok)
+		dhcp6_server_fini(&e->srv);
+	e->srv_ok = false;
+}
+
+static void stop(struct dhcp6 *e)
+{
+	stop_server(e);
 	loop_timer_remove(e->tick);
 	e->tick = NULL;
 	dhcp6_io_free(e->io);
 	e->io = NULL;
-	if (e->srv_ok)
-		dhcp6_server_fini(&e->srv);
-	e->srv_ok = false;
 }
 
 void dhcp6_free(struct dhcp6 *e)
@@ -381,22 +712,26 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 	free(e->ifs);
 	e->ifs = NULL;
 	e->n_ifs = 0;
-	for (i = 0; i < n; i++)
+	e->n_relays = 0;
+	for (i = 0; i < n; i++) {
 		if (v[i].mode == DHCP6_MODE_SERVER)
 			k++;
-	if (!k) {
+		else if (v[i].mode == DHCP6_MODE_RELAY)
+			e->n_relays++;
+	}
+	if (!k && !e->n_relays) {
 		stop(e);
 		return 0;
 	}
-	e->ifs = calloc(k, sizeof(*e->ifs));
+	e->ifs = calloc(k + e->n_relays, sizeof(*e->ifs));
 	if (!e->ifs)
 		return -ENOMEM;
 	for (i = 0; i < n; i++)
-		if (v[i].mode == DHCP6_MODE_SERVER)
+		if (v[i].mode != DHCP6_MODE_OFF)
 			e->ifs[e->n_ifs++].cfg = v[i];
-	if (e->srv_ok && strcmp(e->state_dir, g->state_dir))
-		stop(e);	/* another state_dir: another table */
-	if (!e->srv_ok) {
+	if (!k || (e->srv_ok && strcmp(e->state_dir, g->state_dir)))
+		stop_server(e);	/* none, or another state_dir: another table */
+	if (k && !e->srv_ok) {
 		snprintf(e->state_dir, sizeof(e->state_dir), "%s",
 			 g->state_dir);
 		err = file_mkdir_p(g->state_dir, 0750);
@@ -422,6 +757,8 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 			 (unsigned long long)
 			 dhcp6_leases_stats(e->srv.leases)->bound,
 			 g->state_dir);
+	}
+	if (!e->io) {
 		e->io = dhcp6_io_new(e->loop, &io_ops, e);
 		if (!e->io) {
 			err = -errno;
@@ -429,11 +766,13 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 			stop(e);
 			return err;
 		}
-		e->tick = loop_timer_add(e->loop, 0, TICK_MS, on_tick, e);
 	}
+	if (!e->tick)
+		e->tick = loop_timer_add(e->loop, 0, TICK_MS, on_tick, e);
 	for (i = 0; i < e->n_ifs; i++)
 		e->ifs[i].ifindex = 0;
 	join_all(e);
+	relay_links(e);
 	return 0;
 }
 
@@ -457,9 +796,24 @@ bool dhcp6_serves(const struct dhcp6 *e, const char *ifname)
 	size_t i;
 
 	for (i = 0; i < e->n_ifs; i++)
-		if (!strcmp(e->ifs[i].cfg.ifname, ifname))
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_SERVER &&
+		    !strcmp(e->ifs[i].cfg.ifname, ifname))
 			return true;
 	return false;
+}
+
+const struct config_dhcp6 *dhcp6_iface(const struct dhcp6 *e, size_t i,
+				       int *ifindex)
+{
+	if (i >= e->n_ifs)
+		return NULL;
+	*ifindex = e->ifs[i].ifindex;
+	return &e->ifs[i].cfg;
+}
+
+bool dhcp6_relays(const struct dhcp6 *e)
+{
+	return e->n_relays != 0;
 }
 
 int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,
