@@ -24,7 +24,9 @@ count=100000
 export PATH=$top/daemon/build/bin:$PATH
 
 modprobe pktgen
-insmod "build/kmod/$(uname -r)/apedge.ko"
+ko=build/kmod/$(uname -r)/apedge.ko
+for dep in $(modinfo -F depends "$ko" | tr ',' ' '); do modprobe "$dep"; done
+insmod "$ko"
 ip link add va type veth peer name vb
 sysctl -qw net.ipv6.conf.va.disable_ipv6=1 net.ipv6.conf.vb.disable_ipv6=1
 ip link set va up
@@ -70,7 +72,10 @@ setup() {
 configs=(none port mac)
 declare -A res
 for ((r = 1; r <= rounds; r++)); do
-	for c in "${configs[@]}"; do
+	# Each round in another order, so that no configuration always
+	# comes first (or last) after a set-up.
+	for ((i = 0; i < ${#configs[@]}; i++)); do
+		c=${configs[$(((i + r) % ${#configs[@]}))]}
 		setup "$c"
 		res[$c]+="$(run) "
 	done

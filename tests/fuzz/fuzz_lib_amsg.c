@@ -124,7 +124,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    au.mode > APEDGE_AUTH_MODE_MAC ||
 				    (au.has_mac && (au.mac[0] & 1)))
 					abort();
-				/* An auth-set of it parses as what it says. */
+				/*
+				 * An auth-set of it builds, and is a request:
+				 * no object the parser takes.
+				 */
 				alen = amsg_build_auth_set(areq, sizeof(areq),
 							   0x1a, 0, au.ifindex,
 							   au.ifname,
