@@ -81,7 +81,7 @@ check "the failed ping was dropped and counted" test "${drop0:-0}" -ge 1
 
 # Authorized, then not.
 apedgectl auth set dev vc authorized
-check "authorized: cli pings srv" ping_ok cli 192.0.2.1
+check "authorized: cli pings srv" wait_for 15 ping_ok cli 192.0.2.1
 check_match "auth show: authorized" '"authorized":true' "$(apedgectl -j auth show dev vc)"
 check "monitor: auth-changed authorized" \
 	wait_for 10 grep -q "auth-changed $vcidx: vc authorized" "$T/mon"
@@ -117,7 +117,7 @@ apedgectl port set dev vc auth-allow none
 # Mac mode: two hosts behind vc, one authorized.
 apedgectl port set dev vc auth-mode mac
 apedgectl auth set dev vc mac "$climac" authorized
-check "mac mode: the authorized host pings srv" ping_ok cli 192.0.2.1
+check "mac mode: the authorized host pings srv" wait_for 15 ping_ok cli 192.0.2.1
 check_fail "mac mode: the other host cannot" ping_no cl2 192.0.2.1
 check_match "auth show: cli's station" "\"mac\":\"$climac\",\"authorized\":true" \
 	"$(apedgectl -j auth show dev vc)"
