@@ -4,12 +4,14 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "dhcp6/io.h"
@@ -22,6 +24,7 @@ struct dhcp6_io {
 	const struct dhcp6_io_ops *ops;
 	void *data;
 	int fd, rtnl;
+	int neigh;			/* blocking, for dhcp6_io_neigh() */
 	struct loop_watch *watch;
 	uint32_t seq;
 	uint8_t buf[DHCP6_MSG_MAX];
@@ -77,6 +80,7 @@ struct dhcp6_io *dhcp6_io_new(struct loop *loop,
 	io->ops = ops;
 	io->data = data;
 	io->rtnl = -1;
+	io->neigh = -1;
 	io->fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
 			0);
 	if (io->fd < 0)
@@ -112,6 +116,8 @@ void dhcp6_io_free(struct dhcp6_io *io)
 		close(io->fd);
 	if (io->rtnl >= 0)
 		close(io->rtnl);
+	if (io->neigh >= 0)
+		close(io->neigh);
 	free(io);
 }
 
@@ -206,4 +212,99 @@ int dhcp6_io_route(struct dhcp6_io *io, bool add,
 		   sizeof(k)) < 0)
 		return -errno;
 	return 0;
+}
+
+/* The answer to one RTM_GETNEIGH: 0 and mac, -ENOENT, or -errno. */
+static int neigh_answer(const uint8_t *buf, size_t len, uint32_t seq,
+			uint8_t mac[6])
+{
+	const struct nlmsghdr *nh = (const void *)buf;
+	const struct ndmsg *nd;
+	const struct rtattr *a;
+	size_t alen;
+
+	for (; NLMSG_OK(nh, len); nh = NLMSG_NEXT(nh, len)) {
+		if (nh->nlmsg_seq != seq)
+			continue;
+		if (nh->nlmsg_type == NLMSG_ERROR) {
+			const struct nlmsgerr *e = NLMSG_DATA(nh);
+
+			if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
+				return -EIO;
+			return e->error ? e->error : -ENOENT;
+		}
+		if (nh->nlmsg_type != RTM_NEWNEIGH ||
+		    nh->nlmsg_len < NLMSG_LENGTH(sizeof(*nd)))
+			continue;
+		nd = NLMSG_DATA(nh);
+		if (!(nd->ndm_state & (NUD_REACHABLE | NUD_STALE | NUD_DELAY |
+				       NUD_PROBE | NUD_PERMANENT | NUD_NOARP)))
+			return -ENOENT;
+		alen = nh->nlmsg_len - NLMSG_LENGTH(sizeof(*nd));
+		for (a = (const void *)((const uint8_t *)nd +
+					NLMSG_ALIGN(sizeof(*nd)));
+		     RTA_OK(a, alen); a = RTA_NEXT(a, alen))
+			if (a->rta_type == NDA_LLADDR &&
+			    RTA_PAYLOAD(a) == 6) {
+				memcpy(mac, RTA_DATA(a), 6);
+				return 0;
+			}
+		return -ENOENT;
+	}
+	return -EIO;
+}
+
+int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
+		   const struct in6_addr *addr, uint8_t mac[6])
+{
+	struct {
+		struct nlmsghdr nh;
+		struct ndmsg nd;
+		struct rtattr dst;
+		struct in6_addr a;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = RTM_GETNEIGH,
+			.nlmsg_flags = NLM_F_REQUEST,
+		},
+		.nd = { .ndm_family = AF_INET6, .ndm_ifindex = ifindex },
+		.dst = { .rta_len = RTA_LENGTH(sizeof(struct in6_addr)),
+			 .rta_type = NDA_DST },
+		.a = *addr,
+	};
+	struct sockaddr_nl k = { .nl_family = AF_NETLINK };
+	struct timeval tv = { .tv_sec = 0, .tv_usec = 200000 };
+	uint8_t buf[1024];
+	ssize_t n;
+	int tries;
+
+	if (io->neigh < 0) {
+		io->neigh = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+				   NETLINK_ROUTE);
+		if (io->neigh < 0)
+			return -errno;
+		if (setsockopt(io->neigh, SOL_SOCKET, SO_RCVTIMEO, &tv,
+			       sizeof(tv))) {
+			close(io->neigh);
+			io->neigh = -1;
+			return -errno;
+		}
+	}
+	req.nh.nlmsg_seq = ++io->seq;
+	if (sendto(io->neigh, &req, sizeof(req), 0, (struct sockaddr *)&k,
+		   sizeof(k)) < 0)
+		return -errno;
+	/* Answers to an earlier request that timed out come first. */
+	for (tries = 0; tries < 4; tries++) {
+		int r;
+
+		n = recv(io->neigh, buf, sizeof(buf), 0);
+		if (n < 0)
+			return -errno;
+		r = neigh_answer(buf, (size_t)n, req.nh.nlmsg_seq, mac);
+		if (r != -EIO)
+			return r;
+	}
+	return -EIO;
 }

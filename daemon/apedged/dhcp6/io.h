@@ -47,4 +47,14 @@ int dhcp6_io_send(struct dhcp6_io *io, const struct sockaddr_in6 *dst,
 int dhcp6_io_route(struct dhcp6_io *io, bool add, const struct in6_addr *prefix,
 		   uint8_t plen, const struct in6_addr *gw, int ifindex);
 
+/*
+ * The link-layer address the kernel's neighbour table has for addr on
+ * ifindex (a client's link-local source: its NA to our Neighbor
+ * Solicitation put it there): 0 and mac filled, -ENOENT when it has none
+ * (or not yet: INCOMPLETE, FAILED), or -errno.  A blocking netlink round
+ * trip to the kernel, answered at once.
+ */
+int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
+		   const struct in6_addr *addr, uint8_t mac[6]);
+
 #endif
