@@ -9,10 +9,12 @@
  * wall-clock argument, set by the test.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dhcp6/bind.h"
+#include "dhcp6/io.h"
 #include "dhcp6/server.h"
 #include "ut.h"
 
@@ -446,7 +448,65 @@ UT_CASE(from_rec_edges)
 	UT_EXPECT(!dhcp6_bind_from_rec(&r, 150, &b));
 }
 
+/*
+ * The kernel's answer to RTM_GETNEIGH for fe80::1 on ifindex 3, sequence
+ * 7: a REACHABLE entry with its NDA_DST and NDA_LLADDR (little-endian
+ * headers, as on x86).
+ */
+#define NEIGH_HDR "3c0000001c00000007000000cd000000"
+#define NEIGH_ND "0a00000003000000020000" "01"
+#define NEIGH_DST "14000100" "fe800000000000000000000000000001"
+#define NEIGH_LL "0a000200" "020000008901" "0000"
+
+UT_CASE(neigh_answer)
+{
+	static const uint8_t want[6] = { 0x02, 0, 0, 0, 0x89, 0x01 };
+	uint8_t b[256], mac[6];
+	size_t n, cut, m;
+
+	n = ut_hex(b, NEIGH_HDR NEIGH_ND NEIGH_DST NEIGH_LL);
+	UT_ASSERT(n == 60);
+	memset(mac, 0, 6);
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == 0 &&
+		  !memcmp(mac, want, 6));
+	/* Not ours: another sequence number. */
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 8, mac) == -EIO);
+	/* Every truncation: no answer, never a read past the end. */
+	for (cut = 0; cut < n; cut++)
+		UT_EXPECT(dhcp6_io_neigh_parse(b, cut, 7, mac) != 0);
+	/* INCOMPLETE (0x01): not known yet. */
+	b[16 + 8] = 0x01;
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -ENOENT);
+	b[16 + 8] = 0x04;	/* STALE: known */
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == 0);
+	/* An 8-byte link-layer address (not Ethernet): none. */
+	n = ut_hex(b, "3c000000" "1c00000007000000cd000000" NEIGH_ND NEIGH_DST
+		   "0c000200" "0200000089010102");
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -ENOENT);
+	/* An attribute longer than the message: none, no overread. */
+	n = ut_hex(b, NEIGH_HDR NEIGH_ND NEIGH_DST "40000200" "020000008901" "0000");
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -ENOENT);
+	/* A message longer than the datagram. */
+	n = ut_hex(b, "ff000000" "1c00000007000000cd000000" NEIGH_ND);
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -EIO);
+	/* The kernel's error (no entry: -ENOENT), after a stray message. */
+	n = ut_hex(b, NEIGH_HDR NEIGH_ND NEIGH_DST NEIGH_LL);
+	b[8] = 6;	/* seq 6: skipped */
+	m = ut_hex(b + n, "24000000" "0200" "0000" "07000000" "cd000000"
+		   "feffffff" "28000000000000000000000000000000");
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n + m, 7, mac) == -ENOENT);
+	b[n + 16] = 0xf3;	/* -13 */
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n + m, 7, mac) == -13);
+	/* An error message too short for its code. */
+	n = ut_hex(b, "12000000" "0200" "0000" "07000000" "cd000000" "fe00");
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -EIO);
+	/* A header length below a header's. */
+	n = ut_hex(b, "08000000" "1c00000007000000cd000000");
+	UT_EXPECT(dhcp6_io_neigh_parse(b, n, 7, mac) == -EIO);
+}
+
 UT_MAIN("apedged_dhcp6_bind",
+	UT_ENTRY(neigh_answer),
 	UT_ENTRY(reply_binds),
 	UT_ENTRY(port_and_mac),
 	UT_ENTRY(release_decline_expiry_del),

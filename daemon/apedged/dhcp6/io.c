@@ -214,41 +214,55 @@ int dhcp6_io_route(struct dhcp6_io *io, bool add,
 	return 0;
 }
 
-/* The answer to one RTM_GETNEIGH: 0 and mac, -ENOENT, or -errno. */
-static int neigh_answer(const uint8_t *buf, size_t len, uint32_t seq,
-			uint8_t mac[6])
+int dhcp6_io_neigh_parse(const uint8_t *buf, size_t len, uint32_t seq,
+			 uint8_t mac[6])
 {
-	const struct nlmsghdr *nh = (const void *)buf;
-	const struct ndmsg *nd;
-	const struct rtattr *a;
-	size_t alen;
+	size_t off = 0;
 
-	for (; NLMSG_OK(nh, len); nh = NLMSG_NEXT(nh, len)) {
-		if (nh->nlmsg_seq != seq)
+	/* Each header and attribute is copied out: buf need not be
+	 * aligned, and no length is trusted before it is checked. */
+	while (len - off >= sizeof(struct nlmsghdr)) {
+		struct nlmsghdr nh;
+		struct ndmsg nd;
+		size_t end, p;
+
+		memcpy(&nh, buf + off, sizeof(nh));
+		if (nh.nlmsg_len < sizeof(nh) || nh.nlmsg_len > len - off)
+			return -EIO;
+		end = off + nh.nlmsg_len;
+		p = off + NLMSG_HDRLEN;
+		off += NLMSG_ALIGN(nh.nlmsg_len) < len - off ?
+		       NLMSG_ALIGN(nh.nlmsg_len) : len - off;
+		if (nh.nlmsg_seq != seq)
 			continue;
-		if (nh->nlmsg_type == NLMSG_ERROR) {
-			const struct nlmsgerr *e = NLMSG_DATA(nh);
+		if (nh.nlmsg_type == NLMSG_ERROR) {
+			int32_t e;
 
-			if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
+			if (end - p < sizeof(e))
 				return -EIO;
-			return e->error ? e->error : -ENOENT;
+			memcpy(&e, buf + p, sizeof(e));
+			return e < 0 ? e : -ENOENT;
 		}
-		if (nh->nlmsg_type != RTM_NEWNEIGH ||
-		    nh->nlmsg_len < NLMSG_LENGTH(sizeof(*nd)))
+		if (nh.nlmsg_type != RTM_NEWNEIGH || end - p < sizeof(nd))
 			continue;
-		nd = NLMSG_DATA(nh);
-		if (!(nd->ndm_state & (NUD_REACHABLE | NUD_STALE | NUD_DELAY |
-				       NUD_PROBE | NUD_PERMANENT | NUD_NOARP)))
+		memcpy(&nd, buf + p, sizeof(nd));
+		if (!(nd.ndm_state & (NUD_REACHABLE | NUD_STALE | NUD_DELAY |
+				      NUD_PROBE | NUD_PERMANENT | NUD_NOARP)))
 			return -ENOENT;
-		alen = nh->nlmsg_len - NLMSG_LENGTH(sizeof(*nd));
-		for (a = (const void *)((const uint8_t *)nd +
-					NLMSG_ALIGN(sizeof(*nd)));
-		     RTA_OK(a, alen); a = RTA_NEXT(a, alen))
-			if (a->rta_type == NDA_LLADDR &&
-			    RTA_PAYLOAD(a) == 6) {
-				memcpy(mac, RTA_DATA(a), 6);
+		p += NLMSG_ALIGN(sizeof(nd));
+		while (p < end && end - p >= sizeof(struct rtattr)) {
+			struct rtattr a;
+
+			memcpy(&a, buf + p, sizeof(a));
+			if (a.rta_len < sizeof(a) || a.rta_len > end - p)
+				return -ENOENT;
+			if (a.rta_type == NDA_LLADDR &&
+			    a.rta_len == RTA_LENGTH(6)) {
+				memcpy(mac, buf + p + RTA_LENGTH(0), 6);
 				return 0;
 			}
+			p += RTA_ALIGN(a.rta_len);
+		}
 		return -ENOENT;
 	}
 	return -EIO;
@@ -302,7 +316,7 @@ int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
 		n = recv(io->neigh, buf, sizeof(buf), 0);
 		if (n < 0)
 			return -errno;
-		r = neigh_answer(buf, (size_t)n, req.nh.nlmsg_seq, mac);
+		r = dhcp6_io_neigh_parse(buf, (size_t)n, req.nh.nlmsg_seq, mac);
 		if (r != -EIO)
 			return r;
 	}

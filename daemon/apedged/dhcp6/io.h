@@ -56,5 +56,13 @@ int dhcp6_io_route(struct dhcp6_io *io, bool add, const struct in6_addr *prefix,
  */
 int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
 		   const struct in6_addr *addr, uint8_t mac[6]);
+/*
+ * The kernel's answer to that request (sequence number seq), pure: 0 and
+ * mac filled from a usable entry's 6-byte NDA_LLADDR; -ENOENT for an
+ * entry without one or not usable (INCOMPLETE, FAILED, NONE), or the
+ * kernel's error; -EIO when buf holds no answer to seq.
+ */
+int dhcp6_io_neigh_parse(const uint8_t *buf, size_t len, uint32_t seq,
+			 uint8_t mac[6]);
 
 #endif
