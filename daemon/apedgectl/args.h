@@ -58,6 +58,7 @@ enum actl_cmd {
 	ACTL_CMD_DHCP6_LEASES,
 	ACTL_CMD_DHCP6_STATS,
 	ACTL_CMD_DHCP6_LEASE_DEL,
+	ACTL_CMD_DHCP6_RECONFIGURE,
 	ACTL_CMD_COUNT
 };
 
@@ -94,6 +95,7 @@ struct actl_req {
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
 	char dhcp6_lease[64];		/* dhcp6 lease del ADDRESS[/PLEN] */
+	const char *dhcp6_what;		/* dhcp6 reconfigure: renew... */
 	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];

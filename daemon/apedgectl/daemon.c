@@ -44,6 +44,7 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP6_LEASES:
 	case ACTL_CMD_DHCP6_STATS:
 	case ACTL_CMD_DHCP6_LEASE_DEL:
+	case ACTL_CMD_DHCP6_RECONFIGURE:
 		return dhcp6_line(req, buf, size);
 	default:
 		return -1;

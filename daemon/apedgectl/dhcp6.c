@@ -3,14 +3,21 @@
  * dhcp6: apedged's DHCPv6 server, through its control socket (apedged's
  * dhcp6/ctl.c).
  *
- *   dhcp6 leases [dev IF]
+ *   dhcp6 leases [dev IF]       page after page ("from N"), as one list
  *   dhcp6 stats
  *   dhcp6 lease del ADDRESS | PREFIX/LEN
+ *   dhcp6 reconfigure ADDRESS | PREFIX/LEN [renew|rebind|info]
  */
+#include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "apedgectl/cmd.h"
+#include "apedgectl/ctl.h"
+#include "lib/ctrl.h"
 
 static int parse_dev(struct actl_parser *p, struct actl_req *req)
 {
@@ -45,6 +52,36 @@ static int parse_del(struct actl_parser *p, struct actl_req *req)
 	return 0;
 }
 
+/* reconfigure ADDRESS[/PLEN] [renew|rebind|info] */
+static int parse_reconf(struct actl_parser *p, struct actl_req *req)
+{
+	static const char *const whats[] = { "renew", "rebind", "info" };
+	const char *a = actl_next(p), *w = actl_next(p), *s;
+	unsigned int i;
+
+	if (!a || actl_next(p))
+		return actl_fail(p, "dhcp6 reconfigure: expected ADDRESS or "
+				 "PREFIX/LEN, then renew, rebind or info");
+	if (strlen(a) >= sizeof(req->dhcp6_lease))
+		return actl_fail(p, "dhcp6 reconfigure: \"%s\" is too long",
+				 a);
+	for (s = a; *s; s++)
+		if (!strchr("0123456789abcdefABCDEF:./", *s))
+			return actl_fail(p, "dhcp6 reconfigure: \"%s\" is not "
+					 "an IPv6 address or prefix", a);
+	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
+	req->dhcp6_what = whats[0];
+	if (!w)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (!strcmp(w, whats[i])) {
+			req->dhcp6_what = whats[i];
+			return 0;
+		}
+	return actl_fail(p, "dhcp6 reconfigure: \"%s\": use renew, rebind "
+			 "or info", w);
+}
+
 int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 {
 	int n;
@@ -58,6 +95,10 @@ int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP6_LEASE_DEL:
 		n = snprintf(buf, size, "dhcp6 lease del %s\n",
 			     req->dhcp6_lease);
+		break;
+	case ACTL_CMD_DHCP6_RECONFIGURE:
+		n = snprintf(buf, size, "dhcp6 reconfigure %s %s\n",
+			     req->dhcp6_lease, req->dhcp6_what);
 		break;
 	default:
 		return -1;
@@ -103,9 +144,86 @@ void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d)
 	}
 }
 
+/*
+ * The daemon sends the leases a page at a time (apedged's dhcp6/ctl.h):
+ * ask for each in turn on one connection, and print them as one list,
+ * {"leases": [...]} with -j, as they come.
+ */
 static int leases_run(struct actl_ctx *ctx)
 {
-	return actl_daemon_call(ctx, dhcp6_leases_print_text, false);
+	const struct actl_req *req = ctx->req;
+	const char *path = req->ctrl_path ? req->ctrl_path : APEDGE_CTRL_PATH;
+	const char *body;
+	const struct jv *arr, *l, *next;
+	struct jv_doc d;
+	char line[128], *buf = NULL;
+	uint64_t from = 0;
+	bool first = true;
+	int fd, err = 0, n, rc = 1;
+
+	fd = actl_ctl_connect(path);
+	if (fd < 0) {
+		actl_ctl_report("dhcp6 leases", path, fd);
+		return 1;
+	}
+	if (req->json)
+		fputs("{\"leases\":[", stdout);
+	for (;;) {
+		n = snprintf(line, sizeof(line), "dhcp6 leases%s%s from %" PRIu64
+			     "\n", req->ifname[0] ? " dev " : "", req->ifname,
+			     from);
+		if (n < 0 || (size_t)n >= sizeof(line))
+			break;
+		err = actl_ctl_talk(fd, line, &buf);
+		if (err) {
+			actl_ctl_report("dhcp6 leases", path, err);
+			break;
+		}
+		if (actl_ctl_split(buf, &body) != 1) {
+			fprintf(stderr, "apedgectl: dhcp6 leases: %s%s", body,
+				body[0] && body[strlen(body) - 1] == '\n' ?
+				"" : "\n");
+			break;
+		}
+		if (jv_parse(body, strlen(body), &d) < 0 ||
+		    jv_root(&d)->type != JV_OBJ ||
+		    !(arr = jv_get(&d, jv_root(&d), "leases")) ||
+		    arr->type != JV_ARR) {
+			jv_free(&d);
+			fprintf(stderr, "apedgectl: dhcp6 leases: malformed "
+				"reply from apedged\n");
+			break;
+		}
+		if (req->json) {
+			for (l = jv_first(&d, arr); l; l = jv_next(&d, l)) {
+				if (!first)
+					putchar(',');
+				fwrite(l->s, 1, l->len, stdout);
+				first = false;
+			}
+		} else {
+			dhcp6_leases_print_text(stdout, &d);
+		}
+		next = jv_get(&d, jv_root(&d), "next");
+		/* A cursor must move on, or a broken daemon loops us. */
+		if (!next || next->type != JV_NUM || jv_u64(next) <= from) {
+			rc = next ? 1 : 0;
+			if (next)
+				fprintf(stderr, "apedgectl: dhcp6 leases: "
+					"the daemon's cursor went back\n");
+			jv_free(&d);
+			break;
+		}
+		from = jv_u64(next);
+		jv_free(&d);
+		free(buf);
+		buf = NULL;
+	}
+	free(buf);
+	close(fd);
+	if (req->json)
+		fputs("]}\n", stdout);
+	return rc;
 }
 
 static int stats_run(struct actl_ctx *ctx)
@@ -136,6 +254,12 @@ static const struct actl_verb dhcp6_verbs[] = {
 		.parse = parse_del, .run = cmd_run,
 		.args = "del ADDRESS|PREFIX/LEN",
 	},
+	{
+		.name = "reconfigure", .cmd = ACTL_CMD_DHCP6_RECONFIGURE,
+		.flags = ACTL_VERB_DAEMON, .min_args = 1, .max_args = 2,
+		.parse = parse_reconf, .run = cmd_run,
+		.args = "ADDRESS|PREFIX/LEN [renew|rebind|info]",
+	},
 	{ .name = NULL }
 };
 
@@ -143,5 +267,5 @@ const struct actl_object actl_obj_dhcp6 = {
 	.name = "dhcp6", .flags = ACTL_OBJ_EXACT,
 	.default_verb = "leases", .verbs = dhcp6_verbs,
 	.help = "apedged's DHCPv6 server: its leases and counters; remove "
-		"a lease",
+		"a lease; ask a client to come back (RECONFIGURE)",
 };

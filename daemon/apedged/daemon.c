@@ -827,7 +827,7 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
-/* dhcp6 leases [dev IF], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+/* dhcp6 leases [dev IF] [from N], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
 static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 {
 	struct apedged *d = data;
@@ -835,9 +835,41 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 	const char *verb = argv[1];
 	struct in6_addr a;
 	struct strbuf out;
+	uint64_t from;
 	uint8_t plen;
 	int r;
 
+	if (!strcmp(verb, "reconfigure")) {
+		uint8_t what = DHCP6_RENEW;
+
+		if (argc < 3 || argc > 4 ||
+		    dhcp6_ctl_addr(argv[2], &a, &plen) ||
+		    (argc == 4 && !strcmp(argv[3], "rebind") &&
+		     !(what = DHCP6_REBIND)) ||
+		    (argc == 4 && !strcmp(argv[3], "info") &&
+		     !(what = DHCP6_INFORMATION_REQUEST)) ||
+		    (argc == 4 && strcmp(argv[3], "renew") &&
+		     strcmp(argv[3], "rebind") && strcmp(argv[3], "info"))) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: expected "
+					 "ADDRESS[/LEN] [renew|rebind|info]");
+			return;
+		}
+		r = dhcp6_reconfigure(d->dhcp6, &a, plen, what);
+		if (r < 0) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: %s",
+					 r == -ENOENT ? "no such lease" :
+					 r == -ENOKEY ? "its client took no "
+					 "reconfigure key (reconfigure = yes on "
+					 "its interface, and a client that "
+					 "accepts it)" :
+					 r == -EALREADY ? "one is in flight" :
+					 strerror(-r));
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
 	if (!strcmp(verb, "lease")) {
 		if (argc != 4 || strcmp(argv[2], "del") ||
 		    dhcp6_ctl_addr(argv[3], &a, &plen)) {
@@ -854,15 +886,18 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 		sb_puts(reply, "{}\n");
 		return;
 	}
-	if (dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
-			  sizeof(err)) < 0) {
+	if ((verb[0] == 'l' ?
+	     dhcp6_ctl_list(argc - 2, argv + 2, ifname, sizeof(ifname), &from,
+			    err, sizeof(err)) :
+	     dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			   sizeof(err))) < 0) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, err);
 		return;
 	}
 	sb_init(&out);
 	r = verb[0] == 'l' ?
 		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
-				    &out) :
+				    from, DHCP6_LEASES_PAGE, &out) :
 		dhcp6_format_stats(d->dhcp6, &out);
 	if (r < 0 || out.oom) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
@@ -891,7 +926,9 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
-	{ "dhcp6 leases", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
+	  CTRL_ADMIN, ctl_dhcp6 },
 	{ "dhcp6 stats", NULL, 0, 0, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 lease", "del ADDRESS[/PLEN]", 2, 2, CTRL_ADMIN, ctl_dhcp6 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },

@@ -20,6 +20,7 @@
  * - the table replayed from the records alone (as after a restart)
  *   holds as many bound and declined leases as the server's.
  */
+#include <errno.h>
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,7 @@ static void setup(void)
 	inet_pton(AF_INET6, "2001:db8::53", &cfg.dns[0]);
 	cfg.sol_max_rt = 3600;
 	cfg.inf_max_rt = 3600;
+	cfg.reconfigure = true;
 }
 
 static void check_given(const struct dhcp6_iaaddr *a, uint16_t kind)
@@ -81,6 +83,7 @@ static void check_given(const struct dhcp6_iaaddr *a, uint16_t kind)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint8_t rbuf[DHCP6_MSG_MAX], jbuf[DHCP6_JNL_REC_MAX];
+	static const uint8_t rkey[DHCP6_RECONF_KEY_LEN] = { 7 };
 	static struct dhcp6_out out;
 	static struct dhcp6_msg m, r;
 	struct dhcp6_jnl_rec exp[16];
@@ -119,7 +122,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		in.link = &cfg;
 		in.unicast = flags & 1;
 		in.now = now;
+		in.rkey_new = rkey;
+		in.replay = now;
 		dhcp6_server_handle(&s, &in, &out);
+		/* A RECONFIGURE for what the last reply gave, if any. */
+		if (out.send && out.msg.n_ia && out.msg.ia[0].n_addrs) {
+			static struct dhcp6_out ro;
+			const struct dhcp6_ia *g = &out.msg.ia[0];
+			uint8_t pl = g->kind == DHCP6_OPT_IA_NA ? 128 :
+				     g->addrs[0].plen;
+			int e = dhcp6_server_reconfigure(&s, &g->addrs[0].addr,
+							 pl, DHCP6_RENEW, now,
+							 &ro);
+
+			if (e && e != -ENOENT && e != -ENOKEY)
+				abort();
+			if (!e && (!dhcp6_msg_build(rbuf, sizeof(rbuf),
+						    &ro.msg) ||
+				   ro.msg.type != DHCP6_RECONFIGURE))
+				abort();
+		}
 		if (!out.send) {
 			if (out.n_recs || out.drop >= DHCP6_DROP_MAX)
 				abort();

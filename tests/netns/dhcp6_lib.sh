@@ -20,3 +20,17 @@ d6_link() {
 	ip -n "$NS-cl" link set va up
 	mkdir -p "$T/state"
 }
+
+# d6_private DIR CMD: CMD in cl with its own /run and state directory DIR
+# (bound over /var/lib/dhcp and /var/lib/dhcpv6), so that no client
+# touches the host's.
+d6_private() {
+	local d=$1
+	shift
+	mkdir -p "$d/run" "$d/lib"
+	nsx cl unshare -m sh -c "
+		mount --bind '$d/run' /run &&
+		mount --bind '$d/lib' /var/lib/dhcp &&
+		mount --bind '$d/lib' /var/lib/dhcpv6 &&
+		exec $*"
+}

@@ -66,18 +66,6 @@ no_leases() {
 renewed() {
 	[ "$(st .in.RENEW)" -gt "$1" ]
 }
-# private DIR CMD: CMD in cl with its own /run and state directory DIR
-# (bound over /var/lib/dhcp and /var/lib/dhcpv6).
-private() {
-	local d=$1
-	shift
-	mkdir -p "$d/run" "$d/lib"
-	nsx cl unshare -m sh -c "
-		mount --bind '$d/run' /run &&
-		mount --bind '$d/lib' /var/lib/dhcp &&
-		mount --bind '$d/lib' /var/lib/dhcpv6 &&
-		exec $*"
-}
 
 spawn srv "$T/apedged.log" "$BIN/apedged" -f -c "$T/apedged.conf" \
 	-s "$T/apedged.sock"
@@ -91,7 +79,7 @@ wait_for 5 sh -c "ip -n $NS-cl -6 addr show dev va scope link | grep -q inet6"
 D=$T/dhclient
 DHC="dhclient -6 -N -P -d -v -sf /bin/true -cf /dev/null -lf $D/lib/l6 -pf $D/run/pid"
 mkdir -p "$D"
-( private "$D" "$DHC va" ) >"$T/dhclient.log" 2>&1 &
+( d6_private "$D" "$DHC va" ) >"$T/dhclient.log" 2>&1 &
 DPID=$!
 _pids+=($!)
 wait_for 20 has_leases
@@ -110,7 +98,7 @@ check "a: the lease's expiry moved on" \
 	wait_for 3 sh -c "[ \"\$('$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 leases | jq -r '.leases[] | select(.address == \"$NA\") | .expires')\" -gt '$E0' ]"
 check "a: still one lease of each" sh -c "[ \"\$('$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 leases | jq '.leases | length')\" = 2 ]"
 RL0=$(st .in.RELEASE)
-private "$D" "timeout 20 $DHC -r va" >"$T/dhclient-r.log" 2>&1
+d6_private "$D" "timeout 20 $DHC -r va" >"$T/dhclient-r.log" 2>&1
 check "a: dhclient -6 -r: a RELEASE in" \
 	sh -c "[ \$('$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 stats | jq .in.RELEASE) -gt $RL0 ]"
 check "a: the address and the prefix are gone" wait_for 3 no_leases
@@ -138,7 +126,7 @@ interface va {
 id-assoc na 1 { };
 id-assoc pd 2 { };
 EOC
-( private "$D" "dhcp6c -f -D -c $D/dhcp6c.conf -p $D/run/dhcp6c.pid va" ) \
+( d6_private "$D" "dhcp6c -f -D -c $D/dhcp6c.conf -p $D/run/dhcp6c.pid va" ) \
 	>"$T/dhcp6c.log" 2>&1 &
 DPID=$!
 _pids+=($!)

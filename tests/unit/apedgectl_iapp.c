@@ -151,6 +151,12 @@ UT_CASE(json_reader)
 		  18446744073709551615ull);
 	UT_EXPECT(jv_u64(jv_get(&d, root, "e")) == 0);
 	UT_EXPECT(!jv_get(&d, root, "zz"));
+	/* An object's or array's whole text, as dhcp6 leases reprints it. */
+	c = jv_get(&d, root, "c");
+	UT_EXPECT(c->len == 27 && !memcmp(c->s, "{\"d\": 18446744073709551615}",
+					  c->len));
+	UT_EXPECT(b->len == 33 && b->s[0] == '[' && b->s[b->len - 1] == ']');
+	UT_EXPECT(root->s == text + 1 && root->s[root->len - 1] == '}');
 	UT_EXPECT(!jv_get(&d, b, "a"));
 	jv_free(&d);
 

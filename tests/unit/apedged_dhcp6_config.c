@@ -173,7 +173,7 @@ UT_CASE(refused)
 	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nt1 = 9\nt2 = 8\n", 1, "t1"));
 	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nsol_max_rt = 5\n", 1,
 		      "sol_max_rt"));
-	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nreconfigure = yes\n", 1,
+	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nreconfigure = maybe\n", 3,
 		      "reconfigure"));
 	UT_EXPECT(bad("[dhcp6]\nserver_duid = hex:00\n", 2, "server_duid"));
 	UT_EXPECT(bad("[dhcp6]\nserver_duid = hex:0001000102\n", 2,

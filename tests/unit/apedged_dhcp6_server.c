@@ -6,9 +6,11 @@
  * again, and a captured dhcpcd SOLICIT gets a byte-exact ADVERTISE.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dhcp6/auth.h"
 #include "dhcp6/server.h"
 #include "ut.h"
 
@@ -142,9 +144,16 @@ static void cl_keep(struct cl *c)
 }
 
 /* Send it; true when the server answered (its reply in c->r). */
+/* What the engine gives with each message: a fresh key, a replay
+ * counter, the source address (NULL, 0, NULL unless a case sets them). */
+static const uint8_t *cl_rkey;
+static uint64_t cl_replay;
+static const struct in6_addr *cl_peer;
+
 static bool cl_send(struct cl *c, bool unicast, uint64_t now)
 {
-	struct dhcp6_in in = { 0 };
+	struct dhcp6_in in = { .rkey_new = cl_rkey, .replay = cl_replay,
+			       .peer = cl_peer };
 	size_t n = dhcp6_msg_build(c->buf, sizeof(c->buf), &c->m);
 
 	if (!n || dhcp6_msg_parse(c->buf, n, &c->in) != DHCP6_OK)
@@ -883,6 +892,94 @@ UT_CASE(table_full)
 	dhcp6_leases_free(t);
 }
 
+/* RFC 8415 §20.4: the reconfigure key, given only to a client that
+ * accepts it on a link that reconfigures, the same on RENEW; the
+ * RECONFIGURE built for its lease verifies with it and no other. */
+UT_CASE(reconfigure_key)
+{
+	static struct cl c;
+	static struct dhcp6_out o;
+	static const uint8_t k1[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+					13, 14, 15, 16 };
+	static const uint8_t k2[16] = { 0xaa };
+	struct in6_addr peer = ip6("fe80::1"), got;
+	struct dhcp6_msg rm;
+	uint8_t buf[512];
+	size_t n;
+
+	setup();
+	cl_rkey = k1;
+	cl_replay = 1000;
+	cl_peer = &peer;
+	cl_init(&c, 9);
+	/* Without Reconfigure Accept: no key. */
+	cl_msg(&c, DHCP6_REQUEST);
+	cl_ia(&c, DHCP6_OPT_IA_NA, 1);
+	cfg.reconfigure = true;
+	UT_ASSERT(cl_send(&c, false, 100));
+	UT_EXPECT(!c.r.has_auth && !c.r.reconf_accept);
+	got = c.r.ia[0].addrs[0].addr;
+	UT_EXPECT(dhcp6_server_reconfigure(&srv, &got, 128, DHCP6_RENEW, 5,
+					   &o) == -ENOKEY);
+	/* With it, on a link that does not reconfigure: none either. */
+	cl_msg(&c, DHCP6_RENEW);
+	cl_keep(&c);
+	c.m.reconf_accept = true;
+	cfg.reconfigure = false;
+	UT_ASSERT(cl_send(&c, false, 101));
+	UT_EXPECT(!c.r.has_auth && !c.r.reconf_accept);
+	/* Both: the key, type 1, and Reconfigure Accept. */
+	cfg.reconfigure = true;
+	UT_ASSERT(cl_send(&c, false, 102));
+	UT_ASSERT(c.r.has_auth && c.r.reconf_accept);
+	UT_EXPECT(c.r.auth.proto == 3 && c.r.auth.algo == 1 &&
+		  c.r.auth.rdm == 0 && c.r.auth.replay == 1000);
+	UT_ASSERT(c.r.auth.info.len == 17);
+	UT_EXPECT(c.r.auth.info.p[0] == DHCP6_RECONF_KEY &&
+		  !memcmp(c.r.auth.info.p + 1, k1, 16));
+	/* A RENEW keeps the key the binding has, not the new one offered. */
+	cl_rkey = k2;
+	cl_replay = 1001;
+	UT_ASSERT(cl_send(&c, false, 103));
+	UT_EXPECT(c.r.has_auth && !memcmp(c.r.auth.info.p + 1, k1, 16) &&
+		  c.r.auth.replay == 1001);
+	/* ADVERTISE never carries it. */
+	cl_msg(&c, DHCP6_SOLICIT);
+	cl_ia(&c, DHCP6_OPT_IA_NA, 2);
+	c.m.reconf_accept = true;
+	srv.st.out[DHCP6_ADVERTISE] = 0;
+	UT_ASSERT(cl_send(&c, false, 104));
+	UT_EXPECT(c.r.type == DHCP6_ADVERTISE && !c.r.has_auth);
+
+	/* The RECONFIGURE: to the peer, signed with k1, RENEW asked. */
+	UT_EXPECT(dhcp6_server_reconfigure(&srv, &got, 128, DHCP6_RENEW, 77,
+					   &o) == 0);
+	UT_EXPECT(o.send && o.msg.type == DHCP6_RECONFIGURE &&
+		  o.msg.xid == 0 && o.msg.has_reconf_msg &&
+		  o.msg.reconf_msg == DHCP6_RENEW && o.msg.auth.replay == 77);
+	UT_EXPECT(!memcmp(&o.to, &peer, 16) && !strcmp(o.ifname, "eth0") &&
+		  !memcmp(o.rkey, k1, 16));
+	n = dhcp6_msg_build(buf, sizeof(buf), &o.msg);
+	UT_ASSERT(n && dhcp6_reconf_sign(buf, n, o.rkey) == 0);
+	UT_ASSERT(dhcp6_msg_parse(buf, n, &rm) == DHCP6_OK);
+	UT_EXPECT(rm.type == DHCP6_RECONFIGURE && rm.has_client_id &&
+		  rm.client_id.bytes.len == c.duid_len &&
+		  !memcmp(rm.client_id.bytes.p, c.duid, c.duid_len));
+	UT_EXPECT(dhcp6_reconf_verify(buf, n, &rm, k1));
+	UT_EXPECT(!dhcp6_reconf_verify(buf, n, &rm, k2));
+	/* Bad asks. */
+	UT_EXPECT(dhcp6_server_reconfigure(&srv, &got, 128, DHCP6_REQUEST, 78,
+					   &o) == -EINVAL);
+	peer = ip6("2001:db8:1::1");
+	UT_EXPECT(dhcp6_server_reconfigure(&srv, &peer, 128, DHCP6_RENEW, 78,
+					   &o) == -ENOENT);
+	cl_rkey = NULL;
+	cl_replay = 0;
+	cl_peer = NULL;
+	cfg.reconfigure = false;
+	teardown();
+}
+
 UT_MAIN("apedged_dhcp6_server",
 	UT_ENTRY(advertise_bytes),
 	UT_ENTRY(four_way),
@@ -901,4 +998,5 @@ UT_MAIN("apedged_dhcp6_server",
 	UT_ENTRY(expiry),
 	UT_ENTRY(replay_roundtrip),
 	UT_ENTRY(table_100k),
-	UT_ENTRY(table_full))
+	UT_ENTRY(table_full),
+	UT_ENTRY(reconfigure_key))

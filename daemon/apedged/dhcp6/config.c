@@ -329,7 +329,7 @@ static const struct ini_key server_keys[] = {
 	INI_KEY_BOOL(C, "rapid_commit", link.rapid_commit, "no"),
 	INI_KEY_UINT(C, "sol_max_rt", link.sol_max_rt, 0, 86400, "0"),
 	INI_KEY_UINT(C, "inf_max_rt", link.inf_max_rt, 0, 86400, "0"),
-	INI_KEY_BOOL(C, "reconfigure", reconfigure, "no"),
+	INI_KEY_BOOL(C, "reconfigure", link.reconfigure, "no"),
 	{ NULL },
 };
 #undef C
@@ -350,9 +350,6 @@ static int server_end(struct ini *ini, void *obj)
 		return ini_fail(ini, "[dhcp6 %s]: sol_max_rt and inf_max_rt "
 				"are 0 or 60..86400 (RFC 8415 §21.24)",
 				c->ifname);
-	if (c->reconfigure)
-		return ini_fail(ini, "[dhcp6 %s]: reconfigure is not "
-				"implemented yet", c->ifname);
 	if (c->mode == DHCP6_MODE_RELAY)
 		return ini_fail(ini, "[dhcp6 %s]: mode relay is not "
 				"implemented yet", c->ifname);

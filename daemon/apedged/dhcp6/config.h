@@ -19,7 +19,7 @@
  *	domain_search = example.com[, ...]
  *	rapid_commit = no
  *	sol_max_rt = 0   inf_max_rt = 0		# 0: not sent; else 60..86400
- *	reconfigure = no			# not implemented: refused
+ *	reconfigure = no			# keys for RECONFIGURE (§20.4)
  *
  * Lists are comma-separated on one line (a key is given once).
  */
@@ -54,7 +54,6 @@ struct config_dhcp6 {
 	char ifname[IFNAMSIZ];
 	unsigned int line;
 	uint32_t mode;			/* enum dhcp6_mode */
-	bool reconfigure;
 	struct dhcp6_link_cfg link;
 };
 

@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,42 @@ int dhcp6_ctl_dev(int argc, char **argv, char *ifname, size_t size,
 	}
 	snprintf(ifname, size, "%s", argv[1]);
 	return 0;
+}
+
+int dhcp6_ctl_list(int argc, char **argv, char *ifname, size_t size,
+		   uint64_t *from, char *err, size_t errlen)
+{
+	unsigned long long v;
+	bool have_from = false;
+	char *end;
+	int i;
+
+	ifname[0] = '\0';
+	*from = 0;
+	for (i = 0; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			goto bad;
+		if (!strcmp(argv[i], "dev") && !ifname[0] && argv[i + 1][0] &&
+		    strlen(argv[i + 1]) < size) {
+			snprintf(ifname, size, "%s", argv[i + 1]);
+			continue;
+		}
+		if (!strcmp(argv[i], "from") && !have_from &&
+		    argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9') {
+			errno = 0;
+			v = strtoull(argv[i + 1], &end, 10);
+			if (*end || errno)
+				goto bad;
+			*from = v;
+			have_from = true;
+			continue;
+		}
+		goto bad;
+	}
+	return 0;
+bad:
+	snprintf(err, errlen, "expected [dev IFNAME] [from N]");
+	return -1;
 }
 
 int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen)
@@ -75,22 +112,35 @@ static void lease_json(struct json *j, const struct dhcp6_lease *l,
 }
 
 int dhcp6_format_leases(struct dhcp6 *e, const char *ifname, uint64_t now,
-			struct strbuf *sb)
+			uint64_t from, size_t max, struct strbuf *sb)
 {
 	struct dhcp6_server *s = dhcp6_server(e);
 	struct dhcp6_lease *l;
 	struct json j;
-	uint64_t pos = 0;
+	uint64_t pos = from;
+	size_t n = 0;
+	bool more = false;
 
 	if (!s || (ifname[0] && !dhcp6_serves(e, ifname)))
 		return -ENOENT;
 	json_init(&j, sb, JSON_COMPACT);
 	json_obj_begin(&j);
 	json_karr_begin(&j, "leases");
-	while ((l = dhcp6_lease_iter(s->leases, &pos)))
-		if (!ifname[0] || !strcmp(l->ifname, ifname))
-			lease_json(&j, l, now);
+	while ((l = dhcp6_lease_iter(s->leases, &pos))) {
+		if (ifname[0] && strcmp(l->ifname, ifname))
+			continue;
+		if (n == max) {
+			/* l is the next page's first: from there */
+			pos--;
+			more = true;
+			break;
+		}
+		lease_json(&j, l, now);
+		n++;
+	}
 	json_arr_end(&j);
+	if (more)
+		json_ku64(&j, "next", pos);
 	json_obj_end(&j);
 	return 0;
 }
@@ -153,6 +203,9 @@ int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
 	json_ku64(&j, "relay_msgs", es->relay_msgs);
 	json_ku64(&j, "not_served", es->not_served);
 	json_ku64(&j, "committed", es->committed);
+	json_ku64(&j, "reconf_sent", es->reconf_sent);
+	json_ku64(&j, "reconf_answered", es->reconf_answered);
+	json_ku64(&j, "reconf_given_up", es->reconf_given_up);
 	json_ku64(&j, "send_errors", es->send_errors);
 	json_ku64(&j, "store_errors", es->store_errors);
 	json_ku64(&j, "route_errors", es->route_errors);

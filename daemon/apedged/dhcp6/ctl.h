@@ -2,7 +2,8 @@
 /*
  * The DHCPv6 server's control-socket objects, as JSON:
  *
- *   dhcp6 leases [dev IFNAME]   {"leases": [ {...}, ... ]}
+ *   dhcp6 leases [dev IFNAME] [from N]
+ *                               {"leases": [ {...}, ... ], "next": N}
  *   dhcp6 stats                 {"in": {...}, "out": {...}, "drop": {...},
  *                                "malformed": {...}, "status": {...},
  *                                "leases": {...}, "engine": {...},
@@ -11,8 +12,15 @@
  *
  * A lease: ifname, kind ("na" or "pd"), address, plen, duid (hex),
  * iaid, state ("bound" or "declined"), preferred, valid, expires (wall
- * clock, s since the epoch) and remaining (s).  100k leases make a
- * reply of about 20 MB: the control channel sends it in parts.
+ * clock, s since the epoch) and remaining (s).
+ *
+ * A listing comes in pages of at most DHCP6_LEASES_PAGE leases (about
+ * 0.5 MB, so 262,144 leases never make one reply of 70 MB): "next" is
+ * there when more follow, and is the "from" of the next page (a cursor
+ * into the table, not a count).  apedgectl asks for page after page and
+ * prints them as one list.  The pages are not a snapshot: a lease added
+ * or removed meanwhile may or may not be listed, but none is listed
+ * twice.
  */
 #ifndef APEDGED_DHCP6_CTL_H
 #define APEDGED_DHCP6_CTL_H
@@ -30,9 +38,18 @@ int dhcp6_ctl_dev(int argc, char **argv, char *ifname, size_t size,
 /* "ADDRESS" (an IA_NA's) or "PREFIX/LEN": 0 or -1. */
 int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen);
 
-/* -ENOENT when no server runs (or none on ifname). */
+#define DHCP6_LEASES_PAGE 2048
+
+/* "[dev IFNAME] [from N]": 0, or -1 with err. */
+int dhcp6_ctl_list(int argc, char **argv, char *ifname, size_t size,
+		   uint64_t *from, char *err, size_t errlen);
+
+/*
+ * At most max leases from the cursor from on.  -ENOENT when no server
+ * runs (or none on ifname).
+ */
 int dhcp6_format_leases(struct dhcp6 *e, const char *ifname, uint64_t now,
-			struct strbuf *sb);
+			uint64_t from, size_t max, struct strbuf *sb);
 int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb);
 
 #endif

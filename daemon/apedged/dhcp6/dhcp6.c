@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dhcp6/auth.h"
 #include "dhcp6/bind.h"
 #include "dhcp6/dhcp6.h"
 #include "dhcp6/io.h"
@@ -24,6 +25,21 @@
 
 #define EXPIRE_BATCH	64
 #define TICK_MS		1000
+/* RECONFIGURE's retransmission (RFC 8415 §7.6): REC_TIMEOUT, REC_MAX_RC */
+#define REC_TIMEOUT_S	2
+#define REC_MAX_RC	8
+#define RECONF_MAX	64		/* RECONFIGUREs in flight */
+
+/* A RECONFIGURE sent and not answered yet (by a RENEW, REBIND or
+ * INFORMATION-REQUEST of its client). */
+struct reconf {
+	bool used;
+	struct in6_addr addr;		/* the lease it was for */
+	uint8_t plen, what, sent;
+	uint64_t next_ms, rt_ms;	/* loop clock */
+	uint8_t duid_len;
+	uint8_t duid[DHCP6_DUID_MAX];
+};
 
 struct dhcp6_iface {
 	struct config_dhcp6 cfg;
@@ -41,6 +57,8 @@ struct dhcp6 {
 	size_t n_ifs;
 	struct loop_timer *tick;
 	unsigned int pending;		/* replies waiting for a commit */
+	uint64_t replay;		/* the last Auth replay counter */
+	struct reconf reconf[RECONF_MAX];
 	struct dhcp6_engine_stats st;
 	/* the module's bindings (bind.h): the root's ops */
 	const struct dhcp6_bind_ops *bops;
@@ -68,6 +86,19 @@ struct pending {
 static uint64_t wall_now(void)
 {
 	return (uint64_t)time(NULL);
+}
+
+/* RFC 8415 §20.3: the replay counter only grows, also over restarts (it
+ * starts from the wall clock in microseconds). */
+static uint64_t next_replay(struct dhcp6 *e)
+{
+	struct timespec ts;
+	uint64_t us;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	us = (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+	e->replay = us > e->replay ? us : e->replay + 1;
+	return e->replay;
 }
 
 static struct dhcp6_iface *iface_by_index(struct dhcp6 *e, int ifindex)
@@ -177,6 +208,121 @@ static void pending_done(void *cookie, int err)
 	free(p);
 }
 
+/* A RENEW, REBIND or INFORMATION-REQUEST of a client answers the
+ * RECONFIGUREs sent to it. */
+static void reconf_answered(struct dhcp6 *e, const struct dhcp6_msg *m)
+{
+	unsigned int i;
+
+	if (m->type != DHCP6_RENEW && m->type != DHCP6_REBIND &&
+	    m->type != DHCP6_INFORMATION_REQUEST)
+		return;
+	for (i = 0; i < RECONF_MAX; i++) {
+		struct reconf *r = &e->reconf[i];
+
+		if (r->used && r->duid_len == m->client_id.bytes.len &&
+		    !memcmp(r->duid, m->client_id.bytes.p, r->duid_len)) {
+			r->used = false;
+			e->st.reconf_answered++;
+		}
+	}
+}
+
+/* Build, sign and send one RECONFIGURE for r: 0 or -errno. */
+static int reconf_send(struct dhcp6 *e, struct reconf *r)
+{
+	static struct dhcp6_out out;
+	struct sockaddr_in6 dst = { .sin6_family = AF_INET6 };
+	struct dhcp6_iface *f;
+	size_t n;
+	int err;
+
+	err = dhcp6_server_reconfigure(&e->srv, &r->addr, r->plen, r->what,
+				       next_replay(e), &out);
+	if (err)
+		goto out;
+	f = iface_by_name(e, out.ifname);
+	err = -ENETDOWN;
+	if (!f || !f->ifindex)
+		goto out;
+	err = -EIO;
+	n = dhcp6_msg_build(e->rbuf, sizeof(e->rbuf), &out.msg);
+	if (!n || dhcp6_reconf_sign(e->rbuf, n, out.rkey))
+		goto out;
+	dst.sin6_addr = out.to;
+	dst.sin6_port = htons(546);
+	if (IN6_IS_ADDR_LINKLOCAL(&out.to))
+		dst.sin6_scope_id = (uint32_t)f->ifindex;
+	err = dhcp6_io_send(e->io, &dst, f->ifindex, e->rbuf, n) ? -EIO : 0;
+	if (!err) {
+		r->duid_len = out.msg.client_id.bytes.len;
+		memcpy(r->duid, out.msg.client_id.bytes.p, r->duid_len);
+		e->st.reconf_sent++;
+	}
+out:
+	explicit_bzero(out.rkey, sizeof(out.rkey));
+	return err;
+}
+
+int dhcp6_reconfigure(struct dhcp6 *e, const struct in6_addr *a, uint8_t plen,
+		      uint8_t what)
+{
+	struct reconf *r = NULL;
+	unsigned int i;
+	int err;
+
+	if (!e->srv_ok)
+		return -ENOENT;
+	for (i = 0; i < RECONF_MAX; i++) {
+		if (e->reconf[i].used && e->reconf[i].plen == plen &&
+		    !memcmp(&e->reconf[i].addr, a, sizeof(*a)))
+			return -EALREADY;
+		if (!e->reconf[i].used && !r)
+			r = &e->reconf[i];
+	}
+	if (!r)
+		return -EBUSY;
+	memset(r, 0, sizeof(*r));
+	r->addr = *a;
+	r->plen = plen;
+	r->what = what;
+	err = reconf_send(e, r);
+	if (err)
+		return err;
+	r->used = true;
+	r->sent = 1;
+	r->rt_ms = REC_TIMEOUT_S * 1000u;
+	r->next_ms = loop_now_ms() + r->rt_ms;
+	return 0;
+}
+
+/* §15: RT doubles (with -0.1..+0.1 of it at random); after REC_MAX_RC
+ * sends, the server gives up. */
+static void reconf_retransmit(struct dhcp6 *e)
+{
+	uint64_t now = loop_now_ms();
+	unsigned int i;
+
+	for (i = 0; i < RECONF_MAX; i++) {
+		struct reconf *r = &e->reconf[i];
+		uint32_t jitter;
+
+		if (!r->used || now < r->next_ms)
+			continue;
+		if (r->sent >= REC_MAX_RC || reconf_send(e, r)) {
+			r->used = false;
+			e->st.reconf_given_up++;
+			continue;
+		}
+		r->sent++;
+		if (getrandom(&jitter, sizeof(jitter), 0) != sizeof(jitter))
+			jitter = 0;
+		r->rt_ms = 2 * r->rt_ms - r->rt_ms / 10 +
+			   jitter % (r->rt_ms / 5 + 1);
+		r->next_ms = now + r->rt_ms;
+	}
+}
+
 static void rx(void *data, const uint8_t *buf, size_t len,
 	       const struct sockaddr_in6 *src, int ifindex, bool multicast)
 {
@@ -184,6 +330,7 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	static struct dhcp6_msg m;
 	static struct dhcp6_out out;
 	struct dhcp6_in in = { 0 };
+	uint8_t rkey[DHCP6_RECONF_KEY_LEN];
 	struct dhcp6_iface *f = iface_by_index(e, ifindex);
 	enum dhcp6_err err;
 	struct pending *p;
@@ -216,7 +363,16 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 		in.lladdr = mac;
 		in.lladdr_len = sizeof(mac);
 	}
+	in.peer = &src->sin6_addr;
+	if (f->cfg.link.reconfigure && m.reconf_accept) {
+		if (getrandom(rkey, sizeof(rkey), 0) == (ssize_t)sizeof(rkey))
+			in.rkey_new = rkey;
+		in.replay = next_replay(e);
+	}
+	if (m.has_client_id)
+		reconf_answered(e, &m);
 	dhcp6_server_handle(&e->srv, &in, &out);
+	explicit_bzero(rkey, sizeof(rkey));
 	for (i = 0; i < out.n_recs; i++) {
 		const struct dhcp6_jnl_rec *r = &out.recs[i];
 
@@ -307,6 +463,7 @@ static void on_tick(struct loop_timer *t, void *data)
 	join_all(e);
 	if (!e->srv_ok)
 		return;
+	reconf_retransmit(e);
 	while ((n = dhcp6_server_expire(&e->srv, wall_now(), recs,
 					EXPIRE_BATCH))) {
 		bind_recs(e, recs, n, NULL, 0);

@@ -51,6 +51,9 @@ struct dhcp6_engine_stats {
 	uint64_t not_served;		/* on an interface not ours */
 	uint64_t send_errors, store_errors, route_errors;
 	uint64_t committed;		/* replies sent after a commit */
+	/* RECONFIGUREs: each sending, those a client answered, those
+	 * given up after REC_MAX_RC sendings */
+	uint64_t reconf_sent, reconf_answered, reconf_given_up;
 };
 
 /* NULL with errno set. */
@@ -92,5 +95,15 @@ const struct dhcp6_bind_stats *dhcp6_bind_stats_of(const struct dhcp6 *e);
 void dhcp6_resync_begin(struct dhcp6 *e);
 void dhcp6_resync_note(struct dhcp6 *e, const struct dhcp6_bind *b);
 int dhcp6_resync_end(struct dhcp6 *e, int error);
+/*
+ * The admin asks the client of a lease to come back (RFC 8415 §18.3.11):
+ * a RECONFIGURE for what (DHCP6_RENEW, DHCP6_REBIND or
+ * DHCP6_INFORMATION_REQUEST), sent again REC_MAX_RC times at most until
+ * the client sends one.  0, -ENOENT (no such lease), -ENOKEY (its client
+ * took no reconfigure key), -EALREADY (one is in flight), -EBUSY (too
+ * many are), -ENETDOWN, -EIO.
+ */
+int dhcp6_reconfigure(struct dhcp6 *e, const struct in6_addr *a, uint8_t plen,
+		      uint8_t what);
 
 #endif

@@ -61,6 +61,16 @@ struct dhcp6_lease {
 	uint8_t duid[DHCP6_DUID_MAX];
 	uint8_t lladdr[DHCP6_JNL_LLADDR_MAX];
 	char ifname[DHCP6_JNL_IFNAME_MAX + 1];
+	/*
+	 * In memory only, not journalled: the client's reconfigure key
+	 * (RFC 8415 §20.4), given in its last REPLY, and the source
+	 * address of its last message (its link-local one, where a
+	 * RECONFIGURE goes).  After a restart both come back with the
+	 * client's next RENEW.
+	 */
+	bool has_rkey, has_peer;
+	uint8_t rkey[DHCP6_RECONF_KEY_LEN];
+	struct in6_addr peer;
 };
 
 struct dhcp6_lease_stats {

@@ -2,6 +2,7 @@
 /*
  * The DHCPv6 server's message logic: see server.h.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "dhcp6/server.h"
@@ -390,6 +391,10 @@ static void rec_add(struct dhcp6_out *out, const struct dhcp6_lease *l,
 
 static void lease_who(struct dhcp6_lease *l, const struct dhcp6_in *in)
 {
+	if (in->peer) {
+		l->peer = *in->peer;
+		l->has_peer = true;
+	}
 	if (in->lladdr && in->lladdr_len <= DHCP6_JNL_LLADDR_MAX) {
 		l->lladdr_len = in->lladdr_len;
 		memcpy(l->lladdr, in->lladdr, in->lladdr_len);
@@ -659,6 +664,117 @@ static void confirm(struct dhcp6_server *s, const struct dhcp6_in *in,
 	}
 }
 
+static void auth_set(struct dhcp6_out *out, uint8_t type, const uint8_t *key,
+		     uint64_t replay)
+{
+	struct dhcp6_msg *r = &out->msg;
+
+	out->auth_info[0] = type;
+	if (key)
+		memcpy(out->auth_info + 1, key, DHCP6_RECONF_KEY_LEN);
+	else
+		memset(out->auth_info + 1, 0, DHCP6_RECONF_KEY_LEN);
+	r->has_auth = true;
+	r->auth.proto = DHCP6_AUTH_PROTO_RECONF;
+	r->auth.algo = 1;		/* HMAC-MD5 */
+	r->auth.rdm = 0;		/* a monotonic counter */
+	r->auth.replay = replay;
+	r->auth.info.p = out->auth_info;
+	r->auth.info.len = sizeof(out->auth_info);
+}
+
+/*
+ * RFC 8415 §20.4.1: a client that sent Reconfigure Accept, on a link that
+ * reconfigures, gets the key of its binding (one for all its leases,
+ * drawn when it has none) in the REPLY's Auth option, with Reconfigure
+ * Accept.  Nothing when no lease is in the reply.
+ */
+static void reconf_key(struct dhcp6_server *s, const struct dhcp6_in *in,
+		       struct dhcp6_out *out)
+{
+	const struct dhcp6_msg *m = in->msg;
+	const uint8_t *duid = m->client_id.bytes.p, *key = NULL;
+	size_t dl = m->client_id.bytes.len;
+	struct dhcp6_lease *l;
+	unsigned int i, pass;
+
+	if (!in->link->reconfigure || !m->reconf_accept || !in->rkey_new ||
+	    out->msg.type != DHCP6_REPLY)
+		return;
+	/* First the key the binding has; then give it to every lease. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < out->msg.n_ia; i++) {
+			const struct dhcp6_ia *r = &out->msg.ia[i];
+
+			for (l = dhcp6_lease_by_key(s->leases, duid, dl,
+						    r->iaid, r->kind);
+			     l; l = dhcp6_lease_next_key(s->leases, l)) {
+				if (!pass && l->has_rkey && !key)
+					key = l->rkey;
+				if (pass && key) {
+					memmove(l->rkey, key, sizeof(l->rkey));
+					l->has_rkey = true;
+				}
+			}
+		}
+		if (!pass && !key) {
+			for (i = 0; i < out->msg.n_ia; i++)
+				if (dhcp6_lease_by_key(s->leases, duid, dl,
+						       out->msg.ia[i].iaid,
+						       out->msg.ia[i].kind))
+					break;
+			if (i == out->msg.n_ia)
+				return;		/* no lease: no key */
+			key = in->rkey_new;
+		}
+	}
+	out->msg.reconf_accept = true;
+	auth_set(out, DHCP6_RECONF_KEY, key, in->replay);
+}
+
+int dhcp6_server_reconfigure(struct dhcp6_server *s, const struct in6_addr *a,
+			     uint8_t plen, uint8_t what, uint64_t replay,
+			     struct dhcp6_out *out)
+{
+	struct dhcp6_lease *l = dhcp6_lease_by_addr(s->leases, a, plen);
+	struct dhcp6_msg *r = &out->msg;
+
+	memset(out, 0, sizeof(*out));
+	if (what != DHCP6_RENEW && what != DHCP6_REBIND &&
+	    what != DHCP6_INFORMATION_REQUEST)
+		return -EINVAL;
+	if (!l || l->state != DHCP6_LEASE_BOUND)
+		return -ENOENT;
+	if (!l->has_rkey)
+		return -ENOKEY;
+	/* The client's link-local address; after a restart, until it
+	 * speaks again, the address it leased (an IA_NA's). */
+	if (l->has_peer)
+		out->to = l->peer;
+	else if (l->kind == DHCP6_OPT_IA_NA)
+		out->to = l->addr;
+	else
+		return -ENOKEY;
+	memcpy(out->rkey, l->rkey, sizeof(out->rkey));
+	memcpy(out->ifname, l->ifname, sizeof(out->ifname));
+	out->send = true;
+	r->type = DHCP6_RECONFIGURE;
+	r->xid = 0;
+	r->has_server_id = true;
+	r->server_id.type = (uint16_t)(s->duid[0] << 8 | s->duid[1]);
+	r->server_id.bytes.p = s->duid;
+	r->server_id.bytes.len = s->duid_len;
+	r->has_client_id = true;
+	r->client_id.type = (uint16_t)(l->duid[0] << 8 | l->duid[1]);
+	r->client_id.bytes.p = l->duid;
+	r->client_id.bytes.len = l->duid_len;
+	r->has_reconf_msg = true;
+	r->reconf_msg = what;
+	auth_set(out, DHCP6_RECONF_HMAC, NULL, replay);
+	s->st.out[DHCP6_RECONFIGURE]++;
+	return 0;
+}
+
 static bool our_server_id(const struct dhcp6_server *s,
 			  const struct dhcp6_msg *m)
 {
@@ -743,6 +859,9 @@ void dhcp6_server_handle(struct dhcp6_server *s, const struct dhcp6_in *in,
 		reply_start(s, in, out, DHCP6_REPLY);
 		break;
 	}
+	if (m->type == DHCP6_REQUEST || m->type == DHCP6_RENEW ||
+	    m->type == DHCP6_REBIND || m->type == DHCP6_SOLICIT)
+		reconf_key(s, in, out);
 	reply_config(in, out);
 sent:
 	s->st.out[out->msg.type]++;

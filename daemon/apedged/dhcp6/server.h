@@ -108,6 +108,7 @@ struct dhcp6_link_cfg {
 	uint16_t domains_len;		/* the option's wire form */
 	uint8_t domains[DHCP6_DOMAINS_RAW_MAX];
 	bool rapid_commit;
+	bool reconfigure;		/* keys for clients that accept them */
 	uint32_t sol_max_rt, inf_max_rt;	/* 0: not sent */
 };
 
@@ -133,6 +134,15 @@ struct dhcp6_in {
 	const uint8_t *lladdr;		/* the client's, or NULL */
 	uint8_t lladdr_len;
 	uint64_t now;			/* wall-clock s */
+	const struct in6_addr *peer;	/* its source address, or NULL */
+	/*
+	 * Reconfigure keys: 16 random octets the caller drew, taken when a
+	 * client that accepts RECONFIGURE has no key yet (NULL: none
+	 * given), and the Auth option's replay counter, which only grows
+	 * (RFC 8415 §20.3).
+	 */
+	const uint8_t *rkey_new;
+	uint64_t replay;
 };
 
 #define DHCP6_RECS_MAX	(DHCP6_IA_MAX * DHCP6_ADDRS_PER_IA_MAX + DHCP6_IA_MAX)
@@ -144,6 +154,10 @@ struct dhcp6_out {
 	struct dhcp6_msg msg;
 	unsigned int n_recs;
 	struct dhcp6_jnl_rec recs[DHCP6_RECS_MAX];
+	uint8_t auth_info[1 + DHCP6_RECONF_KEY_LEN];	/* msg.auth's */
+	uint8_t rkey[DHCP6_RECONF_KEY_LEN];	/* RECONFIGURE: to sign with */
+	struct in6_addr to;			/* RECONFIGURE: where */
+	char ifname[DHCP6_JNL_IFNAME_MAX + 1];	/* RECONFIGURE: whose link */
 };
 
 /* A server over a table; the DUID is ours (RFC 8415 §11). */
@@ -168,6 +182,18 @@ unsigned int dhcp6_server_expire(struct dhcp6_server *s, uint64_t now,
 				 struct dhcp6_jnl_rec *recs, unsigned int max);
 
 /* Remove one lease as the admin asks: its RELEASE record. */
+/*
+ * A RECONFIGURE (RFC 8415 §18.3.11) for the client of the lease of a/plen,
+ * asking it for what (DHCP6_RENEW, DHCP6_REBIND or
+ * DHCP6_INFORMATION_REQUEST): out->msg to build, then sign with out->rkey
+ * (dhcp6_reconf_sign) and send to out->to on out->ifname.  0, -ENOENT (no
+ * such lease), -ENOKEY (its client has no reconfigure key), -EINVAL (a
+ * bad what).
+ */
+int dhcp6_server_reconfigure(struct dhcp6_server *s, const struct in6_addr *a,
+			     uint8_t plen, uint8_t what, uint64_t replay,
+			     struct dhcp6_out *out);
+
 bool dhcp6_server_lease_del(struct dhcp6_server *s, const struct in6_addr *a,
 			    uint8_t plen, struct dhcp6_jnl_rec *rec);
 
