@@ -60,14 +60,18 @@ state_dir = $T/state
 range = 2001:db8:1::1000-2001:db8:1::10ff
 pd_pool = 2001:db8:100::/48 56
 EOC
-ctl() { apedgectl -s "$T/ctl.sock" "$@"; }
+ctl() { timeout 10 apedgectl -s "$T/ctl.sock" "$@"; }
+# Started here, not inside check's $(...), which would wait for it.
 start() {
-	apedged -f -c "$T/apedged.conf" 2>>"$T/log" &
+	apedged -f -c "$T/apedged.conf" >>"$T/log" 2>&1 </dev/null &
 	apd=$!
+}
+up() {
 	wait_for 30 ctl daemon ping && wait_for 30 apedgectl port show dev va &&
 		wait_for 30 apedgectl port show dev vx
 }
-check "apedged is up, va and vx attached" start
+start
+check "apedged is up, va and vx attached" up
 guard_on() {
 	apedgectl port set dev va source-guard on &&
 		apedgectl port set dev vx source-guard on
@@ -88,14 +92,14 @@ leases() {
 		'.leases[] | select(.kind == $k and .state == "bound") | .address'
 }
 has_leases() { [ -n "$(leases na)" ] && [ -n "$(leases pd)" ]; }
-dhclient_run() {
-	(private "$DHC vb") >>"$T/dhclient.log" 2>&1 &
+dhclient_start() {
+	(private "$DHC vb") >>"$T/dhclient.log" 2>&1 </dev/null &
 	dpid=$!
-	wait_for 30 has_leases
 }
 
 # a
-check "a: dhclient -6 -N -P gets an address and a prefix" dhclient_run
+dhclient_start
+check "a: dhclient -6 -N -P gets an address and a prefix" wait_for 30 has_leases
 NA=$(leases na)
 PD=$(leases pd)
 check_match "a: the address is of the range" '^2001:db8:1::10[0-9a-f]{2}$' "$NA"
@@ -146,29 +150,35 @@ check_match "c: ...the leased one, to the client" "\"mac\":\"$climac\".*\"origin
 check_match "c: the prefix bound again" "\"prefix_len\":56,\"mac\":\"$climac\"" "$(bnd "$PD" 56)"
 
 # d: the running dhclient stops and releases
-private "timeout 20 $DHC -r vb" >>"$T/dhclient.log" 2>&1
-wait "$dpid" 2>/dev/null
+private "timeout 20 $DHC -r vb" >>"$T/dhclient.log" 2>&1 || true
+wait "$dpid" 2>/dev/null || true
 d6n() { apedgectl -j binding show | jq '[.[] | select(.origin == "dhcp6-server")] | length'; }
 check "d: after the RELEASE, no dhcp6-server binding" wait_for 10 sh -c "[ \"\$(apedgectl -j binding show | jq '[.[] | select(.origin == \"dhcp6-server\")] | length')\" = 0 ]"
 
 # e
 rm -f "$D/lib/l6"
-check "e: a second lease" dhclient_run
+dhclient_start
+check "e: a second lease" wait_for 30 has_leases
 check "e: bound" wait_for 10 sh -c "[ \"\$(apedgectl -j binding show | jq '[.[] | select(.origin == \"dhcp6-server\")] | length')\" = 2 ]"
 # Stopped without a RELEASE.
-kill "$(cat "$D/run/pid")"
-wait "$dpid" 2>/dev/null
+kill "$(cat "$D/run/pid")" || true
+wait "$dpid" 2>/dev/null || true
 apedgectl binding add ip 2001:db8:1::77 mac $climac dev va
 kill -TERM "$apd"
-wait "$apd"
+wait "$apd" || true
 check_eq "e: apedged stopped: the module keeps the bindings" 2 "$(d6n)"
 rm -f "$T"/state/journal.* "$T/state/snapshot"
-check "e: apedged started again" start
+start
+check "e: apedged started again" up
 check "e: its resync removed both" wait_for 10 sh -c "[ \"\$(apedgectl -j binding show | jq '[.[] | select(.origin == \"dhcp6-server\")] | length')\" = 0 ]"
 check "e: it said so" grep -q "resynced: 0 kept, 0 added, 2 removed" "$T/log"
+grep -E "dhcp6|binding|resync" "$T/log" | tail -n 25 | sed 's/^/# log: /'
+ls "$T/state" | sed 's/^/# state: /'
+apedgectl binding show | sed 's/^/# binding: /'
 check_match "e: the static binding is still there" '"origin":"static"' \
 	"$(apedgectl -j binding show dev va)"
 kill -TERM "$apd"
-wait "$apd"
-check_eq "apedged exits 0" 0 "$?"
+rc=0
+wait "$apd" || rc=$?
+check_eq "apedged exits 0" 0 "$rc"
 dmesg_clean
