@@ -49,7 +49,7 @@ const struct actl_object *const actl_objects[] = {
 	&actl_obj_info, &actl_obj_port, &actl_obj_xid, &actl_obj_stats,
 	&actl_obj_policy, &actl_obj_binding, &actl_obj_monitor,
 	&actl_obj_daemon, &actl_obj_sta, &actl_obj_iapp, &actl_obj_dhcp4,
-	&actl_obj_eapol,
+	&actl_obj_eapol, &actl_obj_station,
 	&actl_obj_dhcp6,
 	&actl_obj_help,
 	NULL
@@ -606,7 +606,7 @@ void actl_usage(FILE *f, const struct actl_object *obj)
 	      "  -n, --netns NETNS  act in network namespace NETNS (a name from\n"
 	      "                 \"ip netns\", or a path such as /proc/PID/ns/net)\n"
 	      "  -s PATH        apedged's control socket (daemon, sta, iapp, dhcp4,\n"
-	      "                 eapol)\n"
+	      "                 eapol, station)\n"
 	      "  -b, --batch FILE  run the commands of FILE (\"-\": standard input),\n"
 	      "                 one a line, on one netlink socket; stop at the first\n"
 	      "                 that fails\n"

@@ -10,10 +10,11 @@
  *   xid.c      xid               Layer-2 Update frames
  *   stats.c    stats             counters
  *   daemon.c   daemon            apedged itself
- *   sta.c      sta (station)     apedged's stations
+ *   sta.c      sta               apedged's stations (of the AP)
  *   iapp.c     iapp              apedged's IAPP engine
  *   dhcp4.c    dhcp4             apedged's DHCPv4 clients
  *   eapol.c    eapol             apedged's 802.1X supplicants
+ *   station.c  station           apedged's WPA2 stations (uplinks)
  *
  * A verb has a pure parser of its words into the request (args.h) and a
  * runner that does the I/O: a request of the apedge family (through nl.h
@@ -85,7 +86,8 @@ struct actl_object {
 extern const struct actl_object actl_obj_info, actl_obj_monitor,
 	actl_obj_port, actl_obj_policy, actl_obj_binding, actl_obj_xid,
 	actl_obj_stats, actl_obj_daemon, actl_obj_sta, actl_obj_iapp,
-	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_eapol, actl_obj_help;
+	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_eapol, actl_obj_station,
+	actl_obj_help;
 
 /* Every object, in the order of the usage text; NULL-terminated. */
 extern const struct actl_object *const actl_objects[];
@@ -123,6 +125,9 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size);
 int sta_line(const struct actl_req *req, char *buf, size_t size);
 /* dhcp4's part of it. */
 int dhcp4_line(const struct actl_req *req, char *buf, size_t size);
+/* station's. */
+int station_line(const struct actl_req *req, char *buf, size_t size);
+void station_print_text(FILE *f, const struct jv_doc *d);
 /* eapol's. */
 int eapol_line(const struct actl_req *req, char *buf, size_t size);
 int dhcp6_line(const struct actl_req *req, char *buf, size_t size);
@@ -174,6 +179,7 @@ void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "eapol show" and "eapol stats" (arrays, one entry a supplicant). */
 void eapol_print_text(FILE *f, const struct jv_doc *d);
 void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_show_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
 void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 

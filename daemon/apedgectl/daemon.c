@@ -41,6 +41,9 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_EAPOL_LOGOFF:
 	case ACTL_CMD_EAPOL_REAUTH:
 		return eapol_line(req, buf, size);
+	case ACTL_CMD_STATION_SHOW:
+		return station_line(req, buf, size);
+	case ACTL_CMD_DHCP6_SHOW:
 	case ACTL_CMD_DHCP6_LEASES:
 	case ACTL_CMD_DHCP6_STATS:
 	case ACTL_CMD_DHCP6_LEASE_DEL:

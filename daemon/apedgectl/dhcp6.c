@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dhcp6: apedged's DHCPv6 server, through its control socket (apedged's
- * dhcp6/ctl.c).
+ * dhcp6: apedged's DHCPv6 server and relay, through its control socket
+ * (apedged's dhcp6/ctl.c).
  *
+ *   dhcp6 show [dev IF]
  *   dhcp6 leases [dev IF]       page after page ("from N"), as one list
  *   dhcp6 stats
  *   dhcp6 lease del ADDRESS | PREFIX/LEN
@@ -87,6 +88,8 @@ int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 	int n;
 
 	switch (req->cmd) {
+	case ACTL_CMD_DHCP6_SHOW:
+		return actl_dev_line(buf, size, "dhcp6", "show", req->ifname);
 	case ACTL_CMD_DHCP6_LEASES:
 		return actl_dev_line(buf, size, "dhcp6", "leases", req->ifname);
 	case ACTL_CMD_DHCP6_STATS:
@@ -104,6 +107,54 @@ int dhcp6_line(const struct actl_req *req, char *buf, size_t size)
 		return -1;
 	}
 	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* One line an interface: "vs server", or "eth0 relay up 2001:db8::1,..
+ * link 2001:db8:1::1 interface-id 65746830 ...". */
+void dhcp6_show_print_text(FILE *f, const struct jv_doc *d)
+{
+	const struct jv *ifs = jv_get(d, jv_root(d), "interfaces"), *i, *u;
+	static const char *const keys[] = {
+		"link_address", "interface_id", "remote_enterprise",
+		"remote_id", "subscriber_id", "trust_relay", "hop_limit",
+	};
+	char a[300], b[64];
+	unsigned int k;
+
+	if (!ifs)
+		return;
+	for (i = jv_first(d, ifs); i; i = jv_next(d, i)) {
+		fprintf(f, "%s %s", actl_jv_member(d, i, "ifname", a, sizeof(a)),
+			actl_jv_member(d, i, "mode", b, sizeof(b)));
+		if (!strcmp(actl_jv_member(d, i, "present", b, sizeof(b)),
+			    "false"))
+			fprintf(f, " (absent)");
+		u = jv_get(d, i, "upstreams");
+		if (u) {
+			const struct jv *x;
+			const char *sep = " upstream ";
+
+			for (x = jv_first(d, u); x; x = jv_next(d, x)) {
+				actl_jv_text(x, a, sizeof(a));
+				fprintf(f, "%s%s", sep, a);
+				sep = ",";
+			}
+			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+				const struct jv *v = jv_get(d, i, keys[k]);
+				char name[32], *c;
+
+				if (!v)
+					continue;
+				snprintf(name, sizeof(name), "%s", keys[k]);
+				for (c = name; *c; c++)
+					if (*c == '_')
+						*c = '-';
+				actl_jv_text(v, a, sizeof(a));
+				fprintf(f, " %s %s", name, a);
+			}
+		}
+		fputc('\n', f);
+	}
 }
 
 void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d)
@@ -142,6 +193,11 @@ void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d)
 			fprintf(f, "%-10s %-22s %12s\n", k, n, a);
 		}
 	}
+}
+
+static int show_run(struct actl_ctx *ctx)
+{
+	return actl_daemon_call(ctx, dhcp6_show_print_text, false);
 }
 
 /*
@@ -238,6 +294,11 @@ static int cmd_run(struct actl_ctx *ctx)
 
 static const struct actl_verb dhcp6_verbs[] = {
 	{
+		.name = "show", .cmd = ACTL_CMD_DHCP6_SHOW,
+		.flags = ACTL_VERB_DAEMON, .min_args = 0, .max_args = 2,
+		.parse = parse_dev, .run = show_run, .args = "[dev IF]",
+	},
+	{
 		.name = "leases", .cmd = ACTL_CMD_DHCP6_LEASES,
 		.flags = ACTL_VERB_DAEMON, .min_args = 0, .max_args = 2,
 		.parse = parse_dev, .run = leases_run, .args = "[dev IF]",
@@ -266,6 +327,7 @@ static const struct actl_verb dhcp6_verbs[] = {
 const struct actl_object actl_obj_dhcp6 = {
 	.name = "dhcp6", .flags = ACTL_OBJ_EXACT,
 	.default_verb = "leases", .verbs = dhcp6_verbs,
-	.help = "apedged's DHCPv6 server: its leases and counters; remove "
-		"a lease; ask a client to come back (RECONFIGURE)",
+	.help = "apedged's DHCPv6 server and relay: its interfaces, leases "
+		"and counters; remove a lease; ask a client to come back "
+		"(RECONFIGURE)",
 };

@@ -98,6 +98,7 @@ const struct ini_bind config_binds[] = {
 	INI_BIND_ONE(dhcp4_global_section, struct config, dhcp4),
 	INI_BIND_ARRAY(dhcp4_section, struct config, dhcp4s, n_dhcp4s),
 	INI_BIND_ARRAY(eapol_section, struct config, eapols, n_eapols),
+	INI_BIND_ARRAY(station_section, struct config, stations, n_stations),
 	INI_BIND_ONE(dhcp6_global_section, struct config, dhcp6),
 	INI_BIND_ARRAY(dhcp6_section, struct config, dhcp6s, n_dhcp6s),
 	{ NULL },

@@ -60,6 +60,8 @@ struct config {
 	size_t n_dhcp4s;
 	struct config_eapol *eapols;
 	size_t n_eapols;
+	struct config_station *stations;
+	size_t n_stations;
 	struct config_dhcp6_global dhcp6;
 	struct config_dhcp6 *dhcp6s;
 	size_t n_dhcp6s;

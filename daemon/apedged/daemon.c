@@ -43,6 +43,7 @@
 #include "dhcp4/dhcp4.h"
 #include "eapol/ctl.h"
 #include "eapol/eapol.h"
+#include "eapol/station.h"
 #include "dhcp6/ctl.h"
 #include "dhcp6/dhcp6.h"
 #include "kernel/genl.h"
@@ -77,6 +78,7 @@ struct apedged {
 	struct wifi *wifi;
 	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
 	struct eapol *eapol;		/* the [eapol IF] supplicants */
+	struct stations *stations;	/* the [station IF] WPA2 stations */
 	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
@@ -799,6 +801,38 @@ static const struct eapol_ops eapol_ops = {
 	.event = eapol_event,
 };
 
+static const struct stations_ops stations_ops = {
+	.event = eapol_event,
+};
+
+/* station show [dev IF] */
+static void ctl_station(int argc, char **argv, struct strbuf *reply,
+			void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	struct strbuf out;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "station show: %s", err);
+		return;
+	}
+	sb_init(&out);
+	r = stations_format_show(d->stations, ifname, loop_now_ms(), &out);
+	if (r < 0 || out.oom) {
+		ctrl_reply_error(reply, "station show: %s", r < 0 ?
+				 "no station on that interface" :
+				 "out of memory");
+	} else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
 /* eapol show|stats [dev IF], eapol logoff|reauth dev IF */
 static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 {
@@ -847,7 +881,8 @@ static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
-/* dhcp6 leases [dev IF] [from N], dhcp6 stats, dhcp6 lease del ADDRESS[/PLEN] */
+/* dhcp6 show [dev IF], dhcp6 leases [dev IF] [from N], dhcp6 stats,
+ * dhcp6 lease del ADDRESS[/PLEN] */
 static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 {
 	struct apedged *d = data;
@@ -915,14 +950,17 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 		return;
 	}
 	sb_init(&out);
-	r = verb[0] == 'l' ?
-		dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
-				    from, DHCP6_LEASES_PAGE, &out) :
-		dhcp6_format_stats(d->dhcp6, &out);
+	if (verb[0] == 'l')
+		r = dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
+					from, DHCP6_LEASES_PAGE, &out);
+	else if (!strcmp(verb, "show"))
+		r = dhcp6_format_show(d->dhcp6, ifname, &out);
+	else
+		r = dhcp6_format_stats(d->dhcp6, &out);
 	if (r < 0 || out.oom) {
 		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
-				 "no DHCPv6 server (on that interface)" :
-				 "out of memory");
+				 "no DHCPv6 server or relay (on that "
+				 "interface)" : "out of memory");
 	} else {
 		ctrl_reply_ok(reply);
 		sb_puts(reply, sb_str(&out));
@@ -943,9 +981,11 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "dhcp4 rebind", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "dhcp4 release", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "eapol show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
+	{ "station show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_station },
 	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
 	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
 	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "dhcp6 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
 	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
 	  CTRL_ADMIN, ctl_dhcp6 },
@@ -1142,6 +1182,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		log_err("dhcp4: not every client could be made");
 	if (eapol_configure(d->eapol, cfg.eapols, cfg.n_eapols) < 0)
 		log_err("eapol: not every supplicant could be made");
+	if (stations_configure(d->stations, cfg.stations, cfg.n_stations) < 0)
+		log_err("station: not every station could be made");
 	if (dhcp6_configure(d->dhcp6, &cfg.dhcp6, cfg.dhcp6s,
 			    cfg.n_dhcp6s) < 0)
 		log_err("dhcp6: the server could not start");
@@ -1284,6 +1326,12 @@ int apedged_start(struct apedged *d)
 		return -ENOMEM;
 	if (eapol_configure(d->eapol, d->cfg.eapols, d->cfg.n_eapols) < 0)
 		log_err("eapol: not every supplicant could be made");
+	d->stations = stations_new(d->loop, d->netif, &stations_ops, d);
+	if (!d->stations)
+		return -ENOMEM;
+	if (stations_configure(d->stations, d->cfg.stations,
+			       d->cfg.n_stations) < 0)
+		log_err("station: not every station could be made");
 	d->dhcp6 = dhcp6_new(d->loop);
 	if (!d->dhcp6)
 		return -ENOMEM;
@@ -1317,6 +1365,7 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
+	stations_free(d->stations);
 	eapol_free(d->eapol);
 	loop_timer_remove(d->d6_retry);
 	dhcp6_free(d->dhcp6);

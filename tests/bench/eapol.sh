@@ -27,6 +27,8 @@
 # startPeriod 30 s for both).
 #
 #   tests/bench/eapol.sh [RUNS]          (default 20 per client and method)
+#   tests/bench/eapol.sh wireless [RUNS] (WPA2-PSK on mac80211_hwsim, in
+#                                         the 6.12 VM: tests/vm/bench_station.sh)
 #
 # It prints the median and the worst of each client and method and the
 # ratio of apedged's median to wpa_supplicant's.  A benchmark, not a
@@ -34,6 +36,10 @@
 # client is not authorized within 30 s.  Needs root.
 set -uo pipefail
 
+if [ "${1:-}" = wireless ]; then
+	cd "$(dirname "$0")/../.." || exit 1
+	APEDGE_BENCH_RUNS=${2:-20} exec tests/vm/run -k 6.12 bench_station
+fi
 runs=${1:-20}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1

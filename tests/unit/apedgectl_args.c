@@ -366,8 +366,16 @@ UT_CASE(help)
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
 	UT_ASSERT(parse("port help", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
-	UT_ASSERT(parse("station help", &r, err) == 0);
+	UT_ASSERT(parse("sta help", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_sta);
+	UT_ASSERT(parse("station help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_station);
+	UT_ASSERT(parse("station show dev wlan1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATION_SHOW &&
+		  !strcmp(r.ifname, "wlan1"));
+	UT_ASSERT(parse("station", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATION_SHOW && !r.ifname[0]);
+	UT_EXPECT(parse("station show dev", &r, err) == -1);
 	UT_ASSERT(parse("help st", &r, err) == 0);
 	UT_EXPECT(r.help == &actl_obj_stats);
 	UT_ASSERT(parse("help", &r, err) == 0);

@@ -151,13 +151,86 @@ UT_CASE(items)
 	UT_EXPECT(dhcp6_config_resv("zz0300010200000000bb 2001:db8::1", &v));
 }
 
+/* mode relay: its keys and their defaults. */
+UT_CASE(relay)
+{
+	struct config_error err;
+	struct config cfg;
+	const struct config_dhcp6_relay *r;
+
+	UT_ASSERT(parse("[dhcp6 eth0]\nmode = relay\n"
+			"upstream = 2001:db8::547, ff05::1:3%eth1, fe80::1%eth2\n"
+			"remote_id = 4491:0a0B0c\nsubscriber_id = sub 7\n"
+			"trust_relay = yes\nhop_limit = 3\n"
+			"[dhcp6 eth1]\nmode = relay\nupstream = 2001:db8::547\n"
+			"interface_id = hex:00010203\nlink_address = 2001:db8:5::1\n",
+			&cfg, &err) == 0);
+	UT_ASSERT(cfg.n_dhcp6s == 2);
+	r = &cfg.dhcp6s[0].relay;
+	UT_EXPECT(cfg.dhcp6s[0].mode == DHCP6_MODE_RELAY);
+	UT_ASSERT(r->n_upstreams == 3);
+	UT_EXPECT(addr_is(&r->up[0].addr, "2001:db8::547") && !r->up[0].ifname[0]);
+	UT_EXPECT(addr_is(&r->up[1].addr, "ff05::1:3"));
+	UT_EXPECT_STR(r->up[1].ifname, "eth1");
+	UT_EXPECT_STR(r->up[2].ifname, "eth2");
+	UT_EXPECT(r->rif.interface_id_len == 4 &&
+		  !memcmp(r->rif.interface_id, "eth0", 4));	/* default */
+	UT_EXPECT(r->rif.has_remote_id && r->rif.remote_enterprise == 4491 &&
+		  r->rif.remote_id_len == 3 &&
+		  !memcmp(r->rif.remote_id, "\x0a\x0b\x0c", 3));
+	UT_EXPECT(r->rif.subscriber_id_len == 5 &&
+		  !memcmp(r->rif.subscriber_id, "sub 7", 5));
+	UT_EXPECT(r->rif.trust_relay && r->rif.hop_limit == 3);
+	UT_EXPECT(r->link_auto);
+	r = &cfg.dhcp6s[1].relay;
+	UT_EXPECT(r->rif.interface_id_len == 4 &&
+		  !memcmp(r->rif.interface_id, "\0\1\2\3", 4));
+	UT_EXPECT(!r->rif.has_remote_id && !r->rif.subscriber_id_len);
+	UT_EXPECT(!r->rif.trust_relay && r->rif.hop_limit == 8);
+	UT_EXPECT(!r->link_auto && addr_is(&r->rif.link, "2001:db8:5::1"));
+	config_free(&cfg);
+}
+
 UT_CASE(refused)
 {
 	UT_EXPECT(bad("[dhcp6]\n[dhcp6]\n", 2, "duplicate"));
 	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\n[dhcp6 a]\n", 3, "duplicate"));
 	UT_EXPECT(bad("[dhcp6 a]\n", 1, "needs a range"));
-	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\ndns = ::1\n", 1,
-		      "not implemented"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\n", 1, "needs an upstream"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "dns = ::1\n", 1, "serves no"));
+	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nupstream = 2001:db8::1\n", 1,
+		      "for mode relay"));
+	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\ntrust_relay = yes\n", 1,
+		      "for mode relay"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = ff05::1:3\n", 3,
+		      "upstream"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = fe80::1\n", 3,
+		      "upstream"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = ::\n", 3,
+		      "upstream"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = ::1\n", 3,
+		      "upstream"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1, "
+		      "2001:db8::2, 2001:db8::3, 2001:db8::4, 2001:db8::5, "
+		      "2001:db8::6, 2001:db8::7, 2001:db8::8, 2001:db8::9\n", 3,
+		      "at most"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "remote_id = 9\n", 4, "remote_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "remote_id = 9:\n", 4, "remote_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "remote_id = 4294967296:00\n", 4, "remote_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "remote_id = 9:0g\n", 4, "remote_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "interface_id = hex:abc\n", 4, "interface_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "subscriber_id = hex:\n", 4, "subscriber_id"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "hop_limit = 9\n", 4, "hop_limit"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "link_address = fe80::1\n", 4, "link_address"));
 	UT_EXPECT(bad("[dhcp6 a]\nmode = bridge\n", 2, "mode"));
 	UT_EXPECT(bad("[dhcp6 a]\nrange = x\n", 2, "range"));
 	UT_EXPECT(bad("[dhcp6 a]\npd_pool = 2001:db8::/48\n", 2, "pd_pool"));
@@ -186,4 +259,5 @@ UT_MAIN("apedged_dhcp6_config",
 	UT_ENTRY(defaults),
 	UT_ENTRY(full),
 	UT_ENTRY(items),
+	UT_ENTRY(relay),
 	UT_ENTRY(refused))

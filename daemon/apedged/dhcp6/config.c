@@ -140,6 +140,158 @@ int dhcp6_config_resv(const char *s, struct dhcp6_resv *r)
 	return inet_pton(AF_INET6, sp, &r->addr) == 1 ? 0 : -1;
 }
 
+int dhcp6_config_upstream(const char *s, struct dhcp6_upstream *u)
+{
+	char buf[INET6_ADDRSTRLEN + IFNAMSIZ + 2], *pct;
+
+	memset(u, 0, sizeof(*u));
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	pct = strchr(buf, '%');
+	if (pct) {
+		*pct++ = '\0';
+		if (!*pct || strlen(pct) >= IFNAMSIZ || strchr(pct, '/'))
+			return -1;
+		snprintf(u->ifname, sizeof(u->ifname), "%s", pct);
+	}
+	if (inet_pton(AF_INET6, buf, &u->addr) != 1 ||
+	    IN6_IS_ADDR_UNSPECIFIED(&u->addr) || IN6_IS_ADDR_LOOPBACK(&u->addr))
+		return -1;
+	/* A multicast or link-local address needs its interface. */
+	if ((IN6_IS_ADDR_MULTICAST(&u->addr) ||
+	     IN6_IS_ADDR_LINKLOCAL(&u->addr)) && !pct)
+		return -1;
+	return 0;
+}
+
+int dhcp6_config_id(const char *s, uint8_t *out, size_t max)
+{
+	size_t n, i;
+
+	if (strncmp(s, "hex:", 4)) {
+		n = strlen(s);
+		if (!n || n > max)
+			return -1;
+		memcpy(out, s, n);
+		return (int)n;
+	}
+	s += 4;
+	n = strlen(s);
+	if (!n || n % 2 || n / 2 > max)
+		return -1;
+	for (i = 0; i < n / 2; i++) {
+		char b[3] = { s[2 * i], s[2 * i + 1], 0 };
+
+		if (!isxdigit((unsigned char)b[0]) ||
+		    !isxdigit((unsigned char)b[1]))
+			return -1;
+		out[i] = (uint8_t)strtoul(b, NULL, 16);
+	}
+	return (int)(n / 2);
+}
+
+static int parse_upstream(struct ini *ini, void *obj, char *value)
+{
+	struct config_dhcp6 *c = obj;
+	struct config_dhcp6_relay *r = &c->relay;
+	char *s = value, *it;
+
+	r->n_upstreams = 0;
+	while ((it = next_item(&s))) {
+		if (r->n_upstreams >= DHCP6_UPSTREAMS_MAX)
+			return ini_fail(ini, "upstream: at most %d",
+					DHCP6_UPSTREAMS_MAX);
+		if (dhcp6_config_upstream(it, &r->up[r->n_upstreams]))
+			return ini_fail(ini, "upstream: \"%s\" is not an IPv6 "
+					"address (a multicast or link-local one "
+					"with %%IFNAME)", it);
+		r->n_upstreams++;
+	}
+	return 0;
+}
+
+static int parse_iid(struct ini *ini, void *obj, char *value)
+{
+	struct config_dhcp6 *c = obj;
+	struct dhcp6_relay_if *f = &c->relay.rif;
+	int n = dhcp6_config_id(value, f->interface_id,
+				sizeof(f->interface_id));
+
+	if (n < 0)
+		return ini_fail(ini, "interface_id: 1 to %d bytes, as text or "
+				"hex:XX..", DHCP6_RELAY_ID_MAX);
+	f->interface_id_len = (uint16_t)n;
+	c->relay.interface_id_set = true;
+	return 0;
+}
+
+static int parse_sub(struct ini *ini, void *obj, char *value)
+{
+	struct config_dhcp6 *c = obj;
+	struct dhcp6_relay_if *f = &c->relay.rif;
+	int n;
+
+	f->subscriber_id_len = 0;
+	if (!strcmp(value, "none"))
+		return 0;
+	n = dhcp6_config_id(value, f->subscriber_id, sizeof(f->subscriber_id));
+	if (n < 0)
+		return ini_fail(ini, "subscriber_id: none, or 1 to %d bytes "
+				"as text or hex:XX..", DHCP6_RELAY_ID_MAX);
+	f->subscriber_id_len = (uint16_t)n;
+	return 0;
+}
+
+/* RFC 4649 §3: enterprise-number, then the remote-id (at least a byte). */
+static int parse_remote(struct ini *ini, void *obj, char *value)
+{
+	struct config_dhcp6 *c = obj;
+	struct dhcp6_relay_if *f = &c->relay.rif;
+	char hex[2 * DHCP6_RELAY_ID_MAX + 8], *colon, *end;
+	unsigned long long en;
+	int n;
+
+	f->has_remote_id = false;
+	f->remote_id_len = 0;
+	if (!strcmp(value, "none"))
+		return 0;
+	colon = strchr(value, ':');
+	if (!colon || colon == value)
+		goto bad;
+	*colon = '\0';
+	en = strtoull(value, &end, 10);
+	if (*end || en > UINT32_MAX ||
+	    snprintf(hex, sizeof(hex), "hex:%s", colon + 1) >= (int)sizeof(hex))
+		goto bad;
+	n = dhcp6_config_id(hex, f->remote_id, sizeof(f->remote_id));
+	if (n < 0)
+		goto bad;
+	f->has_remote_id = true;
+	f->remote_enterprise = (uint32_t)en;
+	f->remote_id_len = (uint16_t)n;
+	return 0;
+bad:
+	return ini_fail(ini, "remote_id: none, or ENTERPRISE:HEX (a decimal "
+			"enterprise number, 1 to %d bytes)", DHCP6_RELAY_ID_MAX);
+}
+
+static int parse_link(struct ini *ini, void *obj, char *value)
+{
+	struct config_dhcp6 *c = obj;
+
+	c->relay.link_auto = !strcmp(value, "auto");
+	memset(&c->relay.rif.link, 0, sizeof(c->relay.rif.link));
+	if (c->relay.link_auto)
+		return 0;
+	if (inet_pton(AF_INET6, value, &c->relay.rif.link) != 1 ||
+	    IN6_IS_ADDR_MULTICAST(&c->relay.rif.link) ||
+	    IN6_IS_ADDR_LINKLOCAL(&c->relay.rif.link))
+		return ini_fail(ini, "link_address: auto, ::, or a global "
+				"address");
+	return 0;
+}
+
 static int parse_range(struct ini *ini, void *obj, char *value)
 {
 	struct config_dhcp6 *c = obj;
@@ -330,6 +482,17 @@ static const struct ini_key server_keys[] = {
 	INI_KEY_UINT(C, "sol_max_rt", link.sol_max_rt, 0, 86400, "0"),
 	INI_KEY_UINT(C, "inf_max_rt", link.inf_max_rt, 0, 86400, "0"),
 	INI_KEY_BOOL(C, "reconfigure", link.reconfigure, "no"),
+	INI_KEY_CUSTOM(C, "upstream", relay.n_upstreams, parse_upstream),
+	INI_KEY_CUSTOM(C, "interface_id", relay.interface_id_set, parse_iid),
+	INI_KEY_CUSTOM(C, "remote_id", relay.rif.has_remote_id, parse_remote,
+		       .def = "none"),
+	INI_KEY_CUSTOM(C, "subscriber_id", relay.rif.subscriber_id_len,
+		       parse_sub, .def = "none"),
+	INI_KEY_CUSTOM(C, "link_address", relay.link_auto, parse_link,
+		       .def = "auto"),
+	INI_KEY_BOOL(C, "trust_relay", relay.rif.trust_relay, "no"),
+	INI_KEY_UINT(C, "hop_limit", relay.rif.hop_limit, 1,
+		     DHCP6_RELAY_HOPS_MAX, "8"),
 	{ NULL },
 };
 #undef C
@@ -350,9 +513,30 @@ static int server_end(struct ini *ini, void *obj)
 		return ini_fail(ini, "[dhcp6 %s]: sol_max_rt and inf_max_rt "
 				"are 0 or 60..86400 (RFC 8415 §21.24)",
 				c->ifname);
-	if (c->mode == DHCP6_MODE_RELAY)
-		return ini_fail(ini, "[dhcp6 %s]: mode relay is not "
-				"implemented yet", c->ifname);
+	if (c->mode == DHCP6_MODE_RELAY) {
+		struct dhcp6_relay_if *f = &c->relay.rif;
+
+		if (!c->relay.n_upstreams)
+			return ini_fail(ini, "[dhcp6 %s]: a relay needs an "
+					"upstream", c->ifname);
+		if (l->n_ranges || l->n_pools || l->n_resv || l->n_dns ||
+		    l->domains_len || l->n_onlink)
+			return ini_fail(ini, "[dhcp6 %s]: a relay serves no "
+					"range, pd_pool, reservation, onlink, "
+					"dns or domain_search", c->ifname);
+		if (!c->relay.interface_id_set) {
+			f->interface_id_len = (uint16_t)strlen(c->ifname);
+			memcpy(f->interface_id, c->ifname,
+			       f->interface_id_len);
+		}
+		return 0;
+	}
+	if (c->relay.n_upstreams || c->relay.interface_id_set ||
+	    c->relay.rif.has_remote_id || c->relay.rif.subscriber_id_len ||
+	    c->relay.rif.trust_relay)
+		return ini_fail(ini, "[dhcp6 %s]: upstream, interface_id, "
+				"remote_id, subscriber_id and trust_relay are "
+				"for mode relay", c->ifname);
 	if (c->mode == DHCP6_MODE_SERVER && !l->n_ranges && !l->n_pools &&
 	    !l->n_resv && !l->n_dns && !l->domains_len)
 		return ini_fail(ini, "[dhcp6 %s]: a server needs a range, a "

@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <net/if.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,82 @@ static const char *err_name(unsigned int i)
 	return dhcp6_err_name((enum dhcp6_err)i);
 }
 
+static const char *relay_drop_name(unsigned int i)
+{
+	return dhcp6_relay_drop_name((enum dhcp6_relay_drop)i);
+}
+
+static void hex_json(struct json *j, const char *key, const uint8_t *p,
+		     size_t n)
+{
+	char h[2 * DHCP6_RELAY_ID_MAX + 1];
+	size_t i;
+
+	for (i = 0; i < n && i < DHCP6_RELAY_ID_MAX; i++)
+		snprintf(h + 2 * i, 3, "%02x", p[i]);
+	h[2 * i] = '\0';
+	json_kstr(j, key, h);
+}
+
+static void relay_json(struct json *j, const struct config_dhcp6_relay *rc)
+{
+	const struct dhcp6_relay_if *f = &rc->rif;
+	char a[INET6_ADDRSTRLEN + IFNAMSIZ + 2];
+	unsigned int i;
+
+	json_karr_begin(j, "upstreams");
+	for (i = 0; i < rc->n_upstreams; i++) {
+		inet_ntop(AF_INET6, &rc->up[i].addr, a, INET6_ADDRSTRLEN);
+		if (rc->up[i].ifname[0]) {
+			strcat(a, "%");
+			strcat(a, rc->up[i].ifname);
+		}
+		json_str(j, a);
+	}
+	json_arr_end(j);
+	inet_ntop(AF_INET6, &f->link, a, sizeof(a));
+	json_kstr(j, "link_address", a);
+	json_kbool(j, "link_auto", rc->link_auto);
+	hex_json(j, "interface_id", f->interface_id, f->interface_id_len);
+	if (f->has_remote_id) {
+		json_ku64(j, "remote_enterprise", f->remote_enterprise);
+		hex_json(j, "remote_id", f->remote_id, f->remote_id_len);
+	}
+	if (f->subscriber_id_len)
+		hex_json(j, "subscriber_id", f->subscriber_id,
+			 f->subscriber_id_len);
+	json_kbool(j, "trust_relay", f->trust_relay);
+	json_ku64(j, "hop_limit", f->hop_limit);
+}
+
+int dhcp6_format_show(struct dhcp6 *e, const char *ifname, struct strbuf *sb)
+{
+	const struct config_dhcp6 *c;
+	struct json j;
+	size_t i, n = 0;
+	int idx;
+
+	json_init(&j, sb, JSON_COMPACT);
+	json_obj_begin(&j);
+	json_karr_begin(&j, "interfaces");
+	for (i = 0; (c = dhcp6_iface(e, i, &idx)); i++) {
+		if (ifname[0] && strcmp(c->ifname, ifname))
+			continue;
+		n++;
+		json_obj_begin(&j);
+		json_kstr(&j, "ifname", c->ifname);
+		json_kstr(&j, "mode", c->mode == DHCP6_MODE_RELAY ? "relay" :
+			  "server");
+		json_kbool(&j, "present", idx != 0);
+		if (c->mode == DHCP6_MODE_RELAY)
+			relay_json(&j, &c->relay);
+		json_obj_end(&j);
+	}
+	json_arr_end(&j);
+	json_obj_end(&j);
+	return ifname[0] && !n ? -ENOENT : 0;
+}
+
 int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
 {
 	struct dhcp6_server *s = dhcp6_server(e);
@@ -175,11 +252,26 @@ int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
 	const struct dhcp6_lease_stats *ls;
 	struct json j;
 
-	if (!s)
+	if (!s && !dhcp6_relays(e))
 		return -ENOENT;
-	ls = dhcp6_leases_stats(s->leases);
 	json_init(&j, sb, JSON_SPACED);
 	json_obj_begin(&j);
+	if (dhcp6_relays(e)) {
+		json_kobj_begin(&j, "relay");
+		json_ku64(&j, "relayed_up", es->relay_up);
+		json_ku64(&j, "relayed_down", es->relay_down);
+		json_obj_end(&j);
+		counters(&j, "relay_drop", es->relay_drop, 1,
+			 DHCP6_RELAY_DROP_MAX, relay_drop_name);
+	}
+	if (!s) {
+		json_kobj_begin(&j, "engine");
+		json_ku64(&j, "send_errors", es->send_errors);
+		json_obj_end(&j);
+		json_obj_end(&j);
+		return 0;
+	}
+	ls = dhcp6_leases_stats(s->leases);
 	counters(&j, "in", s->st.in, 1, DHCP6_TYPE_MAX + 1, dhcp6_type_name);
 	counters(&j, "out", s->st.out, 1, DHCP6_TYPE_MAX + 1,
 		 dhcp6_type_name);

@@ -4,7 +4,15 @@
  *
  *   dhcp6 leases [dev IFNAME] [from N]
  *                               {"leases": [ {...}, ... ], "next": N}
- *   dhcp6 stats                 {"in": {...}, "out": {...}, "drop": {...},
+ *   dhcp6 show [dev IFNAME]     {"interfaces": [ {"ifname", "mode",
+ *                                "present", and for a relay "upstreams",
+ *                                "link_address", "link_auto",
+ *                                "interface_id" (hex), "remote_enterprise",
+ *                                "remote_id", "subscriber_id" (hex, when
+ *                                set), "trust_relay", "hop_limit"} ]}
+ *   dhcp6 stats                 {"relay": {...}, "relay_drop": {...}
+ *                                (with a relay link), "in": {...},
+ *                                "out": {...}, "drop": {...},
  *                                "malformed": {...}, "status": {...},
  *                                "leases": {...}, "engine": {...},
  *                                "store": {...}}
@@ -51,5 +59,7 @@ int dhcp6_ctl_list(int argc, char **argv, char *ifname, size_t size,
 int dhcp6_format_leases(struct dhcp6 *e, const char *ifname, uint64_t now,
 			uint64_t from, size_t max, struct strbuf *sb);
 int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb);
+/* -ENOENT when ifname is given and is neither served nor relayed. */
+int dhcp6_format_show(struct dhcp6 *e, const char *ifname, struct strbuf *sb);
 
 #endif

@@ -2,6 +2,7 @@
 /*
  * The DHCPv6 server engine: see dhcp6.h.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -18,6 +19,7 @@
 #include "dhcp6/bind.h"
 #include "dhcp6/dhcp6.h"
 #include "dhcp6/io.h"
+#include "dhcp6/relay.h"
 #include "dhcp6/store.h"
 #include "lib/file.h"
 #include "lib/log.h"
@@ -42,8 +44,9 @@ struct reconf {
 };
 
 struct dhcp6_iface {
-	struct config_dhcp6 cfg;
+	struct config_dhcp6 cfg;	/* mode server or relay */
 	int ifindex;			/* 0: not there (yet) */
+	int up_ifindex[DHCP6_UPSTREAMS_MAX];	/* a relay's upstreams' */
 };
 
 struct dhcp6 {
@@ -54,7 +57,7 @@ struct dhcp6 {
 	bool srv_ok;
 	char state_dir[DHCP6_CONFIG_PATH_MAX];
 	struct dhcp6_iface *ifs;
-	size_t n_ifs;
+	size_t n_ifs, n_relays;
 	struct loop_timer *tick;
 	unsigned int pending;		/* replies waiting for a commit */
 	uint64_t replay;		/* the last Auth replay counter */
@@ -68,6 +71,7 @@ struct dhcp6 {
 	size_t n_have, cap_have;
 	bool have_lost;			/* out of memory: no resync */
 	uint8_t rbuf[DHCP6_MSG_MAX];
+	uint8_t fbuf[DHCP6_MSG_MAX];	/* a RELAY-FORW */
 };
 
 /* A reply waiting for its records to be on disk. */
@@ -323,6 +327,154 @@ static void reconf_retransmit(struct dhcp6 *e)
 	}
 }
 
+/* ---- the relay: dhcp6/relay.c decides, this sends ---- */
+
+static void relay_drop(struct dhcp6 *e, const struct dhcp6_iface *f,
+		       enum dhcp6_relay_drop why,
+		       const struct sockaddr_in6 *src)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	e->st.relay_drop[why]++;
+	inet_ntop(AF_INET6, &src->sin6_addr, a, sizeof(a));
+	log_rl(LOG_DEBUG, "dhcp6 %s: relay: dropped from %s (%s)",
+	       f ? f->cfg.ifname : "?", a, dhcp6_relay_drop_name(why));
+}
+
+/* A client's (or a lower relay's) message: a RELAY-FORW to each
+ * upstream. */
+static void relay_up(struct dhcp6 *e, struct dhcp6_iface *f,
+		     const uint8_t *buf, size_t len,
+		     const struct sockaddr_in6 *src)
+{
+	const struct config_dhcp6_relay *rc = &f->cfg.relay;
+	enum dhcp6_relay_drop why;
+	unsigned int i, sent = 0;
+	size_t n;
+
+	n = dhcp6_relay_up(e->fbuf, sizeof(e->fbuf), buf, len,
+			   &src->sin6_addr, &rc->rif, &why);
+	if (!n) {
+		relay_drop(e, f, why, src);
+		return;
+	}
+	for (i = 0; i < rc->n_upstreams; i++) {
+		struct sockaddr_in6 dst = {
+			.sin6_family = AF_INET6,
+			.sin6_port = htons(DHCP6_SERVER_PORT),
+			.sin6_addr = rc->up[i].addr,
+		};
+
+		if (rc->up[i].ifname[0] && !f->up_ifindex[i])
+			continue;	/* its interface is not there */
+		if (dhcp6_io_send(e->io, &dst, f->up_ifindex[i], e->fbuf, n))
+			e->st.send_errors++;
+		else
+			sent++;
+	}
+	if (sent) {
+		e->st.relay_up++;
+		log_rl(LOG_DEBUG, "dhcp6 %s: relay: %s up (hop-count %u, %zu "
+		       "bytes)", f->cfg.ifname, dhcp6_type_name(buf[0]),
+		       e->fbuf[1], n);
+	} else
+		relay_drop(e, f, DHCP6_RELAY_DROP_SEND, src);
+}
+
+/* Did this come from an upstream of a relay link: a server's address,
+ * or any address on the interface of a multicast upstream? */
+static bool from_upstream(const struct dhcp6 *e,
+			  const struct sockaddr_in6 *src, int ifindex)
+{
+	size_t i;
+	unsigned int k;
+
+	for (i = 0; i < e->n_ifs; i++) {
+		const struct dhcp6_iface *f = &e->ifs[i];
+		const struct config_dhcp6_relay *rc = &f->cfg.relay;
+
+		if (f->cfg.mode != DHCP6_MODE_RELAY)
+			continue;
+		for (k = 0; k < rc->n_upstreams; k++) {
+			const struct in6_addr *a = &rc->up[k].addr;
+
+			if (IN6_IS_ADDR_MULTICAST(a)) {
+				if (f->up_ifindex[k] == ifindex)
+					return true;
+				continue;
+			}
+			if (memcmp(a, &src->sin6_addr, sizeof(*a)))
+				continue;
+			if (!rc->up[k].ifname[0] ||
+			    f->up_ifindex[k] == ifindex)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* A RELAY-REPL: its inner message to the client or relay below. */
+static void relay_down(struct dhcp6 *e, struct dhcp6_iface *in,
+		       const uint8_t *buf, size_t len,
+		       const struct sockaddr_in6 *src, int ifindex)
+{
+	struct dhcp6_relay_dest d;
+	enum dhcp6_relay_drop why;
+	struct dhcp6_iface *f = NULL;
+	struct sockaddr_in6 dst = { .sin6_family = AF_INET6 };
+	size_t i;
+
+	if (!from_upstream(e, src, ifindex)) {
+		relay_drop(e, in, in && in->cfg.mode == DHCP6_MODE_RELAY ?
+			   DHCP6_RELAY_DROP_REPL_FROM_CLIENT :
+			   DHCP6_RELAY_DROP_NOT_UPSTREAM, src);
+		return;
+	}
+	why = dhcp6_relay_down(buf, len, &d);
+	if (why != DHCP6_RELAY_OK) {
+		relay_drop(e, in, why, src);
+		return;
+	}
+	for (i = 0; i < e->n_ifs && !f; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].ifindex &&
+		    dhcp6_relay_if_match(&e->ifs[i].cfg.relay.rif, &d))
+			f = &e->ifs[i];
+	if (!f) {
+		relay_drop(e, in, DHCP6_RELAY_DROP_NO_IFACE, src);
+		return;
+	}
+	dst.sin6_addr = d.peer;
+	dst.sin6_port = htons(d.port);
+	if (dhcp6_io_send(e->io, &dst, f->ifindex, d.msg, d.len)) {
+		e->st.send_errors++;
+		relay_drop(e, f, DHCP6_RELAY_DROP_SEND, src);
+		return;
+	}
+	e->st.relay_down++;
+	log_rl(LOG_DEBUG, "dhcp6 %s: relay: %s down to port %u", f->cfg.ifname,
+	       dhcp6_type_name(d.msg[0]), d.port);
+}
+
+/* link_address auto: the relay links' global addresses, again. */
+static void relay_links(struct dhcp6 *e)
+{
+	const char *names[DHCP6_SERVERS_MAX];
+	struct in6_addr addrs[DHCP6_SERVERS_MAX];
+	size_t i, n = 0;
+
+	for (i = 0; i < e->n_ifs; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].cfg.relay.link_auto)
+			names[n++] = e->ifs[i].cfg.ifname;
+	if (!n || dhcp6_io_global_addrs(names, addrs, n))
+		return;
+	for (i = 0, n = 0; i < e->n_ifs; i++)
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_RELAY &&
+		    e->ifs[i].cfg.relay.link_auto)
+			e->ifs[i].cfg.relay.rif.link = addrs[n++];
+}
+
 static void rx(void *data, const uint8_t *buf, size_t len,
 	       const struct sockaddr_in6 *src, int ifindex, bool multicast)
 {
@@ -338,7 +490,15 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	size_t n;
 	unsigned int i;
 
-	if (!f || !e->srv_ok) {
+	if (len && buf[0] == DHCP6_RELAY_REPL && e->n_relays) {
+		relay_down(e, f, buf, len, src, ifindex);
+		return;
+	}
+	if (f && f->cfg.mode == DHCP6_MODE_RELAY) {
+		relay_up(e, f, buf, len, src);
+		return;
+	}
+	if (!f || f->cfg.mode != DHCP6_MODE_SERVER || !e->srv_ok) {
 		e->st.not_served++;
 		return;
 	}
@@ -440,7 +600,12 @@ static void join_all(struct dhcp6 *e)
 	for (i = 0; i < e->n_ifs; i++) {
 		struct dhcp6_iface *f = &e->ifs[i];
 		int idx = (int)if_nametoindex(f->cfg.ifname);
+		unsigned int k;
 
+		for (k = 0; k < f->cfg.relay.n_upstreams; k++)
+			f->up_ifindex[k] = f->cfg.relay.up[k].ifname[0] ?
+				(int)if_nametoindex(f->cfg.relay.up[k].ifname) :
+				0;
 		if (idx == f->ifindex)
 			continue;
 		f->ifindex = idx;
@@ -450,7 +615,9 @@ static void join_all(struct dhcp6 *e)
 			log_rl(LOG_WARNING, "dhcp6 %s: cannot join ff02::1:2",
 			       f->cfg.ifname);
 		else
-			log_info("dhcp6 %s: serving", f->cfg.ifname);
+			log_info("dhcp6 %s: %s", f->cfg.ifname,
+				 f->cfg.mode == DHCP6_MODE_RELAY ? "relaying" :
+				 "serving");
 	}
 }
 
@@ -461,6 +628,7 @@ static void on_tick(struct loop_timer *t, void *data)
 	unsigned int n, i;
 
 	join_all(e);
+	relay_links(e);
 	if (!e->srv_ok)
 		return;
 	reconf_retransmit(e);
@@ -488,19 +656,25 @@ struct dhcp6 *dhcp6_new(struct loop *loop)
 	return e;
 }
 
-static void stop(struct dhcp6 *e)
+/* The server's half: its table and store. */
+static void stop_server(struct dhcp6 *e)
 {
 	/* The store's close commits what is queued: the pending replies'
 	 * done() run, and are sent. */
 	dhcp6_store_close(e->store);
 	e->store = NULL;
+	if (e->srv_ok)
+		dhcp6_server_fini(&e->srv);
+	e->srv_ok = false;
+}
+
+static void stop(struct dhcp6 *e)
+{
+	stop_server(e);
 	loop_timer_remove(e->tick);
 	e->tick = NULL;
 	dhcp6_io_free(e->io);
 	e->io = NULL;
-	if (e->srv_ok)
-		dhcp6_server_fini(&e->srv);
-	e->srv_ok = false;
 }
 
 void dhcp6_free(struct dhcp6 *e)
@@ -611,22 +785,26 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 	free(e->ifs);
 	e->ifs = NULL;
 	e->n_ifs = 0;
-	for (i = 0; i < n; i++)
+	e->n_relays = 0;
+	for (i = 0; i < n; i++) {
 		if (v[i].mode == DHCP6_MODE_SERVER)
 			k++;
-	if (!k) {
+		else if (v[i].mode == DHCP6_MODE_RELAY)
+			e->n_relays++;
+	}
+	if (!k && !e->n_relays) {
 		stop(e);
 		return 0;
 	}
-	e->ifs = calloc(k, sizeof(*e->ifs));
+	e->ifs = calloc(k + e->n_relays, sizeof(*e->ifs));
 	if (!e->ifs)
 		return -ENOMEM;
 	for (i = 0; i < n; i++)
-		if (v[i].mode == DHCP6_MODE_SERVER)
+		if (v[i].mode != DHCP6_MODE_OFF)
 			e->ifs[e->n_ifs++].cfg = v[i];
-	if (e->srv_ok && strcmp(e->state_dir, g->state_dir))
-		stop(e);	/* another state_dir: another table */
-	if (!e->srv_ok) {
+	if (!k || (e->srv_ok && strcmp(e->state_dir, g->state_dir)))
+		stop_server(e);	/* none, or another state_dir: another table */
+	if (k && !e->srv_ok) {
 		snprintf(e->state_dir, sizeof(e->state_dir), "%s",
 			 g->state_dir);
 		err = file_mkdir_p(g->state_dir, 0750);
@@ -652,6 +830,8 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 			 (unsigned long long)
 			 dhcp6_leases_stats(e->srv.leases)->bound,
 			 g->state_dir);
+	}
+	if (!e->io) {
 		e->io = dhcp6_io_new(e->loop, &io_ops, e);
 		if (!e->io) {
 			err = -errno;
@@ -659,11 +839,13 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 			stop(e);
 			return err;
 		}
-		e->tick = loop_timer_add(e->loop, 0, TICK_MS, on_tick, e);
 	}
+	if (!e->tick)
+		e->tick = loop_timer_add(e->loop, 0, TICK_MS, on_tick, e);
 	for (i = 0; i < e->n_ifs; i++)
 		e->ifs[i].ifindex = 0;
 	join_all(e);
+	relay_links(e);
 	return 0;
 }
 
@@ -687,9 +869,24 @@ bool dhcp6_serves(const struct dhcp6 *e, const char *ifname)
 	size_t i;
 
 	for (i = 0; i < e->n_ifs; i++)
-		if (!strcmp(e->ifs[i].cfg.ifname, ifname))
+		if (e->ifs[i].cfg.mode == DHCP6_MODE_SERVER &&
+		    !strcmp(e->ifs[i].cfg.ifname, ifname))
 			return true;
 	return false;
+}
+
+const struct config_dhcp6 *dhcp6_iface(const struct dhcp6 *e, size_t i,
+				       int *ifindex)
+{
+	if (i >= e->n_ifs)
+		return NULL;
+	*ifindex = e->ifs[i].ifindex;
+	return &e->ifs[i].cfg;
+}
+
+bool dhcp6_relays(const struct dhcp6 *e)
+{
+	return e->n_relays != 0;
 }
 
 int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,

@@ -23,9 +23,11 @@
  *     REPLY went out, unbound at release, decline, expiry or "lease del";
  *     the client's MAC is the kernel's neighbour entry for its source,
  *     looked up as the message comes and kept in the lease.
- *
- * Where the relay (issue 10 item 4) goes: see Documentation/dhcp6.rst,
- * "What comes next".
+ * The relay (mode relay, RFC 8415 §19) shares the socket: a message on
+ * a relay link goes up as a RELAY-FORW to each upstream (relay.c
+ * decides), a RELAY-REPL from a configured upstream comes down to the
+ * interface its Interface-ID or link-address names.  See
+ * Documentation/dhcp6.rst.
  */
 #ifndef APEDGED_DHCP6_DHCP6_H
 #define APEDGED_DHCP6_DHCP6_H
@@ -37,6 +39,7 @@
 
 #include "dhcp6/bind.h"
 #include "dhcp6/config.h"
+#include "dhcp6/relay.h"
 #include "dhcp6/server.h"
 #include "dhcp6/wire.h"
 
@@ -54,6 +57,10 @@ struct dhcp6_engine_stats {
 	/* RECONFIGUREs: each sending, those a client answered, those
 	 * given up after REC_MAX_RC sendings */
 	uint64_t reconf_sent, reconf_answered, reconf_given_up;
+	/* The relay (mode relay): messages relayed up (one per message,
+	 * whatever the count of upstreams) and down, and dropped. */
+	uint64_t relay_up, relay_down;
+	uint64_t relay_drop[DHCP6_RELAY_DROP_MAX];
 };
 
 /* NULL with errno set. */
@@ -61,8 +68,8 @@ struct dhcp6 *dhcp6_new(struct loop *loop);
 void dhcp6_free(struct dhcp6 *e);
 
 /*
- * Serve the [dhcp6 IF] sections in mode server (a reload calls it
- * again; the table and store stay).  0, or -errno when the store or
+ * Serve the [dhcp6 IF] sections in mode server and relay for those in
+ * mode relay (a reload calls it again; the table and store stay).  0, or -errno when the store or
  * the socket could not be opened (logged): nothing is served then.
  */
 int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
@@ -73,6 +80,11 @@ struct dhcp6_server *dhcp6_server(struct dhcp6 *e);	/* NULL: off */
 const struct dhcp6_engine_stats *dhcp6_engine_stats(const struct dhcp6 *e);
 const struct dhcp6_store_stats *dhcp6_store_stats_of(const struct dhcp6 *e);
 bool dhcp6_serves(const struct dhcp6 *e, const char *ifname);
+/* The i-th interface in mode server or relay (its link address kept
+ * current), NULL past the last. */
+const struct config_dhcp6 *dhcp6_iface(const struct dhcp6 *e, size_t i,
+				       int *ifindex);
+bool dhcp6_relays(const struct dhcp6 *e);	/* a link in mode relay */
 
 /* The admin removes a lease: journalled, its route removed.  0 or
  * -ENOENT. */

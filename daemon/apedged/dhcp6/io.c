@@ -4,6 +4,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
 #include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -72,7 +73,7 @@ struct dhcp6_io *dhcp6_io_new(struct loop *loop,
 	struct sockaddr_in6 sa = { .sin6_family = AF_INET6,
 				   .sin6_port = htons(DHCP6_SERVER_PORT) };
 	struct dhcp6_io *io = calloc(1, sizeof(*io));
-	int one = 1, e;
+	int one = 1, hops = 8, e;
 
 	if (!io)
 		return NULL;
@@ -90,6 +91,8 @@ struct dhcp6_io *dhcp6_io_new(struct loop *loop,
 	    setsockopt(io->fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one,
 		       sizeof(one)) ||
 	    setsockopt(io->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    setsockopt(io->fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops,
+		       sizeof(hops)) ||
 	    bind(io->fd, (struct sockaddr *)&sa, sizeof(sa)))
 		goto fail;
 	io->rtnl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
@@ -160,6 +163,33 @@ int dhcp6_io_send(struct dhcp6_io *io, const struct sockaddr_in6 *dst,
 	memcpy(CMSG_DATA(c), &pi, sizeof(pi));
 	if (sendmsg(io->fd, &mh, 0) < 0)
 		return -errno;
+	return 0;
+}
+
+int dhcp6_io_global_addrs(const char *const *names, struct in6_addr *addrs,
+			  size_t n)
+{
+	struct ifaddrs *ifa, *i;
+	size_t k;
+
+	memset(addrs, 0, n * sizeof(*addrs));
+	if (getifaddrs(&ifa))
+		return -errno;
+	for (i = ifa; i; i = i->ifa_next) {
+		const struct in6_addr *a;
+
+		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET6)
+			continue;
+		a = &((const struct sockaddr_in6 *)i->ifa_addr)->sin6_addr;
+		if (IN6_IS_ADDR_LINKLOCAL(a) || IN6_IS_ADDR_LOOPBACK(a) ||
+		    IN6_IS_ADDR_MULTICAST(a) || IN6_IS_ADDR_UNSPECIFIED(a))
+			continue;
+		for (k = 0; k < n; k++)
+			if (!strcmp(names[k], i->ifa_name) &&
+			    IN6_IS_ADDR_UNSPECIFIED(&addrs[k]))
+				addrs[k] = *a;
+	}
+	freeifaddrs(ifa);
 	return 0;
 }
 

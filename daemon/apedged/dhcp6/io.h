@@ -8,7 +8,10 @@
  *    was a multicast address; joined to All_DHCP_Relay_Agents_and_Servers
  *    (ff02::1:2) on each served interface;
  *  - replies go to the client's source address and port, out of the
- *    interface the message came on (the scope of a link-local);
+ *    interface the message came on (the scope of a link-local); the
+ *    relay's RELAY-FORW to an upstream server's address, or to a
+ *    multicast group out of a named interface with a Hop Limit of 8
+ *    (RFC 8415 §19);
  *  - a route to a delegated prefix via the client's link-local address,
  *    added or removed with one rtnetlink request (no reply awaited: the
  *    kernel's refusal is counted, not waited for).
@@ -42,6 +45,14 @@ int dhcp6_io_join(struct dhcp6_io *io, int ifindex, bool join);
 /* Send msg to dst out of ifindex: 0 or -errno. */
 int dhcp6_io_send(struct dhcp6_io *io, const struct sockaddr_in6 *dst,
 		  int ifindex, const uint8_t *msg, size_t len);
+
+/*
+ * The first global (or unique local) address of each interface named in
+ * names[n] into addrs[i], :: for one that has none: one getifaddrs().
+ * 0 or -errno.
+ */
+int dhcp6_io_global_addrs(const char *const *names, struct in6_addr *addrs,
+			  size_t n);
 
 /* Add (replace) or remove a route to prefix/plen via gw on ifindex. */
 int dhcp6_io_route(struct dhcp6_io *io, bool add, const struct in6_addr *prefix,

@@ -98,3 +98,84 @@ bool eapol_config_equal(const struct config_eapol *a,
 	       a->held_period == b->held_period &&
 	       a->auth_period == b->auth_period;
 }
+
+/* [station IFNAME] */
+
+static const struct ini_name key_mgmts[] = {
+	{ "WPA-PSK", 0 },
+	{ "WPA-EAP", 1 },
+	{ NULL, 0 },
+};
+
+static const struct ini_key station_arg =
+	INI_KEY_IFNAME(struct config_station, "IFNAME", ifname);
+
+#define C struct config_station
+static const struct ini_key station_keys[] = {
+	INI_KEY_STRING(C, "ssid", ssid, 32, NULL),
+	INI_KEY_ENUM(C, "key_mgmt", key_mgmt, key_mgmts, "WPA-PSK"),
+	INI_KEY_STRING(C, "psk", psk, 64, NULL, .flags = INI_F_SECRET),
+	INI_KEY_MAC(C, "bssid", bssid, INI_F_UNICAST,
+		    INI_SET(C, have_bssid)),
+	INI_KEY_UINT(C, "freq", freq, 0, 7125, "0"),
+	{ NULL },
+};
+#undef C
+
+static bool all_hex(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+		      (*s >= 'A' && *s <= 'F')))
+			return false;
+	return true;
+}
+
+static int station_end(struct ini *ini, void *obj)
+{
+	const struct config_station *c = obj;
+	size_t n = strlen(c->psk);
+
+	if (!c->ssid[0])
+		return ini_fail(ini, "[station %s]: ssid is required",
+				c->ifname);
+	if (c->key_mgmt != 0)
+		return ini_fail(ini, "[station %s]: key_mgmt WPA-EAP is not "
+				"supported yet", c->ifname);
+	if (n < 8 || (n == 64 && !all_hex(c->psk)))
+		return ini_fail(ini, "[station %s]: psk must be a passphrase "
+				"of 8 to 63 characters or 64 hex digits",
+				c->ifname);
+	for (const char *p = c->psk; *p; p++)
+		if (*p < 32 || *p > 126)
+			return ini_fail(ini, "[station %s]: psk has a "
+					"character outside ASCII 32..126",
+					c->ifname);
+	if (c->freq && c->freq < 2412)
+		return ini_fail(ini, "[station %s]: freq is in MHz (2412 "
+				"and up)", c->ifname);
+	return 0;
+}
+
+const struct ini_section station_section = {
+	.name = "station",
+	.keys = station_keys,
+	.size = sizeof(struct config_station),
+	.arg = &station_arg,
+	.arg_what = "an interface name",
+	.arg_meta = "IFNAME",
+	.max = STATION_MAX,
+	.noun = "WPA2 station",
+	.plural = "WPA2 stations",
+	.line_offset = offsetof(struct config_station, line),
+	.end = station_end,
+};
+
+bool station_config_equal(const struct config_station *a,
+			  const struct config_station *b)
+{
+	return !strcmp(a->ifname, b->ifname) && !strcmp(a->ssid, b->ssid) &&
+	       a->key_mgmt == b->key_mgmt && !strcmp(a->psk, b->psk) &&
+	       a->have_bssid == b->have_bssid &&
+	       !memcmp(a->bssid, b->bssid, 6) && a->freq == b->freq;
+}

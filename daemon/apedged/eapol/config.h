@@ -41,6 +41,31 @@ struct config_eapol {
 	uint32_t start_period, max_start, held_period, auth_period;
 };
 
+#define STATION_MAX 8			/* [station IFNAME] sections */
+
+/*
+ *	[station IFNAME]		# a WPA2 station on a wireless uplink
+ *	ssid = NAME			# 1..32 octets (required)
+ *	key_mgmt = WPA-PSK		# WPA-PSK (WPA-EAP: not yet)
+ *	psk = PASSPHRASE		# 8..63 characters, or 64 hex digits
+ *	bssid = 02:00:00:00:00:00	# only this AP (optional)
+ *	freq = 2412			# MHz (optional)
+ */
+struct config_station {
+	char ifname[IFNAMSIZ];
+	unsigned int line;
+	char ssid[33];
+	uint8_t key_mgmt;		/* enum sta_key_mgmt */
+	char psk[65];
+	bool have_bssid;
+	uint8_t bssid[6];
+	uint32_t freq;
+};
+
+extern const struct ini_section station_section;
+bool station_config_equal(const struct config_station *a,
+			  const struct config_station *b);
+
 /* [eapol IFNAME], repeated: bound to an array of struct config_eapol. */
 extern const struct ini_section eapol_section;
 
