@@ -279,6 +279,8 @@ void apedge_notify_punt(struct apedge_port *port,
 /* the binding table (binding.c) */
 
 #define APEDGE_BINDINGS_DEFAULT	65536
+/* Prefix lengths a prefix binding may have; bit (128 - len) of plens. */
+#define APEDGE_PLEN_BITS	129
 /*
  * Snooped messages waiting for the snoop work, in two rings: what binds
  * (from trusted servers only) apart from what unbinds (which any client
@@ -403,6 +405,10 @@ struct apedge_snoop_req_slot {
  * @learn_ev: @learn's slots
  * @forget_ev: @forget's slots
  * @reqs: recent DHCPv4 REQUESTs, hashed by xid and chaddr
+ * @plens: the prefix lengths in use by prefix bindings, bit (128 - len)
+ *	   so that a walk from bit 0 finds the longest first; changed under
+ *	   @lock with atomic bit operations, read locklessly by the hooks
+ * @plen_count: prefix bindings of each length, under @lock
  */
 struct apedge_bindings {
 	struct rhashtable ht;
@@ -428,10 +434,15 @@ struct apedge_bindings {
 	struct apedge_snoop_ev learn_ev[APEDGE_SNOOP_LEARN_SLOTS];
 	struct apedge_snoop_ev forget_ev[APEDGE_SNOOP_FORGET_SLOTS];
 	struct apedge_snoop_req_slot reqs[APEDGE_SNOOP_REQ_SLOTS];
+	unsigned long plens[BITS_TO_LONGS(APEDGE_PLEN_BITS)];
+	unsigned int plen_count[APEDGE_PLEN_BITS];
 };
 
 int apedge_bindings_init(struct apedge_bindings *bt);
 void apedge_bindings_destroy(struct apedge_bindings *bt);
+int apedge_bkey_prefix(struct apedge_bkey *key, const u8 *addr, u8 plen);
+bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
+			 int ifindex, const u8 *mac, u64 now);
 bool apedge_binding_expired(const struct apedge_binding *b, u64 now);
 u64 apedge_binding_expiry(u32 lifetime, u64 now);
 const struct apedge_binding *

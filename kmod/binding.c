@@ -35,6 +35,14 @@
  * station's to another port, touches those bindings only, never the
  * whole table.  The hooks never see the index.
  *
+ * Prefix bindings (a delegated IPv6 prefix, bound to the station and
+ * port it was delegated to) live in the same table, keyed by the prefix
+ * and its length (apedge_bkey.plen, 0 for an address): they share the
+ * limit, the (port, MAC) index, the collector and dumps.  A bitmap of the
+ * lengths in use lets the source guard look a source up once per length
+ * present, longest first, when it has no binding of its own: the cost of
+ * a few hashes however many prefixes are bound, never a scan.
+ *
  * A deferrable delayed work collects expired entries every
  * APEDGE_BINDING_GC_SECS seconds, APEDGE_BINDING_GC_CHUNK entries at a
  * time: its walk's cursor is kept between chunks, the lock is dropped and
@@ -105,6 +113,108 @@ void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr)
 }
 
 /**
+ * apedge_bkey_prefix - the key of an IPv6 prefix
+ * @key: filled
+ * @addr: the prefix, 16 bytes
+ * @plen: its length, 1 to 128
+ *
+ * Return: 0, or -EINVAL if @plen is out of range or @addr has bits set
+ * past it.  Pure.
+ */
+int apedge_bkey_prefix(struct apedge_bkey *key, const u8 *addr, u8 plen)
+{
+	unsigned int i;
+
+	if (!plen || plen > 128)
+		return -EINVAL;
+	apedge_bkey_init(key, AF_INET6, addr);
+	key->plen = plen;
+	for (i = plen / 8; i < 16; i++) {
+		u8 keep = i == plen / 8 ? (u8)(0xff00 >> (plen % 8)) : 0;
+
+		if (key->addr[i] & ~keep)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Whether a binding was made by an administrator or a local DHCPv6 server
+ * (netlink): nothing snooped or claimed replaces it.
+ */
+static bool apedge_binding_origin_managed(u8 origin)
+{
+	return origin == APEDGE_BINDING_ORIGIN_STATIC ||
+	       origin == APEDGE_BINDING_ORIGIN_DHCP6_SERVER;
+}
+
+/* Bit of @plens for a length: longest first. */
+static unsigned int apedge_plen_bit(u8 plen)
+{
+	return 128 - plen;
+}
+
+/**
+ * apedge_prefix_match - whether an IPv6 address lies in a prefix bound
+ *	to the port and the MAC
+ * @bt: the table
+ * @addr: the address, 16 bytes
+ * @ifindex: the port a frame came in on
+ * @mac: its source MAC
+ * @now: the present time, get_jiffies_64()
+ *
+ * The longest live prefix holding @addr decides.  One lookup per prefix
+ * length in use.  Under RCU; never allocates.
+ */
+bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
+			 int ifindex, const u8 *mac, u64 now)
+{
+	const struct apedge_binding *b;
+	unsigned long word, bits;
+	struct apedge_bkey key;
+	unsigned int w, bit;
+	u8 plen;
+	int i;
+
+	for (w = 0; w < ARRAY_SIZE(bt->plens); w++) {
+		bits = READ_ONCE(bt->plens[w]);
+		while (bits) {
+			word = __ffs(bits);
+			bits &= bits - 1;
+			bit = w * BITS_PER_LONG + word;
+			if (bit >= APEDGE_PLEN_BITS)
+				return false;
+			plen = 128 - bit;
+			apedge_bkey_init(&key, AF_INET6, addr);
+			key.plen = plen;
+			for (i = plen / 8; i < 16; i++)
+				key.addr[i] &= i == plen / 8 ?
+					(u8)(0xff00 >> (plen % 8)) : 0;
+			b = rhashtable_lookup(&bt->ht, &key,
+					      apedge_binding_params);
+			if (b && !apedge_binding_expired(b, now))
+				return b->ifindex == ifindex &&
+				       ether_addr_equal(b->mac, mac);
+		}
+	}
+	return false;
+}
+
+/* A prefix binding comes or goes: the lengths in use (under bt->lock). */
+static void apedge_plen_count(struct apedge_bindings *bt, u8 plen, int d)
+{
+	unsigned int bit = apedge_plen_bit(plen);
+
+	if (!plen)
+		return;
+	bt->plen_count[bit] += d;
+	if (d > 0 && bt->plen_count[bit] == 1)
+		set_bit(bit, bt->plens);
+	else if (d < 0 && !bt->plen_count[bit])
+		clear_bit(bit, bt->plens);
+}
+
+/**
  * apedge_binding_lookup - the live binding of an address
  * @bt: the table
  * @key: the address
@@ -125,7 +235,8 @@ apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key)
 
 /*
  * Whether the address is bound to the port and the MAC at now
- * (get_jiffies_64()); under RCU.
+ * (get_jiffies_64()); under RCU.  An IPv6 address without a binding of
+ * its own may lie in a bound prefix.
  */
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
@@ -134,8 +245,10 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	const struct apedge_binding *b;
 
 	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
-	return b && !apedge_binding_expired(b, now) &&
-	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	if (b && !apedge_binding_expired(b, now))
+		return b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	return key->family == AF_INET6 && !key->plen &&
+	       apedge_prefix_match(bt, key->addr, ifindex, mac, now);
 }
 
 /**
@@ -275,6 +388,7 @@ static void __apedge_binding_unlink(struct apedge_bindings *bt,
 {
 	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
 	list_del(&b->client_node);
+	apedge_plen_count(bt, b->key.plen, -1);
 	WRITE_ONCE(bt->count, bt->count - 1);
 	apedge_binding_changed(bt);
 	kfree_rcu(b, rcu);
@@ -321,6 +435,7 @@ static int apedge_binding_insert(struct apedge_bindings *bt,
 	if (err)
 		return err;
 	apedge_binding_index(b, c);
+	apedge_plen_count(bt, b->key.plen, 1);
 	WRITE_ONCE(bt->count, bt->count + 1);
 	apedge_binding_changed(bt);
 	return 0;
@@ -336,9 +451,9 @@ static int apedge_binding_insert(struct apedge_bindings *bt,
  * @origin: enum apedge_binding_origin
  * @extack: for error messages, or NULL
  *
- * A static binding replaces any binding of the address; a snooped one
- * does not replace a static one.  Over the table's limit a new binding
- * is refused (a snooped one is counted).  Process context.
+ * A static or dhcp6-server binding replaces any binding of the key; a
+ * snooped one replaces neither.  Over the table's limit a new binding is
+ * refused (a snooped one is counted).  Process context.
  */
 int apedge_binding_set(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, const u8 *mac,
@@ -361,7 +476,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 	mutex_lock(&bt->lock);
 	old = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
 	if (old && origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
-	    old->origin == APEDGE_BINDING_ORIGIN_STATIC) {
+	    apedge_binding_origin_managed(old->origin)) {
 		err = -EEXIST;
 		goto out_free;
 	}
@@ -449,8 +564,8 @@ static void apedge_binding_forget(struct apedge_bindings *bt,
  * For a station, first come first served (RFC 6620), or for a router
  * seen on a trusted port.  A station's claim never takes an address bound
  * elsewhere and alive; it refreshes its own, keeping the end of its
- * tentative time.  A router's claim takes any address but a static one:
- * routers on trusted ports come first.  Process context.
+ * tentative time.  A router's claim takes any address but a static or
+ * dhcp6-server one: routers on trusted ports come first.  Process context.
  */
 void apedge_binding_claim(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, const u8 *mac,
@@ -479,7 +594,7 @@ void apedge_binding_claim(struct apedge_bindings *bt,
 		bool self = old->ifindex == ifindex &&
 			    ether_addr_equal(old->mac, mac);
 
-		if (old->origin == APEDGE_BINDING_ORIGIN_STATIC ||
+		if (apedge_binding_origin_managed(old->origin) ||
 		    (op != APEDGE_SNOOP_ROUTER && !self))
 			goto out_free;
 		if (self && old->origin == b->origin)

@@ -857,20 +857,33 @@ out:
 	return err;
 }
 
-/* The one address of a binding request. */
+/* The one address, or IPv6 prefix, of a binding request. */
 static int apedge_bkey_parse(struct genl_info *info, struct apedge_bkey *key)
 {
 	struct nlattr *v4 = info->attrs[APEDGE_A_BINDING_IPV4];
 	struct nlattr *v6 = info->attrs[APEDGE_A_BINDING_IPV6];
+	struct nlattr *plen = info->attrs[APEDGE_A_BINDING_PREFIX_LEN];
 
 	if (!v4 == !v6) {
 		NL_SET_ERR_MSG(info->extack, "exactly one of ipv4 and ipv6 required");
 		return -EINVAL;
 	}
-	if (v4)
+	if (plen && !v6) {
+		NL_SET_ERR_MSG_ATTR(info->extack, plen,
+				    "prefix-len is for an ipv6 prefix");
+		return -EINVAL;
+	}
+	if (plen) {
+		if (apedge_bkey_prefix(key, nla_data(v6), nla_get_u8(plen))) {
+			NL_SET_ERR_MSG_ATTR(info->extack, v6,
+					    "the prefix has bits set past prefix-len");
+			return -EINVAL;
+		}
+	} else if (v4) {
 		apedge_bkey_init(key, AF_INET, nla_data(v4));
-	else
+	} else {
 		apedge_bkey_init(key, AF_INET6, nla_data(v6));
+	}
 	return 0;
 }
 
@@ -880,6 +893,7 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **tb = info->attrs;
 	struct apedge_port *port;
 	struct apedge_bkey key;
+	u8 origin = APEDGE_BINDING_ORIGIN_STATIC;
 	u32 lifetime = 0;
 	int ifindex, err;
 	const u8 *mac;
@@ -899,6 +913,16 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[APEDGE_A_BINDING_LIFETIME])
 		lifetime = nla_get_u32(tb[APEDGE_A_BINDING_LIFETIME]);
+	if (tb[APEDGE_A_BINDING_ORIGIN]) {
+		origin = nla_get_u32(tb[APEDGE_A_BINDING_ORIGIN]);
+		if (origin != APEDGE_BINDING_ORIGIN_STATIC &&
+		    origin != APEDGE_BINDING_ORIGIN_DHCP6_SERVER) {
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    tb[APEDGE_A_BINDING_ORIGIN],
+					    "origin must be static or dhcp6-server");
+			return -EINVAL;
+		}
+	}
 
 	rtnl_lock();
 	port = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
@@ -913,7 +937,7 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	 * flushed, before this one is in.
 	 */
 	err = apedge_binding_set(an->bt, &key, mac, ifindex, lifetime,
-				 APEDGE_BINDING_ORIGIN_STATIC, info->extack);
+				 origin, info->extack);
 	rtnl_unlock();
 	return err;
 }
@@ -1020,6 +1044,8 @@ static int apedge_binding_put(struct apedge_reply *r,
 	else
 		err = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, b->key.addr);
 	if (err ||
+	    (b->key.plen &&
+	     nla_put_u8(msg, APEDGE_A_BINDING_PREFIX_LEN, b->key.plen)) ||
 	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, b->mac) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, b->ifindex) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_ORIGIN, b->origin) ||
@@ -1036,6 +1062,7 @@ static int apedge_binding_put(struct apedge_reply *r,
 /* What one half of binding-get takes that the other does not. */
 static const u8 apedge_binding_get_do_only[] = {
 	APEDGE_A_BINDING_IPV4, APEDGE_A_BINDING_IPV6,
+	APEDGE_A_BINDING_PREFIX_LEN,
 };
 
 static const u8 apedge_binding_get_dump_only[] = {
@@ -1145,13 +1172,13 @@ static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				     struct netlink_callback *cb)
 {
-	struct nlattr *tb[APEDGE_A_BINDING_IFNAME + 1];
+	struct nlattr *tb[APEDGE_A_BINDING_PREFIX_LEN + 1];
 	struct net_device *dev;
 	struct nlattr *a;
 	int err;
 
 	/* Validated by genetlink already; parsed again for the table. */
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_IFNAME,
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_PREFIX_LEN,
 			  apedge_binding_get_nl_policy, cb->extack);
 	if (err)
 		return err;
@@ -1159,7 +1186,7 @@ static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				 ARRAY_SIZE(apedge_binding_get_do_only));
 	if (a) {
 		NL_SET_ERR_MSG_ATTR(cb->extack, a,
-				    "a dump takes no address: ipv4 and ipv6 get one binding");
+				    "a dump takes no address: ipv4, ipv6 and prefix-len get one binding");
 		return -EINVAL;
 	}
 	if (tb[APEDGE_A_BINDING_IFINDEX]) {

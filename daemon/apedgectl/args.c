@@ -319,6 +319,12 @@ int actl_address(struct actl_parser *p, const char *kw,
 		return -1;
 	if (req->family)
 		return actl_fail(p, "the address is given twice");
+	return actl_address_value(p, s, req);
+}
+
+int actl_address_value(struct actl_parser *p, const char *s,
+		       struct actl_req *req)
+{
 	memset(req->addr, 0, sizeof(req->addr));
 	if (inet_pton(AF_INET, s, req->addr) == 1)
 		req->family = AF_INET;

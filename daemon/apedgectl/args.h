@@ -132,6 +132,7 @@ struct actl_req {
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];
+	uint8_t plen;			/* ADDR/LEN: an IPv6 prefix; 0 none */
 	uint8_t mac[MAC_LEN];
 	bool has_mac;
 	bool has_lifetime;
@@ -213,6 +214,9 @@ int actl_mac_value(struct actl_parser *p, const char *kw,
 /* An IPv4 or IPv6 address after kw into req->family and req->addr. */
 int actl_address(struct actl_parser *p, const char *kw,
 		 struct actl_req *req);
+/* The same, of the value s already taken. */
+int actl_address_value(struct actl_parser *p, const char *s,
+		       struct actl_req *req);
 
 /* The keywords of a device alone. */
 extern const char *const actl_dev_kws[];

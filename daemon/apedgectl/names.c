@@ -103,6 +103,7 @@ const char *actl_origin_name(unsigned int origin)
 	case APEDGE_BINDING_ORIGIN_STATIC: return "static";
 	case APEDGE_BINDING_ORIGIN_LINK_LOCAL: return "link-local";
 	case APEDGE_BINDING_ORIGIN_ROUTER: return "router";
+	case APEDGE_BINDING_ORIGIN_DHCP6_SERVER: return "dhcp6-server";
 	}
 	return "unknown";
 }

@@ -85,6 +85,9 @@ struct apedged {
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
+	bool d6_resync;			/* dhcp6's bindings: a dump wanted */
+	bool d6_collecting;		/* the running dump is dhcp6's too */
+	struct loop_timer *d6_retry;	/* after a dump refused (EBUSY) */
 	uint64_t start_ms;
 };
 
@@ -99,11 +102,16 @@ static void apply_log_level(const struct apedged *d)
 	log_set_level(d->opts.debug ? LOG_DEBUG : d->cfg.log_level);
 }
 
+static int d6_resync_dump(struct apedged *d);
+
 static void nl_connected(void *data)
 {
 	struct apedged *d = data;
 
 	ports_connected(&d->ports);
+	/* After the port-adds, which the module takes in order. */
+	d->d6_resync = true;
+	d6_resync_dump(d);
 	sdnotify_status("connected to the apedge module");
 }
 
@@ -189,19 +197,123 @@ static int ctx_dump(struct apedged *d)
 	return r == -EBUSY ? 0 : r;
 }
 
-static void nl_binding(const struct amsg_binding *b, void *data)
+/*
+ * The DHCPv6 server's leases as the module's bindings (dhcp6/bind.h):
+ * on the [port]s of the configuration; resynced from a dump of the
+ * module's bindings on every connection (a daemon or module restart).
+ */
+static bool d6_is_port(void *data, const char *ifname)
 {
 	struct apedged *d = data;
 
+	return ports_find(&d->ports, ifname) != NULL;
+}
+
+static void d6_done(int error, const char *ext_msg, void *data)
+{
+	if (error && error != -ENOENT && error != -ENOTCONN)
+		log_rl(LOG_WARNING, "dhcp6: a binding of a lease: %s%s%s",
+		       strerror(-error), ext_msg && *ext_msg ? ": " : "",
+		       ext_msg ? ext_msg : "");
+}
+
+static void d6_bind_add(void *data, const struct dhcp6_bind *b)
+{
+	struct apedged *d = data;
+	struct amsg_binding m = {
+		.af = AF_INET6, .plen = b->plen, .permanent = !b->lifetime,
+		.lifetime = b->lifetime,
+		.origin = APEDGE_BINDING_ORIGIN_DHCP6_SERVER,
+	};
+
+	memcpy(m.addr, &b->addr, 16);
+	memcpy(m.mac, b->mac, sizeof(m.mac));
+	snprintf(m.ifname, sizeof(m.ifname), "%s", b->ifname);
+	agenl_binding_set(d->nl, &m, d6_done, d);
+}
+
+static void d6_bind_del(void *data, const struct in6_addr *addr,
+			uint8_t plen)
+{
+	struct apedged *d = data;
+
+	agenl_binding_del(d->nl, AF_INET6, addr->s6_addr, plen, d6_done, d);
+}
+
+static const struct dhcp6_bind_ops d6_bind_ops = {
+	.is_port = d6_is_port,
+	.add = d6_bind_add,
+	.del = d6_bind_del,
+};
+
+/* A dump for dhcp6's resync, unless one runs (it follows that one). */
+static int d6_resync_dump(struct apedged *d)
+{
+	int r;
+
+	if (!d->d6_resync || d->d6_collecting || !dhcp6_server(d->dhcp6))
+		return 0;
+	r = agenl_binding_dump(d->nl);
+	if (r == -EBUSY)
+		return 0;
+	d->d6_resync = false;
+	if (r)
+		return r;
+	d->d6_collecting = true;
+	dhcp6_resync_begin(d->dhcp6);
+	return 0;
+}
+
+static void d6_retry_fired(struct loop_timer *t, void *data)
+{
+	d6_resync_dump(data);
+}
+
+static void nl_binding(const struct amsg_binding *b, void *data)
+{
+	struct apedged *d = data;
+	struct dhcp6_bind x = { .lifetime = b->lifetime };
+
 	ctxbind_binding(&d->ctxb, b);
+	if (!d->d6_collecting || b->af != AF_INET6 ||
+	    b->origin != APEDGE_BINDING_ORIGIN_DHCP6_SERVER)
+		return;
+	memcpy(&x.addr, b->addr, 16);
+	x.plen = b->plen;
+	memcpy(x.mac, b->mac, sizeof(x.mac));
+	if (!if_indextoname(b->ifindex, x.ifname))
+		snprintf(x.ifname, sizeof(x.ifname), "if%u", b->ifindex);
+	dhcp6_resync_note(d->dhcp6, &x);
 }
 
 static void nl_binding_dump_done(int error, void *data)
 {
 	struct apedged *d = data;
 
+	if (d->d6_collecting) {
+		d->d6_collecting = false;
+		if (error == -EBUSY) {
+			/*
+			 * The socket's other dump (the ports', on connect)
+			 * was still running: again in a moment.
+			 */
+			dhcp6_resync_end(d->dhcp6, error);
+			d->d6_resync = true;
+			if (!d->d6_retry)
+				d->d6_retry = loop_timer_add(d->loop, 100, 0,
+							     d6_retry_fired,
+							     d);
+			else
+				loop_timer_rearm(d->d6_retry, 100, 0);
+		} else if (dhcp6_resync_end(d->dhcp6, error)) {
+			log_warn("dhcp6: no resync of the module's bindings: "
+				 "the dump failed (%s)", strerror(-error));
+		}
+	}
 	if (ctxbind_finish(&d->ctxb, error, ctx_filled, d))
 		ctx_dump(d);
+	else
+		d6_resync_dump(d);
 }
 
 /*
@@ -1310,6 +1422,7 @@ int apedged_start(struct apedged *d)
 	d->dhcp6 = dhcp6_new(d->loop);
 	if (!d->dhcp6)
 		return -ENOMEM;
+	dhcp6_set_bind_ops(d->dhcp6, &d6_bind_ops, d);
 	if (dhcp6_configure(d->dhcp6, &d->cfg.dhcp6, d->cfg.dhcp6s,
 			    d->cfg.n_dhcp6s) < 0)
 		log_err("dhcp6: the server could not start");
@@ -1342,6 +1455,7 @@ void apedged_free(struct apedged *d)
 	stations_free(d->stations);
 	eapol_auth_free(d->auth);
 	eapol_free(d->eapol);
+	loop_timer_remove(d->d6_retry);
 	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);
 	d->dhcp4 = NULL;

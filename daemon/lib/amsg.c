@@ -735,6 +735,14 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		b->af = AF_INET6;
 		memcpy(b->addr, v6->data, 16);
 	}
+	if (tb[APEDGE_A_BINDING_PREFIX_LEN].present) {
+		r = get_u8(&tb[APEDGE_A_BINDING_PREFIX_LEN], "prefix-len",
+			   &b->plen, err);
+		if (r < 0)
+			return r;
+		if (b->af != AF_INET6 || !b->plen || b->plen > 128)
+			return fail(err, "attribute prefix-len: %u", b->plen);
+	}
 	mac = &tb[APEDGE_A_BINDING_MAC];
 	if (!mac->present)
 		return fail(err, "missing attribute: mac");
@@ -769,7 +777,7 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		if (r < 0)
 			return r;
 		if (b->origin < APEDGE_BINDING_ORIGIN_SNOOPED ||
-		    b->origin > APEDGE_BINDING_ORIGIN_ROUTER)
+		    b->origin > APEDGE_BINDING_ORIGIN_DHCP6_SERVER)
 			return fail(err, "attribute origin: unknown origin %u",
 				    b->origin);
 	}
@@ -1295,6 +1303,8 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_put(o, APEDGE_A_BINDING_IPV4, b->addr, 4);
 	else if (b->af == AF_INET6)
 		amsg_out_put(o, APEDGE_A_BINDING_IPV6, b->addr, 16);
+	if (b->af == AF_INET6 && b->plen)
+		amsg_out_u8(o, APEDGE_A_BINDING_PREFIX_LEN, b->plen);
 	if (memcmp(b->mac, zero, sizeof(zero)))
 		amsg_out_put(o, APEDGE_A_BINDING_MAC, b->mac, sizeof(b->mac));
 	if (b->ifindex)
@@ -1303,6 +1313,8 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_str(o, APEDGE_A_BINDING_IFNAME, b->ifname);
 	if (!b->permanent)
 		amsg_out_u32(o, APEDGE_A_BINDING_LIFETIME, b->lifetime);
+	if (b->origin)
+		amsg_out_u32(o, APEDGE_A_BINDING_ORIGIN, b->origin);
 }
 
 void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x)

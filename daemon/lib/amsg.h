@@ -186,6 +186,8 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 struct amsg_binding {
 	int af;				/* AF_INET or AF_INET6; 0: none */
 	uint8_t addr[16];		/* the first 4 bytes for AF_INET */
+	uint8_t plen;			/* AF_INET6: a prefix of this
+					 * length; 0: an address */
 	uint8_t mac[6];			/* all 0: none */
 	uint32_t ifindex;		/* the port; 0: none */
 	char ifname[IFNAMSIZ];		/* requests only; "" when absent */
@@ -197,7 +199,8 @@ struct amsg_binding {
 /*
  * A binding-get reply or dump part.  Exactly one of ipv4 (4 bytes) and
  * ipv6 (16 bytes), mac (6 bytes) and ifindex (not 0) are required;
- * lifetime and origin (a known origin) are optional.
+ * lifetime, origin (a known origin) and prefix-len (1 to 128, with ipv6
+ * only) are optional.
  */
 int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		       struct amsg_binding *b, struct amsg_err *err);

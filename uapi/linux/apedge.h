@@ -203,12 +203,16 @@ enum apedge_malformed_reason {
  *   Neighbor Discovery on an untrusted port with the source guard on.
  * @APEDGE_BINDING_ORIGIN_ROUTER: A router's IPv6 link-local address, learnt
  *   from its Router Advertisement on a trusted port.
+ * @APEDGE_BINDING_ORIGIN_DHCP6_SERVER: Added with binding-add by the local
+ *   DHCPv6 server (apedged) for an address or a prefix it leased; neither
+ *   snooping nor a link-local claim replaces it.
  */
 enum apedge_binding_origin {
 	APEDGE_BINDING_ORIGIN_SNOOPED = 1,
 	APEDGE_BINDING_ORIGIN_STATIC,
 	APEDGE_BINDING_ORIGIN_LINK_LOCAL,
 	APEDGE_BINDING_ORIGIN_ROUTER,
+	APEDGE_BINDING_ORIGIN_DHCP6_SERVER,
 };
 
 /**
@@ -352,6 +356,7 @@ enum {
 	APEDGE_A_BINDING_ORIGIN,
 	APEDGE_A_BINDING_TO_IFINDEX,
 	APEDGE_A_BINDING_TO_IFNAME,
+	APEDGE_A_BINDING_PREFIX_LEN,
 
 	__APEDGE_A_BINDING_MAX,
 	APEDGE_A_BINDING_MAX = (__APEDGE_A_BINDING_MAX - 1)

@@ -302,6 +302,19 @@ int dhcp6_format_stats(struct dhcp6 *e, struct strbuf *sb)
 	json_ku64(&j, "store_errors", es->store_errors);
 	json_ku64(&j, "route_errors", es->route_errors);
 	json_obj_end(&j);
+	{
+		const struct dhcp6_bind_stats *bs = dhcp6_bind_stats_of(e);
+
+		json_kobj_begin(&j, "bindings");
+		json_ku64(&j, "added", bs->added);
+		json_ku64(&j, "removed", bs->removed);
+		json_ku64(&j, "no_mac", bs->no_mac);
+		json_ku64(&j, "resyncs", bs->resyncs);
+		json_ku64(&j, "resync_kept", bs->resync_kept);
+		json_ku64(&j, "resync_added", bs->resync_added);
+		json_ku64(&j, "resync_removed", bs->resync_removed);
+	}
+	json_obj_end(&j);
 	if (ss) {
 		json_kobj_begin(&j, "store");
 		json_ku64(&j, "appends", ss->appends);

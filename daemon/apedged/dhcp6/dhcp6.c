@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dhcp6/auth.h"
+#include "dhcp6/bind.h"
 #include "dhcp6/dhcp6.h"
 #include "dhcp6/io.h"
 #include "dhcp6/relay.h"
@@ -62,6 +63,13 @@ struct dhcp6 {
 	uint64_t replay;		/* the last Auth replay counter */
 	struct reconf reconf[RECONF_MAX];
 	struct dhcp6_engine_stats st;
+	/* the module's bindings (bind.h): the root's ops */
+	const struct dhcp6_bind_ops *bops;
+	void *bdata;
+	struct dhcp6_bind_stats bst;
+	struct dhcp6_bind *have;	/* a resync's dump so far */
+	size_t n_have, cap_have;
+	bool have_lost;			/* out of memory: no resync */
 	uint8_t rbuf[DHCP6_MSG_MAX];
 	uint8_t fbuf[DHCP6_MSG_MAX];	/* a RELAY-FORW */
 };
@@ -73,6 +81,8 @@ struct pending {
 	int err;
 	struct sockaddr_in6 dst;
 	int ifindex;
+	unsigned int n_recs;		/* for the module's bindings */
+	struct dhcp6_jnl_rec *recs;
 	size_t len;
 	uint8_t msg[];
 };
@@ -129,6 +139,45 @@ static void route(struct dhcp6 *e, bool add, const struct dhcp6_jnl_rec *r,
 		e->st.route_errors++;
 }
 
+/*
+ * The client's MAC address as the kernel's neighbour table has it for its
+ * source address on the link: only where bindings are wanted (a port).
+ */
+static bool client_mac(struct dhcp6 *e, const struct dhcp6_iface *f,
+		       const struct in6_addr *src, int ifindex, uint8_t mac[6])
+{
+	if (!e->bops || !e->io || !e->bops->is_port(e->bdata, f->cfg.ifname))
+		return false;
+	return !dhcp6_io_neigh(e->io, ifindex, src, mac);
+}
+
+/* Acknowledged records become (or stop being) the module's bindings. */
+static void bind_recs(struct dhcp6 *e, const struct dhcp6_jnl_rec *recs,
+		      unsigned int n, const struct in6_addr *src, int ifindex)
+{
+	struct dhcp6_iface *f;
+	uint8_t mac[6];
+	bool have_mac = false, tried = false;
+	unsigned int i;
+
+	if (!e->bops)
+		return;
+	for (i = 0; i < n; i++) {
+		const struct dhcp6_jnl_rec *r = &recs[i];
+
+		/* Not known when the message came: the REPLY's ND may have
+		 * taught it since. */
+		if (src && !tried && r->lladdr_len != 6 &&
+		    (r->type == DHCP6_JNL_ADD || r->type == DHCP6_JNL_RENEW)) {
+			tried = true;
+			f = iface_by_index(e, ifindex);
+			have_mac = f && client_mac(e, f, src, ifindex, mac);
+		}
+		dhcp6_bind_apply(r, wall_now(), have_mac ? mac : NULL,
+				 e->bops, e->bdata, &e->bst);
+	}
+}
+
 static void noop_done(void *cookie, int err)
 {
 	struct dhcp6 *e = cookie;
@@ -156,7 +205,10 @@ static void pending_done(void *cookie, int err)
 		e->st.send_errors++;
 	} else {
 		e->st.committed++;
+		bind_recs(e, p->recs, p->n_recs, &p->dst.sin6_addr,
+			  p->ifindex);
 	}
+	free(p->recs);
 	free(p);
 }
 
@@ -434,6 +486,7 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	struct dhcp6_iface *f = iface_by_index(e, ifindex);
 	enum dhcp6_err err;
 	struct pending *p;
+	uint8_t mac[6];
 	size_t n;
 	unsigned int i;
 
@@ -464,6 +517,12 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	in.link = &f->cfg.link;
 	in.unicast = !multicast;
 	in.now = wall_now();
+	if ((m.type == DHCP6_SOLICIT || m.type == DHCP6_REQUEST ||
+	     m.type == DHCP6_RENEW || m.type == DHCP6_REBIND) &&
+	    client_mac(e, f, &src->sin6_addr, ifindex, mac)) {
+		in.lladdr = mac;
+		in.lladdr_len = sizeof(mac);
+	}
 	in.peer = &src->sin6_addr;
 	if (f->cfg.link.reconfigure && m.reconf_accept) {
 		if (getrandom(rkey, sizeof(rkey), 0) == (ssize_t)sizeof(rkey))
@@ -502,6 +561,16 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	p->err = 0;
 	p->dst = *src;
 	p->ifindex = ifindex;
+	p->n_recs = 0;
+	p->recs = NULL;
+	if (e->bops && out.n_recs) {
+		p->recs = malloc(out.n_recs * sizeof(*p->recs));
+		if (p->recs) {
+			memcpy(p->recs, out.recs,
+			       out.n_recs * sizeof(*p->recs));
+			p->n_recs = out.n_recs;
+		}
+	}
 	p->len = n;
 	memcpy(p->msg, e->rbuf, n);
 	for (i = 0; i < out.n_recs; i++) {
@@ -515,6 +584,7 @@ static void rx(void *data, const uint8_t *buf, size_t len,
 	}
 	if (!p->left) {
 		e->st.store_errors++;
+		free(p->recs);
 		free(p);
 		return;
 	}
@@ -564,6 +634,7 @@ static void on_tick(struct loop_timer *t, void *data)
 	reconf_retransmit(e);
 	while ((n = dhcp6_server_expire(&e->srv, wall_now(), recs,
 					EXPIRE_BATCH))) {
+		bind_recs(e, recs, n, NULL, 0);
 		for (i = 0; i < n; i++) {
 			route(e, false, &recs[i], NULL);
 			if (e->store && dhcp6_store_append(e->store, &recs[i],
@@ -608,6 +679,8 @@ static void stop(struct dhcp6 *e)
 
 void dhcp6_free(struct dhcp6 *e)
 {
+	if (e)
+		free(e->have);
 	if (!e)
 		return;
 	stop(e);
@@ -824,7 +897,77 @@ int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,
 	if (!e->srv_ok || !dhcp6_server_lease_del(&e->srv, a, plen, &r))
 		return -ENOENT;
 	route(e, false, &r, NULL);
+	bind_recs(e, &r, 1, NULL, 0);
 	if (e->store && dhcp6_store_append(e->store, &r, noop_done, e))
 		e->st.store_errors++;
+	return 0;
+}
+
+void dhcp6_set_bind_ops(struct dhcp6 *e, const struct dhcp6_bind_ops *ops,
+			void *data)
+{
+	e->bops = ops;
+	e->bdata = data;
+}
+
+const struct dhcp6_bind_stats *dhcp6_bind_stats_of(const struct dhcp6 *e)
+{
+	return &e->bst;
+}
+
+void dhcp6_resync_begin(struct dhcp6 *e)
+{
+	e->n_have = 0;
+	e->have_lost = false;
+}
+
+void dhcp6_resync_note(struct dhcp6 *e, const struct dhcp6_bind *b)
+{
+	struct dhcp6_bind *v;
+	size_t cap;
+
+	if (e->have_lost)
+		return;
+	if (e->n_have == e->cap_have) {
+		cap = e->cap_have ? 2 * e->cap_have : 64;
+		v = realloc(e->have, cap * sizeof(*v));
+		if (!v) {
+			e->have_lost = true;
+			return;
+		}
+		e->have = v;
+		e->cap_have = cap;
+	}
+	e->have[e->n_have++] = *b;
+}
+
+int dhcp6_resync_end(struct dhcp6 *e, int error)
+{
+	struct dhcp6_bind_diff_stats ds = { 0 };
+	struct dhcp6_bind *want;
+	long n;
+
+	if (error || e->have_lost || !e->srv_ok || !e->bops) {
+		e->n_have = 0;
+		return error ? error : e->have_lost ? -ENOMEM : 0;
+	}
+	n = dhcp6_bind_want(e->srv.leases, wall_now(), e->bops, e->bdata,
+			    &want);
+	if (n < 0) {
+		e->n_have = 0;
+		return -ENOMEM;
+	}
+	dhcp6_bind_diff(e->have, e->n_have, want, (size_t)n, e->bops,
+			e->bdata, &ds);
+	free(want);
+	e->bst.resyncs++;
+	e->bst.resync_kept += ds.kept;
+	e->bst.resync_added += ds.added;
+	e->bst.resync_removed += ds.removed;
+	log_info("dhcp6: the module's bindings resynced: %llu kept, %llu "
+		 "added, %llu removed", (unsigned long long)ds.kept,
+		 (unsigned long long)ds.added,
+		 (unsigned long long)ds.removed);
+	e->n_have = 0;
 	return 0;
 }

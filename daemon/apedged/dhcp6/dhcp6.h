@@ -18,6 +18,11 @@
  * DUID-LLT from the first served interface's MAC and kept, or given by
  * server_duid in [dhcp6].
  *
+ *   the module's bindings (bind.h): a lease on one of the module's ports
+ *     is bound (address or prefix, the client's MAC, the port) once its
+ *     REPLY went out, unbound at release, decline, expiry or "lease del";
+ *     the client's MAC is the kernel's neighbour entry for its source,
+ *     looked up as the message comes and kept in the lease.
  * The relay (mode relay, RFC 8415 §19) shares the socket: a message on
  * a relay link goes up as a RELAY-FORW to each upstream (relay.c
  * decides), a RELAY-REPL from a configured upstream comes down to the
@@ -32,6 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dhcp6/bind.h"
 #include "dhcp6/config.h"
 #include "dhcp6/relay.h"
 #include "dhcp6/server.h"
@@ -85,6 +91,22 @@ bool dhcp6_relays(const struct dhcp6 *e);	/* a link in mode relay */
 int dhcp6_lease_remove(struct dhcp6 *e, const struct in6_addr *a,
 		       uint8_t plen);
 
+/*
+ * The module's bindings of the leases (bind.h): the root's ops, set once
+ * (NULL: none are made).
+ */
+void dhcp6_set_bind_ops(struct dhcp6 *e, const struct dhcp6_bind_ops *ops,
+			void *data);
+const struct dhcp6_bind_stats *dhcp6_bind_stats_of(const struct dhcp6 *e);
+/*
+ * Resync with the module: begin, note each of the module's bindings of
+ * origin dhcp6-server from a dump, end with the dump's result (0: the
+ * diff is applied through the ops; an error: nothing is done).  0 or
+ * -errno.
+ */
+void dhcp6_resync_begin(struct dhcp6 *e);
+void dhcp6_resync_note(struct dhcp6 *e, const struct dhcp6_bind *b);
+int dhcp6_resync_end(struct dhcp6 *e, int error);
 /*
  * The admin asks the client of a lease to come back (RFC 8415 §18.3.11):
  * a RECONFIGURE for what (DHCP6_RENEW, DHCP6_REBIND or

@@ -5,12 +5,14 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <ifaddrs.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "dhcp6/io.h"
@@ -23,6 +25,7 @@ struct dhcp6_io {
 	const struct dhcp6_io_ops *ops;
 	void *data;
 	int fd, rtnl;
+	int neigh;			/* blocking, for dhcp6_io_neigh() */
 	struct loop_watch *watch;
 	uint32_t seq;
 	uint8_t buf[DHCP6_MSG_MAX];
@@ -78,6 +81,7 @@ struct dhcp6_io *dhcp6_io_new(struct loop *loop,
 	io->ops = ops;
 	io->data = data;
 	io->rtnl = -1;
+	io->neigh = -1;
 	io->fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
 			0);
 	if (io->fd < 0)
@@ -115,6 +119,8 @@ void dhcp6_io_free(struct dhcp6_io *io)
 		close(io->fd);
 	if (io->rtnl >= 0)
 		close(io->rtnl);
+	if (io->neigh >= 0)
+		close(io->neigh);
 	free(io);
 }
 
@@ -236,4 +242,113 @@ int dhcp6_io_route(struct dhcp6_io *io, bool add,
 		   sizeof(k)) < 0)
 		return -errno;
 	return 0;
+}
+
+int dhcp6_io_neigh_parse(const uint8_t *buf, size_t len, uint32_t seq,
+			 uint8_t mac[6])
+{
+	size_t off = 0;
+
+	/* Each header and attribute is copied out: buf need not be
+	 * aligned, and no length is trusted before it is checked. */
+	while (len - off >= sizeof(struct nlmsghdr)) {
+		struct nlmsghdr nh;
+		struct ndmsg nd;
+		size_t end, p;
+
+		memcpy(&nh, buf + off, sizeof(nh));
+		if (nh.nlmsg_len < sizeof(nh) || nh.nlmsg_len > len - off)
+			return -EIO;
+		end = off + nh.nlmsg_len;
+		p = off + NLMSG_HDRLEN;
+		off += NLMSG_ALIGN(nh.nlmsg_len) < len - off ?
+		       NLMSG_ALIGN(nh.nlmsg_len) : len - off;
+		if (nh.nlmsg_seq != seq)
+			continue;
+		if (nh.nlmsg_type == NLMSG_ERROR) {
+			int32_t e;
+
+			if (end - p < sizeof(e))
+				return -EIO;
+			memcpy(&e, buf + p, sizeof(e));
+			return e < 0 ? e : -ENOENT;
+		}
+		if (nh.nlmsg_type != RTM_NEWNEIGH || end - p < sizeof(nd))
+			continue;
+		memcpy(&nd, buf + p, sizeof(nd));
+		if (!(nd.ndm_state & (NUD_REACHABLE | NUD_STALE | NUD_DELAY |
+				      NUD_PROBE | NUD_PERMANENT | NUD_NOARP)))
+			return -ENOENT;
+		p += NLMSG_ALIGN(sizeof(nd));
+		while (p < end && end - p >= sizeof(struct rtattr)) {
+			struct rtattr a;
+
+			memcpy(&a, buf + p, sizeof(a));
+			if (a.rta_len < sizeof(a) || a.rta_len > end - p)
+				return -ENOENT;
+			if (a.rta_type == NDA_LLADDR &&
+			    a.rta_len == RTA_LENGTH(6)) {
+				memcpy(mac, buf + p + RTA_LENGTH(0), 6);
+				return 0;
+			}
+			p += RTA_ALIGN(a.rta_len);
+		}
+		return -ENOENT;
+	}
+	return -EIO;
+}
+
+int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
+		   const struct in6_addr *addr, uint8_t mac[6])
+{
+	struct {
+		struct nlmsghdr nh;
+		struct ndmsg nd;
+		struct rtattr dst;
+		struct in6_addr a;
+	} req = {
+		.nh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = RTM_GETNEIGH,
+			.nlmsg_flags = NLM_F_REQUEST,
+		},
+		.nd = { .ndm_family = AF_INET6, .ndm_ifindex = ifindex },
+		.dst = { .rta_len = RTA_LENGTH(sizeof(struct in6_addr)),
+			 .rta_type = NDA_DST },
+		.a = *addr,
+	};
+	struct sockaddr_nl k = { .nl_family = AF_NETLINK };
+	struct timeval tv = { .tv_sec = 0, .tv_usec = 200000 };
+	uint8_t buf[1024];
+	ssize_t n;
+	int tries;
+
+	if (io->neigh < 0) {
+		io->neigh = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+				   NETLINK_ROUTE);
+		if (io->neigh < 0)
+			return -errno;
+		if (setsockopt(io->neigh, SOL_SOCKET, SO_RCVTIMEO, &tv,
+			       sizeof(tv))) {
+			close(io->neigh);
+			io->neigh = -1;
+			return -errno;
+		}
+	}
+	req.nh.nlmsg_seq = ++io->seq;
+	if (sendto(io->neigh, &req, sizeof(req), 0, (struct sockaddr *)&k,
+		   sizeof(k)) < 0)
+		return -errno;
+	/* Answers to an earlier request that timed out come first. */
+	for (tries = 0; tries < 4; tries++) {
+		int r;
+
+		n = recv(io->neigh, buf, sizeof(buf), 0);
+		if (n < 0)
+			return -errno;
+		r = dhcp6_io_neigh_parse(buf, (size_t)n, req.nh.nlmsg_seq, mac);
+		if (r != -EIO)
+			return r;
+	}
+	return -EIO;
 }

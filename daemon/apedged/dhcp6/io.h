@@ -58,4 +58,22 @@ int dhcp6_io_global_addrs(const char *const *names, struct in6_addr *addrs,
 int dhcp6_io_route(struct dhcp6_io *io, bool add, const struct in6_addr *prefix,
 		   uint8_t plen, const struct in6_addr *gw, int ifindex);
 
+/*
+ * The link-layer address the kernel's neighbour table has for addr on
+ * ifindex (a client's link-local source: its NA to our Neighbor
+ * Solicitation put it there): 0 and mac filled, -ENOENT when it has none
+ * (or not yet: INCOMPLETE, FAILED), or -errno.  A blocking netlink round
+ * trip to the kernel, answered at once.
+ */
+int dhcp6_io_neigh(struct dhcp6_io *io, int ifindex,
+		   const struct in6_addr *addr, uint8_t mac[6]);
+/*
+ * The kernel's answer to that request (sequence number seq), pure: 0 and
+ * mac filled from a usable entry's 6-byte NDA_LLADDR; -ENOENT for an
+ * entry without one or not usable (INCOMPLETE, FAILED, NONE), or the
+ * kernel's error; -EIO when buf holds no answer to seq.
+ */
+int dhcp6_io_neigh_parse(const uint8_t *buf, size_t len, uint32_t seq,
+			 uint8_t mac[6]);
+
 #endif

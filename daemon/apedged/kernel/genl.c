@@ -120,6 +120,8 @@ static const char *cmd_name(uint8_t cmd)
 		return "xid-send";
 	case APEDGE_CMD_BINDING_ADD:
 		return "binding-add";
+	case APEDGE_CMD_BINDING_DEL:
+		return "binding-del";
 	case APEDGE_CMD_BINDING_GET:
 		return "binding-get";
 	case APEDGE_CMD_BINDING_MOVE:
@@ -825,6 +827,41 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 						    APEDGE_CMD_BINDING_ADD,
 						    &b),
 			APEDGE_CMD_BINDING_ADD, ifname, done, NULL, data);
+}
+
+int agenl_binding_set(struct agenl *nl, const struct amsg_binding *b,
+		      agenl_done_fn done, void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if ((b->af != AF_INET && b->af != AF_INET6) || !b->ifname[0] ||
+	    (b->plen && b->af != AF_INET6))
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_ADD,
+						    b),
+			APEDGE_CMD_BINDING_ADD, b->ifname, done, NULL, data);
+}
+
+int agenl_binding_del(struct agenl *nl, int af, const uint8_t *addr,
+		      uint8_t plen, agenl_done_fn done, void *data)
+{
+	struct amsg_binding b = { .af = af, .plen = plen, .permanent = true };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if ((af != AF_INET && af != AF_INET6) || (plen && af != AF_INET6))
+		return -EINVAL;
+	memcpy(b.addr, addr, af == AF_INET ? 4 : 16);
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_DEL,
+						    &b),
+			APEDGE_CMD_BINDING_DEL, "", done, NULL, data);
 }
 
 int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],

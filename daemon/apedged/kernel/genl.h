@@ -135,6 +135,15 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
 		      uint32_t lifetime, agenl_done_fn done, void *data);
 /*
+ * binding-add of everything b gives (an IPv6 prefix with plen, an origin,
+ * the port by b->ifname); as agenl_xid_send().
+ */
+int agenl_binding_set(struct agenl *nl, const struct amsg_binding *b,
+		      agenl_done_fn done, void *data);
+/* binding-del of addr, or of the prefix addr/plen (plen not 0); as above. */
+int agenl_binding_del(struct agenl *nl, int af, const uint8_t *addr,
+		      uint8_t plen, agenl_done_fn done, void *data);
+/*
  * binding-move: every binding of mac on the port from moves to the port
  * to; as agenl_xid_send(), with APEDGE_CMD_BINDING_MOVE.
  */
