@@ -2,10 +2,18 @@
 # shellcheck shell=bash
 #
 # freeradius for the authenticator's tests (tests/netns/t_auth.sh and
-# tests/vm/t_89_authd.sh): radiusd.conf in $T/raddb with the client
-# 127.0.0.1 and $SECRET on 127.0.0.1:$RPORT, PAP and EAP-MD5, a
+# tests/vm/t_89_authd.sh, tests/netns/t_radius.sh,
+# tests/netns/t_eapol_radius.sh): radiusd.conf in $T/raddb with the
+# client 127.0.0.1 and $SECRET on 127.0.0.1:$RPORT, PAP and EAP-MD5, a
 # Message-Authenticator in every reply; the caller writes $T/raddb/users.
 # Nothing from /etc/freeradius is read.
+#
+# A test that needs more sets these before auth_raddb, each a piece of
+# configuration put in as it is:
+#   AUTH_LISTEN   more listen sections
+#   AUTH_MODULES  more modules
+#   AUTH_EAP      more EAP methods, in the eap module
+#   AUTH_SERVERS  more virtual servers
 
 auth_raddb() {
 	local r=$T/raddb
@@ -57,12 +65,14 @@ auth_raddb() {
 		port = $RPORT
 		virtual_server = default
 	}
+	${AUTH_LISTEN:-}
 	modules {
 		pap {
 		}
 		files {
 			filename = $r/users
 		}
+		${AUTH_MODULES:-}
 		eap {
 			default_eap_type = md5
 			timer_expire = 60
@@ -70,6 +80,7 @@ auth_raddb() {
 			max_sessions = 64
 			md5 {
 			}
+			${AUTH_EAP:-}
 		}
 	}
 	server default {
@@ -86,6 +97,9 @@ auth_raddb() {
 			}
 			eap
 		}
+		# freeradius 3.2.1 signs only its EAP replies; the client
+		# requires a Message-Authenticator in every one (RFC 3579
+		# §3.2, and the BlastRADIUS advice): ask for it
 		post-auth {
 			update reply {
 				Message-Authenticator := 0x00
@@ -97,5 +111,22 @@ auth_raddb() {
 			}
 		}
 	}
+	${AUTH_SERVERS:-}
 	EOC
 }
+
+# auth_rad_start NS: freeradius -X in that namespace, its log in
+# $T/radius.log, its pid in $RAD; fails unless it is ready in 15 s.
+auth_rad_start() {
+	spawn "$1" "$T/radius.log" freeradius -X -d "$T/raddb"
+	RAD=$LAST_PID
+	wait_for 15 grep -q "Ready to process requests" "$T/radius.log"
+}
+auth_rad_stop() {
+	[ -n "${RAD:-}" ] || return 0
+	kill "$RAD" 2>/dev/null
+	wait "$RAD" 2>/dev/null
+	RAD=""
+}
+accepts() { grep -c "Sent Access-Accept" "$T/radius.log"; }
+rejects() { grep -c "Sent Access-Reject" "$T/radius.log"; }

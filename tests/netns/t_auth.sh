@@ -30,7 +30,6 @@
 
 SECRET=apedge-radius-secret
 RPORT=18120
-RAD=""
 AUD=""
 M1=02:00:00:00:ea:11
 M2=02:00:00:00:ea:12
@@ -47,13 +46,6 @@ raddb() {
 	chmod 600 "$T/secret"
 }
 
-rad_start() {
-	spawn au "$T/radius.log" freeradius -X -d "$T/raddb"
-	RAD=$LAST_PID
-	wait_for 15 grep -q "Ready to process requests" "$T/radius.log"
-}
-accepts() { grep -c "Sent Access-Accept" "$T/radius.log"; }
-rejects() { grep -c "Sent Access-Reject" "$T/radius.log"; }
 
 # au_start MODE: apedged's authenticator on vb, short timers.
 au_start() {
@@ -149,7 +141,7 @@ from_station() {
 
 ea_topology || exit 1
 check "freeradius configuration written" raddb
-rad_start
+auth_rad_start au
 check "freeradius starts" test $? -eq 0
 
 # ---- a: port mode, EAP-MD5 -----------------------------------------------------
@@ -245,6 +237,5 @@ sup_stop e1
 sup_stop e2
 au_stop e
 
-kill "$RAD" 2>/dev/null
-wait "$RAD" 2>/dev/null
+auth_rad_stop
 exit 0

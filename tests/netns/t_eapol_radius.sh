@@ -4,9 +4,8 @@
 # apedged's supplicant behind hostapd -Dwired acting as a pure
 # authenticator in front of freeradius, the deployment of a switch port
 # under 802.1X.  freeradius runs in the authenticator's namespace on its
-# loopback with a private configuration written here into $T/raddb
-# (radiusd.conf, the client hostapd, the users file, the eap module with
-# the certificates made by openssl as in t_eapol_tls.sh):
+# loopback with auth_lib.sh's private configuration in $T/raddb, its eap
+# module given the certificates made by openssl as in t_eapol_tls.sh:
 #
 #   cl: va --- vb :au  hostapd --RADIUS 127.0.0.1:18120--> freeradius
 #
@@ -22,89 +21,27 @@
 # server with a certificate of its own): all it gets is a TLS alert.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/eapol_lib.sh"
+. "$(dirname "$0")/auth_lib.sh"
 
 SECRET=apedge-radius-secret
 RPORT=18120
-RAD=""
 
-# raddb: freeradius's whole configuration, nothing from /etc/freeradius.
-raddb() {
-	local r=$T/raddb
-	mkdir -p "$r" "$T/radrun" "$T/radlog" || return 1
-	cat >"$r/radiusd.conf" <<-EOC
-	prefix = /usr
-	exec_prefix = /usr
-	sysconfdir = /etc
-	localstatedir = $T
-	sbindir = /usr/sbin
-	logdir = $T/radlog
-	raddbdir = $r
-	radacctdir = $T/radlog
-	name = freeradius
-	confdir = $r
-	run_dir = $T/radrun
-	db_dir = $T/radrun
-	libdir = /usr/lib/freeradius
-	pidfile = $T/radrun/radiusd.pid
-	max_request_time = 30
-	cleanup_delay = 1
-	max_requests = 1024
-	hostname_lookups = no
-	log {
-		destination = stdout
-		auth = yes
-		auth_badpass = no
-		auth_goodpass = no
-	}
-	security {
-		allow_core_dumps = no
-		max_attributes = 200
-		reject_delay = 0
-		status_server = no
-	}
-	thread pool {
-		start_servers = 1
-		max_servers = 4
-		min_spare_servers = 1
-		max_spare_servers = 4
-		max_requests_per_server = 0
-	}
-	client hostapd {
-		ipaddr = 127.0.0.1
-		secret = $SECRET
-		require_message_authenticator = yes
-	}
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = $RPORT
-		virtual_server = default
-	}
-	modules {
-		pap {
-		}
-		mschap {
-		}
-		files {
-			filename = $r/users
-		}
-		eap {
-			default_eap_type = md5
-			timer_expire = 60
-			ignore_unknown_eap_types = no
-			max_sessions = 64
-			md5 {
-			}
-			mschapv2 {
+# freeradius: auth_lib.sh's configuration, with MSCHAP and the TLS
+# methods, PEAP and TTLS tunnelled to the server "inner".
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_MODULES="mschap {
+		}"
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_EAP="mschapv2 {
 			}
 			tls-config tls-common {
 				private_key_file = $T/server.key
 				certificate_file = $T/server.pem
 				ca_file = $T/ca.pem
-				cipher_list = "DEFAULT"
-				ecdh_curve = "prime256v1"
-				tls_min_version = "1.2"
-				tls_max_version = "1.2"
+				cipher_list = \"DEFAULT\"
+				ecdh_curve = \"prime256v1\"
+				tls_min_version = \"1.2\"
+				tls_max_version = \"1.2\"
 				cache {
 					enable = no
 				}
@@ -121,22 +58,9 @@ raddb() {
 				tls = tls-common
 				default_eap_type = md5
 				virtual_server = inner
-			}
-		}
-	}
-	server default {
-		authorize {
-			eap {
-				ok = return
-			}
-			files
-			pap
-		}
-		authenticate {
-			eap
-		}
-	}
-	server inner {
+			}"
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_SERVERS="server inner {
 		authorize {
 			eap {
 				ok = return
@@ -154,24 +78,15 @@ raddb() {
 			}
 			eap
 		}
-	}
-	EOC
+	}"
+
+raddb() {
+	auth_raddb || return 1
+	local r=$T/raddb
 	# alice's password for MD5, MSCHAPv2 and PAP; EAP-TLS needs none.
 	printf '%s\n' 'alice Cleartext-Password := "apedge-secret"' >"$r/users"
 }
 
-rad_start() {
-	spawn au "$T/radius.log" freeradius -X -d "$T/raddb"
-	RAD=$LAST_PID
-	wait_for 15 grep -q "Ready to process requests" "$T/radius.log"
-}
-rad_stop() {
-	[ -n "$RAD" ] || return 0
-	kill "$RAD" 2>/dev/null
-	wait "$RAD" 2>/dev/null
-}
-accepts() { grep -c "Sent Access-Accept" "$T/radius.log"; }
-rejects() { grep -c "Sent Access-Reject" "$T/radius.log"; }
 
 # xcheck NAME LINES...: eapol_test with that network block against
 # freeradius directly.
@@ -191,7 +106,7 @@ xcheck() {
 ea_topology || exit 1
 check "certificates made" mkcerts
 check "freeradius configuration written" raddb
-rad_start
+auth_rad_start au
 check "freeradius starts" test $? -eq 0
 
 # ---- x: eapol_test cross-check -----------------------------------------------
@@ -262,5 +177,5 @@ check "f: the inner method never reached freeradius" test "$(inner)" -eq "$i0"
 end_case "f"
 
 hapd_stop
-rad_stop
+auth_rad_stop
 exit 0

@@ -3,9 +3,9 @@
 #
 # apedged's RADIUS client (eapol/radclient.c, radudp.c) against a real
 # freeradius, through the driver daemon/build/bin/radtest, all in one
-# namespace on its loopback.  freeradius runs with a private
-# configuration written here into $T/raddb: the client 127.0.0.1 with
-# $SECRET, PAP and EAP-MD5, a users file with VLANs.
+# namespace on its loopback.  freeradius runs with auth_lib.sh's private
+# configuration in $T/raddb (the client 127.0.0.1 with $SECRET, PAP and
+# EAP-MD5), a second listener without signing, a users file with VLANs.
 #
 #   a  MAB (PAP, user = password = the MAC): Access-Accept, the VLAN of
 #      the untagged Tunnel-Private-Group-ID, Session-Timeout and
@@ -28,116 +28,25 @@
 # secret nothing is believed; with it, only from the server's address
 # and port.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/auth_lib.sh"
 
 SECRET=apedge-radius-secret
 RPORT=18120
 DEAD=18125
 FAKE=18130
 NOSIGN=18121
-RAD=""
 RT=$BIN/radtest
 MAC1=02-00-00-00-00-01
 
-raddb() {
-	local r=$T/raddb
-	mkdir -p "$r" "$T/radrun" "$T/radlog" || return 1
-	cat >"$r/radiusd.conf" <<-EOC
-	prefix = /usr
-	exec_prefix = /usr
-	sysconfdir = /etc
-	localstatedir = $T
-	sbindir = /usr/sbin
-	logdir = $T/radlog
-	raddbdir = $r
-	radacctdir = $T/radlog
-	name = freeradius
-	confdir = $r
-	run_dir = $T/radrun
-	db_dir = $T/radrun
-	libdir = /usr/lib/freeradius
-	pidfile = $T/radrun/radiusd.pid
-	max_request_time = 30
-	cleanup_delay = 1
-	max_requests = 1024
-	hostname_lookups = no
-	log {
-		destination = stdout
-		auth = yes
-	}
-	security {
-		allow_core_dumps = no
-		max_attributes = 200
-		reject_delay = 0
-		status_server = no
-	}
-	thread pool {
-		start_servers = 1
-		max_servers = 4
-		min_spare_servers = 1
-		max_spare_servers = 4
-		max_requests_per_server = 0
-	}
-	client nas {
-		ipaddr = 127.0.0.1
-		secret = $SECRET
-		require_message_authenticator = yes
-	}
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = $RPORT
-		virtual_server = default
-	}
-	listen {
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_LISTEN="listen {
 		type = auth
 		ipaddr = 127.0.0.1
 		port = $NOSIGN
 		virtual_server = nosign
-	}
-	modules {
-		pap {
-		}
-		files {
-			filename = $r/users
-		}
-		eap {
-			default_eap_type = md5
-			timer_expire = 60
-			ignore_unknown_eap_types = no
-			max_sessions = 64
-			md5 {
-			}
-		}
-	}
-	server default {
-		authorize {
-			files
-			eap {
-				ok = return
-			}
-			pap
-		}
-		authenticate {
-			Auth-Type PAP {
-				pap
-			}
-			eap
-		}
-		# freeradius 3.2.1 signs only its EAP replies; the client
-		# requires a Message-Authenticator in every one (RFC 3579
-		# §3.2, and the BlastRADIUS advice): ask for it
-		post-auth {
-			update reply {
-				Message-Authenticator := 0x00
-			}
-			Post-Auth-Type REJECT {
-				update reply {
-					Message-Authenticator := 0x00
-				}
-			}
-		}
-	}
-	server nosign {
+	}"
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_SERVERS="server nosign {
 		authorize {
 			files
 			pap
@@ -147,8 +56,11 @@ raddb() {
 				pap
 			}
 		}
-	}
-	EOC
+	}"
+
+raddb() {
+	auth_raddb || return 1
+	local r=$T/raddb
 	# reply items on lines that begin with white space (not a tab, which
 	# <<- would strip)
 	printf '%s\n' \
@@ -168,12 +80,6 @@ raddb() {
 	chmod 600 "$T/secret" "$T/wrong"
 }
 
-rad_start() {
-	spawn ra "$T/radius.log" freeradius -X -d "$T/raddb"
-	RAD=$LAST_PID
-	wait_for 15 grep -q "Ready to process requests" "$T/radius.log"
-}
-accepts() { grep -c "Sent Access-Accept" "$T/radius.log"; }
 
 # rt NAME ARGS...: radtest in the namespace; its JSON in $T/NAME.json.
 rt() {
@@ -191,7 +97,7 @@ is() {
 
 netns_add ra || exit 1
 check "freeradius configuration written" raddb
-rad_start
+auth_rad_start ra
 check "freeradius starts" test $? -eq 0
 srv="127.0.0.1:$RPORT,$T/secret"
 
@@ -297,6 +203,5 @@ check "f: the wrong-secret replies counted as bad authenticators" \
 check "f: no accept counted" is f '.servers[0].access_accepts' 0
 kill "$FAKEPID" 2>/dev/null
 
-kill "$RAD" 2>/dev/null
-wait "$RAD" 2>/dev/null
+auth_rad_stop
 exit 0
