@@ -8,25 +8,8 @@
 
 #include "apedgectl/args.h"
 #include "apedgectl/cmd.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 24
-
-/* Split a command line on spaces and parse it; returns the parser's result. */
-static int parse(const char *line, struct actl_req *req, char *err)
-{
-	static char buf[512];
-	char *argv[MAXARGS] = { "apedgectl" };
-	int argc = 1;
-	char *tok, *save;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	return actl_args_parse(argc, argv, req, err, 256);
-}
 
 UT_CASE(info_and_options)
 {

@@ -9,33 +9,8 @@
 #include "apedgectl/args.h"
 #include "apedgectl/cmd.h"
 #include "lib/jsonv.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 32
-
-/* The request line of a command line, or "ERROR: reason". */
-static const char *line_of(const char *line)
-{
-	static char buf[512], out[600];
-	char *argv[MAXARGS] = { "apedgectl" }, *tok, *save, err[256];
-	struct actl_req r;
-	int argc = 1;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	if (actl_args_parse(argc, argv, &r, err, sizeof(err))) {
-		snprintf(out, sizeof(out), "ERROR: %s", err);
-		return out;
-	}
-	if (!actl_cmd_is_daemon(r.cmd))
-		return "ERROR: not for the daemon";
-	if (actl_daemon_line(&r, out, sizeof(out)))
-		return "ERROR: too long";
-	return out;
-}
 
 UT_CASE(words)
 {
