@@ -20,6 +20,7 @@
 #   ns spy: vy (station) -- vx [port, untrusted, source guard]
 #
 # vm-timeout: 300
+# vm-kernels: 6.12
 . "$(dirname "$0")/lib.sh"
 
 for p in dhclient jq; do
