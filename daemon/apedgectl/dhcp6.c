@@ -35,42 +35,47 @@ static int parse_none(struct actl_parser *p, struct actl_req *req)
 	return 0;
 }
 
-/* del ADDRESS[/PLEN]: hex digits, ':', '.', '/' only. */
+/* ADDRESS[/PLEN] of "dhcp6 WHAT": hex digits, ':', '.', '/' only. */
+static int parse_lease_addr(struct actl_parser *p, struct actl_req *req,
+			    const char *what, const char *a)
+{
+	const char *s;
+
+	if (strlen(a) >= sizeof(req->dhcp6_lease))
+		return actl_fail(p, "dhcp6 %s: \"%s\" is too long", what, a);
+	for (s = a; *s; s++)
+		if (!strchr("0123456789abcdefABCDEF:./", *s))
+			return actl_fail(p, "dhcp6 %s: \"%s\" is not an IPv6 "
+					 "address or prefix", what, a);
+	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
+	return 0;
+}
+
+/* del ADDRESS[/PLEN] */
 static int parse_del(struct actl_parser *p, struct actl_req *req)
 {
-	const char *kw = actl_next(p), *a = actl_next(p), *s;
+	const char *kw = actl_next(p), *a = actl_next(p);
 
 	if (!kw || strcmp(kw, "del") || !a || actl_next(p))
 		return actl_fail(p, "dhcp6 lease: expected del ADDRESS or "
 				 "del PREFIX/LEN");
-	if (strlen(a) >= sizeof(req->dhcp6_lease))
-		return actl_fail(p, "dhcp6 lease del: \"%s\" is too long", a);
-	for (s = a; *s; s++)
-		if (!strchr("0123456789abcdefABCDEF:./", *s))
-			return actl_fail(p, "dhcp6 lease del: \"%s\" is not "
-					 "an IPv6 address or prefix", a);
-	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
-	return 0;
+	return parse_lease_addr(p, req, "lease del", a);
 }
 
 /* reconfigure ADDRESS[/PLEN] [renew|rebind|info] */
 static int parse_reconf(struct actl_parser *p, struct actl_req *req)
 {
 	static const char *const whats[] = { "renew", "rebind", "info" };
-	const char *a = actl_next(p), *w = actl_next(p), *s;
+	const char *a = actl_next(p), *w = actl_next(p);
 	unsigned int i;
+	int r;
 
 	if (!a || actl_next(p))
 		return actl_fail(p, "dhcp6 reconfigure: expected ADDRESS or "
 				 "PREFIX/LEN, then renew, rebind or info");
-	if (strlen(a) >= sizeof(req->dhcp6_lease))
-		return actl_fail(p, "dhcp6 reconfigure: \"%s\" is too long",
-				 a);
-	for (s = a; *s; s++)
-		if (!strchr("0123456789abcdefABCDEF:./", *s))
-			return actl_fail(p, "dhcp6 reconfigure: \"%s\" is not "
-					 "an IPv6 address or prefix", a);
-	snprintf(req->dhcp6_lease, sizeof(req->dhcp6_lease), "%s", a);
+	r = parse_lease_addr(p, req, "reconfigure", a);
+	if (r)
+		return r;
 	req->dhcp6_what = whats[0];
 	if (!w)
 		return 0;

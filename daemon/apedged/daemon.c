@@ -974,16 +974,11 @@ static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
 	int r;
 
 	if (!strcmp(verb, "reconfigure")) {
-		uint8_t what = DHCP6_RENEW;
+		uint8_t what;
 
 		if (argc < 3 || argc > 4 ||
 		    dhcp6_ctl_addr(argv[2], &a, &plen) ||
-		    (argc == 4 && !strcmp(argv[3], "rebind") &&
-		     !(what = DHCP6_REBIND)) ||
-		    (argc == 4 && !strcmp(argv[3], "info") &&
-		     !(what = DHCP6_INFORMATION_REQUEST)) ||
-		    (argc == 4 && strcmp(argv[3], "renew") &&
-		     strcmp(argv[3], "rebind") && strcmp(argv[3], "info"))) {
+		    dhcp6_ctl_what(argc == 4 ? argv[3] : "renew", &what)) {
 			ctrl_reply_error(reply, "dhcp6 reconfigure: expected "
 					 "ADDRESS[/LEN] [renew|rebind|info]");
 			return;

@@ -65,6 +65,26 @@ bad:
 	return -1;
 }
 
+int dhcp6_ctl_what(const char *w, uint8_t *what)
+{
+	static const struct {
+		const char *word;
+		uint8_t type;
+	} whats[] = {
+		{ "renew", DHCP6_RENEW },
+		{ "rebind", DHCP6_REBIND },
+		{ "info", DHCP6_INFORMATION_REQUEST },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(whats) / sizeof(whats[0]); i++)
+		if (!strcmp(w, whats[i].word)) {
+			*what = whats[i].type;
+			return 0;
+		}
+	return -1;
+}
+
 int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen)
 {
 	char buf[INET6_ADDRSTRLEN + 8], *slash, *end;

@@ -43,6 +43,9 @@
 /* "dev IFNAME" or nothing: 0, or -1 with err. */
 int dhcp6_ctl_dev(int argc, char **argv, char *ifname, size_t size,
 		  char *err, size_t errlen);
+/* What a RECONFIGURE asks for: "renew", "rebind" or "info" into the
+ * message type: 0 or -1. */
+int dhcp6_ctl_what(const char *w, uint8_t *what);
 /* "ADDRESS" (an IA_NA's) or "PREFIX/LEN": 0 or -1. */
 int dhcp6_ctl_addr(const char *s, struct in6_addr *a, uint8_t *plen);
 

@@ -307,6 +307,15 @@ static bool oro_has(const struct dhcp6_msg *m, uint16_t code)
 	return false;
 }
 
+/* Our Server Identifier, in a message we build. */
+static void put_server_id(const struct dhcp6_server *s, struct dhcp6_msg *r)
+{
+	r->has_server_id = true;
+	r->server_id.type = (uint16_t)(s->duid[0] << 8 | s->duid[1]);
+	r->server_id.bytes.p = s->duid;
+	r->server_id.bytes.len = s->duid_len;
+}
+
 static void reply_start(struct dhcp6_server *s, const struct dhcp6_in *in,
 			struct dhcp6_out *out, uint8_t type)
 {
@@ -320,10 +329,7 @@ static void reply_start(struct dhcp6_server *s, const struct dhcp6_in *in,
 		r->has_client_id = true;
 		r->client_id = m->client_id;
 	}
-	r->has_server_id = true;
-	r->server_id.type = (uint16_t)(s->duid[0] << 8 | s->duid[1]);
-	r->server_id.bytes.p = s->duid;
-	r->server_id.bytes.len = s->duid_len;
+	put_server_id(s, r);
 }
 
 static void reply_config(const struct dhcp6_in *in, struct dhcp6_out *out)
@@ -760,10 +766,7 @@ int dhcp6_server_reconfigure(struct dhcp6_server *s, const struct in6_addr *a,
 	out->send = true;
 	r->type = DHCP6_RECONFIGURE;
 	r->xid = 0;
-	r->has_server_id = true;
-	r->server_id.type = (uint16_t)(s->duid[0] << 8 | s->duid[1]);
-	r->server_id.bytes.p = s->duid;
-	r->server_id.bytes.len = s->duid_len;
+	put_server_id(s, r);
 	r->has_client_id = true;
 	r->client_id.type = (uint16_t)(l->duid[0] << 8 | l->duid[1]);
 	r->client_id.bytes.p = l->duid;
