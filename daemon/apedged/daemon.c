@@ -50,6 +50,7 @@
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
+#include "lib/brvlan.h"
 #include "lib/ctrl.h"
 #include "lib/json.h"
 #include "lib/log.h"
@@ -81,6 +82,10 @@ struct apedged {
 	struct eapol *eapol;		/* the [eapol IF] supplicants */
 	struct stations *stations;	/* the [station IF] WPA2 stations */
 	struct eapol_auth *auth;	/* the [auth IF] authenticators */
+	struct {			/* their ports' VLAN before 802.1X */
+		char ifname[IFNAMSIZ];
+		struct brvlan_orig orig;
+	} auth_vlans[AUTH_PORTS_MAX];
 	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
@@ -109,6 +114,8 @@ static void nl_connected(void *data)
 	struct apedged *d = data;
 
 	ports_connected(&d->ports);
+	/* after the ports' modes: the module forgot what it had opened */
+	eapol_auth_replay(d->auth);
 	/* After the port-adds, which the module takes in order. */
 	d->d6_resync = true;
 	d6_resync_dump(d);
@@ -855,24 +862,86 @@ static void auth_set_done(int error, const char *ext_msg, void *data)
 		       ext_msg && ext_msg[0] ? ext_msg : strerror(-error));
 }
 
-/* The authenticator's decision, carried out by the module. */
+/* The saved VLAN of an [auth] port in mode port (lib/brvlan.h). */
+static struct brvlan_orig *auth_vlan_orig(struct apedged *d,
+					  const char *ifname)
+{
+	size_t i, free_i = AUTH_PORTS_MAX;
+
+	for (i = 0; i < AUTH_PORTS_MAX; i++) {
+		if (!strcmp(d->auth_vlans[i].ifname, ifname))
+			return &d->auth_vlans[i].orig;
+		if (!d->auth_vlans[i].ifname[0] && free_i == AUTH_PORTS_MAX)
+			free_i = i;
+	}
+	if (free_i == AUTH_PORTS_MAX) {
+		/* one with nothing saved may go */
+		for (i = 0; i < AUTH_PORTS_MAX; i++)
+			if (!d->auth_vlans[i].orig.valid)
+				break;
+		if (i == AUTH_PORTS_MAX)
+			return NULL;
+		free_i = i;
+	}
+	snprintf(d->auth_vlans[free_i].ifname,
+		 sizeof(d->auth_vlans[free_i].ifname), "%s", ifname);
+	memset(&d->auth_vlans[free_i].orig, 0,
+	       sizeof(d->auth_vlans[free_i].orig));
+	return &d->auth_vlans[free_i].orig;
+}
+
+/*
+ * The authenticator's decision, carried out: a port-mode port's VLAN on
+ * its bridge (set before the module opens it; put back after the module
+ * shut it), then the module's auth-set.  A VLAN that cannot be set keeps
+ * the port shut.
+ */
 static void auth_authorize(const char *ifname, const uint8_t *mac, bool on,
 			   uint16_t vlan, void *data)
 {
 	struct apedged *d = data;
+	struct brvlan_orig *orig = NULL;
 	char m[MAC_STR_LEN];
-	int r;
+	int r, ifindex = 0;
 
+	if (!mac) {
+		ifindex = (int)if_nametoindex(ifname);
+		orig = auth_vlan_orig(d, ifname);
+	}
+	if (on && ifindex && orig) {
+		r = vlan ? brvlan_assign(ifindex, vlan, orig) :
+			   brvlan_restore(ifindex, orig);
+		if (r < 0 && vlan) {
+			log_rl(LOG_WARNING, "auth %s: cannot put the port in "
+			       "VLAN %u: %s; it stays shut", ifname, vlan,
+			       strerror(-r));
+			on = false;
+		} else if (r < 0) {
+			log_rl(LOG_WARNING, "auth %s: cannot put back the "
+			       "port's VLAN %u: %s", ifname, orig->vid,
+			       strerror(-r));
+		} else if (vlan) {
+			log_rl(LOG_INFO, "auth %s: the port is in VLAN %u",
+			       ifname, vlan);
+		}
+	} else if (on && vlan) {
+		log_rl(LOG_WARNING, "auth %s: no VLAN %u for it: it stays "
+		       "shut", ifname, vlan);
+		on = false;
+	}
 	r = agenl_auth_set(d->nl, ifname, mac, on, auth_set_done, d);
 	if (r < 0)
 		log_rl(LOG_WARNING, "auth %s%s%s: cannot ask the module to "
 		       "%sauthorize: %s", ifname, mac ? " " : "",
 		       mac ? mac_format(mac, m) : "", on ? "" : "un",
 		       strerror(-r));
-	if (on && vlan)
-		log_rl(LOG_NOTICE, "auth %s: VLAN %u from RADIUS not applied "
-		       "(bridge VLAN assignment is not implemented yet)",
-		       ifname, vlan);
+	if (!on && ifindex && orig && orig->valid) {
+		r = brvlan_restore(ifindex, orig);
+		if (r < 0)
+			log_rl(LOG_WARNING, "auth %s: cannot put back the "
+			       "port's VLAN %u: %s", ifname, orig->vid,
+			       strerror(-r));
+	}
 }
 
 static const struct eapol_auth_ops auth_ops = {
@@ -1177,6 +1246,7 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 {
 	struct ctrl_server *ctrl, *ro = NULL;
 	struct port_state *plan;
+	size_t n_plan = 0;
 	struct ctrl_want w;
 	struct config cfg;
 	int r;
@@ -1210,7 +1280,8 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		config_free(&cfg);
 		return r;
 	}
-	plan = ports_plan(&d->ports, cfg.ports, cfg.n_ports);
+	plan = ports_plan(&d->ports, cfg.ports, cfg.n_ports, cfg.auths,
+			  cfg.n_auths, &n_plan);
 	if (!plan) {
 		snprintf(err, err_size, "out of memory");
 		if (ctrl != d->ctrl)
@@ -1248,7 +1319,7 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 		/* Without a timer the old one stays until shutdown. */
 	}
 	ctrl_set_policy(d->ctl, &w.policy);
-	ports_commit(&d->ports, plan, cfg.n_ports);
+	ports_commit(&d->ports, plan, n_plan);
 	if (iapp_configure(d->iapp, &cfg.iapp, cfg.bssids, cfg.n_bssids) < 0)
 		log_err("iapp: out of memory; keeping its old BSSID map");
 	apply_aps(d, &d->cfg, &cfg);
@@ -1316,13 +1387,13 @@ struct apedged *apedged_new(const struct apedged_opts *opts,
 	d->opts = *opts;
 	d->cfg = *cfg;
 	config_init(cfg);	/* it is ours now */
-	d->ports.v = ports_plan(&d->ports, d->cfg.ports, d->cfg.n_ports);
+	d->ports.v = ports_plan(&d->ports, d->cfg.ports, d->cfg.n_ports,
+				d->cfg.auths, d->cfg.n_auths, &d->ports.n);
 	if (!d->ports.v) {
 		config_free(&d->cfg);
 		free(d);
 		return NULL;
 	}
-	d->ports.n = d->cfg.n_ports;
 	apply_log_level(d);
 	return d;
 }

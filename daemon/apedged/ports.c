@@ -9,6 +9,8 @@
 
 #include "apedged/events.h"
 #include "apedged/ports.h"
+#include "eapol/authsm.h"
+#include "eapol/config.h"
 #include "kernel/genl.h"
 #include "lib/amsg.h"
 #include "lib/json.h"
@@ -36,13 +38,27 @@ static bool same_kernel_state(const struct port_state *a,
 	       a->l2update_vlan == b->l2update_vlan;
 }
 
+static bool same_auth(const struct port_state *a, const struct port_state *b)
+{
+	return a->auth_mode == b->auth_mode && a->auth_allow == b->auth_allow;
+}
+
+/* An [auth IF] section's mode for the module. */
+static uint8_t auth_mode_of(const struct config_auth *c)
+{
+	return c->mode == AUTH_MODE_MAC ? APEDGE_AUTH_MODE_MAC :
+					  APEDGE_AUTH_MODE_PORT;
+}
+
 struct port_state *ports_plan(const struct ports *ps,
-			      const struct config_port *cfg, size_t n)
+			      const struct config_port *cfg, size_t n,
+			      const struct config_auth *auths, size_t n_auths,
+			      size_t *n_out)
 {
 	struct port_state *ports;
-	size_t i;
+	size_t i, j, k;
 
-	ports = calloc(n ? n : 1, sizeof(*ports));
+	ports = calloc(n + n_auths ? n + n_auths : 1, sizeof(*ports));
 	if (!ports)
 		return NULL;
 	for (i = 0; i < n; i++) {
@@ -57,7 +73,50 @@ struct port_state *ports_plan(const struct ports *ps,
 		ports[i].attached = old && same_kernel_state(old, &ports[i]) &&
 				    old->attached;
 	}
+	k = n;
+	for (j = 0; j < n_auths; j++) {
+		struct port_state *p = NULL, *old;
+
+		for (i = 0; i < k; i++)
+			if (!strcmp(ports[i].ifname, auths[j].ifname))
+				p = &ports[i];
+		if (!p) {
+			p = &ports[k++];
+			snprintf(p->ifname, sizeof(p->ifname), "%s",
+				 auths[j].ifname);
+			p->role = APEDGE_PORT_ROLE_UNTRUSTED;
+			p->from_auth = true;
+			old = ports_find(ps, p->ifname);
+			p->attached = old && same_kernel_state(old, p) &&
+				      old->attached;
+		}
+		p->auth_mode = auth_mode_of(&auths[j]);
+		p->auth_allow = auths[j].unauth_allow;
+	}
+	*n_out = k;
 	return ports;
+}
+
+/*
+ * port-set of the port's 802.1X mode and guest policy.  The module keeps
+ * a port's authorization when the mode is the one it has, and starts it
+ * unauthorized when the mode changes.
+ */
+static void port_set_auth(const struct ports *ps, const struct port_state *p)
+{
+	struct amsg_port a = {
+		.has_auth_mode = true,
+		.auth_mode = p->auth_mode,
+		.has_auth_allow = true,
+		.auth_allow = p->auth_allow,
+	};
+	int r;
+
+	snprintf(a.ifname, sizeof(a.ifname), "%s", p->ifname);
+	r = agenl_port_set(ps->nl, &a);
+	if (r < 0 && r != -ENOTCONN)
+		log_err("port %s: cannot send port-set: %s", p->ifname,
+			strerror(-r));
 }
 
 static void port_add(const struct ports *ps, const struct port_state *p)
@@ -71,6 +130,10 @@ static void port_add(const struct ports *ps, const struct port_state *p)
 		.l2update_relay = p->l2update_relay,
 		.has_l2update_vlan = p->l2update_vlan != 0,
 		.l2update_vlan = p->l2update_vlan,
+		.has_auth_mode = p->auth_mode != 0,
+		.auth_mode = p->auth_mode,
+		.has_auth_allow = p->auth_mode != 0,
+		.auth_allow = p->auth_allow,
 	};
 	int r;
 
@@ -80,6 +143,9 @@ static void port_add(const struct ports *ps, const struct port_state *p)
 	if (r < 0 && r != -ENOTCONN)
 		log_err("port %s: cannot send port-add: %s", p->ifname,
 			strerror(-r));
+	/* already attached (EEXIST): the mode still has to be ours */
+	if (!r && p->auth_mode)
+		port_set_auth(ps, p);
 }
 
 void ports_connected(struct ports *ps)
@@ -200,6 +266,15 @@ void ports_result(struct ports *ps, uint8_t cmd, const char *ifname,
 			p->attached = false;
 		return;
 	}
+	if (cmd == APEDGE_CMD_PORT_SET) {
+		if (error)
+			log_err("port %s: cannot set its 802.1X mode: %s%s%s",
+				ifname, strerror(-error), sep, ext_msg);
+		else
+			log_debug("port %s: auth-mode %u acknowledged", ifname,
+				  p ? p->auth_mode : 0);
+		return;
+	}
 	if (!error || error == -ENOENT || error == -ENODEV) {
 		log_debug("port %s: detach acknowledged", ifname);
 		if (p && !error)
@@ -221,8 +296,17 @@ void ports_commit(struct ports *ps, struct port_state *ports, size_t n_ports)
 		for (j = 0; j < n_ports; j++)
 			if (!strcmp(ports[j].ifname, old->ifname))
 				break;
-		if (j < n_ports && same_kernel_state(&ports[j], old))
+		if (j < n_ports && same_kernel_state(&ports[j], old)) {
+			/* only the 802.1X mode changed: no detach */
+			if (connected && !same_auth(&ports[j], old) &&
+			    old->attached) {
+				log_info("port %s: auth-mode %u allow %u",
+					 old->ifname, ports[j].auth_mode,
+					 ports[j].auth_allow);
+				port_set_auth(ps, &ports[j]);
+			}
 			continue;
+		}
 		if (!connected)
 			continue;	/* nothing to undo in the kernel */
 		if (j == n_ports)

@@ -6,7 +6,16 @@
  * the family each one is added (an "already attached" answer counts as
  * success), a reload adds the new ones, removes the dropped ones and
  * re-adds those whose role or relay settings changed, and a configured port whose interface
- * appears after its port-add failed is added then.  A port's "attached"
+ * appears after its port-add failed is added then.
+ *
+ * An [auth IF] section makes its port one of these (attached role
+ * untrusted when it has no [port IF]) and sets its 802.1X mode: sent with
+ * port-add and, since a port already attached (a daemon restart) answers
+ * port-add with EEXIST and keeps its old attributes, with a port-set
+ * right after it; a reload that changes only the mode sends a port-set.
+ * Dropping the section sets auth-mode none (or detaches the port it
+ * alone attached).  The daemon's stop leaves the mode alone: the port
+ * stays in 802.1X mode, shut (fail closed; see auth.rst).  A port's "attached"
  * flag follows the answers to our requests and the family's port events,
  * which are also published to the monitors.
  */
@@ -33,6 +42,15 @@ struct port_state {
 	uint32_t l2update;
 	bool l2update_relay;
 	uint16_t l2update_vlan;
+	/*
+	 * 802.1X (an [auth IF] section): the module's auth-mode (enum
+	 * apedge_auth_mode, 0 none) and auth-allow; a port of an [auth]
+	 * section that has no [port] section is attached for it
+	 * (from_auth), role untrusted.
+	 */
+	uint8_t auth_mode;
+	uint32_t auth_allow;
+	bool from_auth;
 	bool attached;
 };
 
@@ -44,10 +62,14 @@ struct ports {
 	struct netif_sub *sub;
 };
 
-/* The port states of cfg's n ports, "attached" carried over from ps (a
- * reload's plan; nothing is sent).  NULL when out of memory. */
+/* The port states of cfg's n ports and of the n_auths [auth IF]
+ * sections auths, "attached" carried over from ps (a reload's plan;
+ * nothing is sent); their number in *n_out.  NULL when out of memory. */
+struct config_auth;
 struct port_state *ports_plan(const struct ports *ps,
-			      const struct config_port *cfg, size_t n);
+			      const struct config_port *cfg, size_t n,
+			      const struct config_auth *auths, size_t n_auths,
+			      size_t *n_out);
 /* Take a plan: detach what it dropped or changed, attach the rest. */
 void ports_commit(struct ports *ps, struct port_state *plan, size_t n);
 

@@ -15,6 +15,7 @@
 #include "lib/netif.h"
 #include "eapol/auth.h"
 #include "eapol/authsm.h"
+#include "eapol/authvlan.h"
 #include "eapol/io.h"
 #include "eapol/radclient.h"
 #include "eapol/radudp.h"
@@ -39,6 +40,7 @@ struct auth_iface {
 	struct rad_client *rc;
 	struct rad_udp *ru;
 	uint64_t send_errors;
+	uint64_t vlan_refused;		/* authorized but kept shut */
 };
 
 struct eapol_auth {
@@ -170,28 +172,35 @@ static void op_aaa_cancel(void *ctx, struct auth_session *s)
 	s->aaa_handle = 0;
 }
 
-static void op_authorize(void *ctx, struct auth_session *s, bool on,
-			 uint16_t vlan)
+/*
+ * The machines' decision, as the module and the bridge must carry it out
+ * (eapol/authvlan.h): a session kept shut by it stays authorized in the
+ * machines (and shows so), the module is told to shut it.
+ */
+static void apply(struct auth_iface *p, struct auth_session *s, bool on,
+		  uint16_t vlan)
 {
-	struct auth_iface *p = ctx;
 	const struct eapol_auth_ops *ops = p->a->ops;
+	struct auth_apply ap;
 
-	/*
-	 * A guest or auth-fail VLAN exists to keep the device apart; until
-	 * the bridge VLAN is set, opening the port would let it into the
-	 * port's own VLAN instead: it stays shut (fail closed).
-	 */
-	if (on && (s->authz == AUTH_AZ_GUEST || s->authz == AUTH_AZ_FAILVLAN)) {
-		log_rl(LOG_WARNING, "auth %s: %s VLAN %u not applied (bridge "
-		       "VLAN assignment is not implemented): the device stays "
-		       "shut", p->cfg.ifname, auth_authz_name(s->authz), vlan);
-		on = false;
-		vlan = 0;
+	auth_apply_decide(p->acfg.mode, on ? s->authz : AUTH_AZ_NONE, vlan,
+			  &ap);
+	if (ap.why) {
+		p->vlan_refused++;
+		log_rl(LOG_WARNING, "auth %s: %s VLAN %u not applied (%s): "
+		       "the device stays shut", p->cfg.ifname,
+		       auth_authz_name(s->authz), vlan, ap.why);
 	}
 	if (ops && ops->authorize)
 		ops->authorize(p->cfg.ifname,
 			       p->acfg.mode == AUTH_MODE_MAC ? s->mac : NULL,
-			       on, vlan, p->a->data);
+			       ap.open, ap.vlan, p->a->data);
+}
+
+static void op_authorize(void *ctx, struct auth_session *s, bool on,
+			 uint16_t vlan)
+{
+	apply(ctx, s, on, vlan);
 }
 
 static const struct auth_ops machine_ops = {
@@ -461,6 +470,27 @@ int eapol_auth_reauth(struct eapol_auth *a, const char *ifname,
 	return 0;
 }
 
+void eapol_auth_replay(struct eapol_auth *a)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; a && i < a->n; i++) {
+		struct auth_iface *p = a->v[i];
+
+		for (k = 0; k < p->port.n_sessions; k++) {
+			struct auth_session *s = p->port.sessions[k];
+
+			if (!auth_session_authorized(s))
+				continue;
+			apply(p, s, true, s->vlan);
+			n++;
+		}
+	}
+	if (n)
+		log_info("auth: %zu authorization%s sent to the module again",
+			 n, n == 1 ? "" : "s");
+}
+
 size_t eapol_auth_n_ports(const struct eapol_auth *a)
 {
 	return a ? a->n : 0;
@@ -481,6 +511,7 @@ int eapol_auth_json(const struct eapol_auth *a, const char *ifname,
 		json_obj_begin(j);
 		auth_port_json(&p->port, j, loop_now_ms());
 		json_ku64(j, "send_errors", p->send_errors);
+		json_ku64(j, "vlan_refused", p->vlan_refused);
 		json_key(j, "radius");
 		if (p->rc)
 			rad_client_json(p->rc, j);

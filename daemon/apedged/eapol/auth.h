@@ -13,7 +13,9 @@
  *
  * Authorization is not carried out here: ops->authorize tells the
  * daemon's root, which has the module open or shut the port (mode port,
- * mac NULL) or the station (mode mac) and puts it in the VLAN.  The
+ * mac NULL) or the station (mode mac) and puts the port in the VLAN
+ * (bridge VLAN filtering); which VLAN, and whether a session may be
+ * opened at all, is eapol/authvlan.h's decision.  The
  * module's "auth-unauth-seen" events come in through eapol_auth_seen().
  */
 #ifndef APEDGED_EAPOL_AUTH_H
@@ -49,6 +51,12 @@ void eapol_auth_seen(struct eapol_auth *a, int ifindex, const uint8_t mac[6]);
 /* Reauthenticate on ifname (mac NULL: every session); 0 or -ENOENT. */
 int eapol_auth_reauth(struct eapol_auth *a, const char *ifname,
 		      const uint8_t *mac);
+/*
+ * Tell ops->authorize again of every authorized session (the module came
+ * back: a reload, or the daemon reconnected); the ports' modes are sent
+ * before by the root's port-add.
+ */
+void eapol_auth_replay(struct eapol_auth *a);
 size_t eapol_auth_n_ports(const struct eapol_auth *a);
 /* An array of the ports (ifname NULL: all), each auth_port_json() plus
  * its RADIUS servers' counters.  -ENOENT: no such port. */

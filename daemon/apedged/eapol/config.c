@@ -192,6 +192,16 @@ static const struct ini_name auth_modes[] = {
 	{ NULL, 0 },
 };
 
+/* auth-allow (enum apedge_auth_allow): DHCP 1, ARP 2 */
+static const struct ini_name auth_allows[] = {
+	{ "none", 0 },
+	{ "dhcp", 1 },
+	{ "arp", 2 },
+	{ "dhcp,arp", 3 },
+	{ "arp,dhcp", 3 },
+	{ NULL, 0 },
+};
+
 static const struct ini_name auth_controls[] = {
 	{ "auto", AUTH_CONTROL_AUTO },
 	{ "force-authorized", AUTH_CONTROL_FORCE_AUTH },
@@ -282,6 +292,7 @@ static const struct ini_key auth_keys[] = {
 		       .flags = INI_F_SECRET),
 	INI_KEY_UINT(C, "guest_vlan", guest_vlan, 0, 4094, "0"),
 	INI_KEY_UINT(C, "auth_fail_vlan", auth_fail_vlan, 0, 4094, "0"),
+	INI_KEY_ENUM(C, "unauth_allow", unauth_allow, auth_allows, "none"),
 	INI_KEY_UINT(C, "reauth_period", reauth_period, 0, 86400, "3600"),
 	INI_KEY_UINT(C, "quiet_period", quiet_period, 0, 65535, "60"),
 	INI_KEY_UINT(C, "supp_timeout", supp_timeout, 1, 65535, "30"),

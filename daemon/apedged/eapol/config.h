@@ -86,6 +86,8 @@ bool station_config_equal(const struct config_station *a,
  *	guest_vlan = 0			# after a MAB Reject (or no
  *					# supplicant and no MAB); 0: none
  *	auth_fail_vlan = 0		# after an 802.1X Reject; 0: none
+ *	unauth_allow = none		# none | dhcp | arp | dhcp,arp: what
+ *					# an unauthorized device may send
  *	reauth_period = 3600		# seconds; 0: never
  *	quiet_period = 60		# seconds in HELD after a failure
  *	supp_timeout = 30		# seconds for a supplicant's Response
@@ -116,6 +118,7 @@ struct config_auth {
 	uint32_t mab_format;		/* enum auth_mab_format */
 	char mab_password[128];
 	uint32_t guest_vlan, auth_fail_vlan;
+	uint32_t unauth_allow;		/* the module's auth-allow flags */
 	uint32_t reauth_period, quiet_period, supp_timeout, server_timeout;
 	uint32_t max_req, max_sessions;
 };

@@ -776,6 +776,18 @@ int agenl_port_add_port(struct agenl *nl, const struct amsg_port *port)
 			APEDGE_CMD_PORT_ADD, port->ifname, NULL, NULL, NULL);
 }
 
+int agenl_port_set(struct agenl *nl, const struct amsg_port *port)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (!port->ifname[0] || port->role)
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_port(req, sizeof(req),
+						 nl->family_id, NLM_F_ACK,
+						 APEDGE_CMD_PORT_SET, port),
+			APEDGE_CMD_PORT_SET, port->ifname, NULL, NULL, NULL);
+}
+
 int agenl_port_del(struct agenl *nl, const char *ifname)
 {
 	return send_port_cmd(nl, APEDGE_CMD_PORT_DEL, ifname, 0);

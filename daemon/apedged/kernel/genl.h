@@ -115,6 +115,11 @@ void agenl_handle_datagram(struct agenl *nl, const uint8_t *buf, size_t len);
 int agenl_port_add(struct agenl *nl, const char *ifname, uint32_t role);
 /* port-add with every attribute port gives (ifname required). */
 int agenl_port_add_port(struct agenl *nl, const struct amsg_port *port);
+/*
+ * port-set of what port gives (ifname required, no role: a port's role is
+ * fixed at port-add); its answer to ops->port_result, APEDGE_CMD_PORT_SET.
+ */
+int agenl_port_set(struct agenl *nl, const struct amsg_port *port);
 int agenl_port_del(struct agenl *nl, const char *ifname);
 /*
  * Send xid-send on ifname for sta (vlan 0 untagged; count 0 and 1 one
