@@ -907,6 +907,9 @@ static void auth_authorize(const char *ifname, const uint8_t *mac, bool on,
 	if (!mac) {
 		ifindex = (int)if_nametoindex(ifname);
 		orig = auth_vlan_orig(d, ifname);
+		/* gone: its bridge VLANs went with it */
+		if (!ifindex && orig)
+			orig->valid = false;
 	}
 	if (on && ifindex && orig) {
 		r = vlan ? brvlan_assign(ifindex, vlan, orig) :

@@ -61,7 +61,7 @@ printf '%s\n' "$SECRET" >"$T/secret"
 chmod 600 "$T/secret"
 freeradius -X -d "$T/raddb" >"$T/radius.log" 2>&1 &
 rad=$!
-check "freeradius starts" wait_for 20 grep -q "Ready to process requests" \
+check "freeradius starts" wait_for 60 grep -q "Ready to process requests" \
 	"$T/radius.log"
 
 cat >"$T/apedged.conf" <<EOC
