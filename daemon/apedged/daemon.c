@@ -305,11 +305,12 @@ static void nl_binding_dump_done(int error, void *data)
 {
 	struct apedged *d = data;
 
-	if (error == -EBUSY) {
+	if (error == -EBUSY || error == -EAGAIN) {
 		/*
 		 * The socket's other dump (the ports', on connect) was
-		 * still running: the stations waiting for their bindings
-		 * and dhcp6's resync ask again in a moment.
+		 * still running, or the table changed during this one: the
+		 * stations waiting for their bindings and dhcp6's resync
+		 * ask again in a moment.
 		 */
 		if (d->d6_collecting) {
 			d->d6_collecting = false;
