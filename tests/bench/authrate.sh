@@ -45,7 +45,10 @@ cd "$top" || exit 1
 for p in hostapd wpa_supplicant wpa_cli freeradius openssl jq; do
 	command -v $p >/dev/null || { echo "authrate: $p is missing (scripts/deps)" >&2; exit 1; }
 done
-[ "$n" -ge 1 ] && [ "$n" -le 64 ] || { echo "authrate: N is 1..64" >&2; exit 1; }
+if [ "$n" -lt 1 ] || [ "$n" -gt 64 ]; then
+	echo "authrate: N is 1..64" >&2
+	exit 1
+fi
 make -s -C daemon all || exit 1
 # shellcheck source=tests/netns/lib.sh
 . tests/netns/lib.sh
@@ -169,7 +172,6 @@ for ((i = 1; i <= n; i++)); do
 	EOC
 done
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
 AUTH_PID=""
 start_apedged() {
 	spawn au "$T/apedged.log" "$BIN/apedged" -f -c "$T/apedged.conf" \

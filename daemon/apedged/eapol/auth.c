@@ -57,7 +57,6 @@ struct auth_iface {
 	struct rad_client *ac;		/* accounting; NULL: none */
 	struct rad_udp *au;
 	struct acct_sess *acct;		/* the sessions being accounted */
-	uint32_t acct_seq;
 	uint32_t term_cause;		/* 0: from the session */
 	const struct rad_reply *accept;	/* during rad_done(): the reply */
 	uint64_t send_errors;
@@ -70,6 +69,7 @@ struct eapol_auth {
 	void *data;
 	struct auth_iface **v;
 	size_t n;
+	uint32_t acct_seq;		/* Acct-Session-Ids, all ports */
 };
 
 /* Arm the timer at the machines' deadline: after every input. */
@@ -260,9 +260,10 @@ static void acct_start(struct auth_iface *p, const struct auth_session *s)
 	as->s = s;
 	memcpy(as->mac, s->mac, 6);
 	as->start_ms = loop_now_ms();
-	/* unique for the NAS: the time apedged started it and a counter */
+	/* unique for the NAS: the time it began and a counter of all
+	 * the ports' sessions */
 	snprintf(as->id, sizeof(as->id), "%08X-%08X",
-		 (unsigned int)time(NULL), ++p->acct_seq);
+		 (unsigned int)time(NULL), ++p->a->acct_seq);
 	if (s->identity[0]) {
 		snprintf(as->user, sizeof(as->user), "%s", s->identity);
 	} else {
