@@ -14,7 +14,15 @@
  * and only for a signed reply with a Message-Authenticator and a known
  * Code; what rad_reply_decode() gives is within its bounds; a reply that
  * verified still verifies after decode (decode does not write the packet).
+ *
+ * Accounting (RFC 2866): an accounting client has an Accounting-Request
+ * pending, made from the input's octets (rad_put_acct(): a request that
+ * builds must verify as the server would check it, and walk); the input
+ * goes to it as it is, with the pending Identifier, and signed as an
+ * Accounting-Response with input[0] its Code.  Its callback runs at most
+ * once, and only for the signed Code 5.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +62,49 @@ static void fz_cb(void *user, enum rad_result res, const struct rad_reply *r)
 	    (r->termination_action != -1 && r->termination_action != 0 &&
 	     r->termination_action != 1))
 		abort();
+}
+
+static int acct_calls;
+
+static void fz_acct_cb(void *user, enum rad_result res,
+		       const struct rad_reply *r)
+{
+	acct_calls++;
+	if (res != RAD_ACCEPT || !r)
+		abort();
+}
+
+/* An Accounting-Request's fields from the input. */
+static void acct_from(struct rad_acct *a, const uint8_t *d, size_t n,
+		      char *sid, char *user)
+{
+	size_t k;
+
+	memset(a, 0, sizeof(*a));
+	a->status_type = n > 0 ? d[0] % 5 : 1;
+	k = n > 1 ? d[1] % 40 : 0;
+	if (k + 2 > n)
+		k = n > 2 ? n - 2 : 0;
+	memcpy(sid, d + 2, k);
+	sid[k] = 0;
+	a->session_id = n > 1 && (d[1] & 0x80) ? NULL : sid;
+	snprintf(user, 32, "u%zu", n);
+	a->user_name = user;
+	if (n > 3) {
+		a->class_ = d;
+		a->class_len = d[3];
+		if (a->class_len > n)
+			a->class_len = n;
+	}
+	a->terminate_cause = n > 4 ? d[4] : 0;
+	a->have_counters = n > 5 && (d[5] & 1);
+	a->in_octets = n > 13 ? ((uint64_t)d[6] << 56 | (uint64_t)d[13] << 32 |
+				 d[7]) : 0;
+	a->out_octets = n > 8 ? (uint64_t)d[8] << 40 : 0;
+	a->in_packets = n > 9 ? (uint64_t)d[9] << 33 : 0;
+	a->session_time = n > 10 ? d[10] : 0;
+	a->nas_port_type = n > 11 ? (int8_t)d[11] : 0;
+	a->nas_port_id = n > 12 && (d[12] & 1) ? user : NULL;
 }
 
 static size_t sign(uint8_t *out, const uint8_t *data, size_t size,
@@ -161,6 +212,60 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	rad_client_free(c);
+
+	/* accounting */
+	{
+		static struct rad_msg m;
+		struct rad_acct ac;
+		char sid[48], user[32];
+		struct rad_client *ca;
+		size_t len;
+
+		acct_from(&ac, data, size, sid, user);
+		rad_msg_init(&m, RAD_ACCOUNTING_REQUEST, 7, NULL);
+		if (rad_put_acct(&m, &ac) &&
+		    (len = rad_msg_finish(&m, cfg.server[0].secret, 11))) {
+			size_t l2 = len;
+
+			if (rad_check_header(m.buf, &l2) || l2 != len ||
+			    rad_verify_acct_request(m.buf, len,
+						    cfg.server[0].secret,
+						    11) != RAD_OK)
+				abort();
+		}
+		cfg.accounting = true;
+		ca = rad_client_new(l, &cfg, &ops, NULL);
+		if (!ca)
+			abort();
+		ac = (struct rad_acct){
+			.status_type = RAD_ACCT_STOP, .session_id = "fz",
+			.terminate_cause = RAD_TERM_USER_REQUEST,
+		};
+		acct_calls = 0;
+		if (rad_client_account(ca, &ac, fz_acct_cb, NULL) <= 0)
+			abort();
+		memcpy(req, last, RAD_HDR_LEN);
+		rad_client_input(ca, 0, data, size);
+		if (acct_calls)
+			abort();
+		if (size > 1) {
+			memcpy(buf, data, size);
+			buf[1] = req[1];
+			rad_client_input(ca, 0, buf, size);
+			if (acct_calls)
+				abort();
+			n = sign(buf, data, size, req, cfg.server[0].secret,
+				 11);
+			rad_client_input(ca, 0, buf, n);
+			if (acct_calls > 1 ||
+			    (acct_calls && data[0] != RAD_ACCOUNTING_RESPONSE))
+				abort();
+			rad_client_input(ca, 0, buf, n);
+			if (acct_calls > 1)
+				abort();
+		}
+		rad_client_free(ca);
+	}
 	loop_free(l);
 	loop_clock_real();
 	return 0;

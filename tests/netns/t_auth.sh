@@ -22,6 +22,9 @@
 #      authorized, m2 HELD, each its own session
 #   f  reauth from the control socket: the station goes through the
 #      conversation again and stays authorized
+#   g  EAP-TLS (a client certificate of the test CA, the server's checked
+#      by the supplicant): the whole TLS conversation passed through in
+#      fragments, AUTHENTICATED; a certificate of another CA: rejected
 # The attacker is any station on the port: whatever it sends, only
 # freeradius's Accept authorizes.
 . "$(dirname "$0")/lib.sh"
@@ -34,7 +37,26 @@ AUD=""
 M1=02:00:00:00:ea:11
 M2=02:00:00:00:ea:12
 
+# freeradius's EAP-TLS, with the certificates of mkcerts (eapol_lib.sh)
+# shellcheck disable=SC2034 # read by auth_raddb
+AUTH_EAP="tls-config tls-common {
+				private_key_file = $T/server.key
+				certificate_file = $T/server.pem
+				ca_file = $T/ca.pem
+				cipher_list = \"DEFAULT\"
+				ecdh_curve = \"prime256v1\"
+				tls_min_version = \"1.2\"
+				tls_max_version = \"1.2\"
+				cache {
+					enable = no
+				}
+			}
+			tls {
+				tls = tls-common
+			}"
+
 raddb() {
+	mkcerts || return 1
 	auth_raddb || return 1
 	local r=$T/raddb
 	printf '%s\n' \
@@ -93,9 +115,18 @@ ast_is() {
 	[ "$(ast "$1")" = "$2" ]
 }
 
-# sup_start NAME IF PASSWORD: wpa_supplicant -Dwired on IF in cl.
+# sup_start NAME IF PASSWORD: wpa_supplicant -Dwired on IF in cl (EAP-MD5;
+# a PASSWORD "tls:CERT:KEY" is EAP-TLS with that certificate and key).
 sup_start() {
-	local n=$1
+	local n=$1 m
+	if [ "${3#tls:}" != "$3" ]; then
+		m=$(printf '%s\n' "eap=TLS" "ca_cert=\"$T/ca.pem\"" \
+			"domain_match=\"radius.example.org\"" \
+			"client_cert=\"$(echo "$3" | cut -d: -f2)\"" \
+			"private_key=\"$(echo "$3" | cut -d: -f3)\"")
+	else
+		m=$(printf '%s\n' "eap=MD5" "password=\"$3\"")
+	fi
 	cat >"$T/wpa.$n.conf" <<-EOC
 	ctrl_interface=$T/wpa.$n
 	ap_scan=0
@@ -103,9 +134,8 @@ sup_start() {
 	network={
 		key_mgmt=IEEE8021X
 		eapol_flags=0
-		eap=MD5
 		identity="alice"
-		password="$3"
+	$m
 	}
 	EOC
 	spawn cl "$T/wpa.$n.log" wpa_supplicant -D wired -i "$2" \
@@ -236,6 +266,37 @@ check "e: m1's supplicant Authorized" wait_for 5 sup_authorized e1 m1
 sup_stop e1
 sup_stop e2
 au_stop e
+
+# ---- g: EAP-TLS -------------------------------------------------------------------
+# a client certificate signed by another CA (other.pem, as a client's)
+mkother() {
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$T/rogue.key" -out "$T/rogue.csr" \
+		-subj "/CN=alice" 2>/dev/null &&
+	openssl x509 -req -in "$T/rogue.csr" -CA "$T/other.pem" \
+		-CAkey "$T/other.key" -CAcreateserial -out "$T/rogue.pem" \
+		-days 2 -extfile "$T/client.ext" 2>/dev/null
+}
+a0=$(accepts)
+au_start port
+sup_start g va "tls:$T/client.pem:$T/client.key"
+check "g: EAP-TLS AUTHENTICATED" wait_for 20 sess_is "" pae_state AUTHENTICATED
+check "g: authorized by 802.1X" sess_is "" authorized_by 802.1x
+check "g: freeradius sent an Access-Accept" test "$(accepts)" -gt "$a0"
+check "g: wpa_supplicant's port Authorized" wait_for 5 sup_authorized g va
+check "g: several challenges passed through (the TLS handshake)" \
+	test "$(ast backend_access_challenges)" -ge 3
+sup_stop g
+au_stop g
+check "g: a certificate of another CA made" mkother
+r0=$(rejects)
+au_start port
+sup_start g2 va "tls:$T/rogue.pem:$T/rogue.key"
+check "g: another CA's certificate: HELD" wait_for 20 sess_is "" pae_state HELD
+check "g: never authorized" ast_is auth_success_while_authenticating 0
+check "g: freeradius sent an Access-Reject" test "$(rejects)" -gt "$r0"
+sup_stop g2
+au_stop g2
 
 auth_rad_stop
 exit 0

@@ -93,6 +93,46 @@ UT_CASE(full)
 	config_free(&cfg);
 }
 
+UT_CASE(accounting)
+{
+	struct config_error err;
+	const struct config_auth *c;
+	struct config cfg;
+
+	UT_ASSERT(parse("[auth eth1]\n" MIN, &cfg, &err) == 0);
+	c = &cfg.auths[0];
+	UT_EXPECT(!c->n_acct_servers && !c->acct_secret_file[0]);
+	UT_EXPECT(!c->acct_interim_interval);
+	config_free(&cfg);
+	UT_ASSERT(parse("[auth eth1]\n" MIN
+			"radius_acct_server = 192.0.2.1 [2001:db8::1]:1646\n"
+			"radius_acct_secret_file = /etc/acct\n"
+			"acct_interim_interval = 600\n", &cfg, &err) == 0);
+	c = &cfg.auths[0];
+	UT_ASSERT(c->n_acct_servers == 2);
+	UT_EXPECT_STR(c->acct_servers[0].addr, "192.0.2.1");
+	UT_EXPECT(c->acct_servers[0].port == 1813);
+	UT_EXPECT_STR(c->acct_servers[1].addr, "2001:db8::1");
+	UT_EXPECT(c->acct_servers[1].port == 1646);
+	UT_EXPECT_STR(c->acct_secret_file, "/etc/acct");
+	UT_EXPECT(c->acct_interim_interval == 600);
+	/* the authentication servers untouched */
+	UT_EXPECT(c->n_servers == 1 && c->servers[0].port == 1812);
+	config_free(&cfg);
+
+	UT_EXPECT(bad("[auth eth1]\n" MIN "radius_acct_server = x\n", 4,
+		      "radius_acct_server: 'x' is not an IPv4"));
+	UT_EXPECT(bad("[auth eth1]\n" MIN "radius_acct_server = 192.0.2.1:0\n",
+		      4, "radius_acct_server: bad port"));
+	UT_EXPECT(bad("[auth eth1]\n" MIN "radius_acct_server = 192.0.2.1 "
+		      "192.0.2.2 192.0.2.3 192.0.2.4 192.0.2.5\n", 4,
+		      "radius_acct_server: at most 4"));
+	UT_EXPECT(bad("[auth eth1]\n" MIN "radius_acct_secret_file = /a\n", 1,
+		      "radius_acct_secret_file without radius_acct_server"));
+	UT_EXPECT(bad("[auth eth1]\n" MIN "acct_interim_interval = 86401\n",
+		      4, "acct_interim_interval"));
+}
+
 UT_CASE(refusals)
 {
 	UT_EXPECT(bad("[auth eth1]\nradius_secret_file = /s\n", 1,
@@ -131,4 +171,5 @@ UT_CASE(refusals)
 UT_MAIN("apedged_eapol_authcfg",
 	UT_ENTRY(defaults),
 	UT_ENTRY(full),
+	UT_ENTRY(accounting),
 	UT_ENTRY(refusals))

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
@@ -28,6 +29,21 @@
 /* RFC 3579 §2.2: the Framed-MTU an EAP method may fill */
 #define AUTH_FRAMED_MTU 1400
 
+/* One accounting session (RFC 2866): from the authorization of an
+ * auth_session to its end; at most one per auth_session. */
+struct acct_sess {
+	struct acct_sess *next;
+	struct auth_iface *p;
+	const struct auth_session *s;
+	uint8_t mac[6];
+	char id[24];			/* Acct-Session-Id */
+	char user[AUTH_IDENTITY_MAX + 1];
+	uint8_t class_[RAD_ATTR_MAX];
+	size_t class_len;
+	uint64_t start_ms;
+	struct loop_timer *interim;	/* NULL: no Interim-Update */
+};
+
 struct auth_iface {
 	struct eapol_auth *a;
 	struct config_auth cfg;
@@ -39,6 +55,11 @@ struct auth_iface {
 	struct auth_port port;
 	struct rad_client *rc;
 	struct rad_udp *ru;
+	struct rad_client *ac;		/* accounting; NULL: none */
+	struct rad_udp *au;
+	struct acct_sess *acct;		/* the sessions being accounted */
+	uint32_t term_cause;		/* 0: from the session */
+	const struct rad_reply *accept;	/* during rad_done(): the reply */
 	uint64_t send_errors;
 	uint64_t vlan_refused;		/* authorized but kept shut */
 };
@@ -50,6 +71,7 @@ struct eapol_auth {
 	void *data;
 	struct auth_iface **v;
 	size_t n;
+	uint32_t acct_seq;		/* Acct-Session-Ids, all ports */
 };
 
 /* Arm the timer at the machines' deadline: after every input. */
@@ -124,7 +146,9 @@ static void rad_done(void *user, enum rad_result res,
 		r.termination_action = rr->termination_action;
 		r.vlan = rr->vlan;
 	}
+	p->accept = res == RAD_ACCEPT ? rr : NULL;
 	auth_port_aaa_reply(port, s, s->aaa_seq, ar, &r, loop_now_ms());
+	p->accept = NULL;
 	rearm(p);
 }
 
@@ -172,12 +196,136 @@ static void op_aaa_cancel(void *ctx, struct auth_session *s)
 	s->aaa_handle = 0;
 }
 
+/* --- accounting (RFC 2866) ----------------------------------------------- */
+
+static void acct_send(struct acct_sess *as, uint32_t type, uint32_t cause)
+{
+	struct auth_iface *p = as->p;
+	uint64_t now = loop_now_ms();
+	struct rad_acct ra = {
+		.status_type = type,
+		.session_id = as->id,
+		.user_name = as->user,
+		.class_ = as->class_,
+		.class_len = as->class_len,
+		.called_station = p->cfg.nas_identifier[0] ?
+				  p->cfg.nas_identifier : NULL,
+		.nas_port_id = p->cfg.ifname,
+		.nas_port = (uint32_t)p->ifindex,
+		.nas_port_type = NAS_PORT_TYPE_ETHERNET,
+		.event_time = (uint32_t)time(NULL),
+		.session_time = (uint32_t)((now - as->start_ms) / 1000),
+		.terminate_cause = cause,
+	};
+	int h;
+
+	memcpy(ra.calling_station, as->mac, 6);
+	h = rad_client_account(p->ac, &ra, NULL, NULL);
+	if (h < 0)
+		log_rl(LOG_WARNING, "auth %s: cannot send an "
+		       "Accounting-Request: %s", p->cfg.ifname, strerror(-h));
+}
+
+static void acct_interim(struct loop_timer *t, void *data)
+{
+	acct_send(data, RAD_ACCT_INTERIM, 0);
+}
+
+static struct acct_sess **acct_find(struct auth_iface *p,
+				    const struct auth_session *s)
+{
+	struct acct_sess **pp;
+
+	for (pp = &p->acct; *pp; pp = &(*pp)->next)
+		if ((*pp)->s == s)
+			return pp;
+	return NULL;
+}
+
+/* The session is authorized: a Start, unless it is accounted already. */
+static void acct_start(struct auth_iface *p, const struct auth_session *s)
+{
+	const struct rad_reply *rr = p->accept;
+	struct acct_sess *as;
+	uint32_t iv = p->cfg.acct_interim_interval;
+	char mac[18];
+
+	if (!p->ac || acct_find(p, s))
+		return;
+	as = calloc(1, sizeof(*as));
+	if (!as) {
+		log_rl(LOG_WARNING, "auth %s: no memory for accounting",
+		       p->cfg.ifname);
+		return;
+	}
+	as->p = p;
+	as->s = s;
+	memcpy(as->mac, s->mac, 6);
+	as->start_ms = loop_now_ms();
+	/* unique for the NAS: the time it began and a counter of all
+	 * the ports' sessions */
+	snprintf(as->id, sizeof(as->id), "%08X-%08X",
+		 (unsigned int)time(NULL), ++p->a->acct_seq);
+	if (s->identity[0]) {
+		snprintf(as->user, sizeof(as->user), "%s", s->identity);
+	} else {
+		rad_format_mac(mac, s->mac);
+		snprintf(as->user, sizeof(as->user), "%s", mac);
+	}
+	if (rr && rr->class_len) {
+		memcpy(as->class_, rr->class_, rr->class_len);
+		as->class_len = rr->class_len;
+	}
+	/* RFC 2869 §5.16: not below 60 s from the server */
+	if (!iv && rr && rr->acct_interim_interval)
+		iv = rr->acct_interim_interval < 60 ? 60 :
+		     rr->acct_interim_interval;
+	if (iv) {
+		as->interim = loop_timer_add(p->a->loop, iv * 1000ull,
+					     iv * 1000ull, acct_interim, as);
+		if (!as->interim)
+			log_rl(LOG_WARNING, "auth %s: no Interim-Update timer",
+			       p->cfg.ifname);
+	}
+	as->next = p->acct;
+	p->acct = as;
+	acct_send(as, RAD_ACCT_START, 0);
+}
+
+/* RFC 3580 §3.22's mapping, as far as the engine knows why. */
+static uint32_t acct_cause(const struct auth_iface *p,
+			   const struct auth_session *s)
+{
+	if (p->term_cause)
+		return p->term_cause;
+	if (s->logoff)
+		return RAD_TERM_USER_REQUEST;
+	if (s->last_why && !strcmp(s->last_why, "Session-Timeout"))
+		return RAD_TERM_SESSION_TIMEOUT;
+	return RAD_TERM_NAS_REQUEST;
+}
+
+static void acct_stop(struct auth_iface *p, const struct auth_session *s)
+{
+	struct acct_sess **pp = p->ac ? acct_find(p, s) : NULL;
+	struct acct_sess *as;
+
+	if (!pp)
+		return;
+	as = *pp;
+	*pp = as->next;
+	loop_timer_remove(as->interim);
+	acct_send(as, RAD_ACCT_STOP, acct_cause(p, s));
+	free(as);
+}
+
 /*
  * The machines' decision, as the module and the bridge must carry it out
  * (eapol/authvlan.h): a session kept shut by it stays authorized in the
- * machines (and shows so), the module is told to shut it.
+ * machines (and shows so), the module is told to shut it.  Returns
+ * whether the device is let in.
  */
-static void apply(struct auth_iface *p, struct auth_session *s, bool on,
+static bool apply(struct auth_iface *p, struct auth_session *s, bool on,
 		  uint16_t vlan)
 {
 	const struct eapol_auth_ops *ops = p->a->ops;
@@ -195,12 +343,19 @@ static void apply(struct auth_iface *p, struct auth_session *s, bool on,
 		ops->authorize(p->cfg.ifname,
 			       p->acfg.mode == AUTH_MODE_MAC ? s->mac : NULL,
 			       ap.open, ap.vlan, p->a->data);
+	return ap.open;
 }
 
 static void op_authorize(void *ctx, struct auth_session *s, bool on,
 			 uint16_t vlan)
 {
-	apply(ctx, s, on, vlan);
+	struct auth_iface *p = ctx;
+
+	/* Accounted only while the device is let in. */
+	if (apply(p, s, on, vlan))
+		acct_start(p, s);
+	else
+		acct_stop(p, s);
 }
 
 static const struct auth_ops machine_ops = {
@@ -230,7 +385,9 @@ static void link_event(const struct netif_event *ev, void *data)
 	case NETIF_LINK_DEL:
 	case NETIF_LINK_DOWN:
 	case NETIF_LINK_CARRIER_OFF:
+		p->term_cause = RAD_TERM_LOST_CARRIER;
 		auth_port_link_down(&p->port, loop_now_ms());
+		p->term_cause = 0;
 		if (ev->type == NETIF_LINK_DEL) {
 			eapol_io_free(p->io);
 			p->io = NULL;
@@ -307,14 +464,85 @@ out:
 	return r;
 }
 
-static void iface_free(struct auth_iface *p)
+/* The accounting client: its servers, its secret (or the port's). */
+static int acct_new(struct auth_iface *p)
+{
+	struct sockaddr_storage dst[AUTH_RADIUS_SERVERS_MAX];
+	socklen_t dst_len[AUTH_RADIUS_SERVERS_MAX];
+	struct rad_client_cfg *rc = calloc(1, sizeof(*rc));
+	const char *file = p->cfg.acct_secret_file[0] ?
+			   p->cfg.acct_secret_file : p->cfg.secret_file;
+	uint8_t secret[RAD_SECRET_MAX];
+	size_t slen = 0;
+	unsigned int i;
+	char name[RAD_NAME_MAX];
+	int r;
+
+	if (!rc)
+		return -ENOMEM;
+	r = rad_secret_read(file, secret, &slen);
+	if (r) {
+		log_err("auth %s: %s: cannot read the RADIUS accounting "
+			"secret: %s", p->cfg.ifname, file, strerror(-r));
+		goto out;
+	}
+	for (i = 0; i < p->cfg.n_acct_servers; i++) {
+		const struct config_auth_server *sv = &p->cfg.acct_servers[i];
+
+		snprintf(name, sizeof(name), strchr(sv->addr, ':') ?
+			 "[%s]:%u" : "%s:%u", sv->addr, sv->port);
+		r = rad_addr_parse(name, RAD_PORT_ACCT, &dst[i], &dst_len[i]);
+		if (r)
+			goto out;
+		memcpy(rc->server[i].name, name, sizeof(name));
+		memcpy(rc->server[i].secret, secret, slen);
+		rc->server[i].secret_len = slen;
+	}
+	rc->n_servers = p->cfg.n_acct_servers;
+	rc->accounting = true;
+	snprintf(rc->nas_identifier, sizeof(rc->nas_identifier), "%.*s",
+		 (int)sizeof(rc->nas_identifier) - 1, p->cfg.nas_identifier);
+	p->au = rad_udp_new(p->a->loop, dst, dst_len, rc->n_servers, NULL, 0);
+	if (!p->au) {
+		r = -errno;
+		log_err("auth %s: cannot open the RADIUS accounting sockets: "
+			"%s", p->cfg.ifname, strerror(errno));
+		goto out;
+	}
+	p->ac = rad_client_new(p->a->loop, rc, &rad_udp_ops, p->au);
+	if (!p->ac) {
+		r = -errno;
+		goto out;
+	}
+	rad_udp_attach(p->au, p->ac);
+	r = 0;
+out:
+	OPENSSL_cleanse(secret, sizeof(secret));
+	OPENSSL_cleanse(rc, sizeof(*rc));
+	free(rc);
+	return r;
+}
+
+/* cause: the Acct-Terminate-Cause of the sessions it ends. */
+static void iface_free(struct auth_iface *p, uint32_t cause)
 {
 	if (!p)
 		return;
 	netif_unsubscribe(p->sub);
-	/* the module drops its state of the port with the port itself */
+	/* the module drops its state of the port with the port itself;
+	 * each Stop goes out once, with no retransmission */
+	p->term_cause = cause;
 	auth_port_link_down(&p->port, loop_now_ms());
 	auth_port_fini(&p->port);
+	while (p->acct) {
+		struct acct_sess *as = p->acct;
+
+		p->acct = as->next;
+		loop_timer_remove(as->interim);
+		free(as);
+	}
+	rad_client_free(p->ac);
+	rad_udp_free(p->au);
 	rad_client_free(p->rc);
 	rad_udp_free(p->ru);
 	loop_timer_remove(p->timer);
@@ -341,6 +569,8 @@ static struct auth_iface *iface_new(struct eapol_auth *a,
 	if (p->cfg.control == AUTH_CONTROL_AUTO && radius_new(p))
 		log_err("auth %s: no RADIUS: every device stays shut",
 			p->cfg.ifname);
+	if (p->cfg.n_acct_servers && acct_new(p))
+		log_err("auth %s: no RADIUS accounting", p->cfg.ifname);
 	p->timer = loop_timer_add(a->loop, 0, 0, timer_cb, p);
 	if (!p->timer)
 		goto fail;
@@ -350,7 +580,7 @@ static struct auth_iface *iface_new(struct eapol_auth *a,
 		goto fail;
 	return p;
 fail:
-	iface_free(p);
+	iface_free(p, RAD_TERM_NAS_ERROR);
 	return NULL;
 }
 
@@ -373,7 +603,7 @@ void eapol_auth_free(struct eapol_auth *a)
 	if (!a)
 		return;
 	for (size_t i = 0; i < a->n; i++)
-		iface_free(a->v[i]);
+		iface_free(a->v[i], RAD_TERM_NAS_REBOOT);
 	free(a->v);
 	free(a);
 }
@@ -411,7 +641,7 @@ int eapol_auth_configure(struct eapol_auth *a, const struct config_auth *v,
 		log_info("auth %s: %s", p->cfg.ifname, j < n ?
 			 "its settings changed: starting again" :
 			 "removed from the configuration");
-		iface_free(p);
+		iface_free(p, RAD_TERM_ADMIN_RESET);
 		a->v[i] = NULL;
 	}
 	for (j = 0; j < n; j++) {
@@ -515,6 +745,11 @@ int eapol_auth_json(const struct eapol_auth *a, const char *ifname,
 		json_key(j, "radius");
 		if (p->rc)
 			rad_client_json(p->rc, j);
+		else
+			json_null(j);
+		json_key(j, "radius_accounting");
+		if (p->ac)
+			rad_client_json(p->ac, j);
 		else
 			json_null(j);
 		json_obj_end(j);

@@ -217,8 +217,8 @@ static const struct ini_name mab_formats[] = {
 };
 
 /* One ADDR[:PORT] or [V6ADDR]:PORT (or a bare V6ADDR) into sv. */
-static int parse_one_server(struct ini *ini, char *w,
-			    struct config_auth_server *sv)
+static int parse_one_server(struct ini *ini, const char *key, char *w,
+			    struct config_auth_server *sv, uint16_t dport)
 {
 	unsigned char buf[16];
 	char *port = NULL, *addr = w, *end;
@@ -228,7 +228,7 @@ static int parse_one_server(struct ini *ini, char *w,
 		addr = w + 1;
 		end = strchr(addr, ']');
 		if (!end || (end[1] && end[1] != ':'))
-			return ini_fail(ini, "radius_server: bad address '%s'",
+			return ini_fail(ini, "%s: bad address '%s'", key,
 					w);
 		*end = 0;
 		if (end[1] == ':')
@@ -239,40 +239,57 @@ static int parse_one_server(struct ini *ini, char *w,
 	}
 	if (inet_pton(AF_INET, addr, buf) != 1 &&
 	    inet_pton(AF_INET6, addr, buf) != 1)
-		return ini_fail(ini, "radius_server: '%s' is not an IPv4 or "
-				"IPv6 address", addr);
+		return ini_fail(ini, "%s: '%s' is not an IPv4 or IPv6 "
+				"address", key, addr);
 	snprintf(sv->addr, sizeof(sv->addr), "%s", addr);
-	sv->port = AUTH_RADIUS_PORT;
+	sv->port = dport;
 	if (port) {
 		n = strtoul(port, &end, 10);
 		if (!*port || *end || n < 1 || n > 65535)
-			return ini_fail(ini, "radius_server: bad port '%s'",
+			return ini_fail(ini, "%s: bad port '%s'", key,
 					port);
 		sv->port = (uint16_t)n;
 	}
 	return 0;
 }
 
-static int parse_servers(struct ini *ini, void *obj, char *value)
+static int parse_list(struct ini *ini, const char *key, char *value,
+		      struct config_auth_server *v, unsigned int *n,
+		      uint16_t dport)
 {
-	struct config_auth *c = obj;
 	char *save = NULL, *w;
 	int r;
 
-	c->n_servers = 0;
+	*n = 0;
 	for (w = strtok_r(value, " \t,", &save); w;
 	     w = strtok_r(NULL, " \t,", &save)) {
-		if (c->n_servers >= AUTH_RADIUS_SERVERS_MAX)
-			return ini_fail(ini, "radius_server: at most %d "
-					"servers", AUTH_RADIUS_SERVERS_MAX);
-		r = parse_one_server(ini, w, &c->servers[c->n_servers]);
+		if (*n >= AUTH_RADIUS_SERVERS_MAX)
+			return ini_fail(ini, "%s: at most %d servers", key,
+					AUTH_RADIUS_SERVERS_MAX);
+		r = parse_one_server(ini, key, w, &v[*n], dport);
 		if (r)
 			return r;
-		c->n_servers++;
+		(*n)++;
 	}
-	if (!c->n_servers)
-		return ini_fail(ini, "radius_server: no address");
+	if (!*n)
+		return ini_fail(ini, "%s: no address", key);
 	return 0;
+}
+
+static int parse_servers(struct ini *ini, void *obj, char *value)
+{
+	struct config_auth *c = obj;
+
+	return parse_list(ini, "radius_server", value, c->servers,
+			  &c->n_servers, AUTH_RADIUS_PORT);
+}
+
+static int parse_acct_servers(struct ini *ini, void *obj, char *value)
+{
+	struct config_auth *c = obj;
+
+	return parse_list(ini, "radius_acct_server", value, c->acct_servers,
+			  &c->n_acct_servers, AUTH_RADIUS_ACCT_PORT);
 }
 
 static const struct ini_key auth_arg =
@@ -284,6 +301,12 @@ static const struct ini_key auth_keys[] = {
 	INI_KEY_ENUM(C, "control", control, auth_controls, "auto"),
 	INI_KEY_CUSTOM(C, "radius_server", servers, parse_servers),
 	INI_KEY_PATH(C, "radius_secret_file", secret_file, 255, NULL),
+	INI_KEY_CUSTOM(C, "radius_acct_server", acct_servers,
+		       parse_acct_servers),
+	INI_KEY_PATH(C, "radius_acct_secret_file", acct_secret_file, 255,
+		     NULL),
+	INI_KEY_UINT(C, "acct_interim_interval", acct_interim_interval, 0,
+		     86400, "0"),
 	INI_KEY_STRING(C, "nas_identifier", nas_identifier, 63, NULL),
 	INI_KEY_BOOL(C, "mab", mab, "no"),
 	INI_KEY_UINT(C, "mab_delay", mab_delay, 1, 3600, "30"),
@@ -316,6 +339,9 @@ static int auth_end(struct ini *ini, void *obj)
 	if (!c->secret_file[0])
 		return ini_fail(ini, "[auth %s]: radius_secret_file is "
 				"required", c->ifname);
+	if (c->acct_secret_file[0] && !c->n_acct_servers)
+		return ini_fail(ini, "[auth %s]: radius_acct_secret_file "
+				"without radius_acct_server", c->ifname);
 	if (c->mab_password[0] && !c->mab)
 		return ini_fail(ini, "[auth %s]: mab_password without mab = "
 				"yes", c->ifname);

@@ -76,6 +76,12 @@ bool station_config_equal(const struct config_station *a,
  *	radius_server = 192.0.2.10 192.0.2.11:1812	# ADDR[:PORT], [V6]:PORT,
  *					# at most 4, in order of preference
  *	radius_secret_file = /etc/apedge/radius.secret
+ *	radius_acct_server = 192.0.2.10	# RFC 2866 accounting, ADDR[:PORT]
+ *					# (1813); none: no accounting
+ *	radius_acct_secret_file = FILE	# default: radius_secret_file
+ *	acct_interim_interval = 0	# s between Interim-Updates; 0: the
+ *					# Accept's Acct-Interim-Interval, or
+ *					# none
  *	nas_identifier = ap1		# NAS-Identifier, Called-Station-Id
  *	mab = no			# MAC authentication bypass
  *	mab_delay = 30			# seconds of no EAPOL before MAB
@@ -98,6 +104,7 @@ bool station_config_equal(const struct config_station *a,
 #define AUTH_PORTS_MAX 64		/* [auth IF] sections */
 #define AUTH_RADIUS_SERVERS_MAX 4
 #define AUTH_RADIUS_PORT 1812
+#define AUTH_RADIUS_ACCT_PORT 1813
 
 struct config_auth_server {
 	char addr[46];			/* INET6_ADDRSTRLEN, validated */
@@ -112,6 +119,10 @@ struct config_auth {
 	struct config_auth_server servers[AUTH_RADIUS_SERVERS_MAX];
 	unsigned int n_servers;
 	char secret_file[256];
+	struct config_auth_server acct_servers[AUTH_RADIUS_SERVERS_MAX];
+	unsigned int n_acct_servers;
+	char acct_secret_file[256];	/* "": secret_file */
+	uint32_t acct_interim_interval;	/* s; 0: the Accept's, or none */
 	char nas_identifier[64];	/* radclient's RAD_NAME_MAX */
 	bool mab;
 	uint32_t mab_delay;

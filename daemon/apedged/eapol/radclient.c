@@ -26,6 +26,7 @@ struct rad_req {
 	struct list node;	/* c->reqs, in order of arrival */
 	struct rad_client *c;
 	int handle;
+	uint8_t code;		/* RAD_ACCESS_REQUEST, RAD_ACCOUNTING_REQUEST */
 	rad_cb cb;
 	void *user;
 	uint8_t *attrs;		/* all but User-Password, Message-Authenticator */
@@ -58,6 +59,7 @@ struct rad_client {
 	struct rad_srv srv[RAD_SERVERS_MAX];
 	unsigned int n_srv;
 	unsigned int max_tries, retry_ms, retry_max_ms, dead_ms;
+	bool accounting;
 	char nas_identifier[RAD_NAME_MAX];
 	struct list reqs;
 	unsigned int n_reqs;
@@ -112,6 +114,7 @@ struct rad_client *rad_client_new(struct loop *loop,
 	c->retry_ms = cfg->retry_ms ? cfg->retry_ms : 2000;
 	c->retry_max_ms = cfg->retry_max_ms ? cfg->retry_max_ms : 16000;
 	c->dead_ms = cfg->dead_ms ? cfg->dead_ms : 60000;
+	c->accounting = cfg->accounting;
 	memcpy(c->nas_identifier, cfg->nas_identifier,
 	       sizeof(c->nas_identifier));
 	c->nas_identifier[sizeof(c->nas_identifier) - 1] = 0;
@@ -211,12 +214,16 @@ static bool req_build(struct rad_req *r)
 
 	if (!m)
 		return false;
-	if (r->c->ops.random ? !r->c->ops.random(r->c->ctx, r->auth, 16) :
-	    RAND_bytes(r->auth, 16) != 1) {
+	if (r->code == RAD_ACCOUNTING_REQUEST) {
+		/* RFC 2866 §3: rad_msg_finish() computes it */
+		memset(r->auth, 0, sizeof(r->auth));
+	} else if (r->c->ops.random ?
+		   !r->c->ops.random(r->c->ctx, r->auth, 16) :
+		   RAND_bytes(r->auth, 16) != 1) {
 		free(m);
 		return false;
 	}
-	rad_msg_init(m, RAD_ACCESS_REQUEST, (uint8_t)r->id, r->auth);
+	rad_msg_init(m, r->code, (uint8_t)r->id, r->auth);
 	if (r->attrs_len + m->len > RAD_MAX_LEN) {
 		m->err = true;
 	} else {
@@ -226,11 +233,14 @@ static bool req_build(struct rad_req *r)
 	if (r->password)
 		rad_put_password(m, r->password, s->cfg.secret,
 				 s->cfg.secret_len);
-	rad_put_msgauth(m);
+	if (r->code == RAD_ACCESS_REQUEST)
+		rad_put_msgauth(m);
 	r->pkt_len = rad_msg_finish(m, s->cfg.secret, s->cfg.secret_len);
 	ok = r->pkt_len > 0;
-	if (ok)
+	if (ok) {
 		memcpy(r->pkt, m->buf, r->pkt_len);
+		memcpy(r->auth, m->buf + 4, RAD_AUTH_LEN);
+	}
 	OPENSSL_cleanse(m, sizeof(*m));
 	free(m);
 	return ok;
@@ -300,7 +310,10 @@ static void req_send_first(struct rad_req *r)
 		/* OpenSSL failed: no packet, the timer moves it on */
 		r->pkt_len = 0;
 	}
-	s->st.access_requests++;
+	if (r->code == RAD_ACCOUNTING_REQUEST)
+		s->st.acct_requests++;
+	else
+		s->st.access_requests++;
 	req_transmit(r);
 }
 
@@ -386,8 +399,11 @@ static bool build_attrs(struct rad_client *c, const struct rad_access *a,
 	return !m->err && m->len + 18 <= RAD_MAX_LEN;
 }
 
-int rad_client_access(struct rad_client *c, const struct rad_access *a,
-		      rad_cb cb, void *user)
+/* Queue a request of code whose attributes build() puts; a handle. */
+static int enqueue(struct rad_client *c, uint8_t code, const void *a,
+		   bool (*build)(struct rad_client *, const void *,
+				 struct rad_msg *),
+		   const char *password, rad_cb cb, void *user)
 {
 	struct rad_msg *m;
 	struct rad_req *r;
@@ -395,9 +411,6 @@ int rad_client_access(struct rad_client *c, const struct rad_access *a,
 
 	if (c->n_reqs >= RAD_PENDING_MAX)
 		return -ENOBUFS;
-	if ((a->eap_len && !a->eap) || (a->state_len && !a->state) ||
-	    a->state_len > RAD_ATTR_MAX)
-		return -EINVAL;
 	m = malloc(sizeof(*m));
 	r = calloc(1, sizeof(*r));
 	if (!m || !r) {
@@ -405,26 +418,27 @@ int rad_client_access(struct rad_client *c, const struct rad_access *a,
 		free(r);
 		return -ENOMEM;
 	}
-	ok = build_attrs(c, a, m);
+	ok = build(c, a, m);
 	if (ok) {
 		r->attrs_len = m->len - RAD_HDR_LEN;
 		r->attrs = malloc(r->attrs_len ? r->attrs_len : 1);
 		r->pkt = malloc(RAD_MAX_LEN);
 		if (r->attrs)
 			memcpy(r->attrs, m->buf + RAD_HDR_LEN, r->attrs_len);
-		if (a->user_password)
-			r->password = strdup(a->user_password);
+		if (password)
+			r->password = strdup(password);
 	}
 	free(m);
 	if (!ok) {
 		req_free(r);
 		return -EINVAL;
 	}
-	if (!r->attrs || !r->pkt || (a->user_password && !r->password)) {
+	if (!r->attrs || !r->pkt || (password && !r->password)) {
 		req_free(r);
 		return -ENOMEM;
 	}
 	r->c = c;
+	r->code = code;
 	r->cb = cb;
 	r->user = user;
 	r->id = ID_NONE;
@@ -435,6 +449,38 @@ int rad_client_access(struct rad_client *c, const struct rad_access *a,
 	c->n_reqs++;
 	req_send_first(r);
 	return r->handle;
+}
+
+static bool build_access(struct rad_client *c, const void *a,
+			 struct rad_msg *m)
+{
+	return build_attrs(c, a, m);
+}
+
+int rad_client_access(struct rad_client *c, const struct rad_access *a,
+		      rad_cb cb, void *user)
+{
+	if ((a->eap_len && !a->eap) || (a->state_len && !a->state) ||
+	    a->state_len > RAD_ATTR_MAX)
+		return -EINVAL;
+	return enqueue(c, RAD_ACCESS_REQUEST, a, build_access,
+		       a->user_password, cb, user);
+}
+
+static bool build_acct(struct rad_client *c, const void *v,
+		       struct rad_msg *m)
+{
+	rad_msg_init(m, RAD_ACCOUNTING_REQUEST, 0, NULL);
+	if (c->nas_identifier[0])
+		rad_put_str(m, RAD_A_NAS_IDENTIFIER, c->nas_identifier);
+	return rad_put_acct(m, v) && !m->err;
+}
+
+int rad_client_account(struct rad_client *c, const struct rad_acct *a,
+		       rad_cb cb, void *user)
+{
+	return enqueue(c, RAD_ACCOUNTING_REQUEST, a, build_acct, NULL, cb,
+		       user);
 }
 
 void rad_client_cancel(struct rad_client *c, int handle)
@@ -481,14 +527,22 @@ void rad_client_input(struct rad_client *c, unsigned int server,
 		return;
 	}
 	e = rad_verify_reply(pkt, len, r->auth, s->cfg.secret,
-			     s->cfg.secret_len, true);
+			     s->cfg.secret_len, r->code == RAD_ACCESS_REQUEST);
 	if (e) {
 		s->st.bad_authenticators++;
 		log_rl(LOG_NOTICE, "radius %s: reply id %u dropped: %s",
 		       s->cfg.name, pkt[1], rad_err_name(e));
 		return;
 	}
+	if ((pkt[0] == RAD_ACCOUNTING_RESPONSE) !=
+	    (r->code == RAD_ACCOUNTING_REQUEST)) {
+		s->st.unknown_types++;
+		log_rl(LOG_DEBUG, "radius %s: %s to an %s", s->cfg.name,
+		       rad_code_name(pkt[0]), rad_code_name(r->code));
+		return;
+	}
 	switch (pkt[0]) {
+	case RAD_ACCOUNTING_RESPONSE:
 	case RAD_ACCESS_ACCEPT:
 		res = RAD_ACCEPT;
 		break;
@@ -519,7 +573,9 @@ void rad_client_input(struct rad_client *c, unsigned int server,
 		free(reply);
 		return;
 	}
-	if (res == RAD_ACCEPT)
+	if (pkt[0] == RAD_ACCOUNTING_RESPONSE)
+		s->st.acct_responses++;
+	else if (res == RAD_ACCEPT)
 		s->st.accepts++;
 	else if (res == RAD_REJECT)
 		s->st.rejects++;
@@ -545,11 +601,18 @@ void rad_client_json(const struct rad_client *c, struct json *j)
 		json_obj_begin(j);
 		json_kstr(j, "server", s->cfg.name);
 		json_kbool(j, "dead", srv_dead(s, now));
-		json_ku64(j, "access_requests", st->access_requests);
-		json_ku64(j, "retransmissions", st->retransmissions);
-		json_ku64(j, "access_accepts", st->accepts);
-		json_ku64(j, "access_rejects", st->rejects);
-		json_ku64(j, "access_challenges", st->challenges);
+		if (c->accounting) {
+			/* RFC 4670 radiusAccClientExt... */
+			json_ku64(j, "requests", st->acct_requests);
+			json_ku64(j, "retransmissions", st->retransmissions);
+			json_ku64(j, "responses", st->acct_responses);
+		} else {
+			json_ku64(j, "access_requests", st->access_requests);
+			json_ku64(j, "retransmissions", st->retransmissions);
+			json_ku64(j, "access_accepts", st->accepts);
+			json_ku64(j, "access_rejects", st->rejects);
+			json_ku64(j, "access_challenges", st->challenges);
+		}
 		json_ku64(j, "malformed_responses", st->malformed);
 		json_ku64(j, "bad_authenticators", st->bad_authenticators);
 		json_ku64(j, "pending_requests", st->pending_requests);

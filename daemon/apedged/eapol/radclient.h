@@ -56,6 +56,7 @@ struct rad_client_cfg {
 	unsigned int retry_max_ms;	/* 0: 16000 */
 	unsigned int dead_ms;		/* 0: 60000 */
 	char nas_identifier[RAD_NAME_MAX];	/* "": none */
+	bool accounting;		/* the counters' names: RFC 4670's */
 };
 
 struct rad_client_ops {
@@ -87,10 +88,12 @@ struct rad_access {
 typedef void (*rad_cb)(void *user, enum rad_result res,
 		       const struct rad_reply *reply);
 
-/* RFC 4668's radiusAuthClientExt counters, per server. */
+/* RFC 4668's radiusAuthClientExt counters, per server; an accounting
+ * client (cfg->accounting) counts RFC 4670's radiusAccClientExt ones in
+ * acct_requests and acct_responses and the same others. */
 struct rad_server_stats {
 	uint64_t access_requests, retransmissions, accepts, rejects,
-		 challenges, malformed, bad_authenticators, timeouts,
+		 challenges, acct_requests, acct_responses, malformed, bad_authenticators, timeouts,
 		 unknown_types, packets_dropped;
 	uint64_t pending_requests;	/* a gauge */
 	uint64_t round_trip_ms;		/* the last */
@@ -109,6 +112,16 @@ void rad_client_free(struct rad_client *c);
  * Access-Request that cannot be built, -ENOBUFS beyond RAD_PENDING_MAX). */
 int rad_client_access(struct rad_client *c, const struct rad_access *a,
 		      rad_cb cb, void *user);
+/*
+ * An Accounting-Request (RFC 2866): the same identifiers, retransmission
+ * and failover as an Access-Request; its Request Authenticator is the MD5
+ * of the packet and the secret, and no Message-Authenticator is sent or
+ * required.  The callback gets RAD_ACCEPT with the Accounting-Response,
+ * whose Response Authenticator is checked, or RAD_TIMEOUT.  A handle or
+ * -errno as rad_client_access().
+ */
+int rad_client_account(struct rad_client *c, const struct rad_acct *a,
+		       rad_cb cb, void *user);
 /* Forget the request: its callback never runs.  An unknown or finished
  * handle is ignored. */
 void rad_client_cancel(struct rad_client *c, int handle);

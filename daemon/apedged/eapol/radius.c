@@ -208,6 +208,74 @@ size_t rad_msg_finish(struct rad_msg *m, const uint8_t *secret,
 	return m->len;
 }
 
+/* ---- accounting (RFC 2866) --------------------------------------------- */
+
+static void put_mac(struct rad_msg *m, uint8_t type, const uint8_t a[6])
+{
+	char buf[18];
+
+	snprintf(buf, sizeof(buf), "%02X-%02X-%02X-%02X-%02X-%02X", a[0], a[1],
+		 a[2], a[3], a[4], a[5]);
+	rad_put_str(m, type, buf);
+}
+
+/* A 64-bit counter as the value and, above 2^32, its Gigawords. */
+static void put_u64(struct rad_msg *m, uint8_t type, uint8_t giga,
+		    uint64_t v)
+{
+	if (v >> 32 && giga)
+		rad_put_u32(m, giga, (uint32_t)(v >> 32));
+	rad_put_u32(m, type, (uint32_t)v);
+}
+
+bool rad_put_acct(struct rad_msg *m, const struct rad_acct *a)
+{
+	bool counters = a->status_type != RAD_ACCT_START;
+
+	if (a->status_type < RAD_ACCT_START ||
+	    a->status_type > RAD_ACCT_INTERIM || !a->session_id ||
+	    !*a->session_id || strlen(a->session_id) > RAD_ATTR_MAX ||
+	    a->class_len > RAD_ATTR_MAX || (a->class_len && !a->class_) ||
+	    (a->status_type == RAD_ACCT_STOP && !a->terminate_cause))
+		return false;
+	rad_put_u32(m, RAD_A_ACCT_STATUS_TYPE, a->status_type);
+	rad_put_str(m, RAD_A_ACCT_SESSION_ID, a->session_id);
+	rad_put_u32(m, RAD_A_ACCT_AUTHENTIC, RAD_ACCT_AUTHENTIC_RADIUS);
+	if (a->user_name && *a->user_name)
+		rad_put_str(m, RAD_A_USER_NAME, a->user_name);
+	if (a->class_len)
+		rad_put(m, RAD_A_CLASS, a->class_, a->class_len);
+	rad_put_u32(m, RAD_A_NAS_PORT, a->nas_port);
+	if (a->nas_port_type > 0)
+		rad_put_u32(m, RAD_A_NAS_PORT_TYPE, (uint32_t)a->nas_port_type);
+	if (a->nas_port_id && *a->nas_port_id)
+		rad_put_str(m, RAD_A_NAS_PORT_ID, a->nas_port_id);
+	if (a->called_station && *a->called_station)
+		rad_put_str(m, RAD_A_CALLED_STATION_ID, a->called_station);
+	put_mac(m, RAD_A_CALLING_STATION_ID, a->calling_station);
+	if (a->event_time)
+		rad_put_u32(m, RAD_A_EVENT_TIMESTAMP, a->event_time);
+	rad_put_u32(m, RAD_A_ACCT_DELAY_TIME, a->delay_time);
+	if (counters) {
+		rad_put_u32(m, RAD_A_ACCT_SESSION_TIME, a->session_time);
+		if (a->have_counters) {
+			put_u64(m, RAD_A_ACCT_INPUT_OCTETS,
+				RAD_A_ACCT_INPUT_GIGAWORDS, a->in_octets);
+			put_u64(m, RAD_A_ACCT_OUTPUT_OCTETS,
+				RAD_A_ACCT_OUTPUT_GIGAWORDS, a->out_octets);
+			rad_put_u32(m, RAD_A_ACCT_INPUT_PACKETS,
+				    a->in_packets > UINT32_MAX ? UINT32_MAX :
+				    (uint32_t)a->in_packets);
+			rad_put_u32(m, RAD_A_ACCT_OUTPUT_PACKETS,
+				    a->out_packets > UINT32_MAX ? UINT32_MAX :
+				    (uint32_t)a->out_packets);
+		}
+	}
+	if (a->status_type == RAD_ACCT_STOP)
+		rad_put_u32(m, RAD_A_ACCT_TERMINATE_CAUSE, a->terminate_cause);
+	return true;
+}
+
 /* ---- walking ------------------------------------------------------------- */
 
 void rad_attr_first(struct rad_attr_it *it, const uint8_t *pkt)
@@ -507,6 +575,11 @@ enum rad_err rad_reply_decode(const uint8_t *pkt, size_t len,
 			if (n != 4)
 				goto bad;
 			r->session_timeout = get_be32(v);
+			break;
+		case RAD_A_ACCT_INTERIM_INTERVAL:
+			if (n != 4)
+				goto bad;
+			r->acct_interim_interval = get_be32(v);
 			break;
 		case RAD_A_TERMINATION_ACTION:
 			if (n != 4 || get_be32(v) > 1)

@@ -63,16 +63,21 @@ enum rad_attr {
 	RAD_A_ACCT_INPUT_OCTETS = 42,
 	RAD_A_ACCT_OUTPUT_OCTETS = 43,
 	RAD_A_ACCT_SESSION_ID = 44,
+	RAD_A_ACCT_AUTHENTIC = 45,
 	RAD_A_ACCT_SESSION_TIME = 46,
 	RAD_A_ACCT_INPUT_PACKETS = 47,
 	RAD_A_ACCT_OUTPUT_PACKETS = 48,
 	RAD_A_ACCT_TERMINATE_CAUSE = 49,
+	RAD_A_ACCT_INPUT_GIGAWORDS = 52,
+	RAD_A_ACCT_OUTPUT_GIGAWORDS = 53,
+	RAD_A_EVENT_TIMESTAMP = 55,
 	RAD_A_NAS_PORT_TYPE = 61,
 	RAD_A_TUNNEL_TYPE = 64,
 	RAD_A_TUNNEL_MEDIUM_TYPE = 65,
 	RAD_A_EAP_MESSAGE = 79,
 	RAD_A_MESSAGE_AUTHENTICATOR = 80,
 	RAD_A_TUNNEL_PRIVATE_GROUP_ID = 81,
+	RAD_A_ACCT_INTERIM_INTERVAL = 85,
 	RAD_A_NAS_PORT_ID = 87,
 };
 
@@ -88,6 +93,18 @@ enum rad_acct_status {
 	RAD_ACCT_STOP = 2,
 	RAD_ACCT_INTERIM = 3,
 };
+
+/* RFC 2866 §5.10 Acct-Terminate-Cause, the values apedged sends */
+enum rad_term_cause {
+	RAD_TERM_USER_REQUEST = 1,	/* EAPOL-Logoff */
+	RAD_TERM_LOST_CARRIER = 2,	/* the port went down */
+	RAD_TERM_SESSION_TIMEOUT = 5,	/* Session-Timeout, terminate */
+	RAD_TERM_ADMIN_RESET = 6,	/* the port left the configuration */
+	RAD_TERM_NAS_ERROR = 9,		/* the port could not be made */
+	RAD_TERM_NAS_REQUEST = 10,	/* anything else the NAS decided */
+	RAD_TERM_NAS_REBOOT = 11,	/* apedged stops */
+};
+#define RAD_ACCT_AUTHENTIC_RADIUS 1	/* RFC 2866 §5.6 */
 
 /* Why a reply was refused; names in rad_err_name(). */
 enum rad_err {
@@ -142,6 +159,38 @@ void rad_put_msgauth(struct rad_msg *m);
 size_t rad_msg_finish(struct rad_msg *m, const uint8_t *secret,
 		      size_t secret_len);
 
+/*
+ * One Accounting-Request's attributes (RFC 2866 §5, RFC 2869 §5.1-2 for
+ * the Gigawords), in the order rad_put_acct() puts them:
+ * Acct-Status-Type, Acct-Session-Id, Acct-Authentic, User-Name, Class,
+ * NAS-Port, NAS-Port-Type, NAS-Port-Id, Called-Station-Id,
+ * Calling-Station-Id, Event-Timestamp, Acct-Delay-Time, then for an
+ * Interim-Update or a Stop Acct-Session-Time, the octets (with their
+ * Gigawords when above 2^32) and packets when have_counters, and for a
+ * Stop Acct-Terminate-Cause.  NAS-Identifier is the client's.
+ */
+struct rad_acct {
+	uint32_t status_type;		/* enum rad_acct_status */
+	const char *session_id;		/* required */
+	const char *user_name;		/* NULL: none */
+	const uint8_t *class_;		/* Class of the Access-Accept */
+	size_t class_len;
+	uint8_t calling_station[6];
+	const char *called_station;	/* NULL: none */
+	const char *nas_port_id;	/* NULL: none */
+	uint32_t nas_port;
+	int nas_port_type;		/* <=0: none */
+	uint32_t event_time;		/* Unix time; 0: none */
+	uint32_t delay_time;		/* s */
+	uint32_t session_time;		/* s */
+	uint32_t terminate_cause;	/* enum rad_term_cause, for a Stop */
+	bool have_counters;
+	uint64_t in_octets, out_octets, in_packets, out_packets;
+};
+/* The attributes of a onto m (the header initialised by the caller);
+ * false when a field is missing or out of range (m->err for no room). */
+bool rad_put_acct(struct rad_msg *m, const struct rad_acct *a);
+
 /* One attribute of a packet, as the walk gives it. */
 struct rad_attr_it {
 	const uint8_t *p, *end;
@@ -180,6 +229,7 @@ struct rad_reply {
 	uint8_t class_[RAD_ATTR_MAX];	/* Class, for accounting */
 	size_t class_len;
 	uint32_t session_timeout;	/* 0: none */
+	uint32_t acct_interim_interval;	/* s, RFC 2869 §5.16; 0: none */
 	int termination_action;		/* -1: none */
 	uint16_t vlan;			/* 0: none */
 	uint8_t msk[RAD_MSK_LEN];	/* MS-MPPE-Recv-Key || -Send-Key */
