@@ -312,7 +312,7 @@ UT_CASE(key_before_success_dropped)
 	wsta_sm_fini(&sm);
 }
 
-/* The AP silent after association: an EAPOL-Start, and again. */
+/* The AP silent after association: an EAPOL-Start after startPeriod. */
 UT_CASE(start_when_ap_silent)
 {
 	uint8_t ie[32];
@@ -324,16 +324,51 @@ UT_CASE(start_when_ap_silent)
 	wsta_sm_connected(&sm, AA, 0, 10);
 	wsta_sm_bss(&sm, ie, ie_len, 2412, 12);
 	UT_ASSERT(sm.state == WSTA_AUTHENTICATING);
-	UT_EXPECT(R.tx == 1 && R.frame_len == 4 && R.frame[1] == EAPOL_START);
+	/* the AP speaks first: nothing yet */
+	UT_EXPECT(R.tx == 0);
 	UT_EXPECT(wsta_sm_deadline(&sm) == 12 + WSTA_EAP_START_PERIOD_MS);
 	wsta_sm_tick(&sm, 12 + WSTA_EAP_START_PERIOD_MS);
+	UT_EXPECT(R.tx == 1 && R.frame_len == 4 && R.frame[1] == EAPOL_START);
+	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
 	UT_EXPECT(R.tx == 2 && R.frame[1] == EAPOL_START);
 	/* maxStart Starts unanswered: down, held */
-	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
 	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
 	UT_EXPECT(sm.state == WSTA_DISCONNECTED);
 	UT_EXPECT(strstr(sm.why, "EAP authentication failed") != NULL);
 	wsta_sm_fini(&sm);
+}
+
+/*
+ * The AP's Request/Identity before the CONNECT event: held and answered
+ * once the RSNE is known, with no EAPOL-Start; one from another address
+ * than the BSSID is dropped.
+ */
+UT_CASE(request_before_connect_event)
+{
+	static const uint8_t req_id[] = { 2, 0, 0, 5, 1, 7, 0, 5, 1 };
+	static const uint8_t other[6] = { 2, 0, 0, 0, 0, 9 };
+	uint8_t ie[32];
+	size_t ie_len = wsta_rsn_ie(ie, sizeof(ie), WSTA_AKM_8021X);
+	struct wsta_sm sm;
+	struct eap_pkt p;
+
+	for (int from_other = 0; from_other < 2; from_other++) {
+		setup(&sm);
+		wsta_sm_link(&sm, true, 0);
+		wsta_sm_eapol(&sm, from_other ? other : AA, req_id,
+			      sizeof(req_id), 5);
+		wsta_sm_connected(&sm, AA, 0, 10);
+		wsta_sm_bss(&sm, ie, ie_len, 2412, 12);
+		UT_ASSERT(sm.state == WSTA_AUTHENTICATING);
+		if (from_other) {
+			UT_EXPECT(R.tx == 0);
+			UT_EXPECT(sm.stats.eapol_held_dropped == 1);
+		} else {
+			UT_EXPECT(R.tx == 1 && sent_eap(&p) && p.id == 7 &&
+				  p.type == EAP_TYPE_IDENTITY);
+		}
+		wsta_sm_fini(&sm);
+	}
 }
 
 /*
@@ -410,6 +445,7 @@ UT_MAIN("eapol_staeap",
 	UT_ENTRY(early_success_ignored),
 	UT_ENTRY(key_before_success_dropped),
 	UT_ENTRY(start_when_ap_silent),
+	UT_ENTRY(request_before_connect_event),
 	UT_ENTRY(failure_disconnects_and_holds),
 	UT_ENTRY(reauthentication),
 	UT_ENTRY(pki_teardown))

@@ -255,6 +255,10 @@ void wsta_sm_connected(struct wsta_sm *sm, const uint8_t *bssid, uint16_t status
 		return;
 	}
 	memcpy(sm->bssid, bssid, 6);
+	if (sm->held_len && memcmp(sm->held_src, bssid, 6)) {
+		sm->stats.eapol_held_dropped++;
+		sm->held_len = 0;
+	}
 	sm->deadline = now + WSTA_CONNECT_TIMEOUT_MS;
 	set_state(sm, WSTA_ASSOCIATED, now, "associated");
 	if (sm->ops->get_bss(sm->ctx, sm->bssid) < 0) {
@@ -454,19 +458,19 @@ static void eap_frame(struct wsta_sm *sm, const uint8_t *frame, size_t len,
 static void start_eap(struct wsta_sm *sm, uint64_t now)
 {
 	struct eapol_pae_out o;
-	struct eapol_frame f;
-	bool ap_first;
 
 	sm->deadline = now + WSTA_EAP_TIMEOUT_MS;
 	sm->eap_consumed = false;
 	set_state(sm, WSTA_AUTHENTICATING, now, "EAP: waiting for the AP");
+	/*
+	 * The AP speaks first: its Request/Identity follows the
+	 * association.  The PAE's first EAPOL-Start is not sent; its
+	 * startWhen sends one if the AP stays silent.  (An EAPOL-Start
+	 * makes hostapd run the whole EAP exchange again after the
+	 * handshake: it takes it for a reauthentication request.)
+	 */
 	eapol_pae_link(&sm->pae, true, now, &o);
-	/* the AP speaks first (802.11 12.7.1): no Start when it has */
-	ap_first = sm->held_len &&
-		   eapol_parse(sm->held, sm->held_len, &f) == EAPOL_OK &&
-		   f.type == EAPOL_EAP;
-	if (!ap_first)
-		eap_send(sm, &o);
+	(void)o;
 	if (sm->held_len) {
 		size_t n = sm->held_len;
 
@@ -501,6 +505,22 @@ void wsta_sm_eapol(struct wsta_sm *sm, const uint8_t src[6],
 	struct wpa_out o;
 
 	sm->stats.eapol_rx++;
+	if (sm->state == WSTA_CONNECTING && sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		/*
+		 * The AP's Request/Identity can come before the CONNECT
+		 * event: held, and kept if it came from the AP associated.
+		 */
+		if (len > sizeof(sm->held)) {
+			sm->stats.eapol_held_dropped++;
+			return;
+		}
+		if (sm->held_len)
+			sm->stats.eapol_held_dropped++;
+		memcpy(sm->held, frame, len);
+		sm->held_len = len;
+		memcpy(sm->held_src, src, 6);
+		return;
+	}
 	if (sm->state == WSTA_ASSOCIATED) {
 		if (len > sizeof(sm->held) || memcmp(src, sm->bssid, 6)) {
 			sm->stats.eapol_held_dropped++;

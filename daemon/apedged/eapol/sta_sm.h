@@ -13,8 +13,10 @@
  *	ASSOCIATED --RSNE known, WPA-PSK--> HANDSHAKE (wpa_sm_start)
  *	ASSOCIATED --RSNE known, WPA-EAP--> AUTHENTICATING (the supplicant
  *		PAE of pae.c, its EAP peer and methods, over the control
- *		port; the held frame goes to it; EAPOL-Start only when the
- *		AP has not spoken first)
+ *		port; the held frame goes to it, one frame held from
+ *		CONNECTING on if it comes from the BSSID associated; the
+ *		AP speaks first: EAPOL-Start only after
+ *		WSTA_EAP_START_PERIOD_MS of its silence)
  *	AUTHENTICATING --EAP Success with an MSK--> HANDSHAKE, the PMK the
  *		first 32 octets of the MSK (802.11-2016 12.7.1.3)
  *	AUTHENTICATING --EAP Failure, maxStart, no MSK--> DISCONNECTED,
@@ -160,6 +162,7 @@ struct wsta_sm {
 	bool ptk_installed;		/* in the driver, this connection */
 	uint8_t held[WPA_KEY_FRAME_MAX];	/* a frame before the RSNE */
 	size_t held_len;
+	uint8_t held_src[6];		/* WPA-EAP, held in CONNECTING */
 	/* WPA-EAP */
 	uint8_t ap_ie[WPA_IE_MAX];	/* the AP's RSNE, for the 4-way */
 	size_t ap_ie_len;
