@@ -43,6 +43,17 @@ void station_print_text(FILE *f, const struct jv_doc *d)
 			actl_jv_member(d, c, "pairwise", y, sizeof(y)),
 			actl_jv_member(d, c, "group", z, sizeof(z)),
 			actl_jv_member(d, c, "connected_s", a, sizeof(a)));
+		g = jv_get(d, c, "eap");
+		if (g && g->type == JV_OBJ) {
+			fprintf(f, "    eap %s, identity %s, PAE %s (%s)\n",
+				actl_jv_member(d, g, "method", x, sizeof(x)),
+				actl_jv_member(d, g, "identity", a,
+					       sizeof(a)),
+				actl_jv_member(d, g, "pae_state", y,
+					       sizeof(y)),
+				actl_jv_member(d, g, "pae_reason", b,
+					       sizeof(b)));
+		}
 		for (g = jv_first(d, c); g; g = jv_next(d, g)) {
 			if (g->type != JV_OBJ)
 				continue;

@@ -29,6 +29,8 @@
 #   tests/bench/eapol.sh [RUNS]          (default 20 per client and method)
 #   tests/bench/eapol.sh wireless [RUNS] (WPA2-PSK on mac80211_hwsim, in
 #                                         the 6.12 VM: tests/vm/bench_station.sh)
+#   tests/bench/eapol.sh wireless-eap [RUNS]  (the same with WPA2-Enterprise,
+#                                         PEAPv0/MSCHAPv2)
 #
 # It prints the median and the worst of each client and method and the
 # ratio of apedged's median to wpa_supplicant's.  A benchmark, not a
@@ -36,8 +38,9 @@
 # client is not authorized within 30 s.  Needs root.
 set -uo pipefail
 
-if [ "${1:-}" = wireless ]; then
+if [ "${1:-}" = wireless ] || [ "${1:-}" = wireless-eap ]; then
 	cd "$(dirname "$0")/../.." || exit 1
+	[ "$1" = wireless-eap ] && export APEDGE_BENCH_KM=WPA-EAP
 	APEDGE_BENCH_RUNS=${2:-20} exec tests/vm/run -k 6.12 bench_station
 fi
 runs=${1:-20}

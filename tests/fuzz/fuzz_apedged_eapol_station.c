@@ -2,7 +2,10 @@
 /*
  * libFuzzer target: eapol/sta_sm.c (the WPA2 station) fed with sequences
  * of events chosen by the input, with raw octets from the input as the
- * scan cache's elements (through wsta_find_rsne()) and as EAPOL frames:
+ * scan cache's elements (through wsta_find_rsne()) and as EAPOL frames.
+ * The first octet chooses the station: bit 0 WPA-EAP (else WPA-PSK),
+ * bit 1 its method md5 (no MSK: a Success must not reach the 4-way) or
+ * peap (without a CA: the TLS method takes the input's records).  Then:
  *
  *	0 link up, 1 link down, 2 CONNECT event (status from the input),
  *	3 DISCONNECT event, 4 the scan cache's elements, 5 an EAPOL frame,
@@ -10,7 +13,8 @@
  *
  * Properties (abort() on failure): the RSNE found lies inside the
  * elements and is an element 48 of its stated length; keys and the
- * authorization are asked for only in HANDSHAKE; a connect only from
+ * authorization are asked for only in HANDSHAKE (with WPA-EAP, only after
+ * an EAP Success that gave an MSK); a connect only from
  * DISCONNECTED; the state is one of the enum; a DISCONNECTED station with
  * its link up always has a deadline.
  */
@@ -36,7 +40,16 @@ static uint8_t u8(struct in *in)
 }
 
 static struct wsta_sm sm;
+static struct eap_peer_cfg ecfg;
 static int fail_ops;
+
+/* With WPA-EAP, no key and no authorization without an MSK's PMK. */
+static void eap_gate(void)
+{
+	if (sm.cfg.key_mgmt == WSTA_KM_EAP &&
+	    (!sm.stats.eap_successes || !sm.wpa_started))
+		abort();
+}
 
 static bool rng(void *ctx, uint8_t *buf, size_t len)
 {
@@ -71,6 +84,7 @@ static int f_key(void *ctx, const struct wsta_key *k)
 {
 	if (sm.state != WSTA_HANDSHAKE && sm.state != WSTA_COMPLETED)
 		abort();
+	eap_gate();
 	return fail_ops ? -5 : 0;
 }
 
@@ -78,6 +92,7 @@ static int f_auth(void *ctx, const uint8_t b[6])
 {
 	if (sm.state != WSTA_HANDSHAKE && sm.state != WSTA_COMPLETED)
 		abort();
+	eap_gate();
 	return fail_ops ? -5 : 0;
 }
 
@@ -92,12 +107,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct in in = { data, size };
 	struct wsta_sm_cfg c;
 	uint64_t now = 0;
+	uint8_t mode;
 
 	log_set_level(0);
 	memset(&c, 0, sizeof(c));
 	memcpy(c.ssid, "fuzz", 4);
 	c.ssid_len = 4;
 	c.rng = rng;
+	mode = u8(&in);
+	if (mode & 1) {
+		memset(&ecfg, 0, sizeof(ecfg));
+		memcpy(ecfg.identity, "fuzz", 4);
+		memcpy(ecfg.password, "secret", 6);
+		ecfg.method = mode & 2 ? EAP_TYPE_MD5 : EAP_TYPE_PEAP;
+		ecfg.ca_none_accept_mitm = true;
+		c.key_mgmt = WSTA_KM_EAP;
+		c.eap = &ecfg;
+		c.held_ms = 1000;
+	}
 	fail_ops = 0;
 	wsta_sm_init(&sm, &c, &ops, NULL, 0);
 	while (in.left) {

@@ -63,6 +63,19 @@ UT_CASE(text_output)
 	UT_EXPECT(strstr(t, "wpa      msg3_retransmits") != NULL);
 	UT_EXPECT(strstr(t, "wpa drop mic") != NULL);
 	UT_EXPECT(strstr(t, "wpa drop replay") != NULL);
+	UT_EXPECT(strstr(t, "    eap ") == NULL);
+	free(t);
+	t = text_of("[{\"ifname\": \"wlan1\", \"state\": \"DISCONNECTED\", "
+		"\"reason\": \"EAP authentication failed (method peap): EAP "
+		"Failure\", \"key_mgmt\": \"WPA-EAP\", \"eap\": {\"method\": "
+		"\"peap\", \"pae_state\": \"HELD\", \"pae_reason\": \"EAP "
+		"Failure\", \"identity\": \"alice\", \"failures\": 1}, "
+		"\"wpa\": {\"state\": \"DISCONNECTED\"}}]");
+	UT_ASSERT(t != NULL);
+	UT_EXPECT(strstr(t, "    WPA-EAP, pairwise") != NULL);
+	UT_EXPECT(strstr(t, "    eap peap, identity alice, PAE HELD (EAP "
+			 "Failure)\n") != NULL);
+	UT_EXPECT(strstr(t, "eap      failures") != NULL);
 	free(t);
 	t = text_of("[]");
 	UT_EXPECT(t && !t[0]);

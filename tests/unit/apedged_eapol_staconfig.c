@@ -71,6 +71,52 @@ UT_CASE(full)
 	config_free(&cfg);
 }
 
+/* key_mgmt = WPA-EAP takes the EAP keys of [eapol IF], the same table. */
+UT_CASE(wpa_eap)
+{
+	struct config_error err;
+	const struct config_station *c;
+	struct config cfg;
+	struct config_station d;
+
+	UT_ASSERT(parse("[station wlan1]\nssid = corp\nkey_mgmt = WPA-EAP\n"
+			"identity = alice\nanonymous_identity = anon\n"
+			"password = s3cretpass\nca_file = /etc/ca.pem\n"
+			"domain = radius.example.org\n"
+			"[station wlan2]\nssid = corp\nkey_mgmt = WPA-EAP\n"
+			"identity = bob\nmethod = ttls\nphase2 = pap\n"
+			"password = pw\nca_none_accept_mitm = yes\n"
+			"held_period = 5\n"
+			"[station wlan3]\nssid = corp\nkey_mgmt = WPA-EAP\n"
+			"identity = carol\nmethod = tls\n"
+			"ca_file = /ca.pem\nclient_cert = /c.pem\n"
+			"private_key = /c.key\n", &cfg, &err) == 0);
+	UT_ASSERT(cfg.n_stations == 3);
+	c = &cfg.stations[0];
+	UT_EXPECT(c->key_mgmt == STATION_KM_EAP && !c->psk[0]);
+	UT_EXPECT_STR(c->peer.identity, "alice");
+	UT_EXPECT_STR(c->peer.anonymous_identity, "anon");
+	UT_EXPECT_STR(c->peer.password, "s3cretpass");
+	UT_EXPECT_STR(c->peer.ca_file, "/etc/ca.pem");
+	UT_EXPECT_STR(c->peer.domain, "radius.example.org");
+	/* peap (with mschapv2 inside) unless told */
+	UT_EXPECT(c->peer.method == EAP_TYPE_PEAP);
+	UT_EXPECT(c->held_period == 60);
+	c = &cfg.stations[1];
+	UT_EXPECT(c->peer.method == EAP_TYPE_TTLS &&
+		  c->peer.phase2 == EAP_PHASE2_PAP);
+	UT_EXPECT(c->peer.ca_none_accept_mitm && c->held_period == 5);
+	c = &cfg.stations[2];
+	UT_EXPECT(c->peer.method == EAP_TYPE_TLS);
+	UT_EXPECT_STR(c->peer.private_key, "/c.key");
+	/* a changed password is a changed station */
+	d = cfg.stations[0];
+	UT_EXPECT(station_config_equal(&d, &cfg.stations[0]));
+	d.peer.password[0] ^= 1;
+	UT_EXPECT(!station_config_equal(&d, &cfg.stations[0]));
+	config_free(&cfg);
+}
+
 UT_CASE(refusals)
 {
 	UT_EXPECT(bad("[station wlan1]\npsk = s3cretpass\n", "ssid is required"));
@@ -80,7 +126,29 @@ UT_CASE(refusals)
 		      "0123456789abcdef0123456789abcdef0123456789abcdeg\n",
 		      "psk must be"));
 	UT_EXPECT(bad("[station wlan1]\nssid = x\npsk = s3cretpass\n"
-		      "key_mgmt = WPA-EAP\n", "not supported yet"));
+		      "key_mgmt = WPA-EAP\nidentity = a\n"
+		      "ca_none_accept_mitm = yes\n", "psk is for key_mgmt "
+		      "WPA-PSK"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "identity = a\npassword = s3cretpass\nmethod = md5\n",
+		      "md5 derives no keys"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "password = s3cretpass\nca_file = /ca.pem\n",
+		      "[station wlan1]: identity is required"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "identity = a\npassword = s3cretpass\n",
+		      "[station wlan1]: a TLS method needs ca_file"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "identity = a\nmethod = tls\nca_file = /ca.pem\n",
+		      "method tls needs client_cert"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\npsk = s3cretpass\n"
+		      "identity = a\n", "are for key_mgmt WPA-EAP"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "identity = a\npassword = s3cretpass\n"
+		      "ca_file = relative.pem\n", "ca_file"));
+	UT_EXPECT(bad("[station wlan1]\nssid = x\nkey_mgmt = WPA-EAP\n"
+		      "identity = a\npassword = s3cretpass\n"
+		      "ca_file = /ca.pem\nheld_period = 0\n", "held_period"));
 	UT_EXPECT(bad("[station wlan1]\nssid = x\npsk = s3cretpass\n"
 		      "key_mgmt = WEP\n", "key_mgmt"));
 	UT_EXPECT(bad("[station wlan1]\nssid = "
@@ -97,4 +165,5 @@ UT_CASE(refusals)
 UT_MAIN("eapol_staconfig",
 	UT_ENTRY(defaults),
 	UT_ENTRY(full),
+	UT_ENTRY(wpa_eap),
 	UT_ENTRY(refusals))

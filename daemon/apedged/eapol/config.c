@@ -28,54 +28,67 @@ static const struct ini_name phase2s[] = {
 static const struct ini_key client_arg =
 	INI_KEY_IFNAME(struct config_eapol, "IFNAME", ifname);
 
-#define C struct config_eapol
+/*
+ * The EAP peer's keys, one table body for [eapol IF] and [station IF]:
+ * C the section's struct, F its struct eap_peer_cfg member, DM the
+ * default method.
+ */
 #define S (EAP_CFG_STR_MAX - 1)
+#define EAP_PEER_KEYS(C, F, DM)						\
+	INI_KEY_STRING(C, "identity", F.identity, S, NULL),		\
+	INI_KEY_STRING(C, "anonymous_identity", F.anonymous_identity, S, \
+		       NULL),						\
+	INI_KEY_STRING(C, "password", F.password, S, NULL,		\
+		       .flags = INI_F_SECRET),				\
+	INI_KEY_ENUM(C, "method", F.method, methods, DM),		\
+	INI_KEY_ENUM(C, "phase2", F.phase2, phase2s, "mschapv2"),	\
+	INI_KEY_PATH(C, "ca_file", F.ca_file, S, NULL),			\
+	INI_KEY_STRING(C, "domain", F.domain, S, NULL),			\
+	INI_KEY_PATH(C, "client_cert", F.client_cert, S, NULL),		\
+	INI_KEY_PATH(C, "private_key", F.private_key, S, NULL),		\
+	INI_KEY_STRING(C, "private_key_password", F.private_key_password, \
+		       S, NULL, .flags = INI_F_SECRET),			\
+	INI_KEY_BOOL(C, "ca_none_accept_mitm", F.ca_none_accept_mitm,	\
+		     "no")
+
+/* What only the whole of the EAP peer's keys can tell. */
+static int eap_peer_end(struct ini *ini, const char *sec, const char *ifname,
+			const struct eap_peer_cfg *p)
+{
+	if (!p->identity[0])
+		return ini_fail(ini, "[%s %s]: identity is required", sec,
+				ifname);
+	if (p->method == EAP_TYPE_MD5 && !p->password[0])
+		return ini_fail(ini, "[%s %s]: method md5 needs a "
+				"password", sec, ifname);
+	if (p->method != EAP_TYPE_MD5 && !p->ca_file[0] &&
+	    !p->ca_none_accept_mitm)
+		return ini_fail(ini, "[%s %s]: a TLS method needs ca_file "
+				"(or, accepting any server, "
+				"ca_none_accept_mitm = yes)", sec, ifname);
+	if (p->method == EAP_TYPE_TLS &&
+	    (!p->client_cert[0] || !p->private_key[0]))
+		return ini_fail(ini, "[%s %s]: method tls needs "
+				"client_cert and private_key", sec, ifname);
+	return 0;
+}
+
+#define C struct config_eapol
 static const struct ini_key client_keys[] = {
-	INI_KEY_STRING(C, "identity", peer.identity, S, NULL),
-	INI_KEY_STRING(C, "anonymous_identity", peer.anonymous_identity, S,
-		       NULL),
-	INI_KEY_STRING(C, "password", peer.password, S, NULL,
-		       .flags = INI_F_SECRET),
-	INI_KEY_ENUM(C, "method", peer.method, methods, "md5"),
-	INI_KEY_ENUM(C, "phase2", peer.phase2, phase2s, "mschapv2"),
-	INI_KEY_PATH(C, "ca_file", peer.ca_file, S, NULL),
-	INI_KEY_STRING(C, "domain", peer.domain, S, NULL),
-	INI_KEY_PATH(C, "client_cert", peer.client_cert, S, NULL),
-	INI_KEY_PATH(C, "private_key", peer.private_key, S, NULL),
-	INI_KEY_STRING(C, "private_key_password", peer.private_key_password,
-		       S, NULL, .flags = INI_F_SECRET),
-	INI_KEY_BOOL(C, "ca_none_accept_mitm", peer.ca_none_accept_mitm,
-		     "no"),
+	EAP_PEER_KEYS(C, peer, "md5"),
 	INI_KEY_UINT(C, "start_period", start_period, 1, 3600, "30"),
 	INI_KEY_UINT(C, "max_start", max_start, 1, 100, "3"),
 	INI_KEY_UINT(C, "held_period", held_period, 1, 3600, "60"),
 	INI_KEY_UINT(C, "auth_period", auth_period, 1, 3600, "30"),
 	{ NULL },
 };
-#undef S
 #undef C
 
 static int client_end(struct ini *ini, void *obj)
 {
 	const struct config_eapol *c = obj;
-	const struct eap_peer_cfg *p = &c->peer;
 
-	if (!p->identity[0])
-		return ini_fail(ini, "[eapol %s]: identity is required",
-				c->ifname);
-	if (p->method == EAP_TYPE_MD5 && !p->password[0])
-		return ini_fail(ini, "[eapol %s]: method md5 needs a "
-				"password", c->ifname);
-	if (p->method != EAP_TYPE_MD5 && !p->ca_file[0] &&
-	    !p->ca_none_accept_mitm)
-		return ini_fail(ini, "[eapol %s]: a TLS method needs ca_file "
-				"(or, accepting any server, "
-				"ca_none_accept_mitm = yes)", c->ifname);
-	if (p->method == EAP_TYPE_TLS &&
-	    (!p->client_cert[0] || !p->private_key[0]))
-		return ini_fail(ini, "[eapol %s]: method tls needs "
-				"client_cert and private_key", c->ifname);
-	return 0;
+	return eap_peer_end(ini, "eapol", c->ifname, &c->peer);
 }
 
 const struct ini_section eapol_section = {
@@ -106,8 +119,8 @@ bool eapol_config_equal(const struct config_eapol *a,
 /* [station IFNAME] */
 
 static const struct ini_name key_mgmts[] = {
-	{ "WPA-PSK", 0 },
-	{ "WPA-EAP", 1 },
+	{ "WPA-PSK", STATION_KM_PSK },
+	{ "WPA-EAP", STATION_KM_EAP },
 	{ NULL, 0 },
 };
 
@@ -122,9 +135,21 @@ static const struct ini_key station_keys[] = {
 	INI_KEY_MAC(C, "bssid", bssid, INI_F_UNICAST,
 		    INI_SET(C, have_bssid)),
 	INI_KEY_UINT(C, "freq", freq, 0, 7125, "0"),
+	/* key_mgmt = WPA-EAP: the keys of [eapol IF] */
+	EAP_PEER_KEYS(C, peer, "peap"),
+	INI_KEY_UINT(C, "held_period", held_period, 1, 3600, "60"),
 	{ NULL },
 };
 #undef C
+
+/* Whether any of the EAP peer's keys was given. */
+static bool eap_keys_given(const struct eap_peer_cfg *p)
+{
+	return p->identity[0] || p->anonymous_identity[0] ||
+	       p->password[0] || p->ca_file[0] || p->domain[0] ||
+	       p->client_cert[0] || p->private_key[0] ||
+	       p->private_key_password[0] || p->ca_none_accept_mitm;
+}
 
 static bool all_hex(const char *s)
 {
@@ -143,9 +168,23 @@ static int station_end(struct ini *ini, void *obj)
 	if (!c->ssid[0])
 		return ini_fail(ini, "[station %s]: ssid is required",
 				c->ifname);
-	if (c->key_mgmt != 0)
-		return ini_fail(ini, "[station %s]: key_mgmt WPA-EAP is not "
-				"supported yet", c->ifname);
+	if (c->freq && c->freq < 2412)
+		return ini_fail(ini, "[station %s]: freq is in MHz (2412 "
+				"and up)", c->ifname);
+	if (c->key_mgmt == STATION_KM_EAP) {
+		if (n)
+			return ini_fail(ini, "[station %s]: psk is for key_mgmt "
+					"WPA-PSK, not WPA-EAP", c->ifname);
+		if (c->peer.method == EAP_TYPE_MD5)
+			return ini_fail(ini, "[station %s]: method md5 derives "
+					"no keys: WPA-EAP needs tls, peap or "
+					"ttls", c->ifname);
+		return eap_peer_end(ini, "station", c->ifname, &c->peer);
+	}
+	if (eap_keys_given(&c->peer))
+		return ini_fail(ini, "[station %s]: identity, password, "
+				"ca_file, ... are for key_mgmt WPA-EAP",
+				c->ifname);
 	if (n < 8 || (n == 64 && !all_hex(c->psk)))
 		return ini_fail(ini, "[station %s]: psk must be a passphrase "
 				"of 8 to 63 characters or 64 hex digits",
@@ -155,9 +194,6 @@ static int station_end(struct ini *ini, void *obj)
 			return ini_fail(ini, "[station %s]: psk has a "
 					"character outside ASCII 32..126",
 					c->ifname);
-	if (c->freq && c->freq < 2412)
-		return ini_fail(ini, "[station %s]: freq is in MHz (2412 "
-				"and up)", c->ifname);
 	return 0;
 }
 
@@ -181,7 +217,9 @@ bool station_config_equal(const struct config_station *a,
 	return !strcmp(a->ifname, b->ifname) && !strcmp(a->ssid, b->ssid) &&
 	       a->key_mgmt == b->key_mgmt && !strcmp(a->psk, b->psk) &&
 	       a->have_bssid == b->have_bssid &&
-	       !memcmp(a->bssid, b->bssid, 6) && a->freq == b->freq;
+	       !memcmp(a->bssid, b->bssid, 6) && a->freq == b->freq &&
+	       !memcmp(&a->peer, &b->peer, sizeof(a->peer)) &&
+	       a->held_period == b->held_period;
 }
 
 /* --- [auth IFNAME] ---------------------------------------------------- */

@@ -46,20 +46,29 @@ struct config_eapol {
 /*
  *	[station IFNAME]		# a WPA2 station on a wireless uplink
  *	ssid = NAME			# 1..32 octets (required)
- *	key_mgmt = WPA-PSK		# WPA-PSK (WPA-EAP: not yet)
+ *	key_mgmt = WPA-PSK		# WPA-PSK | WPA-EAP
  *	psk = PASSPHRASE		# 8..63 characters, or 64 hex digits
  *	bssid = 02:00:00:00:00:00	# only this AP (optional)
  *	freq = 2412			# MHz (optional)
+ *	# WPA-EAP: the EAP keys of [eapol IF] (identity, password, method
+ *	# = peap | ttls | tls, default peap; anonymous_identity, phase2,
+ *	# ca_file, domain, client_cert, private_key, private_key_password,
+ *	# ca_none_accept_mitm), checked as there; md5 refused (no keys)
+ *	held_period = 60		# seconds after an EAP failure
  */
+enum station_key_mgmt { STATION_KM_PSK = 0, STATION_KM_EAP = 1 };
+
 struct config_station {
 	char ifname[IFNAMSIZ];
 	unsigned int line;
 	char ssid[33];
-	uint8_t key_mgmt;		/* enum sta_key_mgmt */
+	uint8_t key_mgmt;		/* enum station_key_mgmt */
 	char psk[65];
 	bool have_bssid;
 	uint8_t bssid[6];
 	uint32_t freq;
+	struct eap_peer_cfg peer;	/* WPA-EAP */
+	uint32_t held_period;
 };
 
 extern const struct ini_section station_section;

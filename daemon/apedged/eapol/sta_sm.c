@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "eapol/sta_sm.h"
+#include "eapol/wire.h"
 
 static const char *const state_names[WSTA_STATE_MAX] = {
 	[WSTA_DISCONNECTED] = "DISCONNECTED",
 	[WSTA_CONNECTING] = "CONNECTING",
 	[WSTA_ASSOCIATED] = "ASSOCIATED",
+	[WSTA_AUTHENTICATING] = "AUTHENTICATING",
 	[WSTA_HANDSHAKE] = "HANDSHAKE",
 	[WSTA_COMPLETED] = "COMPLETED",
 };
@@ -69,6 +71,16 @@ const uint8_t *wsta_find_rsne(const uint8_t *ies, size_t len, size_t *ie_len)
 	return NULL;
 }
 
+bool wsta_pmk_from_msk(const uint8_t *msk, size_t msk_len,
+		       uint8_t pmk[WPA_PMK_LEN])
+{
+	/* 802.11-2016 12.7.1.3: the PMK is the first 256 bits of the MSK */
+	if (!msk || msk_len < WPA_PMK_LEN)
+		return false;
+	memcpy(pmk, msk, WPA_PMK_LEN);
+	return true;
+}
+
 bool wsta_key_from_action(const struct wpa_action *a, const uint8_t bssid[6],
 			 struct wsta_key *k)
 {
@@ -116,6 +128,14 @@ static void set_state(struct wsta_sm *sm, enum wsta_state to, uint64_t now,
 static void go_down(struct wsta_sm *sm, uint64_t now, const char *why)
 {
 	wpa_sm_stop(&sm->wpa);
+	wpa_cleanse(sm->wpa.cfg.pmk, sizeof(sm->wpa.cfg.pmk));
+	if (sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		struct eapol_pae_out o;
+
+		/* the PAE's link down restarts the peer: the MSK is wiped */
+		eapol_pae_link(&sm->pae, false, now, &o);
+		sm->eap_consumed = false;
+	}
 	sm->held_len = 0;
 	sm->ptk_installed = false;
 	sm->deadline = now + sm->backoff_ms;
@@ -175,10 +195,25 @@ void wsta_sm_init(struct wsta_sm *sm, const struct wsta_sm_cfg *cfg,
 				    cfg->key_mgmt == WSTA_KM_PSK ? WSTA_AKM_PSK :
 				    WSTA_AKM_8021X);
 	snprintf(sm->why, sizeof(sm->why), "started");
+	if (cfg->key_mgmt == WSTA_KM_EAP) {
+		struct eapol_pae_timers t = {
+			.start_period_ms = WSTA_EAP_START_PERIOD_MS,
+			.max_start = WSTA_EAP_MAX_START,
+			.held_period_ms = cfg->held_ms ? cfg->held_ms :
+					  WSTA_EAP_HELD_MS,
+			.auth_period_ms = WSTA_EAP_AUTH_PERIOD_MS,
+		};
+
+		if (!sm->cfg.held_ms)
+			sm->cfg.held_ms = WSTA_EAP_HELD_MS;
+		eapol_pae_init(&sm->pae, sm->cfg.ifname, cfg->eap, &t, now);
+	}
 }
 
 void wsta_sm_fini(struct wsta_sm *sm)
 {
+	if (sm->cfg.key_mgmt == WSTA_KM_EAP)
+		eapol_pae_fini(&sm->pae);
 	wpa_sm_clear(&sm->wpa);
 	wpa_cleanse(sm->cfg.pmk, sizeof(sm->cfg.pmk));
 }
@@ -220,6 +255,10 @@ void wsta_sm_connected(struct wsta_sm *sm, const uint8_t *bssid, uint16_t status
 		return;
 	}
 	memcpy(sm->bssid, bssid, 6);
+	if (sm->held_len && memcmp(sm->held_src, bssid, 6)) {
+		sm->stats.eapol_held_dropped++;
+		sm->held_len = 0;
+	}
 	sm->deadline = now + WSTA_CONNECT_TIMEOUT_MS;
 	set_state(sm, WSTA_ASSOCIATED, now, "associated");
 	if (sm->ops->get_bss(sm->ctx, sm->bssid) < 0) {
@@ -282,7 +321,7 @@ static void run(struct wsta_sm *sm, const struct wpa_out *o, uint64_t now)
 }
 
 static void start_handshake(struct wsta_sm *sm, const uint8_t *ie,
-			    size_t ie_len, uint64_t now)
+			    size_t ie_len, const uint8_t *pmk, uint64_t now)
 {
 	struct wpa_cfg wc;
 	struct wpa_out o;
@@ -290,7 +329,7 @@ static void start_handshake(struct wsta_sm *sm, const uint8_t *ie,
 	memset(&wc, 0, sizeof(wc));
 	memcpy(wc.aa, sm->bssid, 6);
 	memcpy(wc.spa, sm->cfg.own_addr, 6);
-	memcpy(wc.pmk, sm->cfg.pmk, WPA_PMK_LEN);
+	memcpy(wc.pmk, pmk, WPA_PMK_LEN);
 	wc.key_ver = 2;
 	wc.group_key_len = 16;
 	memcpy(wc.own_ie, sm->own_ie, sm->own_ie_len);
@@ -308,13 +347,135 @@ static void start_handshake(struct wsta_sm *sm, const uint8_t *ie,
 	wpa_sm_start(&sm->wpa, now);
 	sm->wpa_started = true;
 	sm->deadline = UINT64_MAX;
-	set_state(sm, WSTA_HANDSHAKE, now, "waiting for message 1");
+	set_state(sm, WSTA_HANDSHAKE, now, sm->cfg.key_mgmt == WSTA_KM_EAP ?
+		  "EAP Success, waiting for message 1" :
+		  "waiting for message 1");
 	if (sm->held_len) {
 		size_t n = sm->held_len;
 
 		sm->held_len = 0;
 		wpa_sm_rx(&sm->wpa, sm->held, n, now, &o);
 		run(sm, &o, now);
+	}
+}
+
+/* ---- WPA-EAP: the PAE over the control port ---------------------------- */
+
+static void eap_send(struct wsta_sm *sm, const struct eapol_pae_out *o)
+{
+	uint8_t fr[EAPOL_HDR_LEN + EAP_PEER_RESP_MAX];
+	size_t n;
+
+	if (!o->tx)
+		return;
+	n = eapol_build(fr, sizeof(fr), EAPOL_VERSION, o->type, o->body,
+			o->body_len);
+	sm->stats.eapol_tx++;
+	sm->stats.eap_tx++;
+	if (!n || sm->ops->tx_eapol(sm->ctx, sm->bssid, fr, n,
+				    !sm->ptk_installed) < 0)
+		sm->stats.op_errors++;
+}
+
+/* What the PAE's state means for the connection, after each input. */
+static void eap_check(struct wsta_sm *sm, uint64_t now)
+{
+	const struct eap_peer *p = &sm->pae.peer;
+	const char *m = eap_peer_method_name(p);
+	uint8_t pmk[WPA_PMK_LEN];
+	char why[128];
+
+	switch (sm->pae.state) {
+	case EAPOL_PAE_AUTHENTICATED:
+		if (sm->eap_consumed)
+			return;
+		sm->eap_consumed = true;
+		sm->stats.eap_successes++;
+		if (!p->key_available ||
+		    !wsta_pmk_from_msk(p->msk, sizeof(p->msk), pmk)) {
+			sm->stats.eap_failures++;
+			snprintf(why, sizeof(why), "EAP Success without an "
+				 "MSK (method %s)", m ? m : "none");
+			fail(sm, now, why);
+			return;
+		}
+		if (sm->state == WSTA_AUTHENTICATING) {
+			start_handshake(sm, sm->ap_ie, sm->ap_ie_len, pmk, now);
+		} else {
+			/* reauthentication: the AP's next 4-way uses it */
+			sm->stats.reauths++;
+			memcpy(sm->wpa.cfg.pmk, pmk, WPA_PMK_LEN);
+		}
+		wpa_cleanse(pmk, sizeof(pmk));
+		return;
+	case EAPOL_PAE_HELD:
+		sm->stats.eap_failures++;
+		snprintf(why, sizeof(why), "EAP authentication failed "
+			 "(method %s%s%s): %s", m ? m : "none",
+			 p->refused_why ? ", " : "",
+			 p->refused_why ? p->refused_why : "",
+			 sm->pae.last_why ? sm->pae.last_why : "?");
+		fail(sm, now, why);
+		/* heldPeriod before the next attempt */
+		if (sm->deadline < now + sm->cfg.held_ms)
+			sm->deadline = now + sm->cfg.held_ms;
+		return;
+	default:
+		/* a new exchange runs (a reauthentication) */
+		sm->eap_consumed = false;
+		return;
+	}
+}
+
+/* One EAPOL frame from the AP, WPA-EAP, from AUTHENTICATING on. */
+static void eap_frame(struct wsta_sm *sm, const uint8_t *frame, size_t len,
+		      uint64_t now)
+{
+	struct eapol_pae_out o;
+	struct eapol_frame f;
+	struct wpa_out wo;
+
+	if (eapol_parse(frame, len, &f) != EAPOL_OK) {
+		sm->stats.eapol_dropped++;
+		return;
+	}
+	if (f.type == EAPOL_EAP) {
+		sm->stats.eap_rx++;
+		eapol_pae_rx_eap(&sm->pae, f.body, f.body_len, now, &o);
+		eap_send(sm, &o);
+		eap_check(sm, now);
+		return;
+	}
+	if (f.type == EAPOL_KEY && sm->state != WSTA_AUTHENTICATING) {
+		wpa_sm_rx(&sm->wpa, frame, len, now, &wo);
+		run(sm, &wo, now);
+		return;
+	}
+	/* a Key frame before the EAP Success, a Start, ...: not for us */
+	sm->stats.eapol_dropped++;
+}
+
+static void start_eap(struct wsta_sm *sm, uint64_t now)
+{
+	struct eapol_pae_out o;
+
+	sm->deadline = now + WSTA_EAP_TIMEOUT_MS;
+	sm->eap_consumed = false;
+	set_state(sm, WSTA_AUTHENTICATING, now, "EAP: waiting for the AP");
+	/*
+	 * The AP speaks first: its Request/Identity follows the
+	 * association.  The PAE's first EAPOL-Start is not sent; its
+	 * startWhen sends one if the AP stays silent.  (An EAPOL-Start
+	 * makes hostapd run the whole EAP exchange again after the
+	 * handshake: it takes it for a reauthentication request.)
+	 */
+	eapol_pae_link(&sm->pae, true, now, &o);
+	(void)o;
+	if (sm->held_len) {
+		size_t n = sm->held_len;
+
+		sm->held_len = 0;
+		eap_frame(sm, sm->held, n, now);
 	}
 }
 
@@ -329,7 +490,13 @@ void wsta_sm_bss(struct wsta_sm *sm, const uint8_t *ie, size_t ie_len,
 		fail(sm, now, "the AP has no RSNE in the scan cache");
 		return;
 	}
-	start_handshake(sm, ie, ie_len, now);
+	if (sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		memcpy(sm->ap_ie, ie, ie_len);
+		sm->ap_ie_len = ie_len;
+		start_eap(sm, now);
+		return;
+	}
+	start_handshake(sm, ie, ie_len, sm->cfg.pmk, now);
 }
 
 void wsta_sm_eapol(struct wsta_sm *sm, const uint8_t src[6],
@@ -338,6 +505,22 @@ void wsta_sm_eapol(struct wsta_sm *sm, const uint8_t src[6],
 	struct wpa_out o;
 
 	sm->stats.eapol_rx++;
+	if (sm->state == WSTA_CONNECTING && sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		/*
+		 * The AP's Request/Identity can come before the CONNECT
+		 * event: held, and kept if it came from the AP associated.
+		 */
+		if (len > sizeof(sm->held)) {
+			sm->stats.eapol_held_dropped++;
+			return;
+		}
+		if (sm->held_len)
+			sm->stats.eapol_held_dropped++;
+		memcpy(sm->held, frame, len);
+		sm->held_len = len;
+		memcpy(sm->held_src, src, 6);
+		return;
+	}
 	if (sm->state == WSTA_ASSOCIATED) {
 		if (len > sizeof(sm->held) || memcmp(src, sm->bssid, 6)) {
 			sm->stats.eapol_held_dropped++;
@@ -349,11 +532,16 @@ void wsta_sm_eapol(struct wsta_sm *sm, const uint8_t src[6],
 		sm->held_len = len;
 		return;
 	}
-	if (sm->state != WSTA_HANDSHAKE && sm->state != WSTA_COMPLETED)
+	if (sm->state != WSTA_HANDSHAKE && sm->state != WSTA_COMPLETED &&
+	    sm->state != WSTA_AUTHENTICATING)
 		return;
 	/* Only the AP we are associated with takes part. */
 	if (memcmp(src, sm->bssid, 6))
 		return;
+	if (sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		eap_frame(sm, frame, len, now);
+		return;
+	}
 	wpa_sm_rx(&sm->wpa, frame, len, now, &o);
 	run(sm, &o, now);
 }
@@ -371,8 +559,14 @@ void wsta_sm_disconnected(struct wsta_sm *sm, uint16_t reason, bool by_ap,
 	if (sm->state == WSTA_HANDSHAKE && !sm->wpa.stats.msg3) {
 		sm->stats.handshake_failures++;
 		snprintf(why, sizeof(why), "4-way handshake failed: no valid "
-			 "message 3%s (reason %u)", sm->wpa.stats.msg1 ?
-			 ", wrong PSK?" : "", reason);
+			 "message 3%s (reason %u)", sm->wpa.stats.msg1 &&
+			 sm->cfg.key_mgmt == WSTA_KM_PSK ? ", wrong PSK?" : "",
+			 reason);
+	} else if (sm->state == WSTA_AUTHENTICATING) {
+		sm->stats.eap_failures++;
+		snprintf(why, sizeof(why), "EAP authentication ended by the "
+			 "AP leaving%s, reason %u", by_ap ? "" : " (or us)",
+			 reason);
 	} else {
 		snprintf(why, sizeof(why), "disconnected%s, reason %u",
 			 by_ap ? " by the AP" : "", reason);
@@ -389,13 +583,36 @@ uint64_t wsta_sm_deadline(const struct wsta_sm *sm)
 	switch (sm->state) {
 	case WSTA_DISCONNECTED:
 		return sm->link ? sm->deadline : UINT64_MAX;
+	case WSTA_AUTHENTICATING:
+		w = eapol_pae_deadline(&sm->pae);
+		return w < sm->deadline ? w : sm->deadline;
 	case WSTA_HANDSHAKE:
 	case WSTA_COMPLETED:
 		w = wpa_sm_deadline(&sm->wpa);
-		return w < sm->deadline ? w : sm->deadline;
+		if (w > sm->deadline)
+			w = sm->deadline;
+		if (sm->cfg.key_mgmt == WSTA_KM_EAP &&
+		    eapol_pae_deadline(&sm->pae) < w)
+			w = eapol_pae_deadline(&sm->pae);
+		return w;
 	default:
 		return sm->deadline;
 	}
+}
+
+/* The PAE's timer: EAPOL-Start again, authWhile, heldWhile. */
+static bool eap_tick(struct wsta_sm *sm, uint64_t now)
+{
+	struct eapol_pae_out o;
+	enum wsta_state before = sm->state;
+
+	if (sm->cfg.key_mgmt != WSTA_KM_EAP ||
+	    now < eapol_pae_deadline(&sm->pae))
+		return true;
+	eapol_pae_timeout(&sm->pae, now, &o);
+	eap_send(sm, &o);
+	eap_check(sm, now);
+	return sm->state == before;
 }
 
 void wsta_sm_tick(struct wsta_sm *sm, uint64_t now)
@@ -415,8 +632,18 @@ void wsta_sm_tick(struct wsta_sm *sm, uint64_t now)
 		     "no association in time" : "no RSNE from the scan cache "
 		     "in time");
 		return;
+	case WSTA_AUTHENTICATING:
+		if (now >= sm->deadline) {
+			sm->stats.timeouts++;
+			fail(sm, now, "no EAP result in time");
+			return;
+		}
+		eap_tick(sm, now);
+		return;
 	case WSTA_HANDSHAKE:
 	case WSTA_COMPLETED:
+		if (!eap_tick(sm, now))
+			return;
 		wpa_sm_tick(&sm->wpa, now, &o);
 		run(sm, &o, now);
 		return;

@@ -10,14 +10,29 @@
  *	DISCONNECTED --link up, backoff over--> CONNECTING (CMD_CONNECT sent)
  *	CONNECTING --CONNECT event, status 0--> ASSOCIATED (scan dump asked
  *		for the AP's RSNE; EAPOL frames held meanwhile, one kept)
- *	ASSOCIATED --RSNE known--> HANDSHAKE (wpa_sm_start)
+ *	ASSOCIATED --RSNE known, WPA-PSK--> HANDSHAKE (wpa_sm_start)
+ *	ASSOCIATED --RSNE known, WPA-EAP--> AUTHENTICATING (the supplicant
+ *		PAE of pae.c, its EAP peer and methods, over the control
+ *		port; the held frame goes to it, one frame held from
+ *		CONNECTING on if it comes from the BSSID associated; the
+ *		AP speaks first: EAPOL-Start only after
+ *		WSTA_EAP_START_PERIOD_MS of its silence)
+ *	AUTHENTICATING --EAP Success with an MSK--> HANDSHAKE, the PMK the
+ *		first 32 octets of the MSK (802.11-2016 12.7.1.3)
+ *	AUTHENTICATING --EAP Failure, maxStart, no MSK--> DISCONNECTED,
+ *		next attempt after the backoff or held_ms, the longer
  *	HANDSHAKE --wpa: PTK, GTK installed, authorized--> COMPLETED
  *	any --DISCONNECT, failure, link down--> DISCONNECTED, next attempt
  *		after the backoff: WSTA_BACKOFF_MIN_MS doubling to
  *		WSTA_BACKOFF_MAX_MS; reset by a COMPLETED connection.
  *
- * CONNECTING and ASSOCIATED have a deadline (WSTA_CONNECT_TIMEOUT_MS); the
- * handshake has wpa.c's.  A handshake that ends by the AP leaving after
+ * CONNECTING and ASSOCIATED have a deadline (WSTA_CONNECT_TIMEOUT_MS),
+ * AUTHENTICATING WSTA_EAP_TIMEOUT_MS (and the PAE's own timers); the
+ * handshake has wpa.c's.  With WPA-EAP, an EAP Request from the AP in
+ * HANDSHAKE or COMPLETED is a reauthentication: the PAE answers it with
+ * the keys in place; its MSK becomes the PMK of the AP's next 4-way
+ * handshake, its failure ends the connection.  No PMKSA caching: every
+ * association runs the whole EAP exchange.  A handshake that ends by the AP leaving after
  * message 1 (it never sent message 3) is reported as "4-way handshake
  * failed: no valid message 3 (wrong PSK?)".
  */
@@ -28,12 +43,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "eapol/pae.h"
 #include "eapol/wpa.h"
 
 #define WSTA_SSID_MAX		32
 #define WSTA_CONNECT_TIMEOUT_MS	15000
 #define WSTA_BACKOFF_MIN_MS	1000
 #define WSTA_BACKOFF_MAX_MS	60000
+/* From the RSNE known to the EAP result. */
+#define WSTA_EAP_TIMEOUT_MS	60000
+/* The PAE's timers on a wireless link: the AP speaks first. */
+#define WSTA_EAP_START_PERIOD_MS	5000
+#define WSTA_EAP_MAX_START	3
+#define WSTA_EAP_AUTH_PERIOD_MS	30000
+#define WSTA_EAP_HELD_MS	60000	/* the default of held_period */
 
 /* Suite selectors, OUI 00-0F-AC (802.11-2020 Table 9-149, 9-151). */
 #define WSTA_SUITE_CCMP		0x000fac04u
@@ -45,6 +68,7 @@ enum wsta_state {
 	WSTA_DISCONNECTED,
 	WSTA_CONNECTING,
 	WSTA_ASSOCIATED,
+	WSTA_AUTHENTICATING,
 	WSTA_HANDSHAKE,
 	WSTA_COMPLETED,
 	WSTA_STATE_MAX
@@ -58,6 +82,9 @@ struct wsta_sm_cfg {
 	size_t ssid_len;
 	enum wsta_key_mgmt key_mgmt;
 	uint8_t pmk[WPA_PMK_LEN];	/* the PSK (PBKDF2, computed once) */
+	/* WPA-EAP: the EAP peer's settings, kept (not copied) */
+	const struct eap_peer_cfg *eap;
+	uint32_t held_ms;		/* after an EAP failure; 0: default */
 	bool have_bssid;
 	uint8_t bssid[6];
 	uint32_t freq;			/* MHz; 0: any */
@@ -109,6 +136,9 @@ struct wsta_stats {
 	uint64_t connects, connect_failures, disconnects, completed;
 	uint64_t handshake_failures, timeouts, eapol_rx, eapol_tx;
 	uint64_t eapol_held_dropped, key_installs, op_errors;
+	/* WPA-EAP */
+	uint64_t eap_rx, eap_tx, eap_successes, eap_failures, reauths;
+	uint64_t eapol_dropped;		/* not EAP nor Key, or malformed */
 };
 
 struct wsta_sm {
@@ -132,6 +162,12 @@ struct wsta_sm {
 	bool ptk_installed;		/* in the driver, this connection */
 	uint8_t held[WPA_KEY_FRAME_MAX];	/* a frame before the RSNE */
 	size_t held_len;
+	uint8_t held_src[6];		/* WPA-EAP, held in CONNECTING */
+	/* WPA-EAP */
+	uint8_t ap_ie[WPA_IE_MAX];	/* the AP's RSNE, for the 4-way */
+	size_t ap_ie_len;
+	struct eapol_pae pae;
+	bool eap_consumed;		/* this EAP Success's MSK taken */
 	struct wsta_stats stats;
 };
 
@@ -150,6 +186,14 @@ size_t wsta_rsn_ie(uint8_t *buf, size_t cap, uint32_t akm);
  * them; NULL when there is none or an element before it runs past len.
  */
 const uint8_t *wsta_find_rsne(const uint8_t *ies, size_t len, size_t *ie_len);
+
+/*
+ * The PMK of AKM 00-0F-AC:1 from an EAP method's MSK (msk_len octets):
+ * its first 256 bits (802.11-2016 12.7.1.3).  false when the MSK is
+ * shorter than that (RFC 5247 MSKs are 64 octets).
+ */
+bool wsta_pmk_from_msk(const uint8_t *msk, size_t msk_len,
+		       uint8_t pmk[WPA_PMK_LEN]);
 
 /* The NEW_KEY arguments for one of wpa.c's install actions. */
 bool wsta_key_from_action(const struct wpa_action *a, const uint8_t bssid[6],

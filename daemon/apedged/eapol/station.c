@@ -266,8 +266,14 @@ static struct station *station_new(struct stations *s,
 	snprintf(c.ifname, sizeof(c.ifname), "%s", cfg->ifname);
 	c.ssid_len = strlen(cfg->ssid);
 	memcpy(c.ssid, cfg->ssid, c.ssid_len);
-	c.key_mgmt = WSTA_KM_PSK;
-	if (n == 64) {
+	c.key_mgmt = cfg->key_mgmt == STATION_KM_EAP ? WSTA_KM_EAP :
+		     WSTA_KM_PSK;
+	/* kept, not copied: st->cfg lives as long as the machine */
+	c.eap = &st->cfg.peer;
+	c.held_ms = cfg->held_period * 1000;
+	if (c.key_mgmt == WSTA_KM_EAP) {
+		/* the PMK comes from each EAP exchange's MSK */
+	} else if (n == 64) {
 		for (size_t i = 0; i < 32; i++) {
 			unsigned int b;
 
@@ -400,7 +406,8 @@ static void show_obj(struct json *j, const struct station *st, uint64_t now)
 		json_ku64(j, "freq", sm->freq);
 	else
 		json_knull(j, "freq");
-	json_kstr(j, "key_mgmt", "WPA-PSK");
+	json_kstr(j, "key_mgmt", sm->cfg.key_mgmt == WSTA_KM_EAP ? "WPA-EAP" :
+							       "WPA-PSK");
 	json_kstr(j, "pairwise", "CCMP");
 	json_kstr(j, "group", "CCMP");
 	json_ku64(j, "in_state_s", now > sm->since ? (now - sm->since) / 1000
@@ -434,6 +441,36 @@ static void show_obj(struct json *j, const struct station *st, uint64_t now)
 	json_ku64(j, "key_installs", c->key_installs);
 	json_ku64(j, "op_errors", c->op_errors);
 	json_obj_end(j);
+	if (sm->cfg.key_mgmt == WSTA_KM_EAP) {
+		const struct eapol_pae *pae = &sm->pae;
+		const char *m = eap_peer_method_name(&pae->peer);
+		const struct eap_method *want =
+			eap_method_find(st->cfg.peer.method);
+
+		json_kobj_begin(j, "eap");
+		json_kstr(j, "method", want ? want->name : "?");
+		if (m)
+			json_kstr(j, "method_running", m);
+		else
+			json_knull(j, "method_running");
+		json_kstr(j, "pae_state", eapol_pae_state_name(pae->state));
+		json_kstr(j, "pae_reason", pae->last_why ? pae->last_why : "");
+		json_kstr(j, "peer_state",
+			  eap_peer_state_name(pae->peer.state));
+		json_kstr(j, "identity", st->cfg.peer.identity);
+		json_ku64(j, "successes", c->eap_successes);
+		json_ku64(j, "failures", c->eap_failures);
+		json_ku64(j, "reauths", c->reauths);
+		json_ku64(j, "rx", c->eap_rx);
+		json_ku64(j, "tx", c->eap_tx);
+		json_ku64(j, "eapol_dropped", c->eapol_dropped);
+		json_kobj_begin(j, "peer");
+		eap_peer_stats_json(&pae->peer, j);
+		json_obj_end(j);
+		json_obj_end(j);
+	} else {
+		json_knull(j, "eap");
+	}
 	json_kobj_begin(j, "wpa");
 	json_kstr(j, "state", wpa_state_name(sm->wpa.state));
 	json_ku64(j, "rx", w->rx);
