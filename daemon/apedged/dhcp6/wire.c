@@ -573,6 +573,7 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 		case DHCP6_OPT_INTERFACE_ID:
 		case DHCP6_OPT_REMOTE_ID:
 		case DHCP6_OPT_SUBSCRIBER_ID:
+		case DHCP6_OPT_CLIENT_LLADDR:
 			if (!once(&s, o.code))
 				return DHCP6_ERR_DUP;
 			break;
@@ -596,6 +597,14 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 			r->has_remote_id = true;
 			r->remote_enterprise = get_be32(o.v);
 			r->remote_id = bytes_of(&o, 4);
+			break;
+		case DHCP6_OPT_CLIENT_LLADDR:	/* RFC 6939 §4 */
+			/* A type and at least one byte of address. */
+			if (o.len < 3)
+				return DHCP6_ERR_OPT_LEN;
+			r->has_client_lladdr = true;
+			r->client_lltype = get_be16(o.v);
+			r->client_lladdr = bytes_of(&o, 2);
 			break;
 		default:			/* RFC 4580 §2 */
 			if (!o.len)
@@ -909,6 +918,11 @@ size_t dhcp6_relay_build(uint8_t *buf, size_t size,
 		total += OPT_HDR_LEN + 4 + r->remote_id.len;
 	if (r->has_subscriber_id)
 		total += OPT_HDR_LEN + r->subscriber_id.len;
+	if (r->has_client_lladdr) {
+		if (!r->client_lladdr.len)
+			return 0;
+		total += OPT_HDR_LEN + 2 + r->client_lladdr.len;
+	}
 	if (total > size || total > DHCP6_MSG_MAX)
 		return 0;
 	/* The inner message first: it may be in buf, where the header goes. */
@@ -931,6 +945,13 @@ size_t dhcp6_relay_build(uint8_t *buf, size_t size,
 	if (r->has_subscriber_id)
 		put_opt(&w, DHCP6_OPT_SUBSCRIBER_ID, r->subscriber_id.p,
 			r->subscriber_id.len);
+	if (r->has_client_lladdr) {
+		size_t at = opt_begin(&w, DHCP6_OPT_CLIENT_LLADDR);
+
+		put16(&w, r->client_lltype);
+		put(&w, r->client_lladdr.p, r->client_lladdr.len);
+		opt_end(&w, at);
+	}
 	put16(&w, DHCP6_OPT_RELAY_MSG);
 	put16(&w, r->msg.len);
 	if (w.err || w.len + r->msg.len != total)
