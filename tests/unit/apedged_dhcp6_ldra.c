@@ -332,7 +332,7 @@ UT_CASE(drop_names)
 	UT_EXPECT_STR(dhcp6_relay_drop_name(DHCP6_RELAY_DROP_NO_IID),
 		      "no-interface-id");
 	UT_EXPECT_STR(dhcp6_relay_drop_name(DHCP6_RELAY_DROP_REPL_UNTRUSTED),
-		      "relay-repl-on-client-port");
+		      "repl-on-client-port");
 }
 
 UT_MAIN("dhcp6_ldra",

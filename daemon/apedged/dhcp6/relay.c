@@ -22,7 +22,7 @@ static const char *const drop_names[DHCP6_RELAY_DROP_MAX] = {
 	[DHCP6_RELAY_DROP_PEER] = "bad-peer",
 	[DHCP6_RELAY_DROP_SEND] = "send-error",
 	[DHCP6_RELAY_DROP_NO_IID] = "no-interface-id",
-	[DHCP6_RELAY_DROP_REPL_UNTRUSTED] = "relay-repl-on-client-port",
+	[DHCP6_RELAY_DROP_REPL_UNTRUSTED] = "repl-on-client-port",
 };
 
 const char *dhcp6_relay_drop_name(enum dhcp6_relay_drop d)
