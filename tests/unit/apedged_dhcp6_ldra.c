@@ -266,6 +266,43 @@ UT_CASE(wire_lladdr_every_truncation)
 	}
 }
 
+/* The client's MAC for a binding: the innermost relay's option 79 only,
+ * type 1 and 6 bytes. */
+UT_CASE(packet_client_mac)
+{
+	struct dhcp6_packet pk;
+	uint8_t m[6];
+	size_t n;
+
+	/* An LDRA's RELAY-FORW with option 79, inside an L3 relay's whose
+	 * own option 79 (another MAC) must not be taken. */
+	n = ut_hex(in, "0c01" LINK PEER "004f0008" "0001" "020000000002"
+		   "00090053"
+		   "0c00" UNSPEC PEER IID_WLAN LLADDR "00090018" SOLICIT);
+	UT_ASSERT(dhcp6_packet_parse(in, n, &pk) == DHCP6_OK);
+	UT_ASSERT(pk.n_relays == 2);
+	UT_EXPECT(dhcp6_packet_client_mac(&pk, m));
+	UT_EXPECT(!memcmp(m, mac, 6));
+	/* Only the outer relay has one: not the client's. */
+	n = ut_hex(in, "0c01" LINK PEER "004f0008" "0001" "020000000002"
+		   "00090047"
+		   "0c00" UNSPEC PEER IID_WLAN "00090018" SOLICIT);
+	UT_ASSERT(dhcp6_packet_parse(in, n, &pk) == DHCP6_OK);
+	UT_EXPECT(!dhcp6_packet_client_mac(&pk, m));
+	/* Another type, another length, no relay. */
+	n = ut_hex(in, "0c00" UNSPEC PEER "004f0008" "0006" "0200000066c1"
+		   "00090018" SOLICIT);
+	UT_ASSERT(dhcp6_packet_parse(in, n, &pk) == DHCP6_OK);
+	UT_EXPECT(!dhcp6_packet_client_mac(&pk, m));
+	n = ut_hex(in, "0c00" UNSPEC PEER "004f0005" "0001" "020000"
+		   "00090018" SOLICIT);
+	UT_ASSERT(dhcp6_packet_parse(in, n, &pk) == DHCP6_OK);
+	UT_EXPECT(!dhcp6_packet_client_mac(&pk, m));
+	n = ut_hex(in, SOLICIT);
+	UT_ASSERT(dhcp6_packet_parse(in, n, &pk) == DHCP6_OK);
+	UT_EXPECT(!dhcp6_packet_client_mac(&pk, m));
+}
+
 static enum dhcp6_relay_drop ldra_down_exact(const uint8_t *p, size_t len,
 					     struct dhcp6_relay_dest *d)
 {
@@ -343,6 +380,7 @@ UT_MAIN("dhcp6_ldra",
 	UT_ENTRY(wire_lladdr_parse),
 	UT_ENTRY(wire_lladdr_build),
 	UT_ENTRY(wire_lladdr_every_truncation),
+	UT_ENTRY(packet_client_mac),
 	UT_ENTRY(ldra_down_to_client),
 	UT_ENTRY(ldra_down_refused),
 	UT_ENTRY(drop_names))

@@ -621,6 +621,20 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 	return DHCP6_OK;
 }
 
+bool dhcp6_packet_client_mac(const struct dhcp6_packet *pk, uint8_t mac[6])
+{
+	const struct dhcp6_relay *r;
+
+	if (!pk->n_relays || pk->n_relays > DHCP6_RELAY_DEPTH_MAX)
+		return false;
+	r = &pk->relays[pk->n_relays - 1];
+	if (!r->has_client_lladdr || r->client_lltype != 1 ||
+	    r->client_lladdr.len != 6)
+		return false;
+	memcpy(mac, r->client_lladdr.p, 6);
+	return true;
+}
+
 static bool from_client(uint8_t t)
 {
 	return t == DHCP6_SOLICIT || t == DHCP6_REQUEST ||

@@ -292,6 +292,15 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 				 struct dhcp6_relay *r);
 
 /*
+ * The client's Ethernet address from a relayed packet (RFC 6939): the
+ * Client Link-Layer Address of the innermost relay, the one that saw
+ * the client's frame, when it is of type 1 and 6 bytes.  Only that
+ * relay's: an outer relay's option would name a relay, not the client.
+ * true and mac filled, or false.
+ */
+bool dhcp6_packet_client_mac(const struct dhcp6_packet *pk, uint8_t mac[6]);
+
+/*
  * Parse what came on the wire: a client/server message, or relay
  * messages nested up to DHCP6_RELAY_DEPTH_MAX deep around one.  The
  * walk is a loop over the Relay Message options; the inner message of a
