@@ -257,6 +257,9 @@ unsigned int apedge_auth_egress(struct apedge_port *port, struct sk_buff *skb,
  * @verdict: APEDGE_VERDICT_COPY or APEDGE_VERDICT_REDIRECT
  * @caplen: bytes in @data
  * @len: the packet's length from the network header on
+ * @has_mac: @src and @dst hold the frame's Ethernet addresses
+ * @src: its Ethernet source address
+ * @dst: its Ethernet destination address
  * @data: the packet from the network header on, cut to the snap length
  */
 struct apedge_punt_pkt {
@@ -265,6 +268,9 @@ struct apedge_punt_pkt {
 	u8 verdict;
 	u16 caplen;
 	u32 len;
+	bool has_mac;
+	u8 src[ETH_ALEN];
+	u8 dst[ETH_ALEN];
 	u8 data[APEDGE_PUNT_SNAPLEN];
 };
 

@@ -1854,7 +1854,8 @@ void apedge_notify_punt(struct apedge_port *port,
 	if (!genl_has_listeners(&apedge_genl_family, net,
 				APEDGE_MCGRP_PUNT_ID))
 		return;
-	msg = genlmsg_new(nla_total_size(pkt->caplen) + 128, GFP_KERNEL);
+	msg = genlmsg_new(nla_total_size(pkt->caplen) +
+			  2 * nla_total_size(ETH_ALEN) + 128, GFP_KERNEL);
 	if (!msg)
 		goto fail;
 	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
@@ -1865,7 +1866,10 @@ void apedge_notify_punt(struct apedge_port *port,
 	    nla_put_u32(msg, APEDGE_A_PUNT_CLASS, pkt->pclass) ||
 	    nla_put_u32(msg, APEDGE_A_PUNT_VERDICT, pkt->verdict) ||
 	    nla_put_u32(msg, APEDGE_A_PUNT_LEN, pkt->len) ||
-	    nla_put(msg, APEDGE_A_PUNT_PACKET, pkt->caplen, pkt->data)) {
+	    nla_put(msg, APEDGE_A_PUNT_PACKET, pkt->caplen, pkt->data) ||
+	    (pkt->has_mac &&
+	     (nla_put(msg, APEDGE_A_PUNT_SRC_MAC, ETH_ALEN, pkt->src) ||
+	      nla_put(msg, APEDGE_A_PUNT_DST_MAC, ETH_ALEN, pkt->dst)))) {
 		nlmsg_free(msg);
 		goto fail;
 	}

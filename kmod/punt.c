@@ -10,6 +10,8 @@
  * over the rate, or finds the ring full, is counted and not punted.
  */
 #include <kunit/test-bug.h>
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
@@ -138,6 +140,20 @@ bool apedge_punt(struct apedge_port *port, const struct sk_buff *skb,
 	pkt->pclass = pclass;
 	pkt->verdict = verdict;
 	pkt->len = len;
+	/*
+	 * The Ethernet addresses, where the frame has that header before
+	 * its network header: both hooks see it (eth_type_trans() at
+	 * ingress, the device's header at egress).
+	 */
+	pkt->has_mac = skb->dev && skb->dev->type == ARPHRD_ETHER &&
+		       skb_mac_header_was_set(skb) &&
+		       skb_mac_header_len(skb) >= ETH_HLEN;
+	if (pkt->has_mac) {
+		const struct ethhdr *eth = eth_hdr(skb);
+
+		ether_addr_copy(pkt->src, eth->h_source);
+		ether_addr_copy(pkt->dst, eth->h_dest);
+	}
 	pkt->caplen = min_t(unsigned int, len, APEDGE_PUNT_SNAPLEN);
 	if (skb_copy_bits(skb, off, pkt->data, pkt->caplen)) {
 		why = APEDGE_CTR_PUNT_OVERFLOW;

@@ -236,6 +236,7 @@ void punt_print(struct print *p, const struct amsg_punt *punt,
 		const char *ifname)
 {
 	char a[16], b[16], c[16], dev[24], hex[2 * APEDGE_PUNT_SNAPLEN + 1];
+	char sm[18], dm[18];
 	uint32_t i;
 
 	if (ifname && *ifname)
@@ -261,6 +262,16 @@ void punt_print(struct print *p, const struct amsg_punt *punt,
 	print_str(p, PRINT_ANY, "verdict", "%s ",
 		  actl_name_or_num(actl_verdict_name(punt->verdict),
 				   punt->verdict, c, sizeof(c)));
+	if (punt->has_mac) {
+		snprintf(sm, sizeof(sm), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 punt->src_mac[0], punt->src_mac[1], punt->src_mac[2],
+			 punt->src_mac[3], punt->src_mac[4], punt->src_mac[5]);
+		snprintf(dm, sizeof(dm), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 punt->dst_mac[0], punt->dst_mac[1], punt->dst_mac[2],
+			 punt->dst_mac[3], punt->dst_mac[4], punt->dst_mac[5]);
+		print_str(p, PRINT_ANY, "src_mac", "%s > ", sm);
+		print_str(p, PRINT_ANY, "dst_mac", "%s ", dm);
+	}
 	print_uint(p, PRINT_ANY, "len", "%u bytes\n", punt->len);
 	print_str(p, PRINT_JSON, "packet", NULL, hex);
 	print_obj_end(p);

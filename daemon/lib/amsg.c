@@ -955,6 +955,17 @@ int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
 			    pkt->len, sizeof(punt->packet));
 	punt->caplen = (uint32_t)pkt->len;
 	memcpy(punt->packet, pkt->data, pkt->len);
+	if (tb[APEDGE_A_PUNT_SRC_MAC].present !=
+	    tb[APEDGE_A_PUNT_DST_MAC].present)
+		return fail(err, "attributes src-mac and dst-mac: one alone");
+	if (!tb[APEDGE_A_PUNT_SRC_MAC].present)
+		return 0;
+	if (tb[APEDGE_A_PUNT_SRC_MAC].len != sizeof(punt->src_mac) ||
+	    tb[APEDGE_A_PUNT_DST_MAC].len != sizeof(punt->dst_mac))
+		return fail(err, "attribute src-mac or dst-mac: not 6 bytes");
+	memcpy(punt->src_mac, tb[APEDGE_A_PUNT_SRC_MAC].data, 6);
+	memcpy(punt->dst_mac, tb[APEDGE_A_PUNT_DST_MAC].data, 6);
+	punt->has_mac = true;
 	return 0;
 }
 

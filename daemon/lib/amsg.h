@@ -281,10 +281,13 @@ struct amsg_punt {
 	uint32_t verdict;
 	uint32_t len;			/* of the packet on the wire */
 	uint32_t caplen;		/* of packet[] */
+	bool has_mac;			/* src-mac and dst-mac came (both) */
+	uint8_t src_mac[6], dst_mac[6];	/* the frame's Ethernet addresses */
 	uint8_t packet[APEDGE_PUNT_SNAPLEN];
 };
 
-/* ifindex and the packet (at most APEDGE_PUNT_SNAPLEN bytes) required. */
+/* ifindex and the packet (at most APEDGE_PUNT_SNAPLEN bytes) required;
+ * src-mac and dst-mac, 6 bytes each, both or neither. */
 int amsg_parse_punt(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_punt *punt, struct amsg_err *err);
 

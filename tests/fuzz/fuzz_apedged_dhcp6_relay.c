@@ -19,6 +19,11 @@
  *   input's plus one (0 for a client's message), whose Relay Message is
  *   the input's bytes, with the interface's options; or 0 and a reason;
  *   a RELAY-FORW taken only where trusted, a RELAY-REPL never;
+ *   with the client's MAC in option 79 (RFC 6939) exactly when the
+ *   input is a client's own message;
+ * - dhcp6_ldra_up() (RFC 6221): link-address ::, the Interface-ID and
+ *   option 79 always, hop-count 0, never around a RELAY-FORW;
+ *   dhcp6_ldra_down(): on OK an Interface-ID and port 546;
  * - dhcp6_relay_down(): on OK the message lies inside the input, the
  *   port is 547 exactly when it is a RELAY-REPL, the depth at most
  *   HOP_COUNT_LIMIT + 1; rewrapped in a RELAY-REPL with the same header
@@ -78,7 +83,10 @@ static void rebuild(void)
 		    a->remote_enterprise != b->remote_enterprise ||
 		    !same(&a->remote_id, &b->remote_id) ||
 		    a->has_subscriber_id != b->has_subscriber_id ||
-		    !same(&a->subscriber_id, &b->subscriber_id))
+		    !same(&a->subscriber_id, &b->subscriber_id) ||
+		    a->has_client_lladdr != b->has_client_lladdr ||
+		    a->client_lltype != b->client_lltype ||
+		    !same(&a->client_lladdr, &b->client_lladdr))
 			abort();
 	}
 }
@@ -95,7 +103,9 @@ static void relay_agent(const uint8_t *data, size_t size)
 		.has_remote_id = true, .remote_enterprise = 9,
 		.remote_id_len = 2, .remote_id = "r1",
 		.subscriber_id_len = 1, .subscriber_id = "s",
+		.client_lladdr = true,
 	};
+	static const uint8_t mac[6] = { 2, 0, 0, 0, 0x66, 0xc1 };
 	struct dhcp6_relay_dest d, d2;
 	enum dhcp6_relay_drop why;
 	struct dhcp6_relay r;
@@ -104,8 +114,8 @@ static void relay_agent(const uint8_t *data, size_t size)
 
 	for (t = 0; t < 2; t++) {
 		rif.trust_relay = t;
-		n = dhcp6_relay_up(rbuf, sizeof(rbuf), data, size, &src, &rif,
-				   &why);
+		n = dhcp6_relay_up_mac(rbuf, sizeof(rbuf), data, size, &src,
+				       mac, &rif, &why);
 		if (!n) {
 			if (why == DHCP6_RELAY_OK || why >= DHCP6_RELAY_DROP_MAX)
 				abort();
@@ -124,9 +134,36 @@ static void relay_agent(const uint8_t *data, size_t size)
 		    r.msg.len != size || memcmp(r.msg.p, data, size) ||
 		    !r.has_interface_id || r.interface_id.len != 4 ||
 		    !r.has_remote_id || r.remote_enterprise != 9 ||
-		    !r.has_subscriber_id)
+		    !r.has_subscriber_id ||
+		    r.has_client_lladdr != (data[0] != DHCP6_RELAY_FORW) ||
+		    (r.has_client_lladdr &&
+		     (r.client_lltype != DHCP6_LLTYPE_ETHER ||
+		      r.client_lladdr.len != 6 ||
+		      memcmp(r.client_lladdr.p, mac, 6))))
 			abort();
 	}
+
+	/* The LDRA: link-address ::, never around a RELAY-FORW. */
+	rif.trust_relay = true;
+	n = dhcp6_ldra_up(rbuf, sizeof(rbuf), data, size, &src, mac, &rif,
+			  &why);
+	if (n) {
+		if (data[0] == DHCP6_RELAY_FORW ||
+		    dhcp6_relay_parse(rbuf, n, &r) != DHCP6_OK ||
+		    r.hop_count || memcmp(&r.link, &in6addr_any, 16) ||
+		    !r.has_interface_id || !r.has_client_lladdr ||
+		    r.msg.len != size || memcmp(r.msg.p, data, size))
+			abort();
+	} else if (why == DHCP6_RELAY_OK || why >= DHCP6_RELAY_DROP_MAX) {
+		abort();
+	}
+	why = dhcp6_ldra_down(data, size, &d);
+	if (why >= DHCP6_RELAY_DROP_MAX ||
+	    (why == DHCP6_RELAY_OK &&
+	     (!d.has_interface_id || !d.interface_id.len ||
+	      d.port != DHCP6_CLIENT_PORT || d.msg < data ||
+	      d.msg + d.len > data + size)))
+		abort();
 
 	if (size + 64 <= DHCP6_MSG_MAX) {
 		memset(&r, 0, sizeof(r));

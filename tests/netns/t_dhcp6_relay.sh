@@ -13,7 +13,9 @@
 #   a  dhclient -6 -N -P in cl gets an address of 2001:db8:1::/64 and a
 #      /56 of 2001:db8:100::/48 through the relay, and renews (T1 3 s);
 #      kea's log shows the relay's Interface-ID ("ra"), Remote-ID
-#      (enterprise 4491, 0a0b0c0d) and Subscriber-ID ("sub-ra"); apedgectl
+#      (enterprise 4491, 0a0b0c0d), Subscriber-ID ("sub-ra") and, from
+#      the REQUEST on, the Client Link-Layer Address (RFC 6939: type 1,
+#      the client's MAC, from the neighbour table); apedgectl
 #      shows the relay and counts messages up and down
 #   b  nested: dhclient -6 in cl2 behind dhcp6relay, which sends to
 #      apedged's rb, which trusts it: two levels at kea (hop-count 1 and
@@ -149,6 +151,10 @@ check "a: kea saw the Subscriber-ID \"sub-ra\"" \
 	grep -q "type=00038, len=00006: 73:75:62:2d:72:61" "$T/kea.log"
 check "a: kea saw link-address 2001:db8:1::1, peer-address the client's" \
 	grep -Eq "link-address=2001:db8:1::1, peer-address=fe80::ff:fe00:7701" "$T/kea.log"
+# RFC 6939: the client's MAC from the neighbour table, which has it once
+# the relay has sent the ADVERTISE down (the REQUEST on).
+check "a: kea saw the Client Link-Layer Address (type 1, the client's MAC)" \
+	grep -Eqi "type=00079, len=00008: 00:01:02:00:00:00:77:01" "$T/kea.log"
 U0=$(st .relay.relayed_up)
 check "a: the client renews through the relay (T1 3 s)" \
 	wait_for 15 sh -c "grep -q 'RENEW' '$T/kea.log' && [ \$('$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp6 stats | jq .relay.relayed_up) -gt $U0 ]"
@@ -164,7 +170,7 @@ D2=$T/dhclient2
 _pids+=($!)
 check "b: dhclient -6 behind dhcp6relay behind apedged: an address of 2001:db8:2::/64 and a /56 of 2001:db8:200::/48" \
 	wait_for 30 leased "$D2/lib/l6" "2001:db8:2::1[0-9a-f][0-9a-f] " "2001:db8:200:[0-9a-f:]*/56 "
-check "b: kea saw two relays: apedged's (hop-count 1, Interface-ID \"lower\") around dhcp6relay's (hop-count 0)" \
+check "b: kea saw two relays: apedged's (hop-count 1, Interface-ID \"lower\" alone: no option 79 around a relay) around dhcp6relay's (hop-count 0)" \
 	sh -c "grep -A2 'relay\[0\]: msg-type=12(RELAY_FORWARD), hop-count=1,' '$T/kea.log' |
 		tr '\n' ' ' | grep -q 'link-address=2001:db8:e::1, peer-address=2001:db8:e::2, 1 option(s) type=00018, len=00005: 6c:6f:77:65:72' &&
 	       grep -A1 'relay\[1\]: msg-type=12(RELAY_FORWARD), hop-count=0,' '$T/kea.log' |

@@ -282,6 +282,19 @@ UT_CASE(punt)
 		      "\"direction\":\"ingress\",\"class\":\"nd-ra\","
 		      "\"verdict\":\"redirect\",\"len\":1500,"
 		      "\"packet\":\"6000ff\"}\n");
+	/* With the frame's Ethernet addresses. */
+	pu.has_mac = true;
+	memcpy(pu.src_mac, "\x02\x00\x5e\x00\x53\x02", 6);
+	memcpy(pu.dst_mac, "\x33\x33\x00\x01\x00\x02", 6);
+	UT_EXPECT_STR(CAPTURE(false, false, punt_print(&o, &pu, "va")),
+		      "punt 3: va ingress nd-ra redirect "
+		      "02:00:5e:00:53:02 > 33:33:00:01:00:02 1500 bytes\n");
+	UT_EXPECT_STR(CAPTURE(true, false, punt_print(&o, &pu, "")),
+		      "{\"event\":\"punt\",\"ifindex\":3,\"direction\":\"ingress\","
+		      "\"class\":\"nd-ra\",\"verdict\":\"redirect\","
+		      "\"src_mac\":\"02:00:5e:00:53:02\","
+		      "\"dst_mac\":\"33:33:00:01:00:02\",\"len\":1500,"
+		      "\"packet\":\"6000ff\"}\n");
 }
 
 /*

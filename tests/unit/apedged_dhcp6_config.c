@@ -147,7 +147,7 @@ UT_CASE(relay)
 	UT_ASSERT(parse("[dhcp6 eth0]\nmode = relay\n"
 			"upstream = 2001:db8::547, ff05::1:3%eth1, fe80::1%eth2\n"
 			"remote_id = 4491:0a0B0c\nsubscriber_id = sub 7\n"
-			"trust_relay = yes\nhop_limit = 3\n"
+			"trust_relay = yes\nhop_limit = 3\nclient_lladdr = no\n"
 			"[dhcp6 eth1]\nmode = relay\nupstream = 2001:db8::547\n"
 			"interface_id = hex:00010203\nlink_address = 2001:db8:5::1\n",
 			&cfg, &err) == 0);
@@ -167,12 +167,14 @@ UT_CASE(relay)
 	UT_EXPECT(r->rif.subscriber_id_len == 5 &&
 		  !memcmp(r->rif.subscriber_id, "sub 7", 5));
 	UT_EXPECT(r->rif.trust_relay && r->rif.hop_limit == 3);
+	UT_EXPECT(!r->rif.client_lladdr);
 	UT_EXPECT(r->link_auto);
 	r = &cfg.dhcp6s[1].relay;
 	UT_EXPECT(r->rif.interface_id_len == 4 &&
 		  !memcmp(r->rif.interface_id, "\0\1\2\3", 4));
 	UT_EXPECT(!r->rif.has_remote_id && !r->rif.subscriber_id_len);
 	UT_EXPECT(!r->rif.trust_relay && r->rif.hop_limit == 8);
+	UT_EXPECT(r->rif.client_lladdr);			/* default */
 	UT_EXPECT(!r->link_auto && addr_is(&r->rif.link, "2001:db8:5::1"));
 	config_free(&cfg);
 }

@@ -1318,6 +1318,46 @@ UT_CASE(punt)
 	UT_EXPECT(strstr(err.msg, "ifindex or packet") != NULL);
 }
 
+/* The frame's Ethernet addresses: both, 6 bytes each, or neither. */
+UT_CASE(punt_mac)
+{
+	static struct amsg_punt pu;
+	struct amsg_err err;
+	struct mb m;
+	size_t cut;
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_PUNT_NTF);
+	mb_u32(&m, APEDGE_A_PUNT_IFINDEX, 3);
+	mb_attr(&m, APEDGE_A_PUNT_PACKET, "\x60\x00\xff", 3);
+	mb_attr(&m, APEDGE_A_PUNT_SRC_MAC, "\x02\x00\x5e\x00\x53\x02", 6);
+	mb_attr(&m, APEDGE_A_PUNT_DST_MAC, "\x33\x33\x00\x01\x00\x02", 6);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_punt(m.buf, m.len, FAM, &pu, &err) == 0);
+	UT_EXPECT(pu.has_mac);
+	UT_EXPECT(!memcmp(pu.src_mac, "\x02\x00\x5e\x00\x53\x02", 6));
+	UT_EXPECT(!memcmp(pu.dst_mac, "\x33\x33\x00\x01\x00\x02", 6));
+	for (cut = 0; cut < m.len; cut++)
+		UT_EXPECT(amsg_parse_punt(m.buf, cut, FAM, &pu, &err) ==
+			  -EBADMSG);
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_PUNT_NTF);
+	mb_u32(&m, APEDGE_A_PUNT_IFINDEX, 3);
+	mb_attr(&m, APEDGE_A_PUNT_PACKET, "\x60", 1);
+	mb_attr(&m, APEDGE_A_PUNT_SRC_MAC, "\x02\x00\x5e\x00\x53\x02", 6);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_punt(m.buf, m.len, FAM, &pu, &err) == -EBADMSG);
+	UT_EXPECT(strstr(err.msg, "one alone") != NULL);
+
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_PUNT_NTF);
+	mb_u32(&m, APEDGE_A_PUNT_IFINDEX, 3);
+	mb_attr(&m, APEDGE_A_PUNT_PACKET, "\x60", 1);
+	mb_attr(&m, APEDGE_A_PUNT_SRC_MAC, "\x02\x00\x5e\x00\x53", 5);
+	mb_attr(&m, APEDGE_A_PUNT_DST_MAC, "\x33\x33\x00\x01\x00\x02", 6);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_punt(m.buf, m.len, FAM, &pu, &err) == -EBADMSG);
+	UT_EXPECT(strstr(err.msg, "not 6 bytes") != NULL);
+}
+
 static void mb_u16v(struct mb *m, uint16_t type, uint16_t v)
 {
 	mb_attr(m, type, &v, sizeof(v));
@@ -1758,7 +1798,7 @@ UT_MAIN("lib_amsg", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(port_policy_builder), UT_ENTRY(builder_overflow),
 	UT_ENTRY(binding_good), UT_ENTRY(binding_bad),
 	UT_ENTRY(port_reply_full), UT_ENTRY(port_reply_bad), UT_ENTRY(stats),
-	UT_ENTRY(binding_config), UT_ENTRY(punt),
+	UT_ENTRY(binding_config), UT_ENTRY(punt), UT_ENTRY(punt_mac),
 	UT_ENTRY(done_and_long_extack), UT_ENTRY(event_kind),
 	UT_ENTRY(genl_cmd), UT_ENTRY(family_lookup), UT_ENTRY(sta_authorized),
 	UT_ENTRY(port_l2update), UT_ENTRY(auth_objects),

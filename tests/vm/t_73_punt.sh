@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Copy and redirect to the punt group: apedgectl monitor shows the
-# packets, the punt rate holds, redirected packets go no further and
-# copied ones do.
+# packets with the frame's Ethernet addresses, the punt rate holds,
+# redirected packets go no further and copied ones do; a DHCPv6 client's
+# SOLICIT redirected (what a lightweight relay asks) carries its MAC.
 #
 #   ns cli: vd --- vc [br0] va --- vs :ns srv (scapy)
 . "$(dirname "$0")/lib.sh"
@@ -62,7 +63,9 @@ check "every punt in time reached the monitor" wait_for 20 bash -c \
 	"test \$(grep -c '\"event\":\"punt\"' $T/mon) -eq $sent"
 line=$(grep -m1 '"event":"punt"' "$T/mon")
 check_match "a punt: port, direction, class, verdict, length" \
-	'^\{"event":"punt","ifindex":[0-9]+,"ifname":"va","direction":"ingress","class":"nd-ra","verdict":"redirect","len":56,' "$line"
+	'^\{"event":"punt","ifindex":[0-9]+,"ifname":"va","direction":"ingress","class":"nd-ra","verdict":"redirect",' "$line"
+check_match "a punt: the frame's Ethernet source and destination" \
+	'"src_mac":"02:00:5e:00:53:02","dst_mac":"33:33:00:00:00:01","len":56,' "$line"
 hex=$(echo "$line" | sed 's/.*"packet":"\([0-9a-f]*\)".*/\1/')
 check_eq "the packet: IPv6, then an RA (ICMPv6 134)" "6 86" "${hex:0:1} ${hex:80:2}"
 check_eq "redirected RAs did not reach the client" 0 "$(client_frames 5)"
@@ -77,5 +80,28 @@ check_eq "copied RAs reach the client" 3 "$(client_frames 20)"
 check "and the monitor" wait_for 20 bash -c \
 	"test \$(grep -c '\"verdict\":\"copy\"' $T/mon) -eq 3"
 check_eq "three more punts" $((before + 3)) "$(stat punt_sent)"
+
+# What a lightweight DHCPv6 relay asks of the port (RFC 6221): a client's
+# SOLICIT taken off it, with the client's MAC for option 79 (RFC 6939).
+cat >"$T/sol.py" <<'EOP'
+import sys
+from scapy.all import Ether, IPv6, UDP, sendp
+from scapy.layers.dhcp6 import DHCP6_Solicit, DHCP6OptClientId, DUID_LL
+p = Ether(src=sys.argv[1], dst="33:33:00:01:00:02") / \
+    IPv6(src="fe80::5e:2", dst="ff02::1:2") / UDP(sport=546, dport=547) / \
+    DHCP6_Solicit(trid=0xabcdef) / \
+    DHCP6OptClientId(duid=DUID_LL(lladdr=sys.argv[1]))
+sendp(p, iface="vs", verbose=False)
+print("sent")
+EOP
+check "policy set dev va dhcpv6-client redirect" \
+	apedgectl policy set dev va dhcpv6-client redirect
+client_capture 1
+ip netns exec srv /usr/bin/python3 "$T/sol.py" "$SRC" >/dev/null
+check "the SOLICIT reached the monitor" wait_for 20 grep -q '"class":"dhcpv6-client"' "$T/mon"
+line=$(grep -m1 '"class":"dhcpv6-client"' "$T/mon")
+check_match "with the client's MAC and ff02::1:2's" \
+	'"verdict":"redirect","src_mac":"02:00:5e:00:53:02","dst_mac":"33:33:00:01:00:02",' "$line"
+check_eq "the redirected SOLICIT did not cross the bridge" 0 "$(client_frames 5)"
 kill "$mon"
 check "rmmod with punts behind it" rmmod apedge

@@ -491,6 +491,7 @@ static const struct ini_key server_keys[] = {
 	INI_KEY_CUSTOM(C, "link_address", relay.link_auto, parse_link,
 		       .def = "auto"),
 	INI_KEY_BOOL(C, "trust_relay", relay.rif.trust_relay, "no"),
+	INI_KEY_BOOL(C, "client_lladdr", relay.rif.client_lladdr, "yes"),
 	INI_KEY_UINT(C, "hop_limit", relay.rif.hop_limit, 1,
 		     DHCP6_RELAY_HOPS_MAX, "8"),
 	{ NULL },

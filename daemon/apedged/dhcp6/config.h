@@ -29,6 +29,7 @@
  *	subscriber_id = TEXT			# | hex:XX.. (RFC 4580), none
  *	link_address = auto			# auto | ADDRESS | ::
  *	trust_relay = no			# take RELAY-FORW from a relay below
+ *	client_lladdr = yes			# RFC 6939 option, MAC when known
  *	hop_limit = 8				# 1..8 (RFC 8415 HOP_COUNT_LIMIT)
  *
  * Lists are comma-separated on one line (a key is given once).  An

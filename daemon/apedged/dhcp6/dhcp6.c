@@ -350,10 +350,19 @@ static void relay_up(struct dhcp6 *e, struct dhcp6_iface *f,
 	const struct config_dhcp6_relay *rc = &f->cfg.relay;
 	enum dhcp6_relay_drop why;
 	unsigned int i, sent = 0;
+	uint8_t mac[6];
+	bool have_mac = false;
 	size_t n;
 
-	n = dhcp6_relay_up(e->fbuf, sizeof(e->fbuf), buf, len,
-			   &src->sin6_addr, &rc->rif, &why);
+	/* RFC 6939: the client's MAC as the neighbour table knows it (from
+	 * the reply sent down to it: a first SOLICIT goes without). */
+	if (rc->rif.client_lladdr && len && buf[0] != DHCP6_RELAY_FORW &&
+	    e->io)
+		have_mac = !dhcp6_io_neigh(e->io, f->ifindex, &src->sin6_addr,
+					   mac);
+	n = dhcp6_relay_up_mac(e->fbuf, sizeof(e->fbuf), buf, len,
+			       &src->sin6_addr, have_mac ? mac : NULL,
+			       &rc->rif, &why);
 	if (!n) {
 		relay_drop(e, f, why, src);
 		return;

@@ -21,6 +21,8 @@ static const char *const drop_names[DHCP6_RELAY_DROP_MAX] = {
 	[DHCP6_RELAY_DROP_INNER] = "bad-inner",
 	[DHCP6_RELAY_DROP_PEER] = "bad-peer",
 	[DHCP6_RELAY_DROP_SEND] = "send-error",
+	[DHCP6_RELAY_DROP_NO_IID] = "no-interface-id",
+	[DHCP6_RELAY_DROP_REPL_UNTRUSTED] = "repl-on-client-port",
 };
 
 const char *dhcp6_relay_drop_name(enum dhcp6_relay_drop d)
@@ -66,6 +68,14 @@ size_t dhcp6_relay_up(uint8_t *out, size_t size, const uint8_t *msg,
 		      size_t len, const struct in6_addr *src,
 		      const struct dhcp6_relay_if *rif,
 		      enum dhcp6_relay_drop *why)
+{
+	return dhcp6_relay_up_mac(out, size, msg, len, src, NULL, rif, why);
+}
+
+size_t dhcp6_relay_up_mac(uint8_t *out, size_t size, const uint8_t *msg,
+			  size_t len, const struct in6_addr *src,
+			  const uint8_t *mac, const struct dhcp6_relay_if *rif,
+			  enum dhcp6_relay_drop *why)
 {
 	struct dhcp6_relay r;
 	unsigned int limit = rif->hop_limit;
@@ -126,6 +136,14 @@ size_t dhcp6_relay_up(uint8_t *out, size_t size, const uint8_t *msg,
 			return 0;
 		}
 		r.hop_count = 0;
+		/* RFC 6939 §4: the first relay, the one that saw the
+		 * client's frame, adds the client's link-layer address. */
+		if (mac && rif->client_lladdr) {
+			r.has_client_lladdr = true;
+			r.client_lltype = DHCP6_LLTYPE_ETHER;
+			r.client_lladdr.p = mac;
+			r.client_lladdr.len = 6;
+		}
 		break;
 	}
 	r.link = rif->link;
@@ -205,6 +223,45 @@ enum dhcp6_relay_drop dhcp6_relay_down(const uint8_t *buf, size_t len,
 	d->interface_id = r.interface_id;
 	d->link = r.link;
 	d->depth = (uint8_t)depth;
+	return DHCP6_RELAY_OK;
+}
+
+size_t dhcp6_ldra_up(uint8_t *out, size_t size, const uint8_t *msg,
+		     size_t len, const struct in6_addr *src,
+		     const uint8_t *mac, const struct dhcp6_relay_if *rif,
+		     enum dhcp6_relay_drop *why)
+{
+	struct dhcp6_relay_if l = *rif;
+
+	/* RFC 6221: an LDRA always adds an Interface-ID. */
+	if (!l.interface_id_len) {
+		*why = DHCP6_RELAY_DROP_NO_IID;
+		return 0;
+	}
+	/* link-address ::; §6.1.1: a RELAY-FORW from an untrusted
+	 * client port is discarded. */
+	memset(&l.link, 0, sizeof(l.link));
+	l.trust_relay = false;
+	return dhcp6_relay_up_mac(out, size, msg, len, src, mac, &l, why);
+}
+
+enum dhcp6_relay_drop dhcp6_ldra_down(const uint8_t *buf, size_t len,
+				      struct dhcp6_relay_dest *d)
+{
+	enum dhcp6_relay_drop why = dhcp6_relay_down(buf, len, d);
+
+	if (why != DHCP6_RELAY_OK)
+		return why;
+	/* §6.2: without an Interface-ID the LDRA cannot know the port. */
+	if (!d->has_interface_id || !d->interface_id.len) {
+		memset(d, 0, sizeof(*d));
+		return DHCP6_RELAY_DROP_NO_IID;
+	}
+	/* No relay below an untrusted client port: a server's message. */
+	if (d->port != DHCP6_CLIENT_PORT) {
+		memset(d, 0, sizeof(*d));
+		return DHCP6_RELAY_DROP_INNER;
+	}
 	return DHCP6_RELAY_OK;
 }
 

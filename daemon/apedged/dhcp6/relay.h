@@ -19,7 +19,18 @@
  * link-address is the interface's global address (:: when it has none,
  * and always for a lightweight relay, RFC 6221), peer-address the
  * packet's source, and the interface's Interface-ID, Remote-ID (RFC
- * 4649) and Subscriber-ID (RFC 4580) are added.
+ * 4649) and Subscriber-ID (RFC 4580) are added; and, when the caller
+ * knows the client's MAC address and the interface asks for it, the
+ * Client Link-Layer Address (RFC 6939 §4: only by the first relay, the
+ * one that received the client's own message, never around a
+ * RELAY-FORW).
+ *
+ * A Lightweight DHCPv6 Relay Agent (RFC 6221, dhcp6_ldra_up() and
+ * dhcp6_ldra_down()) is the same wrapping with the LDRA's rules: the
+ * link-address is ::, the Interface-ID is mandatory,
+ * a RELAY-FORW from a client port is dropped (§6.1.1: the client ports
+ * are untrusted), and a RELAY-REPL without an Interface-ID, or holding
+ * anything but a server's message for a client, is dropped (§6.2).
  *
  * Down (dhcp6_relay_down()): a RELAY-REPL from an upstream server is
  * unwrapped one level: its Relay Message option goes to the interface
@@ -62,6 +73,9 @@ enum dhcp6_relay_drop {
 	DHCP6_RELAY_DROP_INNER,		/* a reply holding no server message */
 	DHCP6_RELAY_DROP_PEER,		/* a peer-address we cannot send to */
 	DHCP6_RELAY_DROP_SEND,		/* the send failed */
+	DHCP6_RELAY_DROP_NO_IID,	/* LDRA: no Interface-ID (RFC 6221) */
+	DHCP6_RELAY_DROP_REPL_UNTRUSTED, /* LDRA: a RELAY-REPL that came in
+					 * on a client port */
 	DHCP6_RELAY_DROP_MAX
 };
 
@@ -80,7 +94,12 @@ struct dhcp6_relay_if {
 	uint8_t remote_id[DHCP6_RELAY_ID_MAX];
 	uint16_t subscriber_id_len;	/* 0: none */
 	uint8_t subscriber_id[DHCP6_RELAY_ID_MAX];
+	bool client_lladdr;		/* add RFC 6939's option when the
+					 * client's MAC is known */
 };
+
+/* RFC 6939 §4 / RFC 826: the link-layer type of an Ethernet address. */
+#define DHCP6_LLTYPE_ETHER	1
 
 /*
  * Wrap msg (len bytes from src on an interface like rif) in a
@@ -91,6 +110,29 @@ size_t dhcp6_relay_up(uint8_t *out, size_t size, const uint8_t *msg,
 		      size_t len, const struct in6_addr *src,
 		      const struct dhcp6_relay_if *rif,
 		      enum dhcp6_relay_drop *why);
+
+/*
+ * dhcp6_relay_up() with the client's MAC address (6 bytes, or NULL when
+ * not known): a client's own message gets the Client Link-Layer Address
+ * option when rif->client_lladdr is set.
+ */
+size_t dhcp6_relay_up_mac(uint8_t *out, size_t size, const uint8_t *msg,
+			  size_t len, const struct in6_addr *src,
+			  const uint8_t *mac, const struct dhcp6_relay_if *rif,
+			  enum dhcp6_relay_drop *why);
+
+/*
+ * RFC 6221: wrap a message punted from a client port (like rif, whose
+ * Interface-ID is required; its link and trust_relay are not read) in
+ * a RELAY-FORW with link-address ::, peer-address src, the port's
+ * Interface-ID, Remote-ID and Subscriber-ID, and the Client Link-Layer
+ * Address when mac is given and rif->client_lladdr set.  Its length,
+ * or 0 with *why.
+ */
+size_t dhcp6_ldra_up(uint8_t *out, size_t size, const uint8_t *msg,
+		     size_t len, const struct in6_addr *src,
+		     const uint8_t *mac, const struct dhcp6_relay_if *rif,
+		     enum dhcp6_relay_drop *why);
 
 /* Where a RELAY-REPL's inner message goes. */
 struct dhcp6_relay_dest {
@@ -111,6 +153,16 @@ struct dhcp6_relay_dest {
  */
 enum dhcp6_relay_drop dhcp6_relay_down(const uint8_t *buf, size_t len,
 				       struct dhcp6_relay_dest *d);
+
+/*
+ * RFC 6221 §6.2: unwrap a RELAY-REPL that came in on the LDRA's
+ * network-facing (trusted) port: as dhcp6_relay_down(), and it must
+ * carry an Interface-ID (the port to send to) and hold a server's
+ * message (no relay below an LDRA's untrusted client port), which goes
+ * to port 546.
+ */
+enum dhcp6_relay_drop dhcp6_ldra_down(const uint8_t *buf, size_t len,
+				      struct dhcp6_relay_dest *d);
 
 /* Is d meant for an interface like rif: its Interface-ID, or with none
  * its link address (not ::)? */

@@ -573,6 +573,7 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 		case DHCP6_OPT_INTERFACE_ID:
 		case DHCP6_OPT_REMOTE_ID:
 		case DHCP6_OPT_SUBSCRIBER_ID:
+		case DHCP6_OPT_CLIENT_LLADDR:
 			if (!once(&s, o.code))
 				return DHCP6_ERR_DUP;
 			break;
@@ -597,6 +598,14 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 			r->remote_enterprise = get_be32(o.v);
 			r->remote_id = bytes_of(&o, 4);
 			break;
+		case DHCP6_OPT_CLIENT_LLADDR:	/* RFC 6939 §4 */
+			/* A type and at least one byte of address. */
+			if (o.len < 3)
+				return DHCP6_ERR_OPT_LEN;
+			r->has_client_lladdr = true;
+			r->client_lltype = get_be16(o.v);
+			r->client_lladdr = bytes_of(&o, 2);
+			break;
 		default:			/* RFC 4580 §2 */
 			if (!o.len)
 				return DHCP6_ERR_OPT_LEN;
@@ -610,6 +619,20 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 	if (!has_msg)
 		return DHCP6_ERR_NO_RELAY_MSG;
 	return DHCP6_OK;
+}
+
+bool dhcp6_packet_client_mac(const struct dhcp6_packet *pk, uint8_t mac[6])
+{
+	const struct dhcp6_relay *r;
+
+	if (!pk->n_relays || pk->n_relays > DHCP6_RELAY_DEPTH_MAX)
+		return false;
+	r = &pk->relays[pk->n_relays - 1];
+	if (!r->has_client_lladdr || r->client_lltype != 1 ||
+	    r->client_lladdr.len != 6)
+		return false;
+	memcpy(mac, r->client_lladdr.p, 6);
+	return true;
 }
 
 static bool from_client(uint8_t t)
@@ -909,6 +932,11 @@ size_t dhcp6_relay_build(uint8_t *buf, size_t size,
 		total += OPT_HDR_LEN + 4 + r->remote_id.len;
 	if (r->has_subscriber_id)
 		total += OPT_HDR_LEN + r->subscriber_id.len;
+	if (r->has_client_lladdr) {
+		if (!r->client_lladdr.len)
+			return 0;
+		total += OPT_HDR_LEN + 2 + r->client_lladdr.len;
+	}
 	if (total > size || total > DHCP6_MSG_MAX)
 		return 0;
 	/* The inner message first: it may be in buf, where the header goes. */
@@ -931,6 +959,13 @@ size_t dhcp6_relay_build(uint8_t *buf, size_t size,
 	if (r->has_subscriber_id)
 		put_opt(&w, DHCP6_OPT_SUBSCRIBER_ID, r->subscriber_id.p,
 			r->subscriber_id.len);
+	if (r->has_client_lladdr) {
+		size_t at = opt_begin(&w, DHCP6_OPT_CLIENT_LLADDR);
+
+		put16(&w, r->client_lltype);
+		put(&w, r->client_lladdr.p, r->client_lladdr.len);
+		opt_end(&w, at);
+	}
 	put16(&w, DHCP6_OPT_RELAY_MSG);
 	put16(&w, r->msg.len);
 	if (w.err || w.len + r->msg.len != total)

@@ -111,6 +111,7 @@ enum {
 	DHCP6_OPT_IAPREFIX = 26,
 	DHCP6_OPT_REMOTE_ID = 37,
 	DHCP6_OPT_SUBSCRIBER_ID = 38,
+	DHCP6_OPT_CLIENT_LLADDR = 79,	/* RFC 6939 */
 	DHCP6_OPT_SOL_MAX_RT = 82,
 	DHCP6_OPT_INF_MAX_RT = 83,
 };
@@ -259,6 +260,9 @@ struct dhcp6_relay {
 	struct dhcp6_bytes remote_id;
 	bool has_subscriber_id;		/* RFC 4580 */
 	struct dhcp6_bytes subscriber_id;
+	bool has_client_lladdr;		/* RFC 6939: type, then the address */
+	uint16_t client_lltype;		/* 1 for Ethernet (ARP hardware type) */
+	struct dhcp6_bytes client_lladdr; /* 1 or more bytes */
 	struct dhcp6_bytes msg;		/* option 9's value: the inner one */
 };
 
@@ -288,6 +292,15 @@ enum dhcp6_err dhcp6_relay_parse(const uint8_t *buf, size_t len,
 				 struct dhcp6_relay *r);
 
 /*
+ * The client's Ethernet address from a relayed packet (RFC 6939): the
+ * Client Link-Layer Address of the innermost relay, the one that saw
+ * the client's frame, when it is of type 1 and 6 bytes.  Only that
+ * relay's: an outer relay's option would name a relay, not the client.
+ * true and mac filled, or false.
+ */
+bool dhcp6_packet_client_mac(const struct dhcp6_packet *pk, uint8_t mac[6]);
+
+/*
  * Parse what came on the wire: a client/server message, or relay
  * messages nested up to DHCP6_RELAY_DEPTH_MAX deep around one.  The
  * walk is a loop over the Relay Message options; the inner message of a
@@ -313,7 +326,8 @@ size_t dhcp6_msg_build(uint8_t *buf, size_t size, const struct dhcp6_msg *m);
 /*
  * Build a relay message around r->msg (the inner message's bytes, which
  * may lie in buf after the header: they are moved), with the
- * Interface-ID, Remote-ID and Subscriber-ID options r has.  Its length,
+ * Interface-ID, Remote-ID, Subscriber-ID and Client Link-Layer Address
+ * options r has, in that order.  Its length,
  * or 0 when it does not fit.
  */
 size_t dhcp6_relay_build(uint8_t *buf, size_t size,
