@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-kernels: 6.12
+# vm-kernels: one
 # vm-timeout: 400
 # apedged as a WPA2-Enterprise station ([station wlan1] key_mgmt =
 # WPA-EAP, daemon/apedged/eapol/sta_sm.c) against hostapd on

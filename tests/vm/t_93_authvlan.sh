@@ -21,7 +21,7 @@
 #  f. apedged stops: the port stays in 802.1X mode, shut (fail closed).
 #
 # vm-timeout: 600
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 . "$top/tests/netns/auth_lib.sh"
 
