@@ -781,6 +781,17 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 			return fail(err, "attribute origin: unknown origin %u",
 				    b->origin);
 	}
+	r = opt_u32(&tb[APEDGE_A_BINDING_DOMAIN], "domain", &b->domain, err);
+	if (r < 0)
+		return r;
+	b->has_vlan = tb[APEDGE_A_BINDING_VLAN].present;
+	if (b->has_vlan) {
+		r = get_u16(&tb[APEDGE_A_BINDING_VLAN], "vlan", &b->vlan, err);
+		if (r < 0)
+			return r;
+		if (b->vlan > 4094)
+			return fail(err, "attribute vlan: %u", b->vlan);
+	}
 	return 0;
 }
 
@@ -814,7 +825,11 @@ int amsg_parse_binding_config(const void *buf, size_t len,
 	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW],
 			 "snoop-overflow", &c->snoop_overflow, err)) < 0 ||
 	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOPED], "snooped",
-			 &c->snooped, err)) < 0)
+			 &c->snooped, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_MOVED], "moved",
+			 &c->moved, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_MOVE_CONFLICTS],
+			 "move-conflicts", &c->move_conflicts, err)) < 0)
 		return r;
 	return 0;
 }
@@ -1315,6 +1330,10 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_u32(o, APEDGE_A_BINDING_LIFETIME, b->lifetime);
 	if (b->origin)
 		amsg_out_u32(o, APEDGE_A_BINDING_ORIGIN, b->origin);
+	if (b->domain)
+		amsg_out_u32(o, APEDGE_A_BINDING_DOMAIN, b->domain);
+	if (b->has_vlan)
+		amsg_out_u16(o, APEDGE_A_BINDING_VLAN, b->vlan);
 }
 
 void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x)
