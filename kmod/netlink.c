@@ -1281,13 +1281,14 @@ static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				     struct netlink_callback *cb)
 {
-	struct nlattr *tb[APEDGE_A_BINDING_PREFIX_LEN + 1];
+	/* Room for every attribute binding-get's policy knows. */
+	struct nlattr *tb[ARRAY_SIZE(apedge_binding_get_nl_policy)];
 	struct net_device *dev;
 	struct nlattr *a;
 	int err;
 
 	/* Validated by genetlink already; parsed again for the table. */
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_PREFIX_LEN,
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, ARRAY_SIZE(tb) - 1,
 			  apedge_binding_get_nl_policy, cb->extack);
 	if (err)
 		return err;
@@ -1295,7 +1296,7 @@ static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				 ARRAY_SIZE(apedge_binding_get_do_only));
 	if (a) {
 		NL_SET_ERR_MSG_ATTR(cb->extack, a,
-				    "a dump takes no address: ipv4, ipv6 and prefix-len get one binding");
+				    "a dump takes no address: ipv4, ipv6, prefix-len, domain and vlan get one binding");
 		return -EINVAL;
 	}
 	if (tb[APEDGE_A_BINDING_IFINDEX]) {

@@ -240,6 +240,40 @@ void binding_print(struct print *p, const struct amsg_binding *b,
 	print_obj_end(p);
 }
 
+/* An interface as text: its name, or ifN when it has none here. */
+static void print_dev(struct print *p, const char *key, const char *fmt,
+		      uint32_t ifindex)
+{
+	char name[IF_NAMESIZE], dev[24];
+
+	if (*actl_ifname(ifindex, name))
+		snprintf(dev, sizeof(dev), "%s", name);
+	else
+		snprintf(dev, sizeof(dev), "if%u", ifindex);
+	print_str(p, PRINT_TEXT, NULL, fmt, dev);
+	print_uint(p, PRINT_JSON, key, NULL, ifindex);
+}
+
+void binding_moved_print(struct print *p, const struct amsg_binding_moved *m)
+{
+	char mac[MAC_STR_LEN];
+
+	print_obj_begin(p, NULL);
+	print_str(p, PRINT_ANY, "event", "%s", "binding-moved");
+	print_str(p, PRINT_ANY, "mac", " mac %s", mac_format(m->mac, mac));
+	if (m->from)
+		print_dev(p, "ifindex", " from %s", m->from);
+	else
+		print_text(p, " from any");
+	print_dev(p, "to_ifindex", " to %s", m->to);
+	print_dev(p, "domain", " domain %s", m->domain);
+	if (m->vlan)
+		print_uint(p, PRINT_ANY, "vlan", " vlan %u", m->vlan);
+	print_uint(p, PRINT_ANY, "moved", " moved %u", m->moved);
+	print_nl(p);
+	print_obj_end(p);
+}
+
 void binding_config_print(struct print *p,
 			  const struct amsg_binding_config *c)
 {

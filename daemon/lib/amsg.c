@@ -795,6 +795,58 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 	return 0;
 }
 
+int amsg_parse_binding_moved(const void *buf, size_t len, uint16_t family_id,
+			     struct amsg_binding_moved *m,
+			     struct amsg_err *err)
+{
+	struct attr tb[APEDGE_A_BINDING_MAX + 1];
+	const struct attr *mac = &tb[APEDGE_A_BINDING_MAC];
+	const uint8_t *attrs;
+	size_t attrs_len;
+	int r;
+
+	memset(m, 0, sizeof(*m));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_BINDING_MOVED,
+			   "binding-moved", &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_BINDING_MAX,
+			"binding-moved", err);
+	if (r < 0)
+		return r;
+	if (!mac->present)
+		return fail(err, "missing attribute: mac");
+	if (mac->len != sizeof(m->mac))
+		return fail(err, "attribute mac: length %zu, expected %zu",
+			    mac->len, sizeof(m->mac));
+	memcpy(m->mac, mac->data, sizeof(m->mac));
+	if (!tb[APEDGE_A_BINDING_TO_IFINDEX].present)
+		return fail(err, "missing attribute: to-ifindex");
+	if (!tb[APEDGE_A_BINDING_DOMAIN].present)
+		return fail(err, "missing attribute: domain");
+	if (!tb[APEDGE_A_BINDING_MOVED].present)
+		return fail(err, "missing attribute: moved");
+	if ((r = get_u32(&tb[APEDGE_A_BINDING_TO_IFINDEX], "to-ifindex",
+			 &m->to, err)) < 0 ||
+	    (r = get_u32(&tb[APEDGE_A_BINDING_DOMAIN], "domain",
+			 &m->domain, err)) < 0 ||
+	    (r = get_u32(&tb[APEDGE_A_BINDING_MOVED], "moved", &m->moved,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_BINDING_IFINDEX], "ifindex", &m->from,
+			 err)) < 0)
+		return r;
+	if (!m->to)
+		return fail(err, "attribute to-ifindex: 0");
+	if (tb[APEDGE_A_BINDING_VLAN].present) {
+		r = get_u16(&tb[APEDGE_A_BINDING_VLAN], "vlan", &m->vlan, err);
+		if (r < 0)
+			return r;
+		if (m->vlan > 4094)
+			return fail(err, "attribute vlan: %u", m->vlan);
+	}
+	return 0;
+}
+
 int amsg_parse_binding_config(const void *buf, size_t len,
 			      uint16_t family_id,
 			      struct amsg_binding_config *c,

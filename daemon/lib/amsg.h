@@ -336,6 +336,24 @@ struct amsg_auth {
 int amsg_parse_auth(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_auth *a, struct amsg_err *err);
 
+/* binding-moved: a station's bindings moved to another port. */
+struct amsg_binding_moved {
+	uint8_t mac[6];
+	uint32_t from;			/* 0: from every port */
+	uint32_t to;
+	uint32_t domain;		/* the new port's layer-2 domain */
+	uint16_t vlan;
+	uint32_t moved;			/* how many */
+};
+
+/*
+ * mac (6 bytes), to-ifindex (not 0), domain and moved are required,
+ * ifindex and vlan (up to 4094) optional.
+ */
+int amsg_parse_binding_moved(const void *buf, size_t len, uint16_t family_id,
+			     struct amsg_binding_moved *m,
+			     struct amsg_err *err);
+
 /*
  * Builders.  A request is begun with its headers, given attributes, and
  * ended, which writes its length; a request that did not fit in size

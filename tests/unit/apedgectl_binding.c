@@ -415,6 +415,83 @@ UT_CASE(binding_reply)
 	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
 }
 
+UT_CASE(binding_moved_event)
+{
+	struct amsg_binding_moved bm;
+	struct amsg_err err;
+	struct mb m;
+
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 99997);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 99998);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 99999);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 20);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 3);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) == 0);
+	UT_EXPECT(bm.from == 99997 && bm.to == 99998 && bm.domain == 99999 &&
+		  bm.vlan == 20 && bm.moved == 3);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_moved_print(&o, &bm)),
+		      "binding-moved mac 02:aa:bb:cc:dd:01 from if99997 to if99998 domain if99999 vlan 20 moved 3\n");
+	UT_EXPECT_STR(CAPTURE(true, false, binding_moved_print(&o, &bm)),
+		      "{\"event\":\"binding-moved\",\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":99997,\"to_ifindex\":99998,\"domain\":99999,\"vlan\":20,\"moved\":3}\n");
+	/* From every port: no ifindex. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 99998);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 99999);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) == 0);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_moved_print(&o, &bm)),
+		      "binding-moved mac 02:aa:bb:cc:dd:01 from any to if99998 domain if99999 moved 1\n");
+	/* Each required attribute, and each length. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 5);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 0);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u16(&m, APEDGE_A_BINDING_MOVED, 1);	/* not a u32 */
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 4095);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	/* Another command is not one. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+}
+
 UT_CASE(binding_config_reply)
 {
 	struct amsg_binding_config c;
@@ -557,6 +634,7 @@ UT_MAIN("apedgectl_binding",
 	UT_ENTRY(binding_bad),
 	UT_ENTRY(binding_prefix_args),
 	UT_ENTRY(binding_move),
+	UT_ENTRY(binding_moved_event),
 	UT_ENTRY(binding_show_del_limit),
 	UT_ENTRY(source_guard_args), UT_ENTRY(l2update_args),
 	UT_ENTRY(batch_option),

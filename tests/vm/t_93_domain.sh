@@ -66,7 +66,14 @@ for p in c2 c3; do bridge vlan add dev "$p" vid 20 pvid untagged; done
 check "every bridge port forwarding" wait_for 20 bash -c \
 	'! bridge link show | grep -v forwarding | grep -q master'
 
-for p in a0 b0 c0 c2; do apedgectl port add dev "$p" role trusted; done
+apedgectl -j monitor >"$T/events" 2>&1 &
+# The monitor hears the events group once it reports a port added.
+probe() {
+	apedgectl port add dev a0 role trusted && grep -q '"a0"' "$T/events" ||
+		{ apedgectl port del dev a0 2>/dev/null; false; }
+}
+check "monitor hears the events group" wait_for 30 probe
+for p in b0 c0 c2; do apedgectl port add dev "$p" role trusted; done
 for p in a1 a2 b1 b2 c1 c3; do
 	apedgectl port add dev "$p" role untrusted source-guard on
 done
@@ -134,8 +141,7 @@ check "and s3 still passes" pings s3
 
 # A move: s1 roams from a1 to a2 (s1b).
 check_fail "s1 on a2 before the move: dropped" pings s1b
-before=$(sg a2)
-check_match "counted on a2" '^[1-9]' "$before"
+check_match "counted on a2" '^[1-9]' "$(sg a2)"
 check_fail "a user without CAP_NET_ADMIN may not move" \
 	nobody apedgectl binding move mac $m1 dev a1 to a2
 out=$(nobody apedgectl binding move mac $m1 to a2 2>&1 || true)
@@ -143,6 +149,11 @@ check_match "with EPERM" "Operation not permitted" "$out"
 check_match "nothing moved" '"moved":0,' "$(apedgectl -j binding limit)"
 check "binding move mac m1 dev a1 to a2" \
 	apedgectl binding move mac $m1 dev a1 to a2
+before=$(sg a2)
+a1=$(cat /sys/class/net/a1/ifindex)
+a2=$(cat /sys/class/net/a2/ifindex)
+check "monitor: binding-moved from a1 to a2 in br1, one binding" wait_for 10 \
+	grep -q "\"event\":\"binding-moved\",\"mac\":\"$m1\",\"ifindex\":$a1,\"to_ifindex\":$a2,\"domain\":$br1,\"moved\":1" "$T/events"
 check_match "the binding is on a2, in br1" \
 	"\"mac\":\"$m1\",\"ifindex\":[0-9]+,\"ifname\":\"a2\",\"origin\":\"static\",\"domain\":$br1" \
 	"$(apedgectl -j binding show dev a2)"
@@ -163,5 +174,8 @@ check_match "the conflict is counted" '"moved":2,"move_conflicts":1' \
 check_match "s1's binding stays on a1" "\"mac\":\"$m1\"" \
 	"$(apedgectl -j binding show dev a1)"
 check "s2 still passes" pings s2
+check_eq "monitor: one binding-moved per move that moved something" 2 \
+	"$(grep -c binding-moved "$T/events")"
+kill %1 2>/dev/null
 
 dmesg_clean
