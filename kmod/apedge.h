@@ -361,6 +361,7 @@ struct apedge_binding {
 struct apedge_snoop_ev {
 	struct apedge_snoop sn;
 	int ifindex;
+	struct apedge_bdom dom;	/* the layer-2 domain of its addresses */
 	u32 seq;	/* the order of the two rings' messages */
 };
 
@@ -380,6 +381,7 @@ struct apedge_snoop_req_slot {
 	seqlock_t lock;
 	struct apedge_snoop_req req;
 	int ifindex;		/* the port it arrived on; 0 for an empty slot */
+	struct apedge_bdom dom;	/* the domain it arrived in */
 	unsigned long stamp;	/* jiffies when it arrived */
 };
 
@@ -401,6 +403,9 @@ struct apedge_snoop_req_slot {
  * @refused: snooped bindings refused over @limit
  * @snoop_overflow: snooped messages lost to a full ring
  * @snooped: snooped messages queued
+ * @moved: bindings moved to another port (binding-move)
+ * @move_conflicts: bindings not moved: their address is another station's
+ *		    in the new port's layer-2 domain
  * @gc: collects expired entries
  * @snoop_work: applies the snooped messages of @learn and @forget, in the
  *		order they were queued
@@ -431,6 +436,8 @@ struct apedge_bindings {
 	atomic64_t refused;
 	atomic64_t snoop_overflow;
 	atomic64_t snooped;
+	atomic64_t moved;
+	atomic64_t move_conflicts;
 	struct delayed_work gc;
 	struct work_struct snoop_work;
 	spinlock_t ring_lock;	/* protects the rings */
@@ -447,8 +454,9 @@ struct apedge_bindings {
 int apedge_bindings_init(struct apedge_bindings *bt);
 void apedge_bindings_destroy(struct apedge_bindings *bt);
 int apedge_bkey_prefix(struct apedge_bkey *key, const u8 *addr, u8 plen);
-bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
-			 int ifindex, const u8 *mac, u64 now);
+bool apedge_prefix_match(struct apedge_bindings *bt,
+			 const struct apedge_bkey *akey, int ifindex,
+			 const u8 *mac, u64 now);
 bool apedge_binding_expired(const struct apedge_binding *b, u64 now);
 u64 apedge_binding_expiry(u32 lifetime, u64 now);
 const struct apedge_binding *
@@ -470,7 +478,8 @@ void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
 bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
 			    unsigned int budget);
 int apedge_binding_move(struct apedge_bindings *bt, const u8 *mac,
-			int from, int to, struct netlink_ext_ack *extack);
+			int from, int to, const struct apedge_bdom *dom,
+			struct netlink_ext_ack *extack);
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
 void apedge_binding_walk_enter(struct apedge_bindings *bt,
 			       struct rhashtable_iter *iter);
@@ -482,7 +491,8 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		  const struct apedge_cls *cls, const u8 *mac, u8 dir);
 bool apedge_snoop_origin(struct apedge_port *port, const struct sk_buff *skb);
 void apedge_snoop_queue(struct apedge_port *port,
-			const struct apedge_snoop *sn, int ifindex);
+			const struct apedge_snoop *sn, int ifindex,
+			const struct apedge_bdom *dom);
 
 /* XID Layer-2 Update frames (xid.c) */
 

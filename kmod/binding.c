@@ -35,6 +35,12 @@
  * station's to another port, touches those bindings only, never the
  * whole table.  The hooks never see the index.
  *
+ * An address is unique in its layer-2 domain only (struct apedge_bdom): the
+ * key holds the domain, the bridge (or the port, when it has no master)
+ * and, in a VLAN-filtering bridge, the VLAN, so that two bridges or two
+ * VLANs may use one subnet.  apedge_bdom_of() tells a frame's domain in
+ * the hooks, a port's in process context.
+ *
  * Prefix bindings (a delegated IPv6 prefix, bound to the station and
  * port it was delegated to) live in the same table, keyed by the prefix
  * and its length (apedge_bkey.plen, 0 for an address): they share the
@@ -50,6 +56,8 @@
  * lock or a CPU for long.
  */
 #include <linux/etherdevice.h>
+#include <linux/if_bridge.h>
+#include <linux/if_vlan.h>
 #include <linux/jhash.h>
 #include <linux/jiffies.h>
 #include <linux/rhashtable.h>
@@ -105,6 +113,39 @@ u64 apedge_binding_expiry(u32 lifetime, u64 now)
 	return t ? t : 1;
 }
 
+/**
+ * apedge_bdom_of - the layer-2 domain of a frame, or of a port
+ * @dev: the port's device
+ * @skb: the frame, or NULL for what an untagged frame of the port would be
+ * @dom: filled
+ *
+ * The domain is @dev's master device (a bridge, a bond, a VRF) or @dev
+ * itself when it has none.  Under a VLAN-filtering bridge the VLAN is
+ * part of it: the frame's tag as the hooks see it (the receive path has
+ * moved it to skb->vlan_tci before the ingress hook; a bridge leaves a
+ * tagged frame's there for the egress hook), or the port's PVID for an
+ * untagged frame; 0 elsewhere.  A few loads, no allocation, no lock:
+ * under RCU (the hooks') or RTNL.
+ */
+void apedge_bdom_of(struct net_device *dev, const struct sk_buff *skb,
+		    struct apedge_bdom *dom)
+{
+	struct net_device *master;
+	u16 vid = 0;
+
+	master = netdev_master_upper_dev_get_rcu(dev);
+	dom->ifindex = master ? master->ifindex : dev->ifindex;
+	dom->vlan = 0;
+	if (!master || !netif_is_bridge_master(master) ||
+	    !br_vlan_enabled(master))
+		return;
+	if (skb && skb_vlan_tag_present(skb))
+		vid = skb_vlan_tag_get_id(skb);
+	else if (br_vlan_get_pvid_rcu(dev, &vid))
+		vid = 0;
+	dom->vlan = vid;
+}
+
 void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr)
 {
 	memset(key, 0, sizeof(*key));
@@ -158,16 +199,17 @@ static unsigned int apedge_plen_bit(u8 plen)
  * apedge_prefix_match - whether an IPv6 address lies in a prefix bound
  *	to the port and the MAC
  * @bt: the table
- * @addr: the address, 16 bytes
+ * @akey: the address's key (an IPv6 address and its layer-2 domain)
  * @ifindex: the port a frame came in on
  * @mac: its source MAC
  * @now: the present time, get_jiffies_64()
  *
- * The longest live prefix holding @addr decides.  One lookup per prefix
+ * The longest live prefix holding the address, in its domain, decides.  One lookup per prefix
  * length in use.  Under RCU; never allocates.
  */
-bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
-			 int ifindex, const u8 *mac, u64 now)
+bool apedge_prefix_match(struct apedge_bindings *bt,
+			 const struct apedge_bkey *akey, int ifindex,
+			 const u8 *mac, u64 now)
 {
 	const struct apedge_binding *b;
 	unsigned long word, bits;
@@ -185,7 +227,7 @@ bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
 			if (bit >= APEDGE_PLEN_BITS)
 				return false;
 			plen = 128 - bit;
-			apedge_bkey_init(&key, AF_INET6, addr);
+			key = *akey;
 			key.plen = plen;
 			for (i = plen / 8; i < 16; i++)
 				key.addr[i] &= i == plen / 8 ?
@@ -248,7 +290,7 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	if (b && !apedge_binding_expired(b, now))
 		return b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
 	return key->family == AF_INET6 && !key->plen &&
-	       apedge_prefix_match(bt, key->addr, ifindex, mac, now);
+	       apedge_prefix_match(bt, key, ifindex, mac, now);
 }
 
 /**
@@ -764,62 +806,136 @@ out:
 	mutex_unlock(&bt->lock);
 }
 
+/*
+ * Move one binding b of a station, taken off its client c's list, to
+ * port @to in domain @dom: its copy takes its place (the same domain) or
+ * goes into the new domain before it leaves the old one, so that no
+ * lookup finds the station unbound in between.  In the new domain the
+ * address may be someone else's: then it stays where it was, counted, and
+ * goes back on c's list.  c is not dropped here, however empty it gets:
+ * apedge_binding_move() does that when it is done with it.  Under
+ * bt->lock.  Return: 1 moved, 0 not, or -ENOMEM.
+ */
+static int apedge_binding_move_one(struct apedge_bindings *bt,
+				   struct apedge_binding *b,
+				   struct apedge_bclient *c,
+				   struct apedge_bclient *tc, int to,
+				   const struct apedge_bdom *dom)
+{
+	struct apedge_binding *nb, *old;
+	struct apedge_bclient *oc;
+	int err;
+
+	nb = kmemdup(b, sizeof(*b), GFP_KERNEL);
+	if (!nb)
+		return -ENOMEM;
+	nb->ifindex = to;
+	apedge_bkey_dom(&nb->key, dom);
+	if (!memcmp(&nb->key, &b->key, sizeof(b->key))) {
+		err = rhashtable_replace_fast(&bt->ht, &b->node, &nb->node,
+					      apedge_binding_params);
+		if (err)
+			goto out_keep;
+		list_del(&b->client_node);
+		apedge_binding_index(nb, tc);
+		kfree_rcu(b, rcu);
+		apedge_binding_changed(bt);
+		return 1;
+	}
+	old = rhashtable_lookup_fast(&bt->ht, &nb->key, apedge_binding_params);
+	if (old && !ether_addr_equal(old->mac, b->mac) &&
+	    !apedge_binding_expired(old, get_jiffies_64())) {
+		atomic64_inc(&bt->move_conflicts);
+		goto out_keep;
+	}
+	if (old) {
+		/* The station's own (or a dead) binding there: replaced. */
+		oc = old->client;
+		err = rhashtable_replace_fast(&bt->ht, &old->node, &nb->node,
+					      apedge_binding_params);
+		if (err)
+			goto out_keep;
+		list_del(&old->client_node);
+		apedge_binding_index(nb, tc);
+		kfree_rcu(old, rcu);
+		if (oc != c && oc != tc)
+			apedge_bclient_put(bt, oc);
+	} else {
+		err = apedge_binding_insert(bt, nb, tc);
+		if (err)
+			goto out_keep;
+	}
+	/* The new one is in: now the old one goes. */
+	__apedge_binding_unlink(bt, b);
+	return 1;
+
+out_keep:
+	kfree(nb);
+	list_move_tail(&b->client_node, &c->bindings);
+	return 0;
+}
+
 /**
  * apedge_binding_move - a station's bindings follow it to another port
  * @bt: the table
  * @mac: the station
- * @from: the port it was on
+ * @from: the port it was on, or 0 for every port of the namespace
  * @to: the port it is on now
+ * @dom: @to's layer-2 domain, apedge_bdom_of() of it
  * @extack: for error messages, or NULL
  *
- * Every binding of @mac on @from, whatever its origin, is rebound to @to
- * with the same address, expiry and origin; found through the (port, MAC)
- * index.  Process context.
+ * Every binding of @mac on @from (or on any port but @to), whatever its
+ * origin, is rebound to @to with the same address, expiry and origin, in
+ * @to's domain; found through the (port, MAC) index.  An address that
+ * another station holds in @to's domain stays where it was and is
+ * counted in move_conflicts.  Process context.
  *
  * Return: the number of bindings moved, or a negative error.
  */
 int apedge_binding_move(struct apedge_bindings *bt, const u8 *mac,
-			int from, int to, struct netlink_ext_ack *extack)
+			int from, int to, const struct apedge_bdom *dom,
+			struct netlink_ext_ack *extack)
 {
-	struct apedge_binding *b, *bn, *nb;
 	struct apedge_bclient *c, *tc;
-	int n = 0, err = 0;
+	struct apedge_binding *b;
+	struct apedge_bport *bp;
+	int n = 0, err = 0, r;
+	unsigned long i;
+	LIST_HEAD(todo);
 
 	if (from == to)
 		return 0;
 	mutex_lock(&bt->lock);
-	c = apedge_bclient_find(bt, from, mac);
-	if (!c)
-		goto out;
 	tc = apedge_bclient_get(bt, to, mac);
 	if (!tc) {
 		NL_SET_ERR_MSG(extack, "out of memory for the index");
 		err = -ENOMEM;
 		goto out;
 	}
-	list_for_each_entry_safe(b, bn, &c->bindings, client_node) {
-		nb = kmemdup(b, sizeof(*b), GFP_KERNEL);
-		if (!nb) {
-			err = -ENOMEM;
-			break;
+	xa_for_each(&bt->ports, i, bp) {
+		if ((from && i != from) || i == to)
+			continue;
+		c = apedge_bclient_find(bt, i, mac);
+		if (!c)
+			continue;
+		/* Off c's list while they move: c's list is what stays. */
+		list_splice_init(&c->bindings, &todo);
+		while (!err && !list_empty(&todo)) {
+			b = list_first_entry(&todo, struct apedge_binding,
+					     client_node);
+			r = apedge_binding_move_one(bt, b, c, tc, to, dom);
+			if (r < 0)
+				err = r;
+			else
+				n += r;
 		}
-		nb->ifindex = to;
-		/* Not the last: c stays until the loop has left it. */
-		err = rhashtable_replace_fast(&bt->ht, &b->node, &nb->node,
-					      apedge_binding_params);
-		if (err) {
-			kfree(nb);
+		list_splice_tail_init(&todo, &c->bindings);
+		apedge_bclient_put(bt, c);
+		if (err)
 			break;
-		}
-		list_del(&b->client_node);
-		apedge_binding_index(nb, tc);
-		kfree_rcu(b, rcu);
-		n++;
 	}
-	if (n)
-		apedge_binding_changed(bt);
-	apedge_bclient_put(bt, c);
 	apedge_bclient_put(bt, tc);
+	atomic64_add(n, &bt->moved);
 	if (err)
 		NL_SET_ERR_MSG(extack, "cannot move every binding");
 out:
@@ -849,16 +965,19 @@ static void apedge_snoop_apply(struct apedge_bindings *bt,
 
 	if (sn->op == APEDGE_SNOOP_LL_CONFLICT) {
 		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_bkey_dom(&key, &ev->dom);
 		apedge_binding_conflict(bt, &key, ev->ifindex, sn->mac);
 		return;
 	}
 	if (sn->op >= APEDGE_SNOOP_LL) {
 		apedge_bkey_init(&key, AF_INET6, sn->addr[0].addr);
+		apedge_bkey_dom(&key, &ev->dom);
 		apedge_binding_claim(bt, &key, sn->mac, ev->ifindex, sn->op);
 		return;
 	}
 	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
 		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
+		apedge_bkey_dom(&key, &ev->dom);
 		if (sn->op == APEDGE_SNOOP_LEARN && sn->addr[i].lifetime) {
 			apedge_binding_set(bt, &key, sn->mac, ev->ifindex,
 					   sn->addr[i].lifetime,
@@ -943,7 +1062,7 @@ apedge_snoop_req_slot(struct apedge_bindings *bt, u32 xid, const u8 *mac)
 /* Remember a client's REQUEST, arrived on ifindex.  From the hooks. */
 static void apedge_snoop_req_note(struct apedge_bindings *bt,
 				  const struct apedge_snoop_req *req,
-				  int ifindex)
+				  int ifindex, const struct apedge_bdom *dom)
 {
 	struct apedge_snoop_req_slot *slot;
 
@@ -951,16 +1070,19 @@ static void apedge_snoop_req_note(struct apedge_bindings *bt,
 	write_seqlock_bh(&slot->lock);
 	slot->req = *req;
 	slot->ifindex = ifindex;
+	slot->dom = *dom;
 	slot->stamp = jiffies;
 	write_sequnlock_bh(&slot->lock);
 }
 
 /*
  * The REQUEST (xid, mac) that arrived in the last APEDGE_SNOOP_REQ_SECS:
- * its port, and the address it asked for.  From the hooks; never waits.
+ * its port and domain, and the address it asked for.  From the hooks;
+ * never waits.
  */
 static bool apedge_snoop_req_find(struct apedge_bindings *bt, u32 xid,
-				  const u8 *mac, int *ifindex, __be32 *addr)
+				  const u8 *mac, int *ifindex,
+				  struct apedge_bdom *dom, __be32 *addr)
 {
 	struct apedge_snoop_req_slot *slot;
 	unsigned long stamp;
@@ -973,6 +1095,7 @@ static bool apedge_snoop_req_find(struct apedge_bindings *bt, u32 xid,
 		hit = slot->ifindex && slot->req.xid == xid &&
 		      ether_addr_equal(slot->req.mac, mac);
 		*ifindex = slot->ifindex;
+		*dom = slot->dom;
 		*addr = slot->req.addr;
 		stamp = slot->stamp;
 	} while (read_seqretry(&slot->lock, seq));
@@ -984,7 +1107,8 @@ static bool apedge_snoop_req_find(struct apedge_bindings *bt, u32 xid,
  * the port that exist: a FORGET for nothing is not queued.  Under RCU.
  */
 static void apedge_snoop_bound_only(struct apedge_bindings *bt,
-				    struct apedge_snoop *sn, int ifindex)
+				    struct apedge_snoop *sn, int ifindex,
+				    const struct apedge_bdom *dom)
 {
 	const struct apedge_binding *b;
 	struct apedge_bkey key;
@@ -992,6 +1116,7 @@ static void apedge_snoop_bound_only(struct apedge_bindings *bt,
 
 	for (i = 0; i < sn->naddr && i < APEDGE_SNOOP_ADDRS; i++) {
 		apedge_bkey_init(&key, sn->family, sn->addr[i].addr);
+		apedge_bkey_dom(&key, dom);
 		b = apedge_binding_lookup(bt, &key);
 		if (!b || b->origin != APEDGE_BINDING_ORIGIN_SNOOPED ||
 		    b->ifindex != ifindex || !ether_addr_equal(b->mac, sn->mac))
@@ -1028,7 +1153,8 @@ static int apedge_snoop_kind(const struct apedge_cls *cls)
 
 /* Queue sn for the snoop work, or count its loss.  From the hooks. */
 void apedge_snoop_queue(struct apedge_port *port,
-			const struct apedge_snoop *sn, int ifindex)
+			const struct apedge_snoop *sn, int ifindex,
+			const struct apedge_bdom *dom)
 {
 	struct apedge_bindings *bt = port->an->bt;
 	struct apedge_snoop_ring *r;
@@ -1046,6 +1172,7 @@ void apedge_snoop_queue(struct apedge_port *port,
 	ev = &r->ev[(r->head + r->count) % r->size];
 	ev->sn = *sn;
 	ev->ifindex = ifindex;
+	ev->dom = *dom;
 	ev->seq = bt->seq++;
 	r->count++;
 	spin_unlock_bh(&bt->ring_lock);
@@ -1073,6 +1200,7 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 	bool server = dir == APEDGE_DIRECTION_EGRESS;
 	int ifindex = port->dev->ifindex;
 	struct apedge_snoop_req req;
+	struct apedge_bdom dom;
 	struct apedge_snoop sn;
 	__be32 addr;
 	int kind;
@@ -1088,6 +1216,8 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		apedge_count(port, APEDGE_CTR_SNOOP_UNTRUSTED);
 		return;
 	}
+	/* A server's message to the client: the client's domain. */
+	apedge_bdom_of(port->dev, skb, &dom);
 
 	if (apedge_snoop_dhcpv4_request(skb, cls, &req)) {
 		/* Only the client itself: or a station could take another's
@@ -1096,7 +1226,7 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 		if (!mac || !ether_addr_equal(req.mac, mac))
 			apedge_count(port, APEDGE_CTR_SNOOP_CHADDR);
 		else
-			apedge_snoop_req_note(bt, &req, ifindex);
+			apedge_snoop_req_note(bt, &req, ifindex, &dom);
 		return;
 	}
 
@@ -1105,7 +1235,7 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 			return;
 		if (server) {
 			if (!apedge_snoop_req_find(bt, sn.xid, sn.mac,
-						   &ifindex, &addr) ||
+						   &ifindex, &dom, &addr) ||
 			    (sn.nak && !addr)) {
 				apedge_count(port, APEDGE_CTR_SNOOP_NO_REQUEST);
 				return;
@@ -1126,13 +1256,13 @@ void apedge_snoop(struct apedge_port *port, const struct sk_buff *skb,
 	}
 
 	if (sn.op == APEDGE_SNOOP_FORGET) {
-		apedge_snoop_bound_only(bt, &sn, ifindex);
+		apedge_snoop_bound_only(bt, &sn, ifindex, &dom);
 		if (!sn.naddr) {
 			apedge_count(port, APEDGE_CTR_SNOOP_UNBOUND);
 			return;
 		}
 	}
-	apedge_snoop_queue(port, &sn, ifindex);
+	apedge_snoop_queue(port, &sn, ifindex, &dom);
 }
 
 /**

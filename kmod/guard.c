@@ -93,11 +93,13 @@ static bool apedge_sg_dhcp_client(const struct sk_buff *skb,
 
 /* Whether addr is bound to the port and the MAC at now; under RCU. */
 static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
-			    u8 family, const void *addr, const u8 *mac, u64 now)
+			    const struct apedge_bdom *dom, u8 family,
+			    const void *addr, const u8 *mac, u64 now)
 {
 	struct apedge_bkey key;
 
 	apedge_bkey_init(&key, family, addr);
+	apedge_bkey_dom(&key, dom);
 	return apedge_binding_match(bt, &key, ifindex, mac, now);
 }
 
@@ -107,11 +109,13 @@ static bool apedge_sg_bound(struct apedge_bindings *bt, int ifindex,
 
 /* Who the link-local address is bound to, for the frame's port and MAC. */
 static u8 apedge_ll_owner(struct apedge_bindings *bt, int ifindex,
-			  const u8 *addr, const u8 *mac, u64 now)
+			  const struct apedge_bdom *dom, const u8 *addr,
+			  const u8 *mac, u64 now)
 {
 	struct apedge_bkey key;
 
 	apedge_bkey_init(&key, AF_INET6, addr);
+	apedge_bkey_dom(&key, dom);
 	return apedge_binding_owner(bt, &key, ifindex, mac, now);
 }
 
@@ -192,6 +196,7 @@ static bool apedge_nd_lla_ok(const struct sk_buff *skb,
  * address options of NS, NA and RS must be the frame's source MAC.
  */
 static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
+				    const struct apedge_bdom *dom,
 				    const struct sk_buff *skb,
 				    const struct apedge_cls *cls, u8 pclass,
 				    const struct ipv6hdr *ip6, const u8 *mac,
@@ -204,11 +209,11 @@ static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
 	const u8 *t;
 
 	if (apedge_ip6_ll(src)) {
-		own = apedge_ll_owner(bt, ifindex, src, mac, now);
+		own = apedge_ll_owner(bt, ifindex, dom, src, mac, now);
 		if (own >= APEDGE_OWNER_OTHER)
 			return APEDGE_SG_DROP_LL;
 	} else if (!apedge_ip6_any(src) &&
-		   !apedge_sg_bound(bt, ifindex, AF_INET6, src, mac, now)) {
+		   !apedge_sg_bound(bt, ifindex, dom, AF_INET6, src, mac, now)) {
 		return APEDGE_SG_DROP_IPV6;
 	}
 	if (pclass != APEDGE_POLICY_CLASS_ND_RS &&
@@ -227,12 +232,13 @@ static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
 			return APEDGE_SG_DROP_LLA;
 		town = APEDGE_OWNER_NONE;
 		if (apedge_ip6_ll(t))
-			town = apedge_ll_owner(bt, ifindex, t, mac, now);
+			town = apedge_ll_owner(bt, ifindex, dom, t, mac, now);
 		if (pclass == APEDGE_POLICY_CLASS_ND_NA) {
 			if (town >= APEDGE_OWNER_OTHER)
 				return APEDGE_SG_DROP_LL;
 			if (!apedge_ip6_ll(t) && !apedge_ip6_any(t) &&
-			    !apedge_sg_bound(bt, ifindex, AF_INET6, t, mac, now))
+			    !apedge_sg_bound(bt, ifindex, dom, AF_INET6, t, mac,
+					     now))
 				return APEDGE_SG_DROP_ND;
 		} else if (apedge_ip6_any(src)) {
 			/* A DAD probe: its sender has no address yet. */
@@ -256,6 +262,7 @@ static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
  *	link-local addresses
  * @bt: the binding table
  * @ifindex: the port's device
+ * @dom: the frame's layer-2 domain, where its addresses are looked up
  * @skb: a received frame, its MAC header set
  * @cls: the classifier's result for it
  * @pclass: its policy class
@@ -269,6 +276,7 @@ static enum apedge_sg apedge_sg_ip6(struct apedge_bindings *bt, int ifindex,
  * tentative claim ends.  Pure; under RCU.
  */
 void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
+		       const struct apedge_bdom *dom,
 		       const struct sk_buff *skb, const struct apedge_cls *cls,
 		       u8 pclass, u64 now, struct apedge_learn *learn)
 {
@@ -285,7 +293,7 @@ void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
 		/* Not from a group address: no router sends from one. */
 		if (!ip6 || !apedge_ip6_ll(ip6->saddr.s6_addr) || (mac[0] & 1))
 			return;
-		if (apedge_ll_owner(bt, ifindex, ip6->saddr.s6_addr, mac,
+		if (apedge_ll_owner(bt, ifindex, dom, ip6->saddr.s6_addr, mac,
 				    now) != APEDGE_OWNER_SELF)
 			apedge_learn_set(learn, APEDGE_SNOOP_ROUTER,
 					 ip6->saddr.s6_addr);
@@ -295,7 +303,7 @@ void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
 		return;
 	t = skb_header_pointer(skb, cls->l4off + 8, 16, _t);
 	if (t && apedge_ip6_ll(t) &&
-	    apedge_ll_owner(bt, ifindex, t, mac, now) ==
+	    apedge_ll_owner(bt, ifindex, dom, t, mac, now) ==
 	    APEDGE_OWNER_OTHER_TENTATIVE)
 		apedge_learn_set(learn, APEDGE_SNOOP_LL_CONFLICT, t);
 }
@@ -308,6 +316,7 @@ void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
  * apedge_sg_check - the source guard's decision on a received frame
  * @bt: the binding table
  * @ifindex: the port's device
+ * @dom: the frame's layer-2 domain, where its addresses are looked up
  * @skb: the frame, its MAC header set
  * @cls: the classifier's result for it
  * @pclass: its policy class
@@ -329,6 +338,7 @@ void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
  * Return: APEDGE_SG_PASS, or why the frame is to be dropped.
  */
 enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
+			       const struct apedge_bdom *dom,
 			       const struct sk_buff *skb,
 			       const struct apedge_cls *cls, u8 pclass,
 			       u64 now, struct apedge_learn *learn)
@@ -356,7 +366,8 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 		if (!iph->saddr)
 			return cls->class == APEDGE_CLS_DHCPV4 ?
 			       APEDGE_SG_DROP_IPV4 : APEDGE_SG_PASS;
-		if (apedge_sg_bound(bt, ifindex, AF_INET, &iph->saddr, mac, now))
+		if (apedge_sg_bound(bt, ifindex, dom, AF_INET, &iph->saddr,
+				    mac, now))
 			return APEDGE_SG_PASS;
 		return APEDGE_SG_DROP_IPV4;
 	case htons(ETH_P_ARP):
@@ -375,7 +386,7 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 		if (!memcmp(b + APEDGE_ARP_FIXED + ETH_ALEN, "\0\0\0\0", 4))
 			return APEDGE_SG_PASS;
 		if (ether_addr_equal(b + APEDGE_ARP_FIXED, mac) &&
-		    apedge_sg_bound(bt, ifindex, AF_INET,
+		    apedge_sg_bound(bt, ifindex, dom, AF_INET,
 				    b + APEDGE_ARP_FIXED + ETH_ALEN, mac, now))
 			return APEDGE_SG_PASS;
 		return APEDGE_SG_DROP_ARP;
@@ -383,7 +394,7 @@ enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
 		ip6 = skb_header_pointer(skb, cls->l3off, sizeof(*ip6), _b);
 		if (!ip6)
 			return APEDGE_SG_PASS;
-		return apedge_sg_ip6(bt, ifindex, skb, cls, pclass, ip6, mac,
+		return apedge_sg_ip6(bt, ifindex, dom, skb, cls, pclass, ip6, mac,
 				     now, learn);
 	}
 	return APEDGE_SG_PASS;
@@ -429,16 +440,20 @@ static bool apedge_guard_decide(const struct apedge_guard *g,
 	if (dir == APEDGE_DIRECTION_EGRESS)
 		goto verdict;
 	if (unlikely(READ_ONCE(g->source_guard))) {
-		d->sg = apedge_sg_check(g->bt, g->ifindex, skb, &d->cls,
-					d->pclass, get_jiffies_64(), &d->learn);
+		apedge_bdom_of(g->dev, skb, &d->dom);
+		d->sg = apedge_sg_check(g->bt, g->ifindex, &d->dom, skb,
+					&d->cls, d->pclass, get_jiffies_64(),
+					&d->learn);
 		if (d->sg != APEDGE_SG_PASS)
 			return true;
 	}
 	if (dir == APEDGE_DIRECTION_INGRESS && g->trusted &&
 	    (d->pclass == APEDGE_POLICY_CLASS_ND_RA ||
-	     d->pclass == APEDGE_POLICY_CLASS_ND_NA))
-		apedge_ll_trusted(g->bt, g->ifindex, skb, &d->cls, d->pclass,
-				  get_jiffies_64(), &d->learn);
+	     d->pclass == APEDGE_POLICY_CLASS_ND_NA)) {
+		apedge_bdom_of(g->dev, skb, &d->dom);
+		apedge_ll_trusted(g->bt, g->ifindex, &d->dom, skb, &d->cls,
+				  d->pclass, get_jiffies_64(), &d->learn);
+	}
 verdict:
 	if (likely(!d->pclass))
 		return false;

@@ -64,19 +64,45 @@ struct apedge_learn {
 /* The binding table's lookup, as the guard uses it (binding.c). */
 struct apedge_bindings;
 
+/**
+ * struct apedge_bdom - a layer-2 domain, where an address is unique
+ * @ifindex: the bridge (or other master) a port is enslaved to, or the
+ *	     port itself when it has none
+ * @vlan: in a VLAN-filtering bridge, the frame's VLAN ID (its 802.1Q tag,
+ *	  or the port's PVID when it is untagged); otherwise 0
+ *
+ * Two stations with one IPv4 address in two bridges or two VLANs of one
+ * bridge are two bindings (apedge_bdom_of() in binding.c).
+ */
+struct apedge_bdom {
+	u32 ifindex;
+	u16 vlan;
+};
+
 /*
  * An address: AF_INET (in the first 4 bytes of addr) or AF_INET6; or,
  * with plen 1 to 128, an IPv6 prefix (addr masked to it).  plen is 0 for
- * an address, so an address and a prefix never share a key.
+ * an address, so an address and a prefix never share a key.  The same
+ * address in two layer-2 domains (dom_ifindex, vlan) is two keys.
  */
 struct apedge_bkey {
 	u8 family;
 	u8 plen;
-	u8 pad[2];
+	u16 vlan;
+	u32 dom_ifindex;
 	u8 addr[16];
 };
 
 void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr);
+
+/* The key's layer-2 domain. */
+static inline void apedge_bkey_dom(struct apedge_bkey *key,
+				   const struct apedge_bdom *dom)
+{
+	key->dom_ifindex = dom->ifindex;
+	key->vlan = dom->vlan;
+}
+
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
 			  const u8 *mac, u64 now);
@@ -99,6 +125,7 @@ u8 apedge_binding_owner(struct apedge_bindings *bt,
  *		  see into rather than take them as malformed; as
  *		  @source_guard
  * @ifindex: the port's device
+ * @dev: the port's device itself, for its layer-2 domain
  * @bt: the binding table of the port's namespace
  */
 struct apedge_guard {
@@ -109,8 +136,12 @@ struct apedge_guard {
 	bool allow_opaque;
 	bool trusted;
 	int ifindex;
+	struct net_device *dev;
 	struct apedge_bindings *bt;
 };
+
+void apedge_bdom_of(struct net_device *dev, const struct sk_buff *skb,
+		    struct apedge_bdom *dom);
 
 /**
  * struct apedge_decision - what the guard decided about a frame
@@ -121,6 +152,7 @@ struct apedge_guard {
  * @sg: enum apedge_sg: why the source guard (or verify-chaddr) drops it,
  *	or APEDGE_SG_PASS
  * @learn: a link-local claim for the hook to queue, if the frame passes
+ * @dom: the frame's layer-2 domain, set when @learn is
  */
 struct apedge_decision {
 	struct apedge_cls cls;
@@ -129,6 +161,7 @@ struct apedge_decision {
 	u8 verdict;
 	u8 sg;
 	struct apedge_learn learn;
+	struct apedge_bdom dom;
 };
 
 /**
@@ -174,10 +207,12 @@ apedge_guard_egress_none(const struct apedge_guard *g, const struct sk_buff *skb
 
 void apedge_guard_policy(struct apedge_guard *g, u32 role);
 enum apedge_sg apedge_sg_check(struct apedge_bindings *bt, int ifindex,
+			       const struct apedge_bdom *dom,
 			       const struct sk_buff *skb,
 			       const struct apedge_cls *cls, u8 pclass,
 			       u64 now, struct apedge_learn *learn);
 void apedge_ll_trusted(struct apedge_bindings *bt, int ifindex,
+		       const struct apedge_bdom *dom,
 		       const struct sk_buff *skb, const struct apedge_cls *cls,
 		       u8 pclass, u64 now, struct apedge_learn *learn);
 bool apedge_guard_ingress(const struct apedge_guard *g,

@@ -75,7 +75,8 @@ static void apedge_hook_snoop(struct apedge_port *port, struct sk_buff *skb,
 /* Queue a link-local claim the guard asked for (binding.c applies it). */
 static void apedge_hook_learn(struct apedge_port *port,
 			      const struct sk_buff *skb,
-			      const struct apedge_learn *learn)
+			      const struct apedge_learn *learn,
+			      const struct apedge_bdom *dom)
 {
 	struct apedge_snoop sn = {
 		.op = learn->op,
@@ -86,7 +87,7 @@ static void apedge_hook_learn(struct apedge_port *port,
 	ether_addr_copy(sn.mac, eth_hdr(skb)->h_source);
 	memcpy(sn.addr[0].addr, learn->addr, sizeof(sn.addr[0].addr));
 	sn.addr[0].lifetime = APEDGE_LL_LIFETIME_SECS;
-	apedge_snoop_queue(port, &sn, port->dev->ifindex);
+	apedge_snoop_queue(port, &sn, port->dev->ifindex, dom);
 }
 
 /* Act on the guard's decision (guard.c) on a frame it has to act on. */
@@ -110,7 +111,7 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 	}
 	apedge_count_pkt(port, dir, d->pclass, d->verdict, d->cls.reason);
 	if (d->learn.op && d->verdict != APEDGE_VERDICT_DROP)
-		apedge_hook_learn(port, skb, &d->learn);
+		apedge_hook_learn(port, skb, &d->learn, &d->dom);
 	if (port->role == APEDGE_PORT_ROLE_UNTRUSTED &&
 	    d->verdict != APEDGE_VERDICT_DROP)
 		apedge_hook_snoop(port, skb, &d->cls, dir, d->pclass);

@@ -96,7 +96,7 @@ const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_AUTH_ALLOW + 1] 
 };
 
 /* APEDGE_CMD_BINDING_ADD - do */
-const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
+const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_VLAN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
 	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
@@ -105,20 +105,25 @@ const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_PREFIX_LEN
 	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_BINDING_LIFETIME] = { .type = NLA_U32, },
 	[APEDGE_A_BINDING_ORIGIN] = NLA_POLICY_RANGE(NLA_U32, 1, 5),
+	[APEDGE_A_BINDING_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
 };
 
 /* APEDGE_CMD_BINDING_DEL - do */
-const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
+const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_VLAN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
 	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
+	[APEDGE_A_BINDING_DOMAIN] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
 };
 
 /* APEDGE_CMD_BINDING_GET - do */
-const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
+const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_VLAN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
 	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
+	[APEDGE_A_BINDING_DOMAIN] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
 	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };

@@ -887,12 +887,60 @@ static int apedge_bkey_parse(struct genl_info *info, struct apedge_bkey *key)
 	return 0;
 }
 
+/*
+ * The layer-2 domain of a del or get, into key: domain (and vlan) if
+ * given; else the domain of an attached port (with vlan, if given, for
+ * its VLAN) in which the address has a binding, if just one has.  Under
+ * RTNL (the ports) and RCU (the table).
+ */
+static int apedge_bkey_find_dom(struct genl_info *info, struct apedge_net *an,
+				struct apedge_bkey *key)
+{
+	struct nlattr *d = info->attrs[APEDGE_A_BINDING_DOMAIN];
+	struct nlattr *v = info->attrs[APEDGE_A_BINDING_VLAN];
+	const struct apedge_binding *b, *found = NULL;
+	struct apedge_port *port;
+	struct apedge_bdom dom;
+	struct apedge_bkey k;
+
+	ASSERT_RTNL();
+	if (d) {
+		dom.ifindex = nla_get_u32(d);
+		dom.vlan = v ? nla_get_u16(v) : 0;
+		apedge_bkey_dom(key, &dom);
+		return 0;
+	}
+	list_for_each_entry_rcu(port, &an->ports, list) {
+		apedge_bdom_of(port->dev, NULL, &dom);
+		if (v)
+			dom.vlan = nla_get_u16(v);
+		k = *key;
+		apedge_bkey_dom(&k, &dom);
+		b = apedge_binding_lookup(an->bt, &k);
+		if (!b || b == found)
+			continue;
+		if (found) {
+			NL_SET_ERR_MSG(info->extack,
+				       "the address is bound in several layer-2 domains: give domain");
+			return -EINVAL;
+		}
+		found = b;
+	}
+	if (!found) {
+		NL_SET_ERR_MSG(info->extack, "no binding of that address");
+		return -ENOENT;
+	}
+	*key = found->key;
+	return 0;
+}
+
 static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct apedge_net *an = apedge_net(genl_info_net(info));
 	struct nlattr **tb = info->attrs;
 	struct apedge_port *port;
 	struct apedge_bkey key;
+	struct apedge_bdom dom;
 	u8 origin = APEDGE_BINDING_ORIGIN_STATIC;
 	u32 lifetime = 0;
 	int ifindex, err;
@@ -932,6 +980,13 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(port);
 	}
 	ifindex = port->dev->ifindex;
+	/* The port's layer-2 domain; the VLAN may be given (a trunk). */
+	rcu_read_lock();
+	apedge_bdom_of(port->dev, NULL, &dom);
+	rcu_read_unlock();
+	if (tb[APEDGE_A_BINDING_VLAN])
+		dom.vlan = nla_get_u16(tb[APEDGE_A_BINDING_VLAN]);
+	apedge_bkey_dom(&key, &dom);
 	/*
 	 * Under RTNL the port cannot be detached, and with it its bindings
 	 * flushed, before this one is in.
@@ -951,23 +1006,63 @@ static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
 	err = apedge_bkey_parse(info, &key);
 	if (err)
 		return err;
+	rtnl_lock();
+	rcu_read_lock();
+	err = apedge_bkey_find_dom(info, an, &key);
+	rcu_read_unlock();
+	rtnl_unlock();
+	if (err)
+		return err;
 	err = apedge_binding_del(an->bt, &key, 0, NULL);
 	if (err)
 		NL_SET_ERR_MSG(info->extack, "no binding of that address");
 	return err;
 }
 
+/* Tell the events group that a station's bindings moved.  Under RTNL. */
+static void apedge_notify_binding_moved(struct net *net, const u8 *mac,
+					int from, int to,
+					const struct apedge_bdom *dom, int n)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_EVENTS_ID))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
+			  APEDGE_CMD_BINDING_MOVED);
+	if (!hdr ||
+	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, mac) ||
+	    (from && nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, from)) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_TO_IFINDEX, to) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_DOMAIN, dom->ifindex) ||
+	    nla_put_u16(msg, APEDGE_A_BINDING_VLAN, dom->vlan) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_MOVED, n)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+}
+
 /*
- * Every binding of a station on one port moves to another: the daemon's
- * call when the station associates on another radio or AP_VLAN.
+ * Every binding of a station on one port, or on any, moves to another:
+ * the daemon's call when the station associates on another radio or
+ * AP_VLAN.
  */
 static int apedge_nl_binding_move(struct sk_buff *skb, struct genl_info *info)
 {
 	struct apedge_net *an = apedge_net(genl_info_net(info));
 	struct nlattr **tb = info->attrs;
-	struct apedge_port *from, *to;
+	struct apedge_port *from = NULL, *to;
+	struct apedge_bdom dom;
+	int err, ifrom = 0;
 	const u8 *mac;
-	int err;
 
 	if (!tb[APEDGE_A_BINDING_MAC]) {
 		NL_SET_ERR_MSG(info->extack, "mac required");
@@ -979,18 +1074,20 @@ static int apedge_nl_binding_move(struct sk_buff *skb, struct genl_info *info)
 				    "mac must be unicast and not zero");
 		return -EINVAL;
 	}
-
-	rtnl_lock();
-	from = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
-				      APEDGE_A_BINDING_IFNAME);
-	if (IS_ERR(from)) {
-		err = PTR_ERR(from);
-		goto out;
-	}
 	if (!tb[APEDGE_A_BINDING_TO_IFINDEX] && !tb[APEDGE_A_BINDING_TO_IFNAME]) {
 		NL_SET_ERR_MSG(info->extack, "to-ifindex or to-ifname required");
-		err = -EINVAL;
-		goto out;
+		return -EINVAL;
+	}
+
+	rtnl_lock();
+	if (tb[APEDGE_A_BINDING_IFINDEX] || tb[APEDGE_A_BINDING_IFNAME]) {
+		from = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
+					      APEDGE_A_BINDING_IFNAME);
+		if (IS_ERR(from)) {
+			err = PTR_ERR(from);
+			goto out;
+		}
+		ifrom = from->dev->ifindex;
 	}
 	to = apedge_port_from_attrs(info, APEDGE_A_BINDING_TO_IFINDEX,
 				    APEDGE_A_BINDING_TO_IFNAME);
@@ -1003,12 +1100,18 @@ static int apedge_nl_binding_move(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
+	rcu_read_lock();
+	apedge_bdom_of(to->dev, NULL, &dom);
+	rcu_read_unlock();
 	/*
 	 * Under RTNL neither port can be detached, and its bindings flushed,
 	 * before the move is done.
 	 */
-	err = apedge_binding_move(an->bt, mac, from->dev->ifindex,
-				  to->dev->ifindex, info->extack);
+	err = apedge_binding_move(an->bt, mac, ifrom, to->dev->ifindex, &dom,
+				  info->extack);
+	if (err > 0)
+		apedge_notify_binding_moved(genl_info_net(info), mac, ifrom,
+					    to->dev->ifindex, &dom, err);
 	if (err > 0)
 		err = 0;
 out:
@@ -1049,6 +1152,8 @@ static int apedge_binding_put(struct apedge_reply *r,
 	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, b->mac) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, b->ifindex) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_ORIGIN, b->origin) ||
+	    nla_put_u32(msg, APEDGE_A_BINDING_DOMAIN, b->key.dom_ifindex) ||
+	    nla_put_u16(msg, APEDGE_A_BINDING_VLAN, b->key.vlan) ||
 	    (b->expires &&
 	     nla_put_u32(msg, APEDGE_A_BINDING_LIFETIME,
 			 apedge_binding_left(b, now)))) {
@@ -1062,7 +1167,8 @@ static int apedge_binding_put(struct apedge_reply *r,
 /* What one half of binding-get takes that the other does not. */
 static const u8 apedge_binding_get_do_only[] = {
 	APEDGE_A_BINDING_IPV4, APEDGE_A_BINDING_IPV6,
-	APEDGE_A_BINDING_PREFIX_LEN,
+	APEDGE_A_BINDING_PREFIX_LEN, APEDGE_A_BINDING_DOMAIN,
+	APEDGE_A_BINDING_VLAN,
 };
 
 static const u8 apedge_binding_get_dump_only[] = {
@@ -1095,15 +1201,18 @@ static int apedge_nl_binding_get_doit(struct sk_buff *skb,
 	r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!r.msg)
 		return -ENOMEM;
+	rtnl_lock();
 	rcu_read_lock();
-	b = apedge_binding_lookup(an->bt, &key);
-	if (!b) {
+	err = apedge_bkey_find_dom(info, an, &key);
+	b = err ? NULL : apedge_binding_lookup(an->bt, &key);
+	if (!err && !b) {
 		NL_SET_ERR_MSG(info->extack, "no binding of that address");
 		err = -ENOENT;
-	} else {
+	} else if (b) {
 		err = apedge_binding_put(&r, b, get_jiffies_64());
 	}
 	rcu_read_unlock();
+	rtnl_unlock();
 	if (err) {
 		nlmsg_free(r.msg);
 		return err;
@@ -1172,13 +1281,14 @@ static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				     struct netlink_callback *cb)
 {
-	struct nlattr *tb[APEDGE_A_BINDING_PREFIX_LEN + 1];
+	/* Room for every attribute binding-get's policy knows. */
+	struct nlattr *tb[ARRAY_SIZE(apedge_binding_get_nl_policy)];
 	struct net_device *dev;
 	struct nlattr *a;
 	int err;
 
 	/* Validated by genetlink already; parsed again for the table. */
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_PREFIX_LEN,
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, ARRAY_SIZE(tb) - 1,
 			  apedge_binding_get_nl_policy, cb->extack);
 	if (err)
 		return err;
@@ -1186,7 +1296,7 @@ static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				 ARRAY_SIZE(apedge_binding_get_do_only));
 	if (a) {
 		NL_SET_ERR_MSG_ATTR(cb->extack, a,
-				    "a dump takes no address: ipv4, ipv6 and prefix-len get one binding");
+				    "a dump takes no address: ipv4, ipv6, prefix-len, domain and vlan get one binding");
 		return -EINVAL;
 	}
 	if (tb[APEDGE_A_BINDING_IFINDEX]) {
@@ -1273,6 +1383,12 @@ static int apedge_nl_binding_config_get(struct sk_buff *skb,
 			      APEDGE_A_BINDING_CONFIG_PAD) ||
 	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_SNOOPED,
 			      atomic64_read(&bt->snooped),
+			      APEDGE_A_BINDING_CONFIG_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_MOVED,
+			      atomic64_read(&bt->moved),
+			      APEDGE_A_BINDING_CONFIG_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_BINDING_CONFIG_MOVE_CONFLICTS,
+			      atomic64_read(&bt->move_conflicts),
 			      APEDGE_A_BINDING_CONFIG_PAD)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;

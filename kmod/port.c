@@ -103,6 +103,7 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	port->guard.verify_chaddr = !!(flags & APEDGE_PORTF_VERIFY_CHADDR);
 	port->guard.allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
 	port->guard.ifindex = dev->ifindex;
+	port->guard.dev = dev;
 	port->guard.bt = an->bt;
 	port->auth.mode = FIELD_GET(APEDGE_PORTF_AUTH_MODE, flags);
 	port->auth.allow = FIELD_GET(APEDGE_PORTF_AUTH_ALLOW, flags);

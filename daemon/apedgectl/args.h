@@ -141,6 +141,11 @@ struct actl_req {
 	uint32_t limit;
 	/* binding move ... to IF: the port the station is on now */
 	char to_ifname[ACTL_IFNAMSIZ];
+	/* binding del|show ip ADDR domain IF: the layer-2 domain's device */
+	char domain[ACTL_IFNAMSIZ];
+	/* binding add|del|show ... vlan N: the domain's VLAN */
+	bool has_bvlan;
+	uint16_t bvlan;
 	const char *batch;		/* -b FILE */
 };
 

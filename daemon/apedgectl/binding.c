@@ -3,14 +3,19 @@
  * binding: the module's table of addresses bound to a MAC address and a
  * port (the source guard's), and its limit.
  *
- *   binding add ip ADDR[/LEN] mac MAC dev IF [lifetime SECS]
- *   binding del ip ADDR[/LEN]
- *   binding show [dev IF | ip ADDR[/LEN]]
+ *   binding add ip ADDR[/LEN] mac MAC dev IF [lifetime SECS] [vlan N]
+ *   binding del ip ADDR[/LEN] [domain IF] [vlan N]
+ *   binding show [dev IF | ip ADDR[/LEN] [domain IF] [vlan N]]
  *
  * ADDR/LEN is an IPv6 prefix binding (a delegated prefix): every address
  * in it passes the source guard from the station's port.
  *   binding limit [N]
- *   binding move mac MAC dev IF to IF
+ *   binding move mac MAC [dev IF] to IF
+ *
+ * An address is unique in a layer-2 domain: the bridge a port is in (or
+ * the port, without one) and, in a VLAN-filtering bridge, the VLAN.
+ * "domain IF vlan N" picks one of the bindings of an address bound in
+ * several; without it the module looks in the domains of the ports.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -27,10 +32,12 @@
 #include "apedgectl/nl.h"
 
 static const char *const add_kws[] = {
-	"ip", "mac", "dev", "ifindex", "lifetime", NULL
+	"ip", "mac", "dev", "ifindex", "lifetime", "vlan", NULL
 };
-static const char *const del_kws[] = { "ip", NULL };
-static const char *const show_kws[] = { "ip", "dev", "ifindex", NULL };
+static const char *const del_kws[] = { "ip", "domain", "vlan", NULL };
+static const char *const show_kws[] = {
+	"ip", "dev", "ifindex", "domain", "vlan", NULL
+};
 static const char *const move_kws[] = { "mac", "dev", "ifindex", "to", NULL };
 
 /*
@@ -104,6 +111,23 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 			if (actl_mac_value(p, kw, req->mac))
 				return -1;
 			req->has_mac = true;
+		} else if (!strcmp(kw, "domain") && kws != add_kws) {
+			const char *s;
+
+			if (req->domain[0])
+				return actl_fail(p, "the domain is given twice");
+			if (actl_value(p, kw, &s))
+				return -1;
+			if (!actl_valid_ifname(s))
+				return actl_fail(p, "\"%s\" is not a valid interface name", s);
+			strcpy(req->domain, s);
+		} else if (!strcmp(kw, "vlan")) {
+			if (req->has_bvlan)
+				return actl_fail(p, "the vlan is given twice");
+			if (actl_number(p, kw, 0, 4094, &n))
+				return -1;
+			req->bvlan = n;
+			req->has_bvlan = true;
 		} else if (!strcmp(kw, "lifetime") && kws == add_kws) {
 			if (actl_number(p, kw, 0, UINT32_MAX, &n))
 				return -1;
@@ -144,6 +168,9 @@ static int parse_show(struct actl_parser *p, struct actl_req *req)
 	if (req->family && (req->ifname[0] || req->ifindex))
 		return actl_fail(p, "binding show: give \"ip ADDR\" or \"dev "
 				 "IF\", not both");
+	if (!req->family && (req->domain[0] || req->has_bvlan))
+		return actl_fail(p, "binding show: \"domain\" and \"vlan\" "
+				 "go with \"ip ADDR\"");
 	return 0;
 }
 
@@ -155,7 +182,8 @@ static int parse_move(struct actl_parser *p, struct actl_req *req)
 		return actl_fail(p, "binding move: \"mac MAC\" is required");
 	if (!req->to_ifname[0])
 		return actl_fail(p, "binding move: \"to IF\" is required");
-	return actl_need_device(p, req);
+	/* Without "dev IF": from every port. */
+	return 0;
 }
 
 static int parse_limit(struct actl_parser *p, struct actl_req *req)
@@ -193,8 +221,56 @@ void binding_print(struct print *p, const struct amsg_binding *b,
 			   b->lifetime);
 	else
 		print_text(p, " permanent");
-	print_str(p, PRINT_ANY, "origin", " %s\n",
+	print_str(p, PRINT_ANY, "origin", " %s",
 		  actl_origin_name(b->origin));
+	if (b->domain) {
+		char name[IF_NAMESIZE];
+
+		print_uint(p, PRINT_JSON, "domain", NULL, b->domain);
+		if (*actl_ifname(b->domain, name))
+			print_str(p, PRINT_ANY, "domain_name", " domain %s",
+				  name);
+		else
+			print_uint(p, PRINT_TEXT, NULL, " domain if%u",
+				   b->domain);
+	}
+	if (b->vlan)
+		print_uint(p, PRINT_ANY, "vlan", " vlan %u", b->vlan);
+	print_text(p, "\n");
+	print_obj_end(p);
+}
+
+/* An interface as text: its name, or ifN when it has none here. */
+static void print_dev(struct print *p, const char *key, const char *fmt,
+		      uint32_t ifindex)
+{
+	char name[IF_NAMESIZE], dev[24];
+
+	if (*actl_ifname(ifindex, name))
+		snprintf(dev, sizeof(dev), "%s", name);
+	else
+		snprintf(dev, sizeof(dev), "if%u", ifindex);
+	print_str(p, PRINT_TEXT, NULL, fmt, dev);
+	print_uint(p, PRINT_JSON, key, NULL, ifindex);
+}
+
+void binding_moved_print(struct print *p, const struct amsg_binding_moved *m)
+{
+	char mac[MAC_STR_LEN];
+
+	print_obj_begin(p, NULL);
+	print_str(p, PRINT_ANY, "event", "%s", "binding-moved");
+	print_str(p, PRINT_ANY, "mac", " mac %s", mac_format(m->mac, mac));
+	if (m->from)
+		print_dev(p, "ifindex", " from %s", m->from);
+	else
+		print_text(p, " from any");
+	print_dev(p, "to_ifindex", " to %s", m->to);
+	print_dev(p, "domain", " domain %s", m->domain);
+	if (m->vlan)
+		print_uint(p, PRINT_ANY, "vlan", " vlan %u", m->vlan);
+	print_uint(p, PRINT_ANY, "moved", " moved %u", m->moved);
+	print_nl(p);
 	print_obj_end(p);
 }
 
@@ -207,7 +283,10 @@ void binding_config_print(struct print *p,
 	print_u64(p, PRINT_ANY, "refused", "refused %" PRIu64 " ", c->refused);
 	print_u64(p, PRINT_ANY, "snooped", "snooped %" PRIu64 " ", c->snooped);
 	print_u64(p, PRINT_ANY, "snoop_overflow", "snoop-overflow %" PRIu64
-		  "\n", c->snoop_overflow);
+		  " ", c->snoop_overflow);
+	print_u64(p, PRINT_ANY, "moved", "moved %" PRIu64 " ", c->moved);
+	print_u64(p, PRINT_ANY, "move_conflicts", "move-conflicts %" PRIu64
+		  "\n", c->move_conflicts);
 	print_obj_end(p);
 }
 
@@ -224,6 +303,8 @@ static void req_binding(const struct actl_req *req, struct amsg_binding *b)
 	strcpy(b->ifname, req->ifname);
 	b->permanent = !req->has_lifetime;
 	b->lifetime = req->lifetime;
+	b->has_vlan = req->has_bvlan;
+	b->vlan = req->bvlan;
 }
 
 static int binding_cb(const void *msg, size_t len, void *data)
@@ -246,6 +327,14 @@ static int run(struct actl_ctx *ctx, uint8_t cmd, uint16_t flags,
 	struct amsg_binding b;
 
 	req_binding(ctx->req, &b);
+	if (ctx->req->domain[0]) {
+		b.domain = if_nametoindex(ctx->req->domain);
+		if (!b.domain) {
+			fprintf(stderr, "apedgectl: domain \"%s\": no such "
+				"device\n", ctx->req->domain);
+			return 1;
+		}
+	}
 	return actl_module_call(ctx, req,
 				amsg_build_binding(req, sizeof(req),
 						   ctx->nl->family,
@@ -287,7 +376,7 @@ static int move_run(struct actl_ctx *ctx)
 	amsg_out_put(&o, APEDGE_A_BINDING_MAC, r->mac, MAC_LEN);
 	if (r->ifindex)
 		amsg_out_u32(&o, APEDGE_A_BINDING_IFINDEX, r->ifindex);
-	else
+	else if (r->ifname[0])
 		amsg_out_str(&o, APEDGE_A_BINDING_IFNAME, r->ifname);
 	amsg_out_str(&o, APEDGE_A_BINDING_TO_IFNAME, r->to_ifname);
 	return actl_module_call(ctx, req, amsg_out_end(&o), NULL, NULL);
@@ -329,19 +418,19 @@ static int limit_run(struct actl_ctx *ctx)
 static const struct actl_verb binding_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_BINDING_ADD, .min_args = 6,
-		.max_args = 8, .parse = parse_add, .run = add_run,
-		.args = "ip ADDR[/LEN] mac MAC dev IF [lifetime SECS]",
+		.max_args = 10, .parse = parse_add, .run = add_run,
+		.args = "ip ADDR[/LEN] mac MAC dev IF [lifetime SECS] [vlan N]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_BINDING_DEL, .min_args = 2,
-		.max_args = 2, .parse = parse_del, .run = del_run,
-		.args = "ip ADDR[/LEN]",
+		.max_args = 6, .parse = parse_del, .run = del_run,
+		.args = "ip ADDR[/LEN] [domain IF] [vlan N]",
 	},
 	/* 4: so that "ip ADDR dev IF" is told it is one or the other. */
 	{
 		.name = "show", .cmd = ACTL_CMD_BINDING_SHOW, .min_args = 0,
-		.max_args = 4, .parse = parse_show, .run = show_run,
-		.args = "[dev IF | ip ADDR[/LEN]]",
+		.max_args = 6, .parse = parse_show, .run = show_run,
+		.args = "[dev IF | ip ADDR[/LEN] [domain IF] [vlan N]]",
 	},
 	{
 		.name = "limit", .cmd = ACTL_CMD_BINDING_LIMIT, .min_args = 0,
@@ -349,19 +438,19 @@ static const struct actl_verb binding_verbs[] = {
 		.args = "[N]",
 	},
 	{
-		.name = "move", .cmd = ACTL_CMD_BINDING_MOVE, .min_args = 6,
+		.name = "move", .cmd = ACTL_CMD_BINDING_MOVE, .min_args = 4,
 		.max_args = 6, .parse = parse_move, .run = move_run,
-		.args = "mac MAC dev IF to IF",
+		.args = "mac MAC [dev IF] to IF",
 	},
 	{
 		.name = "list", .cmd = ACTL_CMD_BINDING_SHOW,
-		.flags = ACTL_VERB_ALIAS, .min_args = 0, .max_args = 4,
+		.flags = ACTL_VERB_ALIAS, .min_args = 0, .max_args = 6,
 		.parse = parse_show, .run = show_run,
 	},
 	{
 		.name = "delete", .cmd = ACTL_CMD_BINDING_DEL,
 		.flags = ACTL_VERB_ALIAS | ACTL_VERB_EXACT, .min_args = 2,
-		.max_args = 2, .parse = parse_del, .run = del_run,
+		.max_args = 6, .parse = parse_del, .run = del_run,
 	},
 	{ .name = NULL }
 };

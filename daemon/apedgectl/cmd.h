@@ -152,6 +152,8 @@ void port_print(struct print *p, const struct amsg_port *port);
 /* A binding; ifname is its port's name, "" when unknown. */
 void binding_print(struct print *p, const struct amsg_binding *b,
 		   const char *ifname);
+/* A binding-moved event, one line. */
+void binding_moved_print(struct print *p, const struct amsg_binding_moved *m);
 void binding_config_print(struct print *p,
 			  const struct amsg_binding_config *c);
 /* auth.c: an auth-get object, and an auth event (monitor); ifname as above. */

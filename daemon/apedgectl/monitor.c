@@ -314,6 +314,18 @@ static int event_cb(const void *msg, size_t len, void *data)
 		fflush(stdout);
 		return 0;
 	}
+	if (cmd == APEDGE_CMD_BINDING_MOVED) {
+		struct amsg_binding_moved m;
+
+		if (amsg_parse_binding_moved(msg, len, ctx->nl->family, &m,
+					     &err)) {
+			fprintf(stderr, "apedgectl: monitor: malformed binding-moved skipped\n");
+			return 0;
+		}
+		binding_moved_print(ctx->out, &m);
+		fflush(stdout);
+		return 0;
+	}
 	if (cmd != APEDGE_CMD_PORT_ADD_NTF && cmd != APEDGE_CMD_PORT_DEL_NTF)
 		return 0;
 	if (amsg_parse_port(msg, len, ctx->nl->family, &port, &err)) {

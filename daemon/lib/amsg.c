@@ -781,6 +781,69 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 			return fail(err, "attribute origin: unknown origin %u",
 				    b->origin);
 	}
+	r = opt_u32(&tb[APEDGE_A_BINDING_DOMAIN], "domain", &b->domain, err);
+	if (r < 0)
+		return r;
+	b->has_vlan = tb[APEDGE_A_BINDING_VLAN].present;
+	if (b->has_vlan) {
+		r = get_u16(&tb[APEDGE_A_BINDING_VLAN], "vlan", &b->vlan, err);
+		if (r < 0)
+			return r;
+		if (b->vlan > 4094)
+			return fail(err, "attribute vlan: %u", b->vlan);
+	}
+	return 0;
+}
+
+int amsg_parse_binding_moved(const void *buf, size_t len, uint16_t family_id,
+			     struct amsg_binding_moved *m,
+			     struct amsg_err *err)
+{
+	struct attr tb[APEDGE_A_BINDING_MAX + 1];
+	const struct attr *mac = &tb[APEDGE_A_BINDING_MAC];
+	const uint8_t *attrs;
+	size_t attrs_len;
+	int r;
+
+	memset(m, 0, sizeof(*m));
+	r = apedge_payload(buf, len, family_id, APEDGE_CMD_BINDING_MOVED,
+			   "binding-moved", &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_BINDING_MAX,
+			"binding-moved", err);
+	if (r < 0)
+		return r;
+	if (!mac->present)
+		return fail(err, "missing attribute: mac");
+	if (mac->len != sizeof(m->mac))
+		return fail(err, "attribute mac: length %zu, expected %zu",
+			    mac->len, sizeof(m->mac));
+	memcpy(m->mac, mac->data, sizeof(m->mac));
+	if (!tb[APEDGE_A_BINDING_TO_IFINDEX].present)
+		return fail(err, "missing attribute: to-ifindex");
+	if (!tb[APEDGE_A_BINDING_DOMAIN].present)
+		return fail(err, "missing attribute: domain");
+	if (!tb[APEDGE_A_BINDING_MOVED].present)
+		return fail(err, "missing attribute: moved");
+	if ((r = get_u32(&tb[APEDGE_A_BINDING_TO_IFINDEX], "to-ifindex",
+			 &m->to, err)) < 0 ||
+	    (r = get_u32(&tb[APEDGE_A_BINDING_DOMAIN], "domain",
+			 &m->domain, err)) < 0 ||
+	    (r = get_u32(&tb[APEDGE_A_BINDING_MOVED], "moved", &m->moved,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_BINDING_IFINDEX], "ifindex", &m->from,
+			 err)) < 0)
+		return r;
+	if (!m->to)
+		return fail(err, "attribute to-ifindex: 0");
+	if (tb[APEDGE_A_BINDING_VLAN].present) {
+		r = get_u16(&tb[APEDGE_A_BINDING_VLAN], "vlan", &m->vlan, err);
+		if (r < 0)
+			return r;
+		if (m->vlan > 4094)
+			return fail(err, "attribute vlan: %u", m->vlan);
+	}
 	return 0;
 }
 
@@ -814,7 +877,11 @@ int amsg_parse_binding_config(const void *buf, size_t len,
 	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOP_OVERFLOW],
 			 "snoop-overflow", &c->snoop_overflow, err)) < 0 ||
 	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_SNOOPED], "snooped",
-			 &c->snooped, err)) < 0)
+			 &c->snooped, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_MOVED], "moved",
+			 &c->moved, err)) < 0 ||
+	    (r = opt_u64(&tb[APEDGE_A_BINDING_CONFIG_MOVE_CONFLICTS],
+			 "move-conflicts", &c->move_conflicts, err)) < 0)
 		return r;
 	return 0;
 }
@@ -1326,6 +1393,10 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_u32(o, APEDGE_A_BINDING_LIFETIME, b->lifetime);
 	if (b->origin)
 		amsg_out_u32(o, APEDGE_A_BINDING_ORIGIN, b->origin);
+	if (b->domain)
+		amsg_out_u32(o, APEDGE_A_BINDING_DOMAIN, b->domain);
+	if (b->has_vlan)
+		amsg_out_u16(o, APEDGE_A_BINDING_VLAN, b->vlan);
 }
 
 void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x)

@@ -194,13 +194,16 @@ struct amsg_binding {
 	bool permanent;			/* no lifetime attribute */
 	uint32_t lifetime;		/* seconds left; 0 when permanent */
 	uint32_t origin;		/* enum apedge_binding_origin; 0: absent */
+	uint32_t domain;		/* the layer-2 domain's ifindex; 0: none */
+	bool has_vlan;			/* vlan present */
+	uint16_t vlan;			/* the domain's VLAN, 0 to 4094 */
 };
 
 /*
  * A binding-get reply or dump part.  Exactly one of ipv4 (4 bytes) and
  * ipv6 (16 bytes), mac (6 bytes) and ifindex (not 0) are required;
- * lifetime, origin (a known origin) and prefix-len (1 to 128, with ipv6
- * only) are optional.
+ * lifetime, origin (a known origin), prefix-len (1 to 128, with ipv6
+ * only), domain and vlan (0 to 4094) are optional.
  */
 int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		       struct amsg_binding *b, struct amsg_err *err);
@@ -212,6 +215,8 @@ struct amsg_binding_config {
 	uint64_t refused;
 	uint64_t snoop_overflow;
 	uint64_t snooped;
+	uint64_t moved;
+	uint64_t move_conflicts;
 };
 
 /* The limit is required, the counters optional. */
@@ -333,6 +338,24 @@ struct amsg_auth {
  */
 int amsg_parse_auth(const void *buf, size_t len, uint16_t family_id,
 		    struct amsg_auth *a, struct amsg_err *err);
+
+/* binding-moved: a station's bindings moved to another port. */
+struct amsg_binding_moved {
+	uint8_t mac[6];
+	uint32_t from;			/* 0: from every port */
+	uint32_t to;
+	uint32_t domain;		/* the new port's layer-2 domain */
+	uint16_t vlan;
+	uint32_t moved;			/* how many */
+};
+
+/*
+ * mac (6 bytes), to-ifindex (not 0), domain and moved are required,
+ * ifindex and vlan (up to 4094) optional.
+ */
+int amsg_parse_binding_moved(const void *buf, size_t len, uint16_t family_id,
+			     struct amsg_binding_moved *m,
+			     struct amsg_err *err);
 
 /*
  * Builders.  A request is begun with its headers, given attributes, and

@@ -17,6 +17,8 @@
 
 static const u8 mac_a[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x0a };
 static const u8 mac_b[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x0b };
+/* The domain of the bindings made without one. */
+static const struct apedge_bdom dom0;
 
 static int bind_init(struct kunit *test)
 {
@@ -39,6 +41,15 @@ static void key4(struct apedge_bkey *key, u32 host)
 	__be32 a = htonl(0xc0a80000 | host);
 
 	apedge_bkey_init(key, AF_INET, &a);
+}
+
+/* The same in the layer-2 domain of a port without a master. */
+static void key4d(struct apedge_bkey *key, u32 host, int port)
+{
+	struct apedge_bdom dom = { .ifindex = port };
+
+	key4(key, host);
+	apedge_bkey_dom(key, &dom);
 }
 
 static bool bound(struct apedge_bindings *bt, const struct apedge_bkey *key,
@@ -381,15 +392,18 @@ static void bind_move(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k3, mac_b, 3, 600,
 						 APEDGE_BINDING_ORIGIN_SNOOPED,
 						 NULL), 0);
-	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 2);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, &dom0,
+						  NULL), 2);
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k2, 5, mac_a));
 	KUNIT_EXPECT_FALSE(test, bound(bt, &k1, 3, mac_a));
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k3, 3, mac_b));
 	KUNIT_EXPECT_EQ(test, bt->count, 3U);
 	/* Nothing left to move, the same port: nothing moves. */
-	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 0);
-	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 5, NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, &dom0,
+						  NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 5, &dom0,
+						  NULL), 0);
 	/* The index follows: port 3's flush leaves the moved ones. */
 	apedge_binding_flush_port(bt, 3);
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
@@ -479,6 +493,8 @@ static struct snoop_bed *snoop_bed(struct kunit *test)
 		struct apedge_port *port = &sb->port[idx[i]];
 
 		sb->dev[idx[i]].ifindex = idx[i];
+		/* No master: each port is its own layer-2 domain. */
+		INIT_LIST_HEAD(&sb->dev[idx[i]].adj_list.upper);
 		port->dev = &sb->dev[idx[i]];
 		port->an = &sb->an;
 		port->role = idx[i] == 1 ? APEDGE_PORT_ROLE_TRUSTED :
@@ -553,7 +569,7 @@ static void bind_snoop_release(struct kunit *test)
 	struct snoop_bed *sb = snoop_bed(test);
 	struct apedge_bkey k;
 
-	key4(&k, 5);
+	key4d(&k, 5, 3);
 	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k, mac_a, 3, 600,
 						 APEDGE_BINDING_ORIGIN_SNOOPED,
 						 NULL), 0);
@@ -606,7 +622,7 @@ static void bind_snoop_ack(struct kunit *test)
 	struct msg4 m4 = ack_a7;
 	struct apedge_bkey k;
 
-	key4(&k, 7);
+	key4d(&k, 7, 3);
 	/* No REQUEST yet. */
 	snoop_msg(test, sb, 3, OUT, &ack_a7, mac_a, 1);
 	KUNIT_EXPECT_EQ(test, snoop_ctr(&sb->port[3],
@@ -659,8 +675,8 @@ static void bind_snoop_nak(struct kunit *test)
 	nak.type = 6;
 	nak.yiaddr = 0;
 	nak.lease = 0;
-	key4(&k7, 7);
-	key4(&k8, 8);
+	key4d(&k7, 7, 3);
+	key4d(&k8, 8, 3);
 	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k7, mac_a, 3, 600,
 						 APEDGE_BINDING_ORIGIN_SNOOPED,
 						 NULL), 0);
@@ -709,8 +725,8 @@ static void bind_snoop_rings(struct kunit *test)
 	struct apedge_bkey k5, k7;
 	int i;
 
-	key4(&k5, 5);
-	key4(&k7, 7);
+	key4d(&k5, 5, 3);
+	key4d(&k7, 7, 3);
 	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k5, mac_a, 3, 600,
 						 APEDGE_BINDING_ORIGIN_SNOOPED,
 						 NULL), 0);
@@ -735,6 +751,119 @@ static int bset(struct apedge_bindings *bt, const struct apedge_bkey *key,
 {
 	return apedge_binding_set(bt, key, mac, ifindex, lifetime, origin,
 				  NULL);
+}
+
+/* key4() in the layer-2 domain dom. */
+static void key4in(struct apedge_bkey *key, u32 host,
+		   const struct apedge_bdom *dom)
+{
+	key4(key, host);
+	apedge_bkey_dom(key, dom);
+}
+
+/*
+ * One address in two bridges, and in two VLANs of one bridge, is bound to
+ * a station in each; each station passes in its own domain only; in one
+ * domain the address stays one binding.
+ */
+static void bind_domains(struct kunit *test)
+{
+	static const struct apedge_bdom br1 = { .ifindex = 10 };
+	static const struct apedge_bdom br2 = { .ifindex = 11 };
+	static const struct apedge_bdom v100 = { .ifindex = 12, .vlan = 100 };
+	static const struct apedge_bdom v200 = { .ifindex = 12, .vlan = 200 };
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2, k3, k4;
+
+	key4in(&k1, 9, &br1);
+	key4in(&k2, 9, &br2);
+	key4in(&k3, 9, &v100);
+	key4in(&k4, 9, &v200);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k1, mac_a, 3, 600,
+				   APEDGE_BINDING_ORIGIN_SNOOPED), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k2, mac_b, 5, 600,
+				   APEDGE_BINDING_ORIGIN_SNOOPED), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k3, mac_a, 6, 0,
+				   APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k4, mac_b, 7, 0,
+				   APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_EXPECT_EQ(test, bt->count, 4U);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 3, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k2, 5, mac_b));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k3, 6, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k4, 7, mac_b));
+	/* Each station's address is not the other's in the other domain. */
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k2, 3, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k1, 5, mac_b));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k4, 6, mac_a));
+	/* Nor in a domain where nobody has it. */
+	key4(&k2, 9);
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k2, 3, mac_a));
+	KUNIT_EXPECT_NULL(test, apedge_binding_lookup(bt, &k2));
+	/* The same address twice in one domain: a snooped one is refused. */
+	KUNIT_EXPECT_EQ(test, bset(bt, &k3, mac_b, 7, 600,
+				   APEDGE_BINDING_ORIGIN_SNOOPED), -EEXIST);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k3, 6, mac_a));
+	/* Deleting one domain's leaves the other's. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &k1, 0, NULL), 0);
+	key4in(&k2, 9, &br2);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k2, 5, mac_b));
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+}
+
+/*
+ * A move to a port in another domain rebinds there; the old domain's
+ * binding is gone; an address another station holds in the new domain
+ * stays behind, counted.  Without a port to move from, every port's go.
+ */
+static void bind_move_domain(struct kunit *test)
+{
+	static const struct apedge_bdom da = { .ifindex = 20 };
+	static const struct apedge_bdom db = { .ifindex = 21, .vlan = 7 };
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey a1, a2, b1, b2, b3;
+
+	key4in(&a1, 1, &da);
+	key4in(&a2, 2, &da);
+	key4in(&b1, 1, &db);
+	key4in(&b2, 2, &db);
+	key4in(&b3, 3, &db);
+	KUNIT_ASSERT_EQ(test, bset(bt, &a1, mac_a, 3, 600,
+				   APEDGE_BINDING_ORIGIN_SNOOPED), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &a2, mac_a, 3, 0,
+				   APEDGE_BINDING_ORIGIN_STATIC), 0);
+	/* b has .2 in the new domain already. */
+	KUNIT_ASSERT_EQ(test, bset(bt, &b2, mac_b, 8, 600,
+				   APEDGE_BINDING_ORIGIN_SNOOPED), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, &db, NULL),
+			1);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &b1, 5, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &a1, 3, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &a1, 5, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &b2, 8, mac_b));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &a2, 3, mac_a));
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->moved), 1LL);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&bt->move_conflicts), 1LL);
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+	/* From any port: a's .2 on 3 and a new .3 on 4 go to 6. */
+	KUNIT_ASSERT_EQ(test, bset(bt, &b3, mac_a, 4, 0,
+				   APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &b2, 8, mac_b), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 0, 6, &db, NULL),
+			3);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &b1, 6, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &b2, 6, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &b3, 6, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &a2, 3, mac_a));
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+	/* The index followed: ports 3, 4 and 5 have nothing left. */
+	apedge_binding_flush_port(bt, 3);
+	apedge_binding_flush_port(bt, 4);
+	apedge_binding_flush_port(bt, 5);
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+	apedge_binding_flush_port(bt, 6);
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 0);
 }
 
 /* 2001:db8:1:XY00::/56 style: the first six bytes, then byte 6 = b6. */
@@ -914,7 +1043,7 @@ static void bind_prefix_expiry_flush(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bset(bt, &k2, mac_b, 5, 60, APEDGE_BINDING_ORIGIN_SNOOPED), -EEXIST);
 
 	/* Moves with its station; goes with its port. */
-	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 6, NULL), 1);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 6, &dom0, NULL), 1);
 	addr6(a, 0x02, 0x01, 1);
 	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 6, mac_a, now));
 	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 5, mac_a, now));
@@ -940,6 +1069,8 @@ static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_gc_chunks),
 	KUNIT_CASE(bind_gc_left_walking),
 	KUNIT_CASE(bind_move),
+	KUNIT_CASE(bind_domains),
+	KUNIT_CASE(bind_move_domain),
 	KUNIT_CASE(bind_snoop_release),
 	KUNIT_CASE(bind_snoop_ack),
 	KUNIT_CASE(bind_snoop_nak),

@@ -13,6 +13,7 @@
  * own pass, frames forwarded between stations are judged as received.
  */
 #include <kunit/test.h>
+#include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/jiffies.h>
@@ -46,6 +47,8 @@ struct sg_ctx {
 	struct apedge_learn learn;
 	/* The next decision is a trusted port's (apedge_ll_trusted()). */
 	bool trusted;
+	/* The layer-2 domain of the next decision's frame. */
+	struct apedge_bdom dom;
 };
 
 static int sg_init(struct kunit *test)
@@ -99,11 +102,11 @@ static enum apedge_sg sg_skb(struct kunit *test, struct sk_buff *skb,
 	memset(&c->learn, 0, sizeof(c->learn));
 	rcu_read_lock();
 	if (c->trusted) {
-		apedge_ll_trusted(c->bt, IFX, skb, &cls,
+		apedge_ll_trusted(c->bt, IFX, &c->dom, skb, &cls,
 				  apedge_policy_class(&cls), now, &c->learn);
 		r = APEDGE_SG_PASS;
 	} else {
-		r = apedge_sg_check(c->bt, IFX, skb, &cls,
+		r = apedge_sg_check(c->bt, IFX, &c->dom, skb, &cls,
 				    apedge_policy_class(&cls), now, &c->learn);
 	}
 	rcu_read_unlock();
@@ -330,6 +333,29 @@ static void sg_wrong_port_drops(struct kunit *test)
 			APEDGE_SG_DROP_IPV4);
 	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
 			APEDGE_SG_DROP_IPV6);
+}
+
+/*
+ * The address is bound to the port and MAC in another layer-2 domain
+ * (another bridge, another VLAN): there it is somebody else's address.
+ */
+static void sg_other_domain_drops(struct kunit *test)
+{
+	struct sg_ctx *c = test->priv;
+
+	sg_bind(test, AF_INET, ip4_a, mac_a, IFX, 0);
+	sg_bind(test, AF_INET6, ip6_a, mac_a, IFX, 0);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_PASS);
+	c->dom.ifindex = 3;
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame6(c->pkt, mac_a, ip6_a)),
+			APEDGE_SG_DROP_IPV6);
+	c->dom.ifindex = 0;
+	c->dom.vlan = 10;
+	KUNIT_EXPECT_EQ(test, sg_run(test, frame4(c->pkt, mac_a, ip4_a)),
+			APEDGE_SG_DROP_IPV4);
 }
 
 static void sg_expired_drops(struct kunit *test)
@@ -606,6 +632,9 @@ static bool eg_run(struct kunit *test, unsigned int len, bool sg, u8 dir,
 	bool act;
 
 	KUNIT_ASSERT_NOT_NULL(test, skb);
+	/* Unregistered, without a master: domain 0, as sg_bind()'s. */
+	g.dev = alloc_etherdev(0);
+	KUNIT_ASSERT_NOT_NULL(test, g.dev);
 	apedge_guard_policy(&g, APEDGE_PORT_ROLE_UNTRUSTED);
 	g.source_guard = sg;
 	/* As at the egress hook: data at the Ethernet header. */
@@ -619,6 +648,7 @@ static bool eg_run(struct kunit *test, unsigned int len, bool sg, u8 dir,
 		KUNIT_EXPECT_FALSE(test, apedge_guard_egress_none(&g, skb));
 	rcu_read_unlock();
 	kfree_skb(skb);
+	free_netdev(g.dev);
 	return act;
 }
 
@@ -964,6 +994,7 @@ static struct kunit_case apedge_guard_cases[] = {
 	KUNIT_CASE(sg_unbound_drops),
 	KUNIT_CASE(sg_wrong_mac_drops),
 	KUNIT_CASE(sg_wrong_port_drops),
+	KUNIT_CASE(sg_other_domain_drops),
 	KUNIT_CASE(sg_expired_drops),
 	KUNIT_CASE(sg_dhcp_client_passes),
 	KUNIT_CASE(sg_dhcp6_client_passes),

@@ -248,12 +248,29 @@ static void apedge_nl_taken_pass(struct kunit *test)
 	nla_put(skb, APEDGE_A_BINDING_MAC, ETH_ALEN, sta);
 	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_get)),
 			-EINVAL);
-	/* binding-del takes the address only. */
+	/* binding-del takes the address and its layer-2 domain only. */
 	skb_trim(skb, 0);
 	nla_put(skb, APEDGE_A_BINDING_IPV4, 4, ip4);
 	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_del)), 0);
+	nla_put_u32(skb, APEDGE_A_BINDING_DOMAIN, 7);
+	nla_put_u16(skb, APEDGE_A_BINDING_VLAN, 4094);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_del)), 0);
 	nla_put_u32(skb, APEDGE_A_BINDING_IFINDEX, 7);
 	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_del)),
+			-EINVAL);
+	/* A VLAN ID is 12 bits, 4095 reserved. */
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_BINDING_IPV4, 4, ip4);
+	nla_put_u16(skb, APEDGE_A_BINDING_VLAN, 4095);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_del)),
+			-ERANGE);
+	/* binding-move: the port moved from may be left out. */
+	skb_trim(skb, 0);
+	nla_put(skb, APEDGE_A_BINDING_MAC, ETH_ALEN, sta);
+	nla_put_u32(skb, APEDGE_A_BINDING_TO_IFINDEX, 7);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_move)), 0);
+	nla_put_u32(skb, APEDGE_A_BINDING_DOMAIN, 7);
+	KUNIT_EXPECT_EQ(test, apedge_nl_parse(test, tb, OP(binding_move)),
 			-EINVAL);
 }
 

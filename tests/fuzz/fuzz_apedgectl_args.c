@@ -52,14 +52,18 @@ static void check(const struct actl_req *req)
 		if (!dev || !req->has_mac || (req->mac[0] & 1) ||
 		    (req->family != AF_INET && req->family != AF_INET6))
 			abort();
+		if (req->domain[0] || req->bvlan > 4094)
+			abort();
 		break;
 	case ACTL_CMD_BINDING_DEL:
 		if (req->family != AF_INET && req->family != AF_INET6)
 			abort();
+		if (req->bvlan > 4094)
+			abort();
 		break;
 	case ACTL_CMD_BINDING_MOVE:
-		if (!dev || !req->has_mac || (req->mac[0] & 1) ||
-		    !req->to_ifname[0])
+		/* Without a port: from every port. */
+		if (!req->has_mac || (req->mac[0] & 1) || !req->to_ifname[0])
 			abort();
 		break;
 	case ACTL_CMD_BINDING_LIMIT:

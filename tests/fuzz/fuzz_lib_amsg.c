@@ -87,6 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		static struct amsg_stats st;
 		static struct amsg_punt punt;
 		struct amsg_binding_config bc;
+		struct amsg_binding_moved bm;
 		struct amsg_family fam;
 		struct amsg_port port;
 		struct amsg_info info;
@@ -161,6 +162,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			check_string(err.msg, sizeof(err.msg));
 		amsg_parse_binding_config(msg, len, 0, &bc, &err);
+		if (amsg_parse_binding_moved(msg, len, 0, &bm, &err) == 0 &&
+		    (!bm.to || bm.vlan > 4094))
+			abort();
 		if (amsg_parse_stats(msg, len, 0, &st, &err) == 0) {
 			check_string(st.ifname, sizeof(st.ifname));
 			if (st.n_counters > AMSG_COUNTERS_MAX)

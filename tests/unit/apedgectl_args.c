@@ -379,12 +379,14 @@ UT_CASE(help)
 		      "and port (the source guard's table)\n"
 		      "Usage:\n"
 		      "  apedgectl [OPTIONS] binding add ip ADDR[/LEN] mac MAC "
-		      "dev IF [lifetime SECS]\n"
-		      "  apedgectl [OPTIONS] binding del ip ADDR[/LEN]\n"
+		      "dev IF [lifetime SECS] [vlan N]\n"
+		      "  apedgectl [OPTIONS] binding del ip ADDR[/LEN] "
+		      "[domain IF] [vlan N]\n"
 		      "  apedgectl [OPTIONS] binding show [dev IF | ip "
-		      "ADDR[/LEN]]\n"
+		      "ADDR[/LEN] [domain IF] [vlan N]]\n"
 		      "  apedgectl [OPTIONS] binding limit [N]\n"
-		      "  apedgectl [OPTIONS] binding move mac MAC dev IF to IF\n"
+		      "  apedgectl [OPTIONS] binding move mac MAC [dev IF] "
+		      "to IF\n"
 		      "\"binding\" alone is \"binding show\".\n");
 }
 

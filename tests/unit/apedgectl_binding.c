@@ -125,10 +125,13 @@ UT_CASE(binding_move)
 	UT_ASSERT(parse("binding move to wlan1 ifindex 4 mac 02:00:00:00:00:01", &r, err) == 0);
 	UT_EXPECT(r.ifindex == 4);
 	UT_EXPECT_STR(r.to_ifname, "wlan1");
-	/* Each of the three is required; the port moved to is one. */
+	/* mac and to are required; without dev, from every port. */
 	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0", &r, err) == -1);
 	UT_EXPECT(parse("binding move dev wlan0 to wlan1", &r, err) == -1);
-	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 to wlan1", &r, err) == -1);
+	UT_ASSERT(parse("binding move mac 02:00:00:00:00:01 to wlan1", &r, err) == 0);
+	UT_EXPECT(!r.ifname[0] && !r.ifindex);
+	UT_EXPECT_STR(r.to_ifname, "wlan1");
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01", &r, err) == -1);
 	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to wlan1 to wlan2", &r, err) == -1);
 	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to a/b", &r, err) == -1);
 	UT_EXPECT(parse("binding move mac 01:00:00:00:00:01 dev wlan0 to wlan1", &r, err) == -1);
@@ -150,6 +153,21 @@ UT_CASE(binding_show_del_limit)
 	UT_EXPECT(r.family == AF_INET6);
 	UT_ASSERT(parse("binding del ip 10.1.2.3", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_DEL && r.family == AF_INET);
+	/* The layer-2 domain of an address bound in several. */
+	UT_ASSERT(parse("binding del ip 10.1.2.3 domain br1 vlan 10", &r, err) == 0);
+	UT_EXPECT_STR(r.domain, "br1");
+	UT_EXPECT(r.has_bvlan && r.bvlan == 10);
+	UT_ASSERT(parse("binding show ip 10.1.2.3 vlan 0", &r, err) == 0);
+	UT_EXPECT(r.has_bvlan && r.bvlan == 0 && !r.domain[0]);
+	UT_EXPECT(parse("binding del ip 10.1.2.3 vlan 4095", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 10.1.2.3 vlan 1 vlan 2", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 10.1.2.3 domain br1 domain br2", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 10.1.2.3 domain a/b", &r, err) == -1);
+	UT_EXPECT(parse("binding show domain br1", &r, err) == -1);
+	UT_EXPECT_STR(err, "binding show: \"domain\" and \"vlan\" go with \"ip ADDR\"");
+	UT_EXPECT(parse("binding add ip 10.1.2.3 mac 02:00:00:00:00:01 dev va domain br1", &r, err) == -1);
+	UT_ASSERT(parse("binding add ip 10.1.2.3 mac 02:00:00:00:00:01 dev va vlan 20", &r, err) == 0);
+	UT_EXPECT(r.has_bvlan && r.bvlan == 20);
 	UT_ASSERT(parse("binding limit", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_LIMIT && r.limit == 0);
 	UT_ASSERT(parse("binding limit 1048576", &r, err) == 0);
@@ -336,6 +354,43 @@ UT_CASE(binding_reply)
 			       binding_print(&o, &b, "va"),
 			       print_arr_end(&o))),
 		      "[{\"ip\":\"2001:db8:0:4200::\",\"prefix_len\":56,\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":9,\"ifname\":\"va\",\"lifetime\":7000,\"origin\":\"dhcp6-server\"}]\n");
+	/* A layer-2 domain, and its VLAN. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 4);
+	mb_u32(&m, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_STATIC);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 99999);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 20);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) == 0);
+	UT_EXPECT(b.domain == 99999 && b.has_vlan && b.vlan == 20);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_print(&o, &b, "va")),
+		      "192.168.1.10 lladdr 02:aa:bb:cc:dd:01 dev va permanent static domain if99999 vlan 20\n");
+	UT_EXPECT_STR(CAPTURE(true, false, binding_print(&o, &b, "va")),
+		      "{\"ip\":\"192.168.1.10\",\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":4,\"ifname\":\"va\",\"origin\":\"static\",\"domain\":99999,\"vlan\":20}\n");
+	/* vlan: a u16 up to 4094. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 4);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 4095);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 4);
+	mb_u32(&m, APEDGE_A_BINDING_VLAN, 20);	/* not a u16 */
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 4);
+	mb_u16(&m, APEDGE_A_BINDING_DOMAIN, 20);	/* not a u32 */
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
 	/* prefix-len: with ipv6 only, 1 to 128. */
 	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
 	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
@@ -360,6 +415,83 @@ UT_CASE(binding_reply)
 	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
 }
 
+UT_CASE(binding_moved_event)
+{
+	struct amsg_binding_moved bm;
+	struct amsg_err err;
+	struct mb m;
+
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 99997);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 99998);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 99999);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 20);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 3);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) == 0);
+	UT_EXPECT(bm.from == 99997 && bm.to == 99998 && bm.domain == 99999 &&
+		  bm.vlan == 20 && bm.moved == 3);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_moved_print(&o, &bm)),
+		      "binding-moved mac 02:aa:bb:cc:dd:01 from if99997 to if99998 domain if99999 vlan 20 moved 3\n");
+	UT_EXPECT_STR(CAPTURE(true, false, binding_moved_print(&o, &bm)),
+		      "{\"event\":\"binding-moved\",\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":99997,\"to_ifindex\":99998,\"domain\":99999,\"vlan\":20,\"moved\":3}\n");
+	/* From every port: no ifindex. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 99998);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 99999);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) == 0);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_moved_print(&o, &bm)),
+		      "binding-moved mac 02:aa:bb:cc:dd:01 from any to if99998 domain if99999 moved 1\n");
+	/* Each required attribute, and each length. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 5);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 0);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u16(&m, APEDGE_A_BINDING_MOVED, 1);	/* not a u32 */
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_MOVED, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_u16(&m, APEDGE_A_BINDING_VLAN, 4095);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+	/* Another command is not one. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_TO_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_DOMAIN, 9);
+	mb_u32(&m, APEDGE_A_BINDING_MOVED, 1);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_moved(m.buf, m.len, 30, &bm, &err) < 0);
+}
+
 UT_CASE(binding_config_reply)
 {
 	struct amsg_binding_config c;
@@ -379,9 +511,24 @@ UT_CASE(binding_config_reply)
 	mb_end(&m);
 	UT_ASSERT(amsg_parse_binding_config(m.buf, m.len, 30, &c, &err) == 0);
 	UT_EXPECT_STR(CAPTURE(false, false, binding_config_print(&o, &c)),
-		      "limit 65536 count 3 refused 2 snooped 9 snoop-overflow 1\n");
+		      "limit 65536 count 3 refused 2 snooped 9 snoop-overflow 1 moved 0 move-conflicts 0\n");
 	UT_EXPECT_STR(CAPTURE(true, false, binding_config_print(&o, &c)),
-		      "{\"limit\":65536,\"count\":3,\"refused\":2,\"snooped\":9,\"snoop_overflow\":1}\n");
+		      "{\"limit\":65536,\"count\":3,\"refused\":2,\"snooped\":9,\"snoop_overflow\":1,\"moved\":0,\"move_conflicts\":0}\n");
+	/* binding-move's counters. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_CONFIG_GET, 1);
+	mb_u32(&m, APEDGE_A_BINDING_CONFIG_LIMIT, 10);
+	v = 5;
+	mb_attr(&m, APEDGE_A_BINDING_CONFIG_MOVED, &v, 8);
+	v = 2;
+	mb_attr(&m, APEDGE_A_BINDING_CONFIG_MOVE_CONFLICTS, &v, 8);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding_config(m.buf, m.len, 30, &c, &err) == 0);
+	UT_EXPECT(c.moved == 5 && c.move_conflicts == 2);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_CONFIG_GET, 1);
+	mb_u32(&m, APEDGE_A_BINDING_CONFIG_LIMIT, 10);
+	mb_u32(&m, APEDGE_A_BINDING_CONFIG_MOVED, 5);	/* not a u64 */
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding_config(m.buf, m.len, 30, &c, &err) < 0);
 }
 
 UT_CASE(sg_stats_and_port)
@@ -487,6 +634,7 @@ UT_MAIN("apedgectl_binding",
 	UT_ENTRY(binding_bad),
 	UT_ENTRY(binding_prefix_args),
 	UT_ENTRY(binding_move),
+	UT_ENTRY(binding_moved_event),
 	UT_ENTRY(binding_show_del_limit),
 	UT_ENTRY(source_guard_args), UT_ENTRY(l2update_args),
 	UT_ENTRY(batch_option),

@@ -78,6 +78,11 @@ static inline void mb_u32(struct mb *m, uint16_t type, uint32_t v)
 	mb_attr(m, type, &v, sizeof(v));
 }
 
+static inline void mb_u16(struct mb *m, uint16_t type, uint16_t v)
+{
+	mb_attr(m, type, &v, sizeof(v));
+}
+
 static inline void mb_str(struct mb *m, uint16_t type, const char *s)
 {
 	mb_attr(m, type, s, strlen(s) + 1);

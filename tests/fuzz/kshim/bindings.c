@@ -4,9 +4,9 @@
  * rhashtable does not build in userspace, for tests/bench/kcost and
  * fuzz_kmod_guard.  A chained hash table of
  * the same keys, walked as rhashtable_lookup() walks a bucket: hash the
- * 20-byte key, pick the bucket, compare each entry's key with memcmp(),
+ * 24-byte key, pick the bucket, compare each entry's key with memcmp(),
  * then the checks of apedge_binding_match().  The hash is a simple
- * multiply-rotate over the key's five words, not jhash2(); the kernel's
+ * multiply-rotate over the key's six words, not jhash2(); the kernel's
  * lookup costs some tens of instructions more (tests/bench/kcost.sh says
  * so where it prints the figures).
  *
@@ -45,6 +45,17 @@ static u32 kc_hash(const struct apedge_bkey *key)
 		h = (h << 13) | (h >> 19);
 	}
 	return h ^ (h >> 16);
+}
+
+/*
+ * The layer-2 domain: userspace has no bridge, so every frame is in
+ * domain 0, as kc_bind()'s bindings are.
+ */
+void apedge_bdom_of(struct net_device *dev, const struct sk_buff *skb,
+		    struct apedge_bdom *dom)
+{
+	dom->ifindex = 0;
+	dom->vlan = 0;
 }
 
 /* As binding.c's. */
