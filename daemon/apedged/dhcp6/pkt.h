@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The lightweight relay's output: one AF_PACKET socket that sends whole
+ * Ethernet frames out of one interface (a bridge port), bypassing the
+ * bridge.  Protocol 0: it receives nothing.
+ */
+#ifndef APEDGED_DHCP6_PKT_H
+#define APEDGED_DHCP6_PKT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The socket, or -errno. */
+int dhcp6_pkt_open(void);
+int dhcp6_pkt_send(int fd, int ifindex, const uint8_t *frame, size_t len);
+
+#endif
