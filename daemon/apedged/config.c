@@ -204,6 +204,16 @@ static int cross_check(struct config *cfg, struct config_error *err)
 					 cfg->dhcp6s[k].line);
 				return -EINVAL;
 			}
+		if (!config_find_port(cfg, c->ifname) ||
+		    !config_find_port(cfg, c->relay.uplink)) {
+			err->line = c->line;
+			snprintf(err->msg, sizeof(err->msg), "[dhcp6 %s]: an "
+				 "LDRA's client port and uplink (%s) must both "
+				 "be [port] sections: the module takes the "
+				 "messages off them", c->ifname,
+				 c->relay.uplink);
+			return -EINVAL;
+		}
 		p = config_find_port(cfg, c->relay.uplink);
 		if (p && p->role == APEDGE_PORT_ROLE_UNTRUSTED) {
 			err->line = c->line;

@@ -186,7 +186,8 @@ UT_CASE(ldra)
 	struct config cfg;
 	const struct config_dhcp6_relay *r;
 
-	UT_ASSERT(parse("[dhcp6 veth1]\nmode = ldra\nuplink = eth0\n"
+	UT_ASSERT(parse("[port eth0]\nrole = trusted\n[port veth1]\n[port veth2]\n"
+			"[dhcp6 veth1]\nmode = ldra\nuplink = eth0\n"
 			"remote_id = 4491:0a0b\nsubscriber_id = room 12\n"
 			"client_lladdr = no\n"
 			"[dhcp6 veth2]\nmode = ldra\nuplink = eth0\n"
@@ -235,9 +236,14 @@ UT_CASE(ldra_refused)
 	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
 		      "[dhcp6 b]\nmode = ldra\nuplink = c\n", 1,
 		      "the uplink b"));
-	UT_EXPECT(bad("[port b]\nrole = untrusted\n"
-		      "[dhcp6 a]\nmode = ldra\nuplink = b\n", 3,
+	UT_EXPECT(bad("[port a]\n[port b]\nrole = untrusted\n"
+		      "[dhcp6 a]\nmode = ldra\nuplink = b\n", 4,
 		      "untrusted"));
+	UT_EXPECT(bad("[port a]\n[dhcp6 a]\nmode = ldra\nuplink = b\n", 2,
+		      "must both be [port]"));
+	UT_EXPECT(bad("[port b]\nrole = trusted\n"
+		      "[dhcp6 a]\nmode = ldra\nuplink = b\n", 3,
+		      "must both be [port]"));
 }
 
 UT_CASE(refused)

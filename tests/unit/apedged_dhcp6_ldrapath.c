@@ -95,7 +95,9 @@ static struct dhcp6_ldra *make(struct config *cfg)
 	struct config_error err;
 	struct dhcp6_ldra *l;
 
-	if (parse("[dhcp6 c1]\nmode = ldra\nuplink = up\n"
+	if (parse("[port up]\nrole = trusted\n[port up2]\nrole = trusted\n[port c1]\n"
+		  "[port c2]\n[port c3]\n"
+		  "[dhcp6 c1]\nmode = ldra\nuplink = up\n"
 		  "[dhcp6 c2]\nmode = ldra\nuplink = up\n"
 		  "[dhcp6 c3]\nmode = ldra\nuplink = up2\n",
 		  cfg, &err))
