@@ -168,23 +168,37 @@ static int ldra_send(void *data, int ifindex, const uint8_t *frame,
 		     size_t len)
 {
 	struct apedged *d = data;
+	int r;
 
 	if (d->ldra_fd < 0) {
 		d->ldra_fd = dhcp6_pkt_open();
 		if (d->ldra_fd < 0) {
-			int r = d->ldra_fd;
-
+			r = d->ldra_fd;
 			log_rl(LOG_WARNING, "dhcp6 ldra: no AF_PACKET socket: "
 			       "%s", strerror(-r));
 			return r;
 		}
 	}
-	return dhcp6_pkt_send(d->ldra_fd, ifindex, frame, len);
+	r = dhcp6_pkt_send(d->ldra_fd, ifindex, frame, len);
+	if (r < 0)
+		log_rl(LOG_DEBUG, "dhcp6 ldra: send on ifindex %d: %s",
+		       ifindex, strerror(-r));
+	return r;
+}
+
+static int ldra_hwaddr(void *data, int ifindex, uint8_t mac[6])
+{
+	struct apedged *d = data;
+
+	if (d->ldra_fd < 0)
+		d->ldra_fd = dhcp6_pkt_open();
+	return dhcp6_pkt_hwaddr(d->ldra_fd, ifindex, mac);
 }
 
 static const struct dhcp6_ldra_ops ldra_ops = {
 	.ifindex = ldra_ifindex,
 	.send = ldra_send,
+	.hwaddr = ldra_hwaddr,
 };
 
 static void nl_punt(const struct amsg_punt *p, void *data)

@@ -124,7 +124,7 @@ static void up(struct dhcp6_ldra *l, const struct config_dhcp6 *c,
 
 /* A RELAY-REPL punted off uplink (named up): down to its client port. */
 static void down(struct dhcp6_ldra *l, const char *uplink,
-		 const uint8_t *src_mac, const uint8_t *dst_mac,
+		 const uint8_t *dst_mac,
 		 const struct dhcp6_udp6 *in)
 {
 	struct dhcp6_udp6 out = { .sport = 547, .dport = 546,
@@ -132,6 +132,7 @@ static void down(struct dhcp6_ldra *l, const char *uplink,
 	struct dhcp6_relay_dest d;
 	enum dhcp6_relay_drop why;
 	const struct config_dhcp6 *c = NULL;
+	uint8_t port_mac[6];
 	size_t i, f;
 	int idx;
 
@@ -149,12 +150,16 @@ static void down(struct dhcp6_ldra *l, const char *uplink,
 		return;
 	}
 	idx = l->ops->ifindex(l->data, c->ifname);
+	if (!idx || l->ops->hwaddr(l->data, idx, port_mac) < 0) {
+		drop(l, c->ifname, DHCP6_RELAY_DROP_SEND);
+		return;
+	}
 	out.src = in->src;
 	out.dst = d.peer;
 	out.payload = d.msg;
 	out.len = d.len;
 	/* d.msg lies inside the punt, not in l->buf: no overlap */
-	f = dhcp6_udp6_build(l->buf, sizeof(l->buf), src_mac, dst_mac, &out);
+	f = dhcp6_udp6_build(l->buf, sizeof(l->buf), port_mac, dst_mac, &out);
 	if (!idx || !f || l->ops->send(l->data, idx, l->buf, f) < 0) {
 		drop(l, c->ifname, DHCP6_RELAY_DROP_SEND);
 		return;
@@ -214,5 +219,5 @@ void dhcp6_ldra_punt(struct dhcp6_ldra *l, int ifindex,
 		drop(l, uplink, DHCP6_RELAY_DROP_FORW_FROM_SERVER);
 		return;
 	}
-	down(l, uplink, src_mac, dst_mac, &u);
+	down(l, uplink, dst_mac, &u);
 }

@@ -18,7 +18,10 @@
  * dhcp6_ldra_down(), goes out of the client port whose Interface-ID it
  * carries (a port of that uplink) to the punted frame's destination MAC
  * (the client's: the server resolved the peer-address), from the
- * server's MAC and address, UDP 547 to 546.
+ * port's own MAC (a frame from another source, with no ingress port, is
+ * judged by the module's egress hook as if the untrusted port had
+ * received it: a server's message, dropped) and the server's address,
+ * UDP 547 to 546.
  */
 #ifndef APEDGED_DHCP6_LDRA_H
 #define APEDGED_DHCP6_LDRA_H
@@ -46,6 +49,8 @@ struct dhcp6_ldra_ops {
 	/* send a whole Ethernet frame out of ifindex: 0 or -errno */
 	int (*send)(void *data, int ifindex, const uint8_t *frame,
 		    size_t len);
+	/* the interface's own MAC: 0 or -errno */
+	int (*hwaddr)(void *data, int ifindex, uint8_t mac[6]);
 };
 
 struct dhcp6_ldra;

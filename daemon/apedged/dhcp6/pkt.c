@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
+#include <net/if.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include "dhcp6/pkt.h"
@@ -29,5 +31,18 @@ int dhcp6_pkt_send(int fd, int ifindex, const uint8_t *frame, size_t len)
 	if (sendto(fd, frame, len, 0, (struct sockaddr *)&sll,
 		   sizeof(sll)) < 0)
 		return -errno;
+	return 0;
+}
+
+int dhcp6_pkt_hwaddr(int fd, int ifindex, uint8_t mac[6])
+{
+	struct ifreq ifr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	if (fd < 0 || !if_indextoname((unsigned int)ifindex, ifr.ifr_name))
+		return -ENODEV;
+	if (ioctl(fd, SIOCGIFHWADDR, &ifr) < 0)
+		return -errno;
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
 	return 0;
 }

@@ -13,5 +13,7 @@
 /* The socket, or -errno. */
 int dhcp6_pkt_open(void);
 int dhcp6_pkt_send(int fd, int ifindex, const uint8_t *frame, size_t len);
+/* The interface's own MAC address (SIOCGIFHWADDR on fd): 0 or -errno. */
+int dhcp6_pkt_hwaddr(int fd, int ifindex, uint8_t mac[6]);
 
 #endif
