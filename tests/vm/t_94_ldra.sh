@@ -6,8 +6,9 @@
 # unwraps them and sends whole frames out of one port (AF_PACKET).
 #
 #  a. ISC dhclient -6 behind vc gets an address from kea-dhcp6 behind
-#     the uplink va; kea picks the subnet by the Interface-ID alone (the
-#     LDRA's link-address is ::)
+#     the uplink va.  kea 2.2 takes a relayed message whose link-address
+#     is :: (the LDRA's) as unrelayed for subnet selection: it picks the
+#     subnet by its interface ("interface": "vs"), not by Interface-ID
 #  b. tcpdump on va: the RELAY-FORW to ff02::1:2, 547 to 547, from the
 #     client's link-local address and MAC, link-address ::, Interface-ID
 #     "vc" (option 18) and the client's MAC (option 79)
@@ -55,7 +56,7 @@ cat >"$T/kea.json" <<EOK
   "data-directory": "$T",
   "preferred-lifetime": 600, "valid-lifetime": 1200,
   "subnet6": [
-    { "id": 1, "subnet": "2001:db8:94::/64", "interface-id": "vc",
+    { "id": 1, "subnet": "2001:db8:94::/64", "interface": "vs",
       "pools": [ { "pool": "2001:db8:94::100 - 2001:db8:94::1ff" } ] } ],
   "loggers": [ { "name": "kea-dhcp6", "severity": "DEBUG",
                  "debuglevel": 99,
@@ -99,6 +100,10 @@ check "va: dhcpv6-relay-repl redirected" wait_for 10 sh -c \
 
 # a, b
 capture va "udp dst port 547 and ip6 dst ff02::1:2" 1
+ip netns exec cli tcpdump -i vd -n -e -vv -l -c 4 "udp port 546 or udp port 547" \
+	>"$T/vd.cap" 2>"$T/vd.err" &
+vdpid=$!
+wait_for 20 grep -q 'listening on' "$T/vd.err"
 D=$T/dhclient
 mkdir -p "$D/run" "$D/lib"
 DHC="dhclient -6 -d -v -sf /bin/true -cf /dev/null -lf $D/lib/l6 -pf $D/run/pid"
@@ -109,6 +114,11 @@ dpid=$!
 check "a: dhclient -6 gets an address of 2001:db8:94::/64 through the LDRA" \
 	wait_for 60 grep -q "iaaddr 2001:db8:94::1" "$D/lib/l6"
 capture_wait va
+kill "$vdpid" 2>/dev/null || true
+wait "$vdpid" 2>/dev/null || true
+sed 's/^/# vd: /' "$T/vd.cap" | head -n 30
+grep -E "ADVERTISE|NoAddr|STATUS|status|SUBNET|subnet" "$T/kea.log" | head -n 15 | cut -c1-300 | sed 's/^/# kea: /'
+tail -n 15 "$T/dhclient.log" | sed 's/^/# dhclient: /'
 hex=$(frame_hex va)
 echo "# RELAY-FORW frame: $hex"
 # Ethernet: to 33:33:00:01:00:02 from the client
