@@ -186,6 +186,45 @@ static int cross_check(struct config *cfg, struct config_error *err)
 				return -EINVAL;
 			}
 
+	/* an LDRA's uplink is no client port, and hears the RELAY-REPL */
+	for (i = 0; i < cfg->n_dhcp6s; i++) {
+		const struct config_dhcp6 *c = &cfg->dhcp6s[i];
+
+		if (c->mode != DHCP6_MODE_LDRA)
+			continue;
+		for (k = 0; k < cfg->n_dhcp6s; k++)
+			if (!strcmp(cfg->dhcp6s[k].ifname, c->relay.uplink)) {
+				err->line = c->line;
+				snprintf(err->msg, sizeof(err->msg),
+					 "[dhcp6 %s]: the uplink %s has a "
+					 "[dhcp6 %s] section (line %u); an "
+					 "LDRA's uplink is only its way to "
+					 "the server", c->ifname,
+					 c->relay.uplink, cfg->dhcp6s[k].ifname,
+					 cfg->dhcp6s[k].line);
+				return -EINVAL;
+			}
+		if (!config_find_port(cfg, c->ifname) ||
+		    !config_find_port(cfg, c->relay.uplink)) {
+			err->line = c->line;
+			snprintf(err->msg, sizeof(err->msg), "[dhcp6 %s]: an "
+				 "LDRA's client port and uplink (%s) must both "
+				 "be [port] sections: the module takes the "
+				 "messages off them", c->ifname,
+				 c->relay.uplink);
+			return -EINVAL;
+		}
+		p = config_find_port(cfg, c->relay.uplink);
+		if (p && p->role == APEDGE_PORT_ROLE_UNTRUSTED) {
+			err->line = c->line;
+			snprintf(err->msg, sizeof(err->msg), "[dhcp6 %s]: the "
+				 "uplink %s is an untrusted port, whose guard "
+				 "drops the server's RELAY-REPL; make it "
+				 "trusted", c->ifname, c->relay.uplink);
+			return -EINVAL;
+		}
+	}
+
 	for (i = 0; i < cfg->n_dhcp4s; i++) {
 		p = config_find_port(cfg, cfg->dhcp4s[i].ifname);
 		if (p && p->role == APEDGE_PORT_ROLE_UNTRUSTED) {

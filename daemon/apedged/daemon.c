@@ -47,6 +47,8 @@
 #include "eapol/station.h"
 #include "dhcp6/ctl.h"
 #include "dhcp6/dhcp6.h"
+#include "dhcp6/ldra.h"
+#include "dhcp6/pkt.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -87,6 +89,8 @@ struct apedged {
 		struct brvlan_orig orig;
 	} auth_vlans[AUTH_PORTS_MAX];
 	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
+	struct dhcp6_ldra *ldra;	/* the [dhcp6 IF] mode ldra ports */
+	int ldra_fd;			/* its AF_PACKET socket, or -1 */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
@@ -109,6 +113,108 @@ static void apply_log_level(const struct apedged *d)
 
 static int d6_resync_dump(struct apedged *d);
 
+/*
+ * The lightweight relay (dhcp6/ldra.h): the module's class verdicts on
+ * its ports (dhcpv6-client and dhcpv6-relay-forw redirected off each
+ * client port, dhcpv6-relay-repl off each uplink), its punts, and its
+ * AF_PACKET output.
+ */
+static void ldra_policy_done(int error, const char *ext_msg, void *data)
+{
+	if (error)
+		log_warn("dhcp6 ldra: policy-set refused: %s%s%s",
+			 strerror(-error), ext_msg && ext_msg[0] ? ": " : "",
+			 ext_msg ? ext_msg : "");
+}
+
+static void ldra_policy_one(struct apedged *d, const char *ifname,
+			    bool client)
+{
+	struct amsg_port p = { .n_policy = client ? 2 : 1 };
+	int r;
+
+	snprintf(p.ifname, sizeof(p.ifname), "%s", ifname);
+	if (client) {
+		p.policy[APEDGE_POLICY_CLASS_DHCPV6_CLIENT] =
+			APEDGE_VERDICT_REDIRECT;
+		p.policy[APEDGE_POLICY_CLASS_DHCPV6_RELAY_FORW] =
+			APEDGE_VERDICT_REDIRECT;
+	} else {
+		p.policy[APEDGE_POLICY_CLASS_DHCPV6_RELAY_REPL] =
+			APEDGE_VERDICT_REDIRECT;
+	}
+	r = agenl_policy_set(d->nl, &p, ldra_policy_done, d);
+	if (r < 0)
+		log_warn("dhcp6 ldra %s: cannot set the port's policy: %s",
+			 ifname, strerror(-r));
+}
+
+/* Every LDRA port's policy, or only those of ifname when given. */
+static void ldra_policy(struct apedged *d, const char *ifname)
+{
+	const struct config_dhcp6 *c;
+	size_t i;
+
+	for (i = 0; (c = dhcp6_ldra_port(d->ldra, i)); i++) {
+		if (!ifname || !strcmp(ifname, c->ifname))
+			ldra_policy_one(d, c->ifname, true);
+		if (!ifname || !strcmp(ifname, c->relay.uplink))
+			ldra_policy_one(d, c->relay.uplink, false);
+	}
+}
+
+static int ldra_ifindex(void *data, const char *name)
+{
+	(void)data;
+	return (int)if_nametoindex(name);
+}
+
+static int ldra_send(void *data, int ifindex, const uint8_t *frame,
+		     size_t len)
+{
+	struct apedged *d = data;
+	int r;
+
+	if (d->ldra_fd < 0) {
+		d->ldra_fd = dhcp6_pkt_open();
+		if (d->ldra_fd < 0) {
+			r = d->ldra_fd;
+			log_rl(LOG_WARNING, "dhcp6 ldra: no AF_PACKET socket: "
+			       "%s", strerror(-r));
+			return r;
+		}
+	}
+	r = dhcp6_pkt_send(d->ldra_fd, ifindex, frame, len);
+	if (r < 0)
+		log_rl(LOG_DEBUG, "dhcp6 ldra: send on ifindex %d: %s",
+		       ifindex, strerror(-r));
+	return r;
+}
+
+static int ldra_hwaddr(void *data, int ifindex, uint8_t mac[6])
+{
+	struct apedged *d = data;
+
+	if (d->ldra_fd < 0)
+		d->ldra_fd = dhcp6_pkt_open();
+	return dhcp6_pkt_hwaddr(d->ldra_fd, ifindex, mac);
+}
+
+static const struct dhcp6_ldra_ops ldra_ops = {
+	.ifindex = ldra_ifindex,
+	.send = ldra_send,
+	.hwaddr = ldra_hwaddr,
+};
+
+static void nl_punt(const struct amsg_punt *p, void *data)
+{
+	struct apedged *d = data;
+
+	dhcp6_ldra_punt(d->ldra, (int)p->ifindex,
+			p->has_mac ? p->src_mac : NULL,
+			p->has_mac ? p->dst_mac : NULL, p->packet, p->caplen);
+}
+
 static void nl_connected(void *data)
 {
 	struct apedged *d = data;
@@ -116,6 +222,7 @@ static void nl_connected(void *data)
 	ports_connected(&d->ports);
 	/* after the ports' modes: the module forgot what it had opened */
 	eapol_auth_replay(d->auth);
+	ldra_policy(d, NULL);	/* after the port-adds */
 	/* After the port-adds, which the module takes in order. */
 	d->d6_resync = true;
 	d6_resync_dump(d);
@@ -136,6 +243,8 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 	struct apedged *d = data;
 
 	ports_event(&d->ports, ev);
+	if (ev->cmd == APEDGE_CMD_PORT_ADD_NTF && ev->ifname[0])
+		ldra_policy(d, ev->ifname);
 	/* Any port, configured or added by hand: see dhcp4_port_role(). */
 	if (ev->ifname[0])
 		dhcp4_port_role(d->dhcp4, ev->ifname,
@@ -378,6 +487,7 @@ static const struct agenl_ops nl_ops = {
 	.binding = nl_binding,
 	.binding_dump_done = nl_binding_dump_done,
 	.auth_event = nl_auth_event,
+	.punt = nl_punt,
 };
 
 /* The module's answer to one of iapp_l2update()'s requests. */
@@ -1355,6 +1465,10 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	if (dhcp6_configure(d->dhcp6, &cfg.dhcp6, cfg.dhcp6s,
 			    cfg.n_dhcp6s) < 0)
 		log_err("dhcp6: the server could not start");
+	if (dhcp6_ldra_configure(d->ldra, cfg.dhcp6s, cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the lightweight relay could not start");
+	else
+		ldra_policy(d, NULL);
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
@@ -1405,6 +1519,7 @@ struct apedged *apedged_new(const struct apedged_opts *opts,
 	if (!d)
 		return NULL;
 	d->opts = *opts;
+	d->ldra_fd = -1;
 	d->cfg = *cfg;
 	config_init(cfg);	/* it is ours now */
 	d->ports.v = ports_plan(&d->ports, d->cfg.ports, d->cfg.n_ports,
@@ -1512,6 +1627,11 @@ int apedged_start(struct apedged *d)
 	if (dhcp6_configure(d->dhcp6, &d->cfg.dhcp6, d->cfg.dhcp6s,
 			    d->cfg.n_dhcp6s) < 0)
 		log_err("dhcp6: the server could not start");
+	d->ldra = dhcp6_ldra_new(&ldra_ops, d);
+	if (!d->ldra)
+		return -ENOMEM;
+	if (dhcp6_ldra_configure(d->ldra, d->cfg.dhcp6s, d->cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the lightweight relay could not start");
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
 		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
@@ -1543,6 +1663,9 @@ void apedged_free(struct apedged *d)
 	eapol_free(d->eapol);
 	loop_timer_remove(d->dump_retry);
 	dhcp6_free(d->dhcp6);
+	dhcp6_ldra_free(d->ldra);
+	if (d->ldra_fd >= 0)
+		close(d->ldra_fd);
 	dhcp4_free(d->dhcp4);
 	d->dhcp4 = NULL;
 	wifi_free(d->wifi);

@@ -179,6 +179,73 @@ UT_CASE(relay)
 	config_free(&cfg);
 }
 
+/* mode ldra (RFC 6221): the uplink, the IDs, their defaults. */
+UT_CASE(ldra)
+{
+	struct config_error err;
+	struct config cfg;
+	const struct config_dhcp6_relay *r;
+
+	UT_ASSERT(parse("[port eth0]\nrole = trusted\n[port veth1]\n[port veth2]\n"
+			"[dhcp6 veth1]\nmode = ldra\nuplink = eth0\n"
+			"remote_id = 4491:0a0b\nsubscriber_id = room 12\n"
+			"client_lladdr = no\n"
+			"[dhcp6 veth2]\nmode = ldra\nuplink = eth0\n"
+			"interface_id = hex:0102\n",
+			&cfg, &err) == 0);
+	UT_ASSERT(cfg.n_dhcp6s == 2);
+	r = &cfg.dhcp6s[0].relay;
+	UT_EXPECT(cfg.dhcp6s[0].mode == DHCP6_MODE_LDRA);
+	UT_EXPECT_STR(r->uplink, "eth0");
+	UT_EXPECT(r->rif.interface_id_len == 5 &&
+		  !memcmp(r->rif.interface_id, "veth1", 5));	/* default */
+	UT_EXPECT(r->rif.has_remote_id && r->rif.remote_enterprise == 4491 &&
+		  r->rif.remote_id_len == 2);
+	UT_EXPECT(r->rif.subscriber_id_len == 7);
+	UT_EXPECT(!r->rif.client_lladdr && !r->rif.trust_relay);
+	UT_EXPECT(!r->n_upstreams);
+	r = &cfg.dhcp6s[1].relay;
+	UT_EXPECT(r->rif.interface_id_len == 2 &&
+		  !memcmp(r->rif.interface_id, "\1\2", 2));
+	UT_EXPECT(r->rif.client_lladdr);			/* default */
+	config_free(&cfg);
+}
+
+UT_CASE(ldra_refused)
+{
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\n", 1, "needs an uplink"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = a\n", 1,
+		      "client port itself"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b c\n", 3,
+		      "interface name"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "upstream = 2001:db8::1\n", 1, "lightweight"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "trust_relay = yes\n", 1, "lightweight"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "hop_limit = 3\n", 1, "lightweight"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "link_address = ::\n", 1, "lightweight"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "dns = ::1\n", 1, "serves no"));
+	UT_EXPECT(bad("[dhcp6 a]\nmode = relay\nupstream = 2001:db8::1\n"
+		      "uplink = b\n", 1, "for mode ldra"));
+	UT_EXPECT(bad("[dhcp6 a]\ndns = ::1\nuplink = b\n", 1,
+		      "for mode ldra"));
+	/* the uplink is no client port of its own */
+	UT_EXPECT(bad("[dhcp6 a]\nmode = ldra\nuplink = b\n"
+		      "[dhcp6 b]\nmode = ldra\nuplink = c\n", 1,
+		      "the uplink b"));
+	UT_EXPECT(bad("[port a]\n[port b]\nrole = untrusted\n"
+		      "[dhcp6 a]\nmode = ldra\nuplink = b\n", 4,
+		      "untrusted"));
+	UT_EXPECT(bad("[port a]\n[dhcp6 a]\nmode = ldra\nuplink = b\n", 2,
+		      "must both be [port]"));
+	UT_EXPECT(bad("[port b]\nrole = trusted\n"
+		      "[dhcp6 a]\nmode = ldra\nuplink = b\n", 3,
+		      "must both be [port]"));
+}
+
 UT_CASE(refused)
 {
 	UT_EXPECT(bad("[dhcp6]\n[dhcp6]\n", 2, "duplicate"));
@@ -248,4 +315,6 @@ UT_MAIN("apedged_dhcp6_config",
 	UT_ENTRY(full),
 	UT_ENTRY(items),
 	UT_ENTRY(relay),
+	UT_ENTRY(ldra),
+	UT_ENTRY(ldra_refused),
 	UT_ENTRY(refused))

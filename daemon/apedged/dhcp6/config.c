@@ -457,6 +457,7 @@ const struct ini_section dhcp6_global_section = {
 static const struct ini_name mode_names[] = {
 	{ "server", DHCP6_MODE_SERVER },
 	{ "relay", DHCP6_MODE_RELAY },
+	{ "ldra", DHCP6_MODE_LDRA },
 	{ "off", DHCP6_MODE_OFF },
 	{ NULL, 0 },
 };
@@ -494,6 +495,7 @@ static const struct ini_key server_keys[] = {
 	INI_KEY_BOOL(C, "client_lladdr", relay.rif.client_lladdr, "yes"),
 	INI_KEY_UINT(C, "hop_limit", relay.rif.hop_limit, 1,
 		     DHCP6_RELAY_HOPS_MAX, "8"),
+	INI_KEY_IFNAME(C, "uplink", relay.uplink),
 	{ NULL },
 };
 #undef C
@@ -513,6 +515,38 @@ static int server_end(struct ini *ini, void *obj)
 	    (l->inf_max_rt && l->inf_max_rt < 60))
 		return ini_fail(ini, "[dhcp6 %s]: sol_max_rt and inf_max_rt "
 				"are 0 or 60..86400 (RFC 8415 §21.24)",
+				c->ifname);
+	if (c->mode == DHCP6_MODE_LDRA) {
+		struct dhcp6_relay_if *f = &c->relay.rif;
+
+		if (!c->relay.uplink[0])
+			return ini_fail(ini, "[dhcp6 %s]: mode ldra needs an "
+					"uplink (the network-facing port)",
+					c->ifname);
+		if (!strcmp(c->relay.uplink, c->ifname))
+			return ini_fail(ini, "[dhcp6 %s]: the uplink is the "
+					"client port itself", c->ifname);
+		if (c->relay.n_upstreams || !c->relay.link_auto ||
+		    f->trust_relay || f->hop_limit != DHCP6_RELAY_HOPS_MAX)
+			return ini_fail(ini, "[dhcp6 %s]: a lightweight relay "
+					"takes no upstream, link_address, "
+					"trust_relay or hop_limit (RFC 6221: "
+					"link-address ::, client ports "
+					"untrusted)", c->ifname);
+		if (l->n_ranges || l->n_pools || l->n_resv || l->n_dns ||
+		    l->domains_len || l->n_onlink)
+			return ini_fail(ini, "[dhcp6 %s]: a relay serves no "
+					"range, pd_pool, reservation, onlink, "
+					"dns or domain_search", c->ifname);
+		if (!c->relay.interface_id_set) {
+			f->interface_id_len = (uint16_t)strlen(c->ifname);
+			memcpy(f->interface_id, c->ifname,
+			       f->interface_id_len);
+		}
+		return 0;
+	}
+	if (c->relay.uplink[0])
+		return ini_fail(ini, "[dhcp6 %s]: uplink is for mode ldra",
 				c->ifname);
 	if (c->mode == DHCP6_MODE_RELAY) {
 		struct dhcp6_relay_if *f = &c->relay.rif;

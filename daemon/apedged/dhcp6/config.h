@@ -8,7 +8,7 @@
  *	server_duid = auto			# auto | hex:0003000102...
  *
  *	[dhcp6 IFNAME]				# one per served interface
- *	mode = server				# server | relay | off
+ *	mode = server				# server | relay | ldra | off
  *	range = 2001:db8:1::1000-2001:db8:1::1fff[, A-B ...]
  *	pd_pool = 2001:db8:100::/48 56[, P/L L ...]
  *	reservation = DUIDHEX 2001:db8:1::5[, DUIDHEX 2001:db8:100:ab00::/56]
@@ -31,6 +31,12 @@
  *	trust_relay = no			# take RELAY-FORW from a relay below
  *	client_lladdr = yes			# RFC 6939 option, MAC when known
  *	hop_limit = 8				# 1..8 (RFC 8415 HOP_COUNT_LIMIT)
+ *
+ *	[dhcp6 IFNAME]				# a client port of a bridge,
+ *	mode = ldra				# lightweight relay (RFC 6221)
+ *	uplink = IFNAME				# the network-facing port
+ *	interface_id = IFNAME			# as for a relay
+ *	remote_id = none   subscriber_id = none   client_lladdr = yes
  *
  * Lists are comma-separated on one line (a key is given once).  An
  * upstream is a server's unicast address, or a multicast (ff05::1:3,
@@ -59,6 +65,7 @@ enum dhcp6_mode {
 	DHCP6_MODE_SERVER = 0,
 	DHCP6_MODE_RELAY,
 	DHCP6_MODE_OFF,
+	DHCP6_MODE_LDRA,		/* a lightweight relay's client port */
 };
 
 struct config_dhcp6_global {
@@ -79,6 +86,7 @@ struct config_dhcp6_relay {
 	bool interface_id_set;		/* else the interface's name */
 	bool link_auto;			/* rif.link follows the interface */
 	struct dhcp6_relay_if rif;	/* IDs, limits, trust, link */
+	char uplink[IFNAMSIZ];		/* mode ldra: the network-facing port */
 };
 
 struct config_dhcp6 {

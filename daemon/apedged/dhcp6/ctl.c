@@ -253,7 +253,7 @@ int dhcp6_format_show(struct dhcp6 *e, const char *ifname, struct strbuf *sb)
 		json_obj_begin(&j);
 		json_kstr(&j, "ifname", c->ifname);
 		json_kstr(&j, "mode", c->mode == DHCP6_MODE_RELAY ? "relay" :
-			  "server");
+			  c->mode == DHCP6_MODE_LDRA ? "ldra" : "server");
 		json_kbool(&j, "present", idx != 0);
 		if (c->mode == DHCP6_MODE_RELAY)
 			relay_json(&j, &c->relay);

@@ -809,7 +809,8 @@ int dhcp6_configure(struct dhcp6 *e, const struct config_dhcp6_global *g,
 	if (!e->ifs)
 		return -ENOMEM;
 	for (i = 0; i < n; i++)
-		if (v[i].mode != DHCP6_MODE_OFF)
+		if (v[i].mode == DHCP6_MODE_SERVER ||
+		    v[i].mode == DHCP6_MODE_RELAY)
 			e->ifs[e->n_ifs++].cfg = v[i];
 	if (!k || (e->srv_ok && strcmp(e->state_dir, g->state_dir)))
 		stop_server(e);	/* none, or another state_dir: another table */

@@ -55,6 +55,7 @@ struct agenl {
 	bool absent_logged;	/* the one "not loaded" line was logged */
 	uint16_t family_id;
 	uint32_t events_group;	/* joined while connected; 0 if none */
+	uint32_t punt_group;	/* joined while connected, with ops->punt */
 	uint32_t notify_group;	/* nlctrl's, joined once known */
 	struct amsg_info info;
 	uint32_t info_seq;
@@ -262,6 +263,9 @@ static void go_absent(struct agenl *nl, enum unload_reason why)
 		if (nl->events_group)
 			nlsock_leave(nl->sock, nl->events_group);
 		nl->events_group = 0;
+		if (nl->punt_group)
+			nlsock_leave(nl->sock, nl->punt_group);
+		nl->punt_group = 0;
 		nl->family_id = 0;
 		memset(&nl->info, 0, sizeof(nl->info));
 		nl->info_seq = 0;
@@ -319,6 +323,17 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 			 "events will be missed", APEDGE_MCGRP_EVENTS);
 	}
 
+	if (!reconnect && nl->ops->punt) {
+		uint32_t pg = amsg_family_group(fam, APEDGE_MCGRP_PUNT);
+
+		if (pg && nlsock_join(nl->sock, pg) < 0)
+			pg = 0;
+		if (!pg)
+			log_warn("apedge: cannot join the \"%s\" multicast "
+				 "group; punted packets will be missed",
+				 APEDGE_MCGRP_PUNT);
+		nl->punt_group = pg;
+	}
 	nl->family_id = fam->id;
 	nl->events_group = group;
 	nl->state = APEDGED_NL_CONNECTED;
@@ -582,6 +597,19 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 			nl->ops->port_event(&ev, nl->data);
 		return;
 	}
+	if (gh.cmd == APEDGE_CMD_PUNT_NTF) {
+		static struct amsg_punt punt;	/* 64 KiB: not on the stack */
+
+		if (!nl->ops->punt)
+			return;
+		if (amsg_parse_punt(msg, len, nl->family_id, &punt,
+				    &err) < 0) {
+			log_rl(LOG_WARNING, "apedge: bad punt: %s", err.msg);
+			return;
+		}
+		nl->ops->punt(&punt, nl->data);
+		return;
+	}
 	if (gh.cmd == APEDGE_CMD_STA_AUTHORIZED_NTF) {
 		struct amsg_sta_auth ev;
 
@@ -806,6 +834,19 @@ int agenl_port_set(struct agenl *nl, const struct amsg_port *port)
 						 nl->family_id, NLM_F_ACK,
 						 APEDGE_CMD_PORT_SET, port),
 			APEDGE_CMD_PORT_SET, port->ifname, NULL, NULL, NULL);
+}
+
+int agenl_policy_set(struct agenl *nl, const struct amsg_port *port,
+		     agenl_done_fn done, void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (!port->ifname[0] || !done)
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_port(req, sizeof(req),
+						 nl->family_id, NLM_F_ACK,
+						 APEDGE_CMD_POLICY_SET, port),
+			APEDGE_CMD_POLICY_SET, port->ifname, done, NULL, data);
 }
 
 int agenl_port_del(struct agenl *nl, const char *ifname)

@@ -90,6 +90,12 @@ struct agenl_ops {
 	 * the station ev->mac, whoever sent it, ev->authorized its result.
 	 */
 	void (*auth_event)(const struct amsg_auth *ev, void *data);
+	/*
+	 * A packet the module punted (punt-ntf: a redirect or copy verdict,
+	 * within the port's punt rate).  With this op set the daemon joins
+	 * the "punt" group while connected.  p is valid during the call.
+	 */
+	void (*punt)(const struct amsg_punt *p, void *data);
 };
 
 struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
@@ -121,6 +127,9 @@ int agenl_port_add_port(struct agenl *nl, const struct amsg_port *port);
  */
 int agenl_port_set(struct agenl *nl, const struct amsg_port *port);
 int agenl_port_del(struct agenl *nl, const char *ifname);
+/* policy-set of port's classes (and punt rate); done gets the answer. */
+int agenl_policy_set(struct agenl *nl, const struct amsg_port *port,
+		     agenl_done_fn done, void *data);
 /*
  * Send xid-send on ifname for sta (vlan 0 untagged; count 0 and 1 one
  * frame, interval_ms only with a burst); 0, -ENOTCONN when absent, or
