@@ -51,8 +51,10 @@ else
 fi
 : >>"$results"
 
-# The kernel log lines that fail a test.
-DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|refcount|unregister_netdevice: waiting|kmemleak|UBSAN|KASAN|list_(add|del) corruption|INFO: task .* blocked'
+# The kernel log lines that fail a test.  The debug kernel's reports
+# (tests/debug) mostly begin "WARNING:" or "BUG:"; lockdep's, RCU's and
+# debugobjects' are named as well.
+DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|refcount|unregister_netdevice: waiting|kmemleak|UBSAN|KASAN|list_(add|del) corruption|INFO: task .* blocked|possible (recursive|circular) locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|ODEBUG'
 
 _result() {
 	echo "$1 - $2"
