@@ -52,10 +52,12 @@ done) >/dev/null 2>&1 &
 	ip -n "r$i" link add ra type veth peer name rb
 	ip -n "r$i" link set ra up
 	ip -n "r$i" link set rb up
+	ip -n "r$i" addr add 10.9.0.1/24 broadcast 10.9.0.255 dev ra
 	ip netns exec "r$i" apedgectl port add dev ra
 	ip netns exec "r$i" apedgectl port add dev rb role trusted
-	ip netns exec "r$i" /usr/bin/python3 "$T/traffic.py" rb 1 &
-	sleep 0.2
+	# Broadcasts from ra to rb (ping starts faster than python).
+	ip netns exec "r$i" ping -q -b -i 0.002 -w 2 10.9.0.255 &
+	sleep 0.5
 	ip netns del "r$i"
 	wait
 done; echo "$i" >"$T/netns") >/dev/null 2>&1 &
