@@ -719,6 +719,8 @@ static void eg_forward_source_guard(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, eg_run(test, len, true,
 				       APEDGE_DIRECTION_FORWARD, &d));
 	KUNIT_EXPECT_EQ(test, d.sg, APEDGE_SG_DROP_IPV6);
+}
+
 /* fe80::b, a second link-local address; fe80::1, a router's. */
 static const u8 ip6_ll_b[16] = { 0xfe, 0x80, [15] = 0x0b };
 static const u8 ip6_ll_r[16] = { 0xfe, 0x80, [15] = 0x01 };

@@ -33,6 +33,10 @@
 #                              returns once it listens
 #   capture_wait IF [SECS]     wait for its N frames
 #   frame_hex IF [N], frames IF
+#   scapy_start NS...          one scapy sender per namespace (checked
+#                              ready); then
+#   scapy_send NS IF N EXPR    send N copies of the scapy frame EXPR out
+#                              of IF in NS; prints "sent N"
 #
 # $top is the repository, $T a private scratch directory.  Run alone (not
 # from tests/vm/run), a test ends with "N passed, N failed" and fails if
@@ -226,6 +230,44 @@ frame_hex() {
 
 frames() {
 	grep -c '^[0-9]' "$T/cap.$1"
+}
+
+# One scapy per namespace, fed through FIFOs: under TCG starting scapy
+# takes seconds, so each starts once.  EXPR may name any scapy layer.
+declare -A _scapy_to _scapy_from
+scapy_start() {
+	local ns fd line
+	cat >"$T/scapy_sender.py" <<'EOP'
+import sys
+from scapy.all import *  # noqa: F403 -- the frames name any layer
+print("ready", flush=True)
+for line in sys.stdin:
+    iface, n, expr = line.rstrip("\n").split(" ", 2)
+    sendp([eval(expr)] * int(n), iface=iface, verbose=False)
+    print("sent", n, flush=True)
+EOP
+	for ns; do
+		mkfifo "$T/scapy.in.$ns" "$T/scapy.out.$ns"
+		ip netns exec "$ns" /usr/bin/python3 "$T/scapy_sender.py" \
+			<"$T/scapy.in.$ns" >"$T/scapy.out.$ns" \
+			2>"$T/scapy.err.$ns" &
+		exec {fd}>"$T/scapy.in.$ns"
+		_scapy_to[$ns]=$fd
+		exec {fd}<"$T/scapy.out.$ns"
+		_scapy_from[$ns]=$fd
+	done
+	for ns; do
+		line=
+		read -r -t 120 line <&"${_scapy_from[$ns]}" || true
+		check_eq "scapy ready in $ns" ready "${line:-}"
+	done
+}
+
+scapy_send() {
+	local line=
+	echo "$2 $3 $4" >&"${_scapy_to[$1]}"
+	read -r -t 60 line <&"${_scapy_from[$1]}" || cat "$T/scapy.err.$1" >&2
+	echo "$line"
 }
 
 # A failed command at the top level of the test stops it.

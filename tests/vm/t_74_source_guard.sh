@@ -44,40 +44,8 @@ sg() {
 }
 
 # send NS IF COUNT EXPR: send COUNT copies of a scapy frame out of IF.
-# One scapy per namespace, fed through FIFOs: under TCG starting scapy
-# takes seconds.
-cat >"$T/sender.py" <<'EOP'
-import sys
-from scapy.all import Ether, IP, ICMP, ARP, IPv6, UDP, sendp
-from scapy.layers.inet6 import ICMPv6EchoRequest, ICMPv6ND_NA
-from scapy.layers.dhcp6 import DHCP6_Reply, DHCP6OptIA_NA, DHCP6OptIAAddress
-from scapy.layers.dhcp import BOOTP, DHCP
-print("ready", flush=True)
-for line in sys.stdin:
-    iface, n, expr = line.rstrip("\n").split(" ", 2)
-    sendp([eval(expr)] * int(n), iface=iface, verbose=False)
-    print("sent", n, flush=True)
-EOP
-declare -A to from
-for ns in cli srv spy; do
-	mkfifo "$T/in.$ns" "$T/out.$ns"
-	ip netns exec "$ns" /usr/bin/python3 "$T/sender.py" <"$T/in.$ns" >"$T/out.$ns" 2>"$T/err.$ns" &
-	exec {fd}>"$T/in.$ns"
-	to[$ns]=$fd
-	exec {fd}<"$T/out.$ns"
-	from[$ns]=$fd
-done
-for ns in cli srv spy; do
-	line=
-	read -r -t 120 line <&"${from[$ns]}" || true
-	check_eq "scapy ready in $ns" ready "${line:-}"
-done
-send() {
-	local line
-	echo "$2 $3 $4" >&"${to[$1]}"
-	read -r -t 60 line <&"${from[$1]}" || cat "$T/err.$1" >&2
-	echo "$line"
-}
+scapy_start cli srv spy
+send() { scapy_send "$@"; }
 
 # DHCPv4: a real client and server.
 ip netns exec srv dnsmasq --conf-file=/dev/null --keep-in-foreground \

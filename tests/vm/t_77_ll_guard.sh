@@ -102,30 +102,8 @@ check_eq "nothing of the hosts' dropped" "0 0 0 0" \
 	"$(sg vc ll) $(sg vc lla) $(sg vh ll) $(sg vh lla)"
 
 # The attacker: one scapy, fed through FIFOs (starting it takes seconds).
-cat >"$T/sender.py" <<'EOP'
-import sys
-from scapy.all import Ether, IPv6, sendp
-from scapy.layers.inet6 import (ICMPv6EchoRequest, ICMPv6ND_NA, ICMPv6ND_NS,
-                                ICMPv6NDOptDstLLAddr, ICMPv6NDOptSrcLLAddr)
-print("ready", flush=True)
-for line in sys.stdin:
-    iface, n, expr = line.rstrip("\n").split(" ", 2)
-    sendp([eval(expr)] * int(n), iface=iface, verbose=False)
-    print("sent", n, flush=True)
-EOP
-mkfifo "$T/in" "$T/out"
-ip netns exec spy /usr/bin/python3 "$T/sender.py" <"$T/in" >"$T/out" 2>"$T/err" &
-exec {to}>"$T/in"
-exec {from}<"$T/out"
-line=
-read -r -t 120 line <&"$from" || true
-check_eq "scapy ready" ready "${line:-}"
-send() {
-	local line
-	echo "vg $1 $2" >&"$to"
-	read -r -t 60 line <&"$from" || cat "$T/err" >&2
-	echo "$line"
-}
+scapy_start spy
+send() { scapy_send spy vg "$@"; }
 E="Ether(src='$spymac',dst='33:33:00:00:00:01')"
 # ND is hop limit 255 (RFC 4861 7.1): anything else no host takes.
 

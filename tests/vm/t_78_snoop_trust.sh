@@ -55,38 +55,9 @@ counter() {
 bound() { apedgectl -j binding show | grep -q "\"ip\":\"$1\""; }
 binding_of() { apedgectl -j binding show ip "$1"; }
 
-# send NS IF COUNT EXPR: send COUNT copies of a scapy frame out of IF,
-# one scapy per namespace fed through FIFOs (starting scapy is slow).
-cat >"$T/sender.py" <<'EOP'
-import sys
-from scapy.all import Ether, Dot3, Dot1Q, IP, IPv6, UDP, Raw, LLC, SNAP, sendp
-from scapy.layers.dhcp import BOOTP, DHCP
-print("ready", flush=True)
-for line in sys.stdin:
-    iface, n, expr = line.rstrip("\n").split(" ", 2)
-    sendp([eval(expr)] * int(n), iface=iface, verbose=False)
-    print("sent", n, flush=True)
-EOP
-declare -A to from
-for ns in cli srv spy; do
-	mkfifo "$T/in.$ns" "$T/out.$ns"
-	ip netns exec "$ns" /usr/bin/python3 "$T/sender.py" <"$T/in.$ns" >"$T/out.$ns" 2>"$T/err.$ns" &
-	exec {fd}>"$T/in.$ns"
-	to[$ns]=$fd
-	exec {fd}<"$T/out.$ns"
-	from[$ns]=$fd
-done
-for ns in cli srv spy; do
-	line=
-	read -r -t 120 line <&"${from[$ns]}" || true
-	check_eq "scapy ready in $ns" ready "${line:-}"
-done
-send() {
-	local line
-	echo "$2 $3 $4" >&"${to[$1]}"
-	read -r -t 60 line <&"${from[$1]}" || cat "$T/err.$1" >&2
-	echo "$line"
-}
+# send NS IF COUNT EXPR: send COUNT copies of a scapy frame out of IF.
+scapy_start cli srv spy
+send() { scapy_send "$@"; }
 mac_bytes() { echo "bytes.fromhex('${1//:/}')"; }
 
 # The real client gets its lease and binding on vc.
