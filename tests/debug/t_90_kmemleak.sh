@@ -10,6 +10,10 @@ kml=/sys/kernel/debug/kmemleak
 echo scan >$kml
 sleep 6
 echo scan >$kml
+# Any report counts: the backtraces of objects allocated by apedge.ko,
+# which is unloaded by now, show addresses instead of its function
+# names, so they cannot be told from the kernel's own.  (The scan's
+# "new suspected memory leaks" line also fails the kernel log check.)
 leaks=$(cat $kml)
 check_eq "kmemleak reports nothing" "" "$leaks"
 [ -z "$leaks" ] || echo "$leaks" | sed 's/^/#   /' | head -n 60
