@@ -15,12 +15,14 @@
 #include <linux/seqlock.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
 #include <linux/apedge.h>
 
+#include "auth.h"
 #include "classify.h"
 #include "guard.h"
 #include "netlink-gen.h"
@@ -53,6 +55,13 @@ enum apedge_ctr {
 	APEDGE_CTR_L2RELAY_RELAYED,
 	APEDGE_CTR_L2RELAY_REFUSED,
 	APEDGE_CTR_L2RELAY_OVERFLOW,
+	APEDGE_CTR_AUTH_RX_DROP,
+	APEDGE_CTR_AUTH_TX_DROP,
+	APEDGE_CTR_AUTH_RX_EAPOL,
+	APEDGE_CTR_AUTH_TX_EAPOL,
+	APEDGE_CTR_AUTH_RX_ALLOWED,
+	APEDGE_CTR_AUTH_TX_ALLOWED,
+	APEDGE_CTR_AUTH_SEEN,
 	APEDGE_CTR_MAX
 };
 
@@ -99,6 +108,7 @@ struct apedge_stats {
  * @l2relay: whether mac80211's Layer-2 Updates received on this port are
  *	     relayed (l2relay.c); written under RTNL, read locklessly
  * @l2relay_vlan: the VLAN ID they are relayed with, 0 untagged; ditto
+ * @auth: its 802.1X mode and authorization (auth.c)
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
  * @base_lock: protects @base
@@ -118,6 +128,7 @@ struct apedge_port {
 	u32 l2update;
 	bool l2relay;
 	u16 l2relay_vlan;
+	struct apedge_auth_port auth;
 	struct apedge_pcpu_stats __percpu *stats;
 	struct apedge_stats *base;
 	spinlock_t base_lock;	/* protects base */
@@ -136,6 +147,7 @@ struct apedge_port {
  * @nbursts: entries in @bursts, under @burst_lock
  * @bt: the binding table (binding.c)
  * @relay: the queue of Layer-2 Updates to relay (l2relay.c)
+ * @auth: the 802.1X table of authorized stations and its events (auth.c)
  * @dying: ports detached whose teardown (port.c) has not finished
  * @all: entry in main.c's list of every namespace's state, under
  *	 apedge_nets_lock
@@ -150,6 +162,7 @@ struct apedge_net {
 	unsigned int nbursts;
 	struct apedge_bindings *bt;
 	struct apedge_l2relay *relay;
+	struct apedge_auth_table *auth;
 	atomic_t dying;
 	struct list_head all;
 };
@@ -172,6 +185,9 @@ struct apedge_port *apedge_port_find_rcu(struct apedge_net *an, int ifindex);
 #define APEDGE_PORTF_SOURCE_GUARD	BIT(0)
 #define APEDGE_PORTF_VERIFY_CHADDR	BIT(1)
 #define APEDGE_PORTF_ALLOW_OPAQUE	BIT(2)
+/* The port's enum apedge_auth_mode and enum apedge_auth_allow flags. */
+#define APEDGE_PORTF_AUTH_MODE		GENMASK(5, 4)
+#define APEDGE_PORTF_AUTH_ALLOW		GENMASK(9, 8)
 
 int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 		    u32 flags, struct netlink_ext_ack *extack);
@@ -223,6 +239,12 @@ extern void (*apedge_test_hooked)(struct apedge_port *port,
 				  enum nf_dev_hooks num);
 #endif
 
+/* 802.1X enforcement in the hooks (auth.c) */
+
+unsigned int apedge_auth_ingress(struct apedge_port *port, struct sk_buff *skb);
+unsigned int apedge_auth_egress(struct apedge_port *port, struct sk_buff *skb,
+				u8 dir);
+
 /* punting packets to userspace (punt.c) */
 
 #define APEDGE_PUNT_RATE_DEFAULT	100
@@ -257,6 +279,8 @@ void apedge_notify_punt(struct apedge_port *port,
 /* the binding table (binding.c) */
 
 #define APEDGE_BINDINGS_DEFAULT	65536
+/* Prefix lengths a prefix binding may have; bit (128 - len) of plens. */
+#define APEDGE_PLEN_BITS	129
 /*
  * Snooped messages waiting for the snoop work, in two rings: what binds
  * (from trusted servers only) apart from what unbinds (which any client
@@ -269,9 +293,40 @@ void apedge_notify_punt(struct apedge_port *port,
 /* How long a REQUEST waits for its ACK or NAK. */
 #define APEDGE_SNOOP_REQ_SECS		60
 
+/* The (port, MAC) index's key. */
+struct apedge_ckey {
+	int ifindex;
+	u8 mac[ETH_ALEN];
+	u8 pad[2];
+};
+
+/**
+ * struct apedge_bclient - a station's bindings on a port: the (port, MAC)
+ *	index, seen by writers only (under &apedge_bindings.lock)
+ * @node: in &apedge_bindings.clients
+ * @key: the port and the MAC
+ * @bindings: its bindings (&apedge_binding.client_node)
+ * @port_node: in &apedge_bport.clients
+ * @rcu: for freeing after a grace period (rhashtable's rule)
+ */
+struct apedge_bclient {
+	struct rhash_head node;
+	struct apedge_ckey key;
+	struct list_head bindings;
+	struct list_head port_node;
+	struct rcu_head rcu;
+};
+
+/* The stations of a port that have bindings; in &apedge_bindings.ports. */
+struct apedge_bport {
+	struct list_head clients;
+};
+
 /**
  * struct apedge_binding - an address bound to a station and a port
  * @node: in &apedge_bindings.ht
+ * @client_node: in its &apedge_bclient.bindings, under the table's lock
+ * @client: the (port, MAC) entry it is indexed under
  * @key: the address
  * @mac: the station's MAC address
  * @origin: enum apedge_binding_origin
@@ -285,6 +340,8 @@ void apedge_notify_punt(struct apedge_port *port,
  */
 struct apedge_binding {
 	struct rhash_head node;
+	struct list_head client_node;
+	struct apedge_bclient *client;
 	struct apedge_bkey key;
 	u8 mac[ETH_ALEN];
 	u8 origin;
@@ -322,8 +379,15 @@ struct apedge_snoop_req_slot {
 
 /**
  * struct apedge_bindings - a namespace's binding table
- * @ht: the bindings; RCU for readers, @lock for writers
+ * @ht: the bindings by address; RCU for readers, @lock for writers
+ * @clients: the (port, MAC) index: struct apedge_bclient, under @lock
+ * @ports: ifindex -> struct apedge_bport, the port index, under @lock
  * @lock: serializes writers
+ * @gc_iter: the collector's cursor, kept from one chunk to the next
+ * @gc_walking: whether @gc_iter is entered (a walk in progress)
+ * @gc_last: the address of an expired entry the last chunk ended on,
+ *	     removed by the next
+ * @gc_has_last: whether @gc_last holds one
  * @count: entries in @ht; written under @lock, read locklessly
  * @gen: changes whenever an entry is added, replaced or removed; written
  *	 under @lock, read locklessly, for the consistency of dumps
@@ -341,10 +405,20 @@ struct apedge_snoop_req_slot {
  * @learn_ev: @learn's slots
  * @forget_ev: @forget's slots
  * @reqs: recent DHCPv4 REQUESTs, hashed by xid and chaddr
+ * @plens: the prefix lengths in use by prefix bindings, bit (128 - len)
+ *	   so that a walk from bit 0 finds the longest first; changed under
+ *	   @lock with atomic bit operations, read locklessly by the hooks
+ * @plen_count: prefix bindings of each length, under @lock
  */
 struct apedge_bindings {
 	struct rhashtable ht;
+	struct rhashtable clients;
+	struct xarray ports;
 	struct mutex lock;	/* serializes writers */
+	struct rhashtable_iter gc_iter;
+	bool gc_walking;
+	bool gc_has_last;
+	struct apedge_bkey gc_last;
 	unsigned int count;
 	unsigned int gen;
 	u32 limit;
@@ -360,10 +434,15 @@ struct apedge_bindings {
 	struct apedge_snoop_ev learn_ev[APEDGE_SNOOP_LEARN_SLOTS];
 	struct apedge_snoop_ev forget_ev[APEDGE_SNOOP_FORGET_SLOTS];
 	struct apedge_snoop_req_slot reqs[APEDGE_SNOOP_REQ_SLOTS];
+	unsigned long plens[BITS_TO_LONGS(APEDGE_PLEN_BITS)];
+	unsigned int plen_count[APEDGE_PLEN_BITS];
 };
 
 int apedge_bindings_init(struct apedge_bindings *bt);
 void apedge_bindings_destroy(struct apedge_bindings *bt);
+int apedge_bkey_prefix(struct apedge_bkey *key, const u8 *addr, u8 plen);
+bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
+			 int ifindex, const u8 *mac, u64 now);
 bool apedge_binding_expired(const struct apedge_binding *b, u64 now);
 u64 apedge_binding_expiry(u32 lifetime, u64 now);
 const struct apedge_binding *
@@ -382,6 +461,10 @@ void apedge_binding_conflict(struct apedge_bindings *bt,
 			     const struct apedge_bkey *key, int ifindex,
 			     const u8 *mac);
 void apedge_binding_gc(struct apedge_bindings *bt, u64 now);
+bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
+			    unsigned int budget);
+int apedge_binding_move(struct apedge_bindings *bt, const u8 *mac,
+			int from, int to, struct netlink_ext_ack *extack);
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex);
 void apedge_binding_walk_enter(struct apedge_bindings *bt,
 			       struct rhashtable_iter *iter);
@@ -493,5 +576,8 @@ void apedge_genl_unregister(void);
 void apedge_notify_port(struct apedge_port *port, u8 cmd);
 void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
 				  u16 vlan);
+void apedge_notify_auth_seen(void *priv, int ifindex, const u8 *mac);
+void apedge_notify_auth_changed(struct apedge_port *port, const u8 *mac,
+				u8 authorized);
 
 #endif /* _APEDGE_H */

@@ -23,12 +23,31 @@
  *  - a DHCPv4 ACK binds on the port where its REQUEST (same xid and
  *    chaddr, sent from that chaddr) arrived, whichever ports the ACK
  *    leaves by; a NAK unbinds the address that REQUEST asked for;
- *  - a RELEASE, DECLINE or NAK unbinds only a snooped binding of the
+ *  - a RELEASE, DECLINE (DHCPv4: of option 50's address; DHCPv6: of its
+ *    IAADDRs) or NAK unbinds only a snooped binding of the
  *    address to the client's MAC on the client's port, and one that
  *    does not exist is not queued at all.
  *
+ * Beside the table by address, writers keep an index by (port, MAC):
+ * each station's bindings on a port hang off one struct apedge_bclient
+ * (an rhashtable), and each port's stations off one struct apedge_bport
+ * (an xarray by ifindex).  Removing a port's bindings, or moving a
+ * station's to another port, touches those bindings only, never the
+ * whole table.  The hooks never see the index.
+ *
+ * Prefix bindings (a delegated IPv6 prefix, bound to the station and
+ * port it was delegated to) live in the same table, keyed by the prefix
+ * and its length (apedge_bkey.plen, 0 for an address): they share the
+ * limit, the (port, MAC) index, the collector and dumps.  A bitmap of the
+ * lengths in use lets the source guard look a source up once per length
+ * present, longest first, when it has no binding of its own: the cost of
+ * a few hashes however many prefixes are bound, never a scan.
+ *
  * A deferrable delayed work collects expired entries every
- * APEDGE_BINDING_GC_SECS seconds.
+ * APEDGE_BINDING_GC_SECS seconds, APEDGE_BINDING_GC_CHUNK entries at a
+ * time: its walk's cursor is kept between chunks, the lock is dropped and
+ * the work requeued at once, so that a million bindings never hold the
+ * lock or a CPU for long.
  */
 #include <linux/etherdevice.h>
 #include <linux/jhash.h>
@@ -40,11 +59,20 @@
 #include "apedge.h"
 
 #define APEDGE_BINDING_GC_SECS	5
+/* Entries the collector looks at before it lets go of the lock and CPU. */
+#define APEDGE_BINDING_GC_CHUNK	1024
 
 static const struct rhashtable_params apedge_binding_params = {
 	.key_len = sizeof(struct apedge_bkey),
 	.key_offset = offsetof(struct apedge_binding, key),
 	.head_offset = offsetof(struct apedge_binding, node),
+	.automatic_shrinking = true,
+};
+
+static const struct rhashtable_params apedge_bclient_params = {
+	.key_len = sizeof(struct apedge_ckey),
+	.key_offset = offsetof(struct apedge_bclient, key),
+	.head_offset = offsetof(struct apedge_bclient, node),
 	.automatic_shrinking = true,
 };
 
@@ -85,6 +113,108 @@ void apedge_bkey_init(struct apedge_bkey *key, u8 family, const void *addr)
 }
 
 /**
+ * apedge_bkey_prefix - the key of an IPv6 prefix
+ * @key: filled
+ * @addr: the prefix, 16 bytes
+ * @plen: its length, 1 to 128
+ *
+ * Return: 0, or -EINVAL if @plen is out of range or @addr has bits set
+ * past it.  Pure.
+ */
+int apedge_bkey_prefix(struct apedge_bkey *key, const u8 *addr, u8 plen)
+{
+	unsigned int i;
+
+	if (!plen || plen > 128)
+		return -EINVAL;
+	apedge_bkey_init(key, AF_INET6, addr);
+	key->plen = plen;
+	for (i = plen / 8; i < 16; i++) {
+		u8 keep = i == plen / 8 ? (u8)(0xff00 >> (plen % 8)) : 0;
+
+		if (key->addr[i] & ~keep)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Whether a binding was made by an administrator or a local DHCPv6 server
+ * (netlink): nothing snooped or claimed replaces it.
+ */
+static bool apedge_binding_origin_managed(u8 origin)
+{
+	return origin == APEDGE_BINDING_ORIGIN_STATIC ||
+	       origin == APEDGE_BINDING_ORIGIN_DHCP6_SERVER;
+}
+
+/* Bit of @plens for a length: longest first. */
+static unsigned int apedge_plen_bit(u8 plen)
+{
+	return 128 - plen;
+}
+
+/**
+ * apedge_prefix_match - whether an IPv6 address lies in a prefix bound
+ *	to the port and the MAC
+ * @bt: the table
+ * @addr: the address, 16 bytes
+ * @ifindex: the port a frame came in on
+ * @mac: its source MAC
+ * @now: the present time, get_jiffies_64()
+ *
+ * The longest live prefix holding @addr decides.  One lookup per prefix
+ * length in use.  Under RCU; never allocates.
+ */
+bool apedge_prefix_match(struct apedge_bindings *bt, const u8 *addr,
+			 int ifindex, const u8 *mac, u64 now)
+{
+	const struct apedge_binding *b;
+	unsigned long word, bits;
+	struct apedge_bkey key;
+	unsigned int w, bit;
+	u8 plen;
+	int i;
+
+	for (w = 0; w < ARRAY_SIZE(bt->plens); w++) {
+		bits = READ_ONCE(bt->plens[w]);
+		while (bits) {
+			word = __ffs(bits);
+			bits &= bits - 1;
+			bit = w * BITS_PER_LONG + word;
+			if (bit >= APEDGE_PLEN_BITS)
+				return false;
+			plen = 128 - bit;
+			apedge_bkey_init(&key, AF_INET6, addr);
+			key.plen = plen;
+			for (i = plen / 8; i < 16; i++)
+				key.addr[i] &= i == plen / 8 ?
+					(u8)(0xff00 >> (plen % 8)) : 0;
+			b = rhashtable_lookup(&bt->ht, &key,
+					      apedge_binding_params);
+			if (b && !apedge_binding_expired(b, now))
+				return b->ifindex == ifindex &&
+				       ether_addr_equal(b->mac, mac);
+		}
+	}
+	return false;
+}
+
+/* A prefix binding comes or goes: the lengths in use (under bt->lock). */
+static void apedge_plen_count(struct apedge_bindings *bt, u8 plen, int d)
+{
+	unsigned int bit = apedge_plen_bit(plen);
+
+	if (!plen)
+		return;
+	bt->plen_count[bit] += d;
+	if (d > 0 && bt->plen_count[bit] == 1)
+		set_bit(bit, bt->plens);
+	else if (d < 0 && !bt->plen_count[bit])
+		clear_bit(bit, bt->plens);
+}
+
+/**
  * apedge_binding_lookup - the live binding of an address
  * @bt: the table
  * @key: the address
@@ -105,7 +235,8 @@ apedge_binding_lookup(struct apedge_bindings *bt, const struct apedge_bkey *key)
 
 /*
  * Whether the address is bound to the port and the MAC at now
- * (get_jiffies_64()); under RCU.
+ * (get_jiffies_64()); under RCU.  An IPv6 address without a binding of
+ * its own may lie in a bound prefix.
  */
 bool apedge_binding_match(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, int ifindex,
@@ -114,8 +245,10 @@ bool apedge_binding_match(struct apedge_bindings *bt,
 	const struct apedge_binding *b;
 
 	b = rhashtable_lookup(&bt->ht, key, apedge_binding_params);
-	return b && !apedge_binding_expired(b, now) &&
-	       b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	if (b && !apedge_binding_expired(b, now))
+		return b->ifindex == ifindex && ether_addr_equal(b->mac, mac);
+	return key->family == AF_INET6 && !key->plen &&
+	       apedge_prefix_match(bt, key->addr, ifindex, mac, now);
 }
 
 /**
@@ -158,13 +291,154 @@ static void apedge_binding_changed(struct apedge_bindings *bt)
 	WRITE_ONCE(bt->gen, bt->gen + 1);
 }
 
-static void apedge_binding_unlink(struct apedge_bindings *bt,
-				  struct apedge_binding *b)
+static void apedge_ckey_init(struct apedge_ckey *ck, int ifindex,
+			     const u8 *mac)
+{
+	memset(ck, 0, sizeof(*ck));
+	ck->ifindex = ifindex;
+	ether_addr_copy(ck->mac, mac);
+}
+
+static struct apedge_bclient *apedge_bclient_find(struct apedge_bindings *bt,
+						  int ifindex, const u8 *mac)
+{
+	struct apedge_ckey ck;
+
+	lockdep_assert_held(&bt->lock);
+	apedge_ckey_init(&ck, ifindex, mac);
+	return rhashtable_lookup_fast(&bt->clients, &ck, apedge_bclient_params);
+}
+
+/*
+ * The index entry of (ifindex, mac), made if there is none; NULL if it
+ * cannot be.  An entry made here and left empty is dropped by
+ * apedge_bclient_put().  Under bt->lock, process context.
+ */
+static struct apedge_bclient *apedge_bclient_get(struct apedge_bindings *bt,
+						 int ifindex, const u8 *mac)
+{
+	struct apedge_bclient *c;
+	struct apedge_bport *bp;
+
+	c = apedge_bclient_find(bt, ifindex, mac);
+	if (c)
+		return c;
+	bp = xa_load(&bt->ports, ifindex);
+	if (!bp) {
+		bp = kzalloc(sizeof(*bp), GFP_KERNEL);
+		if (!bp)
+			return NULL;
+		INIT_LIST_HEAD(&bp->clients);
+		if (xa_err(xa_store(&bt->ports, ifindex, bp, GFP_KERNEL))) {
+			kfree(bp);
+			return NULL;
+		}
+	}
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		goto out_port;
+	apedge_ckey_init(&c->key, ifindex, mac);
+	INIT_LIST_HEAD(&c->bindings);
+	if (rhashtable_insert_fast(&bt->clients, &c->node,
+				   apedge_bclient_params))
+		goto out_free;
+	list_add_tail(&c->port_node, &bp->clients);
+	return c;
+
+out_free:
+	kfree(c);
+out_port:
+	if (list_empty(&bp->clients)) {
+		xa_erase(&bt->ports, ifindex);
+		kfree(bp);
+	}
+	return NULL;
+}
+
+/* Drop an index entry left without bindings, and its port's if empty. */
+static void apedge_bclient_put(struct apedge_bindings *bt,
+			       struct apedge_bclient *c)
+{
+	struct apedge_bport *bp;
+
+	lockdep_assert_held(&bt->lock);
+	if (!list_empty(&c->bindings))
+		return;
+	rhashtable_remove_fast(&bt->clients, &c->node, apedge_bclient_params);
+	list_del(&c->port_node);
+	bp = xa_load(&bt->ports, c->key.ifindex);
+	if (bp && list_empty(&bp->clients)) {
+		xa_erase(&bt->ports, c->key.ifindex);
+		kfree(bp);
+	}
+	kfree_rcu(c, rcu);
+}
+
+/* Put b, new in the table, under its index entry c. */
+static void apedge_binding_index(struct apedge_binding *b,
+				 struct apedge_bclient *c)
+{
+	b->client = c;
+	list_add_tail(&b->client_node, &c->bindings);
+}
+
+/* Take b out of the table; its index entry stays, maybe empty. */
+static void __apedge_binding_unlink(struct apedge_bindings *bt,
+				    struct apedge_binding *b)
 {
 	rhashtable_remove_fast(&bt->ht, &b->node, apedge_binding_params);
+	list_del(&b->client_node);
+	apedge_plen_count(bt, b->key.plen, -1);
 	WRITE_ONCE(bt->count, bt->count - 1);
 	apedge_binding_changed(bt);
 	kfree_rcu(b, rcu);
+}
+
+static void apedge_binding_unlink(struct apedge_bindings *bt,
+				  struct apedge_binding *b)
+{
+	struct apedge_bclient *c = b->client;
+
+	__apedge_binding_unlink(bt, b);
+	apedge_bclient_put(bt, c);
+}
+
+/* b takes old's place in the table and leaves old's index entry. */
+static int apedge_binding_replace(struct apedge_bindings *bt,
+				  struct apedge_binding *old,
+				  struct apedge_binding *b,
+				  struct apedge_bclient *c)
+{
+	struct apedge_bclient *oc = old->client;
+	int err;
+
+	err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
+				      apedge_binding_params);
+	if (err)
+		return err;
+	list_del(&old->client_node);
+	apedge_binding_index(b, c);
+	apedge_binding_changed(bt);
+	kfree_rcu(old, rcu);
+	apedge_bclient_put(bt, oc);
+	return 0;
+}
+
+/* Insert b, a new address, under c; counts it. */
+static int apedge_binding_insert(struct apedge_bindings *bt,
+				 struct apedge_binding *b,
+				 struct apedge_bclient *c)
+{
+	int err;
+
+	err = rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params);
+	if (err)
+		return err;
+	apedge_binding_index(b, c);
+	apedge_plen_count(bt, b->key.plen, 1);
+	WRITE_ONCE(bt->count, bt->count + 1);
+	apedge_binding_changed(bt);
+	return 0;
 }
 
 /**
@@ -177,9 +451,9 @@ static void apedge_binding_unlink(struct apedge_bindings *bt,
  * @origin: enum apedge_binding_origin
  * @extack: for error messages, or NULL
  *
- * A static binding replaces any binding of the address; a snooped one
- * does not replace a static one.  Over the table's limit a new binding
- * is refused (a snooped one is counted).  Process context.
+ * A static or dhcp6-server binding replaces any binding of the key; a
+ * snooped one replaces neither.  Over the table's limit a new binding is
+ * refused (a snooped one is counted).  Process context.
  */
 int apedge_binding_set(struct apedge_bindings *bt,
 		       const struct apedge_bkey *key, const u8 *mac,
@@ -187,6 +461,7 @@ int apedge_binding_set(struct apedge_bindings *bt,
 		       struct netlink_ext_ack *extack)
 {
 	struct apedge_binding *b, *old;
+	struct apedge_bclient *c;
 	int err = 0;
 
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
@@ -200,34 +475,32 @@ int apedge_binding_set(struct apedge_bindings *bt,
 
 	mutex_lock(&bt->lock);
 	old = rhashtable_lookup_fast(&bt->ht, key, apedge_binding_params);
-	if (old) {
-		if (origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
-		    old->origin == APEDGE_BINDING_ORIGIN_STATIC) {
-			err = -EEXIST;
-			goto out_free;
-		}
-		err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
-					      apedge_binding_params);
-		if (err)
-			goto out_free;
-		apedge_binding_changed(bt);
-		kfree_rcu(old, rcu);
-		goto out;
+	if (old && origin == APEDGE_BINDING_ORIGIN_SNOOPED &&
+	    apedge_binding_origin_managed(old->origin)) {
+		err = -EEXIST;
+		goto out_free;
 	}
-	if (bt->count >= READ_ONCE(bt->limit)) {
+	if (!old && bt->count >= READ_ONCE(bt->limit)) {
 		if (origin == APEDGE_BINDING_ORIGIN_SNOOPED)
 			atomic64_inc(&bt->refused);
 		NL_SET_ERR_MSG(extack, "binding table is full");
 		err = -ENOSPC;
 		goto out_free;
 	}
-	err = rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params);
-	if (err) {
-		NL_SET_ERR_MSG(extack, "cannot insert the binding");
+	c = apedge_bclient_get(bt, ifindex, mac);
+	if (!c) {
+		err = -ENOMEM;
 		goto out_free;
 	}
-	WRITE_ONCE(bt->count, bt->count + 1);
-	apedge_binding_changed(bt);
+	if (old)
+		err = apedge_binding_replace(bt, old, b, c);
+	else
+		err = apedge_binding_insert(bt, b, c);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot insert the binding");
+		apedge_bclient_put(bt, c);
+		goto out_free;
+	}
 	goto out;
 
 out_free:
@@ -291,14 +564,15 @@ static void apedge_binding_forget(struct apedge_bindings *bt,
  * For a station, first come first served (RFC 6620), or for a router
  * seen on a trusted port.  A station's claim never takes an address bound
  * elsewhere and alive; it refreshes its own, keeping the end of its
- * tentative time.  A router's claim takes any address but a static one:
- * routers on trusted ports come first.  Process context.
+ * tentative time.  A router's claim takes any address but a static or
+ * dhcp6-server one: routers on trusted ports come first.  Process context.
  */
 void apedge_binding_claim(struct apedge_bindings *bt,
 			  const struct apedge_bkey *key, const u8 *mac,
 			  int ifindex, u8 op)
 {
 	struct apedge_binding *b, *old;
+	struct apedge_bclient *c;
 	u64 now = get_jiffies_64();
 	int err;
 
@@ -320,29 +594,27 @@ void apedge_binding_claim(struct apedge_bindings *bt,
 		bool self = old->ifindex == ifindex &&
 			    ether_addr_equal(old->mac, mac);
 
-		if (old->origin == APEDGE_BINDING_ORIGIN_STATIC ||
+		if (apedge_binding_origin_managed(old->origin) ||
 		    (op != APEDGE_SNOOP_ROUTER && !self))
 			goto out_free;
 		if (self && old->origin == b->origin)
 			b->tentative = old->tentative;
 	}
-	if (old) {
-		err = rhashtable_replace_fast(&bt->ht, &old->node, &b->node,
-					      apedge_binding_params);
-		if (err)
-			goto out_free;
-		apedge_binding_changed(bt);
-		kfree_rcu(old, rcu);
-		goto out;
-	}
-	if (bt->count >= READ_ONCE(bt->limit)) {
+	if (!old && bt->count >= READ_ONCE(bt->limit)) {
 		atomic64_inc(&bt->refused);
 		goto out_free;
 	}
-	if (rhashtable_insert_fast(&bt->ht, &b->node, apedge_binding_params))
+	c = apedge_bclient_get(bt, ifindex, mac);
+	if (!c)
 		goto out_free;
-	WRITE_ONCE(bt->count, bt->count + 1);
-	apedge_binding_changed(bt);
+	if (old)
+		err = apedge_binding_replace(bt, old, b, c);
+	else
+		err = apedge_binding_insert(bt, b, c);
+	if (err) {
+		apedge_bclient_put(bt, c);
+		goto out_free;
+	}
 	goto out;
 
 out_free:
@@ -377,54 +649,86 @@ void apedge_binding_conflict(struct apedge_bindings *bt,
 	mutex_unlock(&bt->lock);
 }
 
-/* What apedge_binding_sweep() removes. */
-struct apedge_sweep {
-	u64 now;		/* expired at this time */
-	int ifindex;		/* of this port (0: any) */
-	bool all;
-};
-
-static bool apedge_sweep_match(const struct apedge_binding *b,
-			       const struct apedge_sweep *sw)
+/**
+ * apedge_binding_gc_step - one chunk of the collector's walk
+ * @bt: the table
+ * @now: the present time, get_jiffies_64()
+ * @budget: most entries to look at
+ *
+ * Removes the expired entries among the next @budget of the walk, which
+ * starts anew when the last one ended.  The lock is held for the chunk
+ * only; entries added or removed between chunks by others may be missed
+ * or seen twice, to be collected next time.  The chunk's own last entry
+ * stays in the table until the next chunk has walked past it: the walk
+ * finds its place again by that entry.  Process context.
+ *
+ * Return: true if the walk has more to do.
+ */
+bool apedge_binding_gc_step(struct apedge_bindings *bt, u64 now,
+			    unsigned int budget)
 {
-	if (sw->all)
-		return true;
-	if (sw->ifindex)
-		return b->ifindex == sw->ifindex;
-	return apedge_binding_expired(b, sw->now);
-}
-
-/* Remove what sw says, walking the whole table.  Process context. */
-static void apedge_binding_sweep(struct apedge_bindings *bt,
-				 const struct apedge_sweep *sw)
-{
-	struct rhashtable_iter iter;
-	struct apedge_binding *b;
+	struct apedge_binding *b = NULL, *last = NULL, *old;
+	unsigned int n;
 
 	mutex_lock(&bt->lock);
-	rhashtable_walk_enter(&bt->ht, &iter);
-	rhashtable_walk_start(&iter);
-	while ((b = rhashtable_walk_next(&iter))) {
+	if (!bt->gc_walking) {
+		rhashtable_walk_enter(&bt->ht, &bt->gc_iter);
+		bt->gc_walking = true;
+		bt->gc_has_last = false;
+	}
+	rhashtable_walk_start(&bt->gc_iter);
+	for (n = 0; n < budget; n++) {
+		b = rhashtable_walk_next(&bt->gc_iter);
+		if (!b)
+			break;
 		if (IS_ERR(b))
 			continue;	/* -EAGAIN: a resize; go on */
-		if (apedge_sweep_match(b, sw))
-			apedge_binding_unlink(bt, b);
+		/*
+		 * The last chunk's last entry, kept for the walk to find its
+		 * place again (rhashtable_walk_start() looks for it), can go
+		 * now that the walk is past it.
+		 */
+		if (bt->gc_has_last) {
+			bt->gc_has_last = false;
+			old = rhashtable_lookup_fast(&bt->ht, &bt->gc_last,
+						     apedge_binding_params);
+			if (old && old != b && apedge_binding_expired(old, now))
+				apedge_binding_unlink(bt, old);
+		}
+		if (last)
+			apedge_binding_unlink(bt, last);
+		last = apedge_binding_expired(b, now) ? b : NULL;
 	}
-	rhashtable_walk_stop(&iter);
-	rhashtable_walk_exit(&iter);
+	if (last && b) {
+		/* Where the next chunk starts: removed then. */
+		bt->gc_last = last->key;
+		bt->gc_has_last = true;
+	} else if (last) {
+		apedge_binding_unlink(bt, last);
+	}
+	rhashtable_walk_stop(&bt->gc_iter);
+	if (!b) {
+		rhashtable_walk_exit(&bt->gc_iter);
+		bt->gc_walking = false;
+	}
 	mutex_unlock(&bt->lock);
+	return bt->gc_walking;
 }
 
 /**
- * apedge_binding_gc - remove the expired bindings
+ * apedge_binding_gc - remove the expired bindings, the whole walk at once
  * @bt: the table
  * @now: the present time, get_jiffies_64()
+ *
+ * For tests and teardown; the collector's work goes by chunks.
  */
 void apedge_binding_gc(struct apedge_bindings *bt, u64 now)
 {
-	struct apedge_sweep sw = { .now = now };
-
-	apedge_binding_sweep(bt, &sw);
+	/* A walk in progress ends first; then a whole one. */
+	while (apedge_binding_gc_step(bt, now, APEDGE_BINDING_GC_CHUNK))
+		cond_resched();
+	while (apedge_binding_gc_step(bt, now, APEDGE_BINDING_GC_CHUNK))
+		cond_resched();
 }
 
 /**
@@ -433,24 +737,106 @@ void apedge_binding_gc(struct apedge_bindings *bt, u64 now)
  * @ifindex: the port's device
  *
  * Called when the port is detached, after its hooks are gone and the
- * snoop work has run.
+ * snoop work has run.  Touches the port's bindings only (the port index).
  */
 void apedge_binding_flush_port(struct apedge_bindings *bt, int ifindex)
 {
-	struct apedge_sweep sw = { .ifindex = ifindex };
+	struct apedge_binding *b, *bn;
+	struct apedge_bclient *c, *cn;
+	struct apedge_bport *bp;
 
 	flush_work(&bt->snoop_work);
-	apedge_binding_sweep(bt, &sw);
+	mutex_lock(&bt->lock);
+	bp = xa_load(&bt->ports, ifindex);
+	if (!bp)
+		goto out;
+	list_for_each_entry_safe(c, cn, &bp->clients, port_node) {
+		list_for_each_entry_safe(b, bn, &c->bindings, client_node)
+			__apedge_binding_unlink(bt, b);
+		rhashtable_remove_fast(&bt->clients, &c->node,
+				       apedge_bclient_params);
+		list_del(&c->port_node);
+		kfree_rcu(c, rcu);
+	}
+	xa_erase(&bt->ports, ifindex);
+	kfree(bp);
+out:
+	mutex_unlock(&bt->lock);
+}
+
+/**
+ * apedge_binding_move - a station's bindings follow it to another port
+ * @bt: the table
+ * @mac: the station
+ * @from: the port it was on
+ * @to: the port it is on now
+ * @extack: for error messages, or NULL
+ *
+ * Every binding of @mac on @from, whatever its origin, is rebound to @to
+ * with the same address, expiry and origin; found through the (port, MAC)
+ * index.  Process context.
+ *
+ * Return: the number of bindings moved, or a negative error.
+ */
+int apedge_binding_move(struct apedge_bindings *bt, const u8 *mac,
+			int from, int to, struct netlink_ext_ack *extack)
+{
+	struct apedge_binding *b, *bn, *nb;
+	struct apedge_bclient *c, *tc;
+	int n = 0, err = 0;
+
+	if (from == to)
+		return 0;
+	mutex_lock(&bt->lock);
+	c = apedge_bclient_find(bt, from, mac);
+	if (!c)
+		goto out;
+	tc = apedge_bclient_get(bt, to, mac);
+	if (!tc) {
+		NL_SET_ERR_MSG(extack, "out of memory for the index");
+		err = -ENOMEM;
+		goto out;
+	}
+	list_for_each_entry_safe(b, bn, &c->bindings, client_node) {
+		nb = kmemdup(b, sizeof(*b), GFP_KERNEL);
+		if (!nb) {
+			err = -ENOMEM;
+			break;
+		}
+		nb->ifindex = to;
+		/* Not the last: c stays until the loop has left it. */
+		err = rhashtable_replace_fast(&bt->ht, &b->node, &nb->node,
+					      apedge_binding_params);
+		if (err) {
+			kfree(nb);
+			break;
+		}
+		list_del(&b->client_node);
+		apedge_binding_index(nb, tc);
+		kfree_rcu(b, rcu);
+		n++;
+	}
+	if (n)
+		apedge_binding_changed(bt);
+	apedge_bclient_put(bt, c);
+	apedge_bclient_put(bt, tc);
+	if (err)
+		NL_SET_ERR_MSG(extack, "cannot move every binding");
+out:
+	mutex_unlock(&bt->lock);
+	return err ? err : n;
 }
 
 static void apedge_binding_gc_work(struct work_struct *work)
 {
 	struct apedge_bindings *bt = container_of(to_delayed_work(work),
 						  struct apedge_bindings, gc);
+	bool more;
 
-	apedge_binding_gc(bt, get_jiffies_64());
+	more = apedge_binding_gc_step(bt, get_jiffies_64(),
+				      APEDGE_BINDING_GC_CHUNK);
 	queue_delayed_work(system_power_efficient_wq, &bt->gc,
-			   APEDGE_BINDING_GC_SECS * HZ);
+			   more ? 1 : APEDGE_BINDING_GC_SECS * HZ);
 }
 
 /* Apply one snooped message.  Process context. */
@@ -624,6 +1010,7 @@ static int apedge_snoop_kind(const struct apedge_cls *cls)
 		case 6:		/* NAK */
 			return 1;
 		case 3:		/* REQUEST */
+		case 4:		/* DECLINE */
 		case 7:		/* RELEASE */
 			return 2;
 		}
@@ -759,6 +1146,12 @@ int apedge_bindings_init(struct apedge_bindings *bt)
 	err = rhashtable_init(&bt->ht, &apedge_binding_params);
 	if (err)
 		return err;
+	err = rhashtable_init(&bt->clients, &apedge_bclient_params);
+	if (err) {
+		rhashtable_destroy(&bt->ht);
+		return err;
+	}
+	xa_init(&bt->ports);
 	mutex_init(&bt->lock);
 	spin_lock_init(&bt->ring_lock);
 	bt->learn.size = APEDGE_SNOOP_LEARN_SLOTS;
@@ -788,10 +1181,19 @@ static void apedge_binding_free(void *ptr, void *arg)
  */
 void apedge_bindings_destroy(struct apedge_bindings *bt)
 {
+	struct apedge_bport *bp;
+	unsigned long i;
+
 	cancel_delayed_work_sync(&bt->gc);
 	cancel_work_sync(&bt->snoop_work);
+	if (bt->gc_walking)
+		rhashtable_walk_exit(&bt->gc_iter);
 	/* Entries unlinked before are freed by kfree_rcu(). */
 	rhashtable_free_and_destroy(&bt->ht, apedge_binding_free, NULL);
+	rhashtable_free_and_destroy(&bt->clients, apedge_binding_free, NULL);
+	xa_for_each(&bt->ports, i, bp)
+		kfree(bp);
+	xa_destroy(&bt->ports);
 	mutex_destroy(&bt->lock);
 }
 

@@ -64,10 +64,15 @@ struct apedge_learn {
 /* The binding table's lookup, as the guard uses it (binding.c). */
 struct apedge_bindings;
 
-/* An address: AF_INET (in the first 4 bytes of addr) or AF_INET6. */
+/*
+ * An address: AF_INET (in the first 4 bytes of addr) or AF_INET6; or,
+ * with plen 1 to 128, an IPv6 prefix (addr masked to it).  plen is 0 for
+ * an address, so an address and a prefix never share a key.
+ */
 struct apedge_bkey {
 	u8 family;
-	u8 pad[3];
+	u8 plen;
+	u8 pad[2];
 	u8 addr[16];
 };
 

@@ -26,6 +26,12 @@
  * its port had received them (apedge_hook_egress_dir()), so a station's
  * rogue router advertisement, DHCP offer or spoofed source is dropped
  * on its way to the other stations as it is on its way to the uplink.
+ *
+ * A port in 802.1X mode (auth.c) is checked first, in both hooks: one
+ * load and a branch (port->auth.check) for a port without 802.1X or an
+ * authorized port in port mode, the table's lookup in mac mode.  The
+ * egress hook is where frames to an unauthorized station are dropped,
+ * whether the bridge, the stack or mac80211 sends them.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -158,6 +164,9 @@ static unsigned int apedge_hook_ingress(void *priv, struct sk_buff *skb,
 {
 	struct apedge_port *port = priv;
 
+	if (unlikely(READ_ONCE(port->auth.check)) &&
+	    apedge_auth_ingress(port, skb) == NF_DROP)
+		return NF_DROP;
 	if (likely(apedge_guard_ingress_none(&port->guard, skb)))
 		return NF_ACCEPT;
 	return apedge_hook_slow(port, skb, APEDGE_DIRECTION_INGRESS);
@@ -210,6 +219,10 @@ apedge_hook_egress(void *priv, struct sk_buff *skb,
 {
 	struct apedge_port *port = priv;
 
+	if (unlikely(READ_ONCE(port->auth.check)) &&
+	    apedge_auth_egress(port, skb, apedge_hook_egress_dir(port, skb)) ==
+	    NF_DROP)
+		return NF_DROP;
 	if (likely(apedge_guard_egress_none(&port->guard, skb)))
 		return NF_ACCEPT;
 	return apedge_hook_slow(port, skb, apedge_hook_egress_dir(port, skb));

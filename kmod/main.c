@@ -41,12 +41,24 @@ static int __net_init apedge_net_init(struct net *net)
 	an->relay = apedge_l2relay_alloc(an);
 	if (!an->relay)
 		goto err_relay;
+	an->auth = kzalloc(sizeof(*an->auth), GFP_KERNEL);
+	if (!an->auth)
+		goto err_auth;
+	an->auth->notify = apedge_notify_auth_seen;
+	an->auth->priv = an;
+	err = apedge_auth_init(an->auth);
+	if (err)
+		goto err_auth_init;
 	atomic_set(&an->dying, 0);
 	mutex_lock(&apedge_nets_lock);
 	list_add_tail(&an->all, &apedge_nets);
 	mutex_unlock(&apedge_nets_lock);
 	return 0;
 
+err_auth_init:
+	kfree(an->auth);
+err_auth:
+	apedge_l2relay_free(an->relay);
 err_relay:
 	apedge_bindings_destroy(an->bt);
 err_bt:
@@ -78,6 +90,9 @@ static void __net_exit apedge_net_exit(struct net *net)
 	WARN_ON_ONCE(!list_empty(&an->bursts));
 	/* No port, so no hook, queues on the relay any more. */
 	apedge_l2relay_free(an->relay);
+	/* No port, so no hook, queues auth events or reads the table. */
+	apedge_auth_destroy(an->auth);
+	kfree(an->auth);
 	/* No port, so no hook, uses the table any more. */
 	apedge_bindings_destroy(an->bt);
 	kfree(an->bt);

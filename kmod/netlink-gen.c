@@ -23,7 +23,7 @@ const struct nla_policy apedge_policy_nl_policy[APEDGE_A_POLICY_VERDICT + 1] = {
 };
 
 /* APEDGE_CMD_PORT_ADD - do */
-const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 1] = {
+const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_AUTH_ALLOW + 1] = {
 	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_PORT_ROLE] = NLA_POLICY_RANGE(NLA_U32, 1, 2),
@@ -33,6 +33,8 @@ const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 
 	[APEDGE_A_PORT_L2UPDATE] = NLA_POLICY_MAX(NLA_U32, 2),
 	[APEDGE_A_PORT_L2UPDATE_RELAY] = NLA_POLICY_MAX(NLA_U8, 1),
 	[APEDGE_A_PORT_L2UPDATE_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
+	[APEDGE_A_PORT_AUTH_MODE] = NLA_POLICY_MAX(NLA_U8, 2),
+	[APEDGE_A_PORT_AUTH_ALLOW] = NLA_POLICY_MASK(NLA_U32, 0x3),
 };
 
 /* APEDGE_CMD_PORT_DEL - do */
@@ -80,7 +82,7 @@ const struct nla_policy apedge_stats_reset_nl_policy[APEDGE_A_STATS_IFNAME + 1] 
 };
 
 /* APEDGE_CMD_PORT_SET - do */
-const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 1] = {
+const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_AUTH_ALLOW + 1] = {
 	[APEDGE_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_PORT_SOURCE_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),
@@ -89,28 +91,34 @@ const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 
 	[APEDGE_A_PORT_L2UPDATE] = NLA_POLICY_MAX(NLA_U32, 2),
 	[APEDGE_A_PORT_L2UPDATE_RELAY] = NLA_POLICY_MAX(NLA_U8, 1),
 	[APEDGE_A_PORT_L2UPDATE_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
+	[APEDGE_A_PORT_AUTH_MODE] = NLA_POLICY_MAX(NLA_U8, 2),
+	[APEDGE_A_PORT_AUTH_ALLOW] = NLA_POLICY_MASK(NLA_U32, 0x3),
 };
 
 /* APEDGE_CMD_BINDING_ADD - do */
-const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_LIFETIME + 1] = {
+const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
+	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
 	[APEDGE_A_BINDING_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[APEDGE_A_BINDING_LIFETIME] = { .type = NLA_U32, },
+	[APEDGE_A_BINDING_ORIGIN] = NLA_POLICY_RANGE(NLA_U32, 1, 5),
 };
 
 /* APEDGE_CMD_BINDING_DEL - do */
-const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_IPV6 + 1] = {
+const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
+	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
 };
 
 /* APEDGE_CMD_BINDING_GET - do */
-const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1] = {
+const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1] = {
 	[APEDGE_A_BINDING_IPV4] = NLA_POLICY_EXACT_LEN(4),
 	[APEDGE_A_BINDING_IPV6] = NLA_POLICY_EXACT_LEN(16),
+	[APEDGE_A_BINDING_PREFIX_LEN] = NLA_POLICY_RANGE(NLA_U8, 1, 128),
 	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };
@@ -118,4 +126,27 @@ const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1
 /* APEDGE_CMD_BINDING_CONFIG_SET - do */
 const struct nla_policy apedge_binding_config_set_nl_policy[APEDGE_A_BINDING_CONFIG_LIMIT + 1] = {
 	[APEDGE_A_BINDING_CONFIG_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &apedge_a_binding_config_limit_range),
+};
+
+/* APEDGE_CMD_BINDING_MOVE - do */
+const struct nla_policy apedge_binding_move_nl_policy[APEDGE_A_BINDING_TO_IFNAME + 1] = {
+	[APEDGE_A_BINDING_MAC] = NLA_POLICY_EXACT_LEN(6),
+	[APEDGE_A_BINDING_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[APEDGE_A_BINDING_TO_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_BINDING_TO_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* APEDGE_CMD_AUTH_SET - do */
+const struct nla_policy apedge_auth_set_nl_policy[APEDGE_A_AUTH_AUTHORIZED + 1] = {
+	[APEDGE_A_AUTH_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_AUTH_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[APEDGE_A_AUTH_MAC] = NLA_POLICY_EXACT_LEN(6),
+	[APEDGE_A_AUTH_AUTHORIZED] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+/* APEDGE_CMD_AUTH_GET - dump */
+const struct nla_policy apedge_auth_get_nl_policy[APEDGE_A_AUTH_IFNAME + 1] = {
+	[APEDGE_A_AUTH_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[APEDGE_A_AUTH_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };

@@ -11,17 +11,20 @@
 #include <linux/apedge.h>
 
 extern const struct nla_policy apedge_policy_nl_policy[APEDGE_A_POLICY_VERDICT + 1];
-extern const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 1];
+extern const struct nla_policy apedge_port_add_nl_policy[APEDGE_A_PORT_AUTH_ALLOW + 1];
 extern const struct nla_policy apedge_port_del_nl_policy[APEDGE_A_PORT_IFNAME + 1];
 extern const struct nla_policy apedge_port_get_nl_policy[APEDGE_A_PORT_IFNAME + 1];
 extern const struct nla_policy apedge_xid_send_nl_policy[APEDGE_A_XID_RW + 1];
 extern const struct nla_policy apedge_stats_get_nl_policy[APEDGE_A_STATS_IFNAME + 1];
 extern const struct nla_policy apedge_policy_set_nl_policy[APEDGE_A_PORT_PUNT_RATE + 1];
 extern const struct nla_policy apedge_stats_reset_nl_policy[APEDGE_A_STATS_IFNAME + 1];
-extern const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_L2UPDATE_VLAN + 1];
-extern const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_LIFETIME + 1];
-extern const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_IPV6 + 1];
-extern const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_IFNAME + 1];
+extern const struct nla_policy apedge_port_set_nl_policy[APEDGE_A_PORT_AUTH_ALLOW + 1];
+extern const struct nla_policy apedge_binding_add_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1];
+extern const struct nla_policy apedge_binding_del_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1];
+extern const struct nla_policy apedge_binding_get_nl_policy[APEDGE_A_BINDING_PREFIX_LEN + 1];
 extern const struct nla_policy apedge_binding_config_set_nl_policy[APEDGE_A_BINDING_CONFIG_LIMIT + 1];
+extern const struct nla_policy apedge_binding_move_nl_policy[APEDGE_A_BINDING_TO_IFNAME + 1];
+extern const struct nla_policy apedge_auth_set_nl_policy[APEDGE_A_AUTH_AUTHORIZED + 1];
+extern const struct nla_policy apedge_auth_get_nl_policy[APEDGE_A_AUTH_IFNAME + 1];
 
 #endif /* _APEDGE_NETLINK_GEN_H */

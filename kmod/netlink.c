@@ -21,6 +21,7 @@
  * (GENL_MCAST_CAP_NET_ADMIN, checked by genetlink itself when the socket
  * joins; for a namespace created by root that is the initial one).
  */
+#include <linux/bitfield.h>
 #include <linux/etherdevice.h>
 #include <linux/rhashtable.h>
 #include <linux/rtnetlink.h>
@@ -123,6 +124,7 @@ static int apedge_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 			APEDGE_FEATURES_PUNT |
 			APEDGE_FEATURES_BINDINGS |
 			APEDGE_FEATURES_SOURCE_GUARD |
+			APEDGE_FEATURES_AUTH |
 			(IS_REACHABLE(CONFIG_CFG80211) ?
 			 APEDGE_FEATURES_L2UPDATE_RELAY : 0)))
 		goto nospace;
@@ -181,6 +183,12 @@ static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
 	if (tb[APEDGE_A_PORT_ALLOW_OPAQUE] &&
 	    nla_get_u8(tb[APEDGE_A_PORT_ALLOW_OPAQUE]))
 		flags |= APEDGE_PORTF_ALLOW_OPAQUE;
+	if (tb[APEDGE_A_PORT_AUTH_MODE])
+		flags |= FIELD_PREP(APEDGE_PORTF_AUTH_MODE,
+				    nla_get_u8(tb[APEDGE_A_PORT_AUTH_MODE]));
+	if (tb[APEDGE_A_PORT_AUTH_ALLOW])
+		flags |= FIELD_PREP(APEDGE_PORTF_AUTH_ALLOW,
+				    nla_get_u32(tb[APEDGE_A_PORT_AUTH_ALLOW]));
 
 	rtnl_lock();
 	if (tb[APEDGE_A_PORT_IFINDEX])
@@ -329,7 +337,10 @@ static int apedge_port_fill(struct apedge_reply *r,
 	    nla_put_u8(msg, APEDGE_A_PORT_L2UPDATE_RELAY,
 		       READ_ONCE(port->l2relay)) ||
 	    nla_put_u16(msg, APEDGE_A_PORT_L2UPDATE_VLAN,
-			READ_ONCE(port->l2relay_vlan))) {
+			READ_ONCE(port->l2relay_vlan)) ||
+	    nla_put_u8(msg, APEDGE_A_PORT_AUTH_MODE, READ_ONCE(port->auth.mode)) ||
+	    nla_put_u32(msg, APEDGE_A_PORT_AUTH_ALLOW,
+			READ_ONCE(port->auth.allow))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -810,9 +821,10 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 
 	if (!sg && !vc && !ao && !tb[APEDGE_A_PORT_L2UPDATE] &&
 	    !tb[APEDGE_A_PORT_L2UPDATE_RELAY] &&
-	    !tb[APEDGE_A_PORT_L2UPDATE_VLAN]) {
+	    !tb[APEDGE_A_PORT_L2UPDATE_VLAN] &&
+	    !tb[APEDGE_A_PORT_AUTH_MODE] && !tb[APEDGE_A_PORT_AUTH_ALLOW]) {
 		NL_SET_ERR_MSG(info->extack,
-			       "nothing to set (source-guard, verify-chaddr, allow-opaque, l2update, l2update-relay, l2update-vlan)");
+			       "nothing to set (source-guard, verify-chaddr, allow-opaque, l2update, l2update-relay, l2update-vlan, auth-mode, auth-allow)");
 		return -EINVAL;
 	}
 	rtnl_lock();
@@ -832,25 +844,46 @@ static int apedge_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	if (ao)
 		WRITE_ONCE(port->guard.allow_opaque, nla_get_u8(ao));
 	apedge_nl_l2_set(info, port);
+	if (tb[APEDGE_A_PORT_AUTH_ALLOW])
+		WRITE_ONCE(port->auth.allow,
+			   nla_get_u32(tb[APEDGE_A_PORT_AUTH_ALLOW]));
+	if (tb[APEDGE_A_PORT_AUTH_MODE])
+		apedge_auth_port_set(&port->auth, port->an->auth,
+				     port->dev->ifindex,
+				     nla_get_u8(tb[APEDGE_A_PORT_AUTH_MODE]),
+				     port->auth.authorized);
 out:
 	rtnl_unlock();
 	return err;
 }
 
-/* The one address of a binding request. */
+/* The one address, or IPv6 prefix, of a binding request. */
 static int apedge_bkey_parse(struct genl_info *info, struct apedge_bkey *key)
 {
 	struct nlattr *v4 = info->attrs[APEDGE_A_BINDING_IPV4];
 	struct nlattr *v6 = info->attrs[APEDGE_A_BINDING_IPV6];
+	struct nlattr *plen = info->attrs[APEDGE_A_BINDING_PREFIX_LEN];
 
 	if (!v4 == !v6) {
 		NL_SET_ERR_MSG(info->extack, "exactly one of ipv4 and ipv6 required");
 		return -EINVAL;
 	}
-	if (v4)
+	if (plen && !v6) {
+		NL_SET_ERR_MSG_ATTR(info->extack, plen,
+				    "prefix-len is for an ipv6 prefix");
+		return -EINVAL;
+	}
+	if (plen) {
+		if (apedge_bkey_prefix(key, nla_data(v6), nla_get_u8(plen))) {
+			NL_SET_ERR_MSG_ATTR(info->extack, v6,
+					    "the prefix has bits set past prefix-len");
+			return -EINVAL;
+		}
+	} else if (v4) {
 		apedge_bkey_init(key, AF_INET, nla_data(v4));
-	else
+	} else {
 		apedge_bkey_init(key, AF_INET6, nla_data(v6));
+	}
 	return 0;
 }
 
@@ -860,6 +893,7 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr **tb = info->attrs;
 	struct apedge_port *port;
 	struct apedge_bkey key;
+	u8 origin = APEDGE_BINDING_ORIGIN_STATIC;
 	u32 lifetime = 0;
 	int ifindex, err;
 	const u8 *mac;
@@ -879,6 +913,16 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[APEDGE_A_BINDING_LIFETIME])
 		lifetime = nla_get_u32(tb[APEDGE_A_BINDING_LIFETIME]);
+	if (tb[APEDGE_A_BINDING_ORIGIN]) {
+		origin = nla_get_u32(tb[APEDGE_A_BINDING_ORIGIN]);
+		if (origin != APEDGE_BINDING_ORIGIN_STATIC &&
+		    origin != APEDGE_BINDING_ORIGIN_DHCP6_SERVER) {
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    tb[APEDGE_A_BINDING_ORIGIN],
+					    "origin must be static or dhcp6-server");
+			return -EINVAL;
+		}
+	}
 
 	rtnl_lock();
 	port = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
@@ -893,7 +937,7 @@ static int apedge_nl_binding_add(struct sk_buff *skb, struct genl_info *info)
 	 * flushed, before this one is in.
 	 */
 	err = apedge_binding_set(an->bt, &key, mac, ifindex, lifetime,
-				 APEDGE_BINDING_ORIGIN_STATIC, info->extack);
+				 origin, info->extack);
 	rtnl_unlock();
 	return err;
 }
@@ -910,6 +954,65 @@ static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
 	err = apedge_binding_del(an->bt, &key, 0, NULL);
 	if (err)
 		NL_SET_ERR_MSG(info->extack, "no binding of that address");
+	return err;
+}
+
+/*
+ * Every binding of a station on one port moves to another: the daemon's
+ * call when the station associates on another radio or AP_VLAN.
+ */
+static int apedge_nl_binding_move(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct apedge_port *from, *to;
+	const u8 *mac;
+	int err;
+
+	if (!tb[APEDGE_A_BINDING_MAC]) {
+		NL_SET_ERR_MSG(info->extack, "mac required");
+		return -EINVAL;
+	}
+	mac = nla_data(tb[APEDGE_A_BINDING_MAC]);
+	if (!is_valid_ether_addr(mac)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_BINDING_MAC],
+				    "mac must be unicast and not zero");
+		return -EINVAL;
+	}
+
+	rtnl_lock();
+	from = apedge_port_from_attrs(info, APEDGE_A_BINDING_IFINDEX,
+				      APEDGE_A_BINDING_IFNAME);
+	if (IS_ERR(from)) {
+		err = PTR_ERR(from);
+		goto out;
+	}
+	if (!tb[APEDGE_A_BINDING_TO_IFINDEX] && !tb[APEDGE_A_BINDING_TO_IFNAME]) {
+		NL_SET_ERR_MSG(info->extack, "to-ifindex or to-ifname required");
+		err = -EINVAL;
+		goto out;
+	}
+	to = apedge_port_from_attrs(info, APEDGE_A_BINDING_TO_IFINDEX,
+				    APEDGE_A_BINDING_TO_IFNAME);
+	if (IS_ERR(to)) {
+		err = PTR_ERR(to);
+		goto out;
+	}
+	if (from == to) {
+		NL_SET_ERR_MSG(info->extack, "the two ports are one");
+		err = -EINVAL;
+		goto out;
+	}
+	/*
+	 * Under RTNL neither port can be detached, and its bindings flushed,
+	 * before the move is done.
+	 */
+	err = apedge_binding_move(an->bt, mac, from->dev->ifindex,
+				  to->dev->ifindex, info->extack);
+	if (err > 0)
+		err = 0;
+out:
+	rtnl_unlock();
 	return err;
 }
 
@@ -941,6 +1044,8 @@ static int apedge_binding_put(struct apedge_reply *r,
 	else
 		err = nla_put(msg, APEDGE_A_BINDING_IPV6, 16, b->key.addr);
 	if (err ||
+	    (b->key.plen &&
+	     nla_put_u8(msg, APEDGE_A_BINDING_PREFIX_LEN, b->key.plen)) ||
 	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, b->mac) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, b->ifindex) ||
 	    nla_put_u32(msg, APEDGE_A_BINDING_ORIGIN, b->origin) ||
@@ -957,6 +1062,7 @@ static int apedge_binding_put(struct apedge_reply *r,
 /* What one half of binding-get takes that the other does not. */
 static const u8 apedge_binding_get_do_only[] = {
 	APEDGE_A_BINDING_IPV4, APEDGE_A_BINDING_IPV6,
+	APEDGE_A_BINDING_PREFIX_LEN,
 };
 
 static const u8 apedge_binding_get_dump_only[] = {
@@ -1066,13 +1172,13 @@ static int apedge_nl_binding_dump_done(struct netlink_callback *cb)
 static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				     struct netlink_callback *cb)
 {
-	struct nlattr *tb[APEDGE_A_BINDING_IFNAME + 1];
+	struct nlattr *tb[APEDGE_A_BINDING_PREFIX_LEN + 1];
 	struct net_device *dev;
 	struct nlattr *a;
 	int err;
 
 	/* Validated by genetlink already; parsed again for the table. */
-	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_IFNAME,
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_BINDING_PREFIX_LEN,
 			  apedge_binding_get_nl_policy, cb->extack);
 	if (err)
 		return err;
@@ -1080,7 +1186,7 @@ static int apedge_binding_dump_check(struct apedge_binding_dump_ctx *ctx,
 				 ARRAY_SIZE(apedge_binding_get_do_only));
 	if (a) {
 		NL_SET_ERR_MSG_ATTR(cb->extack, a,
-				    "a dump takes no address: ipv4 and ipv6 get one binding");
+				    "a dump takes no address: ipv4, ipv6 and prefix-len get one binding");
 		return -EINVAL;
 	}
 	if (tb[APEDGE_A_BINDING_IFINDEX]) {
@@ -1191,6 +1297,270 @@ static int apedge_nl_binding_config_set(struct sk_buff *skb,
 	return 0;
 }
 
+/* The 802.1X ops (auth.c enforces). */
+
+static int apedge_nl_auth_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct apedge_net *an = apedge_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct apedge_port *port;
+	bool changed = false;
+	const u8 *mac = NULL;
+	u8 authorized;
+	int err = 0;
+
+	if (!tb[APEDGE_A_AUTH_AUTHORIZED]) {
+		NL_SET_ERR_MSG(info->extack, "authorized required");
+		return -EINVAL;
+	}
+	authorized = nla_get_u8(tb[APEDGE_A_AUTH_AUTHORIZED]);
+	if (tb[APEDGE_A_AUTH_MAC]) {
+		mac = nla_data(tb[APEDGE_A_AUTH_MAC]);
+		if (!is_valid_ether_addr(mac)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_AUTH_MAC],
+					    "mac must be a unicast address");
+			return -EINVAL;
+		}
+	}
+	rtnl_lock();
+	port = apedge_port_from_attrs(info, APEDGE_A_AUTH_IFINDEX,
+				      APEDGE_A_AUTH_IFNAME);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	switch (port->auth.mode) {
+	case APEDGE_AUTH_MODE_PORT:
+		if (mac) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[APEDGE_A_AUTH_MAC],
+					    "a port in port mode is authorized whole: no mac");
+			err = -EINVAL;
+			break;
+		}
+		changed = port->auth.authorized != authorized;
+		apedge_auth_port_set(&port->auth, an->auth, port->dev->ifindex,
+				     APEDGE_AUTH_MODE_PORT, authorized);
+		break;
+	case APEDGE_AUTH_MODE_MAC:
+		if (!mac && authorized) {
+			NL_SET_ERR_MSG(info->extack,
+				       "mac required on a port in mac mode");
+			err = -EINVAL;
+		} else if (!mac) {
+			changed = apedge_auth_flush_port(an->auth,
+							 port->dev->ifindex);
+			port->auth.nentries = 0;
+		} else if (authorized) {
+			err = apedge_auth_add(an->auth, port->dev->ifindex,
+					      mac, info->extack);
+			changed = !err;
+			if (!err)
+				port->auth.nentries++;
+			else if (err == -EEXIST)
+				err = 0;
+		} else {
+			changed = !apedge_auth_del(an->auth,
+						   port->dev->ifindex, mac);
+			if (changed)
+				port->auth.nentries--;
+		}
+		break;
+	default:
+		NL_SET_ERR_MSG(info->extack,
+			       "port is not in 802.1X mode (auth-mode)");
+		err = -EINVAL;
+		break;
+	}
+	if (changed)
+		apedge_notify_auth_changed(port, mac, authorized);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+/**
+ * struct apedge_auth_dump - an auth-get dump in progress
+ * @idx: objects already sent: the ports', then the stations'
+ * @checked: the request was checked and @ifindex set, in the first part
+ * @ifindex: only this port's objects, or 0 for all
+ * @st: room for one port's counters
+ */
+struct apedge_auth_dump {
+	long idx;
+	bool checked;
+	int ifindex;
+	struct apedge_stats st;
+};
+
+static int apedge_nl_auth_dump_start(struct netlink_callback *cb)
+{
+	struct apedge_auth_dump *d;
+
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return -ENOMEM;
+	cb->args[0] = (long)d;
+	return 0;
+}
+
+static int apedge_nl_auth_dump_check(struct apedge_auth_dump *d,
+				     struct netlink_callback *cb)
+{
+	struct nlattr *tb[APEDGE_A_AUTH_IFNAME + 1];
+	struct net_device *dev;
+	int err;
+
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, APEDGE_A_AUTH_IFNAME,
+			  apedge_auth_get_nl_policy, cb->extack);
+	if (err)
+		return err;
+	if (tb[APEDGE_A_AUTH_IFINDEX]) {
+		d->ifindex = nla_get_u32(tb[APEDGE_A_AUTH_IFINDEX]);
+	} else if (tb[APEDGE_A_AUTH_IFNAME]) {
+		rcu_read_lock();
+		dev = dev_get_by_name_rcu(sock_net(cb->skb->sk),
+					  nla_data(tb[APEDGE_A_AUTH_IFNAME]));
+		if (dev)
+			d->ifindex = dev->ifindex;
+		rcu_read_unlock();
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, tb[APEDGE_A_AUTH_IFNAME],
+					    "no such device");
+			return -ENODEV;
+		}
+	}
+	d->checked = true;
+	return 0;
+}
+
+static int apedge_auth_port_put(struct apedge_reply *r,
+				const struct apedge_port *port,
+				const struct apedge_stats *st)
+{
+	static const struct {
+		u16 attr;
+		u8 ctr;
+	} c[] = {
+		{ APEDGE_A_AUTH_RX_DROPPED, APEDGE_CTR_AUTH_RX_DROP },
+		{ APEDGE_A_AUTH_TX_DROPPED, APEDGE_CTR_AUTH_TX_DROP },
+		{ APEDGE_A_AUTH_RX_EAPOL, APEDGE_CTR_AUTH_RX_EAPOL },
+		{ APEDGE_A_AUTH_TX_EAPOL, APEDGE_CTR_AUTH_TX_EAPOL },
+		{ APEDGE_A_AUTH_RX_ALLOWED, APEDGE_CTR_AUTH_RX_ALLOWED },
+		{ APEDGE_A_AUTH_TX_ALLOWED, APEDGE_CTR_AUTH_TX_ALLOWED },
+		{ APEDGE_A_AUTH_UNAUTH_SEEN, APEDGE_CTR_AUTH_SEEN },
+	};
+	struct sk_buff *msg = r->msg;
+	void *hdr;
+	int i;
+
+	hdr = apedge_reply_put(r, APEDGE_CMD_AUTH_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_AUTH_IFNAME, port->dev->name) ||
+	    nla_put_u8(msg, APEDGE_A_AUTH_MODE, port->auth.mode) ||
+	    nla_put_u32(msg, APEDGE_A_AUTH_ALLOW, port->auth.allow) ||
+	    nla_put_u8(msg, APEDGE_A_AUTH_AUTHORIZED, port->auth.authorized) ||
+	    nla_put_u32(msg, APEDGE_A_AUTH_ENTRIES, port->auth.nentries))
+		goto nospace;
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		if (nla_put_u64_64bit(msg, c[i].attr, st->ctr[c[i].ctr],
+				      APEDGE_A_AUTH_PAD))
+			goto nospace;
+	genlmsg_end(msg, hdr);
+	return 0;
+nospace:
+	genlmsg_cancel(msg, hdr);
+	return -EMSGSIZE;
+}
+
+static int apedge_auth_entry_put(struct apedge_reply *r,
+				 const struct apedge_auth_entry *e)
+{
+	struct sk_buff *msg = r->msg;
+	void *hdr;
+	u64 rx, tx;
+
+	apedge_auth_entry_read(e, &rx, &tx);
+	hdr = apedge_reply_put(r, APEDGE_CMD_AUTH_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, e->key.ifindex) ||
+	    nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, e->key.mac) ||
+	    nla_put_u8(msg, APEDGE_A_AUTH_AUTHORIZED, 1) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_AUTH_RX_PASSED, rx,
+			      APEDGE_A_AUTH_PAD) ||
+	    nla_put_u64_64bit(msg, APEDGE_A_AUTH_TX_PASSED, tx,
+			      APEDGE_A_AUTH_PAD)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+/*
+ * The ports in 802.1X mode, then the stations of the table, under RTNL
+ * (which their writers hold).  Each part carries the sum of the port and
+ * table generations, so that a change between parts marks the dump
+ * NLM_F_DUMP_INTR.
+ */
+static int apedge_nl_auth_get_dumpit(struct sk_buff *skb,
+				     struct netlink_callback *cb)
+{
+	struct apedge_net *an = apedge_net(sock_net(skb->sk));
+	struct apedge_auth_dump *d = (void *)cb->args[0];
+	struct apedge_reply r = {
+		.msg = skb,
+		.portid = NETLINK_CB(cb->skb).portid,
+		.seq = cb->nlh->nlmsg_seq,
+		.flags = NLM_F_MULTI,
+		.cb = cb,
+	};
+	struct apedge_auth_entry *e;
+	struct apedge_port *port;
+	long idx = 0;
+	int err = 0;
+
+	if (!d->checked) {
+		err = apedge_nl_auth_dump_check(d, cb);
+		if (err)
+			return err;
+	}
+	rtnl_lock();
+	cb->seq = an->ports_gen + an->auth->gen;
+	list_for_each_entry(port, &an->ports, list) {
+		if (port->auth.mode == APEDGE_AUTH_MODE_NONE ||
+		    (d->ifindex && port->dev->ifindex != d->ifindex))
+			continue;
+		if (idx++ < d->idx)
+			continue;
+		apedge_stats_read(port, &d->st);
+		err = apedge_auth_port_put(&r, port, &d->st);
+		if (err) {
+			idx--;
+			goto out;
+		}
+	}
+	list_for_each_entry(e, &an->auth->entries, list) {
+		if (d->ifindex && e->key.ifindex != d->ifindex)
+			continue;
+		if (idx++ < d->idx)
+			continue;
+		err = apedge_auth_entry_put(&r, e);
+		if (err) {
+			idx--;
+			goto out;
+		}
+	}
+out:
+	rtnl_unlock();
+	d->idx = idx;
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
 /* A command's policy from netlink-gen.c, and its largest attribute. */
 #define APEDGE_POLICY(name) \
 	.policy = apedge_##name##_nl_policy, \
@@ -1270,6 +1640,12 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
+		.cmd = APEDGE_CMD_BINDING_MOVE,
+		.doit = apedge_nl_binding_move,
+		APEDGE_POLICY(binding_move),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
 		.cmd = APEDGE_CMD_BINDING_GET,
 		.doit = apedge_nl_binding_get_doit,
 		.start = apedge_nl_binding_dump_start,
@@ -1286,6 +1662,20 @@ static const struct genl_ops apedge_genl_ops[] = {
 		.cmd = APEDGE_CMD_BINDING_CONFIG_SET,
 		.doit = apedge_nl_binding_config_set,
 		APEDGE_POLICY(binding_config_set),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_AUTH_SET,
+		.doit = apedge_nl_auth_set,
+		APEDGE_POLICY(auth_set),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = APEDGE_CMD_AUTH_GET,
+		.start = apedge_nl_auth_dump_start,
+		.dumpit = apedge_nl_auth_get_dumpit,
+		.done = apedge_nl_port_dump_done,
+		APEDGE_POLICY(auth_get),
 		.flags = GENL_ADMIN_PERM,
 	},
 };
@@ -1366,6 +1756,85 @@ void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
 				APEDGE_MCGRP_EVENTS_ID, GFP_ATOMIC);
+}
+
+/**
+ * apedge_notify_auth_seen - tell the events group of an unauthorized source
+ * @priv: the namespace's struct apedge_net
+ * @ifindex: the port
+ * @mac: the source
+ *
+ * From the table's event work (auth.c), in process context.
+ */
+void apedge_notify_auth_seen(void *priv, int ifindex, const u8 *mac)
+{
+	struct apedge_net *an = priv;
+	struct net *net = an->net;
+	struct net_device *dev;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_EVENTS_ID))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
+			  APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	if (!hdr)
+		goto fail;
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(net, ifindex);
+	if (nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, ifindex) ||
+	    (dev && nla_put_string(msg, APEDGE_A_AUTH_IFNAME, dev->name)) ||
+	    nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, mac)) {
+		rcu_read_unlock();
+		goto fail;
+	}
+	rcu_read_unlock();
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+	return;
+fail:
+	nlmsg_free(msg);
+}
+
+/**
+ * apedge_notify_auth_changed - tell the events group of an auth-set
+ * @port: the port
+ * @mac: the station, or NULL for the port (or a flush in mac mode)
+ * @authorized: its new state
+ *
+ * RTNL held.
+ */
+void apedge_notify_auth_changed(struct apedge_port *port, const u8 *mac,
+				u8 authorized)
+{
+	struct net *net = port->an->net;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&apedge_genl_family, net,
+				APEDGE_MCGRP_EVENTS_ID))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
+			  APEDGE_CMD_AUTH_CHANGED);
+	if (!hdr ||
+	    nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(msg, APEDGE_A_AUTH_IFNAME, port->dev->name) ||
+	    (mac && nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, mac)) ||
+	    nla_put_u8(msg, APEDGE_A_AUTH_AUTHORIZED, authorized)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
+				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
 }
 
 /**

@@ -6,6 +6,7 @@
  * and RCU for readers.  A port holds a tracked reference on its device and
  * detaches itself when the device unregisters or leaves the namespace.
  */
+#include <linux/bitfield.h>
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -103,6 +104,9 @@ int apedge_port_add(struct apedge_net *an, struct net_device *dev, u32 role,
 	port->guard.allow_opaque = !!(flags & APEDGE_PORTF_ALLOW_OPAQUE);
 	port->guard.ifindex = dev->ifindex;
 	port->guard.bt = an->bt;
+	port->auth.mode = FIELD_GET(APEDGE_PORTF_AUTH_MODE, flags);
+	port->auth.allow = FIELD_GET(APEDGE_PORTF_AUTH_ALLOW, flags);
+	port->auth.check = port->auth.mode != APEDGE_AUTH_MODE_NONE;
 	err = apedge_hooks_register(port, extack);
 	if (err)
 		goto err_hooks;
@@ -186,6 +190,8 @@ void apedge_port_del(struct apedge_port *port)
 	an->nports--;
 	WRITE_ONCE(an->ports_gen, an->ports_gen + 1);
 	apedge_hooks_unregister(port);
+	/* Hooks still in flight find no entry, and drop: it is going. */
+	apedge_auth_flush_port(an->auth, port->dev->ifindex);
 	/* Bursts in flight use the port: stop them before it goes. */
 	apedge_xid_cancel(an, port);
 	apedge_notify_port(port, APEDGE_CMD_PORT_DEL_NTF);

@@ -13,12 +13,19 @@
  *  - DHCPv4 NAK, from 67 to 68: the address the client's REQUEST (same
  *    xid and chaddr) asked for is no longer its own.
  *  - DHCPv4 RELEASE, from 68 to 67: ciaddr is no longer the client's.
+ *  - DHCPv4 DECLINE, from 68 to 67: the address of option 50 is in use
+ *    by someone else, and no longer the client's.
  *  - DHCPv4 REQUEST, from 68 to 67: remembered (xid, chaddr, the address
  *    asked for), so that its ACK or NAK binds on the port it came from.
- *  - DHCPv6 REPLY, from 547 to 546: each IAADDR of each IA_NA is bound
- *    for its valid lifetime (0 ends the binding) to the MAC the caller
- *    gives, the frame's destination.
+ *  - DHCPv6 REPLY, from 547 to 546: each IAADDR of each IA_NA or IA_TA
+ *    is bound for its valid lifetime (0 ends the binding) to the MAC the
+ *    caller gives, the frame's destination.  An IA_PD's prefixes are
+ *    walked past and bind nothing (prefix bindings are to come).
  *  - DHCPv6 RELEASE and DECLINE, from 546 to 547: their IAADDRs end.
+ *
+ * DHCPv4 options are looked for in the options field, then, if option 52
+ * (RFC 2131 4.1, "option overload") says so, in the file field and the
+ * sname field, each walk bounded by its own field.
  *
  * The classifier takes a message to or from either DHCP port; only the
  * exact pair of a server's or a client's message says anything here, so
@@ -36,10 +43,15 @@
 #define BOOTP_CIADDR		12
 #define BOOTP_YIADDR		16
 #define BOOTP_CHADDR		28
+#define BOOTP_SNAME		44
+#define BOOTP_FILE		108
 #define DHCP_MAGIC		0x63825363
 #define DHCP_OPT_PAD		0
 #define DHCP_OPT_REQ_ADDR	50
 #define DHCP_OPT_LEASE		51
+#define DHCP_OPT_OVERLOAD	52
+#define DHCP_OVERLOAD_FILE	1
+#define DHCP_OVERLOAD_SNAME	2
 #define DHCP_OPT_END		255
 #define BOOTP_SERVER_PORT	67
 #define BOOTP_CLIENT_PORT	68
@@ -49,6 +61,7 @@
 #define DHCP_OPTS_SCAN_MAX	1500
 
 #define DHCPV4_REQUEST		3
+#define DHCPV4_DECLINE		4
 #define DHCPV4_ACK		5
 #define DHCPV4_NAK		6
 #define DHCPV4_RELEASE		7
@@ -57,8 +70,11 @@
 #define DHCPV6_RELEASE		8
 #define DHCPV6_DECLINE		9
 #define DHCPV6_OPT_IA_NA	3
+#define DHCPV6_OPT_IA_TA	4
 #define DHCPV6_OPT_IAADDR	5
+#define DHCPV6_OPT_IA_PD	25
 #define DHCPV6_IA_NA_LEN	12	/* IAID, T1, T2 */
+#define DHCPV6_IA_TA_LEN	4	/* IAID */
 #define DHCPV6_IAADDR_LEN	24	/* address, preferred, valid */
 /* Most options looked at, at each of the two levels. */
 #define DHCPV6_OPTS_MAX		32
@@ -131,9 +147,13 @@ static bool apedge_snoop_udp(const struct sk_buff *skb,
 	return true;
 }
 
-/* The 4-byte value of DHCPv4 option code in the options [p, end). */
-static bool apedge_dhcpv4_opt32(const struct sk_buff *skb, unsigned int p,
-				unsigned int end, u8 code, u32 *val)
+/*
+ * The value of DHCPv4 option code, of exactly len bytes (at most 4), in
+ * the options [p, end): false if absent, of another length, or cut.
+ */
+static bool apedge_dhcpv4_opt_in(const struct sk_buff *skb, unsigned int p,
+				 unsigned int end, u8 code, u8 *val,
+				 unsigned int len)
 {
 	u8 _b[6];
 	const u8 *b;
@@ -146,21 +166,60 @@ static bool apedge_dhcpv4_opt32(const struct sk_buff *skb, unsigned int p,
 			p++;
 			continue;
 		}
+		if (p + 2 > end)
+			return false;
 		b = skb_header_pointer(skb, p, 2, _b);
 		if (!b || p + 2 + b[1] > end)
 			return false;
 		if (b[0] == code) {
-			if (b[1] != 4)
+			if (b[1] != len)
 				return false;
-			b = skb_header_pointer(skb, p, 6, _b);
+			b = skb_header_pointer(skb, p, 2 + len, _b);
 			if (!b)
 				return false;
-			*val = apedge_be32(b + 2);
+			memcpy(val, b + 2, len);
 			return true;
 		}
 		p += 2 + b[1];
 	}
 	return false;
+}
+
+/*
+ * The value of DHCPv4 option code of the message at m whose options end
+ * at end: in the options field, else in file and sname if option 52
+ * says they hold options (RFC 2131 4.1).
+ */
+static bool apedge_dhcpv4_opt(const struct sk_buff *skb, unsigned int m,
+			      unsigned int end, u8 code, u8 *val,
+			      unsigned int len)
+{
+	u8 ov;
+
+	if (apedge_dhcpv4_opt_in(skb, m + BOOTP_OPTS, end, code, val, len))
+		return true;
+	if (!apedge_dhcpv4_opt_in(skb, m + BOOTP_OPTS, end, DHCP_OPT_OVERLOAD,
+				  &ov, 1))
+		return false;
+	if ((ov & DHCP_OVERLOAD_FILE) &&
+	    apedge_dhcpv4_opt_in(skb, m + BOOTP_FILE, m + BOOTP_FIXED_LEN,
+				 code, val, len))
+		return true;
+	return (ov & DHCP_OVERLOAD_SNAME) &&
+	       apedge_dhcpv4_opt_in(skb, m + BOOTP_SNAME, m + BOOTP_FILE,
+				    code, val, len);
+}
+
+/* The 4-byte value of DHCPv4 option code, as apedge_dhcpv4_opt(). */
+static bool apedge_dhcpv4_opt32(const struct sk_buff *skb, unsigned int m,
+				unsigned int end, u8 code, u32 *val)
+{
+	u8 b[4];
+
+	if (!apedge_dhcpv4_opt(skb, m, end, code, b, sizeof(b)))
+		return false;
+	*val = apedge_be32(b);
+	return true;
 }
 
 /*
@@ -216,8 +275,7 @@ bool apedge_snoop_dhcpv4_request(const struct sk_buff *skb,
 		return false;
 	req->xid = apedge_be32(h + BOOTP_XID);
 	memcpy(req->mac, h + BOOTP_CHADDR, ETH_ALEN);
-	if (!apedge_dhcpv4_opt32(skb, m + BOOTP_OPTS, end, DHCP_OPT_REQ_ADDR,
-				 &addr))
+	if (!apedge_dhcpv4_opt32(skb, m, end, DHCP_OPT_REQ_ADDR, &addr))
 		addr = apedge_be32(h + BOOTP_CIADDR);
 	req->addr = htonl(addr);
 	return true;
@@ -277,6 +335,7 @@ bool apedge_snoop_dhcpv4_client(const struct sk_buff *skb,
  * @cls: the classifier's result for it
  * @sn: the result
  *
+ * An ACK binds, a RELEASE or DECLINE unbinds what it names.
  * A NAK's result names no address (@sn->nak, @sn->naddr 0): the caller
  * takes it from the REQUEST the NAK answers.
  *
@@ -288,17 +347,19 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 {
 	u8 _h[BOOTP_CHADDR + ETH_ALEN];
 	unsigned int m, end;
+	u32 lease, addr;
+	__be32 baddr;
 	const u8 *h;
-	u32 lease;
+	bool client;
 
 	memset(sn, 0, sizeof(*sn));
 	if (cls->class != APEDGE_CLS_DHCPV4)
 		return false;
 	if (cls->type != DHCPV4_ACK && cls->type != DHCPV4_NAK &&
-	    cls->type != DHCPV4_RELEASE)
+	    cls->type != DHCPV4_RELEASE && cls->type != DHCPV4_DECLINE)
 		return false;
-	h = apedge_bootp(skb, cls, cls->type == DHCPV4_RELEASE ? 1 : 2,
-			 &m, &end, _h);
+	client = cls->type == DHCPV4_RELEASE || cls->type == DHCPV4_DECLINE;
+	h = apedge_bootp(skb, cls, client ? 1 : 2, &m, &end, _h);
 	if (!h)
 		return false;
 	memcpy(sn->mac, h + BOOTP_CHADDR, ETH_ALEN);
@@ -309,8 +370,7 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 	case DHCPV4_ACK:
 		if (!apedge_be32(h + BOOTP_YIADDR))
 			return false;
-		if (!apedge_dhcpv4_opt32(skb, m + BOOTP_OPTS, end,
-					 DHCP_OPT_LEASE, &lease))
+		if (!apedge_dhcpv4_opt32(skb, m, end, DHCP_OPT_LEASE, &lease))
 			return false;
 		memcpy(sn->addr[0].addr, h + BOOTP_YIADDR, 4);
 		sn->addr[0].lifetime = lease;
@@ -320,6 +380,15 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 		sn->op = APEDGE_SNOOP_FORGET;
 		sn->nak = 1;
 		return true;
+	case DHCPV4_DECLINE:
+		/* RFC 2131 4.4.3: the address is in option 50, ciaddr 0. */
+		if (!apedge_dhcpv4_opt32(skb, m, end, DHCP_OPT_REQ_ADDR,
+					 &addr) || !addr)
+			return false;
+		baddr = htonl(addr);
+		memcpy(sn->addr[0].addr, &baddr, 4);
+		sn->op = APEDGE_SNOOP_FORGET;
+		break;
 	default:	/* RELEASE */
 		if (!apedge_be32(h + BOOTP_CIADDR))
 			return false;
@@ -331,15 +400,17 @@ bool apedge_snoop_dhcpv4(const struct sk_buff *skb,
 	return true;
 }
 
-/* The IAADDRs of the IA_NA whose body is [p, end). */
-static void apedge_dhcpv6_ia_na(const struct sk_buff *skb, unsigned int p,
-				unsigned int end, struct apedge_snoop *sn)
+/*
+ * The IAADDRs of the IA_NA or IA_TA whose options are [p, end), after
+ * its fixed fields.
+ */
+static void apedge_dhcpv6_ia(const struct sk_buff *skb, unsigned int p,
+			     unsigned int end, struct apedge_snoop *sn)
 {
 	u8 _o[4 + DHCPV6_IAADDR_LEN];
 	const u8 *o;
 	unsigned int len, n;
 
-	p += DHCPV6_IA_NA_LEN;
 	for (n = 0; n < DHCPV6_OPTS_MAX && p + 4 <= end; n++) {
 		o = skb_header_pointer(skb, p, 4, _o);
 		if (!o)
@@ -400,9 +471,22 @@ bool apedge_snoop_dhcpv6(const struct sk_buff *skb,
 		len = (o[2] << 8) | o[3];
 		if (p + 4 + len > end)
 			break;
-		if (((o[0] << 8) | o[1]) == DHCPV6_OPT_IA_NA &&
-		    len >= DHCPV6_IA_NA_LEN)
-			apedge_dhcpv6_ia_na(skb, p + 4, p + 4 + len, sn);
+		switch ((o[0] << 8) | o[1]) {
+		case DHCPV6_OPT_IA_NA:
+			if (len >= DHCPV6_IA_NA_LEN)
+				apedge_dhcpv6_ia(skb, p + 4 + DHCPV6_IA_NA_LEN,
+						 p + 4 + len, sn);
+			break;
+		case DHCPV6_OPT_IA_TA:
+			if (len >= DHCPV6_IA_TA_LEN)
+				apedge_dhcpv6_ia(skb, p + 4 + DHCPV6_IA_TA_LEN,
+						 p + 4 + len, sn);
+			break;
+		case DHCPV6_OPT_IA_PD:
+			/* Its IAPREFIXes: prefix bindings are to come. */
+		default:
+			break;
+		}
 		p += 4 + len;
 	}
 	if (!sn->naddr)

@@ -47,8 +47,11 @@ const struct actl_object actl_obj_help = {
 /* In the order of the usage; the order of an ambiguity's candidates. */
 const struct actl_object *const actl_objects[] = {
 	&actl_obj_info, &actl_obj_port, &actl_obj_xid, &actl_obj_stats,
-	&actl_obj_policy, &actl_obj_binding, &actl_obj_monitor,
+	&actl_obj_policy, &actl_obj_binding, &actl_obj_auth,
+	&actl_obj_monitor,
 	&actl_obj_daemon, &actl_obj_sta, &actl_obj_iapp, &actl_obj_dhcp4,
+	&actl_obj_eapol, &actl_obj_station,
+	&actl_obj_dhcp6,
 	&actl_obj_help,
 	NULL
 };
@@ -203,7 +206,7 @@ int actl_number(struct actl_parser *p, const char *kw, unsigned long min,
 }
 
 /* As the kernel's dev_valid_name(): no '/', ':' or white space. */
-static bool valid_ifname(const char *s)
+bool actl_valid_ifname(const char *s)
 {
 	const char *c;
 
@@ -236,7 +239,7 @@ int actl_device(struct actl_parser *p, const char *kw, struct actl_req *req)
 	}
 	if (actl_value(p, kw, &s))
 		return -1;
-	if (!valid_ifname(s))
+	if (!actl_valid_ifname(s))
 		return actl_fail(p, "\"%s\" is not a valid interface name", s);
 	strcpy(req->ifname, s);
 	return 0;
@@ -248,6 +251,37 @@ int actl_need_device(struct actl_parser *p, const struct actl_req *req)
 		return actl_fail(p, "%s: \"dev IF\" is required",
 				 actl_cmd_name(req->cmd));
 	return 0;
+}
+
+int actl_dev_only(struct actl_parser *p, struct actl_req *req, bool need)
+{
+	static const char *const kws[] = { "dev", NULL };
+	const char *raw, *kw;
+
+	while ((raw = actl_next(p))) {
+		if (!(kw = actl_expand(p, raw, kws)))
+			return -1;
+		if (strcmp(kw, "dev"))
+			return actl_fail(p, "%s: unexpected \"%s\"",
+					 actl_cmd_name(req->cmd), raw);
+		if (actl_device(p, kw, req))
+			return -1;
+	}
+	if (need && actl_need_device(p, req))
+		return -1;
+	return 0;
+}
+
+int actl_dev_line(char *buf, size_t size, const char *obj, const char *verb,
+		  const char *ifname)
+{
+	int n;
+
+	if (ifname[0])
+		n = snprintf(buf, size, "%s %s dev %s\n", obj, verb, ifname);
+	else
+		n = snprintf(buf, size, "%s %s\n", obj, verb);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 int actl_no_more(struct actl_parser *p, const struct actl_req *req)
@@ -285,6 +319,12 @@ int actl_address(struct actl_parser *p, const char *kw,
 		return -1;
 	if (req->family)
 		return actl_fail(p, "the address is given twice");
+	return actl_address_value(p, s, req);
+}
+
+int actl_address_value(struct actl_parser *p, const char *s,
+		       struct actl_req *req)
+{
 	memset(req->addr, 0, sizeof(req->addr));
 	if (inet_pton(AF_INET, s, req->addr) == 1)
 		req->family = AF_INET;
@@ -566,7 +606,8 @@ void actl_usage(FILE *f, const struct actl_object *obj)
 	      "  -p, --pretty   indent the JSON\n"
 	      "  -n, --netns NETNS  act in network namespace NETNS (a name from\n"
 	      "                 \"ip netns\", or a path such as /proc/PID/ns/net)\n"
-	      "  -s PATH        apedged's control socket (daemon, sta, iapp, dhcp4)\n"
+	      "  -s PATH        apedged's control socket (daemon, sta, iapp, dhcp4,\n"
+	      "                 eapol, station)\n"
 	      "  -b, --batch FILE  run the commands of FILE (\"-\": standard input),\n"
 	      "                 one a line, on one netlink socket; stop at the first\n"
 	      "                 that fails\n"

@@ -45,11 +45,26 @@ enum actl_cmd {
 	ACTL_CMD_BINDING_DEL,
 	ACTL_CMD_BINDING_SHOW,
 	ACTL_CMD_BINDING_LIMIT,
+	ACTL_CMD_BINDING_MOVE,
 	ACTL_CMD_DHCP4_SHOW,
 	ACTL_CMD_DHCP4_STATS,
 	ACTL_CMD_DHCP4_RENEW,
 	ACTL_CMD_DHCP4_REBIND,
 	ACTL_CMD_DHCP4_RELEASE,
+	ACTL_CMD_EAPOL_SHOW,
+	ACTL_CMD_EAPOL_STATS,
+	ACTL_CMD_EAPOL_LOGOFF,
+	ACTL_CMD_EAPOL_REAUTH,
+	ACTL_CMD_STATION_SHOW,
+	ACTL_CMD_EAPOL_AUTH,
+	ACTL_CMD_DHCP6_SHOW,
+	ACTL_CMD_DHCP6_LEASES,
+	ACTL_CMD_DHCP6_STATS,
+	ACTL_CMD_DHCP6_LEASE_DEL,
+	ACTL_CMD_DHCP6_RECONFIGURE,
+	ACTL_CMD_AUTH_SHOW,
+	ACTL_CMD_AUTH_SET,
+	ACTL_CMD_AUTH_FLUSH,
 	ACTL_CMD_COUNT
 };
 
@@ -85,6 +100,8 @@ struct actl_req {
 	bool has_rw;
 	uint8_t rw;
 	const char *daemon_req;		/* status, ping or reload */
+	char dhcp6_lease[64];		/* dhcp6 lease del ADDRESS[/PLEN] */
+	const char *dhcp6_what;		/* dhcp6 reconfigure: renew... */
 	bool monitor_daemon;		/* monitor daemon: apedged's events */
 	/* policy set: the verdict for class c at policy[c], 0 unchanged */
 	uint8_t policy[ACTL_POLICY_CLASSES];
@@ -107,15 +124,23 @@ struct actl_req {
 	uint8_t l2update_relay;		/* as source_guard */
 	bool has_l2update_vlan;
 	uint16_t l2update_vlan;
+	/* port: auth-mode none|port|mac, auth-allow dhcp,arp|none */
+	bool has_auth_mode;
+	uint8_t auth_mode;		/* enum apedge_auth_mode */
+	bool has_auth_allow;
+	uint32_t auth_allow;		/* enum apedge_auth_allow flags */
 	/* binding: the address (AF_INET or AF_INET6, 0 not given) */
 	int family;
 	uint8_t addr[16];
+	uint8_t plen;			/* ADDR/LEN: an IPv6 prefix; 0 none */
 	uint8_t mac[MAC_LEN];
 	bool has_mac;
 	bool has_lifetime;
 	uint32_t lifetime;
 	/* binding limit N; 0 only shows it */
 	uint32_t limit;
+	/* binding move ... to IF: the port the station is on now */
+	char to_ifname[ACTL_IFNAMSIZ];
 	const char *batch;		/* -b FILE */
 };
 
@@ -159,6 +184,8 @@ const char *actl_peek(const struct actl_parser *p);
 const char *actl_next(struct actl_parser *p);
 /* The value after keyword kw; -1 (with the error) when there is none. */
 int actl_value(struct actl_parser *p, const char *kw, const char **out);
+/* Whether s is a valid interface name. */
+bool actl_valid_ifname(const char *s);
 /*
  * The word of words (NULL-terminated) that word is or, failing that, the
  * only one it is a prefix of; word itself if none; NULL, with the error
@@ -174,6 +201,11 @@ bool actl_is_dev_kw(const char *kw);
 int actl_device(struct actl_parser *p, const char *kw, struct actl_req *req);
 /* Fails unless a device was given. */
 int actl_need_device(struct actl_parser *p, const struct actl_req *req);
+/* Only "dev IF" may follow (the daemon's engine words); need: it must. */
+int actl_dev_only(struct actl_parser *p, struct actl_req *req, bool need);
+/* The control line "OBJ VERB[ dev IF]\n" into buf: 0, or -1 if too long. */
+int actl_dev_line(char *buf, size_t size, const char *obj, const char *verb,
+		  const char *ifname);
 /* Fails if a word is left. */
 int actl_no_more(struct actl_parser *p, const struct actl_req *req);
 /* A unicast, non-zero MAC address after kw, as xx:xx:xx:xx:xx:xx. */
@@ -182,6 +214,9 @@ int actl_mac_value(struct actl_parser *p, const char *kw,
 /* An IPv4 or IPv6 address after kw into req->family and req->addr. */
 int actl_address(struct actl_parser *p, const char *kw,
 		 struct actl_req *req);
+/* The same, of the value s already taken. */
+int actl_address_value(struct actl_parser *p, const char *s,
+		       struct actl_req *req);
 
 /* The keywords of a device alone. */
 extern const char *const actl_dev_kws[];

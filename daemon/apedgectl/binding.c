@@ -3,12 +3,19 @@
  * binding: the module's table of addresses bound to a MAC address and a
  * port (the source guard's), and its limit.
  *
- *   binding add ip ADDR mac MAC dev IF [lifetime SECS]
- *   binding del ip ADDR
- *   binding show [dev IF | ip ADDR]
+ *   binding add ip ADDR[/LEN] mac MAC dev IF [lifetime SECS]
+ *   binding del ip ADDR[/LEN]
+ *   binding show [dev IF | ip ADDR[/LEN]]
+ *
+ * ADDR/LEN is an IPv6 prefix binding (a delegated prefix): every address
+ * in it passes the source guard from the station's port.
  *   binding limit [N]
+ *   binding move mac MAC dev IF to IF
  */
 #include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <inttypes.h>
 #include <net/if.h>
 #include <string.h>
@@ -24,6 +31,48 @@ static const char *const add_kws[] = {
 };
 static const char *const del_kws[] = { "ip", NULL };
 static const char *const show_kws[] = { "ip", "dev", "ifindex", NULL };
+static const char *const move_kws[] = { "mac", "dev", "ifindex", "to", NULL };
+
+/*
+ * "ip ADDR" or, for IPv6, "ip ADDR/LEN": a prefix, 1 to 128, whose bits
+ * past LEN are zero (as the module asks).
+ */
+static int binding_address(struct actl_parser *p, const char *kw,
+			   struct actl_req *req)
+{
+	char buf[INET6_ADDRSTRLEN + 4], *slash, *end;
+	unsigned long n;
+	const char *s;
+	unsigned int i;
+
+	if (actl_value(p, kw, &s))
+		return -1;
+	if (req->family)
+		return actl_fail(p, "the address is given twice");
+	if (!(slash = strchr(s, '/')))
+		return actl_address_value(p, s, req);
+	if (strlen(s) >= sizeof(buf))
+		return actl_fail(p, "ip \"%s\": not an IPv6 prefix", s);
+	strcpy(buf, s);
+	slash = buf + (slash - s);
+	*slash = '\0';
+	memset(req->addr, 0, sizeof(req->addr));
+	if (inet_pton(AF_INET6, buf, req->addr) != 1)
+		return actl_fail(p, "ip \"%s\": a prefix is IPv6 only", s);
+	errno = 0;
+	n = strtoul(slash + 1, &end, 10);
+	if (!slash[1] || *end || errno || n < 1 || n > 128 ||
+	    !isdigit((unsigned char)slash[1]))
+		return actl_fail(p, "ip \"%s\": the length is 1 to 128", s);
+	for (i = n / 8; i < 16; i++)
+		if (req->addr[i] & (i == n / 8 ?
+				    (uint8_t)~(0xff00 >> (n % 8)) : 0xff))
+			return actl_fail(p, "ip \"%s\": bits set past /%lu",
+					 s, n);
+	req->family = AF_INET6;
+	req->plen = n;
+	return 0;
+}
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
 		       const char *const *kws)
@@ -35,12 +84,23 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 		if (!(kw = actl_expand(p, raw, kws)))
 			return -1;
 		if (!strcmp(kw, "ip")) {
-			if (actl_address(p, kw, req))
+			if (binding_address(p, kw, req))
 				return -1;
 		} else if (actl_is_dev_kw(kw) && kws != del_kws) {
 			if (actl_device(p, kw, req))
 				return -1;
-		} else if (!strcmp(kw, "mac") && kws == add_kws) {
+		} else if (!strcmp(kw, "to") && kws == move_kws) {
+			const char *s;
+
+			if (req->to_ifname[0])
+				return actl_fail(p, "the port moved to is given twice");
+			if (actl_value(p, kw, &s))
+				return -1;
+			if (!actl_valid_ifname(s))
+				return actl_fail(p, "\"%s\" is not a valid interface name", s);
+			strcpy(req->to_ifname, s);
+		} else if (!strcmp(kw, "mac") &&
+			   (kws == add_kws || kws == move_kws)) {
 			if (actl_mac_value(p, kw, req->mac))
 				return -1;
 			req->has_mac = true;
@@ -87,6 +147,17 @@ static int parse_show(struct actl_parser *p, struct actl_req *req)
 	return 0;
 }
 
+static int parse_move(struct actl_parser *p, struct actl_req *req)
+{
+	if (parse_words(p, req, move_kws))
+		return -1;
+	if (!req->has_mac)
+		return actl_fail(p, "binding move: \"mac MAC\" is required");
+	if (!req->to_ifname[0])
+		return actl_fail(p, "binding move: \"to IF\" is required");
+	return actl_need_device(p, req);
+}
+
 static int parse_limit(struct actl_parser *p, struct actl_req *req)
 {
 	unsigned long n;
@@ -107,7 +178,10 @@ void binding_print(struct print *p, const struct amsg_binding *b,
 	inet_ntop(b->af, b->addr, ip, sizeof(ip));
 	mac_format(b->mac, mac);
 	print_obj_begin(p, NULL);
-	print_str(p, PRINT_ANY, "ip", "%s ", ip);
+	print_str(p, PRINT_ANY, "ip", "%s", ip);
+	if (b->af == AF_INET6 && b->plen)
+		print_uint(p, PRINT_ANY, "prefix_len", "/%u", b->plen);
+	print_text(p, " ");
 	print_str(p, PRINT_ANY, "mac", "lladdr %s ", mac);
 	print_uint(p, PRINT_JSON, "ifindex", NULL, b->ifindex);
 	if (*ifname)
@@ -143,6 +217,7 @@ static void req_binding(const struct actl_req *req, struct amsg_binding *b)
 	memset(b, 0, sizeof(*b));
 	b->af = req->family;
 	memcpy(b->addr, req->addr, sizeof(b->addr));
+	b->plen = req->plen;
 	if (req->has_mac)
 		memcpy(b->mac, req->mac, sizeof(b->mac));
 	b->ifindex = req->ifindex;
@@ -201,6 +276,23 @@ static int show_run(struct actl_ctx *ctx)
 	return rc;
 }
 
+static int move_run(struct actl_ctx *ctx)
+{
+	const struct actl_req *r = ctx->req;
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	struct amsg_out o;
+
+	amsg_out_begin(&o, req, sizeof(req), ctx->nl->family, NLM_F_ACK,
+		       APEDGE_CMD_BINDING_MOVE, APEDGE_FAMILY_VERSION);
+	amsg_out_put(&o, APEDGE_A_BINDING_MAC, r->mac, MAC_LEN);
+	if (r->ifindex)
+		amsg_out_u32(&o, APEDGE_A_BINDING_IFINDEX, r->ifindex);
+	else
+		amsg_out_str(&o, APEDGE_A_BINDING_IFNAME, r->ifname);
+	amsg_out_str(&o, APEDGE_A_BINDING_TO_IFNAME, r->to_ifname);
+	return actl_module_call(ctx, req, amsg_out_end(&o), NULL, NULL);
+}
+
 static int config_cb(const void *msg, size_t len, void *data)
 {
 	struct actl_ctx *ctx = data;
@@ -238,23 +330,28 @@ static const struct actl_verb binding_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_BINDING_ADD, .min_args = 6,
 		.max_args = 8, .parse = parse_add, .run = add_run,
-		.args = "ip ADDR mac MAC dev IF [lifetime SECS]",
+		.args = "ip ADDR[/LEN] mac MAC dev IF [lifetime SECS]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_BINDING_DEL, .min_args = 2,
 		.max_args = 2, .parse = parse_del, .run = del_run,
-		.args = "ip ADDR",
+		.args = "ip ADDR[/LEN]",
 	},
 	/* 4: so that "ip ADDR dev IF" is told it is one or the other. */
 	{
 		.name = "show", .cmd = ACTL_CMD_BINDING_SHOW, .min_args = 0,
 		.max_args = 4, .parse = parse_show, .run = show_run,
-		.args = "[dev IF | ip ADDR]",
+		.args = "[dev IF | ip ADDR[/LEN]]",
 	},
 	{
 		.name = "limit", .cmd = ACTL_CMD_BINDING_LIMIT, .min_args = 0,
 		.max_args = 1, .parse = parse_limit, .run = limit_run,
 		.args = "[N]",
+	},
+	{
+		.name = "move", .cmd = ACTL_CMD_BINDING_MOVE, .min_args = 6,
+		.max_args = 6, .parse = parse_move, .run = move_run,
+		.args = "mac MAC dev IF to IF",
 	},
 	{
 		.name = "list", .cmd = ACTL_CMD_BINDING_SHOW,

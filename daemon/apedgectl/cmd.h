@@ -7,12 +7,15 @@
  *   port.c     port              the module's ports
  *   policy.c   policy            a port's guard policy
  *   binding.c  binding           the binding table and its limit
+ *   auth.c     auth              802.1X authorization of ports, stations
  *   xid.c      xid               Layer-2 Update frames
  *   stats.c    stats             counters
  *   daemon.c   daemon            apedged itself
- *   sta.c      sta (station)     apedged's stations
+ *   sta.c      sta               apedged's stations (of the AP)
  *   iapp.c     iapp              apedged's IAPP engine
  *   dhcp4.c    dhcp4             apedged's DHCPv4 clients
+ *   eapol.c    eapol             apedged's 802.1X supplicants
+ *   station.c  station           apedged's WPA2 stations (uplinks)
  *
  * A verb has a pure parser of its words into the request (args.h) and a
  * runner that does the I/O: a request of the apedge family (through nl.h
@@ -84,7 +87,9 @@ struct actl_object {
 extern const struct actl_object actl_obj_info, actl_obj_monitor,
 	actl_obj_port, actl_obj_policy, actl_obj_binding, actl_obj_xid,
 	actl_obj_stats, actl_obj_daemon, actl_obj_sta, actl_obj_iapp,
-	actl_obj_dhcp4, actl_obj_help;
+	actl_obj_dhcp4, actl_obj_dhcp6, actl_obj_eapol, actl_obj_station,
+	actl_obj_auth,
+	actl_obj_help;
 
 /* Every object, in the order of the usage text; NULL-terminated. */
 extern const struct actl_object *const actl_objects[];
@@ -122,6 +127,12 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size);
 int sta_line(const struct actl_req *req, char *buf, size_t size);
 /* dhcp4's part of it. */
 int dhcp4_line(const struct actl_req *req, char *buf, size_t size);
+/* station's. */
+int station_line(const struct actl_req *req, char *buf, size_t size);
+void station_print_text(FILE *f, const struct jv_doc *d);
+/* eapol's. */
+int eapol_line(const struct actl_req *req, char *buf, size_t size);
+int dhcp6_line(const struct actl_req *req, char *buf, size_t size);
 /* The text of a value of apedged's JSON, "-" when absent (v NULL). */
 void actl_jv_text(const struct jv *v, char *buf, size_t size);
 /* The same of obj's member key; returns buf. */
@@ -143,6 +154,11 @@ void binding_print(struct print *p, const struct amsg_binding *b,
 		   const char *ifname);
 void binding_config_print(struct print *p,
 			  const struct amsg_binding_config *c);
+/* auth.c: an auth-get object, and an auth event (monitor); ifname as above. */
+void auth_print(struct print *p, const struct amsg_auth *a,
+		const char *ifname);
+void auth_event_print(struct print *p, const struct amsg_auth *a,
+		      const char *ifname);
 
 /*
  * stats: the table's header and a port's line, and the text tables that
@@ -167,5 +183,12 @@ void sta_print_text(FILE *f, const struct jv_doc *d);
 /* Text of "dhcp4 show" and "dhcp4 stats" (arrays, one entry a client). */
 void dhcp4_print_text(FILE *f, const struct jv_doc *d);
 void dhcp4_stats_print_text(FILE *f, const struct jv_doc *d);
+/* Text of "eapol show" and "eapol stats" (arrays, one entry a supplicant). */
+void eapol_print_text(FILE *f, const struct jv_doc *d);
+void eapol_stats_print_text(FILE *f, const struct jv_doc *d);
+void eapol_auth_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_show_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_leases_print_text(FILE *f, const struct jv_doc *d);
+void dhcp6_stats_print_text(FILE *f, const struct jv_doc *d);
 
 #endif

@@ -36,6 +36,20 @@ int actl_daemon_line(const struct actl_req *req, char *buf, size_t size)
 	case ACTL_CMD_DHCP4_REBIND:
 	case ACTL_CMD_DHCP4_RELEASE:
 		return dhcp4_line(req, buf, size);
+	case ACTL_CMD_EAPOL_SHOW:
+	case ACTL_CMD_EAPOL_STATS:
+	case ACTL_CMD_EAPOL_LOGOFF:
+	case ACTL_CMD_EAPOL_REAUTH:
+	case ACTL_CMD_EAPOL_AUTH:
+		return eapol_line(req, buf, size);
+	case ACTL_CMD_STATION_SHOW:
+		return station_line(req, buf, size);
+	case ACTL_CMD_DHCP6_SHOW:
+	case ACTL_CMD_DHCP6_LEASES:
+	case ACTL_CMD_DHCP6_STATS:
+	case ACTL_CMD_DHCP6_LEASE_DEL:
+	case ACTL_CMD_DHCP6_RECONFIGURE:
+		return dhcp6_line(req, buf, size);
 	default:
 		return -1;
 	}

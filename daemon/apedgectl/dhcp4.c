@@ -14,24 +14,8 @@
 
 static int parse_dev(struct actl_parser *p, struct actl_req *req)
 {
-	bool need = req->cmd != ACTL_CMD_DHCP4_SHOW &&
-		req->cmd != ACTL_CMD_DHCP4_STATS;
-	const char *raw, *kw;
-
-	while ((raw = actl_next(p))) {
-		static const char *const kws[] = { "dev", NULL };
-
-		if (!(kw = actl_expand(p, raw, kws)))
-			return -1;
-		if (strcmp(kw, "dev"))
-			return actl_fail(p, "%s: unexpected \"%s\"",
-					 actl_cmd_name(req->cmd), raw);
-		if (actl_device(p, kw, req))
-			return -1;
-	}
-	if (need && actl_need_device(p, req))
-		return -1;
-	return 0;
+	return actl_dev_only(p, req, req->cmd != ACTL_CMD_DHCP4_SHOW &&
+			     req->cmd != ACTL_CMD_DHCP4_STATS);
 }
 
 int dhcp4_line(const struct actl_req *req, char *buf, size_t size)
@@ -43,16 +27,10 @@ int dhcp4_line(const struct actl_req *req, char *buf, size_t size)
 		[ACTL_CMD_DHCP4_REBIND] = "rebind",
 		[ACTL_CMD_DHCP4_RELEASE] = "release",
 	};
-	int n;
 
 	if (req->cmd < ACTL_CMD_DHCP4_SHOW || req->cmd > ACTL_CMD_DHCP4_RELEASE)
 		return -1;
-	if (req->ifname[0])
-		n = snprintf(buf, size, "dhcp4 %s dev %s\n", verbs[req->cmd],
-			     req->ifname);
-	else
-		n = snprintf(buf, size, "dhcp4 %s\n", verbs[req->cmd]);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	return actl_dev_line(buf, size, "dhcp4", verbs[req->cmd], req->ifname);
 }
 
 /* The strings of an array member, space-separated, "-" when none. */
@@ -84,8 +62,13 @@ void dhcp4_print_text(FILE *f, const struct jv_doc *d)
 	char a[300], b[300], x[64], y[64], z[64];
 
 	for (c = jv_first(d, root); c; c = jv_next(d, c)) {
+		const struct jv *bl = jv_get(d, c, "blocked");
+
 		fprintf(f, "%s: %s", actl_jv_member(d, c, "ifname", a, sizeof(a)),
 			actl_jv_member(d, c, "state", b, sizeof(b)));
+		if (bl && bl->type == JV_STR)
+			fprintf(f, " (blocked: %s)",
+				actl_jv_member(d, c, "blocked", x, sizeof(x)));
 		if (!jv_get(d, c, "address")) {
 			fputc('\n', f);
 			continue;

@@ -3,7 +3,8 @@
  * monitor: events, one a line, until interrupted.
  *
  *   monitor [module]   the module's: ports attached and detached, punted
- *                      packets (its events and punt groups)
+ *                      packets, 802.1X events (auth-unauth-seen,
+ *                      auth-changed) (its events and punt groups)
  *   monitor daemon     apedged's; see monitor.h and the "monitor" request
  *                      in lib/ctrl.h
  */
@@ -286,6 +287,19 @@ static int event_cb(const void *msg, size_t len, void *data)
 			return 0;
 		}
 		punt_print(ctx->out, &punt, actl_ifname(punt.ifindex, name));
+		fflush(stdout);
+		return 0;
+	}
+	if (cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN ||
+	    cmd == APEDGE_CMD_AUTH_CHANGED) {
+		char name[IF_NAMESIZE];
+		struct amsg_auth a;
+
+		if (amsg_parse_auth(msg, len, ctx->nl->family, &a, &err)) {
+			fprintf(stderr, "apedgectl: monitor: malformed auth event skipped\n");
+			return 0;
+		}
+		auth_event_print(ctx->out, &a, actl_ifname(a.ifindex, name));
 		fflush(stdout);
 		return 0;
 	}

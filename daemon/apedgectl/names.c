@@ -88,7 +88,7 @@ const char *actl_reason_name(unsigned int reason)
 
 static const char *const feature_names[] = {
 	"xid-transmit", "xid-inject", "xid-vlan", "xid-burst", "guard", "punt",
-	"bindings", "source-guard", "l2update-relay",
+	"bindings", "source-guard", "l2update-relay", "auth",
 };
 
 const char *actl_feature_name(unsigned int bit)
@@ -103,6 +103,7 @@ const char *actl_origin_name(unsigned int origin)
 	case APEDGE_BINDING_ORIGIN_STATIC: return "static";
 	case APEDGE_BINDING_ORIGIN_LINK_LOCAL: return "link-local";
 	case APEDGE_BINDING_ORIGIN_ROUTER: return "router";
+	case APEDGE_BINDING_ORIGIN_DHCP6_SERVER: return "dhcp6-server";
 	}
 	return "unknown";
 }

@@ -5,10 +5,13 @@
  *   port add dev IF [role trusted|untrusted] [source-guard on|off]
  *            [verify-chaddr on|off] [allow-opaque on|off]
  *            [l2update transmit|inject|off] [l2update-relay on|off]
- *            [l2update-vlan VID]
+ *            [l2update-vlan VID] [auth-mode none|port|mac]
+ *            [auth-allow dhcp,arp|none]
  *   port set dev IF [source-guard on|off] [verify-chaddr on|off]
  *            [allow-opaque on|off] [l2update transmit|inject|off]
- *            [l2update-relay on|off] [l2update-vlan VID]  (at least one)
+ *            [l2update-relay on|off] [l2update-vlan VID]
+ *            [auth-mode none|port|mac] [auth-allow dhcp,arp|none]
+ *            (at least one)
  *   port del dev IF
  *   port show [dev IF]
  */
@@ -76,6 +79,57 @@ static int l2update_vlan(struct actl_parser *p, const char *kw,
 	return 0;
 }
 
+static int auth_mode(struct actl_parser *p, const char *kw,
+		     struct actl_req *req)
+{
+	static const char *const names[] = { "none", "port", "mac", NULL };
+	const char *s;
+
+	if (actl_value(p, kw, &s))
+		return -1;
+	if (!(s = actl_expand(p, s, names)))
+		return -1;
+	if (!strcmp(s, "none"))
+		req->auth_mode = APEDGE_AUTH_MODE_NONE;
+	else if (!strcmp(s, "port"))
+		req->auth_mode = APEDGE_AUTH_MODE_PORT;
+	else if (!strcmp(s, "mac"))
+		req->auth_mode = APEDGE_AUTH_MODE_MAC;
+	else
+		return actl_fail(p, "auth-mode \"%s\": use none, port or mac",
+				 s);
+	req->has_auth_mode = true;
+	return 0;
+}
+
+/* auth-allow: a comma-separated list of dhcp and arp, or none. */
+static int auth_allow(struct actl_parser *p, const char *kw,
+		      struct actl_req *req)
+{
+	char buf[64], *tok, *save = NULL;
+	const char *s;
+
+	if (actl_value(p, kw, &s))
+		return -1;
+	if (strlen(s) >= sizeof(buf))
+		return actl_fail(p, "auth-allow \"%s\": use dhcp, arp, "
+				 "dhcp,arp or none", s);
+	strcpy(buf, s);
+	req->auth_allow = 0;
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "dhcp"))
+			req->auth_allow |= APEDGE_AUTH_ALLOW_DHCP;
+		else if (!strcmp(tok, "arp"))
+			req->auth_allow |= APEDGE_AUTH_ALLOW_ARP;
+		else if (strcmp(tok, "none") || strcmp(s, "none"))
+			return actl_fail(p, "auth-allow \"%s\": use dhcp, "
+					 "arp, dhcp,arp or none", s);
+	}
+	req->has_auth_allow = true;
+	return 0;
+}
+
 static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 {
 	const char *s;
@@ -96,11 +150,13 @@ static int role(struct actl_parser *p, const char *kw, struct actl_req *req)
 /* The keywords of each verb; a keyword of another verb is unexpected. */
 static const char *const add_kws[] = {
 	"dev", "ifindex", "role", "source-guard", "verify-chaddr",
-	"allow-opaque", "l2update", "l2update-relay", "l2update-vlan", NULL
+	"allow-opaque", "l2update", "l2update-relay", "l2update-vlan",
+	"auth-mode", "auth-allow", NULL
 };
 static const char *const set_kws[] = {
 	"dev", "ifindex", "source-guard", "verify-chaddr", "allow-opaque",
-	"l2update", "l2update-relay", "l2update-vlan", NULL
+	"l2update", "l2update-relay", "l2update-vlan", "auth-mode",
+	"auth-allow", NULL
 };
 
 static int parse_words(struct actl_parser *p, struct actl_req *req,
@@ -138,6 +194,12 @@ static int parse_words(struct actl_parser *p, struct actl_req *req,
 			   kws != actl_dev_kws) {
 			if (l2update_vlan(p, kw, req))
 				return -1;
+		} else if (!strcmp(kw, "auth-mode") && kws != actl_dev_kws) {
+			if (auth_mode(p, kw, req))
+				return -1;
+		} else if (!strcmp(kw, "auth-allow") && kws != actl_dev_kws) {
+			if (auth_allow(p, kw, req))
+				return -1;
 		} else {
 			return actl_fail(p, "%s: unexpected \"%s\"",
 					 actl_cmd_name(req->cmd), raw);
@@ -159,10 +221,12 @@ static int parse_set(struct actl_parser *p, struct actl_req *req)
 		return -1;
 	if (!req->source_guard && !req->verify_chaddr && !req->allow_opaque &&
 	    !req->has_l2update && !req->l2update_relay &&
-	    !req->has_l2update_vlan)
+	    !req->has_l2update_vlan && !req->has_auth_mode &&
+	    !req->has_auth_allow)
 		return actl_fail(p, "port set: nothing to set (source-guard, "
 				 "verify-chaddr, allow-opaque, l2update, "
-				 "l2update-relay, l2update-vlan)");
+				 "l2update-relay, l2update-vlan, auth-mode, "
+				 "auth-allow)");
 	return actl_need_device(p, req);
 }
 
@@ -202,6 +266,18 @@ void port_print(struct print *p, const struct amsg_port *port)
 		print_text(p, " l2update-relay on");
 	if (port->l2update_vlan)
 		print_text(p, " l2update-vlan %u", port->l2update_vlan);
+	if (port->auth_mode)
+		print_text(p, " auth-mode %s",
+			   port->auth_mode == APEDGE_AUTH_MODE_MAC ? "mac" :
+			   "port");
+	if (port->auth_allow)
+		print_text(p, " auth-allow %s%s%s",
+			   port->auth_allow & APEDGE_AUTH_ALLOW_DHCP ?
+			   "dhcp" : "",
+			   port->auth_allow == (APEDGE_AUTH_ALLOW_DHCP |
+						APEDGE_AUTH_ALLOW_ARP) ? "," : "",
+			   port->auth_allow & APEDGE_AUTH_ALLOW_ARP ?
+			   "arp" : "");
 	print_nl(p);
 	/* Text: the classes dropped, on a line of their own. */
 	for (c = 1; c < AMSG_CLASS_MAX; c++) {
@@ -250,6 +326,14 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_l2update_vlan)
 		print_uint(p, PRINT_JSON, "l2update_vlan", NULL,
 			   port->l2update_vlan);
+	if (port->has_auth_mode)
+		print_str(p, PRINT_JSON, "auth_mode", NULL,
+			  port->auth_mode == APEDGE_AUTH_MODE_MAC ? "mac" :
+			  port->auth_mode == APEDGE_AUTH_MODE_PORT ? "port" :
+			  "none");
+	if (port->has_auth_allow)
+		print_uint(p, PRINT_JSON, "auth_allow", NULL,
+			   port->auth_allow);
 	print_obj_end(p);
 }
 
@@ -280,6 +364,10 @@ static void req_port(const struct actl_req *req, struct amsg_port *port)
 	}
 	port->has_l2update_vlan = req->has_l2update_vlan;
 	port->l2update_vlan = req->l2update_vlan;
+	port->has_auth_mode = req->has_auth_mode;
+	port->auth_mode = req->auth_mode;
+	port->has_auth_allow = req->has_auth_allow;
+	port->auth_allow = req->auth_allow;
 }
 
 static int port_cb(const void *msg, size_t len, void *data)
@@ -338,11 +426,12 @@ static int show_run(struct actl_ctx *ctx)
 static const struct actl_verb port_verbs[] = {
 	{
 		.name = "add", .cmd = ACTL_CMD_PORT_ADD, .min_args = 2,
-		.max_args = 16, .parse = parse_add, .run = add_run,
+		.max_args = 20, .parse = parse_add, .run = add_run,
 		.args = "dev IF [role trusted|untrusted] [source-guard on|off] "
 			"[verify-chaddr on|off] [allow-opaque on|off] "
 			"[l2update transmit|inject|off] [l2update-relay on|off] "
-			"[l2update-vlan VID]",
+			"[l2update-vlan VID] [auth-mode none|port|mac] "
+			"[auth-allow dhcp,arp|none]",
 	},
 	{
 		.name = "del", .cmd = ACTL_CMD_PORT_DEL, .min_args = 2,
@@ -351,10 +440,11 @@ static const struct actl_verb port_verbs[] = {
 	},
 	{
 		.name = "set", .cmd = ACTL_CMD_PORT_SET, .min_args = 4,
-		.max_args = 14, .parse = parse_set, .run = set_run,
+		.max_args = 18, .parse = parse_set, .run = set_run,
 		.args = "dev IF [source-guard|verify-chaddr|allow-opaque on|off]... "
 			"[l2update transmit|inject|off] [l2update-relay on|off] "
-			"[l2update-vlan VID]",
+			"[l2update-vlan VID] [auth-mode none|port|mac] "
+			"[auth-allow dhcp,arp|none]",
 	},
 	{
 		.name = "show", .cmd = ACTL_CMD_PORT_SHOW, .min_args = 0,

@@ -231,7 +231,7 @@ static const struct actl_verb sta_verbs[] = {
 };
 
 const struct actl_object actl_obj_sta = {
-	.name = "sta", .alias = "station", .flags = ACTL_OBJ_EXACT,
+	.name = "sta", .flags = ACTL_OBJ_EXACT,
 	.default_verb = "show", .verbs = sta_verbs,
 	.help = "the stations apedged follows (its IAPP station table)",
 };

@@ -97,6 +97,11 @@ const struct ini_bind config_binds[] = {
 	INI_BIND_ARRAY(wifi_ap_section, struct config, aps, n_aps),
 	INI_BIND_ONE(dhcp4_global_section, struct config, dhcp4),
 	INI_BIND_ARRAY(dhcp4_section, struct config, dhcp4s, n_dhcp4s),
+	INI_BIND_ARRAY(eapol_section, struct config, eapols, n_eapols),
+	INI_BIND_ARRAY(station_section, struct config, stations, n_stations),
+	INI_BIND_ARRAY(auth_section, struct config, auths, n_auths),
+	INI_BIND_ONE(dhcp6_global_section, struct config, dhcp6),
+	INI_BIND_ARRAY(dhcp6_section, struct config, dhcp6s, n_dhcp6s),
 	{ NULL },
 };
 
@@ -164,7 +169,22 @@ const struct config_dhcp4 *config_find_dhcp4(const struct config *cfg,
 static int cross_check(struct config *cfg, struct config_error *err)
 {
 	const struct config_port *p;
-	size_t i;
+	size_t i, k;
+
+	/* a port authenticates others or itself, not both */
+	for (i = 0; i < cfg->n_auths; i++)
+		for (k = 0; k < cfg->n_eapols; k++)
+			if (!strcmp(cfg->auths[i].ifname,
+				    cfg->eapols[k].ifname)) {
+				err->line = cfg->auths[i].line;
+				snprintf(err->msg, sizeof(err->msg),
+					 "[auth %s]: the port has an [eapol "
+					 "%s] supplicant (line %u); it cannot "
+					 "be both", cfg->auths[i].ifname,
+					 cfg->eapols[k].ifname,
+					 cfg->eapols[k].line);
+				return -EINVAL;
+			}
 
 	for (i = 0; i < cfg->n_dhcp4s; i++) {
 		p = config_find_port(cfg, cfg->dhcp4s[i].ifname);

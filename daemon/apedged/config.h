@@ -12,7 +12,8 @@
  *
  * and the sections of the engines, each in its folder's config.h:
  * [port IFNAME] (kernel/), [iapp] and [bssid MAC] (iapp/), [ap IFNAME]
- * (wifi/), [dhcp4] and [dhcp4 IFNAME] (dhcp4/).  config.c owns [general] and binds every section into struct
+ * (wifi/), [dhcp4] and [dhcp4 IFNAME] (dhcp4/), [dhcp6] and [dhcp6 IFNAME]
+ * (dhcp6/).  config.c owns [general] and binds every section into struct
  * config: a new engine's section is one line of config_binds[].
  *
  * config_parse() is pure: it reads a buffer and fills a struct, and on
@@ -27,6 +28,8 @@
 #include <stdint.h>
 
 #include "dhcp4/config.h"
+#include "eapol/config.h"
+#include "dhcp6/config.h"
 #include "iapp/config.h"
 #include "kernel/config.h"
 #include "lib/ifname.h"
@@ -55,6 +58,15 @@ struct config {
 	struct config_dhcp4_global dhcp4;
 	struct config_dhcp4 *dhcp4s;
 	size_t n_dhcp4s;
+	struct config_eapol *eapols;
+	size_t n_eapols;
+	struct config_station *stations;
+	size_t n_stations;
+	struct config_auth *auths;
+	size_t n_auths;
+	struct config_dhcp6_global dhcp6;
+	struct config_dhcp6 *dhcp6s;
+	size_t n_dhcp6s;
 };
 
 struct config_error {

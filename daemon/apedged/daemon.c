@@ -14,7 +14,11 @@
  * dropped ones.
  *
  * The DHCPv4 clients (dhcp4/dhcp4.h) stand alone: they publish their
- * state changes to the monitors and answer the dhcp4 words.
+ * state changes to the monitors and answer the dhcp4 words; the module's
+ * port events tell them whether their interface is an untrusted port.
+ * The 802.1X supplicants (eapol/eapol.h) stand alone as well, with the
+ * eapol words, and so does the DHCPv6 server (dhcp6/dhcp6.h) with the
+ * dhcp6 words.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -23,6 +27,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/apedge.h>
@@ -36,6 +41,12 @@
 #include "apedged/station.h"
 #include "dhcp4/ctl.h"
 #include "dhcp4/dhcp4.h"
+#include "eapol/ctl.h"
+#include "eapol/auth.h"
+#include "eapol/eapol.h"
+#include "eapol/station.h"
+#include "dhcp6/ctl.h"
+#include "dhcp6/dhcp6.h"
 #include "kernel/genl.h"
 #include "iapp/iapp.h"
 #include "iapp/ctl.h"
@@ -67,9 +78,16 @@ struct apedged {
 	struct iapp *iapp;
 	struct wifi *wifi;
 	struct dhcp4 *dhcp4;		/* the [dhcp4 IF] clients */
+	struct eapol *eapol;		/* the [eapol IF] supplicants */
+	struct stations *stations;	/* the [station IF] WPA2 stations */
+	struct eapol_auth *auth;	/* the [auth IF] authenticators */
+	struct dhcp6 *dhcp6;		/* the [dhcp6 IF] servers */
 	struct station_wiring sw;	/* wifi <-> iapp */
 	char hapd_client[108];		/* our hostapd client socket */
 	struct ctxbind ctxb;		/* stations waiting for a dump */
+	bool d6_resync;			/* dhcp6's bindings: a dump wanted */
+	bool d6_collecting;		/* the running dump is dhcp6's too */
+	struct loop_timer *d6_retry;	/* after a dump refused (EBUSY) */
 	uint64_t start_ms;
 };
 
@@ -84,11 +102,16 @@ static void apply_log_level(const struct apedged *d)
 	log_set_level(d->opts.debug ? LOG_DEBUG : d->cfg.log_level);
 }
 
+static int d6_resync_dump(struct apedged *d);
+
 static void nl_connected(void *data)
 {
 	struct apedged *d = data;
 
 	ports_connected(&d->ports);
+	/* After the port-adds, which the module takes in order. */
+	d->d6_resync = true;
+	d6_resync_dump(d);
 	sdnotify_status("connected to the apedge module");
 }
 
@@ -97,6 +120,7 @@ static void nl_disconnected(void *data)
 	struct apedged *d = data;
 
 	ports_disconnected(&d->ports);
+	dhcp4_port_role(d->dhcp4, NULL, false);
 	sdnotify_status("waiting for the apedge module");
 }
 
@@ -105,6 +129,21 @@ static void nl_port_event(const struct amsg_port *ev, void *data)
 	struct apedged *d = data;
 
 	ports_event(&d->ports, ev);
+	/* Any port, configured or added by hand: see dhcp4_port_role(). */
+	if (ev->ifname[0])
+		dhcp4_port_role(d->dhcp4, ev->ifname,
+				ev->cmd == APEDGE_CMD_PORT_ADD_NTF &&
+				ev->role == APEDGE_PORT_ROLE_UNTRUSTED);
+}
+
+/* The ports the module had when we connected, attached by anyone. */
+static void nl_port_listed(const struct amsg_port *port, void *data)
+{
+	struct apedged *d = data;
+
+	if (port->ifname[0])
+		dhcp4_port_role(d->dhcp4, port->ifname,
+				port->role == APEDGE_PORT_ROLE_UNTRUSTED);
 }
 
 static void nl_port_result(uint8_t cmd, const char *ifname, int error,
@@ -158,19 +197,123 @@ static int ctx_dump(struct apedged *d)
 	return r == -EBUSY ? 0 : r;
 }
 
-static void nl_binding(const struct amsg_binding *b, void *data)
+/*
+ * The DHCPv6 server's leases as the module's bindings (dhcp6/bind.h):
+ * on the [port]s of the configuration; resynced from a dump of the
+ * module's bindings on every connection (a daemon or module restart).
+ */
+static bool d6_is_port(void *data, const char *ifname)
 {
 	struct apedged *d = data;
 
+	return ports_find(&d->ports, ifname) != NULL;
+}
+
+static void d6_done(int error, const char *ext_msg, void *data)
+{
+	if (error && error != -ENOENT && error != -ENOTCONN)
+		log_rl(LOG_WARNING, "dhcp6: a binding of a lease: %s%s%s",
+		       strerror(-error), ext_msg && *ext_msg ? ": " : "",
+		       ext_msg ? ext_msg : "");
+}
+
+static void d6_bind_add(void *data, const struct dhcp6_bind *b)
+{
+	struct apedged *d = data;
+	struct amsg_binding m = {
+		.af = AF_INET6, .plen = b->plen, .permanent = !b->lifetime,
+		.lifetime = b->lifetime,
+		.origin = APEDGE_BINDING_ORIGIN_DHCP6_SERVER,
+	};
+
+	memcpy(m.addr, &b->addr, 16);
+	memcpy(m.mac, b->mac, sizeof(m.mac));
+	snprintf(m.ifname, sizeof(m.ifname), "%s", b->ifname);
+	agenl_binding_set(d->nl, &m, d6_done, d);
+}
+
+static void d6_bind_del(void *data, const struct in6_addr *addr,
+			uint8_t plen)
+{
+	struct apedged *d = data;
+
+	agenl_binding_del(d->nl, AF_INET6, addr->s6_addr, plen, d6_done, d);
+}
+
+static const struct dhcp6_bind_ops d6_bind_ops = {
+	.is_port = d6_is_port,
+	.add = d6_bind_add,
+	.del = d6_bind_del,
+};
+
+/* A dump for dhcp6's resync, unless one runs (it follows that one). */
+static int d6_resync_dump(struct apedged *d)
+{
+	int r;
+
+	if (!d->d6_resync || d->d6_collecting || !dhcp6_server(d->dhcp6))
+		return 0;
+	r = agenl_binding_dump(d->nl);
+	if (r == -EBUSY)
+		return 0;
+	d->d6_resync = false;
+	if (r)
+		return r;
+	d->d6_collecting = true;
+	dhcp6_resync_begin(d->dhcp6);
+	return 0;
+}
+
+static void d6_retry_fired(struct loop_timer *t, void *data)
+{
+	d6_resync_dump(data);
+}
+
+static void nl_binding(const struct amsg_binding *b, void *data)
+{
+	struct apedged *d = data;
+	struct dhcp6_bind x = { .lifetime = b->lifetime };
+
 	ctxbind_binding(&d->ctxb, b);
+	if (!d->d6_collecting || b->af != AF_INET6 ||
+	    b->origin != APEDGE_BINDING_ORIGIN_DHCP6_SERVER)
+		return;
+	memcpy(&x.addr, b->addr, 16);
+	x.plen = b->plen;
+	memcpy(x.mac, b->mac, sizeof(x.mac));
+	if (!if_indextoname(b->ifindex, x.ifname))
+		snprintf(x.ifname, sizeof(x.ifname), "if%u", b->ifindex);
+	dhcp6_resync_note(d->dhcp6, &x);
 }
 
 static void nl_binding_dump_done(int error, void *data)
 {
 	struct apedged *d = data;
 
+	if (d->d6_collecting) {
+		d->d6_collecting = false;
+		if (error == -EBUSY) {
+			/*
+			 * The socket's other dump (the ports', on connect)
+			 * was still running: again in a moment.
+			 */
+			dhcp6_resync_end(d->dhcp6, error);
+			d->d6_resync = true;
+			if (!d->d6_retry)
+				d->d6_retry = loop_timer_add(d->loop, 100, 0,
+							     d6_retry_fired,
+							     d);
+			else
+				loop_timer_rearm(d->d6_retry, 100, 0);
+		} else if (dhcp6_resync_end(d->dhcp6, error)) {
+			log_warn("dhcp6: no resync of the module's bindings: "
+				 "the dump failed (%s)", strerror(-error));
+		}
+	}
 	if (ctxbind_finish(&d->ctxb, error, ctx_filled, d))
 		ctx_dump(d);
+	else
+		d6_resync_dump(d);
 }
 
 /*
@@ -189,14 +332,28 @@ static void nl_sta_authorized(const struct amsg_sta_auth *ev, void *data)
 		wifi_sta_hint(d->wifi, ev->ifname, ev->sta);
 }
 
+/*
+ * The module's 802.1X events: a frame of an unauthorized source starts
+ * the authenticator's session for it (and MAB when the port has it).
+ */
+static void nl_auth_event(const struct amsg_auth *ev, void *data)
+{
+	struct apedged *d = data;
+
+	if (ev->cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN && ev->has_mac)
+		eapol_auth_seen(d->auth, (int)ev->ifindex, ev->mac);
+}
+
 static const struct agenl_ops nl_ops = {
 	.connected = nl_connected,
 	.disconnected = nl_disconnected,
 	.port_event = nl_port_event,
+	.port_listed = nl_port_listed,
 	.sta_authorized = nl_sta_authorized,
 	.port_result = nl_port_result,
 	.binding = nl_binding,
 	.binding_dump_done = nl_binding_dump_done,
+	.auth_event = nl_auth_event,
 };
 
 /* The module's answer to one of iapp_l2update()'s requests. */
@@ -648,6 +805,244 @@ static void ctl_dhcp4(int argc, char **argv, struct strbuf *reply, void *data)
 	sb_puts(reply, "{}\n");
 }
 
+static void eapol_event(const char *name, const char *fields, void *data)
+{
+	struct apedged *d = data;
+
+	events_publish(d->bus, name, fields);
+}
+
+static const struct eapol_ops eapol_ops = {
+	.event = eapol_event,
+};
+
+static const struct stations_ops stations_ops = {
+	.event = eapol_event,
+};
+
+/* station show [dev IF] */
+static void ctl_station(int argc, char **argv, struct strbuf *reply,
+			void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	struct strbuf out;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "station show: %s", err);
+		return;
+	}
+	sb_init(&out);
+	r = stations_format_show(d->stations, ifname, loop_now_ms(), &out);
+	if (r < 0 || out.oom) {
+		ctrl_reply_error(reply, "station show: %s", r < 0 ?
+				 "no station on that interface" :
+				 "out of memory");
+	} else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
+static void auth_set_done(int error, const char *ext_msg, void *data)
+{
+	if (error)
+		log_rl(LOG_WARNING, "auth: the module refused an auth-set: %s",
+		       ext_msg && ext_msg[0] ? ext_msg : strerror(-error));
+}
+
+/* The authenticator's decision, carried out by the module. */
+static void auth_authorize(const char *ifname, const uint8_t *mac, bool on,
+			   uint16_t vlan, void *data)
+{
+	struct apedged *d = data;
+	char m[MAC_STR_LEN];
+	int r;
+
+	r = agenl_auth_set(d->nl, ifname, mac, on, auth_set_done, d);
+	if (r < 0)
+		log_rl(LOG_WARNING, "auth %s%s%s: cannot ask the module to "
+		       "%sauthorize: %s", ifname, mac ? " " : "",
+		       mac ? mac_format(mac, m) : "", on ? "" : "un",
+		       strerror(-r));
+	if (on && vlan)
+		log_rl(LOG_NOTICE, "auth %s: VLAN %u from RADIUS not applied "
+		       "(bridge VLAN assignment is not implemented yet)",
+		       ifname, vlan);
+}
+
+static const struct eapol_auth_ops auth_ops = {
+	.authorize = auth_authorize,
+};
+
+/* eapol auth [dev IF]: the authenticators' counters and sessions */
+static void ctl_eapol_auth(int argc, char **argv, struct strbuf *reply,
+			   void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	struct strbuf out;
+	struct json j;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "eapol auth: %s", err);
+		return;
+	}
+	sb_init(&out);
+	json_init(&j, &out, JSON_COMPACT);
+	r = eapol_auth_json(d->auth, ifname[0] ? ifname : NULL, &j);
+	if (r < 0 || !json_ok(&j) || out.oom)
+		ctrl_reply_error(reply, "eapol auth: %s", r < 0 ?
+				 "no 802.1X authenticator on that interface" :
+				 "out of memory");
+	else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
+/* eapol show|stats [dev IF], eapol logoff|reauth dev IF */
+static void ctl_eapol(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	const char *verb = argv[1];
+	struct strbuf out;
+	int r;
+
+	if (eapol_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			  sizeof(err)) < 0) {
+		ctrl_reply_error(reply, "eapol %s: %s", verb, err);
+		return;
+	}
+	if (!strcmp(verb, "show") || !strcmp(verb, "stats")) {
+		sb_init(&out);
+		r = verb[1] == 'h' ?
+			eapol_format_show(d->eapol, ifname, loop_now_ms(),
+					  &out) :
+			eapol_format_stats(d->eapol, ifname, &out);
+		if (r < 0 || out.oom) {
+			ctrl_reply_error(reply, "eapol %s: %s", verb, r < 0 ?
+					 "no 802.1X supplicant on that "
+					 "interface" : "out of memory");
+		} else {
+			ctrl_reply_ok(reply);
+			sb_puts(reply, sb_str(&out));
+			sb_puts(reply, "\n");
+		}
+		sb_free(&out);
+		return;
+	}
+	if (!ifname[0]) {
+		ctrl_reply_error(reply, "eapol %s: dev IFNAME is required",
+				 verb);
+		return;
+	}
+	r = eapol_command(d->eapol, ifname, !strcmp(verb, "logoff") ?
+			  EAPOL_CMD_LOGOFF : EAPOL_CMD_REAUTH);
+	/* reauth of an authenticator port: every session of it */
+	if (r < 0 && !strcmp(verb, "reauth"))
+		r = eapol_auth_reauth(d->auth, ifname, NULL);
+	if (r < 0) {
+		ctrl_reply_error(reply, "eapol %s: no 802.1X supplicant on "
+				 "that interface", verb);
+		return;
+	}
+	ctrl_reply_ok(reply);
+	sb_puts(reply, "{}\n");
+}
+
+/* dhcp6 show [dev IF], dhcp6 leases [dev IF] [from N], dhcp6 stats,
+ * dhcp6 lease del ADDRESS[/PLEN] */
+static void ctl_dhcp6(int argc, char **argv, struct strbuf *reply, void *data)
+{
+	struct apedged *d = data;
+	char ifname[IFNAMSIZ], err[80];
+	const char *verb = argv[1];
+	struct in6_addr a;
+	struct strbuf out;
+	uint64_t from;
+	uint8_t plen;
+	int r;
+
+	if (!strcmp(verb, "reconfigure")) {
+		uint8_t what;
+
+		if (argc < 3 || argc > 4 ||
+		    dhcp6_ctl_addr(argv[2], &a, &plen) ||
+		    dhcp6_ctl_what(argc == 4 ? argv[3] : "renew", &what)) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: expected "
+					 "ADDRESS[/LEN] [renew|rebind|info]");
+			return;
+		}
+		r = dhcp6_reconfigure(d->dhcp6, &a, plen, what);
+		if (r < 0) {
+			ctrl_reply_error(reply, "dhcp6 reconfigure: %s",
+					 r == -ENOENT ? "no such lease" :
+					 r == -ENOKEY ? "its client took no "
+					 "reconfigure key (reconfigure = yes on "
+					 "its interface, and a client that "
+					 "accepts it)" :
+					 r == -EALREADY ? "one is in flight" :
+					 strerror(-r));
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
+	if (!strcmp(verb, "lease")) {
+		if (argc != 4 || strcmp(argv[2], "del") ||
+		    dhcp6_ctl_addr(argv[3], &a, &plen)) {
+			ctrl_reply_error(reply, "dhcp6 lease: expected del "
+					 "ADDRESS or del PREFIX/LEN");
+			return;
+		}
+		if (dhcp6_lease_remove(d->dhcp6, &a, plen) < 0) {
+			ctrl_reply_error(reply, "dhcp6 lease del: no such "
+					 "lease");
+			return;
+		}
+		ctrl_reply_ok(reply);
+		sb_puts(reply, "{}\n");
+		return;
+	}
+	if ((verb[0] == 'l' ?
+	     dhcp6_ctl_list(argc - 2, argv + 2, ifname, sizeof(ifname), &from,
+			    err, sizeof(err)) :
+	     dhcp6_ctl_dev(argc - 2, argv + 2, ifname, sizeof(ifname), err,
+			   sizeof(err))) < 0) {
+		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, err);
+		return;
+	}
+	sb_init(&out);
+	if (verb[0] == 'l')
+		r = dhcp6_format_leases(d->dhcp6, ifname, (uint64_t)time(NULL),
+					from, DHCP6_LEASES_PAGE, &out);
+	else if (!strcmp(verb, "show"))
+		r = dhcp6_format_show(d->dhcp6, ifname, &out);
+	else
+		r = dhcp6_format_stats(d->dhcp6, &out);
+	if (r < 0 || out.oom) {
+		ctrl_reply_error(reply, "dhcp6 %s: %s", verb, r < 0 ?
+				 "no DHCPv6 server or relay (on that "
+				 "interface)" : "out of memory");
+	} else {
+		ctrl_reply_ok(reply);
+		sb_puts(reply, sb_str(&out));
+		sb_puts(reply, "\n");
+	}
+	sb_free(&out);
+}
+
 /* The control sockets' commands; see Documentation/admin-guide/apedged.rst */
 static const struct ctrl_cmd daemon_cmds[] = {
 	{ "status", NULL, 0, 0, CTRL_READ, ctl_status },
@@ -659,6 +1054,18 @@ static const struct ctrl_cmd daemon_cmds[] = {
 	{ "dhcp4 renew", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "dhcp4 rebind", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
 	{ "dhcp4 release", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_dhcp4 },
+	{ "eapol show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
+	{ "station show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_station },
+	{ "eapol stats", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol },
+	{ "eapol logoff", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "eapol reauth", "dev IFNAME", 2, 2, CTRL_ADMIN, ctl_eapol },
+	{ "eapol auth", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_eapol_auth },
+	{ "dhcp6 show", "[dev IFNAME]", 0, 2, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 leases", "[dev IFNAME] [from N]", 0, 4, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 reconfigure", "ADDRESS[/LEN] [renew|rebind|info]", 1, 2,
+	  CTRL_ADMIN, ctl_dhcp6 },
+	{ "dhcp6 stats", NULL, 0, 0, CTRL_READ, ctl_dhcp6 },
+	{ "dhcp6 lease", "del ADDRESS[/PLEN]", 2, 2, CTRL_ADMIN, ctl_dhcp6 },
 	{ "reload", NULL, 0, 0, CTRL_ADMIN, ctl_reload },
 	{ "sta add", "IFNAME MAC [vlan N] [authorized|unauthorized] "
 	  "[prev-ap BSSID] [ip ADDR]...", 2, CTRL_ARGS_MAX - 2, CTRL_ADMIN,
@@ -848,6 +1255,15 @@ static int reload(struct apedged *d, char *err, size_t err_size)
 	if (dhcp4_configure(d->dhcp4, &cfg.dhcp4, cfg.dhcp4s,
 			    cfg.n_dhcp4s) < 0)
 		log_err("dhcp4: not every client could be made");
+	if (eapol_configure(d->eapol, cfg.eapols, cfg.n_eapols) < 0)
+		log_err("eapol: not every supplicant could be made");
+	if (stations_configure(d->stations, cfg.stations, cfg.n_stations) < 0)
+		log_err("station: not every station could be made");
+	if (eapol_auth_configure(d->auth, cfg.auths, cfg.n_auths) < 0)
+		log_err("auth: not every authenticator could be made");
+	if (dhcp6_configure(d->dhcp6, &cfg.dhcp6, cfg.dhcp6s,
+			    cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the server could not start");
 	config_free(&d->cfg);
 	d->cfg = cfg;
 	apply_log_level(d);
@@ -970,6 +1386,7 @@ int apedged_start(struct apedged *d)
 	d->sw.netif = d->netif;
 	d->sw.bus = d->bus;
 	d->sw.cfg = &d->cfg;
+	d->sw.nl = d->nl;
 	d->wifi = wifi_new(d->loop, d->netif, &station_wifi_ops, &d->sw);
 	if (!d->wifi)
 		return -ENOMEM;
@@ -981,6 +1398,29 @@ int apedged_start(struct apedged *d)
 	if (dhcp4_configure(d->dhcp4, &d->cfg.dhcp4, d->cfg.dhcp4s,
 			    d->cfg.n_dhcp4s) < 0)
 		log_err("dhcp4: not every client could be made");
+	d->eapol = eapol_new(d->loop, d->netif, &eapol_ops, d);
+	if (!d->eapol)
+		return -ENOMEM;
+	if (eapol_configure(d->eapol, d->cfg.eapols, d->cfg.n_eapols) < 0)
+		log_err("eapol: not every supplicant could be made");
+	d->stations = stations_new(d->loop, d->netif, &stations_ops, d);
+	if (!d->stations)
+		return -ENOMEM;
+	if (stations_configure(d->stations, d->cfg.stations,
+			       d->cfg.n_stations) < 0)
+		log_err("station: not every station could be made");
+	d->auth = eapol_auth_new(d->loop, d->netif, &auth_ops, d);
+	if (!d->auth)
+		return -ENOMEM;
+	if (eapol_auth_configure(d->auth, d->cfg.auths, d->cfg.n_auths) < 0)
+		log_err("auth: not every authenticator could be made");
+	d->dhcp6 = dhcp6_new(d->loop);
+	if (!d->dhcp6)
+		return -ENOMEM;
+	dhcp6_set_bind_ops(d->dhcp6, &d6_bind_ops, d);
+	if (dhcp6_configure(d->dhcp6, &d->cfg.dhcp6, d->cfg.dhcp6s,
+			    d->cfg.n_dhcp6s) < 0)
+		log_err("dhcp6: the server could not start");
 	log_info("apedged %s started (%zu port%s configured, control socket "
 		 "%s%s%s)", APEDGED_VERSION, d->ports.n,
 		 d->ports.n == 1 ? "" : "s", ctrl_server_path(d->ctrl),
@@ -1007,7 +1447,13 @@ void apedged_free(struct apedged *d)
 {
 	if (!d)
 		return;
+	stations_free(d->stations);
+	eapol_auth_free(d->auth);
+	eapol_free(d->eapol);
+	loop_timer_remove(d->d6_retry);
+	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);
+	d->dhcp4 = NULL;
 	wifi_free(d->wifi);
 	iapp_free(d->iapp);
 	agenl_free(d->nl);

@@ -12,6 +12,7 @@
 #include "apedged/station.h"
 #include "iapp/iapp.h"
 #include "iapp/sta.h"
+#include "kernel/genl.h"
 #include "lib/json.h"
 #include "lib/log.h"
 #include "lib/mac.h"
@@ -55,6 +56,33 @@ static struct sta *here_on(struct station_wiring *sw, const char *ifname,
 	return s;
 }
 
+static void moved(int error, const char *ext_msg, void *data)
+{
+	if (error)
+		log_rl(LOG_INFO, "binding-move: %s%s%s", strerror(-error),
+		       ext_msg[0] ? ": " : "", ext_msg);
+}
+
+/*
+ * A station here on another interface (another radio, another AP_VLAN)
+ * associated on ifname: its bindings in the module follow it, before its
+ * first frame there meets the source guard.
+ */
+static void follow(struct station_wiring *sw, const char *ifname,
+		   const uint8_t mac[6])
+{
+	struct sta *s = sta_find_here(iapp_stas(sw->iapp), mac);
+	char m[MAC_STR_LEN];
+	int r;
+
+	if (!sw->nl || !s || !strcmp(s->ifname, ifname))
+		return;
+	r = agenl_binding_move(sw->nl, mac, s->ifname, ifname, moved, NULL);
+	if (r && r != -ENOTCONN)
+		log_warn("station %s: binding-move %s -> %s: %s",
+			 mac_format(mac, m), s->ifname, ifname, strerror(-r));
+}
+
 static void associated(void *data, const char *ifname, const uint8_t mac[6])
 {
 	struct station_wiring *sw = data;
@@ -66,6 +94,7 @@ static void associated(void *data, const char *ifname, const uint8_t mac[6])
 	int r;
 
 	station_publish(sw, "sta-associated", ifname, mac, -1);
+	follow(sw, ifname, mac);
 	r = iapp_sta_add(sw->iapp, &a);
 	if (r < 0)
 		log_err("station %s on %s: %s", mac_format(mac, m), ifname,

@@ -29,12 +29,15 @@ struct sta;
 struct wifi;
 struct wifi_settings;
 
+struct agenl;
+
 struct station_wiring {
 	struct iapp *iapp;
 	struct wifi *wifi;
 	struct netif *netif;		/* interface names; NULL: libc */
 	struct events *bus;		/* the monitors' events; NULL: none */
 	const struct config *cfg;	/* the daemon's current one */
+	struct agenl *nl;		/* the module; NULL: none */
 };
 
 /* The wifi engine's callbacks; their data is a struct station_wiring. */

@@ -435,6 +435,23 @@ int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 				    port->l2update_vlan);
 		port->has_l2update_vlan = true;
 	}
+	if (tb[APEDGE_A_PORT_AUTH_MODE].present) {
+		r = get_u8(&tb[APEDGE_A_PORT_AUTH_MODE], "auth-mode",
+			   &port->auth_mode, err);
+		if (r < 0)
+			return r;
+		if (port->auth_mode > APEDGE_AUTH_MODE_MAC)
+			return fail(err, "attribute auth-mode: unknown mode %u",
+				    port->auth_mode);
+		port->has_auth_mode = true;
+	}
+	if (tb[APEDGE_A_PORT_AUTH_ALLOW].present) {
+		r = get_u32(&tb[APEDGE_A_PORT_AUTH_ALLOW], "auth-allow",
+			    &port->auth_allow, err);
+		if (r < 0)
+			return r;
+		port->has_auth_allow = true;
+	}
 	return each_attr(attrs, attrs_len, APEDGE_A_PORT_POLICY, policy_one,
 			 port, "port", err);
 }
@@ -718,6 +735,14 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		b->af = AF_INET6;
 		memcpy(b->addr, v6->data, 16);
 	}
+	if (tb[APEDGE_A_BINDING_PREFIX_LEN].present) {
+		r = get_u8(&tb[APEDGE_A_BINDING_PREFIX_LEN], "prefix-len",
+			   &b->plen, err);
+		if (r < 0)
+			return r;
+		if (b->af != AF_INET6 || !b->plen || b->plen > 128)
+			return fail(err, "attribute prefix-len: %u", b->plen);
+	}
 	mac = &tb[APEDGE_A_BINDING_MAC];
 	if (!mac->present)
 		return fail(err, "missing attribute: mac");
@@ -752,7 +777,7 @@ int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		if (r < 0)
 			return r;
 		if (b->origin < APEDGE_BINDING_ORIGIN_SNOOPED ||
-		    b->origin > APEDGE_BINDING_ORIGIN_ROUTER)
+		    b->origin > APEDGE_BINDING_ORIGIN_DHCP6_SERVER)
 			return fail(err, "attribute origin: unknown origin %u",
 				    b->origin);
 	}
@@ -981,6 +1006,110 @@ int amsg_parse_sta_auth(const void *buf, size_t len, uint16_t family_id,
 	return 0;
 }
 
+int amsg_parse_auth(const void *buf, size_t len, uint16_t family_id,
+		    struct amsg_auth *a, struct amsg_err *err)
+{
+#define C(attr, name, field) \
+	{ APEDGE_A_AUTH_##attr, name, offsetof(struct amsg_auth, field) }
+	static const struct {
+		unsigned int type;
+		const char *name;
+		size_t off;
+	} u64s[] = {
+		C(RX_DROPPED, "rx-dropped", rx_dropped),
+		C(TX_DROPPED, "tx-dropped", tx_dropped),
+		C(RX_EAPOL, "rx-eapol", rx_eapol),
+		C(TX_EAPOL, "tx-eapol", tx_eapol),
+		C(RX_ALLOWED, "rx-allowed", rx_allowed),
+		C(TX_ALLOWED, "tx-allowed", tx_allowed),
+		C(UNAUTH_SEEN, "unauth-seen", unauth_seen),
+		C(RX_PASSED, "rx-passed", rx_passed),
+		C(TX_PASSED, "tx-passed", tx_passed),
+	};
+#undef C
+	static const uint8_t zero[6];
+	struct attr tb[APEDGE_A_AUTH_MAX + 1];
+	const struct attr *mac = &tb[APEDGE_A_AUTH_MAC];
+	const uint8_t *attrs;
+	struct genlmsghdr gh;
+	struct nlmsghdr nlh;
+	size_t attrs_len, i;
+	int r;
+
+	memset(a, 0, sizeof(*a));
+	r = genl_payload(buf, len, &nlh, &gh, &attrs, &attrs_len, err);
+	if (r < 0)
+		return r;
+	if (family_id && nlh.nlmsg_type != family_id)
+		return fail(err, "not an apedge message (type %u, family %u)",
+			    nlh.nlmsg_type, family_id);
+	if (gh.cmd != APEDGE_CMD_AUTH_GET &&
+	    gh.cmd != APEDGE_CMD_AUTH_UNAUTH_SEEN &&
+	    gh.cmd != APEDGE_CMD_AUTH_CHANGED)
+		return fail(err, "not an auth message (command %u)", gh.cmd);
+	a->cmd = gh.cmd;
+	r = parse_attrs(attrs, attrs_len, tb, APEDGE_A_AUTH_MAX, "auth", err);
+	if (r < 0)
+		return r;
+	if (!tb[APEDGE_A_AUTH_IFINDEX].present)
+		return fail(err, "missing attribute: ifindex");
+	r = get_u32(&tb[APEDGE_A_AUTH_IFINDEX], "ifindex", &a->ifindex, err);
+	if (r < 0)
+		return r;
+	if (!a->ifindex)
+		return fail(err, "attribute ifindex: invalid value 0");
+	if (tb[APEDGE_A_AUTH_IFNAME].present) {
+		r = get_string(&tb[APEDGE_A_AUTH_IFNAME], "ifname", a->ifname,
+			       sizeof(a->ifname), err);
+		if (r < 0)
+			return r;
+	}
+	if (mac->present) {
+		if (mac->len != sizeof(a->mac))
+			return fail(err, "attribute mac: length %zu, expected %zu",
+				    mac->len, sizeof(a->mac));
+		memcpy(a->mac, mac->data, sizeof(a->mac));
+		if ((a->mac[0] & 1) || !memcmp(a->mac, zero, sizeof(zero)))
+			return fail(err, "attribute mac: not a station's address");
+		a->has_mac = true;
+	}
+	if (tb[APEDGE_A_AUTH_AUTHORIZED].present) {
+		r = get_u8(&tb[APEDGE_A_AUTH_AUTHORIZED], "authorized",
+			   &a->authorized, err);
+		if (r < 0)
+			return r;
+		if (a->authorized > 1)
+			return fail(err, "attribute authorized: %u",
+				    a->authorized);
+		a->has_authorized = true;
+	}
+	if (tb[APEDGE_A_AUTH_MODE].present) {
+		r = get_u8(&tb[APEDGE_A_AUTH_MODE], "mode", &a->mode, err);
+		if (r < 0)
+			return r;
+		if (a->mode > APEDGE_AUTH_MODE_MAC)
+			return fail(err, "attribute mode: unknown mode %u",
+				    a->mode);
+		a->has_mode = true;
+	}
+	if ((r = opt_u32(&tb[APEDGE_A_AUTH_ALLOW], "allow", &a->allow,
+			 err)) < 0 ||
+	    (r = opt_u32(&tb[APEDGE_A_AUTH_ENTRIES], "entries", &a->entries,
+			 err)) < 0)
+		return r;
+	for (i = 0; i < sizeof(u64s) / sizeof(u64s[0]); i++) {
+		r = opt_u64(&tb[u64s[i].type], u64s[i].name,
+			    (uint64_t *)((char *)a + u64s[i].off), err);
+		if (r < 0)
+			return r;
+	}
+	if (a->cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN && !a->has_mac)
+		return fail(err, "missing attribute: mac");
+	if (a->cmd == APEDGE_CMD_AUTH_CHANGED && !a->has_authorized)
+		return fail(err, "missing attribute: authorized");
+	return 0;
+}
+
 enum amsg_event_kind amsg_event_kind(const void *buf, size_t len,
 				     uint16_t family_id)
 {
@@ -1160,6 +1289,10 @@ void amsg_put_port(struct amsg_out *o, const struct amsg_port *port)
 	if (port->has_l2update_vlan)
 		amsg_out_u16(o, APEDGE_A_PORT_L2UPDATE_VLAN,
 			     port->l2update_vlan);
+	if (port->has_auth_mode)
+		amsg_out_u8(o, APEDGE_A_PORT_AUTH_MODE, port->auth_mode);
+	if (port->has_auth_allow)
+		amsg_out_u32(o, APEDGE_A_PORT_AUTH_ALLOW, port->auth_allow);
 }
 
 void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
@@ -1170,6 +1303,8 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_put(o, APEDGE_A_BINDING_IPV4, b->addr, 4);
 	else if (b->af == AF_INET6)
 		amsg_out_put(o, APEDGE_A_BINDING_IPV6, b->addr, 16);
+	if (b->af == AF_INET6 && b->plen)
+		amsg_out_u8(o, APEDGE_A_BINDING_PREFIX_LEN, b->plen);
 	if (memcmp(b->mac, zero, sizeof(zero)))
 		amsg_out_put(o, APEDGE_A_BINDING_MAC, b->mac, sizeof(b->mac));
 	if (b->ifindex)
@@ -1178,6 +1313,8 @@ void amsg_put_binding(struct amsg_out *o, const struct amsg_binding *b)
 		amsg_out_str(o, APEDGE_A_BINDING_IFNAME, b->ifname);
 	if (!b->permanent)
 		amsg_out_u32(o, APEDGE_A_BINDING_LIFETIME, b->lifetime);
+	if (b->origin)
+		amsg_out_u32(o, APEDGE_A_BINDING_ORIGIN, b->origin);
 }
 
 void amsg_put_xid(struct amsg_out *o, const struct amsg_xid *x)
@@ -1263,5 +1400,40 @@ size_t amsg_build_xid_send(void *buf, size_t size, uint16_t family_id,
 	amsg_out_begin(&o, buf, size, family_id, flags, APEDGE_CMD_XID_SEND,
 		       APEDGE_FAMILY_VERSION);
 	amsg_put_xid(&o, x);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_auth_set(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, uint32_t ifindex,
+			   const char *ifname, const uint8_t *mac,
+			   bool authorized)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id, flags, APEDGE_CMD_AUTH_SET,
+		       APEDGE_FAMILY_VERSION);
+	if (ifindex)
+		amsg_out_u32(&o, APEDGE_A_AUTH_IFINDEX, ifindex);
+	if (ifname && ifname[0])
+		amsg_out_str(&o, APEDGE_A_AUTH_IFNAME, ifname);
+	if (mac)
+		amsg_out_put(&o, APEDGE_A_AUTH_MAC, mac, 6);
+	amsg_out_u8(&o, APEDGE_A_AUTH_AUTHORIZED, authorized);
+	return amsg_out_end(&o);
+}
+
+size_t amsg_build_auth_get(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, uint32_t ifindex,
+			   const char *ifname)
+{
+	struct amsg_out o;
+
+	amsg_out_begin(&o, buf, size, family_id,
+		       (uint16_t)(flags | NLM_F_DUMP), APEDGE_CMD_AUTH_GET,
+		       APEDGE_FAMILY_VERSION);
+	if (ifindex)
+		amsg_out_u32(&o, APEDGE_A_AUTH_IFINDEX, ifindex);
+	if (ifname && ifname[0])
+		amsg_out_str(&o, APEDGE_A_AUTH_IFNAME, ifname);
 	return amsg_out_end(&o);
 }

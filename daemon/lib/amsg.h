@@ -102,6 +102,11 @@ struct amsg_port {
 	bool l2update_relay;
 	bool has_l2update_vlan;
 	uint16_t l2update_vlan;		/* 0 untagged, at most 4094 */
+	/* IEEE 802.1X (the module's auth.c) */
+	bool has_auth_mode;
+	uint8_t auth_mode;		/* enum apedge_auth_mode */
+	bool has_auth_allow;
+	uint32_t auth_allow;		/* enum apedge_auth_allow flags */
 };
 
 /*
@@ -181,6 +186,8 @@ int amsg_parse_info(const void *buf, size_t len, uint16_t family_id,
 struct amsg_binding {
 	int af;				/* AF_INET or AF_INET6; 0: none */
 	uint8_t addr[16];		/* the first 4 bytes for AF_INET */
+	uint8_t plen;			/* AF_INET6: a prefix of this
+					 * length; 0: an address */
 	uint8_t mac[6];			/* all 0: none */
 	uint32_t ifindex;		/* the port; 0: none */
 	char ifname[IFNAMSIZ];		/* requests only; "" when absent */
@@ -192,7 +199,8 @@ struct amsg_binding {
 /*
  * A binding-get reply or dump part.  Exactly one of ipv4 (4 bytes) and
  * ipv6 (16 bytes), mac (6 bytes) and ifindex (not 0) are required;
- * lifetime and origin (a known origin) are optional.
+ * lifetime, origin (a known origin) and prefix-len (1 to 128, with ipv6
+ * only) are optional.
  */
 int amsg_parse_binding(const void *buf, size_t len, uint16_t family_id,
 		       struct amsg_binding *b, struct amsg_err *err);
@@ -296,6 +304,34 @@ int amsg_parse_sta_auth(const void *buf, size_t len, uint16_t family_id,
 			struct amsg_sta_auth *ev, struct amsg_err *err);
 
 /*
+ * An object of the auth attribute set: an auth-get dump part (a port in
+ * 802.1X mode, or, with a mac, an authorized station), auth-unauth-seen or
+ * auth-changed.  Counters absent are 0.
+ */
+struct amsg_auth {
+	uint8_t cmd;
+	uint32_t ifindex;		/* required, not 0 */
+	char ifname[IFNAMSIZ];		/* "" when absent */
+	bool has_mac;
+	uint8_t mac[6];			/* a unicast address when given */
+	bool has_authorized;
+	uint8_t authorized;		/* 0 or 1 */
+	bool has_mode;
+	uint8_t mode;			/* enum apedge_auth_mode */
+	uint32_t allow;			/* enum apedge_auth_allow flags */
+	uint32_t entries;
+	uint64_t rx_dropped, tx_dropped, rx_eapol, tx_eapol;
+	uint64_t rx_allowed, tx_allowed, unauth_seen, rx_passed, tx_passed;
+};
+
+/*
+ * The three commands above only; auth-unauth-seen needs a mac and
+ * auth-changed authorized.
+ */
+int amsg_parse_auth(const void *buf, size_t len, uint16_t family_id,
+		    struct amsg_auth *a, struct amsg_err *err);
+
+/*
  * Builders.  A request is begun with its headers, given attributes, and
  * ended, which writes its length; a request that did not fit in size
  * bytes ends with 0.  Nests close in the order they opened.
@@ -372,6 +408,18 @@ size_t amsg_build_binding(void *buf, size_t size, uint16_t family_id,
 			  const struct amsg_binding *b);
 size_t amsg_build_xid_send(void *buf, size_t size, uint16_t family_id,
 			   uint16_t flags, const struct amsg_xid *x);
+
+/*
+ * auth-set: a port (mac NULL) or a station authorized or not; flags as
+ * above.  auth-get: a dump, of one port if ifindex or ifname is given.
+ */
+size_t amsg_build_auth_set(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, uint32_t ifindex,
+			   const char *ifname, const uint8_t *mac,
+			   bool authorized);
+size_t amsg_build_auth_get(void *buf, size_t size, uint16_t family_id,
+			   uint16_t flags, uint32_t ifindex,
+			   const char *ifname);
 
 /* A buffer that any request of the family fits in. */
 #define AMSG_REQ_SIZE 1024

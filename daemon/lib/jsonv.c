@@ -150,9 +150,17 @@ static int value(struct jp *j, int depth)
 	v = &j->d->nodes[n];
 	switch (*j->p) {
 	case '{':
-	case '[':
+	case '[': {
+		const char *start = j->p;
+
 		v->type = *j->p == '{' ? JV_OBJ : JV_ARR;
-		return container(j, n, v->type == JV_OBJ, depth) < 0 ? -1 : n;
+		if (container(j, n, v->type == JV_OBJ, depth) < 0)
+			return -1;
+		/* nodes may have moved: v is stale */
+		j->d->nodes[n].s = start;
+		j->d->nodes[n].len = (size_t)(j->p - start);
+		return n;
+	}
 	case '"':
 		v->type = JV_STR;
 		return string(j, &v->s, &v->len) < 0 ? -1 : n;

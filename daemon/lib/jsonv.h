@@ -20,7 +20,8 @@ struct jv {
 	enum jv_type type;
 	const char *key;	/* of an object's member, else NULL */
 	size_t key_len;
-	const char *s;		/* a string's body (escapes kept), a number */
+	const char *s;		/* a string's body (escapes kept), a number,
+				 * an object's or array's whole text */
 	size_t len;
 	bool b;
 	int child;		/* first member or element; -1 if none */

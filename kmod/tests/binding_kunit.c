@@ -4,7 +4,8 @@
  * binding and the time, add, replace, lookup, delete, the limit, the
  * collector and the flush of a port; snooping as the hooks do it: whom
  * it believes, the REQUEST an ACK or NAK answers, FORGETs for nothing,
- * and the two rings.
+ * and the two rings; prefix bindings: their keys, the longest match,
+ * the lengths in use, expiry, move and flush.
  */
 #include <kunit/test.h>
 #include <linux/jiffies.h>
@@ -235,6 +236,167 @@ static void bind_flush_port(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, bound(bt, &k, 4, mac_a));
 	key4(&k, 2);
 	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+}
+
+/*
+ * The (port, MAC) index follows a binding that changes port by replacement,
+ * and a port's flush touches only what the index holds for it.
+ */
+static void bind_index_replace(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2;
+
+	key4(&k1, 1);
+	key4(&k2, 2);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k2, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	/* k1 moves to port 4 and another MAC by replacement. */
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_b, 4, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_EXPECT_EQ(test, bt->count, 2U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 2);
+	apedge_binding_flush_port(bt, 3);
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 4, mac_b));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k2, 3, mac_a));
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 3));
+	/* Deleting the last binding empties the index. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &k1, 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 0);
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 4));
+}
+
+/*
+ * A port's flush among many stations and ports: only its own go, and the
+ * index holds nothing of it afterwards.
+ */
+static void bind_index_flush_many(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u8 mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0 };
+	u32 i;
+
+	for (i = 0; i < 1000; i++) {
+		key4(&k, i);
+		mac[5] = i % 50;
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac, 10 + i % 7, 0,
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	apedge_binding_flush_port(bt, 13);
+	/* 1000 / 7: 143 of the 1000 were on port 13 (i % 7 == 3). */
+	KUNIT_EXPECT_EQ(test, bt->count, 1000U - 143U);
+	KUNIT_EXPECT_NULL(test, xa_load(&bt->ports, 13));
+	for (i = 0; i < 1000; i++) {
+		key4(&k, i);
+		mac[5] = i % 50;
+		KUNIT_EXPECT_EQ(test, bound(bt, &k, 10 + i % 7, mac), i % 7 != 3);
+	}
+}
+
+/*
+ * The collector goes by chunks: each step looks at most at its budget,
+ * and the walk goes on where the last step left it until the end.
+ */
+static void bind_gc_chunks(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u64 now = get_jiffies_64();
+	unsigned int steps = 0, before;
+	u32 i;
+
+	for (i = 0; i < 200; i++) {
+		key4(&k, i);
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac_a, 3, i ? 1 : 0,
+						   i ? APEDGE_BINDING_ORIGIN_SNOOPED :
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	for (;;) {
+		bool more;
+
+		before = bt->count;
+		more = apedge_binding_gc_step(bt, now + 10 * HZ, 16);
+		steps++;
+		KUNIT_EXPECT_LE(test, before - bt->count, 16U);
+		if (!more)
+			break;
+		KUNIT_ASSERT_LT(test, steps, 100U);
+	}
+	KUNIT_EXPECT_GE(test, steps, 200U / 16U);
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	KUNIT_EXPECT_FALSE(test, bt->gc_walking);
+	key4(&k, 0);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k, 3, mac_a));
+}
+
+/* A walk left in the middle is let go of by the table's destruction. */
+static void bind_gc_left_walking(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k;
+	u32 i;
+
+	for (i = 0; i < 40; i++) {
+		key4(&k, i);
+		KUNIT_ASSERT_EQ(test,
+				apedge_binding_set(bt, &k, mac_a, 3, 0,
+						   APEDGE_BINDING_ORIGIN_STATIC,
+						   NULL), 0);
+	}
+	KUNIT_EXPECT_TRUE(test, apedge_binding_gc_step(bt, get_jiffies_64(),
+						       4));
+	KUNIT_EXPECT_TRUE(test, bt->gc_walking);
+	/* bind_exit() destroys the table with the walk entered. */
+}
+
+/*
+ * A station's move takes all its bindings, whatever their origin, to the
+ * new port and leaves other stations' alone; the index follows.
+ */
+static void bind_move(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2, k3;
+
+	key4(&k1, 1);
+	key4(&k2, 2);
+	key4(&k3, 3);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k1, mac_a, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k2, mac_a, 3, 0,
+						 APEDGE_BINDING_ORIGIN_STATIC,
+						 NULL), 0);
+	KUNIT_ASSERT_EQ(test, apedge_binding_set(bt, &k3, mac_b, 3, 600,
+						 APEDGE_BINDING_ORIGIN_SNOOPED,
+						 NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 2);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k2, 5, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k1, 3, mac_a));
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k3, 3, mac_b));
+	KUNIT_EXPECT_EQ(test, bt->count, 3U);
+	/* Nothing left to move, the same port: nothing moves. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 3, 5, NULL), 0);
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 5, NULL), 0);
+	/* The index follows: port 3's flush leaves the moved ones. */
+	apedge_binding_flush_port(bt, 3);
+	KUNIT_EXPECT_TRUE(test, bound(bt, &k1, 5, mac_a));
+	KUNIT_EXPECT_FALSE(test, bound(bt, &k3, 3, mac_b));
+	apedge_binding_flush_port(bt, 5);
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+	KUNIT_EXPECT_EQ(test, atomic_read(&bt->clients.nelems), 0);
 }
 
 /* A DHCPv4 message, from IPv4 on: its fields; returns its length. */
@@ -567,6 +729,204 @@ static void bind_snoop_rings(struct kunit *test)
 	snoop_bed_free(sb);
 }
 
+/* apedge_binding_set() without an extack. */
+static int bset(struct apedge_bindings *bt, const struct apedge_bkey *key,
+		const u8 *mac, int ifindex, u32 lifetime, u8 origin)
+{
+	return apedge_binding_set(bt, key, mac, ifindex, lifetime, origin,
+				  NULL);
+}
+
+/* 2001:db8:1:XY00::/56 style: the first six bytes, then byte 6 = b6. */
+static void addr6(u8 *a, u8 b6, u8 b7, u8 last)
+{
+	static const u8 p[6] = { 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x01 };
+
+	memset(a, 0, 16);
+	memcpy(a, p, sizeof(p));
+	a[6] = b6;
+	a[7] = b7;
+	a[15] = last;
+}
+
+static bool bound6(struct apedge_bindings *bt, const u8 *a, int ifindex,
+		   const u8 *mac, u64 now)
+{
+	struct apedge_bkey k;
+	bool ok;
+
+	apedge_bkey_init(&k, AF_INET6, a);
+	rcu_read_lock();
+	ok = apedge_binding_match(bt, &k, ifindex, mac, now);
+	rcu_read_unlock();
+	return ok;
+}
+
+static bool plen_in_use(struct apedge_bindings *bt, u8 plen)
+{
+	return test_bit(128 - plen, bt->plens);
+}
+
+static void bind_prefix_key_pure(struct kunit *test)
+{
+	struct apedge_bkey k, a;
+	u8 p[16];
+
+	addr6(p, 0x01, 0x00, 0);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 56), 0);
+	KUNIT_EXPECT_EQ(test, k.family, AF_INET6);
+	KUNIT_EXPECT_EQ(test, k.plen, 56);
+	/* 0x01 in byte 6 is bit 55: inside a /56, past a /55 or a /50. */
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 50), -EINVAL);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 55), -EINVAL);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 64), 0);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 129), -EINVAL);
+	/* A bit in the last byte: only /128 holds it. */
+	addr6(p, 0, 0, 1);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 127), -EINVAL);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 128), 0);
+	/* A /128 prefix and the address are two keys. */
+	apedge_bkey_init(&a, AF_INET6, p);
+	KUNIT_EXPECT_NE(test, memcmp(&a, &k, sizeof(k)), 0);
+	addr6(p, 0x80, 0, 0);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 49), 0);
+	KUNIT_EXPECT_EQ(test, apedge_bkey_prefix(&k, p, 48), -EINVAL);
+}
+
+static void bind_prefix_match(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	u64 now = get_jiffies_64();
+	struct apedge_bkey p56, p64, x;
+	u8 p[16], a[16];
+
+	addr6(p, 0x01, 0x00, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&p56, p, 56), 0);
+	addr6(a, 0x01, 0x42, 7);
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_ASSERT_EQ(test, bset(bt, &p56, mac_a, 3, 0, APEDGE_BINDING_ORIGIN_DHCP6_SERVER), 0);
+	KUNIT_EXPECT_TRUE(test, plen_in_use(bt, 56));
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	/* Any address in it, from its port and MAC only. */
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+	addr6(a, 0x01, 0xff, 0xff);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 4, mac_a, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_b, now));
+	/* Not next door. */
+	addr6(a, 0x02, 0x00, 1);
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+	addr6(a, 0x00, 0xff, 1);
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+
+	/* A longer prefix inside it, another station's: longest wins. */
+	addr6(p, 0x01, 0x42, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&p64, p, 64), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &p64, mac_b, 4, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	addr6(a, 0x01, 0x42, 9);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 4, mac_b, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+	addr6(a, 0x01, 0x43, 9);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 4, mac_b, now));
+
+	/* An address's own binding comes before any prefix. */
+	addr6(a, 0x01, 0x43, 5);
+	apedge_bkey_init(&x, AF_INET6, a);
+	KUNIT_ASSERT_EQ(test, bset(bt, &x, mac_b, 4, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 4, mac_b, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &x, 0, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+
+	/* Deleting the /64 clears its length; the /56 takes its addresses. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &p64, 0, NULL), 0);
+	KUNIT_EXPECT_FALSE(test, plen_in_use(bt, 64));
+	KUNIT_EXPECT_TRUE(test, plen_in_use(bt, 56));
+	addr6(a, 0x01, 0x42, 9);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+	/* The address key of the prefix's first address is not the prefix. */
+	addr6(a, 0x01, 0x00, 0);
+	apedge_bkey_init(&x, AF_INET6, a);
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &x, 0, NULL), -ENOENT);
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &p56, 0, NULL), 0);
+	KUNIT_EXPECT_FALSE(test, plen_in_use(bt, 56));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_EXPECT_EQ(test, bt->count, 0U);
+}
+
+/* Two prefixes of one length: the count keeps the length in use. */
+static void bind_prefix_lengths(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	struct apedge_bkey k1, k2;
+	u8 p[16];
+
+	addr6(p, 0x01, 0, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k1, p, 56), 0);
+	addr6(p, 0x02, 0, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k2, p, 56), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k1, mac_a, 3, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k2, mac_b, 3, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	/* A replacement neither counts nor uncounts. */
+	KUNIT_ASSERT_EQ(test, bset(bt, &k2, mac_a, 3, 0, APEDGE_BINDING_ORIGIN_DHCP6_SERVER), 0);
+	KUNIT_EXPECT_EQ(test, bt->plen_count[128 - 56], 2U);
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &k1, 0, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, plen_in_use(bt, 56));
+	KUNIT_EXPECT_EQ(test, apedge_binding_del(bt, &k2, 0, NULL), 0);
+	KUNIT_EXPECT_FALSE(test, plen_in_use(bt, 56));
+	/* /1 and /128, the ends of the bitmap. */
+	memset(p, 0, sizeof(p));
+	p[0] = 0x80;
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k1, p, 1), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k1, mac_a, 3, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	p[15] = 1;
+	KUNIT_EXPECT_TRUE(test, bound6(bt, p, 3, mac_a, get_jiffies_64()));
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k2, p, 128), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k2, mac_b, 4, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, p, 4, mac_b, get_jiffies_64()));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, p, 3, mac_a, get_jiffies_64()));
+}
+
+/* Expiry, the collector, a port's flush and a move take prefixes too. */
+static void bind_prefix_expiry_flush(struct kunit *test)
+{
+	struct apedge_bindings *bt = test->priv;
+	u64 now = get_jiffies_64();
+	struct apedge_bkey k1, k2, s;
+	u8 p[16], a[16];
+
+	addr6(p, 0x01, 0, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k1, p, 56), 0);
+	addr6(p, 0x02, 0, 0);
+	KUNIT_ASSERT_EQ(test, apedge_bkey_prefix(&k2, p, 60), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k1, mac_a, 3, 10, APEDGE_BINDING_ORIGIN_DHCP6_SERVER), 0);
+	KUNIT_ASSERT_EQ(test, bset(bt, &k2, mac_a, 5, 0, APEDGE_BINDING_ORIGIN_DHCP6_SERVER), 0);
+	addr6(a, 0x01, 0x10, 1);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 3, mac_a, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 3, mac_a, now + 10 * HZ + 1));
+	apedge_binding_gc(bt, now + 11 * HZ);
+	KUNIT_EXPECT_FALSE(test, plen_in_use(bt, 56));
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+
+	/* A snooped binding never replaces a dhcp6-server one. */
+	KUNIT_EXPECT_EQ(test, bset(bt, &k2, mac_b, 5, 60, APEDGE_BINDING_ORIGIN_SNOOPED), -EEXIST);
+
+	/* Moves with its station; goes with its port. */
+	KUNIT_EXPECT_EQ(test, apedge_binding_move(bt, mac_a, 5, 6, NULL), 1);
+	addr6(a, 0x02, 0x01, 1);
+	KUNIT_EXPECT_TRUE(test, bound6(bt, a, 6, mac_a, now));
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 5, mac_a, now));
+	apedge_bkey_init(&s, AF_INET6, a);
+	KUNIT_ASSERT_EQ(test, bset(bt, &s, mac_a, 7, 0, APEDGE_BINDING_ORIGIN_STATIC), 0);
+	apedge_binding_flush_port(bt, 6);
+	KUNIT_EXPECT_FALSE(test, plen_in_use(bt, 60));
+	KUNIT_EXPECT_EQ(test, bt->count, 1U);
+	addr6(a, 0x02, 0x01, 2);
+	KUNIT_EXPECT_FALSE(test, bound6(bt, a, 6, mac_a, now));
+}
+
 static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_expired_pure),
 	KUNIT_CASE(bind_expiry_pure),
@@ -575,10 +935,19 @@ static struct kunit_case apedge_binding_cases[] = {
 	KUNIT_CASE(bind_limit),
 	KUNIT_CASE(bind_gc),
 	KUNIT_CASE(bind_flush_port),
+	KUNIT_CASE(bind_index_replace),
+	KUNIT_CASE(bind_index_flush_many),
+	KUNIT_CASE(bind_gc_chunks),
+	KUNIT_CASE(bind_gc_left_walking),
+	KUNIT_CASE(bind_move),
 	KUNIT_CASE(bind_snoop_release),
 	KUNIT_CASE(bind_snoop_ack),
 	KUNIT_CASE(bind_snoop_nak),
 	KUNIT_CASE(bind_snoop_rings),
+	KUNIT_CASE(bind_prefix_key_pure),
+	KUNIT_CASE(bind_prefix_match),
+	KUNIT_CASE(bind_prefix_lengths),
+	KUNIT_CASE(bind_prefix_expiry_flush),
 	{}
 };
 

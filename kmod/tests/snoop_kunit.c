@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: DHCP snooping's parser (snoop.c) on DHCPv4 ACK, NAK, RELEASE and
- * REQUEST and DHCPv6 REPLY and RELEASE vectors, cut at every length, with
+ * KUnit: DHCP snooping's parser (snoop.c) on DHCPv4 ACK, NAK, RELEASE,
+ * DECLINE and REQUEST (option overload too) and DHCPv6 REPLY and RELEASE
+ * (IA_NA, IA_TA, IA_PD) vectors, cut at every length, with
  * bogus lengths and with the wrong UDP ports; the DHCPv4 client checks
  * of the source guard and verify-chaddr.
  */
@@ -169,6 +170,95 @@ static void sn_v4_nak_release(struct kunit *test)
 	/* A RELEASE without ciaddr. */
 	memset(c->pkt + 28 + 12, 0, 4);
 	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+/* A DECLINE names its address in option 50 (RFC 2131 4.4.3). */
+static void sn_v4_decline(struct kunit *test)
+{
+	static const u8 req_opt[] = { 50, 4, 192, 168, 1, 7 };
+	static const u8 short_opt[] = { 50, 3, 192, 168, 1 };
+	static const u8 zero_opt[] = { 50, 4, 0, 0, 0, 0 };
+	struct sn_ctx *c = test->priv;
+	unsigned int len, cut;
+
+	len = dhcp4(c->pkt, 1, 4, req_opt, sizeof(req_opt));
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 1);
+	KUNIT_EXPECT_EQ(test, c->sn.nak, 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be32(c->sn.addr[0].addr),
+			0xc0a80107U);
+	KUNIT_EXPECT_EQ(test, memcmp(c->sn.mac, client, ETH_ALEN), 0);
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, cut, AF_INET,
+						    &c->sn), "cut at %u", cut);
+	/* No option 50 (ciaddr is not the declined address), a short or a
+	 * zero one: nothing.
+	 */
+	len = dhcp4(c->pkt, 1, 4, NULL, 0);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 1, 4, short_opt, sizeof(short_opt));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 1, 4, zero_opt, sizeof(zero_opt));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* A DECLINE as a server's (op 2, from 67 to 68). */
+	len = dhcp4(c->pkt, 2, 4, req_opt, sizeof(req_opt));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+}
+
+/*
+ * Option overload (option 52): the lease time in the file or the sname
+ * field, as option 52 says; never past the field's end.
+ */
+static void sn_v4_overload(struct kunit *test)
+{
+	static const u8 lease[] = { 51, 4, 0, 0, 0x0e, 0x10, 255 };
+	static const u8 ov_file[] = { 52, 1, 1 };
+	static const u8 ov_sname[] = { 52, 1, 2 };
+	static const u8 ov_both[] = { 52, 1, 3 };
+	struct sn_ctx *c = test->priv;
+	u8 *m = c->pkt + 28;
+	unsigned int len;
+
+	/* In file, option 52 = 1. */
+	len = dhcp4(c->pkt, 2, 5, ov_file, sizeof(ov_file));
+	memcpy(m + 108, lease, sizeof(lease));
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 3600U);
+	/* The same without option 52: file is a file name. */
+	len = dhcp4(c->pkt, 2, 5, NULL, 0);
+	memcpy(m + 108, lease, sizeof(lease));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* In sname: option 52 = 2 finds it, 1 does not, 3 does. */
+	len = dhcp4(c->pkt, 2, 5, ov_sname, sizeof(ov_sname));
+	memcpy(m + 44, lease, sizeof(lease));
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 3600U);
+	len = dhcp4(c->pkt, 2, 5, ov_file, sizeof(ov_file));
+	memcpy(m + 44, lease, sizeof(lease));
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 2, 5, ov_both, sizeof(ov_both));
+	memcpy(m + 44, lease, sizeof(lease));
+	KUNIT_EXPECT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/*
+	 * An option at the end of file that runs into the cookie, and one
+	 * at the end of sname that runs into file: refused, each field is
+	 * its own bound.
+	 */
+	len = dhcp4(c->pkt, 2, 5, ov_both, sizeof(ov_both));
+	m[236 - 4] = 51;
+	m[236 - 3] = 4;
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	len = dhcp4(c->pkt, 2, 5, ov_both, sizeof(ov_both));
+	memset(m + 44, 0, 62);		/* pads */
+	m[106] = 51;
+	m[107] = 4;
+	memcpy(m + 108, lease + 2, 4);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	/* The options field first: its lease time wins. */
+	len = dhcp4(c->pkt, 2, 5, lease_opt, sizeof(lease_opt));
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 3600U);
 }
 
 /* Set the UDP ports of an IPv4 (ip6 false) or IPv6 message. */
@@ -400,6 +490,72 @@ static void sn_v6_reply(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
 }
 
+/*
+ * IA_TA's addresses bind like IA_NA's; an IA_PD is walked past and binds
+ * nothing (prefix bindings are to come) without hiding what follows.
+ */
+static void sn_v6_ia_ta_pd(struct kunit *test)
+{
+	struct sn_ctx *c = test->priv;
+	unsigned int olen, len, cut, n;
+	u8 opts[256];
+
+	/* IA_TA: an IA_NA's layout with only the IAID before its options. */
+	n = ia_na(opts + 8, 1, 600);
+	put_unaligned_be16(4, opts);
+	put_unaligned_be16(4 + n - 16, opts + 2);
+	memset(opts + 4, 0, 4);
+	memmove(opts + 8, opts + 8 + 16, n - 16);
+	olen = 8 + n - 16;
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_LEARN);
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 1);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].addr[15], 1);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 600U);
+	for (cut = 0; cut < len; cut++)
+		KUNIT_EXPECT_FALSE_MSG(test, sn_run(test, c->pkt, cut, AF_INET6,
+						    &c->sn), "cut at %u", cut);
+	/* An IA_TA too short for its IAID. */
+	put_unaligned_be16(3, opts + 2);
+	len = dhcp6(c->pkt, 7, opts, 7);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	/* A RELEASE of an IA_TA forgets. */
+	put_unaligned_be16(4 + n - 16, opts + 2);
+	len = dhcp6(c->pkt, 8, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.op, APEDGE_SNOOP_FORGET);
+
+	/* An IA_PD with an IAPREFIX 2001:db8:1::/48, then an IA_NA. */
+	memset(opts, 0, sizeof(opts));
+	put_unaligned_be16(25, opts);
+	put_unaligned_be16(12 + 4 + 25, opts + 2);
+	put_unaligned_be16(26, opts + 16);
+	put_unaligned_be16(25, opts + 18);
+	put_unaligned_be32(300, opts + 20);
+	put_unaligned_be32(600, opts + 24);
+	opts[28] = 48;
+	opts[29] = 0x20;
+	opts[30] = 0x01;
+	opts[31] = 0x0d;
+	opts[32] = 0xb8;
+	opts[34] = 1;
+	olen = 4 + 12 + 4 + 25;
+	len = dhcp6(c->pkt, 7, opts, olen);
+	/* Alone, nothing to bind. */
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	olen += ia_na(opts + olen, 1, 900);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_ASSERT_TRUE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+	KUNIT_EXPECT_EQ(test, c->sn.naddr, 1);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].addr[15], 1);
+	KUNIT_EXPECT_EQ(test, c->sn.addr[0].lifetime, 900U);
+	/* An IA_PD that claims more than the message holds: the walk ends. */
+	put_unaligned_be16(200, opts + 2);
+	len = dhcp6(c->pkt, 7, opts, olen);
+	KUNIT_EXPECT_FALSE(test, sn_run(test, c->pkt, len, AF_INET6, &c->sn));
+}
+
 static void sn_v6_bogus(struct kunit *test)
 {
 	struct sn_ctx *c = test->priv;
@@ -449,10 +605,13 @@ static struct kunit_case apedge_snoop_cases[] = {
 	KUNIT_CASE(sn_v4_ack),
 	KUNIT_CASE(sn_v4_bogus),
 	KUNIT_CASE(sn_v4_nak_release),
+	KUNIT_CASE(sn_v4_decline),
+	KUNIT_CASE(sn_v4_overload),
 	KUNIT_CASE(sn_v4_ports),
 	KUNIT_CASE(sn_v4_request),
 	KUNIT_CASE(sn_v4_client),
 	KUNIT_CASE(sn_v6_reply),
+	KUNIT_CASE(sn_v6_ia_ta_pd),
 	KUNIT_CASE(sn_v6_bogus),
 	{}
 };

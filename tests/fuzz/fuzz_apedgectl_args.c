@@ -57,6 +57,11 @@ static void check(const struct actl_req *req)
 		if (req->family != AF_INET && req->family != AF_INET6)
 			abort();
 		break;
+	case ACTL_CMD_BINDING_MOVE:
+		if (!dev || !req->has_mac || (req->mac[0] & 1) ||
+		    !req->to_ifname[0])
+			abort();
+		break;
 	case ACTL_CMD_BINDING_LIMIT:
 		if (req->limit > APEDGE_BINDINGS_MAX_LIMIT)
 			abort();

@@ -4,6 +4,9 @@
  * built in userspace against tests/fuzz/kshim.  The first byte picks the
  * EtherType the frame starts with; whatever the parsers report (a
  * message's bindings, a REQUEST, the client checks) must be consistent.
+ * DHCPv4 option overload (options in file and sname) and DHCPv6 IA_TA
+ * and IA_PD are walked too, each within its own bounds (ASan sees an
+ * overread: the frame is a copy of exactly its length).
  */
 #include <stdlib.h>
 
@@ -37,8 +40,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (found && (sn.family != AF_INET || sn.naddr > 1 ||
 			      (sn.mac[0] & 1)))
 			abort();
-		/* A NAK names no address; everything else one. */
+		/* A NAK names no address; everything else one, not 0.0.0.0
+		 * (an ACK's yiaddr, a RELEASE's ciaddr, a DECLINE's option
+		 * 50, wherever option overload put it).
+		 */
 		if (found && sn.nak != !sn.naddr)
+			abort();
+		if (found && sn.naddr && !memcmp(sn.addr[0].addr, "\0\0\0", 4))
+			abort();
+		/* A DECLINE or RELEASE is a client's, and only forgets. */
+		if (found && (cls.type == 4 || cls.type == 7) &&
+		    (sn.op != APEDGE_SNOOP_FORGET || sn.nak ||
+		     !apedge_snoop_ports(&skb, &cls, false)))
 			abort();
 		if (found && !apedge_snoop_ports(&skb, &cls,
 						 sn.op == APEDGE_SNOOP_LEARN ||

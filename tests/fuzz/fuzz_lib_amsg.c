@@ -113,6 +113,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();
 			}
 		}
+		{
+			struct amsg_auth au, again;
+			uint8_t areq[AMSG_REQ_SIZE];
+			size_t alen;
+
+			if (amsg_parse_auth(msg, len, 0, &au, &err) == 0) {
+				check_string(au.ifname, sizeof(au.ifname));
+				if (!au.ifindex || au.authorized > 1 ||
+				    au.mode > APEDGE_AUTH_MODE_MAC ||
+				    (au.has_mac && (au.mac[0] & 1)))
+					abort();
+				/*
+				 * An auth-set of it builds, and is a request:
+				 * no object the parser takes.
+				 */
+				alen = amsg_build_auth_set(areq, sizeof(areq),
+							   0x1a, 0, au.ifindex,
+							   au.ifname,
+							   au.has_mac ?
+							   au.mac : NULL,
+							   au.authorized);
+				if (!alen || amsg_genl_cmd(areq, alen) !=
+				    APEDGE_CMD_AUTH_SET)
+					abort();
+				if (amsg_parse_auth(areq, alen, 0x1a, &again,
+						    &err) == 0)
+					abort();
+			}
+		}
 		if (amsg_parse_family(msg, len, &fam, &err) == 0) {
 			if (fam.n_groups > AMSG_GROUPS_MAX)
 				abort();

@@ -8,25 +8,8 @@
 
 #include "apedgectl/args.h"
 #include "apedgectl/cmd.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 24
-
-/* Split a command line on spaces and parse it; returns the parser's result. */
-static int parse(const char *line, struct actl_req *req, char *err)
-{
-	static char buf[512];
-	char *argv[MAXARGS] = { "apedgectl" };
-	int argc = 1;
-	char *tok, *save;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	return actl_args_parse(argc, argv, req, err, 256);
-}
 
 UT_CASE(info_and_options)
 {
@@ -366,8 +349,16 @@ UT_CASE(help)
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
 	UT_ASSERT(parse("port help", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_port);
-	UT_ASSERT(parse("station help", &r, err) == 0);
+	UT_ASSERT(parse("sta help", &r, err) == 0);
 	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_sta);
+	UT_ASSERT(parse("station help", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_HELP && r.help == &actl_obj_station);
+	UT_ASSERT(parse("station show dev wlan1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATION_SHOW &&
+		  !strcmp(r.ifname, "wlan1"));
+	UT_ASSERT(parse("station", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_STATION_SHOW && !r.ifname[0]);
+	UT_EXPECT(parse("station show dev", &r, err) == -1);
 	UT_ASSERT(parse("help st", &r, err) == 0);
 	UT_EXPECT(r.help == &actl_obj_stats);
 	UT_ASSERT(parse("help", &r, err) == 0);
@@ -387,11 +378,13 @@ UT_CASE(help)
 		      "binding: addresses bound to a station's MAC address "
 		      "and port (the source guard's table)\n"
 		      "Usage:\n"
-		      "  apedgectl [OPTIONS] binding add ip ADDR mac MAC dev IF "
-		      "[lifetime SECS]\n"
-		      "  apedgectl [OPTIONS] binding del ip ADDR\n"
-		      "  apedgectl [OPTIONS] binding show [dev IF | ip ADDR]\n"
+		      "  apedgectl [OPTIONS] binding add ip ADDR[/LEN] mac MAC "
+		      "dev IF [lifetime SECS]\n"
+		      "  apedgectl [OPTIONS] binding del ip ADDR[/LEN]\n"
+		      "  apedgectl [OPTIONS] binding show [dev IF | ip "
+		      "ADDR[/LEN]]\n"
 		      "  apedgectl [OPTIONS] binding limit [N]\n"
+		      "  apedgectl [OPTIONS] binding move mac MAC dev IF to IF\n"
 		      "\"binding\" alone is \"binding show\".\n");
 }
 

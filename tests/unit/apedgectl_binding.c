@@ -12,24 +12,8 @@
 #include "apedgectl/args.h"
 #include "apedgectl/cmd.h"
 #include "nlmb.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 24
-
-static int parse(const char *line, struct actl_req *req, char *err)
-{
-	static char buf[512];
-	char *argv[MAXARGS] = { "apedgectl" };
-	int argc = 1;
-	char *tok, *save;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	return actl_args_parse(argc, argv, req, err, 256);
-}
 
 UT_CASE(binding_add)
 {
@@ -86,11 +70,70 @@ UT_CASE(binding_bad)
 	UT_EXPECT_STR(err, "binding show: give \"ip ADDR\" or \"dev IF\", not both");
 	UT_EXPECT(parse("binding show lifetime 3", &r, err) == -1);
 	UT_EXPECT(parse("binding frob", &r, err) == -1);
-	UT_EXPECT_STR(err, "binding: unknown command \"frob\" (add, del, show, limit)");
+	UT_EXPECT_STR(err, "binding: unknown command \"frob\" (add, del, show, limit, move)");
 	UT_EXPECT(parse("binding limit 0", &r, err) == -1);
 	UT_EXPECT(parse("binding limit 1048577", &r, err) == -1);
 	UT_EXPECT(parse("binding limit 5 6", &r, err) == -1);
 	UT_EXPECT(parse("binding limit x", &r, err) == -1);
+}
+
+/* ip ADDR/LEN: an IPv6 prefix binding. */
+UT_CASE(binding_prefix_args)
+{
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("binding add ip 2001:db8:100:4200::/56 mac 02:00:00:00:00:01 dev va", &r, err) == 0);
+	UT_EXPECT(r.family == AF_INET6 && r.plen == 56);
+	UT_EXPECT(r.addr[6] == 0x42 && r.addr[7] == 0 && r.addr[15] == 0);
+	UT_ASSERT(parse("binding del ip 2001:db8::1/128", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_DEL && r.plen == 128);
+	UT_ASSERT(parse("binding show ip 8000::/1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_SHOW && r.plen == 1);
+	UT_ASSERT(parse("binding del ip 2001:db8::1", &r, err) == 0);
+	UT_EXPECT(r.plen == 0);
+
+	UT_EXPECT(parse("binding del ip 2001:db8::1/64", &r, err) == -1);
+	UT_EXPECT_STR(err, "ip \"2001:db8::1/64\": bits set past /64");
+	UT_EXPECT(parse("binding del ip 2001:db8:100:4280::/56", &r, err) == -1);
+	UT_EXPECT_STR(err, "ip \"2001:db8:100:4280::/56\": bits set past /56");
+	UT_EXPECT(parse("binding del ip 192.0.2.0/24", &r, err) == -1);
+	UT_EXPECT_STR(err, "ip \"192.0.2.0/24\": a prefix is IPv6 only");
+	UT_EXPECT(parse("binding del ip 2001:db8::/0", &r, err) == -1);
+	UT_EXPECT_STR(err, "ip \"2001:db8::/0\": the length is 1 to 128");
+	UT_EXPECT(parse("binding del ip 2001:db8::/129", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:db8::/", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:db8::/+5", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:db8::/5x", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:db8::/99999999999999999999", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip /56", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:db8::1/64/64", &r, err) == -1);
+	UT_EXPECT(parse("binding del ip 2001:0db8:0000:0000:0000:0000:0000:0000:1/64", &r, err) == -1);
+}
+
+UT_CASE(binding_move)
+{
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct actl_req r;
+	char err[256];
+
+	UT_ASSERT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to wlan1", &r, err) == 0);
+	UT_EXPECT(r.cmd == ACTL_CMD_BINDING_MOVE);
+	UT_EXPECT(r.has_mac && !memcmp(r.mac, mac, 6));
+	UT_EXPECT_STR(r.ifname, "wlan0");
+	UT_EXPECT_STR(r.to_ifname, "wlan1");
+	UT_ASSERT(parse("binding move to wlan1 ifindex 4 mac 02:00:00:00:00:01", &r, err) == 0);
+	UT_EXPECT(r.ifindex == 4);
+	UT_EXPECT_STR(r.to_ifname, "wlan1");
+	/* Each of the three is required; the port moved to is one. */
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0", &r, err) == -1);
+	UT_EXPECT(parse("binding move dev wlan0 to wlan1", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 to wlan1", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to wlan1 to wlan2", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 02:00:00:00:00:01 dev wlan0 to a/b", &r, err) == -1);
+	UT_EXPECT(parse("binding move mac 01:00:00:00:00:01 dev wlan0 to wlan1", &r, err) == -1);
+	/* No address: a move is of a station's bindings. */
+	UT_EXPECT(parse("binding move ip 10.0.0.1 mac 02:00:00:00:00:01 dev wlan0", &r, err) == -1);
 }
 
 UT_CASE(binding_show_del_limit)
@@ -129,7 +172,7 @@ UT_CASE(source_guard_args)
 	UT_EXPECT(parse("port set dev va", &r, err) == -1);
 	UT_EXPECT_STR(err, "port set: nothing to set (source-guard, "
 		      "verify-chaddr, allow-opaque, l2update, l2update-relay, "
-		      "l2update-vlan)");
+		      "l2update-vlan, auth-mode, auth-allow)");
 	/* The DHCP client checks' switches. */
 	UT_ASSERT(parse("port add dev va verify-chaddr on allow-opaque off", &r,
 			err) == 0);
@@ -273,6 +316,48 @@ UT_CASE(binding_reply)
 	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) == 0);
 	UT_EXPECT_STR(CAPTURE(false, false, binding_print(&o, &b, "")),
 		      "2001:db8::7 lladdr 02:aa:bb:cc:dd:01 dev if9 permanent router\n");
+	/* A prefix of the DHCPv6 server's. */
+	v6[15] = 0;
+	v6[6] = 0x42;
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, v6, 16);
+	mb_attr(&m, APEDGE_A_BINDING_PREFIX_LEN, (uint8_t[]){ 56 }, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_u32(&m, APEDGE_A_BINDING_LIFETIME, 7000);
+	mb_u32(&m, APEDGE_A_BINDING_ORIGIN, APEDGE_BINDING_ORIGIN_DHCP6_SERVER);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) == 0);
+	UT_EXPECT(b.plen == 56);
+	UT_EXPECT_STR(CAPTURE(false, false, binding_print(&o, &b, "va")),
+		      "2001:db8:0:4200::/56 lladdr 02:aa:bb:cc:dd:01 dev va lifetime 7000 dhcp6-server\n");
+	UT_EXPECT_STR(CAPTURE(true, false,
+			      (print_arr_begin(&o, NULL),
+			       binding_print(&o, &b, "va"),
+			       print_arr_end(&o))),
+		      "[{\"ip\":\"2001:db8:0:4200::\",\"prefix_len\":56,\"mac\":\"02:aa:bb:cc:dd:01\",\"ifindex\":9,\"ifname\":\"va\",\"lifetime\":7000,\"origin\":\"dhcp6-server\"}]\n");
+	/* prefix-len: with ipv6 only, 1 to 128. */
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV4, v4, 4);
+	mb_attr(&m, APEDGE_A_BINDING_PREFIX_LEN, (uint8_t[]){ 24 }, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, v6, 16);
+	mb_attr(&m, APEDGE_A_BINDING_PREFIX_LEN, (uint8_t[]){ 129 }, 1);
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
+	mb_genl(&m, 30, 0, 0, APEDGE_CMD_BINDING_GET, 1);
+	mb_attr(&m, APEDGE_A_BINDING_IPV6, v6, 16);
+	mb_u32(&m, APEDGE_A_BINDING_PREFIX_LEN, 56);	/* not a u8 */
+	mb_attr(&m, APEDGE_A_BINDING_MAC, mac1, 6);
+	mb_u32(&m, APEDGE_A_BINDING_IFINDEX, 9);
+	mb_end(&m);
+	UT_EXPECT(amsg_parse_binding(m.buf, m.len, 30, &b, &err) < 0);
 }
 
 UT_CASE(binding_config_reply)
@@ -400,6 +485,8 @@ UT_CASE(sg_stats_and_port)
 UT_MAIN("apedgectl_binding",
 	UT_ENTRY(binding_add),
 	UT_ENTRY(binding_bad),
+	UT_ENTRY(binding_prefix_args),
+	UT_ENTRY(binding_move),
 	UT_ENTRY(binding_show_del_limit),
 	UT_ENTRY(source_guard_args), UT_ENTRY(l2update_args),
 	UT_ENTRY(batch_option),

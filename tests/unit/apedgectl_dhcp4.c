@@ -9,33 +9,8 @@
 #include "apedgectl/args.h"
 #include "apedgectl/cmd.h"
 #include "lib/jsonv.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 32
-
-/* The request line of a command line, or "ERROR: reason". */
-static const char *line_of(const char *line)
-{
-	static char buf[512], out[600];
-	char *argv[MAXARGS] = { "apedgectl" }, *tok, *save, err[256];
-	struct actl_req r;
-	int argc = 1;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	if (actl_args_parse(argc, argv, &r, err, sizeof(err))) {
-		snprintf(out, sizeof(out), "ERROR: %s", err);
-		return out;
-	}
-	if (!actl_cmd_is_daemon(r.cmd))
-		return "ERROR: not for the daemon";
-	if (actl_daemon_line(&r, out, sizeof(out)))
-		return "ERROR: too long";
-	return out;
-}
 
 UT_CASE(words)
 {
@@ -100,7 +75,9 @@ UT_CASE(text_output)
 		    "\"10.42.0.54\"], \"domain\": \"ex\\u0001ample\", "
 		    "\"search\": [\"a.test\"], \"mtu\": null, \"routes\": "
 		    "[{\"dst\": \"10.0.0.0/8\", \"gw\": \"10.42.0.2\"}]}, "
-		    "{\"ifname\": \"vb\", \"state\": \"SELECTING\"}]", false);
+		    "{\"ifname\": \"vb\", \"state\": \"SELECTING\", "
+		    "\"blocked\": \"untrusted-port\"}, {\"ifname\": \"vc\", "
+		    "\"state\": \"INIT\", \"blocked\": null}]", false);
 	UT_EXPECT_STR(t,
 		"va: BOUND 10.42.0.100/24 from 10.42.0.1\n"
 		"    lease 600s, renew in 290s, rebind in 515s, expires in "
@@ -109,7 +86,8 @@ UT_CASE(text_output)
 		"ex?ample, mtu -\n"
 		"    search a.test\n"
 		"    route 10.0.0.0/8 via 10.42.0.2\n"
-		"vb: SELECTING\n");
+		"vb: SELECTING (blocked: untrusted-port)\n"
+		"vc: INIT\n");
 	free(t);
 	t = text_of("[{\"ifname\": \"va\", \"state\": \"INIT\", \"tx\": "
 		    "{\"DISCOVER\": 3}, \"conflicts\": 1}]", true);

@@ -10,40 +10,8 @@
 #include "lib/ctrl.h"
 #include "lib/jsonv.h"
 #include "apedgectl/cmd.h"
+#include "actl_line.h"
 #include "ut.h"
-
-#define MAXARGS 32
-
-static int parse(const char *line, struct actl_req *req, char *err)
-{
-	static char buf[512];
-	char *argv[MAXARGS] = { "apedgectl" };
-	int argc = 1;
-	char *tok, *save;
-
-	snprintf(buf, sizeof(buf), "%s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < MAXARGS - 1;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	return actl_args_parse(argc, argv, req, err, 256);
-}
-
-/* The request line of a command line, or "ERROR: reason". */
-static const char *line_of(const char *cmdline)
-{
-	static char out[600];
-	struct actl_req r;
-	char err[256];
-
-	if (parse(cmdline, &r, err)) {
-		snprintf(out, sizeof(out), "ERROR: %s", err);
-		return out;
-	}
-	if (actl_daemon_line(&r, out, sizeof(out)))
-		return "ERROR: too long";
-	return out;
-}
 
 UT_CASE(sta_words)
 {
@@ -151,6 +119,12 @@ UT_CASE(json_reader)
 		  18446744073709551615ull);
 	UT_EXPECT(jv_u64(jv_get(&d, root, "e")) == 0);
 	UT_EXPECT(!jv_get(&d, root, "zz"));
+	/* An object's or array's whole text, as dhcp6 leases reprints it. */
+	c = jv_get(&d, root, "c");
+	UT_EXPECT(c->len == 27 && !memcmp(c->s, "{\"d\": 18446744073709551615}",
+					  c->len));
+	UT_EXPECT(b->len == 33 && b->s[0] == '[' && b->s[b->len - 1] == ']');
+	UT_EXPECT(root->s == text + 1 && root->s[root->len - 1] == '}');
 	UT_EXPECT(!jv_get(&d, b, "a"));
 	jv_free(&d);
 

@@ -67,9 +67,9 @@ UT_CASE(info)
 		      "version 0.1.0\nfeatures xid-transmit xid-inject xid-vlan xid-burst\n");
 	UT_EXPECT_STR(CAPTURE(true, false, info_print(&o, &info)),
 		      "{\"version\":\"0.1.0\",\"features\":[\"xid-transmit\",\"xid-inject\",\"xid-vlan\",\"xid-burst\"]}\n");
-	info.features = 0x311;
+	info.features = 0x711;
 	UT_EXPECT_STR(CAPTURE(true, true, info_print(&o, &info)),
-		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"l2update-relay\", \"bit9\"]\n}\n");
+		      "{\n  \"version\": \"0.1.0\",\n  \"features\": [\"xid-transmit\", \"guard\", \"l2update-relay\", \"auth\", \"bit10\"]\n}\n");
 	info.features = 0;
 	UT_EXPECT_STR(CAPTURE(false, false, info_print(&o, &info)),
 		      "version 0.1.0\nfeatures\n");

@@ -6,33 +6,17 @@
 
 #include "lib/ctrl.h"
 #include "apedged/config.h"
+#include "config_bad.h"
 #include "ut.h"
-
-static int parse(const char *text, struct config *cfg,
-		 struct config_error *err)
-{
-	return config_parse(text, strlen(text), cfg, err);
-}
 
 /* Parse text, expect failure on line with msg containing what. */
 static int bad(const char *text, unsigned int line, const char *what)
 {
-	struct config_error err;
 	struct config cfg;
-	int r = parse(text, &cfg, &err);
 
-	if (r == 0) {
-		fprintf(stderr, "  accepted: %s\n", text);
-		config_free(&cfg);
-		return 0;
-	}
-	if (err.line != line || !strstr(err.msg, what)) {
-		fprintf(stderr, "  for %s\n  got line %u: %s\n  want line %u: "
-			"...%s...\n", text, err.line, err.msg, line, what);
-		return 0;
-	}
-	/* A failed parse leaves nothing to free. */
-	return !cfg.ports && !cfg.n_ports;
+	/* a failed parse leaves nothing of the section to free */
+	return config_bad(text, line, what, &cfg) &&
+	       !cfg.ports && !cfg.n_ports;
 }
 
 UT_CASE(empty_is_defaults)

@@ -236,7 +236,7 @@ UT_CASE(stats_keys)
 		"\"conflicts\": 5", "\"defended\": 0", "\"naks\": 0",
 		"\"declines\": 0", "\"expiries\": 0", "\"send_errors\": 0",
 		"\"store_errors\": 0", "\"store_damaged\": 0",
-		"\"apply_errors\": 0",
+		"\"apply_errors\": 0", "\"untrusted_port\": 0",
 	};
 	struct dhcp4_sm *sm;
 	struct strbuf sb;
@@ -289,10 +289,122 @@ UT_CASE(reconfigure)
 	fix_free(&f);
 }
 
+/* The events the tests' ops hear. */
+static char last_event[256];
+static unsigned int n_events;
+
+static void ev_cb(const char *name, const char *fields, void *data)
+{
+	snprintf(last_event, sizeof(last_event), "%s %s", name, fields);
+	n_events++;
+}
+
+static const struct dhcp4_ops ev_ops = { .event = ev_cb };
+
+/* "blocked" of ifname's client in dhcp4 show: "" for null. */
+static void blocked_of(struct fix *f, const char *ifname, char *s,
+		       size_t size)
+{
+	struct strbuf sb;
+	struct jv_doc d;
+	const struct jv *v;
+
+	s[0] = '\0';
+	sb_init(&sb);
+	if (dhcp4_format_show(f->e, ifname, 0, &sb) == 0 &&
+	    jv_parse(sb.buf, sb.len, &d) == 0) {
+		v = jv_get(&d, jv_first(&d, jv_root(&d)), "blocked");
+		if (!v)
+			snprintf(s, size, "(missing)");
+		else if (v->type != JV_NULL)
+			jv_str(v, s, size);
+		jv_free(&d);
+	}
+	sb_free(&sb);
+}
+
+/*
+ * The module's port events: a client whose interface becomes an
+ * untrusted port says it is blocked, counts it once per time, and is
+ * unblocked when the port goes, is trusted, or the module goes; the
+ * mark survives a reload that restarts the client.
+ */
+UT_CASE(untrusted_port)
+{
+	static const char text1[] = "[dhcp4 eth0]\n[dhcp4 eth1]\n";
+	static const char text[] = "[dhcp4 eth0]\nacd = no\n[dhcp4 eth1]\n";
+	struct config_error err;
+	struct config cfg2;
+	struct fix f;
+	char s[64];
+
+	memset(&f, 0, sizeof(f));
+	f.loop = loop_new();
+	f.nf = f.loop ? netif_new(f.loop, NULL, NULL, 0) : NULL;
+	f.e = f.nf ? dhcp4_new(f.loop, f.nf, &ev_ops, NULL) : NULL;
+	UT_ASSERT(f.e);
+	UT_ASSERT(config_parse(text1, strlen(text1), &f.cfg, &err) == 0);
+	UT_ASSERT(dhcp4_configure(f.e, &f.cfg.dhcp4, f.cfg.dhcp4s,
+				  f.cfg.n_dhcp4s) == 0);
+	blocked_of(&f, "eth0", s, sizeof(s));
+	UT_EXPECT_STR(s, "");
+
+	n_events = 0;
+	dhcp4_port_role(f.e, "eth0", true);
+	blocked_of(&f, "eth0", s, sizeof(s));
+	UT_EXPECT_STR(s, "untrusted-port");
+	blocked_of(&f, "eth1", s, sizeof(s));
+	UT_EXPECT_STR(s, "");
+	UT_EXPECT(dhcp4_client_stats(dhcp4_client_find(f.e, "eth0"))->
+		  untrusted_port == 1);
+	UT_EXPECT(n_events == 1);
+	UT_EXPECT_STR(last_event, "dhcp4-blocked {\"ifname\": \"eth0\", "
+		      "\"blocked\": \"untrusted-port\"}");
+	/* Told again: nothing new. */
+	dhcp4_port_role(f.e, "eth0", true);
+	UT_EXPECT(n_events == 1);
+	UT_EXPECT(dhcp4_client_stats(dhcp4_client_find(f.e, "eth0"))->
+		  untrusted_port == 1);
+	/* Another interface's port. */
+	dhcp4_port_role(f.e, "eth5", true);
+	UT_EXPECT(n_events == 1);
+
+	/* A reload that restarts eth0's client keeps the mark. */
+	UT_ASSERT(config_parse(text, strlen(text), &cfg2, &err) == 0);
+	UT_ASSERT(dhcp4_configure(f.e, &cfg2.dhcp4, cfg2.dhcp4s,
+				  cfg2.n_dhcp4s) == 0);
+	blocked_of(&f, "eth0", s, sizeof(s));
+	UT_EXPECT_STR(s, "untrusted-port");
+
+	/* Detached (or attached trusted): unblocked, and said so. */
+	dhcp4_port_role(f.e, "eth0", false);
+	blocked_of(&f, "eth0", s, sizeof(s));
+	UT_EXPECT_STR(s, "");
+	UT_EXPECT(n_events == 2);
+	UT_EXPECT_STR(last_event, "dhcp4-blocked {\"ifname\": \"eth0\", "
+		      "\"blocked\": null}");
+
+	/* The module goes: every client unblocked. */
+	dhcp4_port_role(f.e, "eth0", true);
+	dhcp4_port_role(f.e, "eth1", true);
+	dhcp4_port_role(f.e, NULL, true);
+	blocked_of(&f, "eth0", s, sizeof(s));
+	UT_EXPECT_STR(s, "");
+	blocked_of(&f, "eth1", s, sizeof(s));
+	UT_EXPECT_STR(s, "");
+	/* (the client the reload made counts from 0) */
+	UT_EXPECT(dhcp4_client_stats(dhcp4_client_find(f.e, "eth0"))->
+		  untrusted_port == 1);
+	dhcp4_port_role(NULL, "eth0", true);
+	config_free(&cfg2);
+	fix_free(&f);
+}
+
 UT_MAIN("dhcp4_ctl",
 	UT_ENTRY(dev_words),
 	UT_ENTRY(show_without_lease),
 	UT_ENTRY(show_lease),
 	UT_ENTRY(stats_keys),
 	UT_ENTRY(reconfigure),
+	UT_ENTRY(untrusted_port),
 )

@@ -30,6 +30,10 @@ struct rec {
 	struct agenl *nl;
 	bool add_on_connect;
 	int bindings, dumps_done, dump_error;
+	int listed;
+	struct amsg_port last_listed;
+	int auths;
+	struct amsg_auth last_auth;
 };
 
 static void on_connected(void *data)
@@ -52,6 +56,14 @@ static void on_event(const struct amsg_port *ev, void *data)
 
 	r->events++;
 	r->last_event = *ev;
+}
+
+static void on_listed(const struct amsg_port *port, void *data)
+{
+	struct rec *r = data;
+
+	r->listed++;
+	r->last_listed = *port;
 }
 
 static void on_result(uint8_t cmd, const char *ifname, int error,
@@ -78,10 +90,20 @@ static void on_dump_done(int error, void *data)
 	r->dump_error = error;
 }
 
+static void on_auth(const struct amsg_auth *ev, void *data)
+{
+	struct rec *r = data;
+
+	r->auths++;
+	r->last_auth = *ev;
+}
+
 static const struct agenl_ops ops = {
+	.auth_event = on_auth,
 	.connected = on_connected,
 	.disconnected = on_disconnected,
 	.port_event = on_event,
+	.port_listed = on_listed,
 	.port_result = on_result,
 	.binding = on_binding,
 	.binding_dump_done = on_dump_done,
@@ -341,6 +363,75 @@ out:
 	fclose(null);
 }
 
+/* A port-get reply of a dump, with seq, for an untrusted port ifname. */
+static void port_reply(struct mb *m, uint32_t seq, const char *ifname)
+{
+	uint32_t ifindex = 7, role = APEDGE_PORT_ROLE_UNTRUSTED;
+
+	mb_genl(m, FAKE_ID, NLM_F_MULTI, seq, APEDGE_CMD_PORT_GET, 1);
+	mb_attr(m, APEDGE_A_PORT_IFINDEX, &ifindex, sizeof(ifindex));
+	mb_attr(m, APEDGE_A_PORT_IFNAME, ifname, strlen(ifname) + 1);
+	mb_attr(m, APEDGE_A_PORT_ROLE, &role, sizeof(role));
+	mb_end(m);
+}
+
+/*
+ * Each connect lists the module's ports (a port-get dump): its replies go
+ * to ops->port_listed; a port-get of another sequence number, or one
+ * after the dump ended, does not.
+ */
+UT_CASE(ports_listed_on_connect)
+{
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	uint32_t seq;
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && agenl_get_state(r.nl) == APEDGED_NL_ABSENT &&
+	     !r.connected; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	seq = agenl_last_seq(r.nl);
+	UT_EXPECT(seq != 0);
+
+	port_reply(&m, seq + 1000, "vz");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 0);
+	port_reply(&m, seq, "vx");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 1);
+	UT_EXPECT_STR(r.last_listed.ifname, "vx");
+	UT_EXPECT(r.last_listed.role == APEDGE_PORT_ROLE_UNTRUSTED);
+	UT_EXPECT(r.events == 0);
+
+	/* This kernel has no such family: its error ends the dump. */
+	pump(loop);
+	port_reply(&m, seq, "vy");
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.listed == 1);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
 /* Each request's completion, as kernel/genl.c records what it is given. */
 struct req_rec {
 	int calls;
@@ -503,6 +594,87 @@ out:
 	fclose(null);
 }
 
+/* The 802.1X events reach ops->auth_event; auth-set completes. */
+UT_CASE(auth_events_and_set)
+{
+	static const uint8_t mac[6] = { 2, 0, 0x5e, 0, 0x53, 0x0a };
+	struct req_rec set = { 0 };
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	uint32_t ifindex = 4;
+	bool inside = false;
+	uint8_t one = 1;
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	set.inside = &inside;
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && !r.connected &&
+	     agenl_get_state(r.nl) == APEDGED_NL_ABSENT; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	UT_EXPECT(agenl_auth_set(r.nl, "lo", mac, true, on_done, &set) ==
+		  -ENOTCONN);
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+	pump(loop);
+
+	start(&m, FAKE_ID, APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	mb_attr(&m, APEDGE_A_AUTH_IFINDEX, &ifindex, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, mac, 6);
+	mb_end(&m);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.auths == 1);
+	UT_EXPECT(r.last_auth.cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	UT_EXPECT(r.last_auth.ifindex == 4 && r.last_auth.has_mac);
+	UT_EXPECT(!memcmp(r.last_auth.mac, mac, 6));
+	start(&m, FAKE_ID, APEDGE_CMD_AUTH_CHANGED);
+	mb_attr(&m, APEDGE_A_AUTH_IFINDEX, &ifindex, 4);
+	mb_attr(&m, APEDGE_A_AUTH_AUTHORIZED, &one, 1);
+	mb_end(&m);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.auths == 2);
+	UT_EXPECT(r.last_auth.cmd == APEDGE_CMD_AUTH_CHANGED);
+	UT_EXPECT(r.last_auth.authorized && !r.last_auth.has_mac);
+	/* Malformed (an unauth-seen without its source): not passed on. */
+	start(&m, FAKE_ID, APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	mb_attr(&m, APEDGE_A_AUTH_IFINDEX, &ifindex, 4);
+	mb_end(&m);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(r.auths == 2);
+
+	/* auth-set: refused locally when it cannot be right, else sent. */
+	UT_EXPECT(agenl_auth_set(r.nl, "", mac, true, on_done, &set) ==
+		  -EINVAL);
+	UT_EXPECT(agenl_auth_set(r.nl, "lo", (const uint8_t *)"\1\0\0\0\0\1",
+				 true, on_done, &set) == -EINVAL);
+	inside = true;
+	UT_ASSERT(agenl_auth_set(r.nl, "lo", mac, true, on_done, &set) == 0);
+	ack(&m, agenl_last_seq(r.nl), -EPERM);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_EXPECT(set.calls == 0);
+	inside = false;
+	pump(loop);
+	UT_EXPECT(set.calls == 1 && set.error == -EPERM && !set.called_inside);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
 UT_CASE(names)
 {
 	UT_EXPECT_STR(agenl_state_name(APEDGED_NL_ABSENT), "absent");
@@ -510,5 +682,6 @@ UT_CASE(names)
 }
 
 UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
-	UT_ENTRY(binding_dump_ends), UT_ENTRY(completions_per_request),
+	UT_ENTRY(binding_dump_ends), UT_ENTRY(ports_listed_on_connect),
+	UT_ENTRY(completions_per_request), UT_ENTRY(auth_events_and_set),
 	UT_ENTRY(names))

@@ -1557,6 +1557,197 @@ UT_CASE(family_lookup)
 	UT_EXPECT(amsg_family_group(&fam, APEDGE_MCGRP_PUNT) == 0);
 }
 
+/* An auth-get port object, as the module dumps it. */
+static void auth_port_msg(struct mb *m)
+{
+	mb_start(m, FAM, NLM_F_MULTI, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_str(m, APEDGE_A_AUTH_IFNAME, "eth1");
+	mb_u8(m, APEDGE_A_AUTH_MODE, APEDGE_AUTH_MODE_MAC);
+	mb_u32(m, APEDGE_A_AUTH_ALLOW, APEDGE_AUTH_ALLOW_DHCP);
+	mb_u8(m, APEDGE_A_AUTH_AUTHORIZED, 0);
+	mb_u32(m, APEDGE_A_AUTH_ENTRIES, 2);
+	mb_u64(m, APEDGE_A_AUTH_RX_DROPPED, 17);
+	mb_u64(m, APEDGE_A_AUTH_UNAUTH_SEEN, 3);
+	mb_end(m);
+}
+
+static int auth_fails(const void *buf, size_t len, const char *what)
+{
+	struct amsg_auth a;
+	struct amsg_err err;
+	int r = amsg_parse_auth(buf, len, FAM, &a, &err);
+
+	if (r != -EBADMSG || !strstr(err.msg, what)) {
+		fprintf(stderr, "  got %d \"%s\", want \"%s\"\n", r,
+			r ? err.msg : "", what);
+		return 0;
+	}
+	return 1;
+}
+
+UT_CASE(auth_objects)
+{
+	static const uint8_t sta[6] = { 0x02, 0, 0x5e, 0, 0x53, 0x0a };
+	struct amsg_auth a;
+	struct amsg_err err;
+	struct mb m;
+	size_t cut;
+
+	auth_port_msg(&m);
+	UT_ASSERT(amsg_parse_auth(m.buf, m.len, FAM, &a, &err) == 0);
+	UT_EXPECT(a.cmd == APEDGE_CMD_AUTH_GET && a.ifindex == 4);
+	UT_EXPECT_STR(a.ifname, "eth1");
+	UT_EXPECT(a.has_mode && a.mode == APEDGE_AUTH_MODE_MAC);
+	UT_EXPECT(a.allow == APEDGE_AUTH_ALLOW_DHCP && a.entries == 2);
+	UT_EXPECT(a.has_authorized && !a.authorized && !a.has_mac);
+	UT_EXPECT(a.rx_dropped == 17 && a.unauth_seen == 3 && !a.tx_dropped);
+	for (cut = 0; cut < m.len; cut++)
+		UT_EXPECT(amsg_parse_auth(m.buf, cut, FAM, &a, &err) ==
+			  -EBADMSG);
+
+	/* A station of the dump. */
+	mb_start(&m, FAM, NLM_F_MULTI, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, sta, 6);
+	mb_u8(&m, APEDGE_A_AUTH_AUTHORIZED, 1);
+	mb_u64(&m, APEDGE_A_AUTH_RX_PASSED, 5);
+	mb_u64(&m, APEDGE_A_AUTH_TX_PASSED, 6);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_auth(m.buf, m.len, FAM, &a, &err) == 0);
+	UT_EXPECT(a.has_mac && !memcmp(a.mac, sta, 6) && a.authorized);
+	UT_EXPECT(a.rx_passed == 5 && a.tx_passed == 6 && !a.has_mode);
+
+	/* The events: unauth-seen needs a mac, changed authorized. */
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, sta, 6);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_auth(m.buf, m.len, FAM, &a, &err) == 0);
+	UT_EXPECT(a.cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN && a.has_mac);
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_UNAUTH_SEEN);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "missing attribute: mac"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_CHANGED);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_u8(&m, APEDGE_A_AUTH_AUTHORIZED, 1);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_auth(m.buf, m.len, FAM, &a, &err) == 0);
+	UT_EXPECT(a.cmd == APEDGE_CMD_AUTH_CHANGED && a.authorized);
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_CHANGED);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "missing attribute: authorized"));
+
+	/* Wrong command, family, values. */
+	port_msg(&m, APEDGE_CMD_PORT_ADD_NTF, 4, "eth1", 0);
+	UT_EXPECT(auth_fails(m.buf, m.len, "not an auth message"));
+	auth_port_msg(&m);
+	UT_EXPECT(amsg_parse_auth(m.buf, m.len, FAM + 1, &a, &err) ==
+		  -EBADMSG);
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "missing attribute: ifindex"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 0);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "invalid value 0"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, "\x01\x80\xc2\0\0\x03", 6);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "not a station"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, sta, 5);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "mac: length 5"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_u8(&m, APEDGE_A_AUTH_AUTHORIZED, 2);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "authorized: 2"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_u8(&m, APEDGE_A_AUTH_MODE, 3);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "unknown mode 3"));
+	mb_start(&m, FAM, 0, 0, APEDGE_CMD_AUTH_GET);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_u32(&m, APEDGE_A_AUTH_RX_DROPPED, 1);
+	mb_end(&m);
+	UT_EXPECT(auth_fails(m.buf, m.len, "rx-dropped: length 4"));
+}
+
+/* auth-set and auth-get requests, byte for byte. */
+UT_CASE(auth_builders)
+{
+	static const uint8_t sta[6] = { 0x02, 0, 0x5e, 0, 0x53, 0x0a };
+	struct mb m;
+	size_t len;
+
+	len = amsg_build_auth_set(req, sizeof(req), FAM, NLM_F_ACK, 4, NULL,
+				  sta, true);
+	mb_genl(&m, FAM, NLM_F_REQUEST | NLM_F_ACK, 0, APEDGE_CMD_AUTH_SET,
+		APEDGE_FAMILY_VERSION);
+	mb_u32(&m, APEDGE_A_AUTH_IFINDEX, 4);
+	mb_attr(&m, APEDGE_A_AUTH_MAC, sta, 6);
+	mb_u8(&m, APEDGE_A_AUTH_AUTHORIZED, 1);
+	mb_end(&m);
+	UT_ASSERT(len == m.len);
+	UT_EXPECT(!memcmp(req, m.buf, len));
+
+	len = amsg_build_auth_set(req, sizeof(req), FAM, NLM_F_ACK, 0, "eth1",
+				  NULL, false);
+	mb_genl(&m, FAM, NLM_F_REQUEST | NLM_F_ACK, 0, APEDGE_CMD_AUTH_SET,
+		APEDGE_FAMILY_VERSION);
+	mb_str(&m, APEDGE_A_AUTH_IFNAME, "eth1");
+	mb_u8(&m, APEDGE_A_AUTH_AUTHORIZED, 0);
+	mb_end(&m);
+	UT_ASSERT(len == m.len);
+	UT_EXPECT(!memcmp(req, m.buf, len));
+
+	len = amsg_build_auth_get(req, sizeof(req), FAM, NLM_F_ACK, 0, NULL);
+	mb_genl(&m, FAM, NLM_F_REQUEST | NLM_F_ACK | NLM_F_DUMP, 0,
+		APEDGE_CMD_AUTH_GET, APEDGE_FAMILY_VERSION);
+	mb_end(&m);
+	UT_ASSERT(len == m.len);
+	UT_EXPECT(!memcmp(req, m.buf, len));
+	UT_EXPECT(amsg_build_auth_set(req, 20, FAM, 0, 4, NULL, sta, 1) == 0);
+}
+
+/* A port's 802.1X settings: parsed, built, refused. */
+UT_CASE(port_auth)
+{
+	struct amsg_port p, again;
+	struct amsg_err err;
+	struct mb m;
+	size_t len;
+
+	port_reply(&m);
+	mb_u8(&m, APEDGE_A_PORT_AUTH_MODE, APEDGE_AUTH_MODE_PORT);
+	mb_u32(&m, APEDGE_A_PORT_AUTH_ALLOW, APEDGE_AUTH_ALLOW_ARP);
+	mb_end(&m);
+	UT_ASSERT(amsg_parse_port(m.buf, m.len, FAM, &p, &err) == 0);
+	UT_EXPECT(p.has_auth_mode && p.auth_mode == APEDGE_AUTH_MODE_PORT);
+	UT_EXPECT(p.has_auth_allow && p.auth_allow == APEDGE_AUTH_ALLOW_ARP);
+	len = amsg_build_port(req, sizeof(req), FAM, NLM_F_ACK,
+			      APEDGE_CMD_PORT_SET, &p);
+	UT_ASSERT(len > 0);
+	UT_ASSERT(amsg_parse_port(req, len, FAM, &again, &err) == 0);
+	UT_EXPECT(again.has_auth_mode && again.auth_mode == p.auth_mode);
+	UT_EXPECT(again.has_auth_allow && again.auth_allow == p.auth_allow);
+	port_reply(&m);
+	mb_u8(&m, APEDGE_A_PORT_AUTH_MODE, 3);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "auth-mode: unknown mode 3"));
+	port_reply(&m);
+	mb_u32(&m, APEDGE_A_PORT_AUTH_MODE, 1);
+	mb_end(&m);
+	UT_EXPECT(port_fails(m.buf, m.len, "auth-mode: length 4"));
+}
+
 UT_MAIN("lib_amsg", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(port_event_extras), UT_ENTRY(port_event_truncated),
 	UT_ENTRY(port_event_bad_lengths), UT_ENTRY(port_event_bad_attributes),
@@ -1570,4 +1761,5 @@ UT_MAIN("lib_amsg", UT_ENTRY(xid_send_builder), UT_ENTRY(port_event_good),
 	UT_ENTRY(binding_config), UT_ENTRY(punt),
 	UT_ENTRY(done_and_long_extack), UT_ENTRY(event_kind),
 	UT_ENTRY(genl_cmd), UT_ENTRY(family_lookup), UT_ENTRY(sta_authorized),
-	UT_ENTRY(port_l2update))
+	UT_ENTRY(port_l2update), UT_ENTRY(auth_objects),
+	UT_ENTRY(auth_builders), UT_ENTRY(port_auth))

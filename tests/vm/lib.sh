@@ -37,6 +37,7 @@
 #                              ready); then
 #   scapy_send NS IF N EXPR    send N copies of the scapy frame EXPR out
 #                              of IF in NS; prints "sent N"
+#   scapy_stop                 end the senders (then `wait` returns)
 #
 # $top is the repository, $T a private scratch directory.  Run alone (not
 # from tests/vm/run), a test ends with "N passed, N failed" and fails if
@@ -268,6 +269,14 @@ scapy_send() {
 	echo "$2 $3 $4" >&"${_scapy_to[$1]}"
 	read -r -t 60 line <&"${_scapy_from[$1]}" || cat "$T/scapy.err.$1" >&2
 	echo "$line"
+}
+
+scapy_stop() {
+	local ns
+	for ns in "${!_scapy_to[@]}"; do
+		exec {_scapy_to[$ns]}>&-
+	done
+	_scapy_to=()
 }
 
 # A failed command at the top level of the test stops it.

@@ -8,8 +8,8 @@ ctrl=$(genl ctrl get name apedge 2>&1)
 check_match "family apedge registered" 'Name: apedge' "$ctrl"
 check_match "multicast group events" 'events' "$ctrl"
 check_eq "apedgectl info" "version 0.1.0
-features xid-transmit xid-inject xid-vlan xid-burst guard punt bindings source-guard" "$(apedgectl info)"
-check_eq "apedgectl -j info" '{"version":"0.1.0","features":["xid-transmit","xid-inject","xid-vlan","xid-burst","guard","punt","bindings","source-guard"]}' \
+features xid-transmit xid-inject xid-vlan xid-burst guard punt bindings source-guard l2update-relay auth" "$(apedgectl info)"
+check_eq "apedgectl -j info" '{"version":"0.1.0","features":["xid-transmit","xid-inject","xid-vlan","xid-burst","guard","punt","bindings","source-guard","l2update-relay","auth"]}' \
 	"$(apedgectl -j info)"
 check "rmmod apedge" rmmod apedge
 check_fail "family gone after rmmod" genl ctrl get name apedge

@@ -30,7 +30,7 @@ P='{"dhcpv4-client":"pass","dhcpv4-server":"pass","dhcpv6-client":"pass","dhcpv6
 check_eq "port show" "$ia: va role untrusted
 $drops
 $ic: vc role trusted" "$(apedgectl port show)"
-check_eq "port show -j" "[{\"ifindex\":$ia,\"ifname\":\"va\",\"role\":\"untrusted\",\"policy\":$U,\"punt_rate\":100,\"source_guard\":\"off\",\"verify_chaddr\":\"off\",\"allow_opaque\":\"off\"},{\"ifindex\":$ic,\"ifname\":\"vc\",\"role\":\"trusted\",\"policy\":$P,\"punt_rate\":100,\"source_guard\":\"off\",\"verify_chaddr\":\"off\",\"allow_opaque\":\"off\"}]" \
+check_eq "port show -j" "[{\"ifindex\":$ia,\"ifname\":\"va\",\"role\":\"untrusted\",\"policy\":$U,\"punt_rate\":100,\"source_guard\":\"off\",\"verify_chaddr\":\"off\",\"allow_opaque\":\"off\",\"l2update\":\"off\",\"l2update_relay\":\"off\",\"l2update_vlan\":0,\"auth_mode\":\"none\",\"auth_allow\":0},{\"ifindex\":$ic,\"ifname\":\"vc\",\"role\":\"trusted\",\"policy\":$P,\"punt_rate\":100,\"source_guard\":\"off\",\"verify_chaddr\":\"off\",\"allow_opaque\":\"off\",\"l2update\":\"off\",\"l2update_relay\":\"off\",\"l2update_vlan\":0,\"auth_mode\":\"none\",\"auth_allow\":0}]" \
 	"$(apedgectl -j port show)"
 check_eq "port show dev vc" "$ic: vc role trusted" "$(apedgectl port show dev vc)"
 check "policy set dev vc nd-ra drop" apedgectl policy set dev vc nd-ra drop

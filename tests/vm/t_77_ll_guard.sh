@@ -162,6 +162,6 @@ check_eq "still nothing of the hosts' dropped" "0 0 0 0" \
 	"$(sg vc ll) $(sg vc lla) $(sg vh ll) $(sg vh lla)"
 
 kill "$(cat "$T/radvd.pid")" 2>/dev/null || true
-exec {to}>&-
+scapy_stop
 wait
 dmesg_clean

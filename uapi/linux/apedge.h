@@ -58,6 +58,9 @@ enum apedge_xid_mode {
  * @APEDGE_FEATURES_L2UPDATE_RELAY: A port can relay mac80211's own Layer-2
  *   Update, once the station is found authorized, to the ports with l2update
  *   set, and tell the events group (sta-authorized-ntf).
+ * @APEDGE_FEATURES_AUTH: IEEE 802.1X port authorization: auth-mode and
+ *   auth-allow on ports, auth-set, auth-get, auth-unauth-seen and
+ *   auth-changed.
  */
 enum apedge_features {
 	APEDGE_FEATURES_XID_TRANSMIT = 1,
@@ -69,6 +72,7 @@ enum apedge_features {
 	APEDGE_FEATURES_BINDINGS = 64,
 	APEDGE_FEATURES_SOURCE_GUARD = 128,
 	APEDGE_FEATURES_L2UPDATE_RELAY = 256,
+	APEDGE_FEATURES_AUTH = 512,
 };
 
 /**
@@ -199,12 +203,42 @@ enum apedge_malformed_reason {
  *   Neighbor Discovery on an untrusted port with the source guard on.
  * @APEDGE_BINDING_ORIGIN_ROUTER: A router's IPv6 link-local address, learnt
  *   from its Router Advertisement on a trusted port.
+ * @APEDGE_BINDING_ORIGIN_DHCP6_SERVER: Added with binding-add by the local
+ *   DHCPv6 server (apedged) for an address or a prefix it leased; neither
+ *   snooping nor a link-local claim replaces it.
  */
 enum apedge_binding_origin {
 	APEDGE_BINDING_ORIGIN_SNOOPED = 1,
 	APEDGE_BINDING_ORIGIN_STATIC,
 	APEDGE_BINDING_ORIGIN_LINK_LOCAL,
 	APEDGE_BINDING_ORIGIN_ROUTER,
+	APEDGE_BINDING_ORIGIN_DHCP6_SERVER,
+};
+
+/**
+ * enum apedge_auth_mode - A port's IEEE 802.1X mode.
+ * @APEDGE_AUTH_MODE_NONE: No 802.1X; everything passes (the default).
+ * @APEDGE_AUTH_MODE_PORT: Port-based: one authorization (auth-set without mac)
+ *   opens the whole port.
+ * @APEDGE_AUTH_MODE_MAC: MAC-based (multi-host): each station, by source MAC
+ *   address, is authorized on its own (auth-set with mac).
+ */
+enum apedge_auth_mode {
+	APEDGE_AUTH_MODE_NONE,
+	APEDGE_AUTH_MODE_PORT,
+	APEDGE_AUTH_MODE_MAC,
+};
+
+/**
+ * enum apedge_auth_allow - What an unauthorized station may still exchange,
+ *   besides EAPOL, on a port in 802.1X mode (a guest policy).
+ * @APEDGE_AUTH_ALLOW_DHCP: DHCPv4 and DHCPv6 client messages it sends (to UDP
+ *   67, 547) and server messages to it (to UDP 68, 546).
+ * @APEDGE_AUTH_ALLOW_ARP: ARP, both ways.
+ */
+enum apedge_auth_allow {
+	APEDGE_AUTH_ALLOW_DHCP = 1,
+	APEDGE_AUTH_ALLOW_ARP = 2,
 };
 
 enum {
@@ -227,6 +261,8 @@ enum {
 	APEDGE_A_PORT_L2UPDATE,
 	APEDGE_A_PORT_L2UPDATE_RELAY,
 	APEDGE_A_PORT_L2UPDATE_VLAN,
+	APEDGE_A_PORT_AUTH_MODE,
+	APEDGE_A_PORT_AUTH_ALLOW,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
@@ -318,6 +354,9 @@ enum {
 	APEDGE_A_BINDING_IFNAME,
 	APEDGE_A_BINDING_LIFETIME,
 	APEDGE_A_BINDING_ORIGIN,
+	APEDGE_A_BINDING_TO_IFINDEX,
+	APEDGE_A_BINDING_TO_IFNAME,
+	APEDGE_A_BINDING_PREFIX_LEN,
 
 	__APEDGE_A_BINDING_MAX,
 	APEDGE_A_BINDING_MAX = (__APEDGE_A_BINDING_MAX - 1)
@@ -333,6 +372,29 @@ enum {
 
 	__APEDGE_A_BINDING_CONFIG_MAX,
 	APEDGE_A_BINDING_CONFIG_MAX = (__APEDGE_A_BINDING_CONFIG_MAX - 1)
+};
+
+enum {
+	APEDGE_A_AUTH_IFINDEX = 1,
+	APEDGE_A_AUTH_IFNAME,
+	APEDGE_A_AUTH_MAC,
+	APEDGE_A_AUTH_AUTHORIZED,
+	APEDGE_A_AUTH_MODE,
+	APEDGE_A_AUTH_ALLOW,
+	APEDGE_A_AUTH_ENTRIES,
+	APEDGE_A_AUTH_PAD,
+	APEDGE_A_AUTH_RX_DROPPED,
+	APEDGE_A_AUTH_TX_DROPPED,
+	APEDGE_A_AUTH_RX_EAPOL,
+	APEDGE_A_AUTH_TX_EAPOL,
+	APEDGE_A_AUTH_RX_ALLOWED,
+	APEDGE_A_AUTH_TX_ALLOWED,
+	APEDGE_A_AUTH_UNAUTH_SEEN,
+	APEDGE_A_AUTH_RX_PASSED,
+	APEDGE_A_AUTH_TX_PASSED,
+
+	__APEDGE_A_AUTH_MAX,
+	APEDGE_A_AUTH_MAX = (__APEDGE_A_AUTH_MAX - 1)
 };
 
 enum {
@@ -354,6 +416,11 @@ enum {
 	APEDGE_CMD_BINDING_CONFIG_GET,
 	APEDGE_CMD_BINDING_CONFIG_SET,
 	APEDGE_CMD_STA_AUTHORIZED_NTF,
+	APEDGE_CMD_BINDING_MOVE,
+	APEDGE_CMD_AUTH_SET,
+	APEDGE_CMD_AUTH_GET,
+	APEDGE_CMD_AUTH_UNAUTH_SEEN,
+	APEDGE_CMD_AUTH_CHANGED,
 
 	__APEDGE_CMD_MAX,
 	APEDGE_CMD_MAX = (__APEDGE_CMD_MAX - 1)

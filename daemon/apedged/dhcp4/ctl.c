@@ -72,6 +72,7 @@ static void client_obj(struct json *j, const struct dhcp4_client *c,
 	json_obj_begin(j);
 	json_kstr(j, "ifname", dhcp4_client_ifname(c));
 	json_kstr(j, "state", dhcp4_state_name(sm->state));
+	json_kstr(j, "blocked", dhcp4_client_blocked(c));
 	if (sm->have_lease) {
 		kaddr(j, "address", m->yiaddr);
 		json_ku64(j, "plen", l->plen);
@@ -158,6 +159,7 @@ static void stats_obj(struct json *j, const struct dhcp4_client *c)
 	json_ku64(j, "store_errors", cs->store_errors);
 	json_ku64(j, "store_damaged", cs->store_damaged);
 	json_ku64(j, "apply_errors", cs->apply_errors);
+	json_ku64(j, "untrusted_port", cs->untrusted_port);
 	json_obj_end(j);
 }
 

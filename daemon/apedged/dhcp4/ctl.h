@@ -6,7 +6,8 @@
  *	dhcp4 stats [dev IF]		read
  *	dhcp4 renew|rebind|release dev IF	admin
  *
- * show: [{"ifname", "state", and with a lease "address", "plen",
+ * show: [{"ifname", "state", "blocked" (null, or "untrusted-port": see
+ * dhcp4_port_role()), and with a lease "address", "plen",
  * "server", "lease_s", "t1_s", "t2_s", "acquired_s_ago", "renew_in_s",
  * "rebind_in_s", "expires_in_s" (null when infinite), "routers" [],
  * "dns" [], "domain" (or null), "search" [], "mtu" (or null), "routes"
@@ -15,7 +16,8 @@
  * stats: [{"ifname", "state", "tx" {DISCOVER..INFORM}, "rx" {OFFER, ACK,
  * NAK}, "drop" {op, xid, ...}, "malformed" {short, htype, ...},
  * "conflicts", "defended", "naks", "declines", "expiries",
- * "send_errors", "store_errors", "store_damaged", "apply_errors"}, ...]
+ * "send_errors", "store_errors", "store_damaged", "apply_errors", "untrusted_port"},
+ * ...]
  */
 #ifndef APEDGED_DHCP4_CTL_H
 #define APEDGED_DHCP4_CTL_H

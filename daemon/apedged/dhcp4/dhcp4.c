@@ -53,6 +53,7 @@ struct dhcp4_client {
 	struct dhcp4_lease hook_old;
 
 	struct dhcp4_client_stats st;
+	bool untrusted_port;		/* its interface is an untrusted port */
 };
 
 struct dhcp4 {
@@ -111,6 +112,24 @@ static void publish_state(struct dhcp4_client *c, enum dhcp4_state from,
 	json_obj_end(&j);
 	if (json_ok(&j))
 		c->e->ops->event("dhcp4-state", sb.buf, c->e->data);
+	sb_free(&sb);
+}
+
+static void publish_blocked(struct dhcp4_client *c)
+{
+	struct strbuf sb;
+	struct json j;
+
+	if (!c->e->ops || !c->e->ops->event)
+		return;
+	sb_init(&sb);
+	json_init(&j, &sb, JSON_SPACED);
+	json_obj_begin(&j);
+	json_kstr(&j, "ifname", c->cfg.ifname);
+	json_kstr(&j, "blocked", dhcp4_client_blocked(c));
+	json_obj_end(&j);
+	if (json_ok(&j))
+		c->e->ops->event("dhcp4-blocked", sb.buf, c->e->data);
 	sb_free(&sb);
 }
 
@@ -198,9 +217,17 @@ static void dns_apply(struct dhcp4_client *c, const struct dhcp4_lease *l)
 		sb_free(&sb);
 		return;
 	}
-	dns_remove(c);
 	rc = c->cfg.resolv_mode == DHCP4_RESOLV_AUTO &&
 		!access(RESOLVCONF, X_OK);
+	/*
+	 * resolvconf -a replaces the record: no -d before it, whose child
+	 * would race the -a's (openresolv takes its lock in whichever
+	 * order they come) and could remove the new record.
+	 */
+	if (!(rc && c->dns_resolvconf))
+		dns_remove(c);
+	free(c->dns_text);
+	c->dns_text = NULL;
 	if (rc) {
 		resolvconf(c, true, sb_str(&sb));
 	} else {
@@ -706,6 +733,7 @@ int dhcp4_configure(struct dhcp4 *e, const struct config_dhcp4_global *g,
 {
 	struct dhcp4_client **nv;
 	size_t i, j, k = 0;
+	bool *untrusted;
 	int r = 0;
 
 	if (n && !e->apply) {
@@ -714,8 +742,12 @@ int dhcp4_configure(struct dhcp4 *e, const struct config_dhcp4_global *g,
 			return -errno;
 	}
 	nv = calloc(n ? n : 1, sizeof(*nv));
-	if (!nv)
+	untrusted = calloc(n ? n : 1, sizeof(*untrusted));
+	if (!nv || !untrusted) {
+		free(nv);
+		free(untrusted);
 		return -ENOMEM;
+	}
 	e->g = *g;
 	/* Gone or changed: stopped as on daemon stop. */
 	for (i = 0; i < e->n; i++) {
@@ -726,6 +758,9 @@ int dhcp4_configure(struct dhcp4 *e, const struct config_dhcp4_global *g,
 				break;
 		if (j < n && dhcp4_config_equal(&c->cfg, &v[j]))
 			continue;
+		/* The port stays what it is in the module. */
+		if (j < n)
+			untrusted[j] = c->untrusted_port;
 		log_info("dhcp4 %s: %s", c->cfg.ifname, j < n ?
 			 "its settings changed: starting again" :
 			 "removed from the configuration");
@@ -741,8 +776,11 @@ int dhcp4_configure(struct dhcp4 *e, const struct config_dhcp4_global *g,
 				c = e->v[i];
 				e->v[i] = NULL;
 			}
-		if (!c)
+		if (!c) {
 			c = client_new(e, &v[j]);
+			if (c)
+				c->untrusted_port = untrusted[j];
+		}
 		if (!c) {
 			log_err("dhcp4 %s: cannot make its client: %s",
 				v[j].ifname, strerror(errno));
@@ -752,10 +790,40 @@ int dhcp4_configure(struct dhcp4 *e, const struct config_dhcp4_global *g,
 		c->cfg.line = v[j].line;
 		nv[k++] = c;
 	}
+	free(untrusted);
 	free(e->v);
 	e->v = nv;
 	e->n = k;
 	return r;
+}
+
+static void client_port_role(struct dhcp4_client *c, bool untrusted)
+{
+	if (c->untrusted_port == untrusted)
+		return;
+	c->untrusted_port = untrusted;
+	if (untrusted) {
+		c->st.untrusted_port++;
+		log_warn("dhcp4 %s: the interface is now an untrusted apedge "
+			 "port, whose guard drops every server's reply: this "
+			 "client gets no lease until the port is trusted or "
+			 "removed", c->cfg.ifname);
+	} else {
+		log_info("dhcp4 %s: the interface is no longer an untrusted "
+			 "port", c->cfg.ifname);
+	}
+	publish_blocked(c);
+}
+
+void dhcp4_port_role(struct dhcp4 *e, const char *ifname, bool untrusted)
+{
+	size_t i;
+
+	if (!e)
+		return;
+	for (i = 0; i < e->n; i++)
+		if (!ifname || !strcmp(e->v[i]->cfg.ifname, ifname))
+			client_port_role(e->v[i], ifname && untrusted);
 }
 
 int dhcp4_command(struct dhcp4 *e, const char *ifname, enum dhcp4_cmd cmd)
@@ -824,4 +892,9 @@ const struct dhcp4_client_stats *
 dhcp4_client_stats(const struct dhcp4_client *c)
 {
 	return &c->st;
+}
+
+const char *dhcp4_client_blocked(const struct dhcp4_client *c)
+{
+	return c->untrusted_port ? "untrusted-port" : NULL;
 }

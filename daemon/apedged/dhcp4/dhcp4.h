@@ -42,6 +42,7 @@ struct dhcp4_client_stats {
 	uint64_t store_errors;		/* lease file not written or removed */
 	uint64_t store_damaged;		/* lease file read but refused */
 	uint64_t apply_errors;		/* requests not sent */
+	uint64_t untrusted_port;	/* times found an untrusted port */
 };
 
 /* NULL with errno set. */
@@ -61,6 +62,19 @@ enum dhcp4_cmd { DHCP4_CMD_RENEW, DHCP4_CMD_REBIND, DHCP4_CMD_RELEASE };
 /* 0, -ENOENT (no client on ifname), -ENETDOWN (not running). */
 int dhcp4_command(struct dhcp4 *e, const char *ifname, enum dhcp4_cmd cmd);
 
+/*
+ * The module attached ifname as a port (untrusted true: an untrusted
+ * one), or detached it (untrusted false); ifname NULL: every interface
+ * (the module went away).  The guard of an untrusted port drops every
+ * server's reply coming in there, so a client on one never gets a
+ * lease: the client says so (a warning, the counter untrusted_port, an
+ * event, "blocked": "untrusted-port" in dhcp4 show) and keeps trying,
+ * its lease running out as it would without a server.  The [port]
+ * sections cannot make one (config.c refuses it); a port added at run
+ * time (apedgectl port add) can.
+ */
+void dhcp4_port_role(struct dhcp4 *e, const char *ifname, bool untrusted);
+
 /* Queries for ctl.c. */
 size_t dhcp4_n_clients(const struct dhcp4 *e);
 const struct dhcp4_client *dhcp4_client_at(const struct dhcp4 *e, size_t i);
@@ -70,5 +84,7 @@ const char *dhcp4_client_ifname(const struct dhcp4_client *c);
 const struct dhcp4_sm *dhcp4_client_sm(const struct dhcp4_client *c);
 const struct dhcp4_client_stats *
 dhcp4_client_stats(const struct dhcp4_client *c);
+/* Why the client cannot get a lease, or NULL: "untrusted-port". */
+const char *dhcp4_client_blocked(const struct dhcp4_client *c);
 
 #endif

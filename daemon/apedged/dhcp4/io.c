@@ -104,11 +104,14 @@ static int packet_open(struct dhcp4_io *io, uint16_t protocol,
 
 /*
  * One frame: its length, or -1 when there is none left.  *csum_unready
- * tells the kernel has not filled in the checksum yet; *outgoing that it
- * is one of ours leaving.
+ * tells the kernel has not filled in the checksum yet; *not_ours that it
+ * is one of ours leaving, or not ours at all: a socket bound to eth0
+ * also gets what came in on eth0 for a VLAN interface on it (eth0.7),
+ * with eth0.7's index (the kernel delivers to the device a frame
+ * arrived on as well as to the one it is for).
  */
-static ssize_t packet_read(int fd, uint8_t *buf, size_t size,
-			   bool *csum_unready, bool *outgoing)
+static ssize_t packet_read(const struct dhcp4_io *io, int fd, uint8_t *buf,
+			   size_t size, bool *csum_unready, bool *not_ours)
 {
 	union {
 		struct cmsghdr h;
@@ -128,7 +131,8 @@ static ssize_t packet_read(int fd, uint8_t *buf, size_t size,
 	if (n < 0)
 		return -1;
 	*csum_unready = false;
-	*outgoing = sll.sll_pkttype == PACKET_OUTGOING;
+	*not_ours = sll.sll_pkttype == PACKET_OUTGOING ||
+		    sll.sll_ifindex != io->ifindex;
 	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
 		struct tpacket_auxdata aux;
 
@@ -154,7 +158,7 @@ static void raw_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
 	int i;
 
 	for (i = 0; i < READS_PER_WAKE && io->raw_fd >= 0; i++) {
-		n = packet_read(fd, buf, sizeof(buf), &unready, &out);
+		n = packet_read(io, fd, buf, sizeof(buf), &unready, &out);
 		if (n < 0)
 			return;
 		if (out)
@@ -218,7 +222,7 @@ static void arp_cb(struct loop_watch *w, int fd, uint32_t events, void *data)
 	int i;
 
 	for (i = 0; i < READS_PER_WAKE && io->arp_fd >= 0; i++) {
-		n = packet_read(fd, buf, sizeof(buf), &unready, &out);
+		n = packet_read(io, fd, buf, sizeof(buf), &unready, &out);
 		if (n < 0)
 			return;
 		if (out)

@@ -75,6 +75,8 @@ struct agenl {
 	int bdump_error;
 	uint32_t bdump_seq;
 	uint64_t bdump_ms;	/* when it started */
+
+	uint32_t pdump_seq;	/* the port dump of the last connect; 0: none */
 };
 
 static void start_lookup(struct agenl *nl);
@@ -118,8 +120,14 @@ static const char *cmd_name(uint8_t cmd)
 		return "xid-send";
 	case APEDGE_CMD_BINDING_ADD:
 		return "binding-add";
+	case APEDGE_CMD_BINDING_DEL:
+		return "binding-del";
 	case APEDGE_CMD_BINDING_GET:
 		return "binding-get";
+	case APEDGE_CMD_BINDING_MOVE:
+		return "binding-move";
+	case APEDGE_CMD_AUTH_SET:
+		return "auth-set";
 	}
 	return "request";
 }
@@ -328,6 +336,18 @@ static void go_connected(struct agenl *nl, const struct amsg_family *fam)
 				   "(family id %u)", fam->id);
 		}
 	}
+	if (nl->ops->port_listed) {
+		uint32_t req[AMSG_REQ_SIZE / 4];
+		size_t len = amsg_build_empty(req, sizeof(req), fam->id,
+					      NLM_F_DUMP, APEDGE_CMD_PORT_GET);
+
+		if (send_msg(nl, req, len, &nl->pdump_seq) < 0) {
+			nl->pdump_seq = 0;
+			log_warn("apedge: cannot list the module's ports");
+		} else {
+			nl->last_seq = nl->pdump_seq;
+		}
+	}
 	if (nl->ops->connected)
 		nl->ops->connected(nl->data);
 }
@@ -451,6 +471,12 @@ static void handle_ack(struct agenl *nl, const uint8_t *msg, size_t len)
 		bdump_end(nl, ack.error ? ack.error : -EIO);
 		return;
 	}
+	if (nl->pdump_seq && ack.seq == nl->pdump_seq) {
+		nl->pdump_seq = 0;
+		log_warn("apedge: cannot list the module's ports: %s",
+			 strerror(-ack.error));
+		return;
+	}
 	if (nl->info_seq && ack.seq == nl->info_seq) {
 		nl->info_seq = 0;
 		log_notice("apedge: connected to the kernel module (family id "
@@ -528,6 +554,20 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 		return;
 	}
 
+	if (gh.cmd == APEDGE_CMD_PORT_GET && nl->pdump_seq &&
+	    nlh->nlmsg_seq == nl->pdump_seq) {
+		struct amsg_port port;
+
+		if (amsg_parse_port(msg, len, nl->family_id, &port,
+				    &err) < 0) {
+			log_warn("apedge: bad port in dump: %s", err.msg);
+			return;
+		}
+		if (nl->ops->port_listed)
+			nl->ops->port_listed(&port, nl->data);
+		return;
+	}
+
 	if (gh.cmd == APEDGE_CMD_PORT_ADD_NTF ||
 	    gh.cmd == APEDGE_CMD_PORT_DEL_NTF) {
 		struct amsg_port ev;
@@ -554,6 +594,19 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 			nl->ops->sta_authorized(&ev, nl->data);
 		return;
 	}
+	if (gh.cmd == APEDGE_CMD_AUTH_UNAUTH_SEEN ||
+	    gh.cmd == APEDGE_CMD_AUTH_CHANGED) {
+		struct amsg_auth ev;
+
+		if (amsg_parse_auth(msg, len, nl->family_id, &ev, &err) < 0) {
+			log_rl(LOG_WARNING, "apedge: bad auth event: %s",
+			       err.msg);
+			return;
+		}
+		if (nl->ops->auth_event)
+			nl->ops->auth_event(&ev, nl->data);
+		return;
+	}
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
@@ -571,6 +624,8 @@ static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
 			lookup_done(nl);
 		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
 			bdump_end(nl, 0);
+		else if (nl->pdump_seq && nlh->nlmsg_seq == nl->pdump_seq)
+			nl->pdump_seq = 0;
 		break;
 	case GENL_ID_CTRL:
 		handle_ctrl(nl, msg, msg_len, nlh);
@@ -774,6 +829,61 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 			APEDGE_CMD_BINDING_ADD, ifname, done, NULL, data);
 }
 
+int agenl_binding_set(struct agenl *nl, const struct amsg_binding *b,
+		      agenl_done_fn done, void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if ((b->af != AF_INET && b->af != AF_INET6) || !b->ifname[0] ||
+	    (b->plen && b->af != AF_INET6))
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_ADD,
+						    b),
+			APEDGE_CMD_BINDING_ADD, b->ifname, done, NULL, data);
+}
+
+int agenl_binding_del(struct agenl *nl, int af, const uint8_t *addr,
+		      uint8_t plen, agenl_done_fn done, void *data)
+{
+	struct amsg_binding b = { .af = af, .plen = plen, .permanent = true };
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if ((af != AF_INET && af != AF_INET6) || (plen && af != AF_INET6))
+		return -EINVAL;
+	memcpy(b.addr, addr, af == AF_INET ? 4 : 16);
+	return send_req(nl, req, amsg_build_binding(req, sizeof(req),
+						    nl->family_id, NLM_F_ACK,
+						    APEDGE_CMD_BINDING_DEL,
+						    &b),
+			APEDGE_CMD_BINDING_DEL, "", done, NULL, data);
+}
+
+int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],
+		       const char *from, const char *to, agenl_done_fn done,
+		       void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+	struct amsg_out o;
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (strlen(from) >= IF_NAMESIZE || strlen(to) >= IF_NAMESIZE)
+		return -EINVAL;
+	amsg_out_begin(&o, req, sizeof(req), nl->family_id, NLM_F_ACK,
+		       APEDGE_CMD_BINDING_MOVE, APEDGE_FAMILY_VERSION);
+	amsg_out_put(&o, APEDGE_A_BINDING_MAC, mac, 6);
+	amsg_out_str(&o, APEDGE_A_BINDING_IFNAME, from);
+	amsg_out_str(&o, APEDGE_A_BINDING_TO_IFNAME, to);
+	return send_req(nl, req, amsg_out_end(&o), APEDGE_CMD_BINDING_MOVE,
+			to, done, NULL, data);
+}
+
 int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
 		      agenl_binding_fn got, void *data)
 {
@@ -791,6 +901,22 @@ int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
 						    APEDGE_CMD_BINDING_GET,
 						    &b),
 			APEDGE_CMD_BINDING_GET, "", NULL, got, data);
+}
+
+int agenl_auth_set(struct agenl *nl, const char *ifname, const uint8_t *mac,
+		   bool authorized, agenl_done_fn done, void *data)
+{
+	uint32_t req[AMSG_REQ_SIZE / 4];
+
+	if (nl->state != APEDGED_NL_CONNECTED)
+		return -ENOTCONN;
+	if (!ifname[0] || strlen(ifname) >= IF_NAMESIZE || (mac && (mac[0] & 1)))
+		return -EINVAL;
+	return send_req(nl, req, amsg_build_auth_set(req, sizeof(req),
+						     nl->family_id, NLM_F_ACK,
+						     0, ifname, mac,
+						     authorized),
+			APEDGE_CMD_AUTH_SET, ifname, done, NULL, data);
 }
 
 uint32_t agenl_last_seq(const struct agenl *nl)

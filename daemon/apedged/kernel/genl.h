@@ -23,6 +23,7 @@
 #ifndef APEDGED_GENL_H
 #define APEDGED_GENL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "lib/amsg.h"
@@ -54,6 +55,11 @@ struct agenl_ops {
 	void (*disconnected)(void *data);
 	void (*port_event)(const struct amsg_port *ev, void *data);
 	/*
+	 * A port the module already had when the daemon connected (a port
+	 * dump sent on each connect), whoever attached it.
+	 */
+	void (*port_listed)(const struct amsg_port *port, void *data);
+	/*
 	 * The module relayed mac80211's Layer-2 Update of a station it found
 	 * authorized on a port with l2update-relay (sta-authorized-ntf).
 	 */
@@ -74,6 +80,16 @@ struct agenl_ops {
 	 * running for agenl_binding_dump().
 	 */
 	void (*binding_dump_done)(int error, void *data);
+	/*
+	 * The module's 802.1X events (kmod/auth.c), for the authenticator:
+	 * ev->cmd APEDGE_CMD_AUTH_UNAUTH_SEEN, a frame other than EAPOL from
+	 * the source ev->mac, which the port ev->ifindex has not authorized
+	 * (the start of MAC authentication bypass; the module sends it at
+	 * most once in 10 s per source and 20 a second in all); or
+	 * APEDGE_CMD_AUTH_CHANGED, an auth-set of the port (no mac) or of
+	 * the station ev->mac, whoever sent it, ev->authorized its result.
+	 */
+	void (*auth_event)(const struct amsg_auth *ev, void *data);
 };
 
 struct agenl *agenl_new(struct loop *loop, const struct agenl_ops *ops,
@@ -119,12 +135,36 @@ int agenl_binding_add(struct agenl *nl, int af, const uint8_t *addr,
 		      const uint8_t mac[6], const char *ifname,
 		      uint32_t lifetime, agenl_done_fn done, void *data);
 /*
+ * binding-add of everything b gives (an IPv6 prefix with plen, an origin,
+ * the port by b->ifname); as agenl_xid_send().
+ */
+int agenl_binding_set(struct agenl *nl, const struct amsg_binding *b,
+		      agenl_done_fn done, void *data);
+/* binding-del of addr, or of the prefix addr/plen (plen not 0); as above. */
+int agenl_binding_del(struct agenl *nl, int af, const uint8_t *addr,
+		      uint8_t plen, agenl_done_fn done, void *data);
+/*
+ * binding-move: every binding of mac on the port from moves to the port
+ * to; as agenl_xid_send(), with APEDGE_CMD_BINDING_MOVE.
+ */
+int agenl_binding_move(struct agenl *nl, const uint8_t mac[6],
+		       const char *from, const char *to, agenl_done_fn done,
+		       void *data);
+/*
  * binding-get of addr (af AF_INET: 4 bytes, AF_INET6: 16); 0, -ENOTCONN
  * when absent, or -errno (and then got is never called).  Its answer goes
  * to got(data).
  */
 int agenl_binding_get(struct agenl *nl, int af, const uint8_t *addr,
 		      agenl_binding_fn got, void *data);
+/*
+ * auth-set: authorize (or not) the port ifname in port mode (mac NULL),
+ * or the station mac behind it in mac mode; with mac NULL and authorized
+ * false on a mac-mode port, every station of the port is unauthorized.
+ * As agenl_xid_send(), with APEDGE_CMD_AUTH_SET.
+ */
+int agenl_auth_set(struct agenl *nl, const char *ifname, const uint8_t *mac,
+		   bool authorized, agenl_done_fn done, void *data);
 /* The sequence number of the last request sent (for tests). */
 uint32_t agenl_last_seq(const struct agenl *nl);
 /*
