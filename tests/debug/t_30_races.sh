@@ -6,7 +6,7 @@
 # vm-timeout: 1200
 . "$(dirname "$0")/../vm/lib.sh"
 
-secs=${APEDGE_DEBUG_RACE_SECS:-90}
+secs=${APEDGE_DEBUG_RACE_SECS:-30}
 load_module
 veth va vb
 veth vc vd
