@@ -57,5 +57,5 @@ done
 check "the traffic ran throughout" kill -0 $traffic
 kill $traffic
 check_eq "$n cycles without a failure" 0 "$bad"
-check "va deletes at once (no reference left)" timeout 10 ip link del va
-check "vc too" timeout 10 ip link del vc
+check "va deletes at once (no reference left)" timeout "$DEL_SECS" ip link del va
+check "vc too" timeout "$DEL_SECS" ip link del vc

@@ -72,4 +72,4 @@ echo "# $(cat "$T/netns" 2>/dev/null) namespaces created and destroyed"
 check "the module still answers" apedgectl port show
 check "va can be a port" apedgectl port add dev va
 check "rmmod" rmmod apedge
-check "va deletes at once (no reference left)" timeout 10 ip link del va
+check "va deletes at once (no reference left)" timeout "$DEL_SECS" ip link del va

@@ -25,4 +25,4 @@ check_eq "nobody: ports and bindings unchanged" "$before" \
 	"$(apedgectl -j port show; apedgectl -j binding show; apedgectl -j binding limit)"
 check "the module still answers" apedgectl port show
 check "rmmod" rmmod apedge
-check "va deletes at once (no reference left)" timeout 10 ip link del va
+check "va deletes at once (no reference left)" timeout "$DEL_SECS" ip link del va
