@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -121,6 +122,12 @@ int actl_nl_talk(struct actl_nl *nl, void *req, size_t len,
 			    h.nlmsg_type == NLMSG_DONE) {
 				if (amsg_parse_ack(msg, msg_len, &ack, &bad) < 0)
 					return nl->err = -EPROTO;
+				/* As ip(8): the table changed in between. */
+				if (h.nlmsg_type == NLMSG_DONE &&
+				    (h.nlmsg_flags & NLM_F_DUMP_INTR))
+					fprintf(stderr, "apedgectl: the dump was "
+						"interrupted by a change and may "
+						"be inconsistent\n");
 				strcpy(nl->ext, ack.ext_msg);
 				return nl->err = ack.error;
 			}

@@ -92,26 +92,45 @@ bool ctxbind_finish(struct ctxbind *cb, int error,
 			       const struct iapp_ctx *ctx, void *data),
 		    void *data)
 {
-	bool more = false;
 	size_t i;
 
 	for (i = 0; i < CTXBIND_WAITERS_MAX; i++) {
 		struct ctxbind_waiter w = cb->w[i];
 
-		if (!w.used)
+		if (!w.used || !w.in_dump)
 			continue;
-		if (!w.in_dump) {
-			more = true;
-			continue;
-		}
 		/* Dropped first: fn may ask again. */
 		memset(&cb->w[i], 0, sizeof(cb->w[i]));
 		fn(w.mac, error ? NULL : &w.ctx, data);
 	}
+	return ctxbind_waiting(cb);
+}
+
+bool ctxbind_requeue(struct ctxbind *cb)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < CTXBIND_WAITERS_MAX; i++) {
+		struct ctxbind_waiter *w = &cb->w[i];
+
+		if (!w->used)
+			continue;
+		w->in_dump = false;
+		memset(&w->ctx, 0, sizeof(w->ctx));
+		any = true;
+	}
+	return any;
+}
+
+bool ctxbind_waiting(const struct ctxbind *cb)
+{
+	size_t i;
+
 	for (i = 0; i < CTXBIND_WAITERS_MAX; i++)
 		if (cb->w[i].used && !cb->w[i].in_dump)
-			more = true;
-	return more;
+			return true;
+	return false;
 }
 
 unsigned int ctxbind_each_addr(const struct iapp_ctx *ctx,

@@ -77,6 +77,15 @@ bool ctxbind_finish(struct ctxbind *cb, int error,
 		    void *data);
 
 /*
+ * The running dump was refused before it began (-EBUSY: the socket's
+ * other dump still ran): its waiters wait again, with what they had
+ * collected cleared, and none is answered.  Returns whether any waits.
+ */
+bool ctxbind_requeue(struct ctxbind *cb);
+/* Whether a station waits for a dump that has not begun. */
+bool ctxbind_waiting(const struct ctxbind *cb);
+
+/*
  * fn for each address of ctx with a lease left (0 is skipped and counted
  * in the return value): af, address, lifetime (IAPP_LEASE_INFINITE:
  * permanent).

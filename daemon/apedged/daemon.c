@@ -87,7 +87,7 @@ struct apedged {
 	struct ctxbind ctxb;		/* stations waiting for a dump */
 	bool d6_resync;			/* dhcp6's bindings: a dump wanted */
 	bool d6_collecting;		/* the running dump is dhcp6's too */
-	struct loop_timer *d6_retry;	/* after a dump refused (EBUSY) */
+	struct loop_timer *dump_retry;	/* after a dump refused (EBUSY) */
 	uint64_t start_ms;
 };
 
@@ -264,9 +264,24 @@ static int d6_resync_dump(struct apedged *d)
 	return 0;
 }
 
-static void d6_retry_fired(struct loop_timer *t, void *data)
+/* A binding dump refused: the waiting stations' first, then dhcp6's. */
+static void dump_retry_fired(struct loop_timer *t, void *data)
 {
-	d6_resync_dump(data);
+	struct apedged *d = data;
+
+	if (ctxbind_waiting(&d->ctxb))
+		ctx_dump(d);	/* dhcp6's follows it */
+	else
+		d6_resync_dump(d);
+}
+
+static void dump_retry(struct apedged *d)
+{
+	if (!d->dump_retry)
+		d->dump_retry = loop_timer_add(d->loop, 100, 0,
+					       dump_retry_fired, d);
+	else
+		loop_timer_rearm(d->dump_retry, 100, 0);
 }
 
 static void nl_binding(const struct amsg_binding *b, void *data)
@@ -290,25 +305,27 @@ static void nl_binding_dump_done(int error, void *data)
 {
 	struct apedged *d = data;
 
-	if (d->d6_collecting) {
-		d->d6_collecting = false;
-		if (error == -EBUSY) {
-			/*
-			 * The socket's other dump (the ports', on connect)
-			 * was still running: again in a moment.
-			 */
+	if (error == -EBUSY || error == -EAGAIN) {
+		/*
+		 * The socket's other dump (the ports', on connect) was
+		 * still running, or the table changed during this one: the
+		 * stations waiting for their bindings and dhcp6's resync
+		 * ask again in a moment.
+		 */
+		if (d->d6_collecting) {
+			d->d6_collecting = false;
 			dhcp6_resync_end(d->dhcp6, error);
 			d->d6_resync = true;
-			if (!d->d6_retry)
-				d->d6_retry = loop_timer_add(d->loop, 100, 0,
-							     d6_retry_fired,
-							     d);
-			else
-				loop_timer_rearm(d->d6_retry, 100, 0);
-		} else if (dhcp6_resync_end(d->dhcp6, error)) {
+		}
+		ctxbind_requeue(&d->ctxb);
+		dump_retry(d);
+		return;
+	}
+	if (d->d6_collecting) {
+		d->d6_collecting = false;
+		if (dhcp6_resync_end(d->dhcp6, error))
 			log_warn("dhcp6: no resync of the module's bindings: "
 				 "the dump failed (%s)", strerror(-error));
-		}
 	}
 	if (ctxbind_finish(&d->ctxb, error, ctx_filled, d))
 		ctx_dump(d);
@@ -1450,7 +1467,7 @@ void apedged_free(struct apedged *d)
 	stations_free(d->stations);
 	eapol_auth_free(d->auth);
 	eapol_free(d->eapol);
-	loop_timer_remove(d->d6_retry);
+	loop_timer_remove(d->dump_retry);
 	dhcp6_free(d->dhcp6);
 	dhcp4_free(d->dhcp4);
 	d->dhcp4 = NULL;

@@ -101,6 +101,39 @@ UT_CASE(dump_serves_its_waiters)
 	UT_EXPECT(!ctxbind_start(&cb));
 }
 
+/* A dump refused before it began (EBUSY) answers nobody: all wait on. */
+UT_CASE(refused_dump_requeues)
+{
+	struct ctxbind cb = { 0 };
+	struct amsg_binding b;
+	struct got g = { 0 };
+
+	UT_EXPECT(!ctxbind_requeue(&cb));
+	UT_EXPECT(!ctxbind_waiting(&cb));
+	UT_EXPECT(ctxbind_want(&cb, mac1) == 0);
+	UT_EXPECT(ctxbind_waiting(&cb));
+	UT_EXPECT(ctxbind_start(&cb));
+	UT_EXPECT(!ctxbind_waiting(&cb));	/* in the dump */
+	UT_EXPECT(ctxbind_want(&cb, mac2) == 0);
+	b = bind4(mac1, 50, false, 599);	/* partial: forgotten */
+	ctxbind_binding(&cb, &b);
+	UT_EXPECT(ctxbind_requeue(&cb));
+	UT_EXPECT(g.calls == 0);
+	UT_EXPECT(ctxbind_waiting(&cb));
+
+	/* The retry serves both, with only what it carries. */
+	UT_EXPECT(ctxbind_start(&cb));
+	b = bind4(mac2, 60, false, 100);
+	ctxbind_binding(&cb, &b);
+	UT_EXPECT(!ctxbind_finish(&cb, 0, got_cb, &g));
+	UT_ASSERT(g.calls == 2);
+	UT_EXPECT(!g.failed[0] && !g.failed[1]);
+	UT_EXPECT(!memcmp(g.mac[0], mac1, MAC_LEN));
+	UT_EXPECT(g.ctx[0].n_ipv4 == 0);
+	UT_EXPECT(g.ctx[1].n_ipv4 == 1);
+	UT_EXPECT(g.ctx[1].ipv4[0].addr[3] == 60);
+}
+
 UT_CASE(limits)
 {
 	struct ctxbind cb = { 0 };
@@ -206,4 +239,5 @@ UT_CASE(bind_only_free_or_own)
 }
 
 UT_MAIN("apedged_ctxbind", UT_ENTRY(dump_serves_its_waiters),
+	UT_ENTRY(refused_dump_requeues),
 	UT_ENTRY(limits), UT_ENTRY(each_addr), UT_ENTRY(bind_only_free_or_own))

@@ -363,6 +363,72 @@ out:
 	fclose(null);
 }
 
+/* The NLMSG_DONE of the dump with seq (its error 0), with flags. */
+static void done_msg(struct mb *m, uint32_t seq, uint16_t flags)
+{
+	/* A genetlink header of zeroes has the size of the error int. */
+	mb_genl(m, NLMSG_DONE, NLM_F_MULTI | flags, seq, 0, 0);
+	mb_end(m);
+}
+
+/*
+ * A binding dump the table changed under (NLM_F_DUMP_INTR) ends with
+ * -EAGAIN, for the caller to dump again, up to AGENL_DUMP_INTR_MAX times
+ * in a row; then it is taken as it came, and a clean one resets the
+ * count.
+ */
+UT_CASE(binding_dump_interrupted)
+{
+	struct rec r = { 0 };
+	struct loop *loop = loop_new();
+	FILE *null = fopen("/dev/null", "w");
+	struct mb m;
+	int i;
+
+	UT_ASSERT(loop && null);
+	log_set_stream(null);
+	r.nl = agenl_new(loop, &ops, &r);
+	UT_ASSERT(r.nl);
+	if (agenl_start(r.nl) < 0) {
+		fprintf(stderr, "  no generic netlink socket; skipped\n");
+		goto out;
+	}
+	for (i = 0; i < 50 && agenl_get_state(r.nl) == APEDGED_NL_ABSENT &&
+	     !r.connected; i++)
+		loop_iterate(loop, 20);
+	if (agenl_get_state(r.nl) == APEDGED_NL_CONNECTED) {
+		fprintf(stderr, "  the apedge module is loaded; skipped\n");
+		goto out;
+	}
+	family_ntf(&m, CTRL_CMD_NEWFAMILY, FAKE_ID);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	UT_ASSERT(agenl_get_state(r.nl) == APEDGED_NL_CONNECTED);
+
+	for (i = 0; i <= AGENL_DUMP_INTR_MAX + 1; i++) {
+		/* The last two: one taken as it came, then a clean one. */
+		uint16_t f = i <= AGENL_DUMP_INTR_MAX ? NLM_F_DUMP_INTR : 0;
+
+		UT_ASSERT(agenl_binding_dump(r.nl) == 0);
+		done_msg(&m, agenl_last_seq(r.nl), f);
+		agenl_handle_datagram(r.nl, m.buf, m.len);
+		pump(loop);
+		UT_EXPECT(r.dumps_done == i + 1);
+		UT_EXPECT(r.dump_error ==
+			  (i < AGENL_DUMP_INTR_MAX ? -EAGAIN : 0));
+	}
+	/* After the clean one, an interrupted dump is retried again. */
+	UT_ASSERT(agenl_binding_dump(r.nl) == 0);
+	done_msg(&m, agenl_last_seq(r.nl), NLM_F_DUMP_INTR);
+	agenl_handle_datagram(r.nl, m.buf, m.len);
+	pump(loop);
+	UT_EXPECT(r.dump_error == -EAGAIN);
+out:
+	agenl_free(r.nl);
+	loop_free(loop);
+	log_set_stream(NULL);
+	fclose(null);
+}
+
 /* A port-get reply of a dump, with seq, for an untrusted port ifname. */
 static void port_reply(struct mb *m, uint32_t seq, const char *ifname)
 {
@@ -682,6 +748,7 @@ UT_CASE(names)
 }
 
 UT_MAIN("apedged_genl_conn", UT_ENTRY(absent_connect_unload_reconnect),
-	UT_ENTRY(binding_dump_ends), UT_ENTRY(ports_listed_on_connect),
+	UT_ENTRY(binding_dump_ends),
+	UT_ENTRY(binding_dump_interrupted), UT_ENTRY(ports_listed_on_connect),
 	UT_ENTRY(completions_per_request), UT_ENTRY(auth_events_and_set),
 	UT_ENTRY(names))

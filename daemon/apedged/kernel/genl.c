@@ -75,6 +75,7 @@ struct agenl {
 	int bdump_error;
 	uint32_t bdump_seq;
 	uint64_t bdump_ms;	/* when it started */
+	unsigned int bdump_intr;	/* interrupted dumps in a row */
 
 	uint32_t pdump_seq;	/* the port dump of the last connect; 0: none */
 };
@@ -610,6 +611,25 @@ static void handle_apedge(struct agenl *nl, const uint8_t *msg, size_t len,
 	log_debug("apedge: ignoring message with command %u", gh.cmd);
 }
 
+/*
+ * A binding dump's end: -EAGAIN when the table changed under it (the
+ * module flags NLM_F_DUMP_INTR; an entry may be missing or seen twice),
+ * for the caller to dump again; after AGENL_DUMP_INTR_MAX such in a row
+ * the dump is taken as it is, since a busy table may never hold still.
+ */
+static int bdump_verdict(struct agenl *nl, const struct nlmsghdr *nlh)
+{
+	if (!(nlh->nlmsg_flags & NLM_F_DUMP_INTR) ||
+	    nl->bdump_intr >= AGENL_DUMP_INTR_MAX) {
+		nl->bdump_intr = 0;
+		return 0;
+	}
+	nl->bdump_intr++;
+	log_debug("apedge: binding dump interrupted by a change (%u)",
+		  nl->bdump_intr);
+	return -EAGAIN;
+}
+
 static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
 		       const struct nlmsghdr *nlh)
 {
@@ -623,7 +643,7 @@ static void handle_msg(void *data, const uint8_t *msg, size_t msg_len,
 		if (nl->dumping && nlh->nlmsg_seq == nl->dump_seq)
 			lookup_done(nl);
 		else if (nl->bdumping && nlh->nlmsg_seq == nl->bdump_seq)
-			bdump_end(nl, 0);
+			bdump_end(nl, bdump_verdict(nl, nlh));
 		else if (nl->pdump_seq && nlh->nlmsg_seq == nl->pdump_seq)
 			nl->pdump_seq = 0;
 		break;
@@ -945,6 +965,7 @@ int agenl_binding_dump(struct agenl *nl)
 		return r;
 	nl->bdumping = true;
 	nl->bdump_ms = loop_now_ms();
+	nl->last_seq = nl->bdump_seq;
 	log_debug("apedge: binding dump sent (seq %u)", nl->bdump_seq);
 	return 0;
 }

@@ -169,8 +169,11 @@ int agenl_auth_set(struct agenl *nl, const char *ifname, const uint8_t *mac,
 uint32_t agenl_last_seq(const struct agenl *nl);
 /*
  * Dump the module's bindings to ops->binding, then ops->binding_dump_done;
- * 0, -ENOTCONN when absent, -EBUSY while one runs, or -errno.
+ * 0, -ENOTCONN when absent, -EBUSY while one runs, or -errno.  The done
+ * callback's error is -EAGAIN when the table changed during the dump
+ * (up to AGENL_DUMP_INTR_MAX times in a row; then 0 with what came).
  */
+#define AGENL_DUMP_INTR_MAX	3
 int agenl_binding_dump(struct agenl *nl);
 
 #endif
