@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
-# 20 load/unload cycles (APEDGE_DEBUG_CYCLES) of apedge.ko under traffic:
+# 5 load/unload cycles (APEDGE_DEBUG_CYCLES) of apedge.ko under traffic:
 # each time two ports (an untrusted one with DHCP and ND flowing in, a
 # trusted one), a binding, a Layer-2 Update burst in flight and a
 # listener, then rmmod.
 # vm-timeout: 1200
 . "$(dirname "$0")/../vm/lib.sh"
 
-n=${APEDGE_DEBUG_CYCLES:-20}
+n=${APEDGE_DEBUG_CYCLES:-5}
 veth va vb
 veth vc vd
 cat >"$T/traffic.py" <<'EOP'

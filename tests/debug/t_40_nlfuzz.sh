@@ -5,7 +5,7 @@
 # vm-timeout: 1200
 . "$(dirname "$0")/../vm/lib.sh"
 
-n=${APEDGE_DEBUG_NLFUZZ:-4000}
+n=${APEDGE_DEBUG_NLFUZZ:-2000}
 load_module
 veth va vb
 veth vc vd
