@@ -91,6 +91,14 @@ _cleanup() {
 	for p in "${_pids[@]}"; do
 		wait "$p" 2>/dev/null
 	done
+	# What a tracked process started and left behind (a daemon that
+	# forked, one run under unshare from a subshell) dies with its
+	# namespace: a namespace outlives its deletion while a process is
+	# in it.
+	for n in "${_nss[@]}"; do
+		# shellcheck disable=SC2046
+		kill $(ip netns pids "$n" 2>/dev/null) 2>/dev/null
+	done
 	for n in "${_nss[@]}"; do
 		ip netns del "$n" 2>/dev/null
 	done

@@ -20,7 +20,7 @@
 #   ns ap2: wlan0 192.0.2.1 (untrusted, s. g.)   vb 10.0.0.2
 #             |
 #   ns sta: sta0 192.0.2.50, MAC M1
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 
 M1=02:00:00:00:00:50

@@ -26,7 +26,7 @@
 #       [ vu (untrusted) ------- vup :ns sta (rogue dnsmasq)
 #
 # vm-timeout: 600
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 
 load_module

@@ -17,7 +17,7 @@
 #                  va ----------- vs  :ns srv (dnsmasq)
 #
 # vm-timeout: 600
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 
 deb=$(ls "${APEDGE_CACHE:-/var/tmp/apedge-cache}"/debs/openresolv_*_all.deb 2>/dev/null | tail -n 1)

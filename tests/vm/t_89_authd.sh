@@ -20,7 +20,7 @@
 #   ns cli: vd  (+ mv0 in cl2, mv1 in cl3) --- vc (root: 192.0.2.1)
 #
 # vm-timeout: 600
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 . "$top/tests/netns/auth_lib.sh"
 

@@ -20,7 +20,7 @@
 #   ns spy: vy (station) -- vx [port, untrusted, source guard]
 #
 # vm-timeout: 300
-# vm-kernels: 6.12
+# vm-kernels: one
 . "$(dirname "$0")/lib.sh"
 
 for p in dhclient jq; do
