@@ -56,8 +56,21 @@ else
 fi
 : >>"$results"
 
-# The kernel log lines that fail a test.
-DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|refcount|unregister_netdevice: waiting|kmemleak|UBSAN|KASAN|list_(add|del) corruption|INFO: task .* blocked'
+# The kernel log lines that fail a test.  The debug kernel's reports
+# (tests/debug) mostly begin "WARNING:" or "BUG:"; lockdep's, RCU's and
+# debugobjects' are named as well.
+DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|refcount|unregister_netdevice: waiting|kmemleak|UBSAN|KASAN|list_(add|del) corruption|INFO: task .* blocked|possible (recursive|circular) locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|ODEBUG'
+
+# How long deleting a device may take before a test calls it a leaked
+# reference (the kernel also logs "unregister_netdevice: waiting" after
+# 10 s of it, which DMESG_BAD catches).  Under the debug kernel (tests/
+# debug: KASAN, lockdep, kmemleak in TCG) a veth's deletion alone was
+# seen to take over 10 s on a loaded machine, with no reference left.
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	DEL_SECS=${APEDGE_DEL_SECS:-120}
+else
+	DEL_SECS=${APEDGE_DEL_SECS:-10}
+fi
 
 _result() {
 	echo "$1 - $2"

@@ -32,8 +32,8 @@ check_eq "it heard both ports of its namespace leave" \
 {"event":"port-del","ifname":"vc"}' \
 	"$(grep -v '"vp"' "$T/events" | jq -c '{event, ifname}')"
 check_match "and then the unload" "unloaded" "$(cat "$T/monitor.err")"
-check "va deletes at once (no reference left)" timeout 10 ip link del va
-check "the namespace goes too" timeout 10 ip netns del n1
+check "va deletes at once (no reference left)" timeout "$DEL_SECS" ip link del va
+check "the namespace goes too" timeout "$DEL_SECS" ip netns del n1
 check "reload" load_module
 check_eq "no ports after reload" "" "$(apedgectl port show)"
 check "vc can be a port again" apedgectl port add dev vc
