@@ -71,47 +71,9 @@ for ((i = 1; i <= n; i++)); do
 	ip -n "$NS-au" link set "vb$i" up
 	ports+=("vb$i")
 done
-# freeradius: PEAP/MSCHAPv2 as in tests/netns/t_eapol_radius.sh, not in
-# debug mode (-X would serialise it and log every attribute).
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_MODULES="mschap {
-		}"
-# shellcheck disable=SC2034
-AUTH_EAP="mschapv2 {
-			}
-			tls-config tls-common {
-				private_key_file = $T/server.key
-				certificate_file = $T/server.pem
-				ca_file = $T/ca.pem
-				cipher_list = \"DEFAULT\"
-				ecdh_curve = \"prime256v1\"
-				tls_min_version = \"1.2\"
-				tls_max_version = \"1.2\"
-				cache {
-					enable = no
-				}
-			}
-			peap {
-				tls = tls-common
-				default_eap_type = mschapv2
-				virtual_server = inner
-			}"
-# shellcheck disable=SC2034
-AUTH_SERVERS="server inner {
-		authorize {
-			eap {
-				ok = return
-			}
-			files
-			mschap
-		}
-		authenticate {
-			Auth-Type MS-CHAP {
-				mschap
-			}
-			eap
-		}
-	}"
+# freeradius: PEAP/MSCHAPv2 among auth_tunnels's methods, not in debug
+# mode (-X would serialise it and log every attribute).
+auth_tunnels
 mkcerts || { echo "authrate: certificates not made" >&2; exit 1; }
 auth_raddb || exit 1
 printf '%s\n' 'alice Cleartext-Password := "apedge-secret"' >"$T/raddb/users"

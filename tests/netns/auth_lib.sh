@@ -14,6 +14,8 @@
 #   AUTH_MODULES  more modules
 #   AUTH_EAP      more EAP methods, in the eap module
 #   AUTH_SERVERS  more virtual servers
+# auth_tunnels sets all three for the TLS methods, PEAP and TTLS
+# (t_auth.sh, t_eapol_radius.sh, t_89_authd.sh, tests/bench/authrate.sh).
 
 auth_raddb() {
 	local r=$T/raddb
@@ -115,12 +117,71 @@ auth_raddb() {
 	EOC
 }
 
+# auth_tunnels: MSCHAP and the TLS methods on top of auth_raddb's
+# configuration (set before it): EAP-TLS, and PEAP and TTLS tunnelled to
+# the server "inner" (MSCHAPv2, MD5 and PAP inside), with the
+# certificates of mkcerts (eapol_lib.sh) in $T.
+auth_tunnels() {
+	# shellcheck disable=SC2034 # read by auth_raddb
+	AUTH_MODULES="mschap {
+			}"
+	# shellcheck disable=SC2034 # read by auth_raddb
+	AUTH_EAP="mschapv2 {
+				}
+				tls-config tls-common {
+					private_key_file = $T/server.key
+					certificate_file = $T/server.pem
+					ca_file = $T/ca.pem
+					cipher_list = \"DEFAULT\"
+					ecdh_curve = \"prime256v1\"
+					tls_min_version = \"1.2\"
+					tls_max_version = \"1.2\"
+					cache {
+						enable = no
+					}
+				}
+				tls {
+					tls = tls-common
+				}
+				peap {
+					tls = tls-common
+					default_eap_type = mschapv2
+					virtual_server = inner
+				}
+				ttls {
+					tls = tls-common
+					default_eap_type = md5
+					virtual_server = inner
+				}"
+	# shellcheck disable=SC2034 # read by auth_raddb
+	AUTH_SERVERS="server inner {
+			authorize {
+				eap {
+					ok = return
+				}
+				files
+				mschap
+				pap
+			}
+			authenticate {
+				Auth-Type PAP {
+					pap
+				}
+				Auth-Type MS-CHAP {
+					mschap
+				}
+				eap
+			}
+		}"
+}
+
 # auth_rad_start NS: freeradius -X in that namespace, its log in
-# $T/radius.log, its pid in $RAD; fails unless it is ready in 15 s.
+# $T/radius.log, its pid in $RAD; fails unless it is ready in 60 s
+# (the TLS set-up under TCG on a loaded machine).
 auth_rad_start() {
 	spawn "$1" "$T/radius.log" freeradius -X -d "$T/raddb"
 	RAD=$LAST_PID
-	wait_for 15 grep -q "Ready to process requests" "$T/radius.log"
+	wait_for 60 grep -q "Ready to process requests" "$T/radius.log"
 }
 auth_rad_stop() {
 	[ -n "${RAD:-}" ] || return 0

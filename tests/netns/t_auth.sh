@@ -37,23 +37,9 @@ AUD=""
 M1=02:00:00:00:ea:11
 M2=02:00:00:00:ea:12
 
-# freeradius's EAP-TLS, with the certificates of mkcerts (eapol_lib.sh)
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_EAP="tls-config tls-common {
-				private_key_file = $T/server.key
-				certificate_file = $T/server.pem
-				ca_file = $T/ca.pem
-				cipher_list = \"DEFAULT\"
-				ecdh_curve = \"prime256v1\"
-				tls_min_version = \"1.2\"
-				tls_max_version = \"1.2\"
-				cache {
-					enable = no
-				}
-			}
-			tls {
-				tls = tls-common
-			}"
+# freeradius's EAP-TLS (and the tunnels), with the certificates of
+# mkcerts (eapol_lib.sh)
+auth_tunnels
 
 raddb() {
 	mkcerts || return 1

@@ -27,58 +27,8 @@ SECRET=apedge-radius-secret
 RPORT=18120
 
 # freeradius: auth_lib.sh's configuration, with MSCHAP and the TLS
-# methods, PEAP and TTLS tunnelled to the server "inner".
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_MODULES="mschap {
-		}"
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_EAP="mschapv2 {
-			}
-			tls-config tls-common {
-				private_key_file = $T/server.key
-				certificate_file = $T/server.pem
-				ca_file = $T/ca.pem
-				cipher_list = \"DEFAULT\"
-				ecdh_curve = \"prime256v1\"
-				tls_min_version = \"1.2\"
-				tls_max_version = \"1.2\"
-				cache {
-					enable = no
-				}
-			}
-			tls {
-				tls = tls-common
-			}
-			peap {
-				tls = tls-common
-				default_eap_type = mschapv2
-				virtual_server = inner
-			}
-			ttls {
-				tls = tls-common
-				default_eap_type = md5
-				virtual_server = inner
-			}"
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_SERVERS="server inner {
-		authorize {
-			eap {
-				ok = return
-			}
-			files
-			mschap
-			pap
-		}
-		authenticate {
-			Auth-Type PAP {
-				pap
-			}
-			Auth-Type MS-CHAP {
-				mschap
-			}
-			eap
-		}
-	}"
+# methods (auth_tunnels).
+auth_tunnels
 
 raddb() {
 	auth_raddb || return 1

@@ -35,49 +35,8 @@
 SECRET=apedge-radius-secret
 RPORT=18120
 
-# freeradius: MSCHAP, EAP-TLS and PEAP (MSCHAPv2 in the server "inner")
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_MODULES="mschap {
-		}"
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_EAP="mschapv2 {
-			}
-			tls-config tls-common {
-				private_key_file = $T/server.key
-				certificate_file = $T/server.pem
-				ca_file = $T/ca.pem
-				cipher_list = \"DEFAULT\"
-				ecdh_curve = \"prime256v1\"
-				tls_min_version = \"1.2\"
-				tls_max_version = \"1.2\"
-				cache {
-					enable = no
-				}
-			}
-			tls {
-				tls = tls-common
-			}
-			peap {
-				tls = tls-common
-				default_eap_type = mschapv2
-				virtual_server = inner
-			}"
-# shellcheck disable=SC2034 # read by auth_raddb
-AUTH_SERVERS="server inner {
-		authorize {
-			eap {
-				ok = return
-			}
-			files
-			mschap
-		}
-		authenticate {
-			Auth-Type MS-CHAP {
-				mschap
-			}
-			eap
-		}
-	}"
+# freeradius: MSCHAP, EAP-TLS, PEAP (auth_lib.sh)
+auth_tunnels
 
 load_module
 dmesg_mark
@@ -130,7 +89,7 @@ printf '%s\n' "$SECRET" >"$T/secret"
 chmod 600 "$T/secret"
 freeradius -X -d "$T/raddb" >"$T/radius.log" 2>&1 &
 rad=$!
-check "freeradius starts" wait_for 20 grep -q "Ready to process requests" \
+check "freeradius starts" wait_for 60 grep -q "Ready to process requests" \
 	"$T/radius.log"
 
 check "port vc in auth-mode mac" apedgectl port add dev vc auth-mode mac

@@ -500,6 +500,24 @@ static const struct ini_key server_keys[] = {
 };
 #undef C
 
+/* Either relay: no server keys; the Interface-ID defaults to the name. */
+static int relay_end(struct ini *ini, struct config_dhcp6 *c)
+{
+	const struct dhcp6_link_cfg *l = &c->link;
+	struct dhcp6_relay_if *f = &c->relay.rif;
+
+	if (l->n_ranges || l->n_pools || l->n_resv || l->n_dns ||
+	    l->domains_len || l->n_onlink)
+		return ini_fail(ini, "[dhcp6 %s]: a relay serves no range, "
+				"pd_pool, reservation, onlink, dns or "
+				"domain_search", c->ifname);
+	if (!c->relay.interface_id_set) {
+		f->interface_id_len = (uint16_t)strlen(c->ifname);
+		memcpy(f->interface_id, c->ifname, f->interface_id_len);
+	}
+	return 0;
+}
+
 static int server_end(struct ini *ini, void *obj)
 {
 	struct config_dhcp6 *c = obj;
@@ -533,38 +551,16 @@ static int server_end(struct ini *ini, void *obj)
 					"trust_relay or hop_limit (RFC 6221: "
 					"link-address ::, client ports "
 					"untrusted)", c->ifname);
-		if (l->n_ranges || l->n_pools || l->n_resv || l->n_dns ||
-		    l->domains_len || l->n_onlink)
-			return ini_fail(ini, "[dhcp6 %s]: a relay serves no "
-					"range, pd_pool, reservation, onlink, "
-					"dns or domain_search", c->ifname);
-		if (!c->relay.interface_id_set) {
-			f->interface_id_len = (uint16_t)strlen(c->ifname);
-			memcpy(f->interface_id, c->ifname,
-			       f->interface_id_len);
-		}
-		return 0;
+		return relay_end(ini, c);
 	}
 	if (c->relay.uplink[0])
 		return ini_fail(ini, "[dhcp6 %s]: uplink is for mode ldra",
 				c->ifname);
 	if (c->mode == DHCP6_MODE_RELAY) {
-		struct dhcp6_relay_if *f = &c->relay.rif;
-
 		if (!c->relay.n_upstreams)
 			return ini_fail(ini, "[dhcp6 %s]: a relay needs an "
 					"upstream", c->ifname);
-		if (l->n_ranges || l->n_pools || l->n_resv || l->n_dns ||
-		    l->domains_len || l->n_onlink)
-			return ini_fail(ini, "[dhcp6 %s]: a relay serves no "
-					"range, pd_pool, reservation, onlink, "
-					"dns or domain_search", c->ifname);
-		if (!c->relay.interface_id_set) {
-			f->interface_id_len = (uint16_t)strlen(c->ifname);
-			memcpy(f->interface_id, c->ifname,
-			       f->interface_id_len);
-		}
-		return 0;
+		return relay_end(ini, c);
 	}
 	if (c->relay.n_upstreams || c->relay.interface_id_set ||
 	    c->relay.rif.has_remote_id || c->relay.rif.subscriber_id_len ||

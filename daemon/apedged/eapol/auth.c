@@ -408,70 +408,19 @@ static void link_event(const struct netif_event *ev, void *data)
 	}
 }
 
-/* The RADIUS client of the port: its servers, one secret. */
-static int radius_new(struct auth_iface *p)
+/*
+ * A RADIUS client of the port (authentication or accounting): its
+ * servers, one secret read from file, its UDP sockets in *ru and the
+ * client in *c.  0 or -errno.
+ */
+static int rad_new(struct auth_iface *p, const struct config_auth_server *sv,
+		   unsigned int n, const char *file, bool accounting,
+		   struct rad_udp **ru, struct rad_client **c)
 {
+	const char *what = accounting ? "RADIUS accounting" : "RADIUS";
 	struct sockaddr_storage dst[AUTH_RADIUS_SERVERS_MAX];
 	socklen_t dst_len[AUTH_RADIUS_SERVERS_MAX];
 	struct rad_client_cfg *rc = calloc(1, sizeof(*rc));
-	uint8_t secret[RAD_SECRET_MAX];
-	size_t slen = 0;
-	unsigned int i;
-	char name[RAD_NAME_MAX];
-	int r = -EINVAL;
-
-	if (!rc)
-		return -ENOMEM;
-	r = rad_secret_read(p->cfg.secret_file, secret, &slen);
-	if (r) {
-		log_err("auth %s: %s: cannot read the RADIUS secret: %s",
-			p->cfg.ifname, p->cfg.secret_file, strerror(-r));
-		goto out;
-	}
-	for (i = 0; i < p->cfg.n_servers; i++) {
-		const struct config_auth_server *sv = &p->cfg.servers[i];
-
-		snprintf(name, sizeof(name), strchr(sv->addr, ':') ?
-			 "[%s]:%u" : "%s:%u", sv->addr, sv->port);
-		r = rad_addr_parse(name, RAD_PORT_AUTH, &dst[i], &dst_len[i]);
-		if (r)
-			goto out;
-		memcpy(rc->server[i].name, name, sizeof(name));
-		memcpy(rc->server[i].secret, secret, slen);
-		rc->server[i].secret_len = slen;
-	}
-	rc->n_servers = p->cfg.n_servers;
-	snprintf(rc->nas_identifier, sizeof(rc->nas_identifier), "%.*s",
-		 (int)sizeof(rc->nas_identifier) - 1, p->cfg.nas_identifier);
-	p->ru = rad_udp_new(p->a->loop, dst, dst_len, rc->n_servers, NULL, 0);
-	if (!p->ru) {
-		r = -errno;
-		log_err("auth %s: cannot open the RADIUS sockets: %s",
-			p->cfg.ifname, strerror(errno));
-		goto out;
-	}
-	p->rc = rad_client_new(p->a->loop, rc, &rad_udp_ops, p->ru);
-	if (!p->rc) {
-		r = -errno;
-		goto out;
-	}
-	rad_udp_attach(p->ru, p->rc);
-	r = 0;
-out:
-	OPENSSL_cleanse(secret, sizeof(secret));
-	OPENSSL_cleanse(rc, sizeof(*rc));
-	free(rc);
-	return r;
-}
-
-/* The accounting client: its servers, its secret (or the port's). */
-static int acct_new(struct auth_iface *p)
-{
-	struct sockaddr_storage dst[AUTH_RADIUS_SERVERS_MAX];
-	socklen_t dst_len[AUTH_RADIUS_SERVERS_MAX];
-	struct rad_client_cfg *rc = calloc(1, sizeof(*rc));
-	const char *file = p->cfg.acct_secret_file[0] ?
-			   p->cfg.acct_secret_file : p->cfg.secret_file;
 	uint8_t secret[RAD_SECRET_MAX];
 	size_t slen = 0;
 	unsigned int i;
@@ -482,45 +431,60 @@ static int acct_new(struct auth_iface *p)
 		return -ENOMEM;
 	r = rad_secret_read(file, secret, &slen);
 	if (r) {
-		log_err("auth %s: %s: cannot read the RADIUS accounting "
-			"secret: %s", p->cfg.ifname, file, strerror(-r));
+		log_err("auth %s: %s: cannot read the %s secret: %s",
+			p->cfg.ifname, file, what, strerror(-r));
 		goto out;
 	}
-	for (i = 0; i < p->cfg.n_acct_servers; i++) {
-		const struct config_auth_server *sv = &p->cfg.acct_servers[i];
-
-		snprintf(name, sizeof(name), strchr(sv->addr, ':') ?
-			 "[%s]:%u" : "%s:%u", sv->addr, sv->port);
-		r = rad_addr_parse(name, RAD_PORT_ACCT, &dst[i], &dst_len[i]);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), strchr(sv[i].addr, ':') ?
+			 "[%s]:%u" : "%s:%u", sv[i].addr, sv[i].port);
+		r = rad_addr_parse(name, accounting ? RAD_PORT_ACCT :
+				   RAD_PORT_AUTH, &dst[i], &dst_len[i]);
 		if (r)
 			goto out;
 		memcpy(rc->server[i].name, name, sizeof(name));
 		memcpy(rc->server[i].secret, secret, slen);
 		rc->server[i].secret_len = slen;
 	}
-	rc->n_servers = p->cfg.n_acct_servers;
-	rc->accounting = true;
+	rc->n_servers = n;
+	rc->accounting = accounting;
 	snprintf(rc->nas_identifier, sizeof(rc->nas_identifier), "%.*s",
 		 (int)sizeof(rc->nas_identifier) - 1, p->cfg.nas_identifier);
-	p->au = rad_udp_new(p->a->loop, dst, dst_len, rc->n_servers, NULL, 0);
-	if (!p->au) {
+	*ru = rad_udp_new(p->a->loop, dst, dst_len, rc->n_servers, NULL, 0);
+	if (!*ru) {
 		r = -errno;
-		log_err("auth %s: cannot open the RADIUS accounting sockets: "
-			"%s", p->cfg.ifname, strerror(errno));
+		log_err("auth %s: cannot open the %s sockets: %s",
+			p->cfg.ifname, what, strerror(errno));
 		goto out;
 	}
-	p->ac = rad_client_new(p->a->loop, rc, &rad_udp_ops, p->au);
-	if (!p->ac) {
+	*c = rad_client_new(p->a->loop, rc, &rad_udp_ops, *ru);
+	if (!*c) {
 		r = -errno;
 		goto out;
 	}
-	rad_udp_attach(p->au, p->ac);
+	rad_udp_attach(*ru, *c);
 	r = 0;
 out:
 	OPENSSL_cleanse(secret, sizeof(secret));
 	OPENSSL_cleanse(rc, sizeof(*rc));
 	free(rc);
 	return r;
+}
+
+/* The authentication client: its servers, one secret. */
+static int radius_new(struct auth_iface *p)
+{
+	return rad_new(p, p->cfg.servers, p->cfg.n_servers,
+		       p->cfg.secret_file, false, &p->ru, &p->rc);
+}
+
+/* The accounting client: its servers, its secret (or the port's). */
+static int acct_new(struct auth_iface *p)
+{
+	return rad_new(p, p->cfg.acct_servers, p->cfg.n_acct_servers,
+		       p->cfg.acct_secret_file[0] ? p->cfg.acct_secret_file :
+						    p->cfg.secret_file,
+		       true, &p->au, &p->ac);
 }
 
 /* cause: the Acct-Terminate-Cause of the sessions it ends. */
