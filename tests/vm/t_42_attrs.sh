@@ -53,7 +53,7 @@ check_eq "binding-get do refuses ifindex" \
 	"error EINVAL: ifindex and ifname select the bindings of a dump" \
 	"$(genl do binding-get binding.ipv4=ip4:192.0.2.1 binding.ifindex=u32:$idx)"
 check_eq "binding-get dump refuses an address" \
-	"error EINVAL: a dump takes no address: ipv4, ipv6 and prefix-len get one binding" \
+	"error EINVAL: a dump takes no address: ipv4, ipv6, prefix-len, domain and vlan get one binding" \
 	"$(genl dump binding-get binding.ipv4=ip4:192.0.2.1)"
 check_eq "binding-get dump of a port" "0 messages" \
 	"$(genl dump binding-get binding.ifindex=u32:$idx)"
