@@ -24,9 +24,7 @@ count=100000
 export PATH=$top/daemon/build/bin:$PATH
 
 modprobe pktgen
-ko=build/kmod/$(uname -r)/apedge.ko
-for dep in $(modinfo -F depends "$ko" | tr ',' ' '); do modprobe "$dep"; done
-insmod "$ko"
+bench_load_module
 ip link add va type veth peer name vb
 sysctl -qw net.ipv6.conf.va.disable_ipv6=1 net.ipv6.conf.vb.disable_ipv6=1
 ip link set va up

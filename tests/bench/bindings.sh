@@ -27,7 +27,7 @@ export PATH=$top/daemon/build/bin:$PATH
 T=$(mktemp -d)
 
 modprobe pktgen
-insmod "build/kmod/$(uname -r)/apedge.ko"
+bench_load_module
 
 # setup NS NBINDINGS: the pair, the guarded port and the table.
 setup() {

@@ -37,7 +37,7 @@ count=100000
 export PATH=$top/daemon/build/bin:$PATH
 
 modprobe pktgen
-insmod "build/kmod/$(uname -r)/apedge.ko"
+bench_load_module
 ip link add va type veth peer name vb
 sysctl -qw net.ipv6.conf.va.disable_ipv6=1 net.ipv6.conf.vb.disable_ipv6=1
 ip link set va up

@@ -29,3 +29,14 @@ bench_boot() {
 
 # The median of the numbers on standard input, one a line.
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Load the module built for the running kernel, after the modules it
+# depends on (cfg80211, bridge): insmod does not load them.
+bench_load_module() {
+	local ko dep
+	ko=build/kmod/$(uname -r)/apedge.ko
+	for dep in $(modinfo -F depends "$ko" | tr ',' ' '); do
+		modprobe "$dep" || return 1
+	done
+	insmod "$ko"
+}
