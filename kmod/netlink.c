@@ -1019,6 +1019,45 @@ static int apedge_nl_binding_del(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/*
+ * An event of cmd for group grp of net, begun: its genetlink header in
+ * *hdr.  NULL when nobody listens there, or without memory.
+ */
+static struct sk_buff *apedge_event_new(struct net *net, unsigned int grp,
+					u8 cmd, size_t size, gfp_t gfp,
+					void **hdr)
+{
+	struct sk_buff *msg;
+
+	if (!genl_has_listeners(&apedge_genl_family, net, grp))
+		return NULL;
+	msg = genlmsg_new(size, gfp);
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/*
+ * Send what apedge_event_new() began, or drop it when an attribute did
+ * not fit (@full).
+ */
+static void apedge_event_send(struct net *net, unsigned int grp,
+			      struct sk_buff *msg, void *hdr, bool full,
+			      gfp_t gfp)
+{
+	if (full) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0, grp, gfp);
+}
+
 /* Tell the events group that a station's bindings moved.  Under RTNL. */
 static void apedge_notify_binding_moved(struct net *net, const u8 *mac,
 					int from, int to,
@@ -1027,27 +1066,21 @@ static void apedge_notify_binding_moved(struct net *net, const u8 *mac,
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!genl_has_listeners(&apedge_genl_family, net,
-				APEDGE_MCGRP_EVENTS_ID))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = apedge_event_new(net, APEDGE_MCGRP_EVENTS_ID,
+			       APEDGE_CMD_BINDING_MOVED, NLMSG_GOODSIZE,
+			       GFP_KERNEL, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
-			  APEDGE_CMD_BINDING_MOVED);
-	if (!hdr ||
-	    nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, mac) ||
-	    (from && nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX, from)) ||
-	    nla_put_u32(msg, APEDGE_A_BINDING_TO_IFINDEX, to) ||
-	    nla_put_u32(msg, APEDGE_A_BINDING_DOMAIN, dom->ifindex) ||
-	    nla_put_u16(msg, APEDGE_A_BINDING_VLAN, dom->vlan) ||
-	    nla_put_u32(msg, APEDGE_A_BINDING_MOVED, n)) {
-		nlmsg_free(msg);
-		return;
-	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
-				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+	apedge_event_send(net, APEDGE_MCGRP_EVENTS_ID, msg, hdr,
+			  nla_put(msg, APEDGE_A_BINDING_MAC, ETH_ALEN, mac) ||
+			  (from && nla_put_u32(msg, APEDGE_A_BINDING_IFINDEX,
+					       from)) ||
+			  nla_put_u32(msg, APEDGE_A_BINDING_TO_IFINDEX, to) ||
+			  nla_put_u32(msg, APEDGE_A_BINDING_DOMAIN,
+				      dom->ifindex) ||
+			  nla_put_u16(msg, APEDGE_A_BINDING_VLAN, dom->vlan) ||
+			  nla_put_u32(msg, APEDGE_A_BINDING_MOVED, n),
+			  GFP_KERNEL);
 }
 
 /*
@@ -1853,25 +1886,19 @@ void apedge_notify_sta_authorized(struct apedge_port *port, const u8 *sta,
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!genl_has_listeners(&apedge_genl_family, net,
-				APEDGE_MCGRP_EVENTS_ID))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	msg = apedge_event_new(net, APEDGE_MCGRP_EVENTS_ID,
+			       APEDGE_CMD_STA_AUTHORIZED_NTF, NLMSG_GOODSIZE,
+			       GFP_ATOMIC, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
-			  APEDGE_CMD_STA_AUTHORIZED_NTF);
-	if (!hdr ||
-	    nla_put_u32(msg, APEDGE_A_XID_IFINDEX, port->dev->ifindex) ||
-	    nla_put_string(msg, APEDGE_A_XID_IFNAME, port->dev->name) ||
-	    nla_put(msg, APEDGE_A_XID_STA, ETH_ALEN, sta) ||
-	    (vlan && nla_put_u16(msg, APEDGE_A_XID_VLAN, vlan))) {
-		nlmsg_free(msg);
-		return;
-	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
-				APEDGE_MCGRP_EVENTS_ID, GFP_ATOMIC);
+	apedge_event_send(net, APEDGE_MCGRP_EVENTS_ID, msg, hdr,
+			  nla_put_u32(msg, APEDGE_A_XID_IFINDEX,
+				      port->dev->ifindex) ||
+			  nla_put_string(msg, APEDGE_A_XID_IFNAME,
+					 port->dev->name) ||
+			  nla_put(msg, APEDGE_A_XID_STA, ETH_ALEN, sta) ||
+			  (vlan && nla_put_u16(msg, APEDGE_A_XID_VLAN, vlan)),
+			  GFP_ATOMIC);
 }
 
 /**
@@ -1889,32 +1916,21 @@ void apedge_notify_auth_seen(void *priv, int ifindex, const u8 *mac)
 	struct net_device *dev;
 	struct sk_buff *msg;
 	void *hdr;
+	bool full;
 
-	if (!genl_has_listeners(&apedge_genl_family, net,
-				APEDGE_MCGRP_EVENTS_ID))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = apedge_event_new(net, APEDGE_MCGRP_EVENTS_ID,
+			       APEDGE_CMD_AUTH_UNAUTH_SEEN, NLMSG_GOODSIZE,
+			       GFP_KERNEL, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
-			  APEDGE_CMD_AUTH_UNAUTH_SEEN);
-	if (!hdr)
-		goto fail;
 	rcu_read_lock();
 	dev = dev_get_by_index_rcu(net, ifindex);
-	if (nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, ifindex) ||
-	    (dev && nla_put_string(msg, APEDGE_A_AUTH_IFNAME, dev->name)) ||
-	    nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, mac)) {
-		rcu_read_unlock();
-		goto fail;
-	}
+	full = nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, ifindex) ||
+	       (dev && nla_put_string(msg, APEDGE_A_AUTH_IFNAME, dev->name)) ||
+	       nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, mac);
 	rcu_read_unlock();
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
-				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
-	return;
-fail:
-	nlmsg_free(msg);
+	apedge_event_send(net, APEDGE_MCGRP_EVENTS_ID, msg, hdr, full,
+			  GFP_KERNEL);
 }
 
 /**
@@ -1932,25 +1948,20 @@ void apedge_notify_auth_changed(struct apedge_port *port, const u8 *mac,
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!genl_has_listeners(&apedge_genl_family, net,
-				APEDGE_MCGRP_EVENTS_ID))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = apedge_event_new(net, APEDGE_MCGRP_EVENTS_ID,
+			       APEDGE_CMD_AUTH_CHANGED, NLMSG_GOODSIZE,
+			       GFP_KERNEL, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
-			  APEDGE_CMD_AUTH_CHANGED);
-	if (!hdr ||
-	    nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX, port->dev->ifindex) ||
-	    nla_put_string(msg, APEDGE_A_AUTH_IFNAME, port->dev->name) ||
-	    (mac && nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN, mac)) ||
-	    nla_put_u8(msg, APEDGE_A_AUTH_AUTHORIZED, authorized)) {
-		nlmsg_free(msg);
-		return;
-	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
-				APEDGE_MCGRP_EVENTS_ID, GFP_KERNEL);
+	apedge_event_send(net, APEDGE_MCGRP_EVENTS_ID, msg, hdr,
+			  nla_put_u32(msg, APEDGE_A_AUTH_IFINDEX,
+				      port->dev->ifindex) ||
+			  nla_put_string(msg, APEDGE_A_AUTH_IFNAME,
+					 port->dev->name) ||
+			  (mac && nla_put(msg, APEDGE_A_AUTH_MAC, ETH_ALEN,
+					  mac)) ||
+			  nla_put_u8(msg, APEDGE_A_AUTH_AUTHORIZED, authorized),
+			  GFP_KERNEL);
 }
 
 /**
@@ -1967,17 +1978,17 @@ void apedge_notify_punt(struct apedge_port *port,
 	struct sk_buff *msg;
 	void *hdr;
 
+	/* Nobody listening is no overflow: that is checked apart. */
 	if (!genl_has_listeners(&apedge_genl_family, net,
 				APEDGE_MCGRP_PUNT_ID))
 		return;
-	msg = genlmsg_new(nla_total_size(pkt->caplen) +
-			  2 * nla_total_size(ETH_ALEN) + 128, GFP_KERNEL);
+	msg = apedge_event_new(net, APEDGE_MCGRP_PUNT_ID, APEDGE_CMD_PUNT_NTF,
+			       nla_total_size(pkt->caplen) +
+			       2 * nla_total_size(ETH_ALEN) + 128,
+			       GFP_KERNEL, &hdr);
 	if (!msg)
 		goto fail;
-	hdr = genlmsg_put(msg, 0, 0, &apedge_genl_family, 0,
-			  APEDGE_CMD_PUNT_NTF);
-	if (!hdr ||
-	    nla_put_u32(msg, APEDGE_A_PUNT_IFINDEX, port->dev->ifindex) ||
+	if (nla_put_u32(msg, APEDGE_A_PUNT_IFINDEX, port->dev->ifindex) ||
 	    nla_put_u32(msg, APEDGE_A_PUNT_DIRECTION, pkt->dir) ||
 	    nla_put_u32(msg, APEDGE_A_PUNT_CLASS, pkt->pclass) ||
 	    nla_put_u32(msg, APEDGE_A_PUNT_VERDICT, pkt->verdict) ||
@@ -1989,9 +2000,8 @@ void apedge_notify_punt(struct apedge_port *port,
 		nlmsg_free(msg);
 		goto fail;
 	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&apedge_genl_family, net, msg, 0,
-				APEDGE_MCGRP_PUNT_ID, GFP_KERNEL);
+	apedge_event_send(net, APEDGE_MCGRP_PUNT_ID, msg, hdr, false,
+			  GFP_KERNEL);
 	apedge_count(port, APEDGE_CTR_PUNT_SENT);
 	return;
 fail:
