@@ -186,6 +186,7 @@ dnsmasq_start() {
 		--log-facility=- --pid-file="$T/$h.dnsmasq.pid" \
 		--dhcp-leasefile="$T/$h.leases" "$@"
 	DNSMASQ=$LAST_PID
+	wait_for 30 udp_bound "$h" 67 || echo "# dnsmasq on v$h is not listening"
 }
 
 # kea_start HOST LOG POOL [JSON MEMBERS...]: kea-dhcp4 on vHOST, leases

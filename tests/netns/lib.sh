@@ -60,6 +60,13 @@ nsx() {
 	ip netns exec "$NS-$n" "$@"
 }
 
+# udp_bound NAME PORT: something in namespace NAME listens on UDP PORT.
+# A server must be listening before a test counts the client's first
+# message: on a loaded machine it may still be starting.
+udp_bound() {
+	ip netns exec "$NS-$1" ss -Hlun "sport = :$2" | grep -q .
+}
+
 # spawn NAME LOG CMD...: start CMD in the background in namespace NAME.
 spawn() {
 	local n=$1 log=$2

@@ -59,6 +59,7 @@ spawn srv "$T/dnsmasq.log" dnsmasq --keep-in-foreground --no-daemon \
 	--dhcp-option=tag:vs.7,option:mtu,1400 \
 	--dhcp-leasefile="$T/dnsmasq.leases" --pid-file="$T/dnsmasq.pid" \
 	--log-dhcp
+check "dnsmasq listens" wait_for 30 udp_bound srv 67
 
 cat >"$T/hook" <<EOH
 #!/bin/sh
@@ -115,6 +116,7 @@ check "a: show has the server, the lease time, routers and dns" \
 	sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 show | jq -e '.[0] | .server == \"10.42.0.1\" and .lease_s == 600 and .routers == [\"10.42.0.1\"] and .dns == [\"10.42.0.53\"] and .domain == \"example.test\" and .plen == 24 and .expires_in_s <= 600'"
 check "a: the resolv file names the server and the domain" \
 	sh -c "grep -q '^nameserver 10.42.0.53$' '$T/resolv.conf' && grep -q '^domain example.test$' '$T/resolv.conf'"
+ctl -j dhcp4 stats dev va | sed 's/^/# stats: /'
 check "a: stats: one DISCOVER, one OFFER, one ACK" \
 	sh -c "'$BIN/apedgectl' -s '$T/apedged.sock' -j dhcp4 stats dev va | jq -e '.[0] | .tx.DISCOVER == 1 and .rx.OFFER == 1 and .rx.ACK == 1'"
 check "a: the lease file is there" test -s "$T/state/va.lease"
