@@ -11,7 +11,8 @@
 #   (b) to the station's removal from the old AP (its hostapd's
 #       AP-STA-DISCONNECTED, which follows apedged's DEAUTHENTICATE);
 #   (c) the reference, measured in the same run: to mac80211's own
-#       Layer-2 Update (receive window 0), which the AP's bridge floods.
+#       Layer-2 Update (receive window 0), which the AP's bridge floods;
+#   (a)-(c) per roam: how long after mac80211's frame apedge's came.
 #
 #   tests/bench/roam.sh [-k 6.1|6.12] [ROAMS]     (default 6.12, 20 roams)
 #
@@ -104,8 +105,10 @@ awk '
 		b = ($2 != "" && $2 >= $1) ? ($2 - $1) * 1000 : ""
 		printf "%s %s %s\n", a == "" ? "-" : a, b == "" ? "-" : b, c == "" ? "-" : c
 	}' "$T/xids" "$T/roams" >"$T/figures"
+# stats COL [FILE]: the median and the worst of a column of FILE
+# ($T/figures).
 stats() {
-	awk -v col="$1" '$col != "-" { print $col }' "$T/figures" | sort -g |
+	awk -v col="$1" '$col != "-" { print $col }' "${2:-$T/figures}" | sort -g |
 		awk '{ v[NR] = $1 } END {
 			if (!NR) { print "n=0"; exit }
 			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
@@ -114,6 +117,9 @@ stats() {
 echo "(a) authorization -> apedge's XID on the switch:        $(stats 1)"
 echo "(b) authorization -> removal from the old AP:           $(stats 2)"
 echo "(c) authorization -> mac80211's Layer-2 Update (ref.):  $(stats 3)"
+# The issue's target is per roam: apedge's frame after mac80211's own.
+awk '$1 != "-" && $3 != "-" { print $1 - $3 }' "$T/figures" >"$T/lag"
+echo "(a)-(c) apedge's XID after mac80211's, per roam:       $(stats 1 "$T/lag")"
 ma=$(awk '$1 != "-" { print $1 }' "$T/figures" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 mc=$(awk '$3 != "-" { print $3 }' "$T/figures" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 if [ -n "$ma" ] && [ -n "$mc" ]; then

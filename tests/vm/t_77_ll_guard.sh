@@ -98,6 +98,15 @@ neigh() { ip -n "$1" -6 neigh show "$2" dev "$3" | awk '{print $3}'; }
 check_eq "the peer has the host's MAC" "$climac" "$(neigh peer fe80::c vi)"
 check_eq "the router has the host's MAC" "$climac" "$(neigh srv fe80::c vs)"
 check_eq "the host has the router's MAC" "$srvmac" "$(neigh cli fe80::1 vd)"
+# What the guard saw and holds, for a failure's reader.
+show_guard() {
+	local d
+	for d in vc vh; do
+		echo "# stats $d: $(apedgectl -j stats dev "$d")"
+	done
+	apedgectl -j binding show | sed 's/^/# bindings: /'
+}
+show_guard
 check_eq "nothing of the hosts' dropped" "0 0 0 0" \
 	"$(sg vc ll) $(sg vc lla) $(sg vh ll) $(sg vh lla)"
 
@@ -158,6 +167,7 @@ ip -n cli -6 neigh flush dev vd
 check "the peer pings the host again" ip netns exec peer ping -c 2 -W 3 fe80::c%vi
 check "the host pings the router again" ip netns exec cli ping -c 2 -W 3 fe80::1%vd
 check_eq "the peer resolved the host's MAC" "$climac" "$(neigh peer fe80::c vi)"
+show_guard
 check_eq "still nothing of the hosts' dropped" "0 0 0 0" \
 	"$(sg vc ll) $(sg vc lla) $(sg vh ll) $(sg vh lla)"
 
