@@ -6,6 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 
 n=${APEDGE_FLOOD_FRAMES:-100000}
+if [ $((n % 2000)) -ne 0 ] || [ "$n" -eq 0 ]; then
+	echo "# APEDGE_FLOOD_FRAMES=$n: not a multiple of 2000"
+	exit 1
+fi
 reps=$((n / 2000))
 load_module
 veth va vb
