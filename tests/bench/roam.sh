@@ -105,23 +105,31 @@ awk '
 		b = ($2 != "" && $2 >= $1) ? ($2 - $1) * 1000 : ""
 		printf "%s %s %s\n", a == "" ? "-" : a, b == "" ? "-" : b, c == "" ? "-" : c
 	}' "$T/xids" "$T/roams" >"$T/figures"
-# stats COL [FILE]: the median and the worst of a column of FILE
-# ($T/figures).
-stats() {
+# summary FORMAT COL [FILE]: printf FORMAT with the median, the worst and
+# the count of a column of FILE ($T/figures); nothing if it has no value.
+summary() {
+	local fmt=$1
+	shift
 	awk -v col="$1" '$col != "-" { print $col }' "${2:-$T/figures}" | sort -g |
-		awk '{ v[NR] = $1 } END {
-			if (!NR) { print "n=0"; exit }
+		awk -v fmt="$fmt" '{ v[NR] = $1 } END {
+			if (!NR) exit
 			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-			printf "median %.1f ms, worst %.1f ms (n=%d)\n", m, v[NR], NR }'
+			printf fmt, m, v[NR], NR }'
 }
+stats() {
+	local s
+	s=$(summary 'median %.1f ms, worst %.1f ms (n=%d)\n' "$@")
+	echo "${s:-n=0}"
+}
+median() { summary '%s\n' "$@"; }
 echo "(a) authorization -> apedge's XID on the switch:        $(stats 1)"
 echo "(b) authorization -> removal from the old AP:           $(stats 2)"
 echo "(c) authorization -> mac80211's Layer-2 Update (ref.):  $(stats 3)"
 # The issue's target is per roam: apedge's frame after mac80211's own.
 awk '$1 != "-" && $3 != "-" { print $1 - $3 }' "$T/figures" >"$T/lag"
 echo "(a)-(c) apedge's XID after mac80211's, per roam:       $(stats 1 "$T/lag")"
-ma=$(awk '$1 != "-" { print $1 }' "$T/figures" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-mc=$(awk '$3 != "-" { print $3 }' "$T/figures" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+ma=$(median 1)
+mc=$(median 3)
 if [ -n "$ma" ] && [ -n "$mc" ]; then
 	awk -v a="$ma" -v c="$mc" 'BEGIN { printf "ratio of medians (a)/(c): %.1f\n", (c > 0 ? a / c : 0) }'
 fi
