@@ -6,6 +6,7 @@
 #define _APEDGE_H
 
 #include <linux/if_ether.h>
+#include <linux/interrupt.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
@@ -108,6 +109,8 @@ struct apedge_stats {
  * @l2relay: whether mac80211's Layer-2 Updates received on this port are
  *	     relayed (l2relay.c); written under RTNL, read locklessly
  * @l2relay_vlan: the VLAN ID they are relayed with, 0 untagged; ditto
+ * @l2relay_mac80211: whether the device is a mac80211 interface, so that
+ *	     its relay is decided in softirq (l2relay.c); set with @l2relay
  * @auth: its 802.1X mode and authorization (auth.c)
  * @stats: per-CPU counters
  * @base: what the counters were at the last reset, subtracted on reading
@@ -127,6 +130,7 @@ struct apedge_port {
 	u32 punt_rate;
 	u32 l2update;
 	bool l2relay;
+	bool l2relay_mac80211;
 	u16 l2relay_vlan;
 	struct apedge_auth_port auth;
 	struct apedge_pcpu_stats __percpu *stats;
@@ -525,40 +529,72 @@ int apedge_xid_send(struct apedge_port *port, const struct apedge_xid_req *req,
 		    struct netlink_ext_ack *extack);
 void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port);
 void apedge_xid_relay(struct apedge_port *port, const u8 *sta, u32 mode,
-		      u16 vlan);
+		      u16 vlan, struct sk_buff *skb);
+bool apedge_xid_room(const struct sk_buff *skb, const struct net_device *dev);
 
 /* relaying mac80211's Layer-2 Update (l2relay.c) */
 
-/* Sources queued from the hooks to the relay's work, per namespace. */
+/* Sources queued from the hooks to the relay, per namespace and path. */
 #define APEDGE_L2RELAY_SLOTS	32
 
+/* Empty skbs kept for relaying from the hook, per namespace. */
+#define APEDGE_L2RELAY_STOCK	8
+
+/**
+ * struct apedge_l2relay_ev - a source queued for a relay path
+ * @ifindex: the relay port's device
+ * @sta: the source
+ * @relayed: already relayed from the hook; only the events group is
+ *	     still to be told
+ */
 struct apedge_l2relay_ev {
 	int ifindex;
 	u8 sta[ETH_ALEN];
+	bool relayed;
 };
 
 /**
- * struct apedge_l2relay - a namespace's queue of Layer-2 Updates to relay
- * @an: the namespace state
- * @work: checks and relays what is queued
- * @lock: protects @head, @count and @ring
- * @head: index of the oldest entry of @ring
- * @count: entries in @ring
- * @ring: the relay ports and sources the hooks saw
+ * struct apedge_l2relay_ring - sources waiting for one of the relay's paths
+ * @lock: protects @head, @count and @ev
+ * @head: index of the oldest entry of @ev
+ * @count: entries in @ev
+ * @ev: the relay ports and sources the hooks saw
  */
-struct apedge_l2relay {
-	struct apedge_net *an;
-	struct work_struct work;
+struct apedge_l2relay_ring {
 	spinlock_t lock;	/* protects the ring */
 	unsigned int head;
 	unsigned int count;
-	struct apedge_l2relay_ev ring[APEDGE_L2RELAY_SLOTS];
+	struct apedge_l2relay_ev ev[APEDGE_L2RELAY_SLOTS];
+};
+
+/**
+ * struct apedge_l2relay - a namespace's queues of Layer-2 Updates to relay
+ * @an: the namespace state
+ * @fast: sources on mac80211 access point interfaces, decided in softirq
+ * @tasklet: checks and relays what @fast holds
+ * @slow: sources on other cfg80211 devices, which cfg80211 must be asked
+ *	  about in process context
+ * @work: checks and relays what @slow holds
+ * @stock: empty skbs, so that the hook relays without allocating
+ * @refill: tops @stock up to APEDGE_L2RELAY_STOCK, in process context
+ */
+struct apedge_l2relay {
+	struct apedge_net *an;
+	struct apedge_l2relay_ring fast;
+	struct tasklet_struct tasklet;
+	struct apedge_l2relay_ring slow;
+	struct work_struct work;
+	struct sk_buff_head stock;
+	struct work_struct refill;
 };
 
 bool apedge_l2relay_match(const struct sk_buff *skb);
 void apedge_l2relay_seen(struct apedge_port *port, const struct sk_buff *skb);
 int apedge_l2relay_check(const struct net_device *dev,
 			 struct netlink_ext_ack *extack);
+bool apedge_l2relay_is_mac80211(const struct net_device *dev);
+u8 apedge_l2relay_path(const struct apedge_port *port);
+void apedge_l2relay_prime(struct apedge_l2relay *r);
 struct apedge_l2relay *apedge_l2relay_alloc(struct apedge_net *an);
 void apedge_l2relay_free(struct apedge_l2relay *r);
 

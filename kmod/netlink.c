@@ -158,9 +158,16 @@ static void apedge_nl_l2_set(struct genl_info *info, struct apedge_port *port)
 	if (tb[APEDGE_A_PORT_L2UPDATE_VLAN])
 		WRITE_ONCE(port->l2relay_vlan,
 			   nla_get_u16(tb[APEDGE_A_PORT_L2UPDATE_VLAN]));
-	if (tb[APEDGE_A_PORT_L2UPDATE_RELAY])
-		WRITE_ONCE(port->l2relay,
-			   nla_get_u8(tb[APEDGE_A_PORT_L2UPDATE_RELAY]));
+	if (tb[APEDGE_A_PORT_L2UPDATE_RELAY]) {
+		bool on = nla_get_u8(tb[APEDGE_A_PORT_L2UPDATE_RELAY]);
+
+		/* Which path the hook takes; decided before it looks. */
+		WRITE_ONCE(port->l2relay_mac80211,
+			   on && apedge_l2relay_is_mac80211(port->dev));
+		if (port->l2relay_mac80211)
+			apedge_l2relay_prime(port->an->relay);
+		WRITE_ONCE(port->l2relay, on);
+	}
 }
 
 static int apedge_nl_port_add(struct sk_buff *skb, struct genl_info *info)
@@ -340,7 +347,10 @@ static int apedge_port_fill(struct apedge_reply *r,
 			READ_ONCE(port->l2relay_vlan)) ||
 	    nla_put_u8(msg, APEDGE_A_PORT_AUTH_MODE, READ_ONCE(port->auth.mode)) ||
 	    nla_put_u32(msg, APEDGE_A_PORT_AUTH_ALLOW,
-			READ_ONCE(port->auth.allow))) {
+			READ_ONCE(port->auth.allow)) ||
+	    (READ_ONCE(port->l2relay) &&
+	     nla_put_u8(msg, APEDGE_A_PORT_L2UPDATE_RELAY_PATH,
+			apedge_l2relay_path(port)))) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}

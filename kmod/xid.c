@@ -72,25 +72,18 @@ struct apedge_xid_burst {
 	struct apedge_xid_req req;
 };
 
-static int apedge_xid_one(struct apedge_port *port,
-			  const struct apedge_xid_req *req, gfp_t gfp)
+/*
+ * Fill @skb, which has room for the frame and the device's headers, with
+ * the frame @req asks for, and send or inject it on @port; it is
+ * consumed, and the outcome counted on the port.
+ */
+static int apedge_xid_fill_send(struct apedge_port *port,
+				const struct apedge_xid_req *req,
+				struct sk_buff *skb)
 {
 	struct net_device *dev = port->dev;
-	struct sk_buff *skb;
 	int err;
 
-	if (!netif_running(dev)) {
-		err = -ENETDOWN;
-		goto fail;
-	}
-
-	skb = alloc_skb(LL_RESERVED_SPACE(dev) + APEDGE_XID_LEN +
-			dev->needed_tailroom, gfp);
-	if (!skb) {
-		err = -ENOMEM;
-		goto fail;
-	}
-	skb_reserve(skb, LL_RESERVED_SPACE(dev));
 	apedge_xid_build(skb_put(skb, APEDGE_XID_LEN), req->sta, req->rw);
 	skb->dev = dev;
 	skb_reset_mac_header(skb);
@@ -118,6 +111,28 @@ static int apedge_xid_one(struct apedge_port *port,
 		goto fail;
 	apedge_count(port, APEDGE_CTR_XID_TRANSMIT);
 	return 0;
+
+fail:
+	apedge_count(port, APEDGE_CTR_XID_ERRORS);
+	return err;
+}
+
+static int apedge_xid_one(struct apedge_port *port,
+			  const struct apedge_xid_req *req, gfp_t gfp)
+{
+	struct net_device *dev = port->dev;
+	struct sk_buff *skb;
+	int err = -ENETDOWN;
+
+	if (!netif_running(dev))
+		goto fail;
+	err = -ENOMEM;
+	skb = alloc_skb(LL_RESERVED_SPACE(dev) + APEDGE_XID_LEN +
+			dev->needed_tailroom, gfp);
+	if (!skb)
+		goto fail;
+	skb_reserve(skb, LL_RESERVED_SPACE(dev));
+	return apedge_xid_fill_send(port, req, skb);
 
 fail:
 	apedge_count(port, APEDGE_CTR_XID_ERRORS);
@@ -262,12 +277,15 @@ void apedge_xid_cancel(struct apedge_net *an, struct apedge_port *port)
  * @sta: the station
  * @mode: enum apedge_xid_mode
  * @vlan: the VLAN ID to tag it with, 0 for none
+ * @skb: an empty skb with apedge_xid_room() for @port, consumed; or NULL
+ *	 to allocate one atomically
  *
- * For l2relay.c, under RCU: allocates atomically and never sleeps.  The
- * frame, or its failure, is counted on the port as any other.
+ * For l2relay.c, under RCU: never sleeps, and with @skb allocates
+ * nothing (the hook's path).  The frame, or its failure, is counted on
+ * the port as any other.
  */
 void apedge_xid_relay(struct apedge_port *port, const u8 *sta, u32 mode,
-		      u16 vlan)
+		      u16 vlan, struct sk_buff *skb)
 {
 	struct apedge_xid_req req = {
 		.mode = mode,
@@ -277,5 +295,25 @@ void apedge_xid_relay(struct apedge_port *port, const u8 *sta, u32 mode,
 	};
 
 	ether_addr_copy(req.sta, sta);
-	apedge_xid_one(port, &req, GFP_ATOMIC);
+	if (!skb) {
+		apedge_xid_one(port, &req, GFP_ATOMIC);
+		return;
+	}
+	if (!netif_running(port->dev)) {
+		kfree_skb(skb);
+		apedge_count(port, APEDGE_CTR_XID_ERRORS);
+		return;
+	}
+	apedge_xid_fill_send(port, &req, skb);
+}
+
+/**
+ * apedge_xid_room - whether an skb fits a Layer-2 Update for a device
+ * @skb: an empty skb
+ * @dev: the device it would leave from
+ */
+bool apedge_xid_room(const struct sk_buff *skb, const struct net_device *dev)
+{
+	return skb_headroom(skb) >= LL_RESERVED_SPACE(dev) &&
+	       skb_tailroom(skb) >= APEDGE_XID_LEN + dev->needed_tailroom;
 }

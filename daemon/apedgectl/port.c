@@ -242,6 +242,13 @@ static int parse_show(struct actl_parser *p, struct actl_req *req)
 	return parse_words(p, req, actl_dev_kws);
 }
 
+/* How the module checks the port's relayed updates (amsg keeps it 1 or 2). */
+static const char *l2relay_path_name(const struct amsg_port *port)
+{
+	return port->l2update_relay_path == APEDGE_L2RELAY_PATH_MAC80211 ?
+	       "mac80211" : "cfg80211";
+}
+
 void port_print(struct print *p, const struct amsg_port *port)
 {
 	char a[16], b[16];
@@ -264,6 +271,8 @@ void port_print(struct print *p, const struct amsg_port *port)
 			   "inject" : "transmit");
 	if (port->l2update_relay)
 		print_text(p, " l2update-relay on");
+	if (port->has_l2update_relay_path)
+		print_text(p, " (%s)", l2relay_path_name(port));
 	if (port->l2update_vlan)
 		print_text(p, " l2update-vlan %u", port->l2update_vlan);
 	if (port->auth_mode)
@@ -323,6 +332,9 @@ void port_print(struct print *p, const struct amsg_port *port)
 	if (port->has_l2update_relay)
 		print_str(p, PRINT_JSON, "l2update_relay", NULL,
 			  port->l2update_relay ? "on" : "off");
+	if (port->has_l2update_relay_path)
+		print_str(p, PRINT_JSON, "l2update_relay_path", NULL,
+			  l2relay_path_name(port));
 	if (port->has_l2update_vlan)
 		print_uint(p, PRINT_JSON, "l2update_vlan", NULL,
 			   port->l2update_vlan);

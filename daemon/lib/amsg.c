@@ -435,6 +435,19 @@ int amsg_parse_port(const void *buf, size_t len, uint16_t family_id,
 				    port->l2update_vlan);
 		port->has_l2update_vlan = true;
 	}
+	if (tb[APEDGE_A_PORT_L2UPDATE_RELAY_PATH].present) {
+		r = get_u8(&tb[APEDGE_A_PORT_L2UPDATE_RELAY_PATH],
+			   "l2update-relay-path", &port->l2update_relay_path,
+			   err);
+		if (r < 0)
+			return r;
+		if (port->l2update_relay_path < APEDGE_L2RELAY_PATH_CFG80211 ||
+		    port->l2update_relay_path > APEDGE_L2RELAY_PATH_MAC80211)
+			return fail(err,
+				    "attribute l2update-relay-path: unknown path %u",
+				    port->l2update_relay_path);
+		port->has_l2update_relay_path = true;
+	}
 	if (tb[APEDGE_A_PORT_AUTH_MODE].present) {
 		r = get_u8(&tb[APEDGE_A_PORT_AUTH_MODE], "auth-mode",
 			   &port->auth_mode, err);

@@ -102,6 +102,9 @@ struct amsg_port {
 	bool l2update_relay;
 	bool has_l2update_vlan;
 	uint16_t l2update_vlan;		/* 0 untagged, at most 4094 */
+	/* in replies only, never built into a request */
+	bool has_l2update_relay_path;
+	uint8_t l2update_relay_path;	/* enum apedge_l2relay_path */
 	/* IEEE 802.1X (the module's auth.c) */
 	bool has_auth_mode;
 	uint8_t auth_mode;		/* enum apedge_auth_mode */

@@ -167,6 +167,7 @@ static void apedge_nl_refused(struct kunit *test,
 		nla_nest_end(skb, nest);
 		break;
 	case APEDGE_A_PORT_SOURCE_GUARD:
+	case APEDGE_A_PORT_L2UPDATE_RELAY_PATH:
 		nla_put_u8(skb, type, 1);
 		break;
 	default:
@@ -198,6 +199,11 @@ static void apedge_nl_ignored_refused(struct kunit *test)
 			  "port-del role");
 	apedge_nl_refused(test, OP(port_get), APEDGE_A_PORT_SOURCE_GUARD,
 			  "port-get source-guard");
+	/* Only ever in replies. */
+	apedge_nl_refused(test, OP(port_add), APEDGE_A_PORT_L2UPDATE_RELAY_PATH,
+			  "port-add l2update-relay-path");
+	apedge_nl_refused(test, OP(port_set), APEDGE_A_PORT_L2UPDATE_RELAY_PATH,
+			  "port-set l2update-relay-path");
 }
 
 /* The Layer-2 Update settings out of their range: refused. */

@@ -116,9 +116,10 @@ summary() {
 			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 			printf fmt, m, v[NR], NR }'
 }
+# stats COL [FILE]: median and worst; FMT_DIGITS decimals (1 by default).
 stats() {
-	local s
-	s=$(summary 'median %.1f ms, worst %.1f ms (n=%d)\n' "$@")
+	local s d=${FMT_DIGITS:-1}
+	s=$(summary "median %.${d}f ms, worst %.${d}f ms (n=%d)\n" "$@")
 	echo "${s:-n=0}"
 }
 median() { summary '%s\n' "$@"; }
@@ -127,7 +128,9 @@ echo "(b) authorization -> removal from the old AP:           $(stats 2)"
 echo "(c) authorization -> mac80211's Layer-2 Update (ref.):  $(stats 3)"
 # The issue's target is per roam: apedge's frame after mac80211's own.
 awk '$1 != "-" && $3 != "-" { print $1 - $3 }' "$T/figures" >"$T/lag"
-echo "(a)-(c) apedge's XID after mac80211's, per roam:       $(stats 1 "$T/lag")"
+# In microseconds: with the relay in the hook it is a few tens of them,
+# and negative (apedge's frame leaves first).
+echo "(a)-(c) apedge's XID after mac80211's, per roam:       $(FMT_DIGITS=3 stats 1 "$T/lag")"
 ma=$(median 1)
 mc=$(median 3)
 if [ -n "$ma" ] && [ -n "$mc" ]; then

@@ -119,6 +119,19 @@ UT_CASE(port)
 	p.role = 9;
 	UT_EXPECT_STR(CAPTURE(false, false, port_print(&o, &p)),
 		      "3: va role unknown\n");
+	/* A relay port, and how the module checks its updates. */
+	p.role = APEDGE_PORT_ROLE_UNTRUSTED;
+	p.has_l2update_relay = p.l2update_relay = true;
+	p.has_l2update_relay_path = true;
+	p.l2update_relay_path = APEDGE_L2RELAY_PATH_MAC80211;
+	UT_EXPECT_STR(CAPTURE(false, false, port_print(&o, &p)),
+		      "3: va role untrusted l2update-relay on (mac80211)\n");
+	UT_EXPECT_STR(CAPTURE(true, false, port_print(&o, &p)),
+		      "{\"ifindex\":3,\"ifname\":\"va\",\"role\":\"untrusted\","
+		      "\"l2update_relay\":\"on\",\"l2update_relay_path\":\"mac80211\"}\n");
+	p.l2update_relay_path = APEDGE_L2RELAY_PATH_CFG80211;
+	UT_EXPECT_STR(CAPTURE(false, false, port_print(&o, &p)),
+		      "3: va role untrusted l2update-relay on (cfg80211)\n");
 }
 
 UT_CASE(stats)

@@ -1451,6 +1451,24 @@ UT_CASE(sta_authorized)
 /* The Layer-2 Update settings of a port: parsed, built, refused. */
 UT_CASE(port_l2update)
 {
+	/* One attribute of a given size and value, and the error it draws. */
+	static const struct {
+		uint16_t type;
+		uint8_t size;
+		uint32_t v;
+		const char *msg;
+	} bad[] = {
+		{ APEDGE_A_PORT_L2UPDATE, 4, 3, "l2update: unknown mode 3" },
+		{ APEDGE_A_PORT_L2UPDATE_RELAY, 1, 2, "l2update-relay: 2" },
+		{ APEDGE_A_PORT_L2UPDATE_RELAY, 4, 1, "l2update-relay: length 4" },
+		{ APEDGE_A_PORT_L2UPDATE_VLAN, 2, 4095, "l2update-vlan: 4095" },
+		{ APEDGE_A_PORT_L2UPDATE_RELAY_PATH, 1, 0,
+		  "l2update-relay-path: unknown path 0" },
+		{ APEDGE_A_PORT_L2UPDATE_RELAY_PATH, 1, 3,
+		  "l2update-relay-path: unknown path 3" },
+		{ APEDGE_A_PORT_L2UPDATE_RELAY_PATH, 2, 2,
+		  "l2update-relay-path: length 2" },
+	};
 	struct amsg_port p, again;
 	struct amsg_err err;
 	struct mb m;
@@ -1460,35 +1478,36 @@ UT_CASE(port_l2update)
 	mb_u32(&m, APEDGE_A_PORT_L2UPDATE, APEDGE_XID_MODE_INJECT);
 	mb_u8(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
 	mb_u16v(&m, APEDGE_A_PORT_L2UPDATE_VLAN, 4094);
+	mb_u8(&m, APEDGE_A_PORT_L2UPDATE_RELAY_PATH,
+	      APEDGE_L2RELAY_PATH_MAC80211);
 	mb_end(&m);
 	UT_ASSERT(amsg_parse_port(m.buf, m.len, FAM, &p, &err) == 0);
 	UT_EXPECT(p.has_l2update && p.l2update == APEDGE_XID_MODE_INJECT);
 	UT_EXPECT(p.has_l2update_relay && p.l2update_relay);
 	UT_EXPECT(p.has_l2update_vlan && p.l2update_vlan == 4094);
-	/* Built again (a port-set) and parsed: the same. */
+	UT_EXPECT(p.has_l2update_relay_path &&
+		  p.l2update_relay_path == APEDGE_L2RELAY_PATH_MAC80211);
+	/* Built again (a port-set) and parsed: the same, but the path,
+	 * which only replies carry. */
 	len = amsg_build_port(req, sizeof(req), FAM, NLM_F_ACK,
 			      APEDGE_CMD_PORT_SET, &p);
 	UT_ASSERT(len > 0);
 	UT_ASSERT(amsg_parse_port(req, len, FAM, &again, &err) == 0);
 	UT_EXPECT(again.has_l2update && again.l2update == p.l2update);
 	UT_EXPECT(again.l2update_relay && again.l2update_vlan == 4094);
+	UT_EXPECT(!again.has_l2update_relay_path);
 
-	port_reply(&m);
-	mb_u32(&m, APEDGE_A_PORT_L2UPDATE, 3);
-	mb_end(&m);
-	UT_EXPECT(port_fails(m.buf, m.len, "l2update: unknown mode 3"));
-	port_reply(&m);
-	mb_u8(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 2);
-	mb_end(&m);
-	UT_EXPECT(port_fails(m.buf, m.len, "l2update-relay: 2"));
-	port_reply(&m);
-	mb_u32(&m, APEDGE_A_PORT_L2UPDATE_RELAY, 1);
-	mb_end(&m);
-	UT_EXPECT(port_fails(m.buf, m.len, "l2update-relay: length 4"));
-	port_reply(&m);
-	mb_u16v(&m, APEDGE_A_PORT_L2UPDATE_VLAN, 4095);
-	mb_end(&m);
-	UT_EXPECT(port_fails(m.buf, m.len, "l2update-vlan: 4095"));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		port_reply(&m);
+		if (bad[i].size == 1)
+			mb_u8(&m, bad[i].type, (uint8_t)bad[i].v);
+		else if (bad[i].size == 2)
+			mb_u16v(&m, bad[i].type, (uint16_t)bad[i].v);
+		else
+			mb_u32(&m, bad[i].type, bad[i].v);
+		mb_end(&m);
+		UT_EXPECT(port_fails(m.buf, m.len, bad[i].msg));
+	}
 }
 
 UT_CASE(done_and_long_extack)

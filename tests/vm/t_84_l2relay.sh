@@ -6,6 +6,8 @@
 # l2update-relay, by apedgectl alone.  So every XID with receive window 2
 # on the switch comes from the relay.
 #  - a veth cannot relay (no cfg80211 behind it);
+#  - wlan0 relays through cfg80211 while it is a station interface, and
+#    through mac80211 (in softirq) once hostapd has made it an AP;
 #  - the station joins AP1, then roams to AP2: each time the AP's uplink
 #    carries apedge's update for it, counted relayed on wlan0, next to
 #    mac80211's own (window 0); the gap between the two is printed;
@@ -20,7 +22,12 @@
 #    AP1 has let it go (with no daemon here, AP1's hostapd keeps a station
 #    that roamed away until it times out, so the test removes it as
 #    IAPP's kick would); refused and counted, and nothing leaves the
-#    uplink.
+#    uplink;
+#  - five ports to relay to, more than the hook serves itself: the
+#    tasklet relays to every one;
+#  - a relaying port that also injects relayed updates: the relay does
+#    not inject into it, or its own update would come back through the
+#    hook and be relayed again without end.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/roam_bed.sh"
 
@@ -43,7 +50,12 @@ for n in 1 2; do
 done
 check "port show: wlan0 relays, up1 transmits" bash -c "
 	apedgectl -n ap1 -j port show dev wlan0 | jq -e '.[0].l2update_relay == \"on\" and .[0].l2update == \"off\"' &&
-	apedgectl -n ap1 -j port show dev up1 | jq -e '.[0].l2update == \"transmit\" and .[0].l2update_relay == \"off\"'"
+	apedgectl -n ap1 -j port show dev up1 | jq -e '.[0].l2update == \"transmit\" and .[0].l2update_relay == \"off\" and .[0].l2update_relay_path == null'"
+# Not yet an access point: cfg80211 would be asked, in process context.
+check_eq "port show: wlan0, a station interface, relays through cfg80211" cfg80211 \
+	"$(apedgectl -n ap1 -j port show dev wlan0 | jq -r '.[0].l2update_relay_path')"
+check_match "... and says so in text" 'l2update-relay on \(cfg80211\)' \
+	"$(apedgectl -n ap1 port show dev wlan0)"
 rc=0
 out=$(apedgectl -n ap1 port set dev up1 l2update-relay on 2>&1) || rc=$?
 check "a veth cannot relay" test "$rc" -ne 0
@@ -66,6 +78,11 @@ gap() {
 
 check "hostapd on AP1" bed_hostapd 1
 check "hostapd on AP2" bed_hostapd 2
+# Now mac80211 access point interfaces: decided in softirq.
+for n in 1 2; do
+	check_eq "ap$n: wlan0, an AP interface, relays through mac80211" mac80211 \
+		"$(apedgectl -n "ap$n" -j port show dev wlan0 | jq -r '.[0].l2update_relay_path')"
+done
 bed_sta "$BSSID1"
 check "the station joins AP1" wait_for 90 bash -c "[ \"\$(ip netns exec sta wpa_cli -p '$T/wpas' -i wlan0 status | grep -E '^(wpa_state|bssid)=' | sort | tr '\n' ' ')\" = 'bssid=$BSSID1 wpa_state=COMPLETED ' ]"
 check "ap1: relayed once on wlan0" wait_for 20 bash -c "[ \$(apedgectl -n ap1 -j stats | jq '.[] | select(.ifname == \"wlan0\") | .l2update_relayed') = 1 ]"
@@ -115,6 +132,43 @@ check_eq "ap1: up1 sent nothing more" "$up1_tx" "$(stat 1 up1 xid_transmit)"
 check_eq "no new update for the station on ap1's uplink" "$before" "$(rw2 1 "$STA")"
 check_eq "no update for $VICTIM on ap1's uplink" 0 "$(rw2 1 "$VICTIM")"
 check_eq "ap1: still one relayed" 1 "$(stat 1 wlan0 l2update_relayed)"
+
+# ---- more ports than the hook serves ------------------------------------------
+# The hook relays to at most 4 ports itself; with 5, the tasklet checks
+# and relays, to every one of them.
+for i in 1 2 3 4; do
+	ip -n ap2 link add "d$i" type dummy && ip -n ap2 link set "d$i" up
+	check "ap2: d$i attached with l2update transmit" \
+		apedgectl -n ap2 port add dev "d$i" role trusted l2update transmit
+done
+r0=$(stat 2 wlan0 l2update_relayed)
+u0=$(stat 2 up2 xid_transmit)
+check "the station sends its own Layer-2 Update" sta_l2u "$STA"
+check "ap2: relayed with five ports" wait_for 20 bash -c "[ \$(apedgectl -n ap2 -j stats | jq '.[] | select(.ifname == \"wlan0\") | .l2update_relayed') -gt $r0 ]"
+sleep 1
+n=$(( $(stat 2 wlan0 l2update_relayed) - r0 ))
+check_eq "ap2: up2 sent as many as were relayed" "$n" "$(( $(stat 2 up2 xid_transmit) - u0 ))"
+for i in 1 2 3 4; do
+	check_eq "ap2: d$i sent as many" "$n" "$(stat 2 "d$i" xid_transmit)"
+	apedgectl -n ap2 port del dev "d$i"
+	ip -n ap2 link del "d$i"
+done
+
+# ---- no loop ---------------------------------------------------------------
+# An update injected into a relaying port would come back through its
+# hook: the relay never injects into a port that relays.
+check "ap2: wlan0 also injects relayed updates" apedgectl -n ap2 port set dev wlan0 l2update inject
+r0=$(stat 2 wlan0 l2update_relayed)
+i0=$(stat 2 wlan0 xid_inject)
+check "the station sends its own Layer-2 Update" sta_l2u "$STA"
+check "ap2: relayed" wait_for 20 bash -c "[ \$(apedgectl -n ap2 -j stats | jq '.[] | select(.ifname == \"wlan0\") | .l2update_relayed') -gt $r0 ]"
+sleep 3
+r1=$(stat 2 wlan0 l2update_relayed)
+check "ap2: relayed once for each of the station's 3 frames at most" test $((r1 - r0)) -le 3
+check_eq "ap2: nothing injected into wlan0" "$i0" "$(stat 2 wlan0 xid_inject)"
+sleep 2
+check_eq "ap2: and no more relayed since" "$r1" "$(stat 2 wlan0 l2update_relayed)"
+check "ap2: wlan0 injects no more" apedgectl -n ap2 port set dev wlan0 l2update off
 
 # ---- relay off ---------------------------------------------------------------
 check "ap2: relay off" apedgectl -n ap2 port set dev wlan0 l2update-relay off

@@ -230,6 +230,24 @@ enum apedge_auth_mode {
 };
 
 /**
+ * enum apedge_l2relay_path - How a port with l2update-relay checks the source
+ *   of a Layer-2 Update it received before relaying it.
+ * @APEDGE_L2RELAY_PATH_CFG80211: In process context: cfg80211 is asked whether
+ *   the source is a station authorized on the interface
+ *   (cfg80211_get_station(), under the wiphy mutex). Any cfg80211 device: an
+ *   AP_VLAN, a full-MAC driver's interface, a module built without mac80211.
+ * @APEDGE_L2RELAY_PATH_MAC80211: In the softirq that received the frame:
+ *   mac80211 is asked under RCU whether the source is a station of the
+ *   interface. A mac80211 interface in access point mode, on which mac80211
+ *   hands up frames only from authorized stations, with their own address as
+ *   source.
+ */
+enum apedge_l2relay_path {
+	APEDGE_L2RELAY_PATH_CFG80211 = 1,
+	APEDGE_L2RELAY_PATH_MAC80211,
+};
+
+/**
  * enum apedge_auth_allow - What an unauthorized station may still exchange,
  *   besides EAPOL, on a port in 802.1X mode (a guest policy).
  * @APEDGE_AUTH_ALLOW_DHCP: DHCPv4 and DHCPv6 client messages it sends (to UDP
@@ -263,6 +281,7 @@ enum {
 	APEDGE_A_PORT_L2UPDATE_VLAN,
 	APEDGE_A_PORT_AUTH_MODE,
 	APEDGE_A_PORT_AUTH_ALLOW,
+	APEDGE_A_PORT_L2UPDATE_RELAY_PATH,
 
 	__APEDGE_A_PORT_MAX,
 	APEDGE_A_PORT_MAX = (__APEDGE_A_PORT_MAX - 1)
