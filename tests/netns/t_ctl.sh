@@ -229,13 +229,23 @@ time.sleep(3600)' "$T/run/ap2.sock"
 HALF=$LAST_PID
 check "the client has shut its side, its replies unread" wait_for 10 \
 	grep -q shut "$T/halfclose.log"
-# A measurement over a window, not a wait for a condition.
-sleep 0.5
-before=$(runnable)
-sleep 3
-after=$(runnable)
-check "ap2 was runnable under 1 s of those 3 s ($((after - before)) ms)" \
-	test $((after - before)) -lt 1000
+# ap2 may still be sending what the client's socket takes (3501
+# stations under ASan, on a machine the check keeps busy): look at up to
+# ten 1-s windows, and pass at the first in which ap2 was runnable under
+# 300 ms.  A spinning loop is runnable for all of every window.
+quiet=
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	before=$(runnable)
+	sleep 1
+	after=$(runnable)
+	echo "# window $i: ap2 runnable $((after - before)) ms of 1000"
+	if [ $((after - before)) -lt 300 ]; then
+		quiet=$i
+		break
+	fi
+done
+check "ap2 went quiet, its replies unread (window ${quiet:-none} of 10)" \
+	test -n "$quiet"
 check "and answers others meanwhile" sh -c \
 	"'$BIN/apedgectl' -s '$T/run/ap2.sock' daemon ping | grep -q pong"
 kill "$HALF"
