@@ -78,8 +78,13 @@ for p in a1 a2 b1 b2 c1 c3; do
 	apedgectl port add dev "$p" role untrusted source-guard on
 done
 
-# pings NS: whether NS reaches its gateway.
-pings() { ip netns exec "$1" ping -c 2 -i 0.2 -W 1 -q 10.0.0.1 >/dev/null 2>&1; }
+# pings NS: whether NS reaches its gateway.  NS's neighbour cache is
+# flushed first: an ARP resolution a dropped ping left INCOMPLETE goes on
+# for 3 s and would swallow the next ping's echoes when it fails.
+pings() {
+	ip -n "$1" neigh flush all
+	ip netns exec "$1" ping -c 2 -i 0.2 -W 1 -q 10.0.0.1 >/dev/null 2>&1
+}
 # sg PORT: the source guard's IPv4 and ARP drops on a port.
 sg() {
 	apedgectl -j stats dev "$1" | grep -oE '"sg_drop_(ipv4|arp)":[0-9]+' |
