@@ -74,6 +74,20 @@ static bool md5_ok(const struct rig *r, uint8_t id, const char *pw)
 	       !memcmp(r->out.body + 6, want, 16);
 }
 
+/*
+ * After two Starts: the third startPeriod later, then, that one unanswered
+ * too, HELD and never AUTHENTICATED.
+ */
+static void last_start_then_held(struct rig *r, int *ut_failed)
+{
+	tick(r, 30000);
+	UT_EXPECT(r->out.tx && r->out.type == EAPOL_START);
+	UT_EXPECT(r->pae.stats.tx_start == 3);
+	tick(r, 30000);
+	UT_EXPECT(!r->out.tx && r->pae.state == EAPOL_PAE_HELD);
+	UT_EXPECT(!eapol_pae_authorized(&r->pae));
+}
+
 UT_CASE(start_max_held)
 {
 	struct rig r;
@@ -86,16 +100,47 @@ UT_CASE(start_max_held)
 	UT_EXPECT(!r.out.tx);
 	tick(&r, 1);
 	UT_EXPECT(r.out.tx && r.out.type == EAPOL_START);
-	tick(&r, 30000);
-	UT_EXPECT(r.out.tx && r.out.type == EAPOL_START);
-	UT_EXPECT(r.pae.stats.tx_start == 3);
-	/* the third went unanswered: HELD, never AUTHENTICATED */
-	tick(&r, 30000);
-	UT_EXPECT(!r.out.tx && r.pae.state == EAPOL_PAE_HELD);
-	UT_EXPECT(!eapol_pae_authorized(&r.pae));
+	last_start_then_held(&r, ut_failed);
 	tick(&r, 60000);
 	UT_EXPECT(r.pae.state == EAPOL_PAE_CONNECTING && r.out.tx);
 	UT_EXPECT(r.pae.start_count == 1);
+	eapol_pae_fini(&r.pae);
+}
+
+/*
+ * first_start_ms (a wireless link, where the AP speaks first): link up
+ * enters CONNECTING with no Start; a Request then is answered, and no
+ * Start is ever sent.  With the AP silent, the first Start goes after
+ * first_start_ms, and maxStart of them are sent before HELD.
+ */
+UT_CASE(first_start_held_back)
+{
+	struct eapol_pae_timers t = timers;
+	struct rig r;
+
+	t.first_start_ms = 5000;
+	rig_init(&r, "pw");
+	eapol_pae_fini(&r.pae);
+	eapol_pae_init(&r.pae, "wlan0", &r.cfg, &t, r.now);
+	eapol_pae_link(&r.pae, true, r.now, &r.out);
+	UT_EXPECT(r.pae.state == EAPOL_PAE_CONNECTING && !r.out.tx);
+	UT_EXPECT(r.pae.stats.tx_start == 0 && r.pae.start_count == 0);
+	UT_EXPECT(eapol_pae_deadline(&r.pae) == r.now + 5000);
+	tick(&r, 4999);
+	UT_EXPECT(!r.out.tx);
+	rx(&r, "01 01 0005 01");
+	UT_EXPECT(sent(&r, "02 01 000a 01 616c696365"));
+	UT_EXPECT(r.pae.state == EAPOL_PAE_AUTHENTICATING);
+	UT_EXPECT(r.pae.stats.tx_start == 0);
+	/* the link again, and the AP silent: Starts after 5 s, 30 s, 30 s */
+	eapol_pae_link(&r.pae, false, r.now, &r.out);
+	eapol_pae_link(&r.pae, true, r.now, &r.out);
+	UT_EXPECT(!r.out.tx);
+	tick(&r, 5000);
+	UT_EXPECT(r.out.tx && r.out.type == EAPOL_START);
+	tick(&r, 30000);
+	UT_EXPECT(r.out.tx && r.out.type == EAPOL_START);
+	last_start_then_held(&r, ut_failed);
 	eapol_pae_fini(&r.pae);
 }
 
@@ -335,6 +380,7 @@ UT_CASE(link_down)
 
 UT_MAIN("apedged_eapol_sm",
 	UT_ENTRY(start_max_held),
+	UT_ENTRY(first_start_held_back),
 	UT_ENTRY(md5_success),
 	UT_ENTRY(success_id_plus_one),
 	UT_ENTRY(failure_held_retry),

@@ -331,6 +331,9 @@ UT_CASE(start_when_ap_silent)
 	UT_EXPECT(R.tx == 1 && R.frame_len == 4 && R.frame[1] == EAPOL_START);
 	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
 	UT_EXPECT(R.tx == 2 && R.frame[1] == EAPOL_START);
+	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
+	UT_EXPECT(R.tx == 3 && R.frame[1] == EAPOL_START);
+	UT_EXPECT(sm.pae.stats.tx_start == 3);
 	/* maxStart Starts unanswered: down, held */
 	wsta_sm_tick(&sm, wsta_sm_deadline(&sm));
 	UT_EXPECT(sm.state == WSTA_DISCONNECTED);

@@ -181,16 +181,18 @@ static struct eapol_client *client_new(struct eapol *e,
 				       const struct config_eapol *cfg)
 {
 	struct eapol_client *c = calloc(1, sizeof(*c));
-	struct eapol_pae_timers t;
+	/* A wired port: the first EAPOL-Start at link up (first_start_ms 0) */
+	const struct eapol_pae_timers t = {
+		.start_period_ms = cfg->start_period * 1000,
+		.max_start = cfg->max_start,
+		.held_period_ms = cfg->held_period * 1000,
+		.auth_period_ms = cfg->auth_period * 1000,
+	};
 
 	if (!c)
 		return NULL;
 	c->e = e;
 	c->cfg = *cfg;
-	t.start_period_ms = cfg->start_period * 1000;
-	t.max_start = cfg->max_start;
-	t.held_period_ms = cfg->held_period * 1000;
-	t.auth_period_ms = cfg->auth_period * 1000;
 	eapol_pae_init(&c->pae, c->cfg.ifname, &c->cfg.peer, &t,
 		       loop_now_ms());
 	c->published = c->pae.state;

@@ -129,6 +129,12 @@ void eapol_pae_link(struct eapol_pae *pae, bool up, uint64_t now,
 	/* DISCONNECTED: "startCount = 0" */
 	pae->start_count = 0;
 	eap_peer_restart(&pae->peer);
+	if (pae->t.first_start_ms) {
+		/* CONNECTING, its first Start held back: see pae.h */
+		set_state(pae, EAPOL_PAE_CONNECTING, now, "link up");
+		pae->deadline = now + pae->t.first_start_ms;
+		return;
+	}
 	connecting(pae, now, "link up", out);
 }
 

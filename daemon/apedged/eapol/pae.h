@@ -55,6 +55,14 @@ enum eapol_pae_state {
 struct eapol_pae_timers {
 	uint32_t start_period_ms;
 	uint32_t max_start;
+	/*
+	 * Link up: how long CONNECTING waits for the authenticator to speak
+	 * before the first EAPOL-Start; 0 sends it at once (802.1X).  An
+	 * access point starts EAP itself after the association, and hostapd
+	 * takes a Start that crosses its Request/Identity for a request to
+	 * authenticate again.
+	 */
+	uint32_t first_start_ms;
 	uint32_t held_period_ms;
 	uint32_t auth_period_ms;
 };

@@ -199,6 +199,7 @@ void wsta_sm_init(struct wsta_sm *sm, const struct wsta_sm_cfg *cfg,
 		struct eapol_pae_timers t = {
 			.start_period_ms = WSTA_EAP_START_PERIOD_MS,
 			.max_start = WSTA_EAP_MAX_START,
+			.first_start_ms = WSTA_EAP_START_PERIOD_MS,
 			.held_period_ms = cfg->held_ms ? cfg->held_ms :
 					  WSTA_EAP_HELD_MS,
 			.auth_period_ms = WSTA_EAP_AUTH_PERIOD_MS,
@@ -464,13 +465,12 @@ static void start_eap(struct wsta_sm *sm, uint64_t now)
 	set_state(sm, WSTA_AUTHENTICATING, now, "EAP: waiting for the AP");
 	/*
 	 * The AP speaks first: its Request/Identity follows the
-	 * association.  The PAE's first EAPOL-Start is not sent; its
-	 * startWhen sends one if the AP stays silent.  (An EAPOL-Start
-	 * makes hostapd run the whole EAP exchange again after the
-	 * handshake: it takes it for a reauthentication request.)
+	 * association.  The PAE sends no EAPOL-Start unless the AP stays
+	 * silent for first_start_ms (an EAPOL-Start makes hostapd run the
+	 * whole EAP exchange again after the handshake).
 	 */
 	eapol_pae_link(&sm->pae, true, now, &o);
-	(void)o;
+	eap_send(sm, &o);
 	if (sm->held_len) {
 		size_t n = sm->held_len;
 

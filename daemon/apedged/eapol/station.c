@@ -461,6 +461,7 @@ static void show_obj(struct json *j, const struct station *st, uint64_t now)
 		json_ku64(j, "successes", c->eap_successes);
 		json_ku64(j, "failures", c->eap_failures);
 		json_ku64(j, "reauths", c->reauths);
+		json_ku64(j, "starts", pae->stats.tx_start);
 		json_ku64(j, "rx", c->eap_rx);
 		json_ku64(j, "tx", c->eap_tx);
 		json_ku64(j, "eapol_dropped", c->eapol_dropped);
