@@ -90,6 +90,20 @@ static void apedge_hook_learn(struct apedge_port *port,
 	apedge_snoop_queue(port, &sn, port->dev->ifindex, dom);
 }
 
+/*
+ * Whether a link-local claim the guard asked for on a frame is bound to
+ * the port.  A forwarded frame that came in through a device (skb_iif:
+ * a bridge member that is no port) was sent from beyond that device, not
+ * by a station of this port: its claim would bind the sender's address
+ * here, and then refuse it on the port where the sender is.  mac80211's
+ * frames between stations (skb_iif 0) come from a station of the port,
+ * and so do received ones.
+ */
+static bool apedge_hook_claims(const struct sk_buff *skb, u8 dir)
+{
+	return dir != APEDGE_DIRECTION_FORWARD || !skb->skb_iif;
+}
+
 /* Act on the guard's decision (guard.c) on a frame it has to act on. */
 static unsigned int apedge_hook_act(struct apedge_port *port,
 				    struct sk_buff *skb, u8 dir,
@@ -110,7 +124,8 @@ static unsigned int apedge_hook_act(struct apedge_port *port,
 		return NF_DROP;
 	}
 	apedge_count_pkt(port, dir, d->pclass, d->verdict, d->cls.reason);
-	if (d->learn.op && d->verdict != APEDGE_VERDICT_DROP)
+	if (d->learn.op && d->verdict != APEDGE_VERDICT_DROP &&
+	    apedge_hook_claims(skb, dir))
 		apedge_hook_learn(port, skb, &d->learn, &d->dom);
 	if (port->role == APEDGE_PORT_ROLE_UNTRUSTED &&
 	    d->verdict != APEDGE_VERDICT_DROP)

@@ -44,6 +44,22 @@ peermac=$(ip -n peer -br link show vi | awk '{print $3}')
 apedgectl port add dev va role trusted
 apedgectl port add dev vc role untrusted source-guard on
 apedgectl port add dev ve role untrusted source-guard on
+
+bound() {
+	apedgectl -j binding show dev "$1" | grep -q "\"ip\":\"$2\",\"mac\":\"$3\".*\"origin\":\"$4\""
+}
+dad_done() { ! ip -n "$1" -6 addr show dev "$2" | grep -q tentative; }
+
+# vh is no port yet: what the peer sends through it leaves the guarded
+# ports as forwarded, not received.  Its DAD probe must not claim the
+# address on them (it was so claimed on ve, and the peer's own frames
+# were then dropped on vh: a flake of this test under load).
+ip netns exec peer sysctl -qw net.ipv6.conf.vi.dad_transmits=1
+ip -n peer addr add fe80::e/64 dev vi
+check "the peer's DAD for fe80::e through vh, no port yet, completes" \
+	wait_for 20 dad_done peer vi
+check_eq "its probe, forwarded out of ve, claimed nothing there" "" \
+	"$(apedgectl -j binding show dev ve | grep -o 'fe80::e"')"
 apedgectl port add dev vh role untrusted source-guard on
 
 # sg PORT KIND: the source guard's drops of one kind on a port.
@@ -58,10 +74,6 @@ host() {
 	ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.dad_transmits=1"
 	ip -n "$1" link set "$2" addrgenmode none
 	ip -n "$1" addr add "$3/64" dev "$2"
-}
-dad_done() { ! ip -n "$1" -6 addr show dev "$2" | grep -q tentative; }
-bound() {
-	apedgectl -j binding show dev "$1" | grep -q "\"ip\":\"$2\",\"mac\":\"$3\".*\"origin\":\"$4\""
 }
 
 # The router: radvd advertising from fe80::1, quickly.
